@@ -1,0 +1,622 @@
+"""Cleaning: small steps composed into a traceable pipeline.
+
+Every step is a pure function ``text -> list[Edit]`` (see :mod:`dangjian.edits`) wrapped in a
+:class:`Step` that is also usable as a plain ``str -> str`` function. A :class:`CleaningPipeline`
+runs the steps in order, keeps the offset map from the clean text back to the raw file, and
+records what each step changed (counts, examples, and every piece of text it removed), so that
+nothing is deleted silently.
+
+Steps are grouped by kind: ``normalize`` (spaces, widths, punctuation), ``remove`` (page
+furniture, author lines, pinyin readings), ``convert`` (traditional -> simplified, redactions ->
+placeholder) and ``mark`` (characters lost in transmission: kept visible, counted).
+
+Example:
+    >>> result = clean_text("首页> 党建动态>\\n黨(dǎng)的基層組織建設,***同志強調")
+    >>> result.text
+    '党的基层组织建设，□同志强调'
+    >>> result.to_raw_span(0, 2)
+    (10, 18)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from dangjian.edits import Edit, OffsetMap, apply_edits
+
+#: The one placeholder that stands for any redacted or template-substituted name.
+PLACEHOLDER = "□"
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+# --------------------------------------------------------------------------- steps
+
+
+@dataclass(frozen=True)
+class Step:
+    """One cleaning step: a name, a kind, and a function finding edits in a text.
+
+    Calling the step on a string applies its edits, so a step is also a ``str -> str`` function.
+
+    Example:
+        >>> remove_pinyin_readings("執(zhí)政")
+        '執政'
+    """
+
+    name: str
+    kind: str
+    find_edits: Callable[[str], list[Edit]]
+    extract_metadata: Callable[[str], dict[str, str]] | None = None
+    description: str = ""
+
+    def __call__(self, text: str) -> str:
+        return apply_edits(text, self.find_edits(text))[0]
+
+
+def _regex_edits(pattern: re.Pattern[str], kind: str, replace: Callable[[re.Match[str]], str]) -> Callable[[str], list[Edit]]:
+    """Build an edit finder from a regex and a function giving each match's replacement."""
+
+    def find(text: str) -> list[Edit]:
+        return [Edit(m.start(), m.end(), replace(m), kind) for m in pattern.finditer(text)]
+
+    return find
+
+
+def _lines(text: str) -> Iterable[tuple[int, int, str]]:
+    """Yield ``(start, end_including_newline, line_without_newline)`` for each line."""
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\n")
+        yield position, position + len(line), stripped
+        position += len(line)
+
+
+# normalize ------------------------------------------------------------------
+
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+normalize_line_breaks = Step(
+    "normalize_line_breaks",
+    "normalize",
+    _regex_edits(_LINE_BREAKS, "line_break", lambda m: "\n"),
+    description="Windows/Mac/Unicode line breaks -> \\n.",
+)
+
+_ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def _find_space_edits(text: str) -> list[Edit]:
+    edits = [Edit(m.start(), m.end(), " ", "odd_space") for m in _ODD_SPACES.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "invisible") for m in _INVISIBLE.finditer(text)]
+    return edits
+
+
+normalize_spaces = Step(
+    "normalize_spaces",
+    "normalize",
+    _find_space_edits,
+    description="Non-breaking, ideographic, thin spaces and tabs -> space; zero-width characters dropped.",
+)
+
+_FULLWIDTH_ASCII = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f]")
+normalize_fullwidth_alnum = Step(
+    "normalize_fullwidth_alnum",
+    "normalize",
+    _regex_edits(_FULLWIDTH_ASCII, "fullwidth", lambda m: unicodedata.normalize("NFKC", m.group())),
+    description="Full-width digits, Latin letters and % + - . / -> ASCII (Chinese punctuation untouched).",
+)
+
+_HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
+# An ASCII punctuation mark touching a Chinese character (or a closing quote/bracket) on either side.
+_CJK_CONTEXT = f"[{CJK}“”‘’《》（）)%]"
+_HALF_PUNCT_IN_CHINESE = re.compile(
+    rf"(?<={_CJK_CONTEXT})[,;:!]|[,;:!](?={_CJK_CONTEXT})|(?<![A-Za-z0-9])\((?=[^()\n]{{0,40}}\))|(?<=[^()\n])\)(?![A-Za-z0-9])"
+)
+_QUOTE_FORMS = re.compile("[「」『』]")
+_QUOTE_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+
+
+_QUESTION_IN_CHINESE = re.compile(rf"(?<=[{CJK}])\?(?=[{CJK}“”\n]|$)")
+_INTERROGATIVE_CLAUSE = re.compile(rf"(如何|怎么|怎样|什么|为何|为什么|哪|何在|是否|吗|呢|几何|多少)[^，。！？；,;!\n]*$")
+
+
+def is_question_mark(text: str, index: int) -> bool:
+    """True when the ASCII ``?`` at ``index`` ends a question (an interrogative word in its clause).
+
+    Otherwise a ``?`` inside Chinese text is a character lost in transmission.
+
+    Example:
+        >>> is_question_mark("如何抓实见效?这是", 6), is_question_mark("重要职责?;A不牢", 4)
+        (True, False)
+    """
+    clause_start = max(text.rfind(mark, 0, index) for mark in "，。！？；,;!\n") + 1
+    return bool(_INTERROGATIVE_CLAUSE.search(text[clause_start:index]))
+
+
+def _find_punctuation_edits(text: str) -> list[Edit]:
+    edits = [Edit(m.start(), m.end(), _QUOTE_MAP[m.group()], "quote") for m in _QUOTE_FORMS.finditer(text)]
+    edits += [
+        Edit(m.start(), m.end(), "？", "punctuation")
+        for m in _QUESTION_IN_CHINESE.finditer(text)
+        if is_question_mark(text, m.start())
+    ]
+    for m in _HALF_PUNCT_IN_CHINESE.finditer(text):
+        mark = m.group()
+        if mark in "()" and not _paren_in_chinese(text, m.start()):
+            continue
+        edits.append(Edit(m.start(), m.end(), _HALF_PUNCT[mark], "punctuation"))
+    return edits
+
+
+def _paren_in_chinese(text: str, index: int) -> bool:
+    """True when the parenthesis at ``index`` belongs to Chinese text (a CJK char nearby)."""
+    window = text[max(0, index - 2) : index + 3]
+    return bool(_CJK_CHAR.search(window))
+
+
+normalize_punctuation = Step(
+    "normalize_punctuation",
+    "normalize",
+    _find_punctuation_edits,
+    description="Half-width , ; : ! ( ) inside Chinese text -> full-width; corner quotes -> “”. "
+    "An ASCII '?' becomes ？ only after an interrogative clause (如何…?); elsewhere inside Chinese "
+    "text it marks a lost character and stays.",
+)
+
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?![\d])")
+
+
+def _find_number_space_edits(text: str) -> list[Edit]:
+    edits = []
+    for m in _SPACED_THOUSANDS.finditer(text):
+        for offset, char in enumerate(m.group()):
+            if char == " ":
+                edits.append(Edit(m.start() + offset, m.start() + offset + 1, "", "number_space"))
+    return edits
+
+
+join_spaced_numbers = Step(
+    "join_spaced_numbers",
+    "normalize",
+    _find_number_space_edits,
+    description="Thousands separated by spaces (11 722.79) -> 11722.79; '1 1' (a lost plus sign) is not a thousands group.",
+)
+
+_WHITESPACE_RUN = re.compile(r"[ \n]+")
+
+
+def _find_whitespace_edits(text: str) -> list[Edit]:
+    edits = []
+    for m in _WHITESPACE_RUN.finditer(text):
+        run = m.group()
+        at_text_edge = m.start() == 0 or m.end() == len(text)
+        if at_text_edge:
+            replacement = ""
+        elif "\n" in run:
+            replacement = "\n"
+        else:
+            replacement = " "
+        if replacement != run:
+            edits.append(Edit(m.start(), m.end(), replacement, "whitespace"))
+    return edits
+
+
+normalize_whitespace = Step(
+    "normalize_whitespace",
+    "normalize",
+    _find_whitespace_edits,
+    description="Indentation and trailing spaces dropped, runs of spaces -> one, blank lines dropped (one line = one paragraph).",
+)
+
+
+# remove ---------------------------------------------------------------------
+
+_BREADCRUMB = re.compile(r"^\s*(首页|主页|当前位置|您的位置|你的位置|首頁|當前位置)\s*[:：]?.*?(>|»|＞|→)")
+_META_KEYS = re.compile(
+    r"(发布日期|发布时间|發布日期|发表时间|访问次数|浏览次数|阅读次数|点击数|点击量|访问量|瀏覽次數|"
+    r"责任编辑|編輯|编辑|择稿人员|来源|來源|稿源|信息来源|作者)\s*[:：]"
+)
+_CONTROLS = re.compile(
+    r"^\s*(字体|字號|字号)\s*[:：]|背景色|【\s*大\s*中\s*小\s*】|\b[大中小]\s+[大中小]\s+[大中小]\b|打印本页|打印此页|关闭窗口|"
+    r"分享到|扫一扫|返回顶部|上一篇|下一篇|^\s*(相关新闻|相关阅读|相关链接|相关文章|推荐阅读|热点新闻)\s*[:：]?\s*$|"
+    r"版权所有|Copyright|ICP备|网站地图|联系我们"
+)
+_MAX_FURNITURE_LINE = 120
+
+
+def is_furniture_line(line: str) -> bool:
+    """True for a line of web-page furniture rather than body text.
+
+    Example:
+        >>> is_furniture_line("首页> 党建动态>扎实推进基层党建工作")
+        True
+        >>> is_furniture_line("全市培训党员2.1万人次。")
+        False
+    """
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _BREADCRUMB.search(stripped):
+        return True
+    if len(stripped) > _MAX_FURNITURE_LINE:
+        return False
+    if _META_KEYS.search(stripped) and not re.search("[。！？]", stripped):
+        return True
+    if _CONTROLS.search(stripped):
+        return True
+    # A short line without a single Chinese character: a lone '|', 'Baidu', 'map', a page number.
+    return not _CJK_CHAR.search(stripped) and len(stripped) <= 40 and PLACEHOLDER not in stripped
+
+
+def _find_furniture_edits(text: str) -> list[Edit]:
+    return [Edit(start, end, "", "furniture") for start, end, line in _lines(text) if is_furniture_line(line)]
+
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_META_FIELDS = {
+    "editor": re.compile(r"(?:择稿人员|责任编辑|編輯|编辑)\s*[:：]\s*([^\s|｜:：]{1,20})"),
+    "source": re.compile(r"(?:信息来源|稿源|来源|來源)\s*[:：]\s*([^\s|｜:：]{1,30})"),
+    "visits": re.compile(r"(?:访问次数|浏览次数|阅读次数|点击数|点击量|访问量|瀏覽次數)\s*[:：]\s*(\d+)"),
+    "author": re.compile(r"(?<![责任])作者\s*[:：]\s*([^\s|｜:：]{1,20})"),
+}
+
+
+def extract_furniture_metadata(text: str) -> dict[str, str]:
+    """Publication date, editor, source and visit count found in furniture lines.
+
+    Example:
+        >>> extract_furniture_metadata("择稿人员: 刘磊 | 发布日期: 2020-05-09 | 访问次数: 895")
+        {'date': '2020-05-09', 'editor': '刘磊', 'visits': '895'}
+    """
+    found: dict[str, str] = {}
+    for _, _, line in _lines(text):
+        if not is_furniture_line(line):
+            continue
+        date = _DATE.search(line)
+        if date and "date" not in found:
+            year, month, day = date.groups()
+            found["date"] = f"{year}-{int(month):02d}-{int(day):02d}"
+        for name, pattern in _META_FIELDS.items():
+            match = pattern.search(line)
+            if match and name not in found:
+                found[name] = match.group(1)
+    return found
+
+
+remove_furniture = Step(
+    "remove_furniture",
+    "remove",
+    _find_furniture_edits,
+    extract_metadata=extract_furniture_metadata,
+    description="Whole lines of web-page furniture: breadcrumbs, editor/date/visit lines, font and "
+    "background controls, 'related news', short lines with no Chinese (|, Baidu, map). Date, editor, "
+    "source and visits go to the document's metadata.",
+)
+
+_AUTHOR_NAME = re.compile(rf"^[{CJK}·•]{{2,4}}$")
+_AUTHOR_POSITION = re.compile(r"^[（(]\s*(?:作者|作者系|作者为|作者是|作者单位)[:：]?\s*(?:系|为|是)?\s*(.+?)\s*[）)]$")
+_AUTHOR_LINE = re.compile(r"^(?:作者|文|撰文)\s*[:：/／]\s*(\S{2,20})$")
+
+
+def _author_lines(text: str) -> dict[str, tuple[int, int, str]]:
+    """Locate the author line (first line) and author-position line (last line), if any."""
+    lines = [(s, e, line.strip()) for s, e, line in _lines(text) if line.strip()]
+    found: dict[str, tuple[int, int, str]] = {}
+    if len(lines) >= 2:
+        start, end, first = lines[0]
+        match = _AUTHOR_LINE.match(first)
+        if match or (_AUTHOR_NAME.match(first) and len(lines[1][2]) >= 30):
+            found["author"] = (start, end, match.group(1) if match else first)
+        start, end, last = lines[-1]
+        match = _AUTHOR_POSITION.match(last)
+        if match:
+            found["author_position"] = (start, end, match.group(1))
+    return found
+
+
+def _find_author_edits(text: str) -> list[Edit]:
+    return [Edit(start, end, "", "author_line") for start, end, _ in _author_lines(text).values()]
+
+
+def extract_author_metadata(text: str) -> dict[str, str]:
+    """Author name and position of a signed article.
+
+    Example:
+        >>> extract_author_metadata("林坤\\n" + "党的基层组织是党执政的组织基础" * 3 + "\\n（作者系区委常委）")
+        {'author': '林坤', 'author_position': '区委常委'}
+    """
+    return {name: value for name, (_, _, value) in _author_lines(text).items()}
+
+
+remove_author_lines = Step(
+    "remove_author_lines",
+    "remove",
+    _find_author_edits,
+    extract_metadata=extract_author_metadata,
+    description="A signed article's author line (a 2-4 character name, or 作者：…) and closing "
+    "(作者系…) position line become metadata.",
+)
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_SYLLABLE = re.compile(
+    rf"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?$"
+)
+_PARENTHESISED_LATIN = re.compile(rf"(?<=\S)[(（]([a-zü{_TONED}]{{1,6}})[)）]")
+
+
+def _find_pinyin_edits(text: str) -> list[Edit]:
+    edits = []
+    for m in _PARENTHESISED_LATIN.finditer(text):
+        syllable = m.group(1)
+        if not _PINYIN_SYLLABLE.match(syllable):
+            continue
+        has_tone = any(char in _TONED for char in syllable)
+        after_chinese = bool(_CJK_CHAR.match(text[m.start() - 1]))
+        if has_tone or after_chinese:
+            edits.append(Edit(m.start(), m.end(), "", "pinyin"))
+    return edits
+
+
+remove_pinyin_readings = Step(
+    "remove_pinyin_readings",
+    "remove",
+    _find_pinyin_edits,
+    description="Pinyin readings inserted after characters: 執(zhí)政 -> 執政. Only a single "
+    "lower-case pinyin syllable in parentheses is removed, so (社区), (次) and (A) stay.",
+)
+
+
+# convert ---------------------------------------------------------------------
+
+#: OpenCC configuration. ``tw2s`` was chosen on this genre: plain ``t2s`` leaves 著 in 凝聚著, 著力.
+OPENCC_CONFIG = "tw2s"
+
+
+@functools.lru_cache(maxsize=4)
+def _converter(config: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _find_script_edits(text: str, config: str = OPENCC_CONFIG) -> list[Edit]:
+    edits: list[Edit] = []
+    for start, end, line in _lines(text):
+        if _converter("t2s").convert(line) == line:
+            continue  # already simplified: 著 in 显著 must stay 著
+        converted = _converter(config).convert(line)
+        if len(converted) == len(line):
+            edits += [
+                Edit(start + i, start + i + 1, new, "script")
+                for i, (old, new) in enumerate(zip(line, converted))
+                if old != new
+            ]
+        else:  # a phrase changed length: the whole line is one traceable edit
+            edits.append(Edit(start, start + len(line), converted, "script"))
+    return edits
+
+
+def is_traditional(char: str) -> bool:
+    """True if OpenCC's ``t2s`` would change ``char`` (used to check a clean text).
+
+    Example:
+        >>> is_traditional("黨"), is_traditional("党")
+        (True, False)
+    """
+    return _converter("t2s").convert(char) != char
+
+
+convert_to_simplified = Step(
+    "convert_to_simplified",
+    "convert",
+    _find_script_edits,
+    description=f"Traditional -> simplified with OpenCC '{OPENCC_CONFIG}' (phrase-aware: 凝聚著 -> 凝聚着, "
+    "顯著 -> 显著), applied to lines that hold traditional characters only, so a simplified 显著 stays.",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def template_site_names() -> tuple[str, ...]:
+    """Names of template/essay sites that get pasted over a region's name (shipped data file)."""
+    text = resources.files("dangjian").joinpath("data/template_sites.txt").read_text(encoding="utf-8")
+    names = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(sorted(set(names), key=lambda n: (-len(n), n)))
+
+
+def _placeholder_pattern() -> re.Pattern[str]:
+    sites = "|".join(re.escape(name) for name in template_site_names())
+    return re.compile(
+        rf"\*{{2,}}|[xX×ｘＸ]{{2,}}(?=[{CJK}])|(?<=[{CJK}])[xX×]{{2,}}"  # runs: ***, XX村, ××县
+        rf"|\*(?=[{CJK}])|(?<=[{CJK}])\*"  # a single star standing for a name: *村
+        rf"|(?<=[《{CJK}])[xX×](?=[{CJK}:：》])"  # a lone x for a place: 《x:…》
+        + (rf"|{sites}" if sites else "")
+    )
+
+
+def _find_placeholder_edits(text: str) -> list[Edit]:
+    return [
+        Edit(m.start(), m.end(), PLACEHOLDER, "placeholder")
+        for m in _placeholder_pattern().finditer(text)
+        if m.group() != PLACEHOLDER
+    ]
+
+
+replace_placeholders = Step(
+    "replace_placeholders",
+    "convert",
+    _find_placeholder_edits,
+    description=f"Redactions (***, *村, XX县), a template site's name pasted over a region's name "
+    f"(我老秘网区) and a lone x for a place (《x:…》) -> the placeholder {PLACEHOLDER}.",
+)
+
+
+# mark -------------------------------------------------------------------------
+
+_LOST = re.compile(rf"\ufffd|(?<=[{CJK}，。、；：“”（）])\?|\?(?=[{CJK}，。、；：“”（）;])")
+mark_lost_characters = Step(
+    "mark_lost_characters",
+    "mark",
+    _regex_edits(_LOST, "lost_character", lambda m: m.group()),
+    description="Characters lost in transmission (� anywhere, ? inside Chinese text) are kept "
+    "visible and counted; they are never guessed.",
+)
+
+
+DEFAULT_STEPS: tuple[Step, ...] = (
+    normalize_line_breaks,
+    normalize_spaces,
+    normalize_fullwidth_alnum,
+    remove_furniture,
+    remove_author_lines,
+    remove_pinyin_readings,
+    convert_to_simplified,
+    replace_placeholders,
+    normalize_punctuation,
+    join_spaced_numbers,
+    normalize_whitespace,
+    mark_lost_characters,
+)
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+@dataclass
+class StepRecord:
+    """What one step did to one document."""
+
+    step: str
+    kind: str
+    edits: int
+    chars_removed: int
+    chars_added: int
+    examples: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class CleanResult:
+    """A cleaned text with its offset map, step records and metadata found on the way.
+
+    Example:
+        >>> r = clean_text("區(qū)委")
+        >>> r.text, r.to_raw_span(0, 2), r.raw_text[slice(*r.to_raw_span(0, 2))]
+        ('区委', (0, 6), '區(qū)委')
+    """
+
+    raw_text: str
+    text: str
+    offset_map: OffsetMap
+    records: list[StepRecord]
+    metadata: dict[str, str]
+
+    def to_raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw-file span of the clean span ``[start, end)``."""
+        return self.offset_map.to_raw_span(start, end)
+
+    def count(self, kind: str) -> int:
+        """Number of edits (or marks) of one edit kind or step, e.g. ``"pinyin"``, ``"lost_character"``."""
+        return sum(r.edits if r.step == kind else r.by_kind.get(kind, 0) for r in self.records)
+
+    def record_table(self) -> list[dict[str, Any]]:
+        """One row per step, for a cleaning report."""
+        return [
+            {
+                "step": r.step,
+                "kind": r.kind,
+                "edits": r.edits,
+                "chars_removed": r.chars_removed,
+                "chars_added": r.chars_added,
+                "examples": " | ".join(r.examples),
+                "removed": " | ".join(r.removed),
+            }
+            for r in self.records
+        ]
+
+
+def _example(text: str, edit: Edit, context: int = 6) -> str:
+    before = text[max(0, edit.start - context) : edit.end + context].replace("\n", "⏎")
+    after = (
+        text[max(0, edit.start - context) : edit.start] + edit.replacement + text[edit.end : edit.end + context]
+    ).replace("\n", "⏎")
+    return f"{before} → {after}" if before != after else before
+
+
+@dataclass(frozen=True)
+class CleaningPipeline:
+    """An ordered list of steps; the default suits this genre. Reorder or drop steps freely.
+
+    Example:
+        >>> pipeline = CleaningPipeline().without("convert_to_simplified")
+        >>> pipeline("黨(dǎng)員").text
+        '黨員'
+    """
+
+    steps: Sequence[Step] = DEFAULT_STEPS
+    max_examples: int = 3
+
+    def without(self, *names: str) -> CleaningPipeline:
+        """The same pipeline minus the named steps."""
+        unknown = set(names) - {s.name for s in self.steps}
+        if unknown:
+            raise ValueError(f"unknown cleaning steps {sorted(unknown)}; steps are {[s.name for s in self.steps]}")
+        return CleaningPipeline(tuple(s for s in self.steps if s.name not in names), self.max_examples)
+
+    @property
+    def step_names(self) -> list[str]:
+        return [s.name for s in self.steps]
+
+    def __call__(self, raw_text: str) -> CleanResult:
+        text = raw_text
+        offsets = OffsetMap.identity(len(raw_text))
+        records: list[StepRecord] = []
+        metadata: dict[str, str] = {}
+        for step in self.steps:
+            if step.extract_metadata is not None:
+                for key, value in step.extract_metadata(text).items():
+                    metadata.setdefault(key, value)
+            edits = step.find_edits(text)
+            changes = [e for e in edits if e.replacement != text[e.start : e.end]]
+            record = StepRecord(
+                step=step.name,
+                kind=step.kind,
+                edits=len(edits),
+                chars_removed=sum(e.end - e.start for e in changes),
+                chars_added=sum(len(e.replacement) for e in changes),
+                examples=[_example(text, e) for e in edits[: self.max_examples]],
+                removed=[text[e.start : e.end].strip() for e in changes if step.kind == "remove"],
+                by_kind=dict(Counter(e.kind for e in edits)),
+            )
+            records.append(record)
+            if changes:
+                text, step_map = apply_edits(text, changes)
+                offsets = offsets.then(step_map)
+        return CleanResult(raw_text, text, offsets, records, self._clean_values(metadata))
+
+    def _clean_values(self, metadata: dict[str, str]) -> dict[str, str]:
+        """Metadata found in raw lines gets the same text treatment as the body."""
+        line_steps = tuple(s for s in self.steps if s.extract_metadata is None)
+        if not metadata or len(line_steps) == len(self.steps):
+            return metadata
+        value_pipeline = CleaningPipeline(line_steps, self.max_examples)
+        return {key: value_pipeline(value).text for key, value in metadata.items()}
+
+
+def clean_text(raw_text: str, pipeline: CleaningPipeline | None = None) -> CleanResult:
+    """Clean one document's raw text with the default (or a given) pipeline.
+
+    Example:
+        >>> clean_text("收繳賬外耕地11 722.79畝").text
+        '收缴账外耕地11722.79亩'
+    """
+    return (pipeline or CleaningPipeline())(raw_text)

@@ -1,0 +1,239 @@
+"""Segmentation of a clean text into sections, paragraphs and sentences, with offsets.
+
+Headings are recognised by form, not by document: numbered (``一、``, ``（一）``, ``1.``,
+``（1）``) at the start of a line or right after a sentence end inside a long line, and short
+unpunctuated title lines (``增强政治功能``). ``一是 / 二是`` enumerations label the sentences of
+their item. Every unit carries its document, its section path and ``[start, end)`` offsets into
+the clean text (``text[start:end]`` is the unit's text).
+
+Example:
+    >>> seg = segment("d", "标题\\n一、加强组织建设。一是抓培训。共培训600人。二是抓阵地。")
+    >>> seg.sentences[["text", "section_path", "enumeration"]].values.tolist()[2:4]
+    [['一是抓培训。', '一、加强组织建设', '一是'], ['共培训600人。', '一、加强组织建设', '一是']]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+_NUMERAL = "一二三四五六七八九十百零〇两"
+#: Heading markers by level: 一、 > （一） > 1. > （1）
+HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"[{_NUMERAL}]{{1,3}}、")),
+    (2, re.compile(rf"[（(][{_NUMERAL}]{{1,3}}[）)]")),
+    (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
+    (4, re.compile(r"[（(]\d{1,2}[）)]")),
+)
+_SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)》]*|[；;](?=\s*[（(]?[一二三四五六七八九十\d]{1,2}[是）)、])")
+_ENUMERATION = re.compile(rf"^[{_NUMERAL}]{{1,3}}是|^第[{_NUMERAL}]{{1,3}}[，,、]|^其[{_NUMERAL}][，,、]|^首先[，,]|^最后[，,]")
+_MAX_HEADING = 40
+_MAX_TITLE_LINE = 30
+
+
+@dataclass
+class Segmentation:
+    """The units of one document as tidy tables."""
+
+    sections: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+
+
+def heading_level(text: str) -> int | None:
+    """Level of a numbered heading marker at the start of ``text``, else None.
+
+    Example:
+        >>> heading_level("一、坚持固本强基"), heading_level("（二）锻强队伍"), heading_level("一是抓教育")
+        (1, 2, None)
+    """
+    for level, marker in HEADING_MARKERS:
+        if marker.match(text):
+            return level
+    return None
+
+
+def is_title_line(line: str) -> bool:
+    """A short line without sentence punctuation: an unnumbered heading such as 增强政治功能.
+
+    Example:
+        >>> is_title_line("增强政治功能"), is_title_line("全市培训党员2.1万人次。")
+        (True, False)
+    """
+    stripped = line.strip()
+    return 0 < len(stripped) <= _MAX_TITLE_LINE and not re.search(r"[。！？；，,;!?]", stripped)
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: one per line, and a long line is split before each numbered heading
+    that follows a sentence end (a report pasted onto one line keeps its structure).
+
+    Example:
+        >>> t = "前言。 一、甲。乙。 二、丙。"
+        >>> [t[s:e] for s, e in split_paragraphs(t)]
+        ['前言。', '一、甲。乙。', '二、丙。']
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        cuts = [0]
+        for match in re.finditer(r"(?<=[。！？；”])\s*(?=\S)", line):
+            rest = line[match.end() :]
+            if heading_level(rest) in (1, 2) or (heading_level(rest) and match.group()):
+                cuts.append(match.end())
+        cuts.append(len(line))
+        for start, end in zip(cuts, cuts[1:]):
+            segment_text = line[start:end]
+            stripped_start = start + len(segment_text) - len(segment_text.lstrip())
+            stripped_end = start + len(segment_text.rstrip())
+            if stripped_end > stripped_start:
+                spans.append((position + stripped_start, position + stripped_end))
+        position += len(line) + 1
+    return spans
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans within ``text[start:end]``: ends at 。！？… (with closing quotes), and at
+    ；before a new enumeration item. Spaces around a sentence are excluded.
+
+    Example:
+        >>> t = "抓培训。共培训“600人”。还有"
+        >>> [t[s:e] for s, e in split_sentences(t)]
+        ['抓培训。', '共培训“600人”。', '还有']
+    """
+    end = len(text) if end is None else end
+    spans = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        spans.append((cursor, match.end()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    trimmed = []
+    for s, e in spans:
+        chunk = text[s:e]
+        s2 = s + len(chunk) - len(chunk.lstrip())
+        e2 = s + len(chunk.rstrip())
+        if e2 > s2:
+            trimmed.append((s2, e2))
+    return trimmed
+
+
+def _heading_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The heading at the start of paragraph ``[start, end)``, if it opens with one."""
+    paragraph = text[start:end]
+    if heading_level(paragraph) is None:
+        return None
+    sentences = split_sentences(text, start, end)
+    head_start, head_end = sentences[0]
+    if head_end - head_start > _MAX_HEADING:
+        # a marker followed by a long sentence: the heading is the part before the first comma
+        comma = re.search(r"[，,：:]", text[head_start:head_end])
+        if not comma or comma.start() > _MAX_HEADING:
+            return None
+        head_end = head_start + comma.start()
+    return head_start, head_end
+
+
+def _walk(doc_id: str, text: str) -> Iterator[dict]:
+    """Yield paragraph records with heading information and the running section path."""
+    path: dict[int, str] = {}
+    spans = split_paragraphs(text)
+    for index, (start, end) in enumerate(spans):
+        paragraph = text[start:end]
+        heading = _heading_span(text, start, end)
+        kind = "body"
+        level = None
+        if heading:
+            level = heading_level(paragraph)
+            kind = "heading" if heading == (start, end) or text[heading[0] : heading[1]].rstrip("。") == paragraph.rstrip("。") else "body"
+            heading_text = text[heading[0] : heading[1]].rstrip("。；;，,")
+        elif index == 0 and len(spans) > 1 and len(paragraph) <= 60 and not re.search("[。！？]$", paragraph):
+            level, kind, heading_text = 0, "title", paragraph
+        elif is_title_line(paragraph) and index + 1 < len(spans):
+            # unnumbered title lines; consecutive ones form one heading (title — subtitle)
+            previous = text[spans[index - 1][0] : spans[index - 1][1]] if index else ""
+            level, kind, heading_text = 1, "heading", paragraph
+            continues = bool(index) and is_title_line(previous) and path.get(1, "").endswith(previous)
+            if continues:
+                heading_text = f"{path[1]}——{paragraph}"
+        else:
+            continues = False
+        if level is not None and level > 0:
+            path = {k: v for k, v in path.items() if k < level}
+            path[level] = heading_text
+        yield {
+            "doc_id": doc_id,
+            "paragraph_id": index,
+            "start": start,
+            "end": end,
+            "kind": kind,
+            "heading_level": level,
+            "heading_end": heading[1] if heading else (end if kind in ("heading", "title") else start),
+            "section_path": " > ".join(path[k] for k in sorted(path)),
+            "opens_section": bool(level) and kind != "title" and not (heading is None and continues),
+            "text": paragraph,
+        }
+
+
+def segment(doc_id: str, text: str) -> Segmentation:
+    """Segment one clean text into sections, paragraphs and sentences (tidy tables).
+
+    Example:
+        >>> seg = segment("d", "增强政治功能\\n压紧责任\\n全市共建立联系点3799个。")
+        >>> seg.paragraphs["kind"].tolist(), seg.sentences["section_path"].tolist()[-1]
+        (['title', 'heading', 'body'], '压紧责任')
+    """
+    paragraphs = list(_walk(doc_id, text))
+    sentences = []
+    for paragraph in paragraphs:
+        enumeration = ""
+        for start, end in split_sentences(text, paragraph["start"], paragraph["end"]):
+            sentence = text[start:end]
+            item = _ENUMERATION.match(sentence)
+            if item:
+                enumeration = item.group().rstrip("，,、")
+            sentences.append(
+                {
+                    "doc_id": doc_id,
+                    "sentence_id": len(sentences),
+                    "paragraph_id": paragraph["paragraph_id"],
+                    "start": start,
+                    "end": end,
+                    "is_heading": end <= paragraph["heading_end"],
+                    "section_path": paragraph["section_path"],
+                    "enumeration": enumeration,
+                    "text": sentence,
+                }
+            )
+    sections = [
+        {
+            "doc_id": doc_id,
+            "section_id": i,
+            "level": p["heading_level"],
+            "heading": p["section_path"].split(" > ")[-1],
+            "section_path": p["section_path"],
+            "start": p["start"],
+        }
+        for i, p in enumerate(q for q in paragraphs if q["opens_section"])
+    ]
+    for p in paragraphs:  # a subtitle line completes the heading of the section it continues
+        if p["heading_level"] and not p["opens_section"] and p["kind"] != "title" and sections:
+            opened = [s for s in sections if s["start"] < p["start"]][-1]
+            opened["heading"] = opened["section_path"] = p["section_path"]
+    for i, section in enumerate(sections):
+        section["end"] = sections[i + 1]["start"] if i + 1 < len(sections) else len(text)
+    paragraph_frame = pd.DataFrame(paragraphs, columns=list(_PARAGRAPH_COLUMNS)).drop(columns=["heading_end", "opens_section"])
+    paragraph_frame["heading_level"] = paragraph_frame["heading_level"].astype("Int64")
+    return Segmentation(
+        pd.DataFrame(sections, columns=list(_SECTION_COLUMNS)).astype({"level": "Int64"}),
+        paragraph_frame,
+        pd.DataFrame(sentences, columns=list(_SENTENCE_COLUMNS)),
+    )
+
+
+_PARAGRAPH_COLUMNS = ("doc_id", "paragraph_id", "start", "end", "kind", "heading_level", "heading_end", "opens_section", "section_path", "text")
+_SENTENCE_COLUMNS = ("doc_id", "sentence_id", "paragraph_id", "start", "end", "is_heading", "section_path", "enumeration", "text")
+_SECTION_COLUMNS = ("doc_id", "section_id", "level", "heading", "section_path", "start", "end")

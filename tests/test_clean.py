@@ -1,0 +1,215 @@
+"""Cleaning: each step on its own example, then the five documents of data/raw."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dangjian.clean import (
+    PLACEHOLDER,
+    CleaningPipeline,
+    clean_text,
+    convert_to_simplified,
+    is_furniture_line,
+    is_traditional,
+    join_spaced_numbers,
+    normalize_punctuation,
+    normalize_spaces,
+    normalize_whitespace,
+    remove_furniture,
+    remove_pinyin_readings,
+    replace_placeholders,
+)
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+DOCS = sorted(p.stem for p in RAW.glob("*.txt"))
+# Any parenthesised lower-case Latin word with a tone mark: what a pinyin reading looks like.
+TONED_IN_PARENS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def raw_text(doc_id: str) -> str:
+    return (RAW / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def cleaned() -> dict:
+    return {doc_id: clean_text(raw_text(doc_id)) for doc_id in DOCS}
+
+
+# --- steps, one example each -------------------------------------------------------
+
+
+def test_spaces_are_normalized_without_touching_chinese_punctuation():
+    text = "基层\u00a0党建\u3000工作\u2009，要求：“强基”。"
+    assert normalize_spaces(text) == "基层 党建 工作 ，要求：“强基”。"
+
+
+def test_spaced_thousands_join_but_a_lost_plus_sign_does_not():
+    assert join_spaced_numbers("耕地11 722.79畝") == "耕地11722.79畝"
+    assert join_spaced_numbers("“1 1”帮带") == "“1 1”帮带"
+    assert join_spaced_numbers("“5 N”模式") == "“5 N”模式"
+
+
+def test_half_width_punctuation_in_chinese_becomes_full_width():
+    assert normalize_punctuation("力量,在党旗下凝聚(综述):「好」") == "力量，在党旗下凝聚（综述）：“好”"
+    assert normalize_punctuation("共1,000人") == "共1,000人"
+
+
+def test_question_mark_after_a_question_is_kept_as_punctuation_not_lost():
+    assert normalize_punctuation("如何抓实见效?这是难题") == "如何抓实见效？这是难题"
+    assert normalize_punctuation("重要职责?不牢") == "重要职责?不牢"
+
+
+def test_whitespace_collapses_to_one_line_per_paragraph():
+    assert normalize_whitespace("\n  甲段。  \n\n \n  乙段  丙。\n\n") == "甲段。\n乙段 丙。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["首页> 党建动态>扎实推进基层党建工作", "择稿人员: 刘磊    |  发布日期: 2020-05-09   |   访问次数: 895",
+     "字体:", "〖背景色:", "相关新闻", "Baidu", "map", "|"],
+)
+def test_furniture_lines_are_recognised(line):
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", ["抓实基层党组织书记集中轮训。", "增强政治功能", "全市培训2.1万人次"])
+def test_body_lines_are_not_furniture(line):
+    assert not is_furniture_line(line)
+
+
+def test_furniture_is_removed_and_its_metadata_kept():
+    result = clean_text("首页> 党建动态>标题\n标题\n择稿人员: 刘磊 | 发布日期: 2020-05-09 | 访问次数: 895\n正文一句。\n相关新闻\nBaidu")
+    assert result.text == "标题\n正文一句。"
+    assert result.metadata["date"] == "2020-05-09" and result.metadata["editor"] == "刘磊"
+    removed = next(r for r in result.records if r.step == "remove_furniture").removed
+    assert "相关新闻" in removed and "Baidu" in removed
+
+
+def test_pinyin_readings_are_removed_but_real_parentheses_stay():
+    assert remove_pinyin_readings("黨執(zhí)政的組織基礎(chǔ)") == "黨執政的組織基礎"
+    assert remove_pinyin_readings("區(qū)委") == "區委"
+    assert remove_pinyin_readings("村(社区)培训2.1萬人(次)") == "村(社区)培训2.1萬人(次)"
+    assert remove_pinyin_readings("163.3萬(wàn)元") == "163.3萬元"
+
+
+@pytest.mark.parametrize(
+    "traditional, simplified",
+    [("這份成績凝聚著全市", "这份成绩凝聚着全市"), ("著力構建", "着力构建"), ("顯著增強", "显著增强"), ("擔負著", "担负着"),
+     ("幹部隊伍", "干部队伍"), ("黨組織", "党组织"), ("聯系點", "联系点")],
+)
+def test_traditional_converts_to_simplified_in_this_genre(traditional, simplified):
+    assert convert_to_simplified(traditional) == simplified
+
+
+def test_already_simplified_text_keeps_its_characters():
+    assert convert_to_simplified("基层党组织功能显著增强") == "基层党组织功能显著增强"
+
+
+def test_placeholders_replace_redactions_template_names_and_x():
+    assert replace_placeholders("学习贯彻***总书记") == f"学习贯彻{PLACEHOLDER}总书记"
+    assert replace_placeholders("以*村为试点") == f"以{PLACEHOLDER}村为试点"
+    assert replace_placeholders("近年来,我老秘网区坚持") == f"近年来,我{PLACEHOLDER}区坚持"
+    assert replace_placeholders("《x组织工作》") == f"《{PLACEHOLDER}组织工作》"
+    assert replace_placeholders("2x3矩阵, taxi") == "2x3矩阵, taxi"
+
+
+def test_lost_characters_are_kept_and_counted():
+    result = clean_text("重要职责?不牢，地动山摇。组织\ufffd设。")
+    assert "?" in result.text and "\ufffd" in result.text
+    assert result.count("lost_character") == 2
+
+
+def test_author_lines_become_metadata():
+    body = "党的基层组织是党执政的组织基础，担负着直接教育党员的重要职责。"
+    result = clean_text(f"林坤\n{body}\n(作者系中共牡丹江市西安區(qū)委常委)")
+    assert result.text == body
+    assert result.metadata == {"author": "林坤", "author_position": "中共牡丹江市西安区委常委"}
+
+
+def test_steps_can_be_dropped_and_unknown_names_are_refused():
+    assert CleaningPipeline().without("convert_to_simplified")("黨員").text == "黨員"
+    with pytest.raises(ValueError, match="unknown cleaning steps"):
+        CleaningPipeline().without("no_such_step")
+
+
+# --- the five documents --------------------------------------------------------------
+
+
+def test_clean_seeds_have_no_pinyin_no_furniture_no_traditional(cleaned):
+    for doc_id, result in cleaned.items():
+        assert not TONED_IN_PARENS.search(result.text), doc_id
+        assert not [line for line in result.text.split("\n") if is_furniture_line(line)], doc_id
+        assert not [ch for ch in set(result.text) if is_traditional(ch)], doc_id
+
+
+def test_every_body_sentence_of_the_raw_file_survives(cleaned):
+    body_only = CleaningPipeline().without("remove_furniture", "remove_author_lines")
+    for doc_id, result in cleaned.items():
+        raw = raw_text(doc_id)
+        removed = {text for r in result.records for text in r.removed}
+        for line in raw.splitlines():
+            if not line.strip() or line.strip() in removed or is_furniture_line(line):
+                continue
+            for sentence in re.split(r"(?<=[。！？])", body_only(line).text):
+                assert sentence.strip() in result.text, (doc_id, sentence)
+
+
+def test_mudanjiang_record_counts_pinyin_and_lost_characters(cleaned):
+    raw = raw_text("mudanjiang-xian")
+    result = cleaned["mudanjiang-xian"]
+    author_lines = next(r for r in result.records if r.step == "remove_author_lines").removed
+    in_author_lines = sum(len(TONED_IN_PARENS.findall(line)) for line in author_lines)
+    assert in_author_lines == 2  # 西安區(qū)… 部長(zhǎng) in the position line went to metadata
+    assert result.count("pinyin") == len(TONED_IN_PARENS.findall(raw)) - in_author_lines > 300
+    assert result.count("lost_character") >= 1
+    assert result.metadata["author"] == "林坤"
+
+
+def test_national_2020_carries_its_date(cleaned):
+    assert cleaned["national-2020"].metadata["date"] == "2020-05-09"
+
+
+def test_cleaning_is_idempotent_on_the_corpus(cleaned):
+    for doc_id, result in cleaned.items():
+        assert clean_text(result.text).text == result.text, doc_id
+
+
+def test_offsets_lead_back_to_the_raw_number(cleaned):
+    for doc_id, result in cleaned.items():
+        raw = raw_text(doc_id)
+        for match in re.finditer(r"\d+(?:\.\d+)?", result.text):
+            start, end = result.to_raw_span(match.start(), match.end())
+            assert raw[start:end].replace(" ", "") == match.group(), (doc_id, match.group(), raw[start:end])
+
+
+def test_offsets_of_a_pinyin_interrupted_span_cover_the_pinyin(cleaned):
+    result = cleaned["mudanjiang-xian"]
+    index = result.text.index("163.3万元")
+    start, end = result.to_raw_span(index, index + len("163.3万元"))
+    assert result.raw_text[start:end] == "163.3萬(wàn)元"
+
+
+# --- properties ----------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    list("党建基层組織黨執政村社区万亿个名人次元%。，、；：“”（）()?*x \n\t\u3000\u00a0123456789０１.,;:-|>首页")
+    + ["(zhí)", "(chǔ)", "***", "老秘网", "发布日期: 2020-05-09", "11 722", "\ufffd"]
+)
+_TEXTS = st.lists(_ALPHABET, max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_cleaning_never_raises_never_grows_and_is_idempotent(text):
+    result = clean_text(text)
+    assert len(result.text) <= len(text) + 2
+    assert clean_text(result.text).text == result.text
+    assert len(result.offset_map) == len(result.text)
+    if result.text:
+        start, end = result.to_raw_span(0, len(result.text))
+        assert 0 <= start <= end <= len(text)

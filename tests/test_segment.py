@@ -1,0 +1,78 @@
+"""Segmentation of the clean corpus into sections, paragraphs and sentences."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dangjian.pipeline import process_corpus
+from dangjian.segment import segment, split_sentences
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+@pytest.fixture(scope="module")
+def processed():
+    return process_corpus(RAW)
+
+
+def test_units_point_into_the_clean_text_and_cover_it(processed):
+    for document in processed:
+        text = document.cleaned.text
+        for table in (document.segmentation.paragraphs, document.segmentation.sentences):
+            assert all(text[s:e] == t for s, e, t in zip(table.start, table.end, table.text))
+        covered = "".join(document.segmentation.sentences.text)
+        assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", text), document.doc_id
+
+
+def test_the_single_line_document_is_split_at_its_headings(processed):
+    document = processed["guizhou-district"]
+    assert document.cleaned.text.count("\n") == 0
+    paragraphs = document.segmentation.paragraphs
+    assert len(paragraphs) == 4
+    headings = document.segmentation.sections.heading.tolist()
+    assert [h[:2] for h in headings] == ["一、", "二、", "三、"]
+    items = document.segmentation.sentences.query("enumeration != ''")
+    assert {"一是", "二是", "三是"} <= set(items.enumeration)
+    first_item = items[items.enumeration == "一是"].iloc[0]
+    assert first_item.text.startswith("一是抓教育培训提智能")
+
+
+def test_title_lines_and_subtitles_form_sections(processed):
+    sections = processed["pingliang-2024"].segmentation.sections
+    assert len(sections) == 6
+    assert sections.heading.iloc[0] == "增强政治功能——压紧靠实党建主体责任"
+    sentences = processed["pingliang-2024"].segmentation.sentences
+    numbers = sentences[sentences.text.str.contains("3799")]
+    assert numbers.section_path.iloc[0] == "增强政治功能——压紧靠实党建主体责任"
+
+
+def test_numbered_headings_nest(processed):
+    sections = processed["town-speech"].segmentation.sections
+    assert sections.level.tolist()[:3] == [1, 2, 2]
+    assert sections.section_path.iloc[1] == "一、注重“强基固本”，锻强组织战斗力 > （一）党建“体检”“强筋骨”"
+
+
+def test_sentences_end_at_chinese_terminators_with_closing_quotes():
+    text = "他说：“要抓实。”然后呢？继续……好！"
+    assert [text[s:e] for s, e in split_sentences(text)] == ["他说：“要抓实。”", "然后呢？", "继续……", "好！"]
+
+
+def test_document_title_is_not_a_section():
+    seg = segment("d", "镇党委书记在会议上的交流发言\n近年来，镇深入学习。\n一、注重强基固本\n正文。")
+    assert seg.paragraphs.kind.tolist() == ["title", "body", "heading", "body"]
+    assert seg.sections.heading.tolist() == ["一、注重强基固本"]
+
+
+def test_tables_are_saved_as_parquet(processed, tmp_path):
+    processed.save(tmp_path)
+    sentences = pd.read_parquet(tmp_path / "sentences.parquet")
+    assert len(sentences) == len(processed.sentences)
+    assert set(sentences.doc_id) == {d.doc_id for d in processed}
+    documents = pd.read_parquet(tmp_path / "documents.parquet")
+    assert documents.set_index("doc_id").loc["national-2020", "date"] == "2020-05-09"
+    assert (tmp_path / "clean" / "mudanjiang-xian.txt").read_text(encoding="utf-8").startswith("党的基层组织")
+    assert "remove_pinyin_readings" in set(pd.read_csv(tmp_path / "cleaning.csv").step)
