@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dangjian.cache import Cache
 from dangjian.clean import CleaningPipeline, CleanResult, clean_text
 from dangjian.corpus import Corpus, CorpusIssue, Document, load_corpus, load_paths
 from dangjian.io import write_table, write_text_atomic
@@ -149,19 +150,40 @@ class ProcessedCorpus:
         return written
 
 
-def process(corpus: Corpus, pipeline: CleaningPipeline | None = None) -> ProcessedCorpus:
-    """Clean and segment every document of a loaded corpus."""
-    return ProcessedCorpus([process_document(d, pipeline) for d in corpus], list(corpus.issues))
+#: Modules whose code determines a processed document (part of its cache key).
+PROCESSING_MODULES = ("corpus", "edits", "clean", "segment", "pipeline")
 
 
-def process_corpus(folder: Path | str, pipeline: CleaningPipeline | None = None) -> ProcessedCorpus:
-    """Load a corpus folder and clean and segment it.
+def process(corpus: Corpus, pipeline: CleaningPipeline | None = None, cache: Cache | None = None) -> ProcessedCorpus:
+    """Clean and segment every document of a loaded corpus.
+
+    With a :class:`~dangjian.cache.Cache`, a document whose text, metadata and cleaning steps are
+    unchanged is taken from the cache instead of being processed again.
+    """
+    cache = cache or Cache(None)
+    steps = (pipeline or CleaningPipeline()).step_names
+    processed = [
+        cache.get_or_compute(
+            "documents",
+            (document.doc_id, document.raw_text, document.metadata, document.encoding, str(document.path.name), steps),
+            lambda document=document: process_document(document, pipeline),
+            PROCESSING_MODULES,
+        )
+        for document in corpus
+    ]
+    return ProcessedCorpus(processed, list(corpus.issues))
+
+
+def process_corpus(
+    folder: Path | str, pipeline: CleaningPipeline | None = None, cache_dir: Path | str | None = None
+) -> ProcessedCorpus:
+    """Load a corpus folder and clean and segment it (cached under ``cache_dir`` if given).
 
     Example:
         >>> processed = process_corpus("data/raw")            # doctest: +SKIP
         >>> processed.document_table[["doc_id", "region", "clean_chars"]]  # doctest: +SKIP
     """
-    return process(load_corpus(folder), pipeline)
+    return process(load_corpus(folder), pipeline, Cache(cache_dir))
 
 
 def process_paths(paths: Sequence[Path | str], pipeline: CleaningPipeline | None = None) -> ProcessedCorpus:
