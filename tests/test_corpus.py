@@ -126,9 +126,24 @@ def test_metadata_problems_are_named(corpus_copy, old, new, message):
 
 def test_a_missing_file_can_be_skipped_and_is_reported(corpus_copy):
     (corpus_copy / "town-speech.txt").unlink()
-    corpus = load_corpus(corpus_copy, allow_missing=True)
+    corpus = load_corpus(corpus_copy, skip_bad=True)
     assert len(corpus) == 4
     assert [(i.status, Path(i.path).name) for i in corpus.issues] == [("skipped", "town-speech.txt")]
+    assert "not found" in corpus.issues[0].message
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "empty"), (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG"), (b"Only English here.", "no Chinese")],
+)
+def test_a_bad_document_is_skipped_with_its_reason_and_the_rest_load(corpus_copy, content, message):
+    (corpus_copy / "guizhou-district.txt").write_bytes(content)
+    with pytest.raises(CorpusError, match=message):
+        load_corpus(corpus_copy)
+    corpus = load_corpus(corpus_copy, skip_bad=True)
+    assert [d.doc_id for d in corpus] == ["pingliang-2024", "mudanjiang-xian", "town-speech", "national-2020"]
+    (issue,) = corpus.issues
+    assert issue.status == "skipped" and Path(issue.path).name == "guizhou-district.txt" and message in issue.message
 
 
 def test_an_unlisted_file_is_a_warning(corpus_copy):

@@ -247,12 +247,14 @@ def validate_metadata(rows: Sequence[dict[str, str]], path: Path | str = "metada
             raise CorpusError(path, f"{where}: year {year!r} is not a four-digit number")
 
 
-def load_corpus(folder: Path | str, allow_missing: bool = False) -> Corpus:
-    """Load a corpus folder: ``metadata.csv`` (if present) plus its ``.txt`` files.
+def load_corpus(folder: Path | str, skip_bad: bool = False) -> Corpus:
+    """Load a corpus folder: ``metadata.csv`` (if present) plus its document files.
 
-    Without ``metadata.csv`` every ``.txt`` file is a document with ``doc_id`` = file stem.
-    With it, each row names a file; a listed file that is missing is an error (or, with
-    ``allow_missing``, a skipped document); an unlisted file is a warning.
+    Without ``metadata.csv`` every document file is a document with ``doc_id`` = file stem.
+    With it, each row names a file; an unlisted file is a warning. A file that is missing,
+    empty, binary, undecodable or without any Chinese is an error naming the file, or, with
+    ``skip_bad``, a document listed as skipped in :attr:`Corpus.issues` while the rest load.
+    Problems with ``metadata.csv`` itself are always errors.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -260,25 +262,43 @@ def load_corpus(folder: Path | str, allow_missing: bool = False) -> Corpus:
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file())
     metadata_path = folder / "metadata.csv"
     issues: list[CorpusIssue] = []
-    if not metadata_path.exists():
-        return Corpus(folder, [read_document(p) for p in files], issues)
-    rows = _read_metadata_table(metadata_path)
-    validate_metadata(rows, metadata_path)
+    if metadata_path.exists():
+        rows = _read_metadata_table(metadata_path)
+        validate_metadata(rows, metadata_path)
+    else:
+        rows = [{"doc_id": p.stem, "file": p.name} for p in files]
     documents = []
-    listed = set()
     for row in rows:
         path = folder / row["file"]
-        listed.add(path.name)
-        if not path.exists():
-            if allow_missing:
-                issues.append(CorpusIssue(str(path), "skipped", "listed in metadata.csv but not found"))
-                continue
-            raise CorpusError(path, f"listed in {metadata_path.name} (doc_id {row['doc_id']!r}) but not found")
-        documents.append(read_document(path, row["doc_id"], row))
+        try:
+            if not path.is_file():
+                raise CorpusError(path, f"listed in {metadata_path.name} (doc_id {row['doc_id']!r}) but not found")
+            document = read_document(path, row["doc_id"], row if metadata_path.exists() else {})
+            check_has_chinese(document)
+        except CorpusError as error:
+            if not skip_bad:
+                raise
+            issues.append(CorpusIssue(str(path), "skipped", error.problem))
+            continue
+        documents.append(document)
+    listed = {row["file"] for row in rows}
     for path in files:
         if path.name not in listed:
             issues.append(CorpusIssue(str(path), "warning", f"present but not listed in {metadata_path.name}; ignored"))
     return Corpus(folder, documents, issues)
+
+
+def check_has_chinese(document: Document) -> None:
+    """Raise :class:`CorpusError` for a document without a single Chinese character.
+
+    Example:
+        >>> check_has_chinese(Document("e", Path("e.txt"), "An English page.", "utf-8"))
+        Traceback (most recent call last):
+        ...
+        dangjian.corpus.CorpusError: e.txt: contains no Chinese characters; is it the right file (or the wrong encoding)?
+    """
+    if not _CJK.search(document.raw_text):
+        raise CorpusError(document.path, "contains no Chinese characters; is it the right file (or the wrong encoding)?")
 
 
 def load_paths(paths: Sequence[Path | str]) -> Corpus:
