@@ -1,0 +1,112 @@
+"""The corpus report: every document with its status (ok, warning, skipped) and why.
+
+Example:
+    >>> table = corpus_status("data/raw")          # doctest: +SKIP
+    >>> table[["doc_id", "status", "reasons"]]     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from dangjian.corpus import CorpusError, load_corpus
+from dangjian.pipeline import ProcessedDocument, process
+
+#: Metadata a comparison needs; a document without them gets a warning.
+KEY_METADATA = ("region", "level", "year")
+STATUS_COLUMNS = ("doc_id", "file", "status", "reasons")
+
+
+def document_warnings(document: ProcessedDocument) -> list[str]:
+    """Reasons for a warning on a loaded document (empty list when all is well).
+
+    Example:
+        >>> from dangjian.corpus import Document
+        >>> from dangjian.pipeline import process_document
+        >>> doc = Document("d", Path("d.txt"), "组织?设。", "utf-8", {"region": "平凉市", "level": "prefecture"})
+        >>> document_warnings(process_document(doc))
+        ['1 lost character(s) (? or �) kept in the text', 'metadata missing: year']
+    """
+    reasons = []
+    lost = document.cleaned.count("lost_character")
+    if lost:
+        reasons.append(f"{lost} lost character(s) (? or �) kept in the text")
+    missing = [key for key in KEY_METADATA if not document.document.metadata.get(key)]
+    if missing:
+        reasons.append(f"metadata missing: {', '.join(missing)}")
+    guessed = document.document.metadata.get("guessed", "")
+    if guessed:
+        reasons.append(f"metadata guessed: {guessed}")
+    if not len(document.segmentation.sentences):
+        reasons.append("no sentences after cleaning")
+    return reasons
+
+
+def corpus_status(folder: Path | str) -> pd.DataFrame:
+    """Load and process a corpus, skipping bad files, and report each document's status."""
+    corpus = load_corpus(folder, skip_bad=True)
+    rows = []
+    for document in process(corpus):
+        reasons = document_warnings(document)
+        rows.append(
+            {
+                "doc_id": document.doc_id,
+                "file": document.document.path.name,
+                "status": "warning" if reasons else "ok",
+                "reasons": "; ".join(reasons),
+            }
+        )
+    for issue in corpus.issues:
+        rows.append({"doc_id": "", "file": Path(issue.path).name, "status": issue.status, "reasons": issue.message})
+    return pd.DataFrame(rows, columns=list(STATUS_COLUMNS))
+
+
+def format_status(table: pd.DataFrame, folder: Path | str) -> str:
+    """A plain-text summary for the terminal.
+
+    Example:
+        >>> t = pd.DataFrame([{"doc_id": "a", "file": "a.txt", "status": "ok", "reasons": ""}])
+        >>> print(format_status(t, "data/raw"))
+        corpus data/raw: 1 ok, 0 warning, 0 skipped
+          ok       a.txt
+    """
+    counts = table["status"].value_counts()
+    lines = [f"corpus {folder}: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "warning", "skipped"))]
+    for row in table.itertuples():
+        lines.append(f"  {row.status:<8} {row.file}" + (f": {row.reasons}" if row.reasons else ""))
+    return "\n".join(lines)
+
+
+def add_status_parser(subparsers) -> None:
+    """``dangjian status DIR [--allow-skipped]``: the corpus report; exit 1 if a document was skipped."""
+    parser = subparsers.add_parser(
+        "status",
+        help="list every document of a corpus with its status (ok, warning, skipped) and why",
+    )
+    parser.add_argument("folders", nargs="+", metavar="DIR")
+    parser.add_argument("--allow-skipped", action="store_true", help="exit 0 even when documents were skipped")
+    parser.set_defaults(func=_run_status)
+
+
+def report_corpora(folders: list[str], allow_skipped: bool = False) -> int:
+    """Print the report of each corpus folder; return the exit status (1 if any document was skipped)."""
+    skipped = 0
+    for folder in folders:
+        try:
+            table = corpus_status(folder)
+        except CorpusError as error:
+            print(f"corpus {folder}: {error}", file=sys.stderr)
+            return 2
+        print(format_status(table, folder))
+        skipped += int((table["status"] == "skipped").sum())
+    if skipped and not allow_skipped:
+        print(f"{skipped} document(s) skipped; fix them or allow skipping (--allow-skipped)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_status(args) -> int:
+    return report_corpora(args.folders, args.allow_skipped)
