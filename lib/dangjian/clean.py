@@ -118,9 +118,9 @@ normalize_fullwidth_alnum = Step(
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
 # An ASCII punctuation mark touching a Chinese character (or a closing quote/bracket) on either side.
 _CJK_CONTEXT = f"[{CJK}“”‘’《》（）)%]"
-_HALF_PUNCT_IN_CHINESE = re.compile(
-    rf"(?<={_CJK_CONTEXT})[,;:!]|[,;:!](?={_CJK_CONTEXT})|(?<![A-Za-z0-9])\((?=[^()\n]{{0,40}}\))|(?<=[^()\n])\)(?![A-Za-z0-9])"
-)
+_HALF_PUNCT_IN_CHINESE = re.compile(rf"(?<={_CJK_CONTEXT})[,;:!]|[,;:!](?={_CJK_CONTEXT})")
+# A pair of ASCII parentheses with Chinese inside or right outside it: (社区), 人(次), (2020年…).
+_PAREN_PAIR = re.compile(r"\(([^()\n]{0,60})\)")
 _QUOTE_FORMS = re.compile("[「」『』]")
 _QUOTE_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 
@@ -149,18 +149,13 @@ def _find_punctuation_edits(text: str) -> list[Edit]:
         for m in _QUESTION_IN_CHINESE.finditer(text)
         if is_question_mark(text, m.start())
     ]
-    for m in _HALF_PUNCT_IN_CHINESE.finditer(text):
-        mark = m.group()
-        if mark in "()" and not _paren_in_chinese(text, m.start()):
-            continue
-        edits.append(Edit(m.start(), m.end(), _HALF_PUNCT[mark], "punctuation"))
+    edits += [Edit(m.start(), m.end(), _HALF_PUNCT[m.group()], "punctuation") for m in _HALF_PUNCT_IN_CHINESE.finditer(text)]
+    for m in _PAREN_PAIR.finditer(text):
+        outside = text[max(0, m.start() - 1) : m.start()] + text[m.end() : m.end() + 1]
+        if _CJK_CHAR.search(m.group(1)) or _CJK_CHAR.search(outside):
+            edits.append(Edit(m.start(), m.start() + 1, "（", "punctuation"))
+            edits.append(Edit(m.end() - 1, m.end(), "）", "punctuation"))
     return edits
-
-
-def _paren_in_chinese(text: str, index: int) -> bool:
-    """True when the parenthesis at ``index`` belongs to Chinese text (a CJK char nearby)."""
-    window = text[max(0, index - 2) : index + 3]
-    return bool(_CJK_CHAR.search(window))
 
 
 normalize_punctuation = Step(
@@ -350,18 +345,21 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_SYLLABLE = re.compile(
     rf"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?$"
 )
-_PARENTHESISED_LATIN = re.compile(rf"(?<=\S)[(（]([a-zü{_TONED}]{{1,6}})[)）]")
+_PARENTHESISED_LATIN = re.compile(rf"(?<=\S)(?:[(（][a-zü{_TONED}]{{1,6}}[)）])+")
+_SYLLABLE_IN_PARENS = re.compile(rf"[(（]([a-zü{_TONED}]{{1,6}})[)）]")
 
 
 def _find_pinyin_edits(text: str) -> list[Edit]:
     edits = []
-    for m in _PARENTHESISED_LATIN.finditer(text):
-        syllable = m.group(1)
-        if not _PINYIN_SYLLABLE.match(syllable):
-            continue
-        has_tone = any(char in _TONED for char in syllable)
-        after_chinese = bool(_CJK_CHAR.match(text[m.start() - 1]))
-        if has_tone or after_chinese:
+    for run in _PARENTHESISED_LATIN.finditer(text):
+        after_chinese = bool(_CJK_CHAR.match(text[run.start() - 1]))
+        for m in _SYLLABLE_IN_PARENS.finditer(text, run.start(), run.end()):
+            syllable = m.group(1)
+            if not _PINYIN_SYLLABLE.match(syllable):
+                break
+            has_tone = any(char in _TONED for char in syllable)
+            if not (has_tone or (after_chinese and len(syllable) >= 2)):
+                break  # an untoned single letter such as (a) is a list marker, not a reading
             edits.append(Edit(m.start(), m.end(), "", "pinyin"))
     return edits
 

@@ -1,0 +1,56 @@
+"""Property-based tests: random Chinese/ASCII/pinyin/number mixtures never break a stage.
+
+Each property runs ``DANGJIAN_FUZZ_EXAMPLES`` examples (2,000 by default, as in CI).
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dangjian.clean import clean_text
+from dangjian.segment import segment
+
+EXAMPLES = int(os.environ.get("DANGJIAN_FUZZ_EXAMPLES", "2000"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+PIECES = st.sampled_from(
+    [
+        "黨", "党", "建", "基層", "组织", "村", "社区", "培训", "万", "萬", "亿", "个", "個", "名", "人", "次", "元", "%",
+        "余", "多", "超过", "不少于", "近", "至", "分别", "、", "，", "。", "；", "：", "“", "”", "（", "）", "(", ")",
+        "？", "?", "!", "*", "***", "x", "X", "老秘网", "□", "\ufffd", " ", "  ", "\n", "\r\n", "\t", "\u3000", "\u00a0",
+        "(zhí)", "(chǔ)", "(wàn)", "(de)", "一是", "二是", "一、", "（一）", "1.", "三会一课", "2+1", "1 1", "11 722.79",
+        "2024年", "2020-05-09", "首页>", "发布日期: 2020-05-09", "访问次数: 9", "相关新闻", "|", "Baidu", "ｘ", "１２",
+        "0", "1", "2", "3", "9", ".", "·", "—", "……", "abc", "中共", "作者系", "林坤",
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=80).map("".join)
+ANY_TEXT = st.text(max_size=120)
+
+
+@FUZZ
+@given(st.one_of(TEXTS, ANY_TEXT))
+def test_cleaning_never_raises_is_idempotent_and_maps_inside_the_raw_text(raw):
+    result = clean_text(raw)
+    assert clean_text(result.text).text == result.text
+    assert len(result.text) <= len(raw) + 2
+    for index in range(len(result.text)):
+        start, end = result.to_raw_span(index, index + 1)
+        assert 0 <= start <= end <= len(raw)
+        if start + 1 == end and raw[start] == result.text[index]:
+            continue  # an unchanged character maps to itself
+        assert start < end or result.text[index] in "\n ", (raw, index)
+
+
+@FUZZ
+@given(st.one_of(TEXTS, ANY_TEXT))
+def test_segmentation_units_point_inside_the_text(raw):
+    text = clean_text(raw).text
+    seg = segment("doc", text)
+    for table in (seg.paragraphs, seg.sentences):
+        for start, end, unit in zip(table.start, table.end, table.text):
+            assert 0 <= start < end <= len(text)
+            assert text[start:end] == unit
+    assert seg.sentences.sentence_id.tolist() == list(range(len(seg.sentences)))
