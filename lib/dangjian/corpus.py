@@ -31,7 +31,9 @@ METADATA_COLUMNS = (
 )
 REQUIRED_COLUMNS = ("doc_id", "file")
 LEVELS = ("national", "province", "prefecture", "county", "township", "village")
-DOCUMENT_SUFFIXES = (".txt",)
+#: Formats whose text is extracted by :func:`dangjian.formats.extract_document` rather than decoded.
+EXTRACTED_SUFFIXES = (".html", ".htm", ".docx", ".pdf")
+DOCUMENT_SUFFIXES = (".txt",) + EXTRACTED_SUFFIXES
 
 _BINARY_SIGNATURES = {
     b"\x89PNG": "a PNG image",
@@ -185,6 +187,10 @@ def _fewer_rare_characters(candidates: dict[str, str]) -> str:
 def read_document(path: Path | str, doc_id: str | None = None, metadata: dict[str, str] | None = None) -> Document:
     """Read and decode one file (opened read-only).
 
+    ``.html``/``.htm``/``.docx``/``.pdf`` files go through :func:`dangjian.formats.extract_document`:
+    the extracted text is the document's raw text, and the title/date/author the file states fill
+    metadata fields that ``metadata`` leaves empty (a value from ``metadata.csv`` is never replaced).
+
     Example:
         >>> import tempfile, pathlib
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "报告 2024.txt"
@@ -195,12 +201,21 @@ def read_document(path: Path | str, doc_id: str | None = None, metadata: dict[st
     path = Path(path)
     if not path.is_file():
         raise CorpusError(path, "file not found")
-    with open(path, "rb") as handle:
-        data = handle.read()
-    text, encoding = decode_bytes(data, path)
+    found: dict[str, str] = {}
+    if path.suffix.lower() in EXTRACTED_SUFFIXES:
+        from dangjian.formats import extract_document  # imported here: dangjian.formats imports this module
+
+        extracted = extract_document(path)
+        text, encoding, found = extracted.text, extracted.encoding, extracted.metadata
+    else:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        text, encoding = decode_bytes(data, path)
     if not text.strip():
         raise CorpusError(path, "holds only whitespace; remove it or replace it with the document's text")
-    return Document(doc_id or path.stem, path, text, encoding, dict(metadata or {}))
+    merged = dict(metadata or {})
+    merged.update({key: value for key, value in found.items() if value and not merged.get(key)})
+    return Document(doc_id or path.stem, path, text, encoding, merged)
 
 
 def _read_metadata_table(path: Path) -> list[dict[str, str]]:
