@@ -71,34 +71,50 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, StepMap]:
         >>> apply_edits("a  b", [Edit(1, 3, " ", "space")])[0]
         'a b'
     """
+    # The output is a run of pieces, each either kept input text or an edit's replacement.
+    # The Python loop only collects piece bounds; the map is built with a few array operations.
     pieces: list[str] = []
-    starts: list[np.ndarray] = []
-    ends: list[np.ndarray] = []
+    lengths: list[int] = []
+    input_starts: list[int] = []
+    input_ends: list[int] = []  # for a replacement: the end of the replaced span; kept: -1
     cursor = 0
     for edit in _non_overlapping(edits, len(text)):
         if edit.replacement == text[edit.start : edit.end]:
             continue  # a mark: nothing to change
         if edit.start > cursor:
-            kept = np.arange(cursor, edit.start, dtype=np.int64)
             pieces.append(text[cursor : edit.start])
-            starts.append(kept)
-            ends.append(kept + 1)
+            lengths.append(edit.start - cursor)
+            input_starts.append(cursor)
+            input_ends.append(-1)
         width = len(edit.replacement)
         if width:
             pieces.append(edit.replacement)
-            starts.append(np.full(width, edit.start, dtype=np.int64))
-            ends.append(np.full(width, edit.end, dtype=np.int64))
+            lengths.append(width)
+            input_starts.append(edit.start)
+            input_ends.append(edit.end)
         cursor = edit.end
+    if not pieces and cursor == 0:
+        index = np.arange(len(text) + 1, dtype=np.int64)
+        return text, StepMap(index, index[1:].copy())
     if cursor < len(text):
-        kept = np.arange(cursor, len(text), dtype=np.int64)
         pieces.append(text[cursor:])
-        starts.append(kept)
-        ends.append(kept + 1)
-    starts.append(np.array([len(text)], dtype=np.int64))
-    new_text = "".join(pieces)
-    start_arr = np.concatenate(starts)
-    end_arr = np.concatenate(ends) if ends else np.zeros(0, dtype=np.int64)
-    return new_text, StepMap(start_arr, end_arr)
+        lengths.append(len(text) - cursor)
+        input_starts.append(cursor)
+        input_ends.append(-1)
+    return "".join(pieces), _step_map(len(text), lengths, input_starts, input_ends)
+
+
+def _step_map(text_length: int, lengths: list[int], input_starts: list[int], input_ends: list[int]) -> StepMap:
+    """The :class:`StepMap` of output pieces: kept text maps character by character, a
+    replacement maps every character to the whole replaced span."""
+    length_arr = np.asarray(lengths, dtype=np.int64)
+    end_arr = np.repeat(np.asarray(input_ends, dtype=np.int64), length_arr)
+    kept = end_arr < 0
+    piece_first = np.cumsum(length_arr) - length_arr
+    within = np.arange(int(length_arr.sum()), dtype=np.int64) - np.repeat(piece_first, length_arr)
+    starts = np.repeat(np.asarray(input_starts, dtype=np.int64), length_arr) + np.where(kept, within, 0)
+    ends = np.where(kept, starts + 1, end_arr)
+    return StepMap(np.append(starts, np.int64(text_length)), ends)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,59 @@
+# dangjian: every target sets up what it needs on a fresh machine (python3.11 on PATH).
+#   make test           create .venv, install the project, register the kernel, run the tests
+#   make run            ... and execute every parameters/*.yaml into reports/  (RUN_ARGS="--only 00_corpus")
+#   make lab            JupyterLab with the project's kernel
+#   make notebooks      regenerate notebooks/*.ipynb from their py:percent sources
+#   make clean-outputs  delete generated tables, figures and reports (never data/raw/)
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+KERNEL_NAME := dangjian
+KERNEL := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
+RUN_ARGS ?=
+PYTEST_ARGS ?=
+
+.PHONY: help setup run test lab notebooks clean-outputs
+
+help:
+	@sed -n 's/^#   /  /p' $(MAKEFILE_LIST)
+
+# The virtual environment: python3.11 if available, else python3 (must be 3.11 or 3.12).
+$(PY):
+	@if command -v python3.11 >/dev/null 2>&1; then \
+		echo "python3.11 -m venv $(VENV)"; python3.11 -m venv $(VENV); \
+	else \
+		echo "python3 -m venv $(VENV)"; python3 -m venv $(VENV); \
+	fi
+
+# Reinstall only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -e '.[test]'
+	touch $(STAMP)
+
+# The project kernel lives inside the venv (--sys-prefix), not in the user's Jupyter folders.
+$(KERNEL): $(STAMP)
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python ($(KERNEL_NAME))"
+	touch $(KERNEL)
+
+setup: $(KERNEL)
+
+run: setup
+	$(VENV)/bin/dangjian run $(RUN_ARGS)
+
+test: setup
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+lab: setup
+	$(VENV)/bin/jupyter lab --MappingKernelManager.default_kernel_name=$(KERNEL_NAME)
+
+notebooks: setup
+	$(VENV)/bin/jupytext --sync notebooks/*.py
+
+clean-outputs:
+	for dir in data/processed figures reports; do \
+		if [ -d "$$dir" ]; then find "$$dir" -mindepth 1 ! -name .gitkeep -delete; fi; \
+	done

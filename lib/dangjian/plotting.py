@@ -1,0 +1,318 @@
+"""Figures that render Chinese on any machine and save to identical bytes on every run.
+
+``setup_cjk_font`` registers a freely licensed CJK font with matplotlib (Noto Sans CJK SC,
+SIL Open Font License, shipped by the ``mplfonts`` package; a system copy of Noto Sans CJK SC,
+Source Han Sans SC or WenQuanYi otherwise). ``save_figure`` writes PNG and SVG atomically with
+the timestamps and random ids that matplotlib would otherwise embed removed, and
+``save_image`` does the same for a PIL image such as a word cloud.
+
+Example:
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> font_path = setup_cjk_font()
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_title("基层党建")
+    >>> import tempfile
+    >>> [p.suffix for p in save_figure(fig, "title", figures_dir=tempfile.mkdtemp())]
+    ['.png', '.svg']
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+
+from dangjian.io import atomic_path
+
+#: Characters a font must cover to count as a Chinese font here.
+CJK_PROBE = "党建基层组织"
+
+#: Freely licensed CJK families, best first. SimHei and other proprietary fonts are never used.
+PREFERRED_FAMILIES: tuple[str, ...] = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+)
+
+#: File-name fragments (lower case, without spaces, dashes or underscores) worth opening.
+_CANDIDATE_FILE_HINTS: tuple[str, ...] = (
+    "notosanscjk",
+    "notosanssc",
+    "sourcehansans",
+    "wqy",
+    "wenquanyi",
+)
+
+_FONT_SUFFIXES = {".otf", ".ttf", ".ttc", ".otc"}
+
+#: Fixed resolution and SVG id salt: the same figure gives the same bytes.
+DEFAULT_DPI = 200
+SVG_HASH_SALT = "dangjian"
+
+
+@dataclass(frozen=True)
+class CJKFont:
+    """A font file and the face inside it that covers simplified Chinese.
+
+    ``index`` is the face number inside a ``.ttc``/``.otc`` collection (0 for single fonts).
+    """
+
+    path: Path
+    family: str
+    index: int = 0
+
+
+def bundled_font_path() -> Path | None:
+    """Return Noto Sans CJK SC as shipped by the ``mplfonts`` package, or None if absent.
+
+    Example:
+        >>> bundled_font_path().name
+        'NotoSansCJKsc-Regular.otf'
+    """
+    try:
+        fonts = importlib.resources.files("mplfonts") / "fonts" / "NotoSansCJKsc-Regular.otf"
+    except ModuleNotFoundError:
+        return None
+    path = Path(str(fonts))
+    return path if path.is_file() else None
+
+
+def system_font_dirs() -> list[Path]:
+    """Return the usual font folders of Linux, macOS and Windows that exist on this machine.
+
+    Example:
+        >>> all(folder.is_dir() for folder in system_font_dirs())
+        True
+    """
+    home = Path.home()
+    candidates = [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        home / ".fonts",
+        home / ".local/share/fonts",
+        Path(sys.prefix) / "fonts",
+        Path(sys.prefix) / "share/fonts",
+        Path("/Library/Fonts"),
+        Path("/System/Library/Fonts"),
+        home / "Library/Fonts",
+    ]
+    windir = os.environ.get("WINDIR")
+    if windir:
+        candidates.append(Path(windir) / "Fonts")
+    return [folder for folder in candidates if folder.is_dir()]
+
+
+def _face_families(path: Path) -> list[tuple[int, list[str], Any]]:
+    """Return ``(face index, family names, TTFont)`` for every face of a font file."""
+    from fontTools.ttLib import TTCollection, TTFont
+
+    if path.suffix.lower() in {".ttc", ".otc"}:
+        faces = list(TTCollection(str(path), lazy=True).fonts)
+    else:
+        faces = [TTFont(str(path), lazy=True)]
+    result = []
+    for index, face in enumerate(faces):
+        names = {
+            record.toUnicode()
+            for record in face["name"].names
+            if record.nameID in (1, 16)
+        }
+        result.append((index, sorted(names), face))
+    return result
+
+
+def covers(face: Any, text: str) -> bool:
+    """Return True if the fontTools ``face`` has a glyph for every character of ``text``.
+
+    Example:
+        >>> from fontTools.ttLib import TTFont
+        >>> covers(TTFont(str(bundled_font_path()), lazy=True), "党建")
+        True
+    """
+    cmap = face.getBestCmap() or {}
+    return all(ord(char) in cmap for char in text if not char.isspace())
+
+
+def _family_rank(families: Iterable[str]) -> int | None:
+    """Rank of the best preferred family among ``families`` (lower is better), None if none."""
+    ranks = [PREFERRED_FAMILIES.index(name) for name in families if name in PREFERRED_FAMILIES]
+    return min(ranks) if ranks else None
+
+
+def find_system_cjk_font(search_dirs: Sequence[str | os.PathLike[str]] | None = None) -> CJKFont | None:
+    """Search font folders for a freely licensed simplified-Chinese font; None if there is none.
+
+    Only files whose names look like Noto Sans CJK / Noto Sans SC / Source Han Sans / WenQuanYi are
+    opened. In a collection (``.ttc``) the simplified-Chinese face is chosen, not the first face
+    (in ``NotoSansCJK-Regular.ttc`` that is the Japanese one). The face must cover ``CJK_PROBE``.
+
+    Example:
+        >>> found = find_system_cjk_font()
+        >>> found is None or found.family in PREFERRED_FAMILIES
+        True
+    """
+    folders = system_font_dirs() if search_dirs is None else [Path(d) for d in search_dirs]
+    best: tuple[int, str, CJKFont] | None = None
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            squashed = path.name.lower().replace("-", "").replace("_", "").replace(" ", "")
+            if path.suffix.lower() not in _FONT_SUFFIXES or not any(h in squashed for h in _CANDIDATE_FILE_HINTS):
+                continue
+            try:
+                faces = _face_families(path)
+            except Exception:  # unreadable or broken font file: skip it, keep searching
+                continue
+            for index, families, face in faces:
+                rank = _family_rank(families)
+                if rank is None or not covers(face, CJK_PROBE):
+                    continue
+                family = PREFERRED_FAMILIES[rank]
+                candidate = (rank, str(path), CJKFont(path=path, family=family, index=index))
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+    return None if best is None else best[2]
+
+
+def find_cjk_font() -> CJKFont:
+    """Return the CJK font to use: the bundled Noto Sans CJK SC, else a system one.
+
+    Raises:
+        RuntimeError: when no freely licensed simplified-Chinese font is available.
+
+    Example:
+        >>> find_cjk_font().family
+        'Noto Sans CJK SC'
+    """
+    bundled = bundled_font_path()
+    if bundled is not None:
+        return CJKFont(path=bundled, family="Noto Sans CJK SC", index=0)
+    found = find_system_cjk_font()
+    if found is not None:
+        return found
+    searched = ", ".join(str(d) for d in system_font_dirs()) or "(no font folders found)"
+    raise RuntimeError(
+        "No freely licensed Chinese font found: the 'mplfonts' package (which ships Noto Sans CJK SC) "
+        f"is not installed and none of {', '.join(PREFERRED_FAMILIES)} is in {searched}. "
+        "Install the project with `pip install -e .` or a system package such as fonts-noto-cjk."
+    )
+
+
+def _register(font: CJKFont) -> str:
+    """Add ``font`` to matplotlib's font manager once; return the family name matplotlib uses."""
+    manager = font_manager.fontManager
+    fname = str(font.path)
+    if not any(entry.fname == fname for entry in manager.ttflist):
+        manager.addfont(fname)
+    names = [entry.name for entry in manager.ttflist if entry.fname == fname and entry.index == font.index]
+    return font.family if font.family in names else (names[0] if names else font.family)
+
+
+@functools.cache
+def _registered_font() -> tuple[Path, str]:
+    font = find_cjk_font()
+    return font.path, _register(font)
+
+
+def setup_cjk_font() -> Path:
+    """Make matplotlib draw Chinese with a freely licensed CJK font; return the font file.
+
+    Registers the font (once per process) and puts its family first in ``font.sans-serif``,
+    selects the sans-serif family and draws the minus sign as ASCII '-' (CJK fonts often lack
+    U+2212). Calling it again is cheap and re-applies the settings. The returned path is what
+    ``wordcloud.WordCloud(font_path=...)`` expects.
+
+    Example:
+        >>> setup_cjk_font().suffix in {".otf", ".ttf", ".ttc", ".otc"}
+        True
+        >>> import matplotlib
+        >>> matplotlib.rcParams["font.sans-serif"][0]
+        'Noto Sans CJK SC'
+    """
+    path, family = _registered_font()
+    rc = matplotlib.rcParams
+    rest = [name for name in rc["font.sans-serif"] if name != family]
+    rc["font.sans-serif"] = [family, *rest]
+    rc["font.family"] = ["sans-serif"]
+    rc["axes.unicode_minus"] = False
+    return path
+
+
+def _check_name(name: str) -> str:
+    if not name or Path(name).suffix.lower() in {".png", ".svg"} or Path(name).is_absolute():
+        raise ValueError(
+            f"figure name {name!r} must be a relative file stem without suffix, e.g. 'keywords_by_region'"
+        )
+    return name
+
+
+def save_figure(
+    fig: Figure,
+    name: str,
+    figures_dir: str | os.PathLike[str] = "figures",
+    *,
+    dpi: int = DEFAULT_DPI,
+    tight: bool = True,
+) -> list[Path]:
+    """Save ``fig`` as ``<figures_dir>/<name>.png`` and ``.svg``; return both paths.
+
+    Writes are atomic and byte-deterministic: the PNG carries no 'Software' tag, the SVG no date,
+    its element ids come from a fixed salt, and text is stored as glyph outlines so the SVG
+    shows Chinese without the font installed. With ``tight`` (the default) the saved area is
+    fitted to the drawn content, so long axis labels are not cut off.
+
+    Example:
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> import matplotlib.pyplot as plt, tempfile
+        >>> fig, ax = plt.subplots()
+        >>> paths = save_figure(fig, "empty", figures_dir=tempfile.mkdtemp())
+        >>> [p.name for p in paths]
+        ['empty.png', 'empty.svg']
+    """
+    _check_name(name)
+    folder = Path(figures_dir)
+    png = folder / f"{name}.png"
+    svg = folder / f"{name}.svg"
+    bbox = "tight" if tight else None
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "path"}):
+        with atomic_path(png) as tmp:
+            fig.savefig(tmp, format="png", dpi=dpi, bbox_inches=bbox, metadata={"Software": None})
+        with atomic_path(svg) as tmp:
+            fig.savefig(tmp, format="svg", dpi=dpi, bbox_inches=bbox, metadata={"Date": None})
+    return [png, svg]
+
+
+def save_image(image: Any, name: str, figures_dir: str | os.PathLike[str] = "figures") -> Path:
+    """Save a PIL image (or anything with ``to_image()``, e.g. a WordCloud) as ``<name>.png``.
+
+    The PNG holds pixels only (no text chunks or timestamps), so equal images give equal bytes.
+
+    Example:
+        >>> from PIL import Image
+        >>> import tempfile
+        >>> save_image(Image.new("RGB", (4, 4), "white"), "blank", tempfile.mkdtemp()).name
+        'blank.png'
+    """
+    _check_name(name)
+    if hasattr(image, "to_image"):
+        image = image.to_image()
+    if not hasattr(image, "save") or not hasattr(image, "mode"):
+        raise TypeError(f"save_image({name!r}): expected a PIL image or an object with to_image(), got {type(image).__name__}")
+    target = Path(figures_dir) / f"{name}.png"
+    with atomic_path(target) as tmp:
+        image.save(tmp, format="PNG", optimize=False)
+    return target

@@ -1,0 +1,44 @@
+"""Shared fixtures: project paths, a headless matplotlib, and a guard that data/raw/ is never written."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+RAW_DIR = PROJECT_ROOT / "data" / "raw"
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    """The repository root (the folder holding pyproject.toml)."""
+    return PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    """data/raw/: the five input documents and metadata.csv (read only)."""
+    return RAW_DIR
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def raw_data_is_never_written():
+    """Fail the session if any test added, removed or changed a file under data/raw/."""
+    before = _snapshot(RAW_DIR) if RAW_DIR.is_dir() else {}
+    yield
+    after = _snapshot(RAW_DIR) if RAW_DIR.is_dir() else {}
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert not changed, f"data/raw/ was modified during the tests: {changed}"
