@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (dangjian)
 #     language: python
@@ -23,6 +25,7 @@ corpus_dir = "data/raw"
 output_dir = "data/processed/corpus"
 figures_dir = "figures"
 figure_prefix = "corpus"
+cache_dir = "data/processed/cache"
 
 # %%
 from IPython.display import display
@@ -32,7 +35,7 @@ from dangjian.pipeline import process_corpus
 from dangjian.plotting import save_figure, setup_cjk_font
 
 setup_cjk_font()
-processed = process_corpus(corpus_dir)
+processed = process_corpus(corpus_dir, cache_dir=cache_dir, skip_bad=True)
 
 # %% [markdown]
 # ## Sources
@@ -46,6 +49,12 @@ processed = process_corpus(corpus_dir)
 # %%
 table = overview.corpus_table(processed)
 display(table)
+
+# %% [markdown]
+# Files that could not be read (empty, binary, without Chinese) are left out of every analysis
+# and listed here with the reason; `dangjian run` lists them again at the end of the run.
+
+# %%
 for issue in processed.issues:
     print(f"{issue.status}: {issue.path}: {issue.message}")
 

@@ -36,3 +36,40 @@ def test_a_skipped_document_fails_the_run_unless_allowed(corpus_copy, capsys):
     assert report_corpora([str(corpus_copy)]) == 1
     assert "1 document(s) skipped" in capsys.readouterr().err
     assert report_corpora([str(corpus_copy)], allow_skipped=True) == 0
+
+
+def test_dangjian_run_ends_with_the_corpus_report_and_fails_on_a_skipped_document(corpus_copy, tmp_path):
+    import contextlib
+    import io
+
+    import nbformat
+
+    from dangjian import cli
+
+    project = tmp_path / "project"
+    (project / "notebooks").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("[project]\nname = 'p'\n", encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell('corpus_dir = "corpus"', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("from dangjian.pipeline import process_corpus\nprocess_corpus(corpus_dir, skip_bad=True)"),
+    ]
+    nbformat.write(nb, project / "notebooks" / "n.ipynb")
+    (project / "parameters").mkdir()
+    (project / "parameters" / "n.yaml").write_text(
+        f"notebook: notebooks/n.ipynb\nparameters:\n  corpus_dir: {corpus_copy.as_posix()}\n", encoding="utf-8"
+    )
+    (corpus_copy / "town-speech.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+
+    def run(*extra: str) -> tuple[int, str]:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(["run", "--root", str(project), "--no-progress", *extra])
+        return code, out.getvalue() + err.getvalue()
+
+    code, output = run()
+    assert code == 1
+    assert "[ok] n" in output
+    assert "skipped  town-speech.txt" in output and "4 ok" not in output
+    code, output = run("--allow-skipped")
+    assert code == 0

@@ -175,15 +175,22 @@ def process(corpus: Corpus, pipeline: CleaningPipeline | None = None, cache: Cac
 
 
 def process_corpus(
-    folder: Path | str, pipeline: CleaningPipeline | None = None, cache_dir: Path | str | None = None
+    folder: Path | str,
+    pipeline: CleaningPipeline | None = None,
+    cache_dir: Path | str | None = None,
+    skip_bad: bool = False,
 ) -> ProcessedCorpus:
     """Load a corpus folder and clean and segment it (cached under ``cache_dir`` if given).
+
+    With ``skip_bad``, unreadable documents are left out and listed in ``issues`` (the
+    notebooks do this so that one bad file does not stop an analysis; ``dangjian run`` then
+    reports them and fails unless skipping is allowed).
 
     Example:
         >>> processed = process_corpus("data/raw")            # doctest: +SKIP
         >>> processed.document_table[["doc_id", "region", "clean_chars"]]  # doctest: +SKIP
     """
-    return process(load_corpus(folder), pipeline, Cache(cache_dir))
+    return process(load_corpus(folder, skip_bad=skip_bad), pipeline, Cache(cache_dir))
 
 
 def process_paths(paths: Sequence[Path | str], pipeline: CleaningPipeline | None = None) -> ProcessedCorpus:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from dangjian.io import atomic_path
 from dangjian.params import ParameterError, ReportSpec, find_parameter_files, load_report_spec
+from dangjian.status import report_corpora
 
 KERNEL_NAME = "dangjian"
 KERNEL_DISPLAY_NAME = "Python (dangjian)"
@@ -401,6 +402,11 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         "--root", type=Path, default=None, help="project root (default: nearest folder with pyproject.toml)"
     )
     parser.add_argument("--no-progress", action="store_true", help="hide the per-cell progress bar")
+    parser.add_argument(
+        "--allow-skipped",
+        action="store_true",
+        help="exit 0 even if documents of a corpus were skipped as unreadable (they are still listed)",
+    )
     parser.set_defaults(func=run_command)
     return parser
 
@@ -469,4 +475,17 @@ def run_command(args: argparse.Namespace) -> int:
     failures = [r for r in results if r.status != "ok"]
     for result in failures:
         print(f"FAILED {result.name}: {result.error}")
-    return 1 if failures else 0
+    corpus_status = report_corpora(corpus_folders(specs, root), getattr(args, "allow_skipped", False))
+    return 1 if failures or corpus_status else 0
+
+
+def corpus_folders(specs: list[ReportSpec], root: Path) -> list[str]:
+    """The corpus folders the reports read (their ``corpus_dir`` parameter), each once, in order.
+
+    Example:
+        >>> specs = [ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": "data/raw"})]
+        >>> corpus_folders(specs, Path("/proj"))
+        ['/proj/data/raw']
+    """
+    folders = [spec.parameters.get("corpus_dir") for spec in specs]
+    return list(dict.fromkeys(str(root / folder) for folder in folders if isinstance(folder, str) and folder))
