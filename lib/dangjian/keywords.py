@@ -1,0 +1,538 @@
+"""Keyword analyses: frequencies, TF-IDF, keyness, slogans (提法) and co-occurrence.
+
+All functions take a :class:`dangjian.dtm.TermMatrix` (rows = groups such as regions, or units)
+or a unit table, and return tidy pandas tables sorted so that the same input gives the same rows
+in the same order.
+
+* :func:`frequency_table` — quanteda's ``textstat_frequency``: frequency, rank, document frequency
+  per group, plus rates per 10,000 tokens.
+* :func:`tfidf_top_terms` — the highest TF-IDF terms of each group (groups taken as documents).
+* :func:`keyness` — each group against the rest: raw counts, signed log-likelihood G², its
+  p-value, log ratio and the conservative log ratio LRC of R's ``corpora::keyness``.
+* :func:`find_slogans`, :func:`slogan_counts` — quoted phrases and numbered formulas
+  (三会一课, 四个意识, 一村一策 …) found by pattern, not from a list.
+* :func:`cooccurrence_pmi` — pointwise mutual information of top terms co-occurring in a unit
+  or within a window.
+
+Example:
+    >>> import pandas as pd
+    >>> from dangjian.dtm import build_dtm
+    >>> units = pd.DataFrame({"text": ["乡村振兴 乡村振兴 第一书记", "网格化管理 第一书记"], "region": ["甲", "乙"]})
+    >>> matrix = build_dtm(units, group_col="region")
+    >>> frequency_table(matrix)[["group", "term", "frequency", "rank"]].values.tolist()
+    [['乙', '第一书记', 1, 1], ['乙', '网格化管理', 1, 1], ['甲', '乡村振兴', 2, 1], ['甲', '第一书记', 1, 2]]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse, stats
+from sklearn.feature_extraction.text import TfidfTransformer
+
+from dangjian.dtm import TermMatrix, require_columns, group_labels
+
+#: Tokens per which rates are given.
+RATE_BASE = 10_000
+
+
+# --- frequencies ---------------------------------------------------------------------------------
+
+
+def frequency_table(matrix: TermMatrix, *, min_count: int = 1, top_n: int | None = None) -> pd.DataFrame:
+    """Term frequencies per row of ``matrix``, as quanteda's ``textstat_frequency(groups=)`` gives them.
+
+    Columns: ``group``, ``rank`` (1 = most frequent; ties share the lowest rank), ``term``,
+    ``frequency``, ``docfreq`` (units of the group containing the term), ``rate_per_10k``
+    (frequency per 10,000 tokens of the group) and ``group_tokens``. Terms below ``min_count``
+    in a group are left out; ``top_n`` keeps the best ranks of each group (ties at the cut kept).
+
+    Example:
+        >>> import pandas as pd
+        >>> from dangjian.dtm import build_dtm
+        >>> m = build_dtm(pd.DataFrame({"text": ["乡村振兴 第一书记", "乡村振兴"], "g": ["a", "a"]}), group_col="g")
+        >>> frequency_table(m)[["term", "frequency", "docfreq", "rate_per_10k"]].values.tolist()
+        [['乡村振兴', 2, 2, 6666.666666666666], ['第一书记', 1, 1, 3333.333333333333]]
+    """
+    counts = sparse.coo_matrix(matrix.counts)
+    docfreq = matrix.docfreq.tocsr()
+    table = pd.DataFrame({
+        "row": counts.row,
+        "term": matrix.terms[counts.col],
+        "frequency": counts.data.astype(np.int64),
+        "docfreq": np.asarray(docfreq[counts.row, counts.col]).ravel().astype(np.int64),
+    })
+    labels = np.array(matrix.labels, dtype=object)
+    tokens = matrix.tokens
+    table["group"] = labels[table["row"]]
+    table["group_tokens"] = tokens[table["row"]]
+    table = table[table["frequency"] >= min_count]
+    table["rate_per_10k"] = table["frequency"] / table["group_tokens"] * RATE_BASE
+    table["rank"] = table.groupby("row")["frequency"].rank(method="min", ascending=False).astype(np.int64)
+    if top_n is not None:
+        table = table[table["rank"] <= top_n]
+    table = table.sort_values(["row", "rank", "term"], kind="stable")
+    columns = ["group", "rank", "term", "frequency", "docfreq", "rate_per_10k", "group_tokens"]
+    return table[columns].reset_index(drop=True)
+
+
+def frequency_matrix(matrix: TermMatrix, terms: Sequence[str], *, values: str = "rate_per_10k") -> pd.DataFrame:
+    """Terms × groups table of ``"frequency"`` or ``"rate_per_10k"`` for the given terms (for heatmaps).
+
+    Example:
+        >>> import pandas as pd
+        >>> from dangjian.dtm import build_dtm
+        >>> m = build_dtm(pd.DataFrame({"text": ["乡村振兴 第一书记", "乡村振兴"], "g": ["a", "b"]}), group_col="g")
+        >>> frequency_matrix(m, ["乡村振兴"], values="frequency").values.tolist()
+        [[1, 1]]
+    """
+    if values not in ("frequency", "rate_per_10k"):
+        raise ValueError(f"values must be 'frequency' or 'rate_per_10k', got {values!r}")
+    index = {term: i for i, term in enumerate(matrix.terms)}
+    unknown = [t for t in terms if t not in index]
+    if unknown:
+        raise KeyError(f"terms not in the matrix: {unknown}")
+    columns = [index[t] for t in terms]
+    data = matrix.counts[:, columns].toarray().T
+    if values == "rate_per_10k":
+        data = data / np.maximum(matrix.tokens, 1) * RATE_BASE
+    return pd.DataFrame(data, index=pd.Index(list(terms), name="term"),
+                        columns=pd.Index(matrix.labels, name=matrix.label_col))
+
+
+def top_terms(table: pd.DataFrame, top_n: int = 20, *, score: str = "frequency") -> list[str]:
+    """The union of each group's ``top_n`` terms by ``score`` in a long table, ordered by total score.
+
+    Example:
+        >>> t = pd.DataFrame({"group": ["a", "a", "b"], "term": ["x", "y", "z"], "frequency": [3, 1, 2]})
+        >>> top_terms(t, 1)
+        ['x', 'z']
+    """
+    best = (table.sort_values(["group", score, "term"], ascending=[True, False, True], kind="stable")
+            .groupby("group").head(top_n))
+    totals = table[table["term"].isin(best["term"])].groupby("term")[score].sum()
+    return sorted(totals.index, key=lambda term: (-totals[term], term))
+
+
+def tfidf_top_terms(matrix: TermMatrix, top_n: int = 20, *, sublinear_tf: bool = False) -> pd.DataFrame:
+    """The ``top_n`` terms of each row by TF-IDF, rows (e.g. regions) taken as the documents.
+
+    TF-IDF is scikit-learn's (smoothed idf, l2-normalised rows). Columns: ``group``, ``rank``,
+    ``term``, ``tfidf``, ``frequency``.
+
+    Example:
+        >>> import pandas as pd
+        >>> from dangjian.dtm import build_dtm
+        >>> m = build_dtm(pd.DataFrame({"text": ["乡村振兴 第一书记", "乡村振兴 网格化管理"], "g": ["a", "b"]}),
+        ...               group_col="g")
+        >>> tfidf_top_terms(m, 1)[["group", "term"]].values.tolist()
+        [['a', '第一书记'], ['b', '网格化管理']]
+    """
+    weights = sparse.coo_matrix(TfidfTransformer(sublinear_tf=sublinear_tf).fit_transform(matrix.counts))
+    counts = matrix.counts.tocsr()
+    table = pd.DataFrame({
+        "row": weights.row,
+        "term": matrix.terms[weights.col],
+        "tfidf": weights.data,
+        "frequency": np.asarray(counts[weights.row, weights.col]).ravel().astype(np.int64),
+    })
+    table["group"] = np.array(matrix.labels, dtype=object)[table["row"]]
+    table = table.sort_values(["row", "tfidf", "term"], ascending=[True, False, True], kind="stable")
+    table = table.groupby("row").head(top_n)
+    table["rank"] = table.groupby("row").cumcount() + 1
+    return table[["group", "rank", "term", "tfidf", "frequency"]].reset_index(drop=True)
+
+
+# --- keyness ---------------------------------------------------------------------------------------
+
+
+def _as_float(*arrays) -> list[np.ndarray]:
+    return [np.asarray(a, dtype=np.float64) for a in arrays]
+
+
+def _g2_term(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        term = observed * np.log(observed / expected)
+    return np.where(observed > 0, term, 0.0)
+
+
+def log_likelihood_g2(f1, f2, n1, n2) -> np.ndarray:
+    """Signed log-likelihood G² of frequency ``f1`` in ``n1`` tokens against ``f2`` in ``n2``.
+
+    G² = 2 Σ O ln(O/E) over the 2×2 table (term / other tokens × target / reference); the sign
+    is + when the term is relatively more frequent in the target. Same as ``corpora::keyness(
+    measure="G2")``.
+
+    Example:
+        >>> round(float(log_likelihood_g2(10, 10, 100, 1000)), 4)
+        22.9078
+    """
+    f1, f2, n1, n2 = _as_float(f1, f2, n1, n2)
+    total = n1 + n2
+    row = f1 + f2
+    e11, e12 = row * n1 / total, row * n2 / total
+    g2 = 2 * (_g2_term(f1, e11) + _g2_term(f2, e12) + _g2_term(n1 - f1, n1 - e11) + _g2_term(n2 - f2, n2 - e12))
+    return np.sign(f1 - e11) * g2
+
+
+def g2_p_value(g2) -> np.ndarray:
+    """p-value of a (signed) G² statistic: chi-square with one degree of freedom on |G²|.
+
+    Example:
+        >>> round(float(g2_p_value(3.841458820694124)), 6)
+        0.05
+    """
+    return stats.chi2.sf(np.abs(np.asarray(g2, dtype=np.float64)), df=1)
+
+
+def log_ratio(f1, f2, n1, n2) -> np.ndarray:
+    """Binary log of the ratio of relative frequencies, with 0.5 added to each count (Walter 1975).
+
+    Example:
+        >>> round(float(log_ratio(10, 10, 100, 1000)), 4)
+        3.3155
+    """
+    f1, f2, n1, n2 = _as_float(f1, f2, n1, n2)
+    return np.log2((f1 + 0.5) / (n1 + 0.5)) - np.log2((f2 + 0.5) / (n2 + 0.5))
+
+
+def clopper_pearson(k, n, alpha) -> tuple[np.ndarray, np.ndarray]:
+    """Lower and upper exact (Clopper-Pearson) bounds for a binomial proportion ``k/n``,
+    each one-sided at level ``alpha`` (so ``[lower, upper]`` has coverage ``1 - 2 alpha``).
+
+    Example:
+        >>> [round(float(x), 4) for x in clopper_pearson(5, 10, 0.025)]
+        [0.1871, 0.8129]
+    """
+    k, n = _as_float(k, n)
+    with np.errstate(invalid="ignore"):
+        lower = np.where(k > 0, stats.beta.ppf(alpha, np.maximum(k, 1e-300), n - k + 1), 0.0)
+        upper = np.where(n - k > 0, stats.beta.isf(alpha, k + 1, np.maximum(n - k, 1e-300)), 1.0)
+    return lower, upper
+
+
+def conservative_log_ratio(f1, f2, n1, n2, *, conf_level: float = 0.95, family_size: int = 1) -> np.ndarray:
+    """LRC: the confidence bound of the log ratio nearest to zero, 0 if the interval contains 0.
+
+    As in R's ``corpora::keyness(measure="LRC")``: an exact conditional test (Clopper-Pearson
+    interval for ``f1 / (f1 + f2)``, two-sided at ``conf_level`` with Bonferroni correction for
+    ``family_size`` tests), converted to a bound on log2 of the ratio of relative frequencies:
+    the lower bound (clamped at 0) where the target's relative frequency is higher, the upper
+    bound (clamped at 0) where it is lower.
+
+    Example:
+        >>> round(float(conservative_log_ratio(10, 10, 100, 1000)), 4)
+        1.9013
+        >>> float(conservative_log_ratio(1, 2, 100, 1000))
+        0.0
+    """
+    if not 0 < conf_level < 1:
+        raise ValueError(f"conf_level must be between 0 and 1, got {conf_level}")
+    if family_size < 1:
+        raise ValueError(f"family_size must be at least 1, got {family_size}")
+    f1, f2, n1, n2 = _as_float(f1, f2, n1, n2)
+    if np.any(f1 + f2 < 1):
+        raise ValueError("conservative_log_ratio: f1 + f2 must be at least 1 for every term")
+    alpha = (1 - conf_level) / 2 / family_size
+    lower, upper = clopper_pearson(f1, f1 + f2, alpha)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lr_lower = np.log2((n2 / n1) * lower / (1 - lower))
+        lr_upper = np.log2((n2 / n1) * upper / (1 - upper))
+    higher = f1 / n1 >= f2 / n2
+    return np.where(higher, np.maximum(lr_lower, 0.0), np.minimum(lr_upper, 0.0))
+
+
+def keyness(
+    matrix: TermMatrix,
+    *,
+    min_count: int = 5,
+    conf_level: float = 0.95,
+    p_adjust: bool = True,
+    targets: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Keyness of every term for each row (group) of ``matrix`` against all other rows together.
+
+    Terms occurring fewer than ``min_count`` times in the whole matrix are not tested. Columns:
+    ``group``, ``term``, ``f_target``, ``f_reference`` (raw counts), ``n_target``,
+    ``n_reference`` (token totals), ``rate_target``, ``rate_reference`` (per 10,000 tokens),
+    ``g2`` (signed log-likelihood), ``p_value``, ``log_ratio``, ``lrc`` (conservative log ratio,
+    Bonferroni-adjusted for the number of terms tested when ``p_adjust``), ``n_terms_tested``.
+    Rows are sorted by group, then G² from most positive to most negative, then term.
+
+    Example:
+        >>> import pandas as pd
+        >>> from dangjian.dtm import build_dtm
+        >>> units = pd.DataFrame({"text": ["乡村振兴 " * 8 + "第一书记", "第一书记 " * 8 + "乡村振兴"],
+        ...                       "g": ["a", "b"]})
+        >>> k = keyness(build_dtm(units, group_col="g"), min_count=1)
+        >>> k[k.group == "a"][["term", "f_target", "f_reference", "g2"]].round(3).values.tolist()
+        [['乡村振兴', 8, 1, 12.395], ['第一书记', 1, 8, -12.395]]
+    """
+    if matrix.shape[0] < 2:
+        raise ValueError(f"keyness needs at least two groups; the matrix has {matrix.shape[0]} row(s)")
+    labels = matrix.labels
+    chosen = labels if targets is None else list(targets)
+    unknown = [t for t in chosen if t not in labels]
+    if unknown:
+        raise KeyError(f"keyness: unknown target group(s) {unknown}; groups are {labels}")
+    counts = matrix.counts.toarray().astype(np.int64)
+    totals = counts.sum(axis=0)
+    tested = totals >= min_count
+    counts, totals, terms = counts[:, tested], totals[tested], matrix.terms[tested]
+    tokens = matrix.tokens
+    family = max(int(tested.sum()), 1) if p_adjust else 1
+    frames = []
+    for label in chosen:
+        i = labels.index(label)
+        f1 = counts[i]
+        f2 = totals - f1
+        n1 = int(tokens[i])
+        n2 = int(tokens.sum() - n1)
+        if n1 == 0 or n2 == 0:
+            raise ValueError(f"keyness: group {label!r} or the rest of the corpus has no tokens")
+        g2 = log_likelihood_g2(f1, f2, n1, n2)
+        frames.append(pd.DataFrame({
+            "group": label,
+            "term": terms,
+            "f_target": f1,
+            "f_reference": f2,
+            "n_target": n1,
+            "n_reference": n2,
+            "rate_target": f1 / n1 * RATE_BASE,
+            "rate_reference": f2 / n2 * RATE_BASE,
+            "g2": g2,
+            "p_value": g2_p_value(g2),
+            "log_ratio": log_ratio(f1, f2, n1, n2),
+            "lrc": conservative_log_ratio(f1, f2, n1, n2, conf_level=conf_level, family_size=family),
+            "n_terms_tested": int(tested.sum()),
+        }))
+    table = pd.concat(frames, ignore_index=True)
+    table["order"] = table["group"].map({g: chosen.index(g) for g in chosen})
+    table = table.sort_values(["order", "g2", "term"], ascending=[True, False, True], kind="stable")
+    return table.drop(columns="order").reset_index(drop=True)
+
+
+# --- slogans and formulations (提法) -----------------------------------------------------------------
+
+_NUMERALS = "一二两三四五六七八九十百千万双"
+_NUMERAL = f"[{_NUMERALS}]"
+_NOT_AFTER_NUMBER = rf"(?<![{_NUMERALS}零〇\d])"
+#: Characters that make "numeral + character" a date, ordinal or measure rather than a formula part.
+_COUNTERS = "年月日号届次倍岁元角分秒中"
+_PART = rf"[^\W\d_{_NUMERALS}{_COUNTERS}零〇]"
+_HEAD = rf"[^\W\d_{_NUMERALS}零〇]"
+#: Alternating formulas: 一村一策, 三会一课, 两学一做, 一岗双责, 一村一社一支一企, 一项目一档案.
+_ALTERNATING = re.compile(rf"{_NOT_AFTER_NUMBER}(?:(?:{_NUMERAL}{_PART}){{2,5}}|(?:{_NUMERAL}{_PART}{{2}}){{2,3}})")
+#: Numeral + formula classifier + two-character head: 六大攻坚, 三张清单, 五单闭环, 四下基层.
+_CLASSIFIERS = "大张单化抓下联好强"
+#: Classifiers that also count ordinary things (两个村党组织, 七个有贫困村): the head must end the
+#: phrase (no Chinese character follows), as in 四个意识、 or 两个维护”.
+_COUNTING_CLASSIFIERS = "个项星"
+_CLASSIFIED = re.compile(
+    rf"{_NOT_AFTER_NUMBER}[两三四五六七八九十百千]"
+    rf"(?:[{_CLASSIFIERS}]{_HEAD}{{2}}(?![{_NUMERALS}])|[{_COUNTING_CLASSIFIERS}]{_HEAD}{{2}}(?![\u3400-\u9fff]))"
+)
+#: Heads that make a numeral phrase an ordinary count (五个方面) rather than a formula.
+_ORDINARY_HEADS = frozenset({"方面", "部分", "以上", "以下", "左右", "多月", "小时", "之一"})
+#: Quoted phrases: “…” 「…」 『…』 of up to 12 characters.
+_QUOTED = re.compile(r"“([^“”\n]{1,12})”|「([^「」\n]{1,12})」|『([^『』\n]{1,12})』")
+_SENTENCE_PUNCTUATION = re.compile(r"[，。；：！？,.;:!?]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+#: A quoted phrase made of a numeral and up to seven more characters (“四抓”, “五统一”, “十个一”).
+_QUOTED_NUMBERED = re.compile(rf"{_NUMERAL}[\u3400-\u9fff{_NUMERALS}]{{1,7}}")
+
+
+@dataclass(frozen=True)
+class Slogan:
+    """A slogan or formulation found in a text: ``kind`` is ``"numbered"`` or ``"quoted"``."""
+
+    phrase: str
+    kind: str
+    start: int
+    end: int
+    quoted: bool
+
+
+def _is_slogan_quote(content: str) -> bool:
+    """Short, mostly Chinese, without sentence punctuation: a slogan rather than a quoted sentence."""
+    if _SENTENCE_PUNCTUATION.search(content):
+        return False
+    cjk = len(_CJK.findall(content))
+    return cjk >= 2 and cjk / len(content) >= 0.6
+
+
+def find_slogans(text: str) -> list[Slogan]:
+    """Quoted phrases and numbered formulas in ``text``, in text order.
+
+    *Numbered* formulas are found by pattern, not from a list: alternating numeral phrases
+    (一村一策, 三会一课, 一岗双责, 两企三新), a numeral with a formula classifier (大, 张, 单, 化,
+    抓, 下 …) and a two-character head (六大攻坚, 三张清单, 五单闭环), the same with 个/项/星 when
+    the head ends the phrase (四个意识, 两个维护 — but not 两个村党组织), and any quoted phrase
+    starting with a numeral (“四抓”, “五统一”, “两新”). Dates, ordinals and measures (十九届,
+    二中全会, 五个方面) are excluded. *Quoted* phrases are other quotations of at most 12
+    characters, mostly Chinese and without sentence punctuation (“强基固本”, “书记项目”).
+    A numbered formula inside quotation marks is reported once, as numbered with ``quoted=True``.
+
+    Example:
+        >>> [(s.phrase, s.kind, s.quoted) for s in find_slogans("落实“三会一课”和一村一策，增强四个意识，实施“强基固本”工程。")]
+        [('三会一课', 'numbered', True), ('一村一策', 'numbered', False), ('四个意识', 'numbered', False), ('强基固本', 'quoted', True)]
+    """
+    found: dict[tuple[int, int], Slogan] = {}
+    for pattern in (_ALTERNATING, _CLASSIFIED):
+        for match in pattern.finditer(text):
+            phrase = match.group()
+            if pattern is _CLASSIFIED and phrase[-2:] in _ORDINARY_HEADS:
+                continue
+            quoted = text[match.start() - 1:match.start()] in "“「『" and text[match.end():match.end() + 1] in "”」』"
+            quoted = quoted and match.start() > 0 and match.end() < len(text)
+            found[(match.start(), match.end())] = Slogan(phrase, "numbered", match.start(), match.end(), quoted)
+    for match in _QUOTED.finditer(text):
+        content = next(g for g in match.groups() if g is not None)
+        start, end = match.start() + 1, match.end() - 1
+        if (start, end) in found or not _is_slogan_quote(content):
+            continue
+        kind = "numbered" if _QUOTED_NUMBERED.fullmatch(content) else "quoted"
+        if kind == "numbered":  # the whole quotation is the formula: drop pieces found inside it
+            for key in [k for k in found if start <= k[0] and k[1] <= end]:
+                del found[key]
+        found[(start, end)] = Slogan(content, kind, start, end, True)
+    return [found[key] for key in sorted(found)]
+
+
+def slogan_counts(
+    units: pd.DataFrame,
+    group_cols: Sequence[str] = ("doc_id",),
+    *,
+    text_col: str = "text",
+    kinds: Iterable[str] = ("numbered", "quoted"),
+    missing_label: str | None = None,
+) -> pd.DataFrame:
+    """Count slogans per group: columns ``group_cols…``, ``phrase``, ``kind``, ``count``, ``quoted``
+    (how many of the occurrences were in quotation marks).
+
+    Sorted by the group columns, then count (highest first), then phrase.
+
+    Example:
+        >>> units = pd.DataFrame({"text": ["落实三会一课。", "“三会一课”制度，一村一策。"], "doc_id": ["a", "a"]})
+        >>> slogan_counts(units).values.tolist()
+        [['a', '三会一课', 'numbered', 2, 1], ['a', '一村一策', 'numbered', 1, 0]]
+    """
+    group_cols = list(group_cols)
+    require_columns(units, [text_col, *group_cols], "units table")
+    kinds = set(kinds)
+    groups = pd.DataFrame({c: group_labels(units[c], missing_label) if missing_label else units[c]
+                           for c in group_cols})
+    tally: Counter = Counter()
+    quoted: Counter = Counter()
+    for key, text in zip(groups.itertuples(index=False, name=None), units[text_col], strict=True):
+        for slogan in find_slogans(text):
+            if slogan.kind in kinds:
+                tally[(*key, slogan.phrase, slogan.kind)] += 1
+                quoted[(*key, slogan.phrase, slogan.kind)] += int(slogan.quoted)
+    rows = [(*key, count, quoted[key]) for key, count in tally.items()]
+    table = pd.DataFrame(rows, columns=[*group_cols, "phrase", "kind", "count", "quoted"])
+    table = table.astype({"count": np.int64, "quoted": np.int64})
+    table["_neg"] = -table["count"]
+    table = table.sort_values([*group_cols, "_neg", "phrase", "kind"], kind="stable").drop(columns="_neg")
+    return table.reset_index(drop=True)
+
+
+def slogan_matrix(counts: pd.DataFrame, group_col: str, *, kind: str | None = None,
+                  top_n: int | None = None) -> pd.DataFrame:
+    """Phrases × groups table from :func:`slogan_counts`, with ``total`` and ``groups`` (groups using it).
+
+    Rows are sorted by number of groups, then total, then phrase; ``kind`` filters (numbered/quoted).
+
+    Example:
+        >>> c = pd.DataFrame({"region": ["甲", "乙", "乙"], "phrase": ["三会一课"] * 2 + ["一村一策"],
+        ...                   "kind": ["numbered"] * 3, "count": [2, 1, 1], "quoted": [0, 0, 0]})
+        >>> slogan_matrix(c, "region").reset_index().values.tolist()
+        [['三会一课', 1, 2, 3, 2], ['一村一策', 1, 0, 1, 1]]
+    """
+    require_columns(counts, [group_col, "phrase", "kind", "count"], "slogan counts")
+    if kind is not None:
+        counts = counts[counts["kind"] == kind]
+    wide = counts.pivot_table(index="phrase", columns=group_col, values="count", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=sorted(wide.columns, key=str))
+    wide.columns.name = group_col
+    wide["total"] = wide.sum(axis=1)
+    wide["groups"] = (wide.drop(columns="total") > 0).sum(axis=1)
+    order = sorted(wide.index, key=lambda p: (-wide.at[p, "groups"], -wide.at[p, "total"], p))
+    wide = wide.loc[order]
+    return wide.head(top_n) if top_n is not None else wide
+
+
+# --- co-occurrence -------------------------------------------------------------------------------
+
+
+def cooccurrence_pmi(
+    token_lists: Sequence[Sequence[str]],
+    *,
+    terms: Sequence[str] | None = None,
+    top_n: int = 30,
+    window: int | None = None,
+    min_cooccurrence: int = 2,
+) -> pd.DataFrame:
+    """Pointwise mutual information of pairs of terms co-occurring in the same unit or within a window.
+
+    ``token_lists`` are the tokens of each unit (e.g. each sentence). Only pairs of ``terms``
+    (default: the ``top_n`` most frequent tokens) are scored. With ``window=None`` a pair
+    co-occurs when both terms are in one unit, and probabilities are shares of units:
+    PMI = log2(n_ab · N / (n_a · n_b)) with N units. With ``window=k`` it co-occurs when the two
+    tokens are at most k positions apart in a unit; N is then the number of tokens and n_a, n_b
+    token frequencies. ``npmi`` divides PMI by -log2(n_ab / N) (1 = always together). Columns:
+    ``term_a`` < ``term_b``, ``cooccurrences``, ``freq_a``, ``freq_b``, ``pmi``, ``npmi``; sorted by
+    PMI, then co-occurrences (highest first), then terms.
+
+    Example:
+        >>> units = [["基层党组织", "组织力"], ["基层党组织", "组织力"], ["乡村振兴", "产业振兴"], ["乡村振兴"]]
+        >>> cooccurrence_pmi(units, top_n=4)[["term_a", "term_b", "cooccurrences", "pmi"]].values.tolist()
+        [['基层党组织', '组织力', 2, 1.0]]
+    """
+    if window is not None and window < 1:
+        raise ValueError(f"window must be at least 1 (or None for same-unit co-occurrence), got {window}")
+    frequencies = Counter(token for tokens in token_lists for token in tokens)
+    if terms is None:
+        terms = [t for t, _ in sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))[:top_n]]
+    chosen = sorted(set(terms))
+    index = {term: i for i, term in enumerate(chosen)}
+    pairs: Counter = Counter()
+    if window is None:
+        total = len(token_lists)
+        unit_freq = Counter()
+        for tokens in token_lists:
+            present = sorted({index[t] for t in tokens if t in index})
+            unit_freq.update(present)
+            for a_pos, a in enumerate(present):
+                for b in present[a_pos + 1:]:
+                    pairs[(a, b)] += 1
+        freq = [unit_freq[i] for i in range(len(chosen))]
+    else:
+        total = sum(len(tokens) for tokens in token_lists)
+        for tokens in token_lists:
+            for i, token in enumerate(tokens):
+                if token not in index:
+                    continue
+                for other in tokens[i + 1:i + 1 + window]:
+                    if other in index and other != token:
+                        a, b = sorted((index[token], index[other]))
+                        pairs[(a, b)] += 1
+        freq = [frequencies[t] for t in chosen]
+    rows = []
+    for (a, b), n_ab in pairs.items():
+        if n_ab < min_cooccurrence:
+            continue
+        pmi = math.log2(n_ab * total / (freq[a] * freq[b]))
+        share = n_ab / total
+        npmi = pmi / -math.log2(share) if share < 1 else 1.0
+        rows.append((chosen[a], chosen[b], n_ab, freq[a], freq[b], pmi, npmi))
+    table = pd.DataFrame(rows, columns=["term_a", "term_b", "cooccurrences", "freq_a", "freq_b", "pmi", "npmi"])
+    table = table.sort_values(["pmi", "cooccurrences", "term_a", "term_b"],
+                              ascending=[False, False, True, True], kind="stable")
+    return table.reset_index(drop=True)

@@ -1,0 +1,262 @@
+"""Figures of the keyword analyses: top terms, term × group heatmaps, keyness bars, word clouds.
+
+Every function returns a matplotlib ``Figure`` (or a ``WordCloud``) built from the tables of
+:mod:`dangjian.keywords`; saving is left to :func:`dangjian.plotting.save_figure` /
+:func:`~dangjian.plotting.save_image`. Call :func:`dangjian.plotting.setup_cjk_font` first so that
+Chinese labels render.
+
+Example:
+    >>> import pandas as pd
+    >>> from dangjian.dtm import build_dtm
+    >>> from dangjian.keywords import frequency_table
+    >>> from dangjian.plotting import setup_cjk_font
+    >>> _ = setup_cjk_font()
+    >>> units = pd.DataFrame({"text": ["乡村振兴 第一书记", "网格化管理"], "region": ["甲", "乙"]})
+    >>> fig = plot_top_terms(frequency_table(build_dtm(units, group_col="region")), top_n=5)
+    >>> len(fig.axes)
+    2
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+#: Colours: party red for positive / frequent, slate blue for negative keyness.
+POSITIVE_COLOUR = "#b22222"
+NEGATIVE_COLOUR = "#4a6fa5"
+
+#: Column captions (Chinese and English) for the values the figures show.
+VALUE_LABELS = {
+    "frequency": "频次 (frequency)",
+    "rate_per_10k": "每万词频次 (per 10,000 tokens)",
+    "tfidf": "TF-IDF",
+    "lrc": "保守对数比 LRC (log2)",
+    "g2": "对数似然 G²",
+    "log_ratio": "对数比 log ratio (log2)",
+}
+
+
+def figure_name(label: str) -> str:
+    """A file-name part for a group label: letters, digits and Chinese kept, anything else ``_``.
+
+    Example:
+        >>> figure_name("(unnamed district)"), figure_name("牡丹江市西安区"), figure_name("")
+        ('unnamed_district', '牡丹江市西安区', 'group')
+    """
+    name = re.sub(r"[^0-9A-Za-z\u3400-\u9fff]+", "_", str(label)).strip("_")
+    return name or "group"
+
+
+def _grid(n: int, ncols: int) -> tuple[int, int]:
+    ncols = max(1, min(ncols, n))
+    return math.ceil(n / ncols), ncols
+
+
+def plot_top_terms(
+    table: pd.DataFrame,
+    *,
+    top_n: int = 20,
+    value: str = "frequency",
+    ncols: int = 3,
+    title: str | None = "各组高频词 Top terms per group",
+) -> Figure:
+    """Horizontal bar charts of each group's ``top_n`` terms, one panel per group.
+
+    ``table`` is :func:`dangjian.keywords.frequency_table` (``value`` = ``frequency`` or
+    ``rate_per_10k``) or :func:`dangjian.keywords.tfidf_top_terms` (``value="tfidf"``).
+
+    Example:
+        >>> t = pd.DataFrame({"group": ["甲", "甲", "乙"], "term": ["乡村振兴", "第一书记", "党建引领"],
+        ...                   "frequency": [3, 1, 2]})
+        >>> [ax.get_title() for ax in plot_top_terms(t).axes]
+        ['甲', '乙']
+    """
+    for column in ("group", "term", value):
+        if column not in table.columns:
+            raise KeyError(f"plot_top_terms: table has no column {column!r} (columns: {list(table.columns)})")
+    groups = list(dict.fromkeys(table["group"]))
+    if not groups:
+        raise ValueError("plot_top_terms: the table is empty")
+    nrows, ncols = _grid(len(groups), ncols)
+    height = max(2.5, 0.22 * top_n + 1.2)
+    fig = Figure(figsize=(4.2 * ncols, height * nrows))
+    axes = np.atleast_1d(fig.subplots(nrows, ncols, squeeze=False)).ravel()
+    for ax, group in zip(axes, groups, strict=False):
+        block = (table[table["group"] == group]
+                 .sort_values([value, "term"], ascending=[False, True], kind="stable").head(top_n))
+        ax.barh(block["term"], block[value], color=POSITIVE_COLOUR)
+        ax.invert_yaxis()
+        ax.set_title(str(group), fontsize=11)
+        ax.set_xlabel(VALUE_LABELS.get(value, value), fontsize=8)
+        ax.tick_params(axis="y", labelsize=8)
+    for ax in axes[len(groups):]:
+        fig.delaxes(ax)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_term_heatmap(
+    frame: pd.DataFrame,
+    *,
+    value_label: str = VALUE_LABELS["rate_per_10k"],
+    title: str | None = "词 × 组 Terms × groups",
+    annotate: bool = True,
+) -> Figure:
+    """Heatmap of a terms × groups table (:func:`dangjian.keywords.frequency_matrix`, or a slogan matrix).
+
+    Example:
+        >>> frame = pd.DataFrame({"甲": [3.0, 0.0], "乙": [1.0, 2.0]}, index=["乡村振兴", "第一书记"])
+        >>> plot_term_heatmap(frame).axes[0].get_title()
+        '词 × 组 Terms × groups'
+    """
+    if frame.empty:
+        raise ValueError("plot_term_heatmap: the table is empty")
+    data = frame.to_numpy(dtype=float)
+    fig = Figure(figsize=(1.0 * frame.shape[1] + 3.2, 0.28 * frame.shape[0] + 1.8))
+    ax = fig.subplots()
+    image = ax.imshow(data, cmap="Reds", aspect="auto")
+    ax.set_xticks(range(frame.shape[1]), [str(c) for c in frame.columns], rotation=30, ha="right", fontsize=9)
+    ax.set_yticks(range(frame.shape[0]), [str(i) for i in frame.index], fontsize=8)
+    if annotate and frame.size <= 400:
+        peak = np.nanmax(data) if data.size else 0
+        for (i, j), number in np.ndenumerate(data):
+            text = f"{number:.0f}" if float(number).is_integer() else f"{number:.1f}"
+            ax.text(j, i, text, ha="center", va="center", fontsize=6,
+                    color="white" if peak and number > 0.6 * peak else "black")
+    if title:
+        ax.set_title(title)
+    fig.colorbar(image, ax=ax, label=value_label)
+    fig.tight_layout()
+    return fig
+
+
+def plot_keyness(
+    table: pd.DataFrame,
+    group: str,
+    *,
+    top_n: int = 15,
+    measure: str = "g2",
+    alpha: float | None = 0.05,
+    title: str | None = None,
+) -> Figure:
+    """Diverging bars of ``group``'s strongest positive and negative keywords by ``measure``.
+
+    ``table`` is :func:`dangjian.keywords.keyness`. With ``measure="lrc"`` only terms whose LRC is
+    not 0 are drawn; otherwise only terms with ``p_value < alpha`` (all terms if ``alpha`` is None).
+    Bars of terms whose LRC differs from 0 (significant after the Bonferroni correction) are solid,
+    the others pale. Each bar is labelled with the raw counts ``target/reference``.
+
+    Example:
+        >>> t = pd.DataFrame({"group": ["甲", "甲"], "term": ["乡村振兴", "第一书记"], "g2": [9.0, -4.5],
+        ...                   "p_value": [0.003, 0.03], "lrc": [1.2, 0.0], "f_target": [9, 0], "f_reference": [1, 6]})
+        >>> [t.get_text() for t in plot_keyness(t, "甲").axes[0].get_yticklabels()]
+        ['乡村振兴', '第一书记']
+    """
+    for column in ("group", "term", measure, "f_target", "f_reference"):
+        if column not in table.columns:
+            raise KeyError(f"plot_keyness: table has no column {column!r}")
+    if group not in set(table["group"]):
+        raise KeyError(f"plot_keyness: no group {group!r}; groups are {sorted(set(table['group']))}")
+    block = table[table["group"] == group]
+    if measure == "lrc":
+        block = block[block["lrc"] != 0]
+    elif alpha is not None and "p_value" in block.columns:
+        block = block[block["p_value"] < alpha]
+    positive = block[block[measure] > 0].sort_values([measure, "term"], ascending=[False, True]).head(top_n)
+    negative = block[block[measure] < 0].sort_values([measure, "term"], ascending=[True, True]).head(top_n)
+    shown = pd.concat([positive, negative.iloc[::-1]])
+    fig = Figure(figsize=(7, max(2.5, 0.3 * len(shown) + 1.8)))
+    ax = fig.subplots()
+    if shown.empty:
+        ax.text(0.5, 0.5, "无显著关键词 (no significant keywords)", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        strong = shown["lrc"].to_numpy() != 0 if "lrc" in shown.columns else np.ones(len(shown), dtype=bool)
+        colours = [POSITIVE_COLOUR if v > 0 else NEGATIVE_COLOUR for v in shown[measure]]
+        ax.barh(range(len(shown)), shown[measure], color=colours,
+                alpha=None, edgecolor=colours, linewidth=0.8)
+        for bar, solid in zip(ax.patches, strong, strict=True):
+            if not solid:
+                bar.set_alpha(0.35)
+        ax.set_yticks(range(len(shown)), shown["term"], fontsize=9)
+        ax.invert_yaxis()
+        ax.axvline(0, color="black", linewidth=0.8)
+        span = float(np.abs(shown[measure]).max()) or 1.0
+        for y, row in enumerate(shown.itertuples()):
+            x = getattr(row, measure)
+            ax.text(x + (0.02 * span if x > 0 else -0.02 * span), y, f"{row.f_target}/{row.f_reference}",
+                    va="center", ha="left" if x > 0 else "right", fontsize=7)
+        ax.set_xlim(-1.3 * span if len(negative) else -0.05 * span, 1.3 * span if len(positive) else 0.05 * span)
+        ax.set_xlabel(VALUE_LABELS.get(measure, measure) + "\n标注：本组/其余 频次 (target/reference counts)；"
+                      "实色：LRC ≠ 0 (solid: significant after Bonferroni)", fontsize=8)
+    ax.set_title(title if title is not None else f"{group}：关键词 Keyness vs. rest")
+    fig.tight_layout()
+    return fig
+
+
+def cloud_frequencies(table: pd.DataFrame, group: str | None = None, *, top_n: int = 200) -> dict[str, int]:
+    """``{term: frequency}`` of one group (or all groups summed) from a frequency table, for word clouds.
+
+    Example:
+        >>> t = pd.DataFrame({"group": ["甲", "乙"], "term": ["乡村振兴"] * 2, "frequency": [2, 3]})
+        >>> cloud_frequencies(t), cloud_frequencies(t, "甲")
+        ({'乡村振兴': 5}, {'乡村振兴': 2})
+    """
+    block = table if group is None else table[table["group"] == group]
+    totals = block.groupby("term")["frequency"].sum()
+    ordered = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:top_n]
+    return {term: int(count) for term, count in ordered}
+
+
+def _red_by_size(word: str, font_size: int, position, orientation, random_state=None, **kwargs) -> str:
+    """Word-cloud colour: dark red for large words, lighter red for small ones (no randomness)."""
+    lightness = max(22, min(48, 52 - font_size // 6))
+    return f"hsl(0, 70%, {lightness}%)"
+
+
+def word_cloud(
+    frequencies: Mapping[str, float],
+    font_path: str | os.PathLike[str],
+    *,
+    width: int = 1200,
+    height: int = 800,
+    seed: int = 0,
+    max_words: int = 200,
+):
+    """A ``wordcloud.WordCloud`` drawn from the project's own token counts (never wordcloud's tokenizer).
+
+    ``font_path`` is the CJK font (``dangjian.plotting.setup_cjk_font()``); ``seed`` fixes the layout
+    so the same counts give the same image.
+
+    Example:
+        >>> from dangjian.plotting import setup_cjk_font
+        >>> cloud = word_cloud({"乡村振兴": 5, "第一书记": 3}, setup_cjk_font(), width=200, height=120)
+        >>> cloud.to_image().size
+        (200, 120)
+    """
+    from wordcloud import WordCloud
+
+    if not frequencies:
+        raise ValueError("word_cloud: no terms to draw")
+    cloud = WordCloud(
+        font_path=str(font_path),
+        width=width,
+        height=height,
+        background_color="white",
+        color_func=_red_by_size,
+        max_words=max_words,
+        prefer_horizontal=1.0,
+        random_state=seed,
+        collocations=False,
+    )
+    ordered = dict(sorted(frequencies.items(), key=lambda item: (-item[1], item[0])))
+    return cloud.generate_from_frequencies(ordered)

@@ -1,0 +1,203 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (dangjian)
+#     language: python
+#     name: dangjian
+# ---
+
+# %% [markdown]
+# # Keywords: what each group talks about, and how its vocabulary differs
+#
+# This notebook compares the vocabulary of the reports between groups of documents — regions by
+# default, or any other metadata column such as the administrative level. It reports term
+# frequencies, TF-IDF, keyness of each group against the rest of the corpus, the slogans and
+# numbered formulations (提法) of the genre, co-occurrence of the most frequent terms, and word
+# clouds.
+
+# %% tags=["parameters"]
+corpus_dir = "data/raw"
+unit = "paragraph"
+group_col = "region"
+top_n = 20
+min_count = 5
+stopword_lists = ["zh", "genre"]
+output_dir = "data/processed/keywords"
+figures_dir = "figures"
+figure_prefix = "keywords_region"
+
+# %%
+from pathlib import Path
+
+from IPython.display import display
+
+from dangjian.dtm import build_dtm, unit_table
+from dangjian.io import write_table
+from dangjian.keywords import (
+    cooccurrence_pmi,
+    frequency_matrix,
+    frequency_table,
+    keyness,
+    slogan_counts,
+    slogan_matrix,
+    tfidf_top_terms,
+    top_terms,
+)
+from dangjian.pipeline import process_corpus
+from dangjian.plotting import save_figure, save_image, setup_cjk_font
+from dangjian.plotting_keywords import (
+    cloud_frequencies,
+    figure_name,
+    plot_keyness,
+    plot_term_heatmap,
+    plot_top_terms,
+    word_cloud,
+)
+from dangjian.tokenize import DomainTokenizer
+
+font_path = setup_cjk_font()
+tables_dir = Path(output_dir)
+processed = process_corpus(corpus_dir)
+units = unit_table(processed, unit)
+tokenizer = DomainTokenizer(stopword_lists=stopword_lists)
+
+# %% [markdown]
+# ## Tokens
+#
+# The clean, simplified text of each document is cut into units (here: the `unit` parameter) and
+# tokenized with jieba, extended by a user dictionary of several hundred multi-character terms of
+# the genre (基层党组织, 三会一课, 党群服务中心, 第一书记 …) so that these are counted as single terms.
+# Stopwords are removed according to the `stopword_lists` parameter: `zh` holds general function
+# words, `genre` the boilerplate every report uses (坚持, 推进, 加强, 全面 …), which carries no contrast
+# between groups. Numbers, punctuation, redaction placeholders (□), lost characters and single
+# characters are dropped. Documents without a value in the grouping column form the group
+# `(unspecified)`.
+#
+# The table gives, per group, the number of units and of tokens kept.
+
+# %%
+matrix = build_dtm(units, tokenizer, group_col=group_col)
+display(matrix.rows)
+
+# %% [markdown]
+# ## Frequent terms
+#
+# Frequencies per group follow quanteda's `textstat_frequency`: raw frequency, rank within the group
+# (ties share the better rank), document frequency (number of units of the group containing the
+# term) and the rate per 10,000 tokens, which makes groups of different size comparable.
+
+# %%
+frequencies = frequency_table(matrix)
+write_table(frequencies, tables_dir / f"frequency_by_{group_col}.csv")
+top = frequency_table(matrix, top_n=top_n)
+display(top.groupby("group").head(5))
+fig = plot_top_terms(top, top_n=top_n)
+save_figure(fig, f"{figure_prefix}_top_terms", figures_dir)
+fig
+
+# %% [markdown]
+# TF-IDF takes each group as one document: terms frequent in a group but used by few other groups
+# rise, terms every group uses sink (scikit-learn's smoothed idf, rows normalised to unit length).
+
+# %%
+tfidf = tfidf_top_terms(matrix, top_n=top_n)
+write_table(tfidf, tables_dir / f"tfidf_by_{group_col}.csv")
+fig = plot_top_terms(tfidf, top_n=top_n, value="tfidf", title="各组 TF-IDF 高分词 Top TF-IDF terms per group")
+save_figure(fig, f"{figure_prefix}_tfidf", figures_dir)
+fig
+
+# %% [markdown]
+# The heatmap shows the rate per 10,000 tokens of the ten most frequent terms of each group across
+# all groups.
+
+# %%
+heatmap_terms = top_terms(frequencies, min(top_n, 10))
+rates = frequency_matrix(matrix, heatmap_terms)
+fig = plot_term_heatmap(rates)
+save_figure(fig, f"{figure_prefix}_heatmap", figures_dir)
+fig
+
+# %% [markdown]
+# ## Keyness
+#
+# Each group is compared with all other groups together. For every term occurring at least
+# `min_count` times in the corpus the table gives the raw counts in the group (target) and the rest
+# (reference), the signed log-likelihood G² (positive: over-used by the group) with its p-value
+# (χ², one degree of freedom), the log ratio (binary log of the ratio of relative frequencies, 0.5
+# added to each count), and the conservative log ratio LRC as computed by R's `corpora::keyness`:
+# the bound of the 95 % exact (Clopper-Pearson) confidence interval of the log ratio nearest to zero,
+# Bonferroni-corrected for the number of terms tested, and 0 when the interval includes equal
+# frequency. LRC thus carries effect size and significance in one number. With a small corpus few
+# terms pass the correction; the figures show the terms with p < 0.05 by G² and mark those whose
+# LRC is not zero as solid bars.
+
+# %%
+key = keyness(matrix, min_count=min_count)
+write_table(key, tables_dir / f"keyness_by_{group_col}.csv")
+display(key[key.lrc != 0][["group", "term", "f_target", "f_reference", "g2", "p_value", "log_ratio", "lrc"]])
+
+# %%
+for group in matrix.labels:
+    fig = plot_keyness(key, group, top_n=min(top_n, 15))
+    save_figure(fig, f"{figure_prefix}_keyness_{figure_name(group)}", figures_dir)
+    display(fig)
+
+# %% [markdown]
+# ## Slogans and formulations (提法)
+#
+# Party-building reports are built around numbered formulas (三会一课, 四个意识, 两个维护, 一村一策,
+# 五单闭环) and short slogans in quotation marks (“强基固本”, “书记项目”). Both are found by pattern,
+# not from a list: alternating numeral phrases (一X一Y), a numeral followed by a formula classifier
+# (四个…, 六大…, 三张…) and any short quoted phrase; dates, ordinals and ordinary counts are excluded.
+# They are counted per document within each group; the tables list the formulas and slogans that
+# occur in the most groups first.
+
+# %%
+slogans = slogan_counts(units, [group_col, "doc_id"], missing_label="(unspecified)")
+write_table(slogans, tables_dir / f"slogans_by_{group_col}.csv")
+numbered = slogan_matrix(slogans, group_col, kind="numbered")
+quoted = slogan_matrix(slogans, group_col, kind="quoted")
+display(numbered.head(top_n))
+display(quoted.head(top_n))
+
+# %%
+shown = numbered.head(25).drop(columns=["total", "groups"])
+fig = plot_term_heatmap(shown, value_label="次数 (count)", title="编号提法 × 组 Numbered formulas × groups")
+save_figure(fig, f"{figure_prefix}_formulas", figures_dir)
+fig
+
+# %% [markdown]
+# ## Co-occurrence
+#
+# Pointwise mutual information of the most frequent terms co-occurring in the same sentence:
+# PMI = log2(n_ab · N / (n_a · n_b)) with N sentences and n the number of sentences containing
+# each term and both; normalised PMI (NPMI) is 1 for terms that always occur together. Pairs seen
+# in fewer than three sentences are left out.
+
+# %%
+sentence_tokens = tokenizer.tokenize_many(unit_table(processed, "sentence")["text"])
+pmi = cooccurrence_pmi(sentence_tokens, top_n=max(top_n, 30), min_cooccurrence=3)
+write_table(pmi, tables_dir / "cooccurrence_pmi.csv")
+display(pmi.head(top_n))
+
+# %% [markdown]
+# ## Word clouds
+#
+# The clouds are drawn from the token counts above (the word-cloud package's own tokenizer cannot
+# segment Chinese), one for the whole corpus and one per group; word size is proportional to
+# frequency and the layout is fixed by a seed.
+
+# %%
+cloud = word_cloud(cloud_frequencies(frequencies), font_path)
+save_image(cloud, f"{figure_prefix}_wordcloud_corpus", figures_dir)
+display(cloud.to_image())
+for group in matrix.labels:
+    cloud = word_cloud(cloud_frequencies(frequencies, group), font_path)
+    save_image(cloud, f"{figure_prefix}_wordcloud_{figure_name(group)}", figures_dir)
+    print(group)
+    display(cloud.to_image())
