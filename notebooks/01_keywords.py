@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (dangjian)
 #     language: python
@@ -30,6 +32,7 @@ stopword_lists = ["zh", "genre"]
 output_dir = "data/processed/keywords"
 figures_dir = "figures"
 figure_prefix = "keywords_region"
+cache_dir = "data/processed/cache"
 
 # %%
 from pathlib import Path
@@ -62,7 +65,7 @@ from dangjian.tokenize import DomainTokenizer
 
 font_path = setup_cjk_font()
 tables_dir = Path(output_dir)
-processed = process_corpus(corpus_dir)
+processed = process_corpus(corpus_dir, cache_dir=cache_dir, skip_bad=True)
 units = unit_table(processed, unit)
 tokenizer = DomainTokenizer(stopword_lists=stopword_lists)
 
