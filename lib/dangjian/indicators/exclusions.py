@@ -1,0 +1,291 @@
+"""Context rules: numbers that read as quantities on their own but are not indicators here.
+
+Each rule looks at a :class:`~dangjian.indicators.grammar.Candidate` inside its sentence and
+returns a :class:`NotAQuantity` with a :class:`Reason`, or None. The rules are general
+(structure and small lexicons of this genre), applied in order by :func:`exclude`:
+
+- page furniture (``访问次数：895``), ordinals (``第一书记``, ``第二批``, ``二期``), rate bases (``每100名``);
+- numbers inside a document title (``《…三年计划》``) or a short quotation (``“光荣在党50年”``,
+  ``“十户联体”``, ``“15分钟便民服务圈”``): names, slogans and formulas are quoted in this genre;
+- ``N分钟…圈`` service radii; numerals in place names (三门峡, 五台县) and 元旦; well-known numbered formulas (``四个意识``, ``两个维护``, ``八项规定``);
+  numbered slogans where a numeral follows the unit (``四个一``, ``五个一批``); idioms (``三番五次``);
+- estimates (``数十个``, ``几十名``) and the numeral 一 with a classifier (``一个支部``, ``一项基本职责``, ``新一轮``): an article, not a count.
+
+Example:
+    >>> from dangjian.indicators.grammar import find_candidates
+    >>> text = "增强“四个意识”，选派第一书记，共向七个村派驻，每年开展一次培训。"
+    >>> [(c.surface, getattr(exclude(c, SentenceContext.of(text)), "reason", None)) for c in find_candidates(text)]
+    [('四个', <Reason.QUOTED: 'quoted_name'>), ('七个', None), ('一次', <Reason.ARTICLE: 'article_or_idiom'>)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dangjian.indicators.grammar import Candidate
+from dangjian.indicators.results import NotAQuantity, Reason
+
+#: Longest quotation (in characters) treated as a name, slogan or formula.
+MAX_QUOTED_NAME = 20
+
+_QUOTES = re.compile(rf"“[^“”\n]{{1,{MAX_QUOTED_NAME}}}”|\"[^\"\n]{{1,{MAX_QUOTED_NAME}}}\"|‘[^‘’\n]{{1,{MAX_QUOTED_NAME}}}’|「[^「」\n]{{1,{MAX_QUOTED_NAME}}}」|『[^『』\n]{{1,{MAX_QUOTED_NAME}}}』")
+_TITLES = re.compile(r"《[^《》\n]*》|〈[^〈〉\n]*〉")
+
+#: Numbered political formulas: N个/项/张 + the formula's head word.
+FORMULA_HEADS = (
+    "意识", "自信", "维护", "确立", "覆盖", "务必", "一百年", "全面", "伟大", "服从", "合格", "代表",
+    "基本原则", "规定", "大局", "统一", "必由之路", "坚持", "明确", "区分开来", "先锋队", "一批",
+    "结合", "根本", "没有变", "转变", "对标", "优先", "清单", "皮", "依托", "整合", "过硬", "作风",
+    "不准", "禁止", "严禁", "纪律", "一体化", "同步", "到位", "机制", "体系", "工程", "行动", "抓手",
+    "全覆盖", "率先", "示范", "带头",
+)
+_FORMULAS = re.compile(rf"[两二三四五六七八九十]+[个项张条](?:{'|'.join(FORMULA_HEADS)})")
+#: Idioms and set phrases made of numerals and classifiers.
+IDIOMS = (
+    "千千万万", "千家万户", "四面八方", "三番五次", "三番两次", "三天两头", "一五一十", "三三两两",
+    "四处", "五湖四海", "两面人", "三令五申", "七上八下", "九死一生", "一次性", "一揽子", "三五成群",
+    "两手抓", "十分", "万分", "百分百", "两头", "一把手", "二把手", "三位一体", "五位一体", "一盘棋",
+    "一张蓝图", "一竿子", "一个样", "两个样", "一站式", "一条龙", "一对一", "一对多", "多对一",
+    "两节", "四周", "两块牌子", "一套人马", "三部曲",
+)
+#: Classifiers that, after a Chinese numeral, mostly belong to a proper name (三门峡, 五台县, 七台河).
+NAME_CLASSIFIERS = ("门", "門", "台", "臺")
+#: Round-the-clock availability (24小时服务, 365天不打烊) describes a service, not a quantity.
+AVAILABILITY = (r"(?<![0-9.])24小时", r"(?<![0-9.])365天", r"全天候")
+_IDIOMS = re.compile("|".join([*sorted(map(re.escape, IDIOMS), key=len, reverse=True), *AVAILABILITY]))
+_FURNITURE_BEFORE = re.compile(r"(?:访问|浏览|阅读|点击|阅览|瀏覽|訪問)(?:次数|次數|量|数|數)?\s*[:：]?\s*$")
+_SERVICE_RADIUS_AFTER = re.compile(r"^[^，。；！？,;\n]{0,8}圈")
+_CHINESE_DIGIT = "一二两兩三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """Spans of a sentence that exclusion rules look up: quotations, titles, formulas, idioms."""
+
+    text: str
+    quotes: tuple[tuple[int, int], ...]
+    titles: tuple[tuple[int, int], ...]
+    formulas: tuple[tuple[int, int], ...]
+    idioms: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, text: str) -> SentenceContext:
+        """Scan ``text`` once for the spans the rules need.
+
+        Example:
+            >>> SentenceContext.of("落实“三会一课”，制定《三年计划》").quotes
+            ((2, 8),)
+        """
+
+        def spans(pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+            return tuple(m.span() for m in pattern.finditer(text))
+
+        return cls(text, spans(_QUOTES), spans(_TITLES), spans(_FORMULAS), spans(_IDIOMS))
+
+
+def _inside(candidate: Candidate, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= candidate.start and candidate.end <= end for start, end in spans)
+
+
+def _overlaps(candidate: Candidate, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start < candidate.end and candidate.start < end for start, end in spans)
+
+
+def _not(candidate: Candidate, reason: Reason, detail: str) -> NotAQuantity:
+    return NotAQuantity(candidate.start, candidate.end, candidate.surface, reason, detail)
+
+
+Rule = Callable[[Candidate, SentenceContext], "NotAQuantity | None"]
+
+
+def apply_rule(rule: Rule, text: str) -> list[tuple[str, str | None]]:
+    """``(surface, reason)`` for each candidate of ``text`` that reads as a quantity, under one rule
+    (``reason`` None where the rule lets it stand) — to see what a rule does.
+
+    Example:
+        >>> apply_rule(article, "一个支部就是一座堡垒，两个村")
+        [('一个', 'article_or_idiom'), ('一座', 'article_or_idiom'), ('两个', None)]
+    """
+    from dangjian.indicators.grammar import find_candidates, read_candidate
+
+    context = SentenceContext.of(text)
+    results = []
+    for candidate in find_candidates(text):
+        if isinstance(read_candidate(candidate), NotAQuantity):
+            continue
+        verdict = rule(candidate, context)
+        results.append((candidate.surface, None if verdict is None else verdict.reason.value))
+    return results
+
+
+def page_furniture(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """``访问次数：895`` and similar counters of a web page.
+
+    Example:
+        >>> apply_rule(page_furniture, "阅读量：1200次")
+        [('1200次', 'page_furniture')]
+    """
+    if _FURNITURE_BEFORE.search(candidate.before(12)):
+        return _not(candidate, Reason.FURNITURE, "visit counter")
+    return None
+
+
+def ordinal(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """``第一书记``, ``第二批``, ``第3次``; ``二期``/``二级`` (二, not 两, before a classifier is an ordinal).
+
+    Example:
+        >>> apply_rule(ordinal, "选好第二批扶持村，名城世家二期，两个村")
+        [('二批', 'ordinal'), ('二期', 'ordinal'), ('两个', None)]
+    """
+    if candidate.before(1) == "第":
+        return _not(candidate, Reason.ORDINAL, "after 第")
+    if candidate.chinese and candidate.number == "二":
+        return _not(candidate, Reason.ORDINAL, "二 + classifier (二期, 二级) names a rank or phase")
+    return None
+
+
+def rate_base(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """``每100名党员``: the base of a rate, not a count.
+
+    Example:
+        >>> apply_rule(rate_base, "每100名党员中有3名")
+        [('100名', 'rate_base'), ('3名', None)]
+    """
+    if candidate.before(1) == "每" and not candidate.prefix:
+        return _not(candidate, Reason.RATE_BASE, "after 每")
+    return None
+
+
+def in_title(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """Numbers inside 《…》 belong to a title of a document, law or newspaper.
+
+    Example:
+        >>> apply_rule(in_title, "印发《党建工作10条措施》")
+        [('10条', 'document_title')]
+    """
+    if _inside(candidate, context.titles):
+        return _not(candidate, Reason.TITLE, "inside 《…》")
+    return None
+
+
+def in_quotation(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """Numbers inside a short quotation: names, slogans and formulas (“光荣在党50年”, “十户联体”).
+
+    Example:
+        >>> apply_rule(in_quotation, "推行“十户联体”模式")
+        [('十户', 'quoted_name')]
+    """
+    if _inside(candidate, context.quotes):
+        return _not(candidate, Reason.QUOTED, f"inside a quotation of at most {MAX_QUOTED_NAME} characters")
+    return None
+
+
+def service_radius(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """``15分钟便民服务圈``: a service radius in minutes names a policy, not a quantity.
+
+    Example:
+        >>> apply_rule(service_radius, "打造15分钟便民服务圈")
+        [('15分钟', 'service_radius')]
+    """
+    if candidate.measure in ("分钟", "分鐘") and _SERVICE_RADIUS_AFTER.search(context.text[candidate.end :]):
+        return _not(candidate, Reason.SERVICE_RADIUS, "N分钟…圈")
+    return None
+
+
+def numbered_formula(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """Well-known numbered formulas (四个意识, 两个维护, 八项规定) and numbered slogans in which
+    a numeral follows the classifier (四个一, 五个一批, 两个一百年).
+
+    Example:
+        >>> apply_rule(numbered_formula, "增强四个意识，落实四个一，整顿五个村")
+        [('四个', 'slogan'), ('四个', 'slogan'), ('五个', None)]
+    """
+    if candidate.chinese and _overlaps(candidate, context.formulas):
+        return _not(candidate, Reason.SLOGAN, "numbered formula")
+    if candidate.chinese and candidate.after(1) and candidate.after(1) in _CHINESE_DIGIT:
+        return _not(candidate, Reason.SLOGAN, "numeral + classifier + numeral (四个一)")
+    return None
+
+
+def name_like(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """A Chinese numeral before 门 or 台 is part of a place name (三门峡, 五台县); 2024元旦 is a date.
+
+    Example:
+        >>> apply_rule(name_like, "三门峡市2024元旦")
+        [('三门', 'proper_name'), ('2024元', 'year_or_date')]
+    """
+    if candidate.chinese and candidate.measure in NAME_CLASSIFIERS:
+        return _not(candidate, Reason.NAME, "Chinese numeral + 门/台 in a proper name")
+    if candidate.measure == "元" and candidate.after(1) == "旦":
+        return _not(candidate, Reason.YEAR_OR_DATE, "元旦 (New Year's Day)")
+    return None
+
+
+def idiom(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """Idioms and set phrases: 三番五次, 四处, 两面人, 一次性; round-the-clock availability (24小时, 365天).
+
+    Example:
+        >>> apply_rule(idiom, "三番五次强调，提供24小时服务")
+        [('五次', 'idiom'), ('24小时', 'idiom')]
+    """
+    if _overlaps(candidate, context.idioms):
+        return _not(candidate, Reason.IDIOM, "idiom or set phrase")
+    return None
+
+
+def vague(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """``数十个``, ``几十名``: an estimate, not a number.
+
+    Example:
+        >>> apply_rule(vague, "数十个村，十个村")
+        [('十个', 'not_a_number'), ('十个', None)]
+    """
+    if candidate.chinese and candidate.before(2)[-1:] in ("数", "几") or candidate.before(2) == "若干":
+        return _not(candidate, Reason.NOT_A_NUMBER, "vague estimate (数十, 几十)")
+    return None
+
+
+def article(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """The numeral 一 with a classifier is an article or part of an idiom (一个支部, 新一轮, 一批).
+
+    Example:
+        >>> apply_rule(article, "新一轮评选，十一个村")
+        [('一轮', 'article_or_idiom'), ('十一个', None)]
+    """
+    if candidate.chinese and candidate.number == "一" and not candidate.number_high:
+        return _not(candidate, Reason.ARTICLE, "一 + classifier")
+    return None
+
+
+#: The rules, in the order they are tried; the first that fires gives the reason.
+RULES: tuple[Rule, ...] = (
+    page_furniture,
+    ordinal,
+    in_title,
+    in_quotation,
+    service_radius,
+    numbered_formula,
+    name_like,
+    idiom,
+    vague,
+    article,
+    rate_base,
+)
+
+
+def exclude(candidate: Candidate, context: SentenceContext, rules: tuple[Rule, ...] = RULES) -> NotAQuantity | None:
+    """The first rule that excludes ``candidate`` in its sentence, or None when it stands.
+
+    Example:
+        >>> from dangjian.indicators.grammar import find_candidates
+        >>> text = "落实“三会一课”，建立党建联系点3799个"
+        >>> [exclude(c, SentenceContext.of(text)) for c in find_candidates(text)]
+        [None]
+    """
+    for rule in rules:
+        result = rule(candidate, context)
+        if result is not None:
+            return result
+    return None

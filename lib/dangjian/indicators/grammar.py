@@ -1,0 +1,279 @@
+"""The grammar of a quantitative mention, compiled once into one regular expression.
+
+A mention is ``[approx prefix] number [range] [余/多] [万/亿/千] [余/多] [unit] [approx suffix]``:
+``超过600余人``, ``2.1万人（次）``, ``1至2名``, ``三人次``, ``百分之九十``, ``35岁以下``. Dates
+(``2020-05-09``) and formulas (``2+1``, ``“1 1”`` with a lost plus sign, ``5 N``) are matched
+as one span so that their numbers are never read one by one.
+
+:func:`read_candidate` turns one match into a :class:`Quantity` or, when the text itself shows
+that it is not one (no unit, a time word, a malformed numeral), a :class:`NotAQuantity`.
+Context rules (quotes, titles, slogans, ordinals) live in :mod:`dangjian.indicators.exclusions`.
+
+Example:
+    >>> [read_candidate(m).surface for m in CANDIDATE.finditer("培训171期2.1万人（次）")]
+    ['171期', '2.1万人（次）']
+    >>> read_candidate(next(CANDIDATE.finditer("超过600余人"))).approx
+    'over'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from dangjian.indicators.numerals import (
+    ARABIC,
+    CHINESE,
+    CHINESE_NUMERAL_CHARS,
+    DIGIT,
+    DIGIT_CHARS,
+    MULTIPLIER,
+    MULTIPLIERS,
+    parse_arabic,
+    parse_chinese,
+)
+from dangjian.indicators.results import NotANumber, NotAQuantity, ParsedNumber, Quantity, Reason
+from dangjian.indicators.units import is_time_word, measure_pattern, normalize_unit, unit_class
+
+#: Words before a number that qualify it, by the ``approx`` class they give.
+APPROX_PREFIXES: dict[str, str] = {
+    "超过": "over", "超出": "over", "多于": "over", "高于": "over", "逾": "over", "超": "over",
+    "不少于": "at_least", "不低于": "at_least", "不下于": "at_least", "至少": "at_least", "最少": "at_least", "起码": "at_least",
+    "大约": "about", "约": "about", "将近": "about", "接近": "about", "近": "about", "大概": "about", "约为": "about",
+    "不足": "under", "不到": "under", "少于": "under", "低于": "under", "不超过": "under", "最多": "under", "至多": "under",
+}
+#: Words after a number + unit that qualify it.
+APPROX_SUFFIXES: dict[str, str] = {"以上": "over", "有余": "over", "出头": "over", "左右": "about", "以下": "under", "以内": "under"}
+#: Adverbs that qualify a number from a little way before it (至少参加1次培训).
+DETACHED_PREFIXES: dict[str, str] = {"至少": "at_least", "最少": "at_least", "起码": "at_least", "最多": "under", "至多": "under"}
+_DETACHED = re.compile(rf"({'|'.join(DETACHED_PREFIXES)})[\u4e00-\u9fff]{{1,6}}$")
+#: 余/多 between number and unit (600余人, 9000多人次, 1.8万余人次).
+OVER_MARKS = "余多餘"
+#: A bare 百/千/万 read as a number only when 余/多 follows: 百余名, 千余人.
+ROUND_WITH_OVER = {"百": 100, "千": 1000, "万": 10000, "萬": 10000}
+#: Markers of a meeting name (十九届, 四中全会) — matched so that they can be excluded by name.
+MEETING_MARKS = ("届", "屆", "中全会", "中全會")
+RANGE_SEPARATORS = "至|到|-|—|–|～|~|〜"
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+# 约/近/超 as prefixes only where they do not end a word (签约, 附近, 赶超).
+_PREFIX_GUARDS = {
+    "约": "(?<![签合预制节公条契违履解协特邀相简集婚誓守践立])",
+    "近": "(?<![附最靠邻亲临贴就将接走拉新逼])",
+    "超": "(?<![赶高])",
+}
+
+
+def _prefix_alternation() -> str:
+    parts = []
+    for word in sorted(APPROX_PREFIXES, key=len, reverse=True):
+        parts.append(_PREFIX_GUARDS.get(word, "") + re.escape(word))
+    return "|".join(parts)
+
+
+_MEASURE = measure_pattern() + "|" + "|".join(MEETING_MARKS)
+_SUFFIX = "|".join(APPROX_SUFFIXES)
+_DATE = rf"[{DIGIT}]{{4}}\s*[-/.年]\s*[{DIGIT}]{{1,2}}\s*[-/.月]\s*[{DIGIT}]{{1,2}}\s*日?|[{DIGIT}]{{1,2}}月[{DIGIT}]{{1,2}}[日号]"
+_TERM = rf"(?:{ARABIC}|[A-Za-z])"
+_FORMULA = (
+    rf"(?:{ARABIC}|[A-Za-z])(?:\s*[+＋×*]\s*{_TERM})+"  # 2+1, 1+1+N, N+1, 7×24
+    rf"|(?<![{DIGIT}.])[{DIGIT}]{{1,2}}[ ](?:[{DIGIT}]|[NnXx])(?![{DIGIT}A-Za-z])"  # 1 1, 5 N: a lost plus sign
+)
+
+#: Every character a candidate can start with: checked first, so that the scan skips ordinary
+#: text at the speed of a character class (about six times faster on this genre).
+_FIRST_CHARS = "".join(sorted(set(DIGIT_CHARS) | set(CHINESE_NUMERAL_CHARS) | {w[0] for w in APPROX_PREFIXES}))
+
+CANDIDATE = re.compile(
+    rf"""
+    (?=[{re.escape(_FIRST_CHARS)}A-Za-z])
+    (?:
+    (?P<date>{_DATE})
+  | (?P<formula>{_FORMULA})
+  | (?:(?P<prefix>{_prefix_alternation()})\s*)?
+    (?:
+        百分之(?P<pct>{ARABIC}|{CHINESE})
+      | (?P<num>(?<![{DIGIT}.]){ARABIC})(?:\s*(?P<rsep>{RANGE_SEPARATORS})\s*(?P<num2>{ARABIC}))?
+      | (?P<cnum>{CHINESE})(?:(?P<crsep>至|到)(?P<cnum2>{CHINESE}))?
+    )
+    (?P<over1>[{OVER_MARKS}])?
+    (?P<mult>{MULTIPLIER})?
+    (?P<over2>[{OVER_MARKS}])?
+    (?P<measure>{_MEASURE})?
+    (?P<suffix>{_SUFFIX})?
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One grammar match, with the span of the mention proper (number … unit) and its parts."""
+
+    match_start: int  # including an approx prefix
+    start: int  # the number
+    end: int  # end of the unit (or of the number/multiplier when there is no unit)
+    match_end: int  # including an approx suffix
+    text: str  # the text the offsets refer to
+    number: str
+    number_high: str
+    chinese: bool
+    percent_words: bool
+    multiplier: str
+    measure: str
+    prefix: str
+    suffix: str
+    over_mark: str  # 余 or 多 between number and unit, else ""
+    range_word: str  # 至, 到, - … between the two numbers of a range, else ""
+    kind: str  # "quantity", "date" or "formula"
+
+    @property
+    def surface(self) -> str:
+        return self.text[self.start : self.end]
+
+    def before(self, width: int) -> str:
+        """Up to ``width`` characters before the mention (before its approx prefix)."""
+        return self.text[max(0, self.match_start - width) : self.match_start]
+
+    def after(self, width: int) -> str:
+        """Up to ``width`` characters after the mention (after its approx suffix)."""
+        return self.text[self.match_end : self.match_end + width]
+
+
+def to_candidate(match: re.Match[str]) -> Candidate | None:
+    """Describe a :data:`CANDIDATE` match; None for a Chinese numeral without a unit (统一, 一些).
+
+    Example:
+        >>> to_candidate(next(CANDIDATE.finditer("共培训1654人（次）"))).measure
+        '人（次）'
+    """
+    text = match.string
+    groups = match.groupdict()
+    if groups["date"] or groups["formula"]:
+        kind = "date" if groups["date"] else "formula"
+        return Candidate(match.start(), match.start(), match.end(), match.end(), text, match.group(), "", False, False, "", "", "", "", "", "", kind)
+    measure = groups["measure"] or ""
+    chinese = groups["cnum"] is not None
+    percent_words = groups["pct"] is not None
+    if chinese and not measure:
+        return None
+    number_group = "pct" if percent_words else ("cnum" if chinese else "num")
+    suffix = groups["suffix"] or ""
+    return Candidate(
+        match_start=match.start(),
+        start=match.start(number_group) - (3 if percent_words else 0),
+        end=match.end() - len(suffix),
+        match_end=match.end(),
+        text=text,
+        number=groups[number_group],
+        number_high=groups["num2"] or groups["cnum2"] or "",
+        chinese=chinese,
+        percent_words=percent_words,
+        multiplier=groups["mult"] or "",
+        measure=measure,
+        prefix=groups["prefix"] or "",
+        suffix=suffix,
+        over_mark=groups["over1"] or groups["over2"] or "",
+        range_word=groups["rsep"] or groups["crsep"] or "",
+        kind="quantity",
+    )
+
+
+def _approx(candidate: Candidate) -> tuple[str, str]:
+    """``approx`` class and the word that gives it."""
+    if candidate.number_high:
+        return "range", candidate.range_word
+    if candidate.prefix:
+        return APPROX_PREFIXES[candidate.prefix], candidate.prefix
+    if candidate.over_mark:
+        return "over", candidate.over_mark
+    if candidate.suffix:
+        return APPROX_SUFFIXES[candidate.suffix], candidate.suffix
+    detached = _DETACHED.search(candidate.before(8))
+    if detached:
+        return DETACHED_PREFIXES[detached.group(1)], detached.group(1)
+    return "exact", ""
+
+
+def _parse(number: str, chinese: bool) -> ParsedNumber | NotANumber:
+    if chinese or not re.match(f"[{DIGIT}]", number):
+        return parse_chinese(number)
+    return parse_arabic(number)
+
+
+def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuantity:
+    """Read a candidate on its own: a :class:`Quantity`, or a :class:`NotAQuantity` with the reason.
+
+    Example:
+        >>> [read_candidate(m).reason.value for m in CANDIDATE.finditer("2024年 5221 “2+1” 千千万万个")]
+        ['year_or_date', 'no_unit', 'formula', 'not_a_number']
+        >>> q = read_candidate(next(CANDIDATE.finditer("每村储备1至2名")))
+        >>> q.value, q.value_high, q.approx
+        (Decimal('1'), Decimal('2'), 'range')
+    """
+    if isinstance(candidate, re.Match):
+        described = to_candidate(candidate)
+        if described is None:
+            return NotAQuantity(candidate.start(), candidate.end(), candidate.group(), Reason.NO_UNIT, "Chinese numeral without a unit")
+        candidate = described
+    surface = candidate.surface
+    span = (candidate.start, candidate.end, surface)
+    if candidate.kind == "date":
+        return NotAQuantity(*span, Reason.YEAR_OR_DATE, "date")
+    if candidate.kind == "formula":
+        return NotAQuantity(*span, Reason.FORMULA, "numbers joined by + (or a lost +)")
+    if candidate.measure in MEETING_MARKS:
+        return NotAQuantity(*span, Reason.MEETING, "congress or plenum number")
+    if candidate.measure and is_time_word(candidate.measure):
+        return NotAQuantity(*span, Reason.YEAR_OR_DATE, f"number followed by {candidate.measure}")
+    parsed = _parse(candidate.number, candidate.chinese)
+    if candidate.chinese and candidate.over_mark and candidate.number in ROUND_WITH_OVER:
+        parsed = ParsedNumber(Decimal(ROUND_WITH_OVER[candidate.number]))  # 百余名 = 100 and more
+    if not isinstance(parsed, ParsedNumber):
+        return NotAQuantity(*span, Reason.NOT_A_NUMBER, parsed.why)
+    high = None
+    if candidate.number_high:
+        parsed_high = _parse(candidate.number_high, candidate.chinese)
+        if not isinstance(parsed_high, ParsedNumber):
+            return NotAQuantity(*span, Reason.NOT_A_NUMBER, parsed_high.why)
+        high = parsed_high.value
+    multiplier = parsed.multiplier
+    if candidate.multiplier:
+        multiplier *= MULTIPLIERS[candidate.multiplier]
+    if candidate.percent_words:
+        unit = "%"
+    elif candidate.measure:
+        unit = normalize_unit(candidate.measure)
+    elif multiplier > 1:
+        unit = ""  # 1.2万: a quantity without a unit
+    else:
+        return NotAQuantity(*span, Reason.NO_UNIT, "a number without a unit (a code, a brand, a formula part)")
+    if high is not None and high <= parsed.value:
+        return NotAQuantity(*span, Reason.YEAR_OR_DATE if "-" in surface else Reason.NOT_A_NUMBER, "not an increasing range")
+    approx, qualifier = _approx(candidate)
+    return Quantity(
+        start=candidate.start,
+        end=candidate.end,
+        surface=surface,
+        value=parsed.value,
+        multiplier=multiplier,
+        unit=unit,
+        unit_class=unit_class(unit) if unit else "other",
+        approx=approx,
+        value_high=high,
+        qualifier=qualifier,
+        outer_start=candidate.match_start,
+        outer_end=candidate.match_end,
+    )
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every candidate in ``text``, in order.
+
+    Example:
+        >>> [c.surface for c in find_candidates("七个村派驻第一书记，统一部署")]
+        ['七个', '一部']
+    """
+    return [c for c in map(to_candidate, CANDIDATE.finditer(text)) if c is not None]

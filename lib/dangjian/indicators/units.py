@@ -1,0 +1,120 @@
+"""Units and classifiers of this genre, their simplified form and their class.
+
+Classes (as in the hand-checked gold): count, person, person_time, money_cny, percent, area_mu,
+age_years, times, other. A unit written in traditional characters or with a parenthesised
+次 (``人(次)``, ``人（次）``) is normalised (``人次``). Time words (年, 月, 日, 周年 …) are
+listed separately: a number followed by one of them is a date, a year or a time phrase.
+
+Example:
+    >>> normalize_unit("人（次）"), unit_class("人（次）"), unit_class("畝")
+    ('人次', 'person_time', 'area_mu')
+"""
+
+from __future__ import annotations
+
+import re
+
+UNIT_CLASSES = ("count", "person", "person_time", "money_cny", "percent", "area_mu", "age_years", "times", "other")
+
+#: Simplified unit -> class. Longer units are tried first (人次 before 人, 场次 before 场).
+UNITS: dict[str, str] = {
+    # persons and person-times
+    "人次": "person_time", "人/次": "person_time",
+    "名": "person", "人": "person", "位": "person",
+    # money (CNY) and other currencies
+    "元": "money_cny", "块钱": "money_cny",
+    "美元": "other", "欧元": "other", "港元": "other",
+    # shares and rates
+    "%": "percent", "百分点": "percent", "个百分点": "percent", "‰": "other", "倍": "other", "成": "other",
+    # area, age
+    "亩": "area_mu", "岁": "age_years", "周岁": "age_years",
+    # frequencies of an action
+    "次": "times", "遍": "times",
+    # counts: classifiers of things, events, organisations, households, villages
+    "个": "count", "项": "count", "件": "count", "件次": "count", "条": "count", "家": "count",
+    "期": "count", "场次": "count", "场": "count", "部": "count", "枚": "count", "宗": "count",
+    "起": "count", "份": "count", "户": "count", "村": "count", "种": "count", "座": "count",
+    "处": "count", "所": "count", "支": "count", "批": "count", "套": "count", "张": "count",
+    "篇": "count", "类": "count", "本": "count", "册": "count", "间": "count", "栋": "count",
+    "台": "count", "辆": "count", "块": "count", "首": "count", "幅": "count", "堂": "count",
+    "节": "count", "轮": "count", "面": "count", "组": "count", "队": "count",
+    "班": "count", "门": "count", "课时": "count", "学时": "other",
+    "部门": "count",
+    "户次": "count", "批次": "count",
+    # other measures
+    "个月": "other", "天": "other", "小时": "other", "分钟": "other", "周": "other",
+    "公里": "other", "千米": "other", "米": "other", "平方米": "other", "平方公里": "other",
+    "公顷": "other", "吨": "other", "斤": "other", "公斤": "other", "千克": "other", "立方米": "other",
+    "千瓦": "other", "兆瓦": "other",
+}
+
+#: A number followed by one of these is a year, date, clock time or time phrase, not an indicator.
+TIME_WORDS = ("周年", "年度", "年代", "年", "月份", "月", "日", "号", "时", "点", "世纪")
+
+#: Canonical spelling of unit variants (traditional characters, parenthesised 次, 个+unit).
+_UNIT_VARIANTS = {
+    "人(次)": "人次", "人（次）": "人次", "人/次": "人次", "人·次": "人次",
+    "個": "个", "項": "项", "條": "条", "場次": "场次", "場": "场", "萬": "万", "億": "亿",
+    "畝": "亩", "歲": "岁", "筆": "笔", "億元": "亿元", "萬元": "万元", "戶": "户", "處": "处",
+    "臺": "台", "輛": "辆", "塊": "块", "種": "种", "張": "张", "組": "组", "隊": "队",
+    "間": "间", "棟": "栋", "節": "节", "輪": "轮", "門": "门", "％": "%", "個百分點": "个百分点",
+    "百分點": "百分点", "個月": "个月", "小時": "小时", "分鐘": "分钟", "週": "周", "噸": "吨",
+    "塊錢": "块钱", "部門": "部门",
+    "學時": "学时", "課時": "课时", "級": "级",
+}
+
+#: Parenthesised 次 forms accepted after 人.
+PERSON_TIME_FORMS = ("人(次)", "人（次）", "人(次）", "人（次)", "人·次", "人/次")
+
+
+def normalize_unit(unit: str) -> str:
+    """Simplified canonical spelling of a unit as written.
+
+    Example:
+        >>> normalize_unit("個"), normalize_unit("人(次)"), normalize_unit("個百分點")
+        ('个', '人次', '百分点')
+    """
+    unit = _UNIT_VARIANTS.get(unit, unit)
+    if unit in PERSON_TIME_FORMS:
+        return "人次"
+    if unit == "个百分点":
+        return "百分点"
+    return unit
+
+
+def unit_class(unit: str) -> str:
+    """Class of a unit (see :data:`UNIT_CLASSES`); ``other`` for an unknown unit.
+
+    Example:
+        >>> unit_class("名"), unit_class("亿元".replace("亿", "")), unit_class("场次")
+        ('person', 'money_cny', 'count')
+    """
+    return UNITS.get(normalize_unit(unit), "other")
+
+
+def is_time_word(word: str) -> bool:
+    """True for 年, 月, 日, 周年 … (in either script): the number before it is a date or time.
+
+    Example:
+        >>> is_time_word("年"), is_time_word("週年"), is_time_word("个月")
+        (True, True, False)
+    """
+    return _TIME_VARIANTS.get(word, word) in TIME_WORDS
+
+
+_TIME_VARIANTS = {"週年": "周年", "號": "号", "時": "时", "點": "点", "年份": "年", "世紀": "世纪"}
+
+
+def measure_pattern() -> str:
+    """Regex alternation of every unit and time-word spelling (both scripts), longest first.
+
+    One alternation, so that 周年 is preferred to 周 and 百分点 to 点.
+
+    Example:
+        >>> import re
+        >>> re.match(measure_pattern(), "周年纪念").group(), re.match(measure_pattern(), "人（次）").group()
+        ('周年', '人（次）')
+    """
+    spellings = set(UNITS) | set(_UNIT_VARIANTS) | set(PERSON_TIME_FORMS) | set(TIME_WORDS) | set(_TIME_VARIANTS)
+    spellings -= {"万", "亿", "萬", "億", "亿元", "万元", "億元", "萬元", "级", "級"}
+    return "|".join(re.escape(s) for s in sorted(spellings, key=lambda s: (-len(s), s)))
