@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (dangjian)
 #     language: python
@@ -26,6 +28,7 @@ taxonomy = ""
 region_col = "region"
 output_dir = "data/processed/indicators"
 figures_dir = "figures"
+cache_dir = "data/processed/cache"
 
 # %%
 from pathlib import Path
@@ -43,7 +46,7 @@ setup_cjk_font()
 pd.set_option("display.max_colwidth", 80)
 tables_dir = Path(output_dir)
 canonical = load_taxonomy(taxonomy or None)
-processed = process_corpus(corpus_dir)
+processed = process_corpus(corpus_dir, cache_dir=cache_dir, skip_bad=True)
 documents = processed.document_table
 indicators = extract(processed, canonical)
 excluded = excluded_numbers(processed)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -88,7 +89,34 @@ def write_table(frame: pd.DataFrame, target: str | os.PathLike[str]) -> Path:
         elif suffix == ".csv":
             frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
         elif suffix == ".xlsx":
-            frame.to_excel(tmp, index=False, engine="openpyxl")
+            _write_excel(frame, tmp)
         else:
             raise ValueError(f"{target}: unsupported table format {suffix!r} (use .parquet, .csv or .xlsx)")
     return target
+
+
+#: Fixed creation/modification time stamped into Excel files, so equal tables give equal bytes.
+_EXCEL_TIMESTAMP = "2000-01-01T00:00:00"
+
+
+def _write_excel(frame: pd.DataFrame, path: Path) -> None:
+    """Write an .xlsx whose bytes depend on the table only (no current time inside)."""
+    import datetime
+    import zipfile
+
+    stamp = datetime.datetime.fromisoformat(_EXCEL_TIMESTAMP)
+    frame.to_excel(path, index=False, engine="openpyxl")
+    # openpyxl stamps the save time into docProps/core.xml and into every zip member: fix both
+    with zipfile.ZipFile(path) as source:
+        members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    members = [
+        (name, re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + _EXCEL_TIMESTAMP.encode() + b"Z", data))
+        if name == "docProps/core.xml"
+        else (name, data)
+        for name, data in members
+    ]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, data)
