@@ -1,0 +1,47 @@
+"""Topic models of the reports: NMF and LDA over paragraphs (or sentences, sections), with
+coherence, exclusivity and stability measured on the corpus, a K sweep and the default-K rule.
+
+Modules, one stage each: :mod:`~dangjian.topics.units` (what is modelled),
+:mod:`~dangjian.topics.models` (``TopicModel``), :mod:`~dangjian.topics.coherence` (NPMI, UMass,
+FREX), :mod:`~dangjian.topics.stability` (refits, K sweep, ``choose_k``),
+:mod:`~dangjian.topics.summaries` (proportions, representative units) and
+:mod:`~dangjian.topics.plots` (figures).
+
+Example:
+    >>> from dangjian.topics import TopicModel, topic_proportions
+    >>> units = ["党员 教育 培训 学习"] * 3 + ["乡村 振兴 产业 发展"] * 2
+    >>> model = TopicModel("nmf", k=2, min_df=1, min_unit_tokens=1, tokenizer=str.split).fit(units)
+    >>> model.labels(2)
+    ['T1 党员·培训', 'T2 乡村·产业']
+    >>> float(topic_proportions(model)[["T1", "T2"]].sum(axis=1).min())
+    1.0
+"""
+
+from dangjian.topics.coherence import (
+    CoherenceReference,
+    frex_exclusivity,
+    random_baseline,
+    random_topics,
+    sliding_windows,
+)
+from dangjian.topics.models import METHODS, TopicModel, tokenize_units
+from dangjian.topics.stability import (
+    KChoice,
+    StabilityResult,
+    choose_k,
+    k_sweep,
+    matched_jaccard,
+    refit,
+    resolve_k,
+    stability_of,
+    topic_stability,
+)
+from dangjian.topics.summaries import representative_units, topic_columns, topic_proportions, unit_topic_table
+from dangjian.topics.units import UNIT_KINDS, topic_units, unit_summary
+
+__all__ = [
+    "METHODS", "UNIT_KINDS", "CoherenceReference", "KChoice", "StabilityResult", "TopicModel", "choose_k",
+    "frex_exclusivity", "k_sweep", "matched_jaccard", "random_baseline", "random_topics", "refit", "representative_units",
+    "resolve_k", "sliding_windows", "stability_of", "tokenize_units", "topic_proportions", "topic_stability",
+    "topic_columns", "topic_units", "unit_summary", "unit_topic_table",
+]

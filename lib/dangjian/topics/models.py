@@ -1,0 +1,321 @@
+"""Topic models over text units: NMF on TF-IDF or LDA on counts, as one scikit-learn-like estimator.
+
+``TopicModel(method="nmf" | "lda", k=...)`` tokenizes its units with the keyword stage's
+:class:`~dangjian.tokenize.DomainTokenizer` (or any ``str -> list[str]`` callable), builds a
+document-term matrix (terms in at least ``min_df`` units and at most a ``max_df`` share of them),
+and fits
+
+* **NMF** (scikit-learn, coordinate descent, Frobenius loss) on sublinear TF-IDF with l2-normalised
+  rows, initialised with NNDSVDa (``init="nndsvda"``, ``random_state=seed``); or
+* **LDA** (scikit-learn, variational Bayes, ``learning_method="batch"``, ``random_state=seed``,
+  symmetric priors 1/K) on raw counts, stopping when the perplexity, checked every 5 iterations,
+  changes by less than 0.1.
+
+Both are reported on the same scale: ``components_`` holds each topic's term distribution (rows
+sum to 1) and ``unit_topics_`` each unit's topic proportions (rows sum to 1). For NMF the unit
+weights are rescaled by each topic's total term weight before normalising, so that
+``unit_topics_ @ components_`` approximates the unit's normalised TF-IDF profile. Topics are
+numbered 1..K by prevalence (share of all characters), largest first. Units with fewer than
+``min_unit_tokens`` tokens are set aside (``dropped_units_``) because a few words do not show a
+theme. With ``batch_size`` set, MiniBatchNMF or online LDA update the model from mini-batches of
+units, which scales to large corpora (the sparse count matrix is still built in full).
+
+The same units, parameters and seed give the same topics.
+
+Example:
+    >>> texts = ["党员 教育 培训 党员 学习"] * 4 + ["乡村 振兴 产业 发展 乡村"] * 2
+    >>> model = TopicModel("nmf", k=2, min_df=1, min_unit_tokens=1, tokenizer=str.split).fit(texts)
+    >>> model.top_terms(2)
+    [['党员', '培训'], ['乡村', '产业']]
+    >>> model.unit_topics_.sum(axis=1).round(6).tolist() == [1.0] * 6
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.base import BaseEstimator
+from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+from dangjian.topics.coherence import DEFAULT_WINDOW, CoherenceReference, frex_exclusivity
+
+#: Topic model methods.
+METHODS = ("nmf", "lda")
+
+Tokenizer = Callable[[str], list[str]]
+
+
+def _identity(tokens: list[str]) -> list[str]:
+    """Analyzer for already tokenized units."""
+    return tokens
+
+
+def default_tokenizer() -> Tokenizer:
+    """The keyword stage's tokenizer: jieba with the genre dictionary and stopword lists.
+
+    Example:
+        >>> default_tokenizer()("建好党群服务中心")
+        ['党群服务中心']
+    """
+    from dangjian.tokenize import DomainTokenizer
+
+    return DomainTokenizer()
+
+
+def as_unit_table(units: pd.DataFrame | Sequence[str] | Sequence[Sequence[str]]) -> pd.DataFrame:
+    """A unit table from a DataFrame with ``text`` (and optionally ``tokens``), texts, or token lists.
+
+    Missing columns are filled: ``unit_id`` (``u0``, ``u1`` …), ``doc_id`` (the unit id) and
+    ``chars`` (text length, or total token length for token lists).
+
+    Example:
+        >>> as_unit_table(["党建引领", "乡村振兴"])[["unit_id", "text", "chars"]].values.tolist()
+        [['u0', '党建引领', 4], ['u1', '乡村振兴', 4]]
+    """
+    if isinstance(units, pd.DataFrame):
+        if "text" not in units and "tokens" not in units:
+            raise ValueError(f"the unit table needs a 'text' or 'tokens' column; it has {list(units.columns)}")
+        table = units.reset_index(drop=True).copy()
+    else:
+        items = list(units)
+        if all(isinstance(item, str) for item in items):
+            table = pd.DataFrame({"text": items})
+        elif all(isinstance(item, (list, tuple)) for item in items):
+            table = pd.DataFrame({"tokens": [list(item) for item in items]})
+            table["text"] = [" ".join(item) for item in items]
+        else:
+            raise TypeError("units must be a DataFrame with a 'text' column, a list of texts or a list of token lists")
+    if "unit_id" not in table:
+        table["unit_id"] = [f"u{i}" for i in range(len(table))]
+    if "doc_id" not in table:
+        table["doc_id"] = table["unit_id"]
+    if "chars" not in table:
+        if "text" in table and "tokens" not in table:
+            table["chars"] = table["text"].str.len()
+        else:
+            table["chars"] = [sum(len(t) for t in tokens) for tokens in table["tokens"]]
+    return table
+
+
+def tokenize_units(units: pd.DataFrame | Sequence[str], tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """The unit table with a ``tokens`` column (kept as is if already there).
+
+    Tokenize once, then fit many models (K sweep, stability runs) without tokenizing again.
+
+    Example:
+        >>> tokenize_units(["党员 培训"], str.split)["tokens"].tolist()
+        [['党员', '培训']]
+    """
+    table = as_unit_table(units)
+    if "tokens" not in table:
+        tokenizer = tokenizer or default_tokenizer()
+        table["tokens"] = [list(tokenizer(text)) for text in table["text"]]
+    return table
+
+
+def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    """Rows scaled to sum 1; an all-zero row (no information) becomes uniform."""
+    matrix = np.asarray(matrix, dtype=float)
+    sums = matrix.sum(axis=1, keepdims=True)
+    uniform = np.full_like(matrix, 1.0 / matrix.shape[1])
+    return np.where(sums > 0, matrix / np.where(sums > 0, sums, 1.0), uniform)
+
+
+class TopicModel(BaseEstimator):
+    """NMF or LDA topic model over text units, with topic terms, unit proportions and quality scores.
+
+    Parameters:
+        method: ``"nmf"`` (TF-IDF) or ``"lda"`` (counts).
+        k: number of topics.
+        seed: random state of the initialisation (and of LDA's variational updates).
+        top_n: terms per topic in ``topic_terms_`` and in the quality scores.
+        tokenizer: ``str -> list[str]``; default :class:`~dangjian.tokenize.DomainTokenizer`.
+        min_df: a term must occur in at least this many units (int) or share of units (float).
+        max_df: a term may occur in at most this share of units (float) or number (int).
+        min_unit_tokens: units with fewer tokens are not modelled (``dropped_units_``).
+        max_iter: most iterations of the solver (default 2000 for NMF, 200 for LDA).
+        batch_size: if set, MiniBatchNMF / online LDA with this many units per mini-batch.
+
+    Fitted attributes: ``units_`` (modelled units with ``tokens``), ``dropped_units_``,
+    ``vocabulary_``, ``counts_`` (units × terms), ``components_`` (topics × terms, rows sum 1),
+    ``unit_topics_`` (units × topics, rows sum 1), ``topic_prevalence_``, ``topic_terms_``
+    (topic, rank, term, weight), ``estimator_`` (the scikit-learn model).
+
+    Example:
+        >>> model = TopicModel("lda", k=2, min_df=1, min_unit_tokens=1, tokenizer=str.split, seed=0)
+        >>> model = model.fit(["党员 培训 学习", "党员 培训 教育", "产业 振兴 乡村", "产业 乡村 发展"])
+        >>> model.topic_terms_.columns.tolist()
+        ['topic', 'rank', 'term', 'weight']
+        >>> float(model.transform(["党员 培训"]).sum())
+        1.0
+    """
+
+    def __init__(
+        self,
+        method: str = "nmf",
+        k: int = 8,
+        *,
+        seed: int = 0,
+        top_n: int = 10,
+        tokenizer: Tokenizer | None = None,
+        min_df: int | float = 2,
+        max_df: int | float = 0.9,
+        min_unit_tokens: int = 5,
+        max_iter: int | None = None,
+        batch_size: int | None = None,
+    ) -> None:
+        self.method = method
+        self.k = k
+        self.seed = seed
+        self.top_n = top_n
+        self.tokenizer = tokenizer
+        self.min_df = min_df
+        self.max_df = max_df
+        self.min_unit_tokens = min_unit_tokens
+        self.max_iter = max_iter
+        self.batch_size = batch_size
+
+    # ----------------------------------------------------------------- fitting
+
+    def _check_params(self) -> None:
+        if self.method not in METHODS:
+            raise ValueError(f"unknown topic model method {self.method!r}: use one of {', '.join(METHODS)}")
+        if isinstance(self.k, bool) or not isinstance(self.k, (int, np.integer)) or self.k < 2:
+            raise ValueError(f"k (the number of topics) must be an integer of at least 2, got {self.k!r}")
+        if self.top_n < 2:
+            raise ValueError(f"top_n must be at least 2 (coherence scores pairs of terms), got {self.top_n}")
+
+    def _estimator(self):
+        if self.method == "nmf":
+            common = dict(n_components=int(self.k), init="nndsvda", random_state=self.seed,
+                          max_iter=self.max_iter or 2000)
+            if self.batch_size:
+                return MiniBatchNMF(batch_size=self.batch_size, **common)
+            return NMF(tol=1e-4, **common)
+        return LatentDirichletAllocation(
+            n_components=int(self.k),
+            learning_method="online" if self.batch_size else "batch",
+            batch_size=self.batch_size or 128,
+            max_iter=self.max_iter or 200,
+            evaluate_every=5,
+            perp_tol=0.1,
+            random_state=self.seed,
+        )
+
+    def _features(self, counts: sparse.spmatrix) -> sparse.spmatrix:
+        return self.tfidf_.transform(counts) if self.method == "nmf" else counts
+
+    def _proportions(self, raw: np.ndarray) -> np.ndarray:
+        """Estimator output -> proportions (NMF weights rescaled by topic mass), in the estimator's order."""
+        return _normalise_rows(raw * self._topic_mass if self.method == "nmf" else raw)
+
+    def _unit_topics(self, raw: np.ndarray) -> np.ndarray:
+        """Estimator output -> proportions in topic order (largest topic first)."""
+        return self._proportions(raw)[:, self._order]
+
+    def fit(self, units: pd.DataFrame | Sequence[str] | Sequence[Sequence[str]], y=None) -> TopicModel:
+        """Fit on a unit table (``text`` column, optionally ``tokens``), texts or token lists."""
+        self._check_params()
+        table = tokenize_units(units, self.tokenizer)
+        keep = table["tokens"].map(len) >= self.min_unit_tokens
+        self.dropped_units_ = table[~keep].reset_index(drop=True)
+        table = table[keep].reset_index(drop=True)
+        if len(table) < self.k:
+            raise ValueError(
+                f"only {len(table)} unit(s) have at least {self.min_unit_tokens} tokens; "
+                f"a model with k={self.k} topics needs at least {self.k}"
+            )
+        self.vectorizer_ = CountVectorizer(analyzer=_identity, min_df=self.min_df, max_df=self.max_df)
+        try:
+            counts = self.vectorizer_.fit_transform(table["tokens"])
+        except ValueError as error:
+            raise ValueError(
+                f"no vocabulary for the topic model from {len(table)} units with min_df={self.min_df}, "
+                f"max_df={self.max_df}: {error}"
+            ) from None
+        in_vocabulary = np.asarray(counts.sum(axis=1)).ravel() > 0
+        if not in_vocabulary.all():
+            self.dropped_units_ = pd.concat([self.dropped_units_, table[~in_vocabulary]], ignore_index=True)
+            table = table[in_vocabulary].reset_index(drop=True)
+            counts = counts[in_vocabulary]
+        self.units_ = table
+        self.counts_ = counts.tocsr()
+        self.vocabulary_ = self.vectorizer_.get_feature_names_out()
+        if self.method == "nmf":
+            self.tfidf_ = TfidfTransformer(norm="l2", sublinear_tf=True).fit(counts)
+        self.estimator_ = self._estimator()
+        raw = self.estimator_.fit_transform(self._features(counts))
+        components = np.asarray(self.estimator_.components_, dtype=float)
+        self._topic_mass = components.sum(axis=1)
+        unit_topics = self._proportions(raw)
+        weights = table["chars"].to_numpy(dtype=float)
+        prevalence = weights @ unit_topics / weights.sum()
+        self._order = np.lexsort((np.arange(len(prevalence)), -prevalence))
+        self.components_ = _normalise_rows(components)[self._order]
+        self.unit_topics_ = unit_topics[:, self._order]
+        self.topic_prevalence_ = prevalence[self._order]
+        self.topic_terms_ = self._topic_term_table(self.top_n)
+        return self
+
+    def transform(self, units: pd.DataFrame | Sequence[str] | Sequence[Sequence[str]]) -> np.ndarray:
+        """Topic proportions (rows sum to 1) of new units; a unit without known terms is uniform."""
+        table = tokenize_units(units, self.tokenizer)
+        counts = self.vectorizer_.transform(table["tokens"])
+        return self._unit_topics(self.estimator_.transform(self._features(counts)))
+
+    def fit_transform(self, units, y=None) -> np.ndarray:
+        """Fit and return ``unit_topics_`` (rows of the modelled units only)."""
+        return self.fit(units).unit_topics_
+
+    # ----------------------------------------------------------------- topics
+
+    @property
+    def n_topics(self) -> int:
+        """Number of topics of the fitted model."""
+        return self.components_.shape[0]
+
+    def top_terms(self, n: int | None = None) -> list[list[str]]:
+        """The ``n`` heaviest terms of each topic (ties broken by term), topic 1 first."""
+        n = n or self.top_n
+        order = [np.lexsort((self.vocabulary_, -row))[:n] for row in self.components_]
+        return [self.vocabulary_[index].tolist() for index in order]
+
+    def _topic_term_table(self, n: int) -> pd.DataFrame:
+        rows = []
+        index = {term: i for i, term in enumerate(self.vocabulary_)}
+        for topic, terms in enumerate(self.top_terms(n), start=1):
+            weights = self.components_[topic - 1]
+            rows += [
+                {"topic": topic, "rank": rank, "term": term, "weight": float(weights[index[term]])}
+                for rank, term in enumerate(terms, start=1)
+            ]
+        return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
+
+    def labels(self, n_terms: int = 3) -> list[str]:
+        """Short labels: topic number and its first terms, e.g. ``'T1 党员·培训·教育'``."""
+        return [f"T{i} " + "·".join(terms) for i, terms in enumerate(self.top_terms(n_terms), start=1)]
+
+    def reference(self, window: int = DEFAULT_WINDOW) -> CoherenceReference:
+        """The coherence reference corpus: the modelled units' token sequences."""
+        return CoherenceReference(window=window).fit(self.units_["tokens"].tolist())
+
+    def quality(self, reference: CoherenceReference | None = None, frex_weight: float = 0.5) -> pd.DataFrame:
+        """Per topic: label, prevalence, NPMI, UMass and FREX exclusivity of the top ``top_n`` terms.
+
+        The reference corpus defaults to the modelled units themselves (:meth:`reference`).
+        """
+        reference = reference or self.reference()
+        terms = self.top_terms()
+        return pd.DataFrame({
+            "topic": np.arange(1, self.n_topics + 1),
+            "label": self.labels(),
+            "prevalence": self.topic_prevalence_,
+            "npmi": reference.npmi(terms),
+            "umass": reference.umass(terms),
+            "exclusivity": frex_exclusivity(self.components_, self.top_n, frex_weight),
+        })

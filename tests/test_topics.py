@@ -1,0 +1,240 @@
+"""Topic models on the five reports: reproducible, better than chance, swept over K, proportions that add up."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+
+from dangjian.params import load_report_spec
+from dangjian.pipeline import process_corpus
+from dangjian.topics import (
+    CoherenceReference,
+    TopicModel,
+    choose_k,
+    frex_exclusivity,
+    k_sweep,
+    matched_jaccard,
+    random_baseline,
+    representative_units,
+    resolve_k,
+    tokenize_units,
+    topic_proportions,
+    topic_stability,
+    topic_units,
+)
+
+
+@pytest.fixture(scope="module")
+def processed(raw_dir):
+    return process_corpus(raw_dir)
+
+
+@pytest.fixture(scope="module")
+def units(processed) -> pd.DataFrame:
+    """Paragraph units of the five reports, tokenized once."""
+    return tokenize_units(topic_units(processed, "paragraph"))
+
+
+@pytest.fixture(scope="module")
+def nmf(units) -> TopicModel:
+    return TopicModel("nmf", k=6, seed=0).fit(units)
+
+
+@pytest.fixture(scope="module")
+def lda(units) -> TopicModel:
+    return TopicModel("lda", k=6, seed=0).fit(units)
+
+
+# --- units -------------------------------------------------------------------------------------
+
+
+def test_paragraph_units_are_body_text_of_every_report(processed, units):
+    assert set(units["doc_id"]) == set(processed.clean_texts)
+    assert units["unit_id"].is_unique
+    assert (units["kind"] == "body").all()
+    for unit in units.itertuples():
+        assert processed.clean_texts[unit.doc_id][unit.start : unit.end] == unit.text
+        assert unit.chars == len(unit.text)
+
+
+def test_section_and_sentence_units_cover_the_reports(processed):
+    sections = topic_units(processed, "section")
+    sentences = topic_units(processed, "sentence")
+    assert set(sections["doc_id"]) == set(sentences["doc_id"]) == set(processed.clean_texts)
+    assert len(sections) < len(topic_units(processed, "paragraph")) < len(sentences)
+    assert not sentences["is_heading"].any()
+
+
+# --- reproducibility ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["nmf", "lda"])
+def test_topics_are_reproducible_for_a_fixed_seed(units, method):
+    first = TopicModel(method, k=5, seed=3).fit(units)
+    second = TopicModel(method, k=5, seed=3).fit(units)
+    pd.testing.assert_frame_equal(first.topic_terms_, second.topic_terms_)
+    np.testing.assert_array_equal(first.unit_topics_, second.unit_topics_)
+    np.testing.assert_array_equal(first.components_, second.components_)
+
+
+def test_the_seed_drives_lda(units):
+    """A different seed gives LDA a different start, so the seed is what makes a run reproducible."""
+    one = TopicModel("lda", k=6, seed=0).fit(units)
+    other = TopicModel("lda", k=6, seed=1).fit(units)
+    assert not np.array_equal(one.components_, other.components_)
+
+
+def test_topics_are_numbered_by_prevalence_and_distributions_sum_to_one(nmf, lda):
+    for model in (nmf, lda):
+        assert np.all(np.diff(model.topic_prevalence_) <= 0)
+        np.testing.assert_allclose(model.components_.sum(axis=1), 1.0)
+        np.testing.assert_allclose(model.unit_topics_.sum(axis=1), 1.0)
+        assert model.topic_terms_.groupby("topic").size().tolist() == [10] * 6
+        assert model.vocabulary_.tolist() == sorted(model.vocabulary_.tolist())
+
+
+def test_short_units_are_set_aside(units, nmf):
+    short = units[units["tokens"].map(len) < 5]
+    assert set(short["unit_id"]) <= set(nmf.dropped_units_["unit_id"])
+    assert len(nmf.units_) + len(nmf.dropped_units_) == len(units)
+
+
+def test_transform_of_a_passage_favours_its_topic(nmf):
+    passage = representative_units(nmf, n=1).iloc[0]
+    shares = nmf.transform([passage["text"]])[0]
+    assert shares.sum() == pytest.approx(1.0)
+    assert int(np.argmax(shares)) + 1 == passage["topic"]
+
+
+# --- coherence and exclusivity ------------------------------------------------------------------
+
+
+def test_npmi_matches_the_formula_on_a_small_corpus():
+    reference = CoherenceReference(window=10).fit([["a", "b", "c"], ["a", "d"], ["b", "e"]])
+    p_a = p_b = 2 / 3
+    p_ab = 1 / 3
+    expected = math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
+    assert reference.npmi_pairs(["a", "b"])[0] == pytest.approx(expected)
+    assert reference.npmi_pairs(["d", "e"])[0] == -1.0
+
+
+def test_windows_slide_one_token_and_do_not_cross_units():
+    sliding = CoherenceReference(window=2).fit([["a", "b", "c"], ["c", "d"]])
+    assert sliding.n_windows_ == 3  # [a b] [b c] | [c d]
+    assert sliding.npmi_pairs(["a", "c"])[0] == -1.0
+    assert sliding.npmi_pairs(["b", "c"])[0] > -1.0
+    separate = CoherenceReference(window=3).fit([["a", "b"], ["c", "d"]])
+    assert separate.n_windows_ == 2
+    assert separate.npmi_pairs(["b", "c"])[0] == -1.0
+
+
+@pytest.mark.parametrize("method", ["nmf", "lda"])
+def test_fitted_topics_are_more_coherent_than_random_terms(units, method, nmf, lda):
+    model = {"nmf": nmf, "lda": lda}[method]
+    reference = model.reference()
+    quality = model.quality(reference)
+    baseline = random_baseline(reference, model.vocabulary_, n_terms=10, n_topics=100, seed=0)
+    assert quality["npmi"].mean() > baseline["npmi"] + 0.3
+    assert quality["umass"].mean() > baseline["umass"]
+
+
+def test_exclusivity_is_higher_for_separate_topics_than_for_shuffled_ones(nmf):
+    """Mixing every topic's term weights into every other makes topics less exclusive."""
+    mixed = 0.5 * nmf.components_ + 0.5 * nmf.components_.mean(axis=0, keepdims=True)
+    assert frex_exclusivity(nmf.components_).mean() > frex_exclusivity(mixed).mean()
+    assert np.all((frex_exclusivity(nmf.components_) > 0) & (frex_exclusivity(nmf.components_) <= 1))
+
+
+# --- stability and the K sweep -----------------------------------------------------------------
+
+
+def test_matching_ignores_topic_order(nmf):
+    terms = nmf.top_terms()
+    assert matched_jaccard(terms, list(reversed(terms))) == 1.0
+    assert matched_jaccard(terms, [["无关"] * 10] * len(terms)) == 0.0
+
+
+def test_stability_of_refits(units):
+    template = TopicModel("nmf", k=4)
+    same_start = topic_stability(template, units, seeds=[0, 1])
+    subsampled = topic_stability(template, units, seeds=[0, 1], subsample=0.8)
+    assert 0 <= subsampled.stability < same_start.stability <= 1
+    assert len(same_start.pairs) == 1
+
+
+def test_k_sweep_returns_a_row_per_k_and_picks_one_of_them(units):
+    sweep = k_sweep(TopicModel("nmf"), units, ks=[3, 4, 5], seeds=[0, 1])
+    assert sweep["k"].tolist() == [3, 4, 5]
+    assert {"npmi", "npmi_se", "umass", "exclusivity", "stability"} <= set(sweep.columns)
+    assert sweep["npmi"].between(-1, 1).all() and sweep["stability"].between(0, 1).all()
+    choice = choose_k(sweep)
+    assert choice.k in {3, 4, 5}
+    stable = sweep[sweep["stability"] >= 0.6]
+    if len(stable):
+        best = stable["npmi"].max()
+        chosen = sweep.set_index("k").loc[choice.k]
+        assert chosen["stability"] >= 0.6
+        assert chosen["npmi"] >= best - stable.set_index("npmi").loc[best, "npmi_se"]
+    assert resolve_k("4", sweep).k == 4
+
+
+# --- proportions and labels --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("by", ["doc_id", "region", "level"])
+def test_proportions_sum_to_one(nmf, lda, by):
+    for model in (nmf, lda):
+        table = topic_proportions(model, by)
+        shares = table[[f"T{i}" for i in range(1, model.n_topics + 1)]]
+        np.testing.assert_allclose(shares.sum(axis=1), 1.0)
+        assert table["units"].sum() == len(model.units_)
+
+
+def test_proportions_are_weighted_by_unit_length(nmf):
+    table = topic_proportions(nmf, "doc_id").set_index("doc_id")
+    mask = (nmf.units_["doc_id"] == "pingliang-2024").to_numpy()
+    expected = np.average(nmf.unit_topics_[mask], axis=0, weights=nmf.units_["chars"][mask])
+    np.testing.assert_allclose(table.loc["pingliang-2024", [f"T{i}" for i in range(1, 7)]], expected)
+    unweighted = nmf.unit_topics_[mask].mean(axis=0)
+    assert not np.allclose(expected, unweighted)
+
+
+def test_representative_units_are_the_purest_passages(nmf, processed):
+    passages = representative_units(nmf, n=3)
+    assert passages.groupby("topic").size().tolist() == [3] * nmf.n_topics
+    for topic, rows in passages.groupby("topic"):
+        assert rows["share"].iloc[0] == pytest.approx(nmf.unit_topics_[:, topic - 1].max())
+        assert rows["share"].is_monotonic_decreasing
+    for row in passages.itertuples():
+        assert row.text in processed.clean_texts[row.doc_id]
+
+
+# --- errors and parameter files -----------------------------------------------------------------
+
+
+def test_bad_settings_are_named(units):
+    with pytest.raises(ValueError, match="unknown topic model method 'lsa'"):
+        TopicModel("lsa").fit(units)
+    with pytest.raises(ValueError, match="needs at least 500"):
+        TopicModel("nmf", k=500).fit(units)
+    with pytest.raises(ValueError, match="k must be 'auto' or a whole number"):
+        resolve_k("ten")
+    with pytest.raises(ValueError, match="unknown unit 'chapter'"):
+        topic_units(None, "chapter")
+
+
+def test_clone_keeps_the_settings():
+    template = TopicModel("lda", k=7, seed=2, min_df=3)
+    copy = clone(template)
+    assert copy.get_params() == template.get_params()
+
+
+@pytest.mark.parametrize("name", ["02_topics_nmf", "02_topics_lda"])
+def test_parameter_files_match_the_notebook(project_root, name):
+    spec = load_report_spec(project_root / "parameters" / f"{name}.yaml", project_root)
+    assert spec.parameters["method"] == name.rsplit("_", 1)[1]
+    assert spec.parameters["figure_prefix"] == f"topics_{spec.parameters['method']}"
