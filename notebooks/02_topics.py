@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (dangjian)
 #     language: python
@@ -36,6 +38,7 @@ stopword_lists = ["zh", "genre"]
 output_dir = "data/processed/topics"
 figures_dir = "figures"
 figure_prefix = "topics_nmf"
+cache_dir = "data/processed/cache"
 
 # %%
 from pathlib import Path
@@ -43,6 +46,7 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import display
 
+from dangjian.cache import Cache
 from dangjian.io import write_table
 from dangjian.pipeline import process_corpus
 from dangjian.plotting import save_figure, setup_cjk_font
@@ -64,7 +68,7 @@ from dangjian.topics.plots import plot_k_sweep, plot_topic_heatmap, plot_topic_t
 setup_cjk_font()
 pd.set_option("display.max_colwidth", 200)
 tables_dir = Path(output_dir)
-processed = process_corpus(corpus_dir)
+processed = process_corpus(corpus_dir, cache_dir=cache_dir, skip_bad=True)
 units = tokenize_units(topic_units(processed, unit), DomainTokenizer(stopword_lists=stopword_lists))
 template = TopicModel(method, top_n=top_n, tokenizer=DomainTokenizer(stopword_lists=stopword_lists))
 
@@ -124,7 +128,7 @@ display(unit_summary(units))
 
 # %%
 sweep = k_sweep(template, units, ks=range(k_min, k_max + 1), seeds=seeds,
-                subsample=subsample if subsample < 1 else None)
+                subsample=subsample if subsample < 1 else None, cache=Cache(cache_dir))
 choice = resolve_k(k, sweep, min_stability)
 print(f"rule: {choice.rule}\nchoice: {choice.reason}")
 display(sweep.round(3))

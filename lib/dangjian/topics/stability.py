@@ -42,6 +42,7 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 from sklearn.base import clone
 
+from dangjian.cache import Cache
 from dangjian.topics.coherence import DEFAULT_WINDOW, CoherenceReference
 from dangjian.topics.models import TopicModel, tokenize_units
 
@@ -168,8 +169,12 @@ def k_sweep(
     subsample: float | None = None,
     window: int = DEFAULT_WINDOW,
     frex_weight: float = 0.5,
+    cache: Cache | None = None,
 ) -> pd.DataFrame:
     """One row per K: mean NPMI, UMass, exclusivity (model on all units, first seed) and stability.
+
+    With a :class:`~dangjian.cache.Cache` the sweep (the costliest step of the topic notebook) is
+    computed once per distinct set of unit tokens, model settings, Ks, seeds and code.
 
     Columns: ``k, npmi`` (mean over topics), ``npmi_se`` (its standard error), ``npmi_min`` (worst
     topic), ``umass, exclusivity, stability`` and, with ``subsample``,
@@ -184,6 +189,15 @@ def k_sweep(
     """
     units = tokenize_units(units, model.tokenizer)
     ks = sorted(set(int(k) for k in ks))
+    if cache is not None:
+        settings = {name: value for name, value in model.get_params().items() if name != "tokenizer"}
+        parts = (units["tokens"].tolist(), settings, ks, list(seeds), subsample, window, frex_weight)
+        return cache.get_or_compute(
+            "topics_k_sweep",
+            parts,
+            lambda: k_sweep(model, units, ks, seeds, subsample, window, frex_weight),
+            modules=("topics", "tokenize"),
+        )
     if not ks:
         raise ValueError("the K sweep needs at least one K")
     if len(seeds) < 2:
