@@ -1,5 +1,6 @@
 # dangjian: every target sets up what it needs on a fresh machine (python3.11 on PATH).
-#   make test           create .venv, install the project, register the kernel, run the tests
+#   make test           create .venv, install the project, register the kernel, install the browser, run the tests
+#   make browser        install headless Chromium and a CJK font (Debian packages) for the browser test
 #   make run            ... and execute every parameters/*.yaml into reports/  (RUN_ARGS="--only 00_corpus")
 #   make lab            JupyterLab with the project's kernel
 #   make notebooks      regenerate notebooks/*.ipynb from their py:percent sources
@@ -15,8 +16,11 @@ KERNEL_NAME := dangjian
 KERNEL := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 RUN_ARGS ?=
 PYTEST_ARGS ?=
+# Debian's Chromium and a simplified-Chinese font: the browser test opens the HTML reports with them.
+CHROMIUM ?= /usr/bin/chromium
+BROWSER_PACKAGES := chromium fonts-noto-cjk
 
-.PHONY: help setup run test lab notebooks clean-outputs
+.PHONY: help setup browser run test lab notebooks clean-outputs
 
 help:
 	@sed -n 's/^#   /  /p' $(MAKEFILE_LIST)
@@ -41,10 +45,24 @@ $(KERNEL): $(STAMP)
 
 setup: $(KERNEL)
 
+# Installs what is missing with apt-get (as root, or through password-less sudo); otherwise says
+# what to install. Without a CJK font Chromium would draw Chinese as empty boxes.
+browser:
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing=" chromium"; \
+	command -v fc-list >/dev/null 2>&1 || missing="$$missing fontconfig"; \
+	if ! { command -v fc-list >/dev/null 2>&1 && [ -n "$$(fc-list :lang=zh family)" ]; }; then missing="$$missing fonts-noto-cjk"; fi; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else echo "make browser: cannot install$$missing (not root, no password-less sudo): run 'sudo apt-get install $(BROWSER_PACKAGES)'; the browser test cannot run without them" >&2; exit 0; fi; \
+	echo "installing$$missing"; \
+	$$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing
+
 run: setup
 	$(VENV)/bin/dangjian run $(RUN_ARGS)
 
-test: setup
+test: setup browser
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 lab: setup

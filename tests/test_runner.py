@@ -152,7 +152,10 @@ def test_failure_leaves_earlier_reports_intact_and_keeps_the_failed_notebook(exe
     assert sorted(p.name for p in reports.iterdir()) == [
         "broken.failed.ipynb",
         "broken.ipynb",
+        "good.html",
         "good.ipynb",
+        "index.html",
+        "manifest.json",
         "slow.failed.ipynb",
         "unrelated.ipynb",
     ]
@@ -184,7 +187,12 @@ def test_only_runs_the_selected_notebook(tmp_path):
     write_params(tmp_path, "good", "notebook: notebooks/02_write.ipynb\nparameters: {year: 1999}\n")
     code, out, _ = run_cli("--root", str(tmp_path), "--only", "02_write.ipynb", "--no-progress")
     assert code == 0, out
-    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["good.ipynb"]
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == [
+        "good.html",
+        "good.ipynb",
+        "index.html",
+        "manifest.json",
+    ]
     seen = json.loads((tmp_path / "data/processed/seen.json").read_text(encoding="utf-8"))
     assert seen["year"] == ["int", 1999]
 

@@ -6,7 +6,9 @@ project's ``dangjian`` kernel with the project root as working directory. Each e
 written to a temporary file and renamed onto ``reports/<name>.ipynb`` when it succeeds, so a failed
 run never replaces an earlier good report; the failed notebook (with its traceback) is kept as
 ``reports/<name>.failed.ipynb``. A failure does not stop the remaining notebooks, and the command ends
-with a summary table and a non-zero exit code if anything failed.
+with a summary table and a non-zero exit code if anything failed. Each successful report is also
+rendered to ``reports/<name>.html`` and the figures it wrote are recorded in ``reports/manifest.json``;
+the run ends by rebuilding ``reports/index.html`` (see ``dangjian.share``).
 
 Example:
     >>> print(format_summary([RunResult("00_corpus", Path("notebooks/00_corpus.ipynb"), "ok", 4.2,
@@ -18,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -29,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dangjian import share
 from dangjian.io import atomic_path
 from dangjian.params import ParameterError, ReportSpec, find_parameter_files, load_report_spec
 from dangjian.status import report_corpora
@@ -310,8 +314,13 @@ def run_reports(
     kernel_name: str = KERNEL_NAME,
     progress_bar: bool = True,
     on_result: Callable[[RunResult], None] | None = None,
+    publish: bool = True,
+    no_code: bool = False,
 ) -> list[RunResult]:
     """Execute every spec in order, continuing after failures; return one RunResult each.
+
+    With ``publish`` each successful report is rendered to HTML (without code cells if ``no_code``)
+    and the figure files it wrote are recorded in the manifest (``dangjian.share.publish_report``).
 
     Example:
         >>> import tempfile
@@ -320,7 +329,16 @@ def run_reports(
     """
     results = []
     for spec in specs:
+        before = share.snapshot_files(share.figure_folders(spec, project_root)) if publish else None
         result = execute_report(spec, project_root, timeout=timeout, kernel_name=kernel_name, progress_bar=progress_bar)
+        if publish and result.status == "ok":
+            try:
+                share.publish_report(spec, project_root, before, no_code=no_code)
+            except Exception as exc:  # the executed notebook is kept; the run reports the failure
+                result = dataclasses.replace(
+                    result, status="failed", error=f"{spec.notebook} ran, but its HTML page could not be made: "
+                    f"{type(exc).__name__}: {exc}"
+                )
         if on_result is not None:
             on_result(result)
         results.append(result)
@@ -403,6 +421,11 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
     )
     parser.add_argument("--no-progress", action="store_true", help="hide the per-cell progress bar")
     parser.add_argument(
+        "--no-code",
+        action="store_true",
+        help="leave code cells out of the HTML pages (by default they are included but hidden behind a switch)",
+    )
+    parser.add_argument(
         "--allow-skipped",
         action="store_true",
         help="exit 0 even if documents of a corpus were skipped as unreadable (they are still listed)",
@@ -469,14 +492,25 @@ def run_command(args: argparse.Namespace) -> int:
             print(f"[FAILED] {result.name}: {result.error}", file=sys.stderr)
 
     results = run_reports(
-        specs, root, timeout=args.timeout, progress_bar=not args.no_progress, on_result=announce
+        specs,
+        root,
+        timeout=args.timeout,
+        progress_bar=not args.no_progress,
+        on_result=announce,
+        no_code=getattr(args, "no_code", False),
     )
     print(format_summary(results, root))
+    try:
+        print(f"HTML pages and the list of reports and figures: {_relative(share.write_index(root), root)}")
+        index_error = None
+    except (OSError, ValueError) as exc:
+        index_error = f"reports/index.html could not be made: {exc}"
+        print(f"FAILED {index_error}")
     failures = [r for r in results if r.status != "ok"]
     for result in failures:
         print(f"FAILED {result.name}: {result.error}")
     corpus_status = report_corpora(corpus_folders(specs, root), getattr(args, "allow_skipped", False))
-    return 1 if failures or corpus_status else 0
+    return 1 if failures or corpus_status or index_error else 0
 
 
 def corpus_folders(specs: list[ReportSpec], root: Path) -> list[str]:
