@@ -76,7 +76,9 @@ for issue in processed.issues:
 # %%
 counts = overview.cleaning_counts(processed)
 display(counts)
-save_figure(overview.plot_cleaning_counts(counts), f"{figure_prefix}_cleaning_steps", figures_dir)
+fig = overview.plot_cleaning_counts(counts)
+save_figure(fig, f"{figure_prefix}_cleaning_steps", figures_dir)
+fig
 
 # %% [markdown]
 # Examples of each change, before → after, and the complete list of text removed as furniture or

@@ -248,7 +248,24 @@ def setup_cjk_font() -> Path:
     rc["font.sans-serif"] = [family, *rest]
     rc["font.family"] = ["sans-serif"]
     rc["axes.unicode_minus"] = False
+    _show_figures_in_notebook()
     return path
+
+
+def _show_figures_in_notebook() -> None:
+    """Under IPython, display ``matplotlib.figure.Figure`` objects as PNG images.
+
+    The library builds figures without pyplot (no global state), and IPython only knows how to
+    show such a figure once a formatter is registered for it.
+    """
+    try:
+        from IPython import get_ipython
+        from IPython.core.pylabtools import select_figure_formats
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        select_figure_formats(shell, {"png"})
 
 
 def _check_name(name: str) -> str:
