@@ -117,8 +117,8 @@ normalize_fullwidth_alnum = Step(
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
 # An ASCII punctuation mark touching a Chinese character (or a closing quote/bracket) on either side.
-_CJK_CONTEXT = f"[{CJK}“”‘’《》（）)%]"
-_HALF_PUNCT_IN_CHINESE = re.compile(rf"(?<={_CJK_CONTEXT})[,;:!]|[,;:!](?={_CJK_CONTEXT})")
+_CJK_CONTEXT = f"[{CJK}“”‘’《》（）()%，。、；：？！]"
+_HALF_PUNCT_IN_CHINESE = re.compile(rf"(?<={_CJK_CONTEXT})[,;:!]+|[,;:!]+(?={_CJK_CONTEXT})")
 # A pair of ASCII parentheses with Chinese inside or right outside it: (社区), 人(次), (2020年…).
 _PAREN_PAIR = re.compile(r"\(([^()\n]{0,60})\)")
 _QUOTE_FORMS = re.compile("[「」『』]")
@@ -149,7 +149,10 @@ def _find_punctuation_edits(text: str) -> list[Edit]:
         for m in _QUESTION_IN_CHINESE.finditer(text)
         if is_question_mark(text, m.start())
     ]
-    edits += [Edit(m.start(), m.end(), _HALF_PUNCT[m.group()], "punctuation") for m in _HALF_PUNCT_IN_CHINESE.finditer(text)]
+    edits += [
+        Edit(m.start(), m.end(), "".join(_HALF_PUNCT[mark] for mark in m.group()), "punctuation")
+        for m in _HALF_PUNCT_IN_CHINESE.finditer(text)
+    ]
     for m in _PAREN_PAIR.finditer(text):
         outside = text[max(0, m.start() - 1) : m.start()] + text[m.end() : m.end() + 1]
         if _CJK_CHAR.search(m.group(1)) or _CJK_CHAR.search(outside):
@@ -225,7 +228,7 @@ _CONTROLS = re.compile(
     r"分享到|扫一扫|返回顶部|上一篇|下一篇|^\s*(相关新闻|相关阅读|相关链接|相关文章|推荐阅读|热点新闻)\s*[:：]?\s*$|"
     r"版权所有|Copyright|ICP备|网站地图|联系我们"
 )
-_MAX_FURNITURE_LINE = 120
+_MAX_FURNITURE_CJK = 60
 
 
 def is_furniture_line(line: str) -> bool:
@@ -242,14 +245,16 @@ def is_furniture_line(line: str) -> bool:
         return False
     if _BREADCRUMB.search(stripped):
         return True
-    if len(stripped) > _MAX_FURNITURE_LINE:
+    # Lengths are counted in Chinese characters, which later steps do not remove, so that a line
+    # judged body text stays body text when the text is cleaned again.
+    if len(_CJK_CHAR.findall(stripped)) > _MAX_FURNITURE_CJK:
         return False
     if _META_KEYS.search(stripped) and not re.search("[。！？]", stripped):
         return True
     if _CONTROLS.search(stripped):
         return True
-    # A short line without a single Chinese character: a lone '|', 'Baidu', 'map', a page number.
-    return not _CJK_CHAR.search(stripped) and len(stripped) <= 40 and PLACEHOLDER not in stripped
+    # A line without a single Chinese character: a lone '|', 'Baidu', 'map', a page number.
+    return not _CJK_CHAR.search(stripped) and PLACEHOLDER not in stripped
 
 
 def _find_furniture_edits(text: str) -> list[Edit]:
@@ -473,10 +478,10 @@ DEFAULT_STEPS: tuple[Step, ...] = (
     normalize_line_breaks,
     normalize_spaces,
     normalize_fullwidth_alnum,
-    remove_furniture,
-    remove_author_lines,
     remove_pinyin_readings,
     convert_to_simplified,
+    remove_furniture,
+    remove_author_lines,
     replace_placeholders,
     normalize_punctuation,
     join_spaced_numbers,

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dangjian import share
+from dangjian import freshness, share
 from dangjian.io import atomic_path
 from dangjian.params import ParameterError, ReportSpec, find_parameter_files, load_report_spec
 from dangjian.status import report_corpora
@@ -40,11 +40,13 @@ from dangjian.status import report_corpora
 KERNEL_NAME = "dangjian"
 KERNEL_DISPLAY_NAME = "Python (dangjian)"
 DEFAULT_TIMEOUT = 600.0
+UP_TO_DATE = "up to date"
 
 
 @dataclass(frozen=True)
 class RunResult:
-    """Outcome of one report: status is ``'ok'`` or ``'failed'``; ``error`` says why it failed."""
+    """Outcome of one report: status is ``'ok'``, ``'up to date'`` (reused) or ``'failed'``;
+    ``error`` says why it failed."""
 
     name: str
     notebook: Path
@@ -316,8 +318,12 @@ def run_reports(
     on_result: Callable[[RunResult], None] | None = None,
     publish: bool = True,
     no_code: bool = False,
+    force: bool = False,
 ) -> list[RunResult]:
     """Execute every spec in order, continuing after failures; return one RunResult each.
+
+    A report whose inputs (notebook, parameters, input files, library code) and outputs are unchanged
+    since it was last made is not executed again (status ``'up to date'``) unless ``force``.
 
     With ``publish`` each successful report is rendered to HTML (without code cells if ``no_code``)
     and the figure files it wrote are recorded in the manifest (``dangjian.share.publish_report``).
@@ -329,6 +335,15 @@ def run_reports(
     """
     results = []
     for spec in specs:
+        fingerprint = freshness.inputs_fingerprint(spec, project_root)
+        if not force and freshness.is_up_to_date(spec, project_root, fingerprint):
+            result = RunResult(spec.name, spec.notebook, UP_TO_DATE, 0.0, spec.output_path(project_root))
+            if on_result is not None:
+                on_result(result)
+            results.append(result)
+            continue
+        watched = freshness.output_folders(spec, project_root)
+        outputs_before = share.snapshot_files(watched, keep=freshness._is_plain_file)
         before = share.snapshot_files(share.figure_folders(spec, project_root)) if publish else None
         result = execute_report(spec, project_root, timeout=timeout, kernel_name=kernel_name, progress_bar=progress_bar)
         if publish and result.status == "ok":
@@ -339,6 +354,12 @@ def run_reports(
                     result, status="failed", error=f"{spec.notebook} ran, but its HTML page could not be made: "
                     f"{type(exc).__name__}: {exc}"
                 )
+        if result.status == "ok":
+            written = share.written_files(outputs_before, share.snapshot_files(watched, keep=freshness._is_plain_file))
+            reports = [spec.output_path(project_root), share.html_path(spec.name, project_root)]
+            freshness.record_outputs(spec, project_root, fingerprint, [*written, *reports])
+        else:
+            freshness.forget(spec, project_root)
         if on_result is not None:
             on_result(result)
         results.append(result)
@@ -426,6 +447,11 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         help="leave code cells out of the HTML pages (by default they are included but hidden behind a switch)",
     )
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="execute every selected report even if its inputs and outputs are unchanged since the last run",
+    )
+    parser.add_argument(
         "--allow-skipped",
         action="store_true",
         help="exit 0 even if documents of a corpus were skipped as unreadable (they are still listed)",
@@ -488,6 +514,8 @@ def run_command(args: argparse.Namespace) -> int:
     def announce(result: RunResult) -> None:
         if result.status == "ok":
             print(f"[ok] {result.name} -> {_relative(result.output, root)} ({result.seconds:.1f} s)", file=sys.stderr)
+        elif result.status == UP_TO_DATE:
+            print(f"[up to date] {result.name}: inputs and outputs unchanged, not re-executed (--force to run)", file=sys.stderr)
         else:
             print(f"[FAILED] {result.name}: {result.error}", file=sys.stderr)
 
@@ -498,6 +526,7 @@ def run_command(args: argparse.Namespace) -> int:
         progress_bar=not args.no_progress,
         on_result=announce,
         no_code=getattr(args, "no_code", False),
+        force=getattr(args, "force", False),
     )
     print(format_summary(results, root))
     try:
@@ -506,7 +535,7 @@ def run_command(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         index_error = f"reports/index.html could not be made: {exc}"
         print(f"FAILED {index_error}")
-    failures = [r for r in results if r.status != "ok"]
+    failures = [r for r in results if r.status == "failed"]
     for result in failures:
         print(f"FAILED {result.name}: {result.error}")
     corpus_status = report_corpora(corpus_folders(specs, root), getattr(args, "allow_skipped", False))

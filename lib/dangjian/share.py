@@ -41,7 +41,7 @@ import os
 import re
 import sys
 import urllib.parse
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -247,8 +247,11 @@ def _is_figure(path: Path) -> bool:
     return path.suffix.lower() in FIGURE_SUFFIXES and not path.name.startswith(".") and path.is_file()
 
 
-def snapshot_files(folders: Iterable[str | os.PathLike[str]]) -> Snapshot:
-    """Identity of every figure file under ``folders``: path -> (inode, mtime in ns, size).
+def snapshot_files(
+    folders: Iterable[str | os.PathLike[str]], keep: Callable[[Path], bool] | None = None
+) -> Snapshot:
+    """Identity of every figure file (or every file ``keep`` accepts) under ``folders``:
+    path -> (inode, mtime in ns, size).
 
     A file rewritten by :mod:`dangjian.io` gets a new inode and mtime even with the same bytes.
 
@@ -265,7 +268,7 @@ def snapshot_files(folders: Iterable[str | os.PathLike[str]]) -> Snapshot:
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
-            if _is_figure(path):
+            if (keep or _is_figure)(path):
                 stat = path.stat()
                 found[Path(os.path.abspath(path))] = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
     return found
@@ -630,6 +633,14 @@ def figure_entries(
     return entries
 
 
+def cached_thumbnail_data_uri(path: Path, project_root: Path, width: int = THUMBNAIL_WIDTH) -> str:
+    """:func:`thumbnail_data_uri`, kept in the project cache by the image's content."""
+    from dangjian.cache import Cache
+
+    cache = Cache(Path(project_root) / "data" / "processed" / "cache")
+    return cache.get_or_compute("thumbnails", (path.read_bytes(), width), lambda: thumbnail_data_uri(path, width), ("share",))
+
+
 def thumbnail_data_uri(path: str | os.PathLike[str], width: int = THUMBNAIL_WIDTH) -> str:
     """A ``data:image/png`` URI of the image at ``path`` scaled down to ``width`` pixels.
 
@@ -750,7 +761,7 @@ def index_html(project_root: str | os.PathLike[str]) -> str:
             caption = figure_caption(entry.name, entry.report)
             preview = entry.preview
             raster = preview.suffix.lower() in _RASTER_SUFFIXES
-            source = thumbnail_data_uri(preview) if raster else _href(preview, reports_dir)
+            source = cached_thumbnail_data_uri(preview, root) if raster else _href(preview, reports_dir)
             links = " · ".join(
                 f'<a href="{_href(path, reports_dir)}">{_escape(path.suffix.lstrip(".").upper())}</a>'
                 for path in entry.files
