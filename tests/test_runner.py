@@ -150,6 +150,7 @@ def test_failure_leaves_earlier_reports_intact_and_keeps_the_failed_notebook(exe
     errors = [o for c in failed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert [e.ename for e in errors] == ["ValueError"]
     assert sorted(p.name for p in reports.iterdir()) == [
+        ".state",
         "broken.failed.ipynb",
         "broken.ipynb",
         "good.html",
@@ -188,6 +189,7 @@ def test_only_runs_the_selected_notebook(tmp_path):
     code, out, _ = run_cli("--root", str(tmp_path), "--only", "02_write.ipynb", "--no-progress")
     assert code == 0, out
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == [
+        ".state",
         "good.html",
         "good.ipynb",
         "index.html",
