@@ -33,13 +33,14 @@ MAX_QUOTED_NAME = 20
 _QUOTES = re.compile(rf"“[^“”\n]{{1,{MAX_QUOTED_NAME}}}”|\"[^\"\n]{{1,{MAX_QUOTED_NAME}}}\"|‘[^‘’\n]{{1,{MAX_QUOTED_NAME}}}’|「[^「」\n]{{1,{MAX_QUOTED_NAME}}}」|『[^『』\n]{{1,{MAX_QUOTED_NAME}}}』")
 _TITLES = re.compile(r"《[^《》\n]*》|〈[^〈〉\n]*〉")
 
-#: Numbered political formulas: N个/项/张 + the formula's head word.
+#: Numbered political formulas: N个/项/张 + the formula's head word (四个意识, 两个维护, 八项规定,
+#: 三张清单). Heads that also open the noun of a count (示范村, 带头人, 工程项目) are not listed.
 FORMULA_HEADS = (
     "意识", "自信", "维护", "确立", "覆盖", "务必", "一百年", "全面", "伟大", "服从", "合格", "代表",
     "基本原则", "规定", "大局", "统一", "必由之路", "坚持", "明确", "区分开来", "先锋队", "一批",
-    "结合", "根本", "没有变", "转变", "对标", "优先", "清单", "皮", "依托", "整合", "过硬", "作风",
-    "不准", "禁止", "严禁", "纪律", "一体化", "同步", "到位", "机制", "体系", "工程", "行动", "抓手",
-    "全覆盖", "率先", "示范", "带头",
+    "结合", "根本", "没有变", "转变", "对标", "优先", "清单", "过硬", "作风",
+    "不准", "禁止", "严禁", "纪律", "一体化", "同步", "到位", "机制", "体系", "抓手",
+    "全覆盖", "率先",
 )
 _FORMULAS = re.compile(rf"[两二三四五六七八九十]+[个项张条](?:{'|'.join(FORMULA_HEADS)})")
 #: Idioms and set phrases made of numerals and classifiers.
@@ -48,10 +49,15 @@ IDIOMS = (
     "四处", "五湖四海", "两面人", "三令五申", "七上八下", "九死一生", "一次性", "一揽子", "三五成群",
     "两手抓", "十分", "万分", "百分百", "两头", "一把手", "二把手", "三位一体", "五位一体", "一盘棋",
     "一张蓝图", "一竿子", "一个样", "两个样", "一站式", "一条龙", "一对一", "一对多", "多对一",
-    "两节", "四周", "两块牌子", "一套人马", "三部曲",
+    "两节", "四周", "两块牌子", "一套人马", "三部曲", "两张皮", "成千上万", "成百上千",
 )
-#: Classifiers that, after a Chinese numeral, mostly belong to a proper name (三门峡, 五台县, 七台河).
+#: Classifiers that, after a Chinese numeral and before a place word, belong to a proper name
+#: (三门峡, 五台县, 七台河, 五台山); 五台电脑 stays a count.
 NAME_CLASSIFIERS = ("门", "門", "台", "臺")
+_PLACE_AFTER = re.compile(r"^[峡峽县縣山河市区區镇鎮乡鄉村街路]")
+#: A Chinese numeral + 类 ranks a category (三类村) or counts the categories the text enumerates
+#: (分为三类): not an indicator either way.
+RANK_CLASSIFIERS = ("类", "類")
 #: Round-the-clock availability (24小时服务, 365天不打烊) describes a service, not a quantity.
 AVAILABILITY = (r"(?<![0-9.])24小时", r"(?<![0-9.])365天", r"全天候")
 _IDIOMS = re.compile("|".join([*sorted(map(re.escape, IDIOMS), key=len, reverse=True), *AVAILABILITY]))
@@ -133,16 +139,19 @@ def page_furniture(candidate: Candidate, context: SentenceContext) -> NotAQuanti
 
 
 def ordinal(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
-    """``第一书记``, ``第二批``, ``第3次``; ``二期``/``二级`` (二, not 两, before a classifier is an ordinal).
+    """``第一书记``, ``第二批``, ``第3次``; ``二期``/``二级`` (二, not 两, before a classifier is an ordinal);
+    ``三类村`` (a Chinese numeral + 类 ranks a category).
 
     Example:
-        >>> apply_rule(ordinal, "选好第二批扶持村，名城世家二期，两个村")
-        [('二批', 'ordinal'), ('二期', 'ordinal'), ('两个', None)]
+        >>> apply_rule(ordinal, "选好第二批扶持村，名城世家二期，两个村，三类村")
+        [('二批', 'ordinal'), ('二期', 'ordinal'), ('两个', None), ('三类', 'ordinal')]
     """
-    if candidate.before(1) == "第":
+    if candidate.before(3).rstrip(" \u3000")[-1:] == "第":
         return _not(candidate, Reason.ORDINAL, "after 第")
     if candidate.chinese and candidate.number == "二":
         return _not(candidate, Reason.ORDINAL, "二 + classifier (二期, 二级) names a rank or phase")
+    if candidate.chinese and candidate.measure in RANK_CLASSIFIERS:
+        return _not(candidate, Reason.ORDINAL, "Chinese numeral + 类 names a rank (三类村) or counts enumerated categories")
     return None
 
 
@@ -210,14 +219,14 @@ def numbered_formula(candidate: Candidate, context: SentenceContext) -> NotAQuan
 
 
 def name_like(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
-    """A Chinese numeral before 门 or 台 is part of a place name (三门峡, 五台县); 2024元旦 is a date.
+    """A Chinese numeral + 门/台 before a place word is a place name (三门峡, 五台县); 2024元旦 is a date.
 
     Example:
-        >>> apply_rule(name_like, "三门峡市2024元旦")
-        [('三门', 'proper_name'), ('2024元', 'year_or_date')]
+        >>> apply_rule(name_like, "三门峡市2024元旦，配备五台电脑")
+        [('三门', 'proper_name'), ('2024元', 'year_or_date'), ('五台', None)]
     """
-    if candidate.chinese and candidate.measure in NAME_CLASSIFIERS:
-        return _not(candidate, Reason.NAME, "Chinese numeral + 门/台 in a proper name")
+    if candidate.chinese and candidate.measure in NAME_CLASSIFIERS and _PLACE_AFTER.match(candidate.after(1)):
+        return _not(candidate, Reason.NAME, "Chinese numeral + 门/台 + place word: a proper name")
     if candidate.measure == "元" and candidate.after(1) == "旦":
         return _not(candidate, Reason.YEAR_OR_DATE, "元旦 (New Year's Day)")
     return None
@@ -248,13 +257,14 @@ def vague(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None
 
 
 def article(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
-    """The numeral 一 with a classifier is an article or part of an idiom (一个支部, 新一轮, 一批).
+    """The numeral 一 with a classifier is an article or part of an idiom (一个支部, 新一轮, 一批);
+    after an estimate word it is a number (近一成, 不足一个百分点).
 
     Example:
-        >>> apply_rule(article, "新一轮评选，十一个村")
-        [('一轮', 'article_or_idiom'), ('十一个', None)]
+        >>> apply_rule(article, "新一轮评选，十一个村，近一成")
+        [('一轮', 'article_or_idiom'), ('十一个', None), ('一成', None)]
     """
-    if candidate.chinese and candidate.number == "一" and not candidate.number_high:
+    if candidate.chinese and candidate.number == "一" and not candidate.number_high and not candidate.prefix:
         return _not(candidate, Reason.ARTICLE, "一 + classifier")
     return None
 

@@ -1,7 +1,8 @@
 """The grammar of a quantitative mention, compiled once into one regular expression.
 
-A mention is ``[approx prefix] number [range] [余/多] [万/亿/千] [余/多] [unit] [approx suffix]``:
-``超过600余人``, ``2.1万人（次）``, ``1至2名``, ``三人次``, ``百分之九十``, ``35岁以下``. Dates
+A mention is ``[approx prefix] number [range] [余/多] [万/亿/千] [余/多/来] [unit] [approx suffix]``:
+``超过600余人``, ``2.1万人（次）``, ``1至2名``, ``5万至10万元``, ``三人次``, ``百分之九十``, ``35岁以下``,
+``近千名``, ``上百场``, ``十来个``, ``四成``, ``半数以上``, ``300 人次`` (a space left by web text). Dates
 (``2020-05-09``) and formulas (``2+1``, ``“1 1”`` with a lost plus sign, ``5 N``) are matched
 as one span so that their numbers are never read one by one.
 
@@ -34,7 +35,7 @@ from dangjian.indicators.numerals import (
     parse_chinese,
 )
 from dangjian.indicators.results import NotANumber, NotAQuantity, ParsedNumber, Quantity, Reason
-from dangjian.indicators.units import is_time_word, measure_pattern, normalize_unit, unit_class
+from dangjian.indicators.units import ARABIC_ONLY_UNITS, PERIOD_WORDS, SPLIT_DURATIONS, UNIT_NOT_BEFORE, is_time_word, measure_pattern, normalize_unit, unit_class
 
 #: Words before a number that qualify it, by the ``approx`` class they give.
 APPROX_PREFIXES: dict[str, str] = {
@@ -42,19 +43,38 @@ APPROX_PREFIXES: dict[str, str] = {
     "不少于": "at_least", "不低于": "at_least", "不下于": "at_least", "至少": "at_least", "最少": "at_least", "起码": "at_least",
     "大约": "about", "约": "about", "将近": "about", "接近": "about", "近": "about", "大概": "about", "约为": "about",
     "不足": "under", "不到": "under", "少于": "under", "低于": "under", "不超过": "under", "最多": "under", "至多": "under",
+    "突破": "over", "不下": "at_least", "上": "at_least", "过": "over",
 }
 #: Words after a number + unit that qualify it.
-APPROX_SUFFIXES: dict[str, str] = {"以上": "over", "有余": "over", "出头": "over", "左右": "about", "以下": "under", "以内": "under"}
+APPROX_SUFFIXES: dict[str, str] = {
+    "及以上": "over", "及以下": "under", "以上": "over", "有余": "over", "出头": "over", "左右": "about", "以下": "under", "以内": "under",
+}
 #: Adverbs that qualify a number from a little way before it (至少参加1次培训).
 DETACHED_PREFIXES: dict[str, str] = {"至少": "at_least", "最少": "at_least", "起码": "at_least", "最多": "under", "至多": "under"}
 _DETACHED = re.compile(rf"({'|'.join(DETACHED_PREFIXES)})[\u4e00-\u9fff]{{1,6}}$")
+#: An estimate word before a link verb qualifies the number the link introduces (约占党员总数的15%,
+#: 约为, 近有); the guards keep 签约, 附近 … out.
+LINKED_ESTIMATES: dict[str, str] = {"大约": "about", "约": "about", "将近": "about", "接近": "about", "近": "about"}
+_LINKED = re.compile(
+    r"((?<![签合预制节公条契违履解协特邀相简集婚誓守践立大])约|大约|将近|接近|(?<![附最靠邻亲临贴就将接走拉新逼])近)"
+    r"(?:占|为|有|达到|达|计)(?:[\u4e00-\u9fff]{0,10}的)?$"
+)
 #: 余/多 between number and unit (600余人, 9000多人次, 1.8万余人次).
 OVER_MARKS = "余多餘"
-#: A bare 百/千/万 read as a number only when 余/多 follows: 百余名, 千余人.
-ROUND_WITH_OVER = {"百": 100, "千": 1000, "万": 10000, "萬": 10000}
+#: 来 between number and unit is an estimate (十来个村, 20来人).
+ABOUT_MARK = "来"
+#: Round numerals without a digit (百, 千, 万, 百万): a number only with an estimate word — 百余名,
+#: 近千名, 上百场, 逾万人 — and read as if written with 一 (一百, 一千 …); alone they are vague (百村, 千家万户).
+ROUND_NUMERALS = "百千万萬亿億"
+#: Prefixes that qualify only a round numeral (上百场, 过万人, 过半).
+ROUND_ONLY_PREFIXES = ("上", "过")
+#: Half (半数, 一半, 过半): 50 percent.
+HALF = r"半数|一半(?=以上|以下|左右|的|[，。；、,;]|$)|(?<=过)半(?![年月日天时个])"
+#: 成 (tenths) after a numeral is a share: 四成 = 40 percent (not in 成员, 成果: see UNIT_NOT_BEFORE).
+TENTHS = "成"
 #: Markers of a meeting name (十九届, 四中全会) — matched so that they can be excluded by name.
 MEETING_MARKS = ("届", "屆", "中全会", "中全會")
-RANGE_SEPARATORS = "至|到|-|—|–|～|~|〜"
+RANGE_SEPARATORS = "至|到|-|—|–|－|～|~|〜"
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # 约/近/超 as prefixes only where they do not end a word (签约, 附近, 赶超).
@@ -62,17 +82,23 @@ _PREFIX_GUARDS = {
     "约": "(?<![签合预制节公条契违履解协特邀相简集婚誓守践立])",
     "近": "(?<![附最靠邻亲临贴就将接走拉新逼])",
     "超": "(?<![赶高])",
+    "上": "(?<![以线网马路之向往赶成会早晚台街身手加础界面际义本])",
+    "过": "(?<![超通经不越度难跨错路])",
 }
+# 上/过 qualify only a round numeral or half (上百场, 过万人, 过半).
+_PREFIX_LOOKAHEADS = {word: f"(?=[{ROUND_NUMERALS}半])" for word in ROUND_ONLY_PREFIXES}
 
 
 def _prefix_alternation() -> str:
     parts = []
     for word in sorted(APPROX_PREFIXES, key=len, reverse=True):
-        parts.append(_PREFIX_GUARDS.get(word, "") + re.escape(word))
+        parts.append(_PREFIX_GUARDS.get(word, "") + re.escape(word) + _PREFIX_LOOKAHEADS.get(word, ""))
     return "|".join(parts)
 
 
 _MEASURE = measure_pattern() + "|" + "|".join(MEETING_MARKS)
+#: Space that messy web text leaves between a number and its unit (300 人次, 3.5 亿元).
+_GAP = "[ \u3000\u00a0]?"
 _SUFFIX = "|".join(APPROX_SUFFIXES)
 _DATE = rf"[{DIGIT}]{{4}}\s*[-/.年]\s*[{DIGIT}]{{1,2}}\s*[-/.月]\s*[{DIGIT}]{{1,2}}\s*日?|[{DIGIT}]{{1,2}}月[{DIGIT}]{{1,2}}[日号]"
 _TERM = rf"(?:{ARABIC}|[A-Za-z])"
@@ -83,8 +109,10 @@ _FORMULA = (
 
 #: Every character a candidate can start with: checked first, so that the scan skips ordinary
 #: text at the speed of a character class (about six times faster on this genre).
-_FIRST_CHARS = "".join(sorted(set(DIGIT_CHARS) | set(CHINESE_NUMERAL_CHARS) | {w[0] for w in APPROX_PREFIXES}))
+_FIRST_CHARS = "".join(sorted(set(DIGIT_CHARS) | set(CHINESE_NUMERAL_CHARS) | {w[0] for w in APPROX_PREFIXES} | {"半"}))
 
+# A range may repeat the multiplier and the unit after its first number (5万至10万元, 1名至2名,
+# 3%-5%); the unit, when repeated, must be the same (the conditional group).
 CANDIDATE = re.compile(
     rf"""
     (?=[{re.escape(_FIRST_CHARS)}A-Za-z])
@@ -94,13 +122,18 @@ CANDIDATE = re.compile(
   | (?:(?P<prefix>{_prefix_alternation()})\s*)?
     (?:
         百分之(?P<pct>{ARABIC}|{CHINESE})
-      | (?P<num>(?<![{DIGIT}.]){ARABIC})(?:\s*(?P<rsep>{RANGE_SEPARATORS})\s*(?P<num2>{ARABIC}))?
+      | (?P<half>{HALF})
+      | (?P<num>(?<![{DIGIT}.]){ARABIC})
+        (?:{_GAP}(?P<mult1>{MULTIPLIER})?(?P<measure1>{_MEASURE})?\s*(?P<rsep>{RANGE_SEPARATORS})\s*(?P<num2>{ARABIC}))?
       | (?P<cnum>{CHINESE})(?:(?P<crsep>至|到)(?P<cnum2>{CHINESE}))?
     )
-    (?P<over1>[{OVER_MARKS}])?
-    (?P<mult>{MULTIPLIER})?
+    (?(half)|
+    (?:{_GAP}(?P<over1>[{OVER_MARKS}]))?
+    (?:{_GAP}(?P<mult>{MULTIPLIER}))?
     (?P<over2>[{OVER_MARKS}])?
-    (?P<measure>{_MEASURE})?
+    (?P<about>{ABOUT_MARK}(?=(?:{_MEASURE})))?
+    (?(measure1)(?P=measure1)|(?:{_GAP}(?P<measure>{_MEASURE}))?)
+    )
     (?P<suffix>{_SUFFIX})?
     )
     """,
@@ -128,6 +161,9 @@ class Candidate:
     over_mark: str  # 余 or 多 between number and unit, else ""
     range_word: str  # 至, 到, - … between the two numbers of a range, else ""
     kind: str  # "quantity", "date" or "formula"
+    half: bool = False  # 半数, 一半, 过半
+    multiplier_low: str = ""  # a multiplier written after the first number of a range (5万至10万元)
+    about_mark: str = ""  # 来 between number and unit (十来个)
 
     @property
     def surface(self) -> str:
@@ -154,13 +190,16 @@ def to_candidate(match: re.Match[str]) -> Candidate | None:
     if groups["date"] or groups["formula"]:
         kind = "date" if groups["date"] else "formula"
         return Candidate(match.start(), match.start(), match.end(), match.end(), text, match.group(), "", False, False, "", "", "", "", "", "", kind)
-    measure = groups["measure"] or ""
+    measure = groups["measure"] or groups["measure1"] or ""
     chinese = groups["cnum"] is not None
     percent_words = groups["pct"] is not None
+    half = groups["half"] is not None
     if chinese and not measure:
         return None
-    number_group = "pct" if percent_words else ("cnum" if chinese else "num")
+    number_group = "pct" if percent_words else ("half" if half else ("cnum" if chinese else "num"))
     suffix = groups["suffix"] or ""
+    if groups["prefix"] in ROUND_ONLY_PREFIXES and not half and not _is_round(groups[number_group]):
+        return None  # 上/过 before an ordinary number: not a qualifier (以上3人 is read from 3)
     return Candidate(
         match_start=match.start(),
         start=match.start(number_group) - (3 if percent_words else 0),
@@ -178,22 +217,39 @@ def to_candidate(match: re.Match[str]) -> Candidate | None:
         over_mark=groups["over1"] or groups["over2"] or "",
         range_word=groups["rsep"] or groups["crsep"] or "",
         kind="quantity",
+        half=half,
+        multiplier_low=groups["mult1"] or "",
+        about_mark=groups["about"] or "",
     )
+
+
+def _is_round(number: str) -> bool:
+    """A numeral made of round units only (百, 千, 万, 百万): 上百, 近千, 逾万."""
+    return bool(number) and not number.strip(ROUND_NUMERALS)
 
 
 def _approx(candidate: Candidate) -> tuple[str, str]:
     """``approx`` class and the word that gives it."""
     if candidate.number_high:
         return "range", candidate.range_word
-    if candidate.prefix:
-        return APPROX_PREFIXES[candidate.prefix], candidate.prefix
+    if candidate.prefix and not (candidate.prefix in ROUND_ONLY_PREFIXES and candidate.over_mark):
+        return APPROX_PREFIXES[candidate.prefix], candidate.prefix  # but 上百余名: 余 says more
     if candidate.over_mark:
         return "over", candidate.over_mark
+    if candidate.about_mark:
+        return "about", candidate.about_mark
+    if candidate.measure in SPLIT_DURATIONS and SPLIT_DURATIONS[candidate.measure][1] != "exact":
+        return SPLIT_DURATIONS[candidate.measure][1], candidate.measure[1]
     if candidate.suffix:
         return APPROX_SUFFIXES[candidate.suffix], candidate.suffix
-    detached = _DETACHED.search(candidate.before(8))
+    window = candidate.before(16)
+    detached = _DETACHED.search(window[-8:])
     if detached:
         return DETACHED_PREFIXES[detached.group(1)], detached.group(1)
+    if "约" in window or "近" in window:  # cheap test before the regex
+        linked = _LINKED.search(window)
+        if linked:
+            return LINKED_ESTIMATES[linked.group(1)], linked.group(1)
     return "exact", ""
 
 
@@ -201,6 +257,40 @@ def _parse(number: str, chinese: bool) -> ParsedNumber | NotANumber:
     if chinese or not re.match(f"[{DIGIT}]", number):
         return parse_chinese(number)
     return parse_arabic(number)
+
+
+def _unit_veto(candidate: Candidate, unit: str) -> tuple[Reason, str] | None:
+    """Why the word after the number is not a unit here (a date, a meeting, a name …), or None.
+
+    Example:
+        >>> _unit_veto(to_candidate(next(CANDIDATE.finditer("十一期间"))), "期")
+        (<Reason.YEAR_OR_DATE: 'year_or_date'>, '期间 (a period)')
+    """
+    measure = candidate.measure
+    if not measure:
+        return None
+    if measure in MEETING_MARKS:
+        return Reason.MEETING, "congress or plenum number"
+    if is_time_word(measure):
+        return Reason.YEAR_OR_DATE, f"number followed by {measure}"
+    following = candidate.text[candidate.end : candidate.end + 1]
+    if following and PERIOD_WORDS.get(unit) == following:
+        return Reason.YEAR_OR_DATE, f"{unit}{following} (a period)"
+    if candidate.chinese and unit in ARABIC_ONLY_UNITS:
+        return Reason.NAME, f"Chinese numeral + {measure} names places or a slogan (三区三州)"
+    if following and following in UNIT_NOT_BEFORE.get(unit, ""):
+        return Reason.NO_UNIT, f"{measure} opens a word here ({measure}{following}), not a unit"
+    return None
+
+
+def _read_value(candidate: Candidate) -> ParsedNumber | NotANumber:
+    """The number of a candidate: 50 for 半数; a round numeral (百, 千, 万) only with an estimate
+    word (百余名, 近千名, 上万元) or in 百分之百."""
+    if candidate.half:
+        return ParsedNumber(Decimal(50))
+    if (candidate.over_mark or candidate.prefix or candidate.about_mark or candidate.percent_words) and _is_round(candidate.number):
+        return parse_chinese("一" + candidate.number)
+    return _parse(candidate.number, candidate.chinese)
 
 
 def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuantity:
@@ -212,6 +302,8 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
         >>> q = read_candidate(next(CANDIDATE.finditer("每村储备1至2名")))
         >>> q.value, q.value_high, q.approx
         (Decimal('1'), Decimal('2'), 'range')
+        >>> [(q.value_norm, q.unit, q.approx) for q in map(read_candidate, CANDIDATE.finditer("近千名，四成以上，5万至10万元"))]
+        [(Decimal('1000'), '名', 'about'), (Decimal('40'), '%', 'over'), (Decimal('50000'), '元', 'range')]
     """
     if isinstance(candidate, re.Match):
         described = to_candidate(candidate)
@@ -224,42 +316,45 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
         return NotAQuantity(*span, Reason.YEAR_OR_DATE, "date")
     if candidate.kind == "formula":
         return NotAQuantity(*span, Reason.FORMULA, "numbers joined by + (or a lost +)")
-    if candidate.measure in MEETING_MARKS:
-        return NotAQuantity(*span, Reason.MEETING, "congress or plenum number")
-    if candidate.measure and is_time_word(candidate.measure):
-        return NotAQuantity(*span, Reason.YEAR_OR_DATE, f"number followed by {candidate.measure}")
-    parsed = _parse(candidate.number, candidate.chinese)
-    if candidate.chinese and candidate.over_mark and candidate.number in ROUND_WITH_OVER:
-        parsed = ParsedNumber(Decimal(ROUND_WITH_OVER[candidate.number]))  # 百余名 = 100 and more
+    unit = normalize_unit(candidate.measure) if candidate.measure else ""
+    veto = _unit_veto(candidate, unit)
+    if veto is not None:
+        return NotAQuantity(*span, *veto)
+    parsed = _read_value(candidate)
     if not isinstance(parsed, ParsedNumber):
         return NotAQuantity(*span, Reason.NOT_A_NUMBER, parsed.why)
+    value, multiplier = parsed.value, parsed.multiplier
+    if candidate.multiplier:
+        multiplier *= MULTIPLIERS[candidate.multiplier]
     high = None
     if candidate.number_high:
         parsed_high = _parse(candidate.number_high, candidate.chinese)
         if not isinstance(parsed_high, ParsedNumber):
             return NotAQuantity(*span, Reason.NOT_A_NUMBER, parsed_high.why)
-        high = parsed_high.value
-    multiplier = parsed.multiplier
-    if candidate.multiplier:
-        multiplier *= MULTIPLIERS[candidate.multiplier]
-    if candidate.percent_words:
+        high = parsed_high.value * parsed_high.multiplier
+        if candidate.multiplier_low:  # 5千至1万元: the low bound has its own multiplier
+            low_multiplier = MULTIPLIERS[candidate.multiplier_low]
+            high = high * multiplier / low_multiplier
+            multiplier = low_multiplier
+    if candidate.percent_words or candidate.half:
         unit = "%"
-    elif candidate.measure:
-        unit = normalize_unit(candidate.measure)
-    elif multiplier > 1:
-        unit = ""  # 1.2万: a quantity without a unit
-    else:
+    elif unit == TENTHS:
+        unit, multiplier = "%", multiplier * 10  # 四成 = 40%
+    elif candidate.measure in SPLIT_DURATIONS:
+        unit, _, extra = SPLIT_DURATIONS[candidate.measure]  # 3个多月, 两个半月
+        value += Decimal(extra)
+    elif not unit and multiplier == 1:
         return NotAQuantity(*span, Reason.NO_UNIT, "a number without a unit (a code, a brand, a formula part)")
-    if high is not None and high <= parsed.value:
+    if high is not None and high <= value:
         return NotAQuantity(*span, Reason.YEAR_OR_DATE if "-" in surface else Reason.NOT_A_NUMBER, "not an increasing range")
     approx, qualifier = _approx(candidate)
     return Quantity(
         start=candidate.start,
         end=candidate.end,
         surface=surface,
-        value=parsed.value,
+        value=value,
         multiplier=multiplier,
-        unit=unit,
+        unit=unit,  # "" for 1.2万: a quantity without a unit
         unit_class=unit_class(unit) if unit else "other",
         approx=approx,
         value_high=high,

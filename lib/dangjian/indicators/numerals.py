@@ -89,14 +89,18 @@ def parse_chinese(text: str) -> ParsedNumber | NotANumber:
     Example:
         >>> parse_chinese("七"), parse_chinese("两万").multiplier, parse_chinese("一万二千").value
         (ParsedNumber(value=Decimal('7'), multiplier=1), 10000, Decimal('12000'))
+        >>> parse_chinese("十万"), parse_chinese("十五万").value
+        (ParsedNumber(value=Decimal('10'), multiplier=10000), Decimal('15'))
         >>> parse_chinese("万").why
         'a multiplier without a number (万户, 千家万户) is not a count'
     """
     normalized = text.replace("萬", "万").replace("億", "亿").replace("兩", "两")
     if not normalized or any(c not in CHINESE_NUMERAL_CHARS for c in normalized):
         return NotANumber(text, "not a Chinese numeral")
-    if normalized.strip("十百千万亿") == "" and normalized != "十":
+    if normalized.strip("十百千万亿") == "" and not normalized.startswith("十"):
         return NotANumber(text, "a multiplier without a number (万户, 千家万户) is not a count")
+    if normalized.startswith("十"):
+        normalized = "一" + normalized  # 十万 = 一十万
     multiplier = 1
     for suffix, factor in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
         if normalized.endswith(suffix) and len(normalized) > len(suffix):

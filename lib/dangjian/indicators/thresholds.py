@@ -28,7 +28,7 @@ from dangjian.indicators.results import Quantity
 #: Comparison words that make a group boundary of the number after them.
 COMPARISON_WORDS = ("超过", "超出", "多于", "高于", "不少于", "不低于", "不足", "不到", "少于", "低于", "不超过")
 #: Suffixes that make a group boundary when a noun follows them.
-BOUNDARY_SUFFIXES = ("以上", "以下", "以内")
+BOUNDARY_SUFFIXES = ("以上", "以下", "以内", "及以上", "及以下")
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
 _NOUN_OR_DE = re.compile(r"^(?:的|[\u4e00-\u9fff])")
 _COUNTED = ("count", "person")

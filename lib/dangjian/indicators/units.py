@@ -39,10 +39,15 @@ UNITS: dict[str, str] = {
     "台": "count", "辆": "count", "块": "count", "首": "count", "幅": "count", "堂": "count",
     "节": "count", "轮": "count", "面": "count", "组": "count", "队": "count",
     "班": "count", "门": "count", "课时": "count", "学时": "other",
-    "部门": "count",
-    "户次": "count", "批次": "count",
-    # other measures
-    "个月": "other", "天": "other", "小时": "other", "分钟": "other", "周": "other",
+    "部门": "count", "笔": "count", "例": "count", "则": "count", "头": "count", "只": "count",
+    "棵": "count", "株": "count", "盏": "count", "口": "count", "眼": "count", "片": "count", "幢": "count",
+    "户次": "count", "批次": "count", "个次": "count", "家次": "count",
+    # administrative units counted without 个 (全州8县（市）, 12乡镇)
+    "县": "count", "市": "count", "区": "count", "乡": "count", "镇": "count", "乡镇": "count", "县区": "count", "县市": "count",
+    # other measures (durations are measures, not dates: 3个月, 2个多月, 两个季度)
+    "个月": "other", "个季度": "other",
+    "个星期": "other", "个工作日": "other", "个小时": "other", "个学时": "other", "个课时": "count",
+    "天": "other", "小时": "other", "分钟": "other", "周": "other", "平米": "other",
     "公里": "other", "千米": "other", "米": "other", "平方米": "other", "平方公里": "other",
     "公顷": "other", "吨": "other", "斤": "other", "公斤": "other", "千克": "other", "立方米": "other",
     "千瓦": "other", "兆瓦": "other",
@@ -50,6 +55,17 @@ UNITS: dict[str, str] = {
 
 #: A number followed by one of these is a year, date, clock time or time phrase, not an indicator.
 TIME_WORDS = ("周年", "年度", "年代", "年", "月份", "月", "日", "号", "时", "点", "世纪")
+#: Units counted only after Arabic digits: after a Chinese numeral they make names and slogans
+#: (三区三州, 两市一县, 十里八乡).
+ARABIC_ONLY_UNITS = ("县", "市", "区", "乡", "镇", "乡镇", "县区", "县市")
+#: A unit that, with the character after it, makes a time word: 十一期间 (during the holiday).
+PERIOD_WORDS = {"期": "间"}
+#: Units that are not units when one of these characters follows: they open a word
+#: (三成员, 12345市民热线, 3县级领导, 2区域).
+UNIT_NOT_BEFORE = {
+    "成": "员果效绩立本熟交功就长型", "市": "民长场委政级区县直属", "区": "域别间块委级县直属",
+    "县": "级委域城直属区市", "乡": "村亲土级", "镇": "村委级", "乡镇": "级", "县区": "级", "县市": "级",
+}
 
 #: Canonical spelling of unit variants (traditional characters, parenthesised 次, 个+unit).
 _UNIT_VARIANTS = {
@@ -59,12 +75,22 @@ _UNIT_VARIANTS = {
     "臺": "台", "輛": "辆", "塊": "块", "種": "种", "張": "张", "組": "组", "隊": "队",
     "間": "间", "棟": "栋", "節": "节", "輪": "轮", "門": "门", "％": "%", "個百分點": "个百分点",
     "百分點": "百分点", "個月": "个月", "小時": "小时", "分鐘": "分钟", "週": "周", "噸": "吨",
-    "塊錢": "块钱", "部門": "部门",
+    "塊錢": "块钱", "部門": "部门", "縣": "县", "區": "区", "鄉": "乡", "鎮": "镇", "鄉鎮": "乡镇", "縣區": "县区", "縣市": "县市",
+    "個學時": "个学时", "個課時": "个课时",
     "學時": "学时", "課時": "课时", "級": "级",
 }
 
 #: Parenthesised 次 forms accepted after 人.
 PERSON_TIME_FORMS = ("人(次)", "人（次）", "人(次）", "人（次)", "人·次", "人/次")
+#: Other units written with a parenthesised 次 (场（次）, 个（次）, 户(次)): the same as 场次, 个次 ….
+_COUNT_TIME_FORMS = {f"{unit}{open_}次{close}": f"{unit}次" for unit in ("场", "個", "个", "户", "戶", "件", "家", "批") for open_ in "(（" for close in ")）"}
+_UNIT_VARIANTS.update({form: normalized.replace("個", "个").replace("戶", "户") for form, normalized in _COUNT_TIME_FORMS.items()})
+_UNIT_VARIANTS.update({"個季度": "个季度", "個星期": "个星期", "個工作日": "个工作日", "個小時": "个小时"})
+#: Durations written with 多/余/半 inside the unit (3个多月, 两个半月): unit, approx, what to add to the value.
+SPLIT_DURATIONS: dict[str, tuple[str, str, str]] = {
+    "个多月": ("个月", "over", "0"), "个余月": ("个月", "over", "0"), "个半月": ("个月", "exact", "0.5"),
+    "個多月": ("个月", "over", "0"), "個餘月": ("个月", "over", "0"), "個半月": ("个月", "exact", "0.5"),
+}
 
 
 def normalize_unit(unit: str) -> str:
@@ -105,16 +131,43 @@ def is_time_word(word: str) -> bool:
 _TIME_VARIANTS = {"週年": "周年", "號": "号", "時": "时", "點": "点", "年份": "年", "世紀": "世纪"}
 
 
-def measure_pattern() -> str:
-    """Regex alternation of every unit and time-word spelling (both scripts), longest first.
+def trie_pattern(words: set[str] | list[str] | tuple[str, ...]) -> str:
+    """A regex matching any of ``words``, the longest first, written as a trie (one branch per
+    first character), so that the regex engine tries a handful of branches instead of all words.
 
-    One alternation, so that 周年 is preferred to 周 and 百分点 to 点.
+    Example:
+        >>> import re
+        >>> pattern = trie_pattern(["人", "人次", "个", "个月"])
+        >>> pattern, re.match(pattern, "人次数").group(), re.match(pattern, "个人").group()
+        ('个(?:月)?|人(?:次)?', '人次', '个')
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "|".join(re.escape(char) + render(child) for char, child in sorted(tree.items()))
+
+
+def measure_pattern() -> str:
+    """Regex of every unit and time-word spelling (both scripts), the longest first.
+
+    One trie, so that 周年 is preferred to 周 and 百分点 to 点.
 
     Example:
         >>> import re
         >>> re.match(measure_pattern(), "周年纪念").group(), re.match(measure_pattern(), "人（次）").group()
         ('周年', '人（次）')
     """
-    spellings = set(UNITS) | set(_UNIT_VARIANTS) | set(PERSON_TIME_FORMS) | set(TIME_WORDS) | set(_TIME_VARIANTS)
+    spellings = set(UNITS) | set(_UNIT_VARIANTS) | set(PERSON_TIME_FORMS) | set(TIME_WORDS) | set(_TIME_VARIANTS) | set(SPLIT_DURATIONS)
     spellings -= {"万", "亿", "萬", "億", "亿元", "万元", "億元", "萬元", "级", "級"}
-    return "|".join(re.escape(s) for s in sorted(spellings, key=lambda s: (-len(s), s)))
+    return trie_pattern(spellings)
