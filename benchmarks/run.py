@@ -1,0 +1,383 @@
+"""Benchmark the per-document pipeline on a generated corpus: throughput, scaling, memory.
+
+On a corpus of ``--mb`` megabytes made by ``benchmarks/make_corpus.py`` (generated once, then
+reused), in one run:
+
+* bare ``jieba.lcut`` (jieba's own dictionary, default mode) over the clean text of every
+  document, in this process: the reference throughput;
+* the whole pipeline (decode, clean, segment, extract indicators, tokenize, write partitioned
+  Parquet) through :func:`dangjian.engine.run` with the local back-end on 1 worker and on
+  ``--workers`` workers, and with the Dask back-end (``LocalCluster``) on ``--workers``
+  workers, for each tokenizer back-end asked for;
+* the throughput of each stage (MB of input per second spent in that stage, 1 worker);
+* peak memory: the largest sum of resident memory of this process and all its children
+  during each run (sampled every 0.1 s), and each worker's own peak;
+* token-level agreement between the jieba and rjieba tokenizer back-ends.
+* the parallelism the machine offers at the time (a pure-Python loop on 1 and on ``--workers``
+  processes, before and after the runs): on a machine shared with other work, the speed-up of the
+  pipeline cannot exceed it.
+
+Throughput is megabytes (10**6 bytes) of input files per second of wall time. Workers are
+started and warmed up (dictionaries loaded) before the clock starts; their start-up time is
+reported separately. With ``--repeat N`` all measurements are taken in N rounds and every time is
+the fastest of its N (memory: the largest), which filters out other load on a shared machine.
+The results go to ``data/processed/benchmark/results-<MB>mb.json`` and
+as a Markdown table to stdout, which ends with the two lines::
+
+    ratio_to_jieba: X.XX        (pipeline throughput, default tokenizer, 1 worker / bare jieba.lcut)
+    speedup_2_workers: Y.YY     (local back-end, 1 worker time / 2 workers time)
+
+Usage (from the project root):
+    .venv/bin/python benchmarks/run.py --mb 20 --workers 2
+    .venv/bin/python benchmarks/run.py --mb 200 --workers 2 --tokenizers default
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import shutil
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_corpus import PROJECT_ROOT, default_folder, make_corpus  # noqa: E402
+
+from dangjian.clean import clean_text  # noqa: E402
+from dangjian.engine import STAGES, Engine, Stages, run, warm_stages  # noqa: E402
+from dangjian.io import write_text_atomic  # noqa: E402
+from dangjian.stream import iter_document_refs, metadata_columns, read_ref, read_table  # noqa: E402
+from dangjian.tokenize import TOKENIZER_BACKENDS, DomainTokenizer  # noqa: E402
+
+BENCH_DIR = PROJECT_ROOT / "data" / "processed" / "benchmark"
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+class PeakMemory:
+    """Sample the resident memory of this process plus all its descendants; keep the peak sum."""
+
+    def __init__(self, interval: float = 0.1):
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _current(self) -> int:
+        me = psutil.Process()
+        total = 0
+        for process in [me, *me.children(recursive=True)]:
+            try:
+                total += process.memory_info().rss
+            except psutil.Error:
+                continue
+        return total
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._current())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakMemory:
+        self.peak = self._current()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._current())
+
+
+@dataclass
+class Measurement:
+    """One timed run of the pipeline."""
+
+    label: str
+    backend: str
+    tokenizer: str
+    workers: int
+    seconds: float
+    startup_seconds: float
+    documents: int
+    megabytes: float
+    peak_memory_mb: float
+    worker_peak_mb: float
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def mb_per_second(self) -> float:
+        return self.megabytes / self.seconds
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_scaling(workers: int, n: int = 5_000_000) -> float:
+    """How much faster ``workers`` processes do ``workers`` times a fixed pure-Python loop than one
+    process does it once, right now: the parallelism this (shared) machine offers (ideal: ``workers``)."""
+    import multiprocessing
+
+    started = time.perf_counter()
+    _spin(n)
+    one = time.perf_counter() - started
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pool.map(_spin, [10] * workers)
+        started = time.perf_counter()
+        pool.map(_spin, [n] * workers, chunksize=1)
+        many = time.perf_counter() - started
+    return workers * one / many
+
+
+def bare_jieba(folder: Path) -> dict[str, float]:
+    """Time ``jieba.lcut`` over every document's clean text (cleaning untimed), streaming."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    jieba.lcut("基层党建")
+    lcut = jieba.lcut
+    tokens = 0
+    seconds = 0.0
+    raw_bytes = 0
+    clean_chars = 0
+    for ref in iter_document_refs(folder):
+        document = read_ref(ref)
+        raw_bytes += ref.path.stat().st_size
+        text = clean_text(document.raw_text).text
+        clean_chars += len(text)
+        started = time.perf_counter()
+        tokens += len(lcut(text))
+        seconds += time.perf_counter() - started
+    return {"seconds": seconds, "megabytes": raw_bytes / 1e6, "tokens": tokens, "clean_chars": clean_chars}
+
+
+def timed_run(folder: Path, out: Path, label: str, backend: str, workers: int, stages: Stages, chunk_size: int) -> Measurement:
+    """Run the pipeline once on warm workers; measure wall time and peak memory."""
+    gc.collect()
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        engine = Engine(backend, workers, chunk_size=chunk_size, initializer=warm_stages, initargs=(stages,))
+        with engine:
+            startup = time.perf_counter() - started
+            summary = run(folder, out, engine=engine, stages=stages)
+    return Measurement(
+        label=label,
+        backend=backend,
+        tokenizer=stages.tokenizer.backend,
+        workers=workers,
+        seconds=summary.seconds,
+        startup_seconds=startup,
+        documents=summary.documents,
+        megabytes=summary.bytes / 1e6,
+        peak_memory_mb=memory.peak / 1e6,
+        worker_peak_mb=max(summary.worker_peak_rss.values()) / 1e6,
+        stage_seconds=dict(summary.timings),
+    )
+
+
+def count_agreement(out_a: Path, out_b: Path) -> dict[str, float]:
+    """Agreement of two runs' token-count tables: shared tokens / tokens (per document, filtered tokens)."""
+    a = read_table(out_a, "tokens")
+    b = read_table(out_b, "tokens")
+    merged = a.merge(b, on=["doc_id", "token"], how="outer", suffixes=("_a", "_b")).fillna({"count_a": 0, "count_b": 0})
+    shared = merged[["count_a", "count_b"]].min(axis=1).sum()
+    return {
+        "tokens_a": int(merged["count_a"].sum()),
+        "tokens_b": int(merged["count_b"].sum()),
+        "agreement": float(shared / max(merged["count_a"].sum(), merged["count_b"].sum())),
+    }
+
+
+def span_agreement(folder: Path, max_megabytes: float) -> dict[str, float]:
+    """Share of jieba's tokens (domain dictionary, unfiltered, as character spans) that rjieba
+    reproduces exactly, on the clean text of the first ``max_megabytes`` of the corpus."""
+    jieba_tokenizer = DomainTokenizer()
+    rjieba_tokenizer = DomainTokenizer(backend="rjieba")
+    same = total_jieba = total_rjieba = 0
+    raw_bytes = 0
+    for ref in iter_document_refs(folder):
+        if raw_bytes >= max_megabytes * 1e6:
+            break
+        raw_bytes += ref.path.stat().st_size
+        text = clean_text(read_ref(ref).raw_text).text
+        spans_jieba = {(s, e) for _, s, e in jieba_tokenizer.spans(text)}
+        spans_rjieba = {(s, e) for _, s, e in rjieba_tokenizer.spans(text)}
+        same += len(spans_jieba & spans_rjieba)
+        total_jieba += len(spans_jieba)
+        total_rjieba += len(spans_rjieba)
+    return {
+        "megabytes": raw_bytes / 1e6,
+        "jieba_tokens": total_jieba,
+        "rjieba_tokens": total_rjieba,
+        "recall": same / total_jieba if total_jieba else 1.0,
+        "precision": same / total_rjieba if total_rjieba else 1.0,
+    }
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def markdown_report(corpus: dict, scaling: dict, jieba_ref: dict, runs: list[Measurement], agreement: dict) -> str:
+    jieba_mbs = jieba_ref["megabytes"] / jieba_ref["seconds"]
+    lines = [
+        f"Corpus: {corpus['documents']} documents, {corpus['megabytes']:.1f} MB ({corpus['folder']}); "
+        f"machine: {corpus['cpus']} CPUs, Python {platform.python_version()}.",
+        "",
+        f"Parallelism the machine offered: {scaling['workers']} processes ran a pure-Python loop "
+        f"{scaling['before']:.2f}× (before the runs) and {scaling['after']:.2f}× (after) as fast as one process.",
+        "",
+        f"Bare `jieba.lcut` over the clean text: {jieba_mbs:.2f} MB/s ({jieba_ref['seconds']:.1f} s).",
+        "",
+        "| run | back-end | tokenizer | workers | time (s) | MB/s | × bare jieba | peak memory (MB) | worker peak (MB) | start-up (s) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for m in runs:
+        lines.append(
+            f"| {m.label} | {m.backend} | {m.tokenizer} | {m.workers} | {m.seconds:.1f} | {m.mb_per_second:.2f} | "
+            f"{m.mb_per_second / jieba_mbs:.2f} | {m.peak_memory_mb:.0f} | {m.worker_peak_mb:.0f} | {m.startup_seconds:.1f} |"
+        )
+    singles = [m for m in runs if m.workers == 1 and m.backend == "local"]
+    if singles:
+        lines += ["", "Stage throughput, 1 worker (MB of input per second spent in the stage):", ""]
+        lines.append("| tokenizer | " + " | ".join(STAGES) + " |")
+        lines.append("|---|" + "---|" * len(STAGES))
+        for m in singles:
+            cells = [f"{m.megabytes / m.stage_seconds[s]:.1f}" if m.stage_seconds.get(s) else "-" for s in STAGES]
+            lines.append(f"| {m.tokenizer} | " + " | ".join(cells) + " |")
+    if agreement:
+        lines += ["", "Tokenizer agreement (rjieba vs jieba, both with the domain dictionary):"]
+        for key, value in agreement.items():
+            lines.append(f"- {key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=20, help="size of the generated corpus in MB (default 20)")
+    parser.add_argument("--workers", type=int, default=2, help="workers of the parallel runs (default 2)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--corpus", type=Path, help="an existing corpus folder instead of a generated one")
+    parser.add_argument("--chunk-size", type=int, default=32, help="documents per partition")
+    parser.add_argument(
+        "--tokenizers", default="default,other",
+        help="tokenizer back-ends to run: 'default' (DomainTokenizer()), 'other' (the other back-end), or jieba,rjieba",
+    )
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask back-end")
+    parser.add_argument("--repeat", type=int, default=1, help="time every measurement this many times and keep the fastest")
+    parser.add_argument("--agreement-mb", type=float, default=5.0, help="MB of the corpus for the span-level agreement")
+    args = parser.parse_args(argv)
+    if args.workers < 2:
+        parser.error("--workers must be at least 2 (the speed-up is measured from 1 worker to --workers)")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+
+    folder = args.corpus or default_folder(args.mb, args.seed)
+    if args.corpus is None and not (folder / "metadata.csv").is_file():
+        print(f"generating {args.mb:g} MB corpus in {folder} ...", flush=True)
+        make_corpus(folder, target_mb=args.mb, seed=args.seed)
+    refs = list(iter_document_refs(folder))
+    corpus = {
+        "folder": str(folder.relative_to(PROJECT_ROOT) if folder.is_relative_to(PROJECT_ROOT) else folder),
+        "documents": len(refs),
+        "megabytes": sum(r.path.stat().st_size for r in refs) / 1e6,
+        "cpus": psutil.cpu_count(),
+    }
+    del refs
+
+    default_backend = DomainTokenizer().backend
+    other_backend = next(b for b in TOKENIZER_BACKENDS if b != default_backend)
+    wanted: list[str] = []
+    for name in (n.strip() for n in args.tokenizers.split(",")):
+        backend = {"default": default_backend, "other": other_backend}.get(name, name)
+        if backend not in TOKENIZER_BACKENDS:
+            parser.error(f"unknown tokenizer {name!r}: use default, other, {', '.join(TOKENIZER_BACKENDS)}")
+        if backend not in wanted:
+            wanted.append(backend)
+    if default_backend not in wanted:
+        parser.error("--tokenizers must include the default tokenizer (the ratio and speed-up are measured on it)")
+
+    columns = metadata_columns(folder)
+    plan = [
+        (backend, workers, tokenizer_backend)
+        for tokenizer_backend in wanted
+        for backend, workers in [("local", 1), ("local", args.workers)] + ([] if args.no_dask else [("dask", args.workers)])
+    ]
+    # Rounds go through every measurement in turn, so that each one gets its share of the quiet and
+    # the busy moments of a shared machine; the fastest of the rounds is kept.
+    bare_rounds: list[dict] = []
+    rounds: dict[str, list[Measurement]] = {}
+    outputs: dict[tuple[str, str, int], Path] = {}
+    scaling = {"workers": args.workers, "before": machine_scaling(args.workers)}
+    for round_number in range(1, args.repeat + 1):
+        print(f"round {round_number}/{args.repeat}: bare jieba.lcut ...", flush=True)
+        bare_rounds.append(bare_jieba(folder))
+        print(f"  {bare_rounds[-1]['megabytes'] / bare_rounds[-1]['seconds']:.2f} MB/s", flush=True)
+        for backend, workers, tokenizer_backend in plan:
+            stages = Stages(tokenizer=DomainTokenizer(backend=tokenizer_backend), metadata_columns=columns)
+            label = f"{backend}-{workers}w-{tokenizer_backend}"
+            out = BENCH_DIR / f"out-{corpus['megabytes']:.0f}mb" / label
+            print(f"round {round_number}/{args.repeat}: {label} ...", flush=True)
+            measurement = timed_run(folder, out, label, backend, workers, stages, args.chunk_size)
+            rounds.setdefault(label, []).append(measurement)
+            outputs[(backend, tokenizer_backend, workers)] = out
+            print(f"  {measurement.seconds:.1f} s, {measurement.mb_per_second:.2f} MB/s, peak {measurement.peak_memory_mb:.0f} MB", flush=True)
+    scaling["after"] = machine_scaling(args.workers)
+    jieba_ref = min(bare_rounds, key=lambda r: r["seconds"])
+    runs: list[Measurement] = []
+    for repeats in rounds.values():
+        measurement = min(repeats, key=lambda m: m.seconds)
+        measurement.peak_memory_mb = max(m.peak_memory_mb for m in repeats)
+        measurement.worker_peak_mb = max(m.worker_peak_mb for m in repeats)
+        runs.append(measurement)
+
+    agreement: dict[str, dict] = {}
+    if {"jieba", "rjieba"} <= set(wanted):
+        agreement["token counts, whole corpus"] = count_agreement(outputs[("local", "jieba", 1)], outputs[("local", "rjieba", 1)])
+        agreement["token spans"] = span_agreement(folder, args.agreement_mb)
+
+    jieba_mbs = jieba_ref["megabytes"] / jieba_ref["seconds"]
+    by_label = {m.label: m for m in runs}
+    single = by_label[f"local-1w-{default_backend}"]
+    parallel = by_label[f"local-{args.workers}w-{default_backend}"]
+    results = {
+        "corpus": corpus,
+        "machine_scaling": scaling,
+        "bare_jieba": {**jieba_ref, "mb_per_second": jieba_mbs},
+        "runs": [{**asdict(m), "mb_per_second": m.mb_per_second, "ratio_to_jieba": m.mb_per_second / jieba_mbs} for m in runs],
+        "agreement": agreement,
+        "default_tokenizer": default_backend,
+        "ratio_to_jieba": single.mb_per_second / jieba_mbs,
+        f"speedup_{args.workers}_workers": single.seconds / parallel.seconds,
+    }
+    dask_run = by_label.get(f"dask-{args.workers}w-{default_backend}")
+    if dask_run:
+        results["dask_over_local"] = dask_run.seconds / parallel.seconds
+    write_text_atomic(BENCH_DIR / f"results-{args.mb:g}mb.json", json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    for out in outputs.values():
+        shutil.rmtree(out, ignore_errors=True)
+
+    print()
+    print(markdown_report(corpus, scaling, jieba_ref, runs, agreement))
+    if dask_run:
+        print(f"\ndask_over_local_{args.workers}_workers: {results['dask_over_local']:.2f}")
+    print(f"ratio_to_jieba: {results['ratio_to_jieba']:.2f}")
+    print(f"speedup_{args.workers}_workers: {results[f'speedup_{args.workers}_workers']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

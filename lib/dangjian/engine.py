@@ -1,0 +1,604 @@
+"""The per-document stages run in parallel: one interface, local processes or Dask.
+
+The stages of a document (decode -> clean -> segment -> extract indicators -> tokenize) are
+a pure function of the document and the settings (:class:`Stages`). :func:`process_partition`
+runs them on a partition of a few dozen documents and returns small tidy tables (documents,
+sections, paragraphs, sentences, indicators, token counts) as Arrow tables, plus how long
+each stage took. An :class:`Engine` maps it over the partitions of a corpus:
+
+* ``Engine("local", workers=2)`` (the default): a pool of worker processes on this machine;
+  ``workers=0`` runs everything in the calling process.
+* ``Engine("dask", workers=2)``: a ``dask.bag`` whose partitions are mapped with
+  ``map_partitions``, on a Dask ``LocalCluster`` with ``workers`` processes, or, given
+  ``scheduler="tcp://host:8786"``, on that cluster (whose workers need dangjian installed and
+  the corpus folder at the same path).
+
+Both back-ends receive the same partitions and run the same function, so they write
+identical tables; results come back in partition order, with only a few partitions in flight,
+so memory stays bounded whatever the corpus size. :func:`run` streams a corpus folder through
+an engine into partitioned Parquet tables (:mod:`dangjian.stream`).
+
+Example:
+    >>> import tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> with Engine("local", workers=0, chunk_size=2) as engine:
+    ...     summary = run("data/raw", out, engine=engine)
+    >>> summary.documents, summary.partitions
+    (5, 3)
+    >>> from dangjian.stream import read_table
+    >>> read_table(out, "documents")["doc_id"].tolist()[:2]
+    ['pingliang-2024', 'mudanjiang-xian']
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import multiprocessing
+import os
+import resource
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from dangjian.clean import CleaningPipeline, clean_text
+from dangjian.corpus import CorpusError
+from dangjian.pipeline import DOCUMENT_COLUMNS, ProcessedDocument
+from dangjian.segment import PARAGRAPH_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS, Segmentation, segment_records
+from dangjian.stream import DocumentRef, PartitionedWriter, batched, iter_document_refs, metadata_columns, read_ref
+from dangjian.tokenize import DomainTokenizer
+
+#: Back-ends of :class:`Engine`.
+BACKENDS = ("local", "dask")
+#: Stages timed by :func:`process_partition` (``tables``: building the Arrow tables).
+STAGES = ("decode", "clean", "segment", "extract", "tokenize", "tables")
+#: Tables :func:`process_partition` returns, in the order they are written.
+TABLES = ("documents", "sections", "paragraphs", "sentences", "indicators", "tokens", "issues")
+#: Metadata the cleaner finds in a document's own lines, kept as columns of the documents table.
+FOUND_METADATA = ("editor", "source", "visits", "author_position")
+_DOCUMENT_COUNTS = (
+    "raw_chars", "clean_chars", "paragraphs", "sentences", "sections", "pinyin_removed",
+    "lost_characters", "placeholders", "furniture_lines", "tokens", "token_types",
+)
+_INT, _FLOAT, _BOOL = pa.int64(), pa.float64(), pa.bool_()
+#: Column types of each table (columns not listed are text).
+COLUMN_TYPES: dict[str, dict[str, pa.DataType]] = {
+    "documents": dict.fromkeys(_DOCUMENT_COUNTS, _INT),
+    "sections": {"section_id": _INT, "level": _INT, "start": _INT, "end": _INT},
+    "paragraphs": {"paragraph_id": _INT, "start": _INT, "end": _INT, "heading_level": _INT},
+    "sentences": {"sentence_id": _INT, "paragraph_id": _INT, "start": _INT, "end": _INT, "is_heading": _BOOL},
+    "indicators": {
+        **dict.fromkeys(("sentence_id", "start", "end", "raw_start", "raw_end", "multiplier"), _INT),
+        **dict.fromkeys(("value", "value_norm", "value_high"), _FLOAT),
+        "threshold": _BOOL,
+    },
+    "tokens": {"count": _INT},
+    "issues": {},
+}
+_ISSUE_COLUMNS = ("doc_id", "file", "status", "message")
+
+
+# --------------------------------------------------------------------------- stage settings
+
+
+@dataclass(frozen=True)
+class Stages:
+    """Settings of the per-document stages; picklable, sent to every worker.
+
+    Parameters:
+        tokenizer: the :class:`~dangjian.tokenize.DomainTokenizer` counting each document's tokens.
+        taxonomy: path of an indicator taxonomy YAML file; None for the shipped one.
+        without_steps: names of cleaning steps to leave out (:meth:`CleaningPipeline.without`).
+        metadata_columns: the corpus's ``metadata.csv`` header; its extra columns are kept.
+        skip_bad: a document that cannot be read becomes a row of the ``issues`` table
+            instead of stopping the run with an error naming the file.
+
+    Example:
+        >>> Stages(skip_bad=True).document_columns[:3]
+        ('doc_id', 'file', 'title')
+    """
+
+    tokenizer: DomainTokenizer = field(default_factory=DomainTokenizer)
+    taxonomy: str | None = None
+    without_steps: tuple[str, ...] = ()
+    metadata_columns: tuple[str, ...] = ()
+    skip_bad: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("without_steps", "metadata_columns"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise TypeError(f"Stages.{name} must be a list of names, got the single value {value!r}")
+            object.__setattr__(self, name, tuple(value))
+        if self.taxonomy is not None:
+            object.__setattr__(self, "taxonomy", str(self.taxonomy))
+        _cleaning_pipeline(self.without_steps)  # an unknown step name fails here, not in a worker
+
+    @property
+    def document_columns(self) -> tuple[str, ...]:
+        """Columns of the documents table: the project's, extra metadata, found metadata, token counts."""
+        extra = tuple(c for c in self.metadata_columns if c not in DOCUMENT_COLUMNS and c != "notes")
+        found = tuple(c for c in FOUND_METADATA if c not in extra)
+        return (*DOCUMENT_COLUMNS, *extra, *found, "tokens", "token_types")
+
+
+@functools.lru_cache(maxsize=8)
+def _cleaning_pipeline(without_steps: tuple[str, ...]) -> CleaningPipeline:
+    return CleaningPipeline().without(*without_steps) if without_steps else CleaningPipeline()
+
+
+@functools.lru_cache(maxsize=8)
+def _taxonomy(path: str | None):
+    from dangjian.indicators import load_taxonomy
+
+    return load_taxonomy(path)
+
+
+def warm_stages(stages: Stages) -> None:
+    """Load what the stages need once per process (the tokenizer's dictionary, OpenCC, the taxonomy).
+
+    Used as a worker initializer so that timing a run measures processing, not start-up.
+
+    Example:
+        >>> warm_stages(Stages())
+    """
+    stages.tokenizer("党建工作")
+    clean_text("黨建", _cleaning_pipeline(stages.without_steps))
+    _taxonomy(stages.taxonomy)
+
+
+# --------------------------------------------------------------------------- one partition
+
+
+@dataclass
+class PartitionResult:
+    """The tables of one partition, with the seconds spent in each stage and its size."""
+
+    tables: dict[str, pa.Table]
+    timings: dict[str, float]
+    documents: int
+    bytes: int
+    worker: int
+    peak_rss: int
+
+
+def _peak_rss() -> int:
+    """Peak resident memory of this process in bytes."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak if sys.platform == "darwin" else peak * 1024)
+
+
+def table_schema(table: str, columns: Sequence[str]) -> pa.Schema:
+    """The Arrow schema of ``table`` with ``columns`` (types from :data:`COLUMN_TYPES`, else text).
+
+    Every partition of a table has the same schema, so the partitions read back as one table.
+
+    Example:
+        >>> table_schema("indicators", ["doc_id", "sentence_id", "value"]).types
+        [DataType(string), DataType(int64), DataType(double)]
+    """
+    types = COLUMN_TYPES.get(table, {})
+    return pa.schema([pa.field(column, types.get(column, pa.string())) for column in columns])
+
+
+def _from_rows(table: str, rows: list[dict], columns: Sequence[str]) -> pa.Table:
+    return pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows], schema=table_schema(table, columns))
+
+
+def _from_frame(table: str, frame, columns: Sequence[str]) -> pa.Table:
+    return pa.Table.from_pandas(frame[list(columns)], schema=table_schema(table, columns), preserve_index=False)
+
+
+def _document_row(processed: ProcessedDocument, tokens: Counter, columns: Sequence[str]) -> dict[str, Any]:
+    summary = processed.summary()
+    for key, value in processed.cleaned.metadata.items():
+        summary.setdefault(key, value)
+    summary["tokens"] = sum(tokens.values())
+    summary["token_types"] = len(tokens)
+    counts = COLUMN_TYPES["documents"]
+    return {c: summary.get(c, 0) if c in counts else str(summary.get(c, "") or "") for c in columns}
+
+
+def _split(frames: Segmentation, records: list) -> list[Segmentation]:
+    """Each document's rows of the partition's tables (slices, no copies)."""
+    parts = []
+    positions = [0, 0, 0]
+    for record in records:
+        sizes = (len(record.sections), len(record.paragraphs), len(record.sentences))
+        ends = [p + s for p, s in zip(positions, sizes)]
+        parts.append(
+            Segmentation(
+                frames.sections.iloc[positions[0] : ends[0]],
+                frames.paragraphs.iloc[positions[1] : ends[1]],
+                frames.sentences.iloc[positions[2] : ends[2]],
+            )
+        )
+        positions = ends
+    return parts
+
+
+def process_partition(refs: Sequence[DocumentRef], stages: Stages) -> PartitionResult:
+    """Run every stage on a partition of documents; return its tables and stage timings.
+
+    A pure function of the documents and ``stages`` (timings aside): any worker, on any
+    back-end, returns the same tables.
+
+    Example:
+        >>> refs = [DocumentRef("t", Path("data/raw/town-speech.txt"))]
+        >>> result = process_partition(refs, Stages())
+        >>> result.documents, sorted(result.tables)
+        (1, ['documents', 'indicators', 'issues', 'paragraphs', 'sections', 'sentences', 'tokens'])
+        >>> result.tables["sentences"].num_rows == result.tables["documents"]["sentences"][0].as_py()
+        True
+    """
+    from dangjian.indicators import extract
+
+    clock = time.perf_counter
+    timings = dict.fromkeys(STAGES, 0.0)
+    pipeline = _cleaning_pipeline(stages.without_steps)
+    documents, cleaned, records, counts, issues = [], [], [], [], []
+    n_bytes = 0
+    for ref in refs:
+        started = clock()
+        try:
+            document = read_ref(ref)
+        except CorpusError as error:
+            if not stages.skip_bad:
+                raise
+            issues.append({"doc_id": ref.doc_id, "file": ref.path.name, "status": "skipped", "message": error.problem})
+            timings["decode"] += clock() - started
+            continue
+        n_bytes += ref.path.stat().st_size
+        decoded = clock()
+        result = clean_text(document.raw_text, pipeline)
+        clean_done = clock()
+        segmented = segment_records(document.doc_id, result.text)
+        segment_done = clock()
+        tokens = Counter(stages.tokenizer(result.text))
+        timings["decode"] += decoded - started
+        timings["clean"] += clean_done - decoded
+        timings["segment"] += segment_done - clean_done
+        timings["tokenize"] += clock() - segment_done
+        documents.append(document)
+        cleaned.append(result)
+        records.append(segmented)
+        counts.append(tokens)
+
+    started = clock()
+    frames = Segmentation.from_records(records)
+    processed = [ProcessedDocument(d, c, s) for d, c, s in zip(documents, cleaned, _split(frames, records))]
+    timings["segment"] += clock() - started
+
+    started = clock()
+    from dangjian.indicators import COLUMNS as INDICATOR_COLUMNS
+
+    indicators = extract(processed, _taxonomy(stages.taxonomy))
+    timings["extract"] += clock() - started
+
+    started = clock()
+    columns = stages.document_columns
+    token_rows = {"doc_id": [], "token": [], "count": []}
+    for document, tokens in zip(documents, counts):
+        for token, count in sorted(tokens.items()):
+            token_rows["doc_id"].append(document.doc_id)
+            token_rows["token"].append(token)
+            token_rows["count"].append(count)
+    tables = {
+        "documents": _from_rows("documents", [_document_row(p, t, columns) for p, t in zip(processed, counts)], columns),
+        "sections": _from_frame("sections", frames.sections, SECTION_COLUMNS),
+        "paragraphs": _from_frame("paragraphs", frames.paragraphs, PARAGRAPH_COLUMNS),
+        "sentences": _from_frame("sentences", frames.sentences, SENTENCE_COLUMNS),
+        "indicators": _from_frame("indicators", indicators, INDICATOR_COLUMNS),
+        "tokens": pa.Table.from_pydict(token_rows, schema=table_schema("tokens", ("doc_id", "token", "count"))),
+        "issues": _from_rows("issues", issues, _ISSUE_COLUMNS),
+    }
+    timings["tables"] += clock() - started
+    return PartitionResult(tables, timings, len(documents), n_bytes, os.getpid(), _peak_rss())
+
+
+# --------------------------------------------------------------------------- back-ends
+
+
+class _InProcess:
+    """``workers=0``: run each partition in the calling process (debugging, small corpora)."""
+
+    workers = 1
+
+    def __init__(self, initializer: Callable | None, initargs: tuple):
+        if initializer is not None:
+            initializer(*initargs)
+
+    def submit(self, function: Callable, chunks: list, args: tuple) -> list[Future]:
+        futures = []
+        for chunk in chunks:
+            future: Future = Future()
+            try:
+                future.set_result(function(chunk, *args))
+            except BaseException as error:  # noqa: BLE001 - re-raised by result()
+                future.set_exception(error)
+            futures.append(future)
+        return futures
+
+    def result(self, future: Future) -> Any:
+        return future.result()
+
+    def cancel(self, futures: Iterable[Future]) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _worker_pid(pause: float) -> int:
+    time.sleep(pause)
+    return os.getpid()
+
+
+class _LocalProcesses:
+    """A pool of worker processes on this machine (``spawn``: nothing inherited from the caller)."""
+
+    def __init__(self, workers: int, initializer: Callable | None, initargs: tuple, start_method: str):
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(start_method),
+            initializer=initializer,
+            initargs=initargs,
+        )
+        self._wait_for_workers()
+
+    def _wait_for_workers(self, timeout: float = 300.0) -> None:
+        """Return once every worker has started and run the initializer."""
+        seen: set[int] = set()
+        deadline = time.monotonic() + timeout
+        while len(seen) < self.workers and time.monotonic() < deadline:
+            seen.update(f.result() for f in [self.pool.submit(_worker_pid, 0.05) for _ in range(self.workers)])
+
+    def submit(self, function: Callable, chunks: list, args: tuple) -> list[Future]:
+        return [self.pool.submit(function, chunk, *args) for chunk in chunks]
+
+    def result(self, future: Future) -> Any:
+        return future.result()
+
+    def cancel(self, futures: Iterable[Future]) -> None:
+        for future in futures:
+            future.cancel()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _apply_to_chunks(function: Callable, chunks: list, *args) -> list:
+    """A bag partition holds whole chunks; apply ``function`` to each."""
+    return [function(chunk, *args) for chunk in chunks]
+
+
+class _Dask:
+    """A Dask client: on a new ``LocalCluster`` of ``workers`` processes, or on ``scheduler``."""
+
+    def __init__(self, workers: int, scheduler: str | None, initializer: Callable | None, initargs: tuple):
+        from dask.distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            self.client = Client(self.cluster)
+            self.client.wait_for_workers(workers)
+        self.workers = max(1, len(self.client.scheduler_info()["workers"]))
+        if initializer is not None:
+            self.client.run(initializer, *initargs)
+
+    def submit(self, function: Callable, chunks: list, args: tuple) -> list:
+        import dask.bag as db
+
+        bag = db.from_sequence(chunks, npartitions=len(chunks))
+        mapped = bag.map_partitions(functools.partial(_apply_to_chunks, function), *args)
+        return self.client.compute(mapped.to_delayed())
+
+    def result(self, future) -> Any:
+        (value,) = future.result()
+        return value
+
+    def cancel(self, futures: Iterable) -> None:
+        futures = list(futures)
+        if futures:
+            self.client.cancel(futures)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+class Engine:
+    """Map a function over partitions on local processes or on Dask; results in order.
+
+    Parameters:
+        backend: ``"local"`` (default) or ``"dask"``.
+        workers: worker processes (local pool or ``LocalCluster``); ``0`` with ``"local"``
+            runs in the calling process. With a ``scheduler`` the cluster's workers are used.
+        chunk_size: documents per partition (:func:`run`).
+        scheduler: address of a running Dask scheduler (``"dask"`` only).
+        max_in_flight: partitions submitted ahead of the one being collected (default
+            ``2 * workers``); bounds memory.
+        initializer, initargs: run once in every worker before any partition (e.g.
+            :func:`warm_stages`).
+        start_method: how local workers start (``"spawn"``, ``"forkserver"``, ``"fork"``).
+
+    Use it as a context manager (workers start on entry and stop on exit) or call
+    :meth:`start` and :meth:`close`.
+
+    Example:
+        >>> with Engine("local", workers=0) as engine:
+        ...     list(engine.map_partitions(sum, [[1, 2], [3]]))
+        [3, 3]
+    """
+
+    def __init__(
+        self,
+        backend: str = "local",
+        workers: int = 2,
+        *,
+        chunk_size: int = 32,
+        scheduler: str | None = None,
+        max_in_flight: int | None = None,
+        initializer: Callable | None = None,
+        initargs: tuple = (),
+        start_method: str = "spawn",
+    ) -> None:
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown engine backend {backend!r}; use one of {', '.join(BACKENDS)}")
+        if workers < 0 or (backend == "dask" and workers < 1 and not scheduler):
+            raise ValueError(f"workers must be at least {1 if backend == 'dask' else 0}, got {workers}")
+        if scheduler and backend != "dask":
+            raise ValueError("a scheduler address needs backend='dask'")
+        if chunk_size < 1:
+            raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
+        self.backend = backend
+        self.workers = workers
+        self.chunk_size = chunk_size
+        self.scheduler = scheduler
+        self.max_in_flight = max_in_flight
+        self.initializer = initializer
+        self.initargs = tuple(initargs)
+        self.start_method = start_method
+        self._runner: _InProcess | _LocalProcesses | _Dask | None = None
+
+    def __repr__(self) -> str:
+        where = f", scheduler={self.scheduler!r}" if self.scheduler else ""
+        return f"Engine({self.backend!r}, workers={self.workers}, chunk_size={self.chunk_size}{where})"
+
+    @property
+    def started(self) -> bool:
+        return self._runner is not None
+
+    def start(self) -> Engine:
+        """Start the workers (and run the initializer in each); a started engine is reused."""
+        if self._runner is None:
+            if self.backend == "dask":
+                self._runner = _Dask(self.workers, self.scheduler, self.initializer, self.initargs)
+            elif self.workers == 0:
+                self._runner = _InProcess(self.initializer, self.initargs)
+            else:
+                self._runner = _LocalProcesses(self.workers, self.initializer, self.initargs, self.start_method)
+        return self
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self._runner is not None:
+            self._runner.close()
+            self._runner = None
+
+    def __enter__(self) -> Engine:
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def map_partitions(self, function: Callable, chunks: Iterable[list], *args) -> Iterator[Any]:
+        """Yield ``function(chunk, *args)`` for each chunk, in order, computed by the workers.
+
+        ``chunks`` is consumed lazily: only ``max_in_flight`` chunks are submitted ahead of
+        the result being yielded. ``function`` must be a top-level (picklable) function.
+        """
+        runner = self.start()._runner
+        assert runner is not None
+        ahead = self.max_in_flight or 2 * runner.workers
+        window = max(1, runner.workers)
+        pending: deque = deque()
+        try:
+            for chunk_window in batched(chunks, window):
+                pending.extend(runner.submit(function, chunk_window, args))
+                while len(pending) > ahead:
+                    yield runner.result(pending.popleft())
+            while pending:
+                yield runner.result(pending.popleft())
+        finally:
+            runner.cancel(pending)
+
+
+# --------------------------------------------------------------------------- a whole corpus
+
+
+@dataclass
+class RunSummary:
+    """What :func:`run` did: counts, wall time, seconds per stage (summed over workers), memory."""
+
+    out: Path
+    documents: int = 0
+    bytes: int = 0
+    partitions: int = 0
+    issues: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    worker_peak_rss: dict[int, int] = field(default_factory=dict)
+
+    def add(self, result: PartitionResult) -> None:
+        self.documents += result.documents
+        self.bytes += result.bytes
+        self.partitions += 1
+        self.issues += result.tables["issues"].num_rows
+        for stage, seconds in result.timings.items():
+            self.timings[stage] = self.timings.get(stage, 0.0) + seconds
+        self.worker_peak_rss[result.worker] = max(result.peak_rss, self.worker_peak_rss.get(result.worker, 0))
+
+    @property
+    def megabytes_per_second(self) -> float:
+        """Throughput of the run: megabytes (10**6 bytes) of input files per second of wall time."""
+        return self.bytes / 1e6 / self.seconds if self.seconds else 0.0
+
+
+def run(
+    folder: Path | str,
+    out: Path | str,
+    *,
+    engine: Engine | None = None,
+    stages: Stages | None = None,
+) -> RunSummary:
+    """Stream a corpus folder through the stages into partitioned Parquet tables under ``out``.
+
+    Documents are read lazily (:func:`dangjian.stream.iter_document_refs`), processed in
+    partitions of ``engine.chunk_size`` by ``engine`` (default: local processes, 2 workers),
+    and each partition's tables are written as they arrive: ``out/<table>/part-NNNNN.parquet``
+    for the tables in :data:`TABLES`, then ``out/_manifest.json``.
+
+    Example:
+        >>> summary = run("data/raw", "data/processed/corpus-tables")  # doctest: +SKIP
+    """
+    stages = stages or Stages(metadata_columns=metadata_columns(folder))
+    own_engine = engine is None
+    engine = engine or Engine("local", workers=2, initializer=warm_stages, initargs=(stages,))
+    summary = RunSummary(Path(out))
+    refs = iter_document_refs(folder)
+    started = time.perf_counter()
+    try:
+        with PartitionedWriter(out) as writer:
+            for index, result in enumerate(engine.map_partitions(process_partition, batched(refs, engine.chunk_size), stages)):
+                writer.write(index, result.tables)
+                summary.add(result)
+    finally:
+        if own_engine:
+            engine.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+__all__ = [
+    "BACKENDS", "COLUMN_TYPES", "Engine", "PartitionResult", "RunSummary", "STAGES", "Stages", "TABLES", "process_partition",
+    "run", "table_schema", "warm_stages",
+]

@@ -1,0 +1,312 @@
+"""Streaming a corpus: documents one at a time in, partitioned Parquet tables out.
+
+A national collection does not fit in memory as text. :func:`iter_document_refs` walks a
+corpus folder lazily (the rows of ``metadata.csv`` as they are read, or the folder's files)
+and yields small :class:`DocumentRef` objects (id, path, metadata): the text is read only by
+the worker that processes the document (:func:`read_ref`). Results come back in partitions of
+a few dozen documents; :class:`PartitionedWriter` writes each table of each partition as one
+Parquet file ``<out>/<table>/part-00000.parquet``, atomically (:mod:`dangjian.io`), and
+:func:`read_table` reads a table back.
+
+Example:
+    >>> import tempfile, pathlib
+    >>> import pyarrow as pa
+    >>> refs = list(iter_document_refs("data/raw"))
+    >>> [ref.doc_id for ref in refs][:2], read_ref(refs[0]).encoding
+    (['pingliang-2024', 'mudanjiang-xian'], 'utf-8')
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> with PartitionedWriter(out) as writer:
+    ...     _ = writer.write(0, {"docs": pa.table({"doc_id": ["a", "b"]})})
+    ...     _ = writer.write(1, {"docs": pa.table({"doc_id": ["c"]})})
+    >>> read_table(out, "docs")["doc_id"].tolist()
+    ['a', 'b', 'c']
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dangjian.corpus import (
+    DOCUMENT_SUFFIXES,
+    REQUIRED_COLUMNS,
+    CorpusError,
+    Document,
+    check_has_chinese,
+    decode_bytes,
+    read_document,
+    validate_metadata,
+)
+from dangjian.io import atomic_path, write_text_atomic
+
+T = TypeVar("T")
+
+#: Name of the file that lists a finished run's partitions (written last).
+MANIFEST = "_manifest.json"
+_PART = re.compile(r"^part-(\d{5,})\.parquet$")
+#: Bytes of ``metadata.csv`` read to detect its encoding (the rest is streamed).
+_SNIFF_BYTES = 1 << 16
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document still on disk: what a worker needs to read it (small and picklable)."""
+
+    doc_id: str
+    path: Path
+    metadata: dict[str, str] = field(default_factory=dict, hash=False)
+
+
+def _metadata_encoding(path: Path) -> str:
+    """Codec to stream ``metadata.csv`` with, detected on its first bytes (whole lines or code units)."""
+    with open(path, "rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+        more = handle.read(1)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"  # reads the byte-order mark and drops it
+    if more:
+        if b"\x00" in head:  # UTF-16 without a byte-order mark: keep whole code units
+            head = head[: len(head) - len(head) % 2]
+        elif b"\n" in head:
+            head = head[: head.rindex(b"\n") + 1]
+    try:
+        _, encoding = decode_bytes(head, path)
+    except CorpusError as error:
+        raise CorpusError(path, f"metadata table unreadable: {error.problem}") from None
+    return encoding
+
+
+def iter_metadata_rows(path: Path | str) -> Iterator[dict[str, str]]:
+    """Rows of a ``metadata.csv``, read and checked one at a time (never the whole table).
+
+    Each row is checked as :func:`dangjian.corpus.validate_metadata` checks a table: ids present
+    and unique, level known, year a number; an error names the file and the row.
+
+    Example:
+        >>> next(iter_metadata_rows("data/raw/metadata.csv"))["doc_id"]
+        'pingliang-2024'
+    """
+    path = Path(path)
+    encoding = _metadata_encoding(path)
+    seen: dict[str, int] = {}
+    with open(path, encoding=encoding, newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = [name.strip() for name in (reader.fieldnames or [])]
+        missing = [column for column in REQUIRED_COLUMNS if column not in header]
+        if missing:
+            raise CorpusError(
+                path,
+                f"missing column(s) {', '.join(missing)}; the header must include {', '.join(REQUIRED_COLUMNS)} (found: {', '.join(header)})",
+            )
+        for line_no, raw_row in enumerate(reader, start=2):
+            row = {(k or "").strip(): (v or "").strip() for k, v in raw_row.items() if k is not None}
+            doc_id = row.get("doc_id", "")
+            if doc_id in seen:
+                raise CorpusError(path, f"row {line_no} (doc_id {doc_id!r}): duplicate doc_id, already used on row {seen[doc_id]}")
+            try:
+                validate_metadata([row], path)
+            except CorpusError as error:  # re-number: validate_metadata counts from row 2
+                raise CorpusError(path, error.problem.replace("row 2", f"row {line_no}", 1)) from None
+            seen[doc_id] = line_no
+            yield row
+
+
+def metadata_columns(folder: Path | str) -> tuple[str, ...]:
+    """Header of a corpus folder's ``metadata.csv`` (empty without one).
+
+    Example:
+        >>> metadata_columns("data/raw")[:3]
+        ('doc_id', 'file', 'title')
+    """
+    path = Path(folder) / "metadata.csv"
+    if not path.is_file():
+        return ()
+    with open(path, encoding=_metadata_encoding(path), newline="") as handle:
+        return tuple(name.strip() for name in next(csv.reader(handle), []))
+
+
+def iter_document_refs(folder: Path | str) -> Iterator[DocumentRef]:
+    """Yield the documents of a corpus folder lazily, in ``metadata.csv`` order (else by file name).
+
+    A file listed in ``metadata.csv`` but missing is an error naming both; whether each file is
+    readable is found out when it is read (:func:`read_ref`).
+
+    Example:
+        >>> ref = next(iter_document_refs("data/raw"))
+        >>> ref.doc_id, ref.path.name, ref.metadata["level"]
+        ('pingliang-2024', 'pingliang-2024.txt', 'prefecture')
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CorpusError(folder, "corpus folder not found")
+    metadata_path = folder / "metadata.csv"
+    if not metadata_path.exists():
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file() and Path(entry.name).suffix.lower() in DOCUMENT_SUFFIXES)
+        for name in names:
+            yield DocumentRef(Path(name).stem, folder / name, {})
+        return
+    for row in iter_metadata_rows(metadata_path):
+        path = folder / row["file"]
+        if not path.is_file():
+            raise CorpusError(path, f"listed in {metadata_path.name} (doc_id {row['doc_id']!r}) but not found")
+        yield DocumentRef(row["doc_id"], path, row)
+
+
+def read_ref(ref: DocumentRef) -> Document:
+    """Read, decode and check one document (an error names the file).
+
+    Example:
+        >>> read_ref(DocumentRef("n", Path("data/raw/national-2020.txt"))).raw_text[:2]
+        '首页'
+    """
+    document = read_document(ref.path, ref.doc_id, ref.metadata)
+    check_has_chinese(document)
+    return document
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), consuming ``items`` lazily.
+
+    Example:
+        >>> list(batched(range(5), 2))
+        [[0, 1], [2, 3], [4]]
+    """
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, got {size}")
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def part_name(index: int) -> str:
+    """File name of partition ``index``.
+
+    Example:
+        >>> part_name(7)
+        'part-00007.parquet'
+    """
+    return f"part-{index:05d}.parquet"
+
+
+def write_partition_table(table: pa.Table, target: Path | str) -> Path:
+    """Write one partition's table as Parquet, atomically (no pandas metadata, fixed settings).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "part-00000.parquet"
+        >>> _ = write_partition_table(pa.table({"x": [1, 2]}), target)
+        >>> pq.read_table(target).num_rows
+        2
+    """
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        pq.write_table(table.replace_schema_metadata(None), tmp, compression="zstd")
+    return target
+
+
+class PartitionedWriter:
+    """Write the tables of numbered partitions under ``out``; finish with a manifest.
+
+    Each ``write(index, tables)`` puts ``tables[name]`` at ``out/name/part-<index>.parquet``
+    (atomically). On a successful exit the manifest lists the partitions and rows of every table,
+    and partition files left from an earlier, larger run are removed. After an interrupted run
+    the manifest of the previous complete run (if any) is left as it was.
+    """
+
+    def __init__(self, out: Path | str):
+        self.out = Path(out)
+        self.partitions: dict[str, set[int]] = {}
+        self.rows: dict[str, int] = {}
+
+    def __enter__(self) -> PartitionedWriter:
+        self.out.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def write(self, index: int, tables: dict[str, pa.Table]) -> list[Path]:
+        """Write every table of partition ``index``."""
+        written = []
+        for name in sorted(tables):
+            written.append(write_partition_table(tables[name], self.out / name / part_name(index)))
+            self.partitions.setdefault(name, set()).add(index)
+            self.rows[name] = self.rows.get(name, 0) + tables[name].num_rows
+        return written
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if exc_type is not None:
+            return
+        for name, indices in self.partitions.items():
+            for stale in (self.out / name).iterdir():
+                match = _PART.match(stale.name)
+                if match and int(match.group(1)) not in indices:
+                    stale.unlink()
+        manifest = {
+            "tables": {
+                name: {"partitions": len(indices), "rows": self.rows[name]}
+                for name, indices in sorted(self.partitions.items())
+            }
+        }
+        write_text_atomic(self.out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def partition_files(out: Path | str, table: str) -> list[Path]:
+    """The Parquet files of ``table`` under ``out``, in partition order.
+
+    Example:
+        >>> partition_files("no/such/folder", "sentences")
+        []
+    """
+    folder = Path(out) / table
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if _PART.match(p.name)), key=lambda p: int(_PART.match(p.name).group(1)))
+
+
+def read_table(out: Path | str, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read one partitioned table back as a DataFrame (partitions in order).
+
+    Reading a table one partition at a time (:func:`iter_table`) keeps memory bounded.
+    """
+    files = partition_files(out, table)
+    if not files:
+        raise FileNotFoundError(f"{Path(out) / table}: no partitions of table {table!r}")
+    return pa.concat_tables([pq.read_table(f, columns=columns) for f in files]).to_pandas()
+
+
+def iter_table(out: Path | str, table: str, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+    """Yield one partitioned table partition by partition (bounded memory).
+
+    Example:
+        >>> list(iter_table("no/such/folder", "sentences"))
+        []
+    """
+    for path in partition_files(out, table):
+        yield pq.read_table(path, columns=columns).to_pandas()
+
+
+def read_manifest(out: Path | str) -> dict:
+    """The manifest of a finished run under ``out`` (tables, partitions, rows)."""
+    path = Path(out) / MANIFEST
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no manifest; the run under {out} did not finish")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+__all__ = [
+    "DocumentRef", "MANIFEST", "PartitionedWriter", "batched", "iter_document_refs", "iter_metadata_rows",
+    "iter_table", "metadata_columns", "part_name", "partition_files", "read_manifest", "read_ref", "read_table",
+    "write_partition_table",
+]
