@@ -18,10 +18,12 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from dangjian.corpus import LEVELS
 from dangjian.indicators.results import plain_decimal
 
 #: Administrative levels from the centre down.
-LEVEL_ORDER = ("national", "province", "prefecture", "county", "township", "village")
+#: Order of administrative levels, from the centre down (the levels metadata.csv allows).
+LEVEL_ORDER = LEVELS
 #: Chinese names of the levels, for labels.
 LEVEL_ZH = {"national": "全国", "province": "省", "prefecture": "地市", "county": "县区", "township": "乡镇", "village": "村"}
 #: Columns used, in this order, when the region column of a document is empty.

@@ -11,10 +11,11 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from dangjian.corpus import LEVELS
 from dangjian.pipeline import ProcessedCorpus
 
-#: Order of administrative levels, from the centre down.
-LEVEL_ORDER = ("national", "province", "prefecture", "county", "township", "village")
+#: Order of administrative levels, from the centre down (the levels metadata.csv allows).
+LEVEL_ORDER = LEVELS
 
 CORPUS_COLUMNS = (
     "doc_id", "region", "province", "level", "year", "genre", "script", "encoding",
