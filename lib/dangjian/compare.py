@@ -21,7 +21,6 @@ from matplotlib.figure import Figure
 from dangjian.corpus import LEVELS
 from dangjian.indicators.results import plain_decimal
 
-#: Administrative levels from the centre down.
 #: Order of administrative levels, from the centre down (the levels metadata.csv allows).
 LEVEL_ORDER = LEVELS
 #: Chinese names of the levels, for labels.
