@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 
 from dangjian.corpus import LEVELS
 from dangjian.indicators.results import plain_decimal
+from dangjian.plotting import draw_annotated_heatmap
 
 #: Order of administrative levels, from the centre down (the levels metadata.csv allows).
 LEVEL_ORDER = LEVELS
@@ -198,12 +199,10 @@ def plot_coverage(table: pd.DataFrame, labels: dict[str, str] | None = None) -> 
     """
     fig = Figure(figsize=(1.15 * len(table.columns) + 3.5, 0.7 * len(table) + 2.2))
     ax = fig.subplots()
-    image = ax.imshow(table.to_numpy(), cmap="Reds", aspect="auto")
+    image = draw_annotated_heatmap(ax, table)
     names = [(labels or {}).get(c, c) for c in table.columns]
     ax.set_xticks(range(len(table.columns)), names, rotation=40, ha="right", fontsize=8)
     ax.set_yticks(range(len(table)), table.index, fontsize=9)
-    for (i, j), value in np.ndenumerate(table.to_numpy()):
-        ax.text(j, i, str(value), ha="center", va="center", fontsize=8)
     ax.set_xlabel("指标类别 (category)")
     ax.set_ylabel("地区（层级） region (level)")
     ax.set_title("指标覆盖：各地区各类别的数量表述 Quantities by region and category")

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 from dangjian.corpus import LEVELS
 from dangjian.pipeline import ProcessedCorpus
+from dangjian.plotting import draw_annotated_heatmap
 
 #: Order of administrative levels, from the centre down (the levels metadata.csv allows).
 LEVEL_ORDER = LEVELS
@@ -104,11 +105,9 @@ def plot_cleaning_counts(counts: pd.DataFrame) -> Figure:
     counts = counts.loc[:, counts.sum() > 0]
     fig = Figure(figsize=(1.1 * len(counts.columns) + 3, 0.6 * len(counts) + 2))
     ax = fig.subplots()
-    image = ax.imshow(counts.to_numpy(), cmap="Reds", aspect="auto")
+    image = draw_annotated_heatmap(ax, counts)
     ax.set_xticks(range(len(counts.columns)), [c.replace("_", "\n", 1) for c in counts.columns], fontsize=8)
     ax.set_yticks(range(len(counts)), counts.index)
-    for (i, j), value in pd.DataFrame(counts.to_numpy()).stack().items():
-        ax.text(j, i, str(value), ha="center", va="center", fontsize=8)
     ax.set_xlabel("清洗步骤 (cleaning step)")
     ax.set_ylabel("文档 (document)")
     ax.set_title("清洗记录：每步修改次数 Edits per cleaning step")

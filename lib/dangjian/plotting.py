@@ -333,3 +333,23 @@ def save_image(image: Any, name: str, figures_dir: str | os.PathLike[str] = "fig
     with atomic_path(target) as tmp:
         image.save(tmp, format="PNG", optimize=False)
     return target
+
+
+def draw_annotated_heatmap(ax: Any, table: Any, cmap: str = "Reds", fontsize: int = 8) -> Any:
+    """Draw ``table`` (a DataFrame of numbers) as a heatmap on ``ax`` with each value written in
+    its cell; return the image (for a colour bar). Tick labels and titles are the caller's.
+
+    Example:
+        >>> import pandas as pd
+        >>> from matplotlib.figure import Figure
+        >>> ax = Figure().subplots()
+        >>> image = draw_annotated_heatmap(ax, pd.DataFrame([[1, 2], [3, 4]]))
+        >>> [t.get_text() for t in ax.texts]
+        ['1', '2', '3', '4']
+    """
+    values = table.to_numpy()
+    image = ax.imshow(values, cmap=cmap, aspect="auto")
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            ax.text(j, i, str(values[i, j]), ha="center", va="center", fontsize=fontsize)
+    return image
