@@ -54,3 +54,25 @@ def test_segmentation_units_point_inside_the_text(raw):
             assert 0 <= start < end <= len(text)
             assert text[start:end] == unit
     assert seg.sentences.sentence_id.tolist() == list(range(len(seg.sentences)))
+
+
+@FUZZ
+@given(st.one_of(TEXTS, ANY_TEXT))
+def test_indicator_extraction_never_raises_and_its_spans_are_its_surfaces(raw):
+    from pathlib import Path
+
+    from dangjian.corpus import Document
+    from dangjian.indicators import extract, read_text
+    from dangjian.pipeline import process_document
+
+    text = clean_text(raw).text
+    for verdict in read_text(text):
+        assert 0 <= verdict.start < verdict.end <= len(text)
+        assert text[verdict.start : verdict.end] == verdict.surface
+    if not text.strip():
+        return
+    processed = process_document(Document("doc", Path("doc.txt"), raw, "utf-8"))
+    table = extract(processed)
+    for row in table.itertuples():
+        assert processed.cleaned.text[row.start : row.end] == row.surface
+        assert 0 <= row.raw_start <= row.raw_end <= len(raw)
