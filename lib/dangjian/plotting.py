@@ -217,6 +217,13 @@ def _register(font: CJKFont) -> str:
     fname = str(font.path)
     if not any(entry.fname == fname for entry in manager.ttflist):
         manager.addfont(fname)
+    # Equal scores go to the first entry: put this file first, so that another copy of the same
+    # family (Debian's fonts-noto-cjk, say) never wins and figures use the same glyphs everywhere.
+    chosen = [entry for entry in manager.ttflist if entry.fname == fname]
+    manager.ttflist = chosen + [entry for entry in manager.ttflist if entry.fname != fname]
+    clear = getattr(manager, "_findfont_cached", None)
+    if clear is not None:
+        clear.cache_clear()
     names = [entry.name for entry in manager.ttflist if entry.fname == fname and entry.index == font.index]
     return font.family if font.family in names else (names[0] if names else font.family)
 
