@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dangjian.clean import clean_text
-from dangjian.segment import segment
+from dangjian.segment import segment, sentence_spans
 
 EXAMPLES = int(os.environ.get("DANGJIAN_FUZZ_EXAMPLES", "2000"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -54,6 +54,17 @@ def test_segmentation_units_point_inside_the_text(raw):
             assert 0 <= start < end <= len(text)
             assert text[start:end] == unit
     assert seg.sentences.sentence_id.tolist() == list(range(len(seg.sentences)))
+
+
+@FUZZ
+@given(st.one_of(TEXTS, ANY_TEXT), st.integers(min_value=2, max_value=40))
+def test_sentences_stay_within_the_length_limit_and_cover_the_text(raw, limit):
+    text = clean_text(raw).text
+    spans = sentence_spans(text, limit=limit)
+    assert all(0 <= s < e <= len(text) and e - s <= limit for s, e, _ in spans)
+    assert all(e <= s2 for (_, e, _), (s2, _, _) in zip(spans, spans[1:]))
+    covered = "".join(text[s:e] for s, e, _ in spans)
+    assert "".join(covered.split()) == "".join(text.split())
 
 
 @FUZZ

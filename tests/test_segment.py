@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from dangjian.pipeline import process_corpus
-from dangjian.segment import segment, split_sentences
+from dangjian.segment import MAX_SENTENCE_CHARS, cap_length, segment, split_sentences
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -76,3 +76,30 @@ def test_tables_are_saved_as_parquet(processed, tmp_path):
     assert documents.set_index("doc_id").loc["national-2020", "date"] == "2020-05-09"
     assert (tmp_path / "clean" / "mudanjiang-xian.txt").read_text(encoding="utf-8").startswith("党的基层组织")
     assert "remove_pinyin_readings" in set(pd.read_csv(tmp_path / "cleaning.csv").step)
+
+
+def test_text_without_sentence_punctuation_is_cut_at_commas_and_never_inside_a_number():
+    clause = "全镇建立党员示范岗1234个，覆盖党员56789名，"
+    text = clause * 60  # 1,500 characters without 。！？
+    seg = segment("d", text)
+    sentences = seg.sentences
+    assert len(sentences) > 1
+    assert sentences.text.str.len().max() <= MAX_SENTENCE_CHARS
+    assert "".join(sentences.text) == text
+    assert sentences.text.iloc[:-1].str.endswith("，").all()
+    assert sentences.cut_for_length.tolist() == [True] * (len(sentences) - 1) + [False]
+    assert all(text[s:e] == t for s, e, t in zip(sentences.start, sentences.end, sentences.text))
+
+
+def test_a_stretch_without_any_break_is_cut_beside_numbers_not_through_them():
+    text = ("党员" + "1234567") * 200
+    spans = cap_length(text, 0, len(text), limit=50)
+    assert all(e - s <= 50 for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans) == text
+    for s, e in spans[:-1]:
+        assert not (text[e - 1].isdigit() and text[e].isdigit()), text[s:e]
+
+
+def test_sentences_of_ordinary_length_are_never_cut(processed):
+    for document in processed:
+        assert not document.segmentation.sentences.cut_for_length.any(), document.doc_id

@@ -73,7 +73,7 @@ COLUMN_TYPES: dict[str, dict[str, pa.DataType]] = {
     "documents": dict.fromkeys(_DOCUMENT_COUNTS, _INT),
     "sections": {"section_id": _INT, "level": _INT, "start": _INT, "end": _INT},
     "paragraphs": {"paragraph_id": _INT, "start": _INT, "end": _INT, "heading_level": _INT},
-    "sentences": {"sentence_id": _INT, "paragraph_id": _INT, "start": _INT, "end": _INT, "is_heading": _BOOL},
+    "sentences": {"sentence_id": _INT, "paragraph_id": _INT, "start": _INT, "end": _INT, "is_heading": _BOOL, "cut_for_length": _BOOL},
     "indicators": {
         **dict.fromkeys(("sentence_id", "start", "end", "raw_start", "raw_end", "multiplier"), _INT),
         **dict.fromkeys(("value", "value_norm", "value_high"), _FLOAT),

@@ -33,6 +33,12 @@ _ENUMERATION = re.compile(rf"^[{_NUMERAL}]{{1,3}}是|^第[{_NUMERAL}]{{1,3}}[，
 _AFTER_SENTENCE_END = re.compile(r"(?<=[。！？；”])\s*(?=\S)")
 _MAX_HEADING = 40
 _MAX_TITLE_LINE = 30
+#: Longest sentence kept whole. The genre's longest real sentences have a few hundred characters;
+#: a longer stretch without 。！？ (punctuation lost in a scrape) is cut at clause breaks, so that
+#: later stages, which carry each sentence beside every number in it, stay linear in the text.
+MAX_SENTENCE_CHARS = 500
+_CLAUSE_BREAK = re.compile(r"[，,；;：:、]+|\s+")
+_NUMBER_CHAR = re.compile(r"[0-9０-９.．%％万亿千百十零〇一二三四五六七八九两]")
 
 
 @dataclass
@@ -132,28 +138,80 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]``: ends at 。！？… (with closing quotes), and at
-    ；before a new enumeration item. Spaces around a sentence are excluded.
+    ；before a new enumeration item. Spaces around a sentence are excluded. A stretch longer than
+    :data:`MAX_SENTENCE_CHARS` without a sentence end is cut by :func:`cap_length`.
 
     Example:
         >>> t = "抓培训。共培训“600人”。还有"
         >>> [t[s:e] for s, e in split_sentences(t)]
         ['抓培训。', '共培训“600人”。', '还有']
     """
+    return [(s, e) for s, e, _ in sentence_spans(text, start, end)]
+
+
+def sentence_spans(
+    text: str, start: int = 0, end: int | None = None, limit: int = MAX_SENTENCE_CHARS
+) -> list[tuple[int, int, bool]]:
+    """:func:`split_sentences` with, for each span, whether it ends at a cut made for length.
+
+    Example:
+        >>> sentence_spans("甲乙丙丁戊己，庚辛。", limit=8)
+        [(0, 7, True), (7, 10, False)]
+    """
     end = len(text) if end is None else end
-    spans = []
+    pieces: list[tuple[int, int, bool]] = []
     cursor = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        spans.append((cursor, match.end()))
-        cursor = match.end()
-    spans.append((cursor, end))
+    for match in [*_SENTENCE_END.finditer(text, start, end), None]:
+        stop = match.end() if match else end
+        capped = cap_length(text, cursor, stop, limit)
+        pieces.extend((s, e, i < len(capped) - 1) for i, (s, e) in enumerate(capped))
+        cursor = stop
     trimmed = []
-    for s, e in spans:
+    for s, e, cut in pieces:
         chunk = text[s:e]
         s2 = s + len(chunk) - len(chunk.lstrip())
         e2 = s + len(chunk.rstrip())
         if e2 > s2:
-            trimmed.append((s2, e2))
+            trimmed.append((s2, e2, cut))
     return trimmed
+
+
+def cap_length(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into spans of at most ``limit`` characters.
+
+    Each cut falls after the last clause break (，；：、 or a space) in the second half of the
+    window; with none there, at the limit, moved back so that it does not fall inside a number.
+    A span within the limit is returned whole.
+
+    Example:
+        >>> t = "建立支部12个，覆盖党员3000名，开展活动50次"
+        >>> [t[s:e] for s, e in cap_length(t, 0, len(t), limit=12)]
+        ['建立支部12个，', '覆盖党员3000名，', '开展活动50次']
+        >>> u = "组织党员3000名"
+        >>> [u[s:e] for s, e in cap_length(u, 0, len(u), limit=6)]
+        ['组织党员', '3000名']
+    """
+    spans = []
+    while end - start > limit:
+        window_end = start + limit
+        cut = None
+        for match in _CLAUSE_BREAK.finditer(text, start + limit // 2, window_end):
+            cut = match.end()
+        if cut is None:
+            cut = window_end
+            while cut > start + limit // 2 and _inside_number(text, cut):
+                cut -= 1
+            if _inside_number(text, cut):
+                cut = window_end
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
+
+
+def _inside_number(text: str, position: int) -> bool:
+    """Whether ``position`` falls between two characters of a number (digits, 万, 两 …)."""
+    return bool(_NUMBER_CHAR.match(text, position - 1) and _NUMBER_CHAR.match(text, position))
 
 
 def _heading_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -239,7 +297,7 @@ def segment_records(doc_id: str, text: str) -> SegmentRecords:
     sentences = []
     for paragraph in paragraphs:
         enumeration = ""
-        for start, end in split_sentences(text, paragraph["start"], paragraph["end"]):
+        for start, end, cut in sentence_spans(text, paragraph["start"], paragraph["end"]):
             sentence = text[start:end]
             item = _ENUMERATION.match(sentence)
             if item:
@@ -254,6 +312,7 @@ def segment_records(doc_id: str, text: str) -> SegmentRecords:
                     "is_heading": end <= paragraph["heading_end"],
                     "section_path": paragraph["section_path"],
                     "enumeration": enumeration,
+                    "cut_for_length": cut,
                     "text": sentence,
                 }
             )
@@ -292,5 +351,8 @@ def segment(doc_id: str, text: str) -> Segmentation:
 
 #: Columns of the paragraph, sentence and section tables, in order.
 PARAGRAPH_COLUMNS = ("doc_id", "paragraph_id", "start", "end", "kind", "heading_level", "section_path", "text")
-SENTENCE_COLUMNS = ("doc_id", "sentence_id", "paragraph_id", "start", "end", "is_heading", "section_path", "enumeration", "text")
+SENTENCE_COLUMNS = (
+    "doc_id", "sentence_id", "paragraph_id", "start", "end", "is_heading", "section_path", "enumeration",
+    "cut_for_length", "text",
+)
 SECTION_COLUMNS = ("doc_id", "section_id", "level", "heading", "section_path", "start", "end")

@@ -14,6 +14,7 @@ import pandas as pd
 
 from dangjian.corpus import CorpusError, load_corpus
 from dangjian.pipeline import ProcessedDocument, process
+from dangjian.segment import MAX_SENTENCE_CHARS
 
 #: Metadata a comparison needs; a document without them gets a warning.
 KEY_METADATA = ("region", "level", "year")
@@ -40,8 +41,15 @@ def document_warnings(document: ProcessedDocument) -> list[str]:
     guessed = document.document.metadata.get("guessed", "")
     if guessed:
         reasons.append(f"metadata guessed: {guessed}")
-    if not len(document.segmentation.sentences):
+    sentences = document.segmentation.sentences
+    if not len(sentences):
         reasons.append("no sentences after cleaning")
+    cuts = int(sentences["cut_for_length"].sum()) if len(sentences) else 0
+    if cuts:
+        reasons.append(
+            f"{cuts} cut(s) in text running over {MAX_SENTENCE_CHARS} characters without 。！？ "
+            "(sentence punctuation lost?); sentences were cut at commas"
+        )
     return reasons
 
 

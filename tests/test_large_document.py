@@ -1,0 +1,94 @@
+"""A 50 MB document on a single line goes through every per-document stage, in linear time.
+
+The document is the five documents of ``data/raw/`` with their line breaks removed, one of them
+also stripped of its sentence punctuation (as a careless scrape leaves it), repeated up to 50 MB
+and written as one line. Every stage is local to a sentence or a paragraph, so a text made of k
+copies of a piece must give what one copy gives plus k - 1 times what each further copy adds:
+nothing is dropped or merged however long the line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dangjian.corpus import Document, load_corpus, read_document
+from dangjian.indicators import extract
+from dangjian.pipeline import process_document
+from dangjian.segment import MAX_SENTENCE_CHARS
+from dangjian.status import document_warnings
+from dangjian.tokenize import DomainTokenizer
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+TARGET_BYTES = 50_000_000
+SENTENCE_PUNCTUATION = re.compile(r"[。！？!?；;…]")
+
+
+def one_line_piece() -> str:
+    """The five documents on one line; the last one without sentence punctuation."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))]
+    flat = ["".join(text.split("\n")).replace("\r", "") for text in texts]
+    flat[-1] = SENTENCE_PUNCTUATION.sub("", flat[-1])
+    return "".join(flat)
+
+
+def counts(raw: str) -> tuple[int, int, int]:
+    """Sentences, indicators and tokens of one raw text."""
+    processed = process_document(Document("d", Path("d.txt"), raw, "utf-8"))
+    tokens = len(DomainTokenizer().tokenize(processed.cleaned.text))
+    return len(processed.segmentation.sentences), len(extract(processed)), tokens
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    piece = one_line_piece()
+    copies = TARGET_BYTES // len(piece.encode("utf-8")) + 1
+    folder = tmp_path_factory.mktemp("large")
+    path = folder / "全国 汇编.txt"
+    path.write_bytes((piece * copies).encode("utf-8"))
+    (folder / "metadata.csv").write_text(
+        "doc_id,file,region,level,year\n全国汇编,全国 汇编.txt,全国,national,2024\n", encoding="utf-8"
+    )
+    document = load_corpus(folder).documents[0]
+    processed = process_document(document)
+    return {"path": path, "piece": piece, "copies": copies, "document": document, "processed": processed}
+
+
+def test_the_file_is_50_mb_on_one_line(large):
+    data = large["path"].read_bytes()
+    assert len(data) >= TARGET_BYTES
+    assert b"\n" not in data and b"\r" not in data
+    assert large["document"].encoding == "utf-8"
+    assert large["document"].raw_text == read_document(large["path"]).raw_text
+
+
+def test_sentences_stay_short_and_cover_the_text(large):
+    processed = large["processed"]
+    sentences = processed.segmentation.sentences
+    text = processed.cleaned.text
+    assert sentences.text.str.len().max() <= MAX_SENTENCE_CHARS
+    assert sentences.end.max() == len(text.rstrip())
+    starts, ends = sentences.start.to_numpy(), sentences.end.to_numpy()
+    assert (starts[1:] >= ends[:-1]).all()
+    assert re.sub(r"\s", "", "".join(sentences.text)) == re.sub(r"\s", "", text)
+
+
+def test_every_copy_gives_the_same_units_numbers_and_tokens(large):
+    piece, copies, processed = large["piece"], large["copies"], large["processed"]
+    one, two = counts(piece), counts(piece * 2)
+    expected = [a + (copies - 1) * (b - a) for a, b in zip(one, two)]
+    table = extract(processed)
+    tokens = len(DomainTokenizer().tokenize(processed.cleaned.text))
+    assert [len(processed.segmentation.sentences), len(table), tokens] == expected
+    raw = large["document"].raw_text
+    assert (table.raw_surface == [raw[s:e] for s, e in zip(table.raw_start, table.raw_end)]).all()
+    assert (table.surface == [processed.cleaned.text[s:e] for s, e in zip(table.start, table.end)]).all()
+
+
+def test_the_corpus_report_warns_that_sentences_were_cut(large):
+    reasons = document_warnings(large["processed"])
+    cut = [reason for reason in reasons if "without 。！？" in reason]
+    assert len(cut) == 1
+    assert int(cut[0].split()[0]) == int(large["processed"].segmentation.sentences.cut_for_length.sum()) > 0
