@@ -7,6 +7,7 @@
 * :func:`write_text_pdf` typesets a PDF with fpdf2 like a printed report: paragraphs with a
   two-character first-line indent, wrapped lines, a running header and ``- n -`` page numbers.
 * :func:`write_scanned_pdf` makes a PDF whose page is only a picture of text (no text layer).
+* :func:`load_benchmark` imports a script of ``benchmarks/`` whose corpus builders tests share.
 
 The CJK font is Noto Sans CJK SC (SIL Open Font License) as shipped in the ``mplfonts`` package.
 That file is CFF-based OpenType, which fpdf2 embeds with its own encoding CMap that pdfminer
@@ -17,12 +18,25 @@ needed and converts the outlines to TrueType with fontTools, which fpdf2 embeds 
 from __future__ import annotations
 
 import html
+import importlib.util
 import re
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import mplfonts
 
 NOTO_SANS_CJK = Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """Import ``benchmarks/<name>.py``, whose corpus builders the tests share."""
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
 
 
 def truetype_subset(characters: str, target: Path) -> Path:

@@ -4,11 +4,9 @@ streams, partitions are written atomically, and the rjieba tokenizer agrees with
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import itertools
 import json
 import shutil
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -36,19 +34,13 @@ from dangjian.stream import (
 )
 from dangjian.tokenize import DomainTokenizer
 
+from builders import load_benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 
 
-def _load_make_corpus():
-    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
-
-
-make_corpus = _load_make_corpus()
+make_corpus = load_benchmark("make_corpus")
 
 
 def parquet_digests(out: Path) -> dict[str, str]:

@@ -1,10 +1,11 @@
 """A 50 MB document on a single line goes through every per-document stage, in linear time.
 
-The document is the five documents of ``data/raw/`` with their line breaks removed, one of them
-also stripped of its sentence punctuation (as a careless scrape leaves it), repeated up to 50 MB
-and written as one line. Every stage is local to a sentence or a paragraph, so a text made of k
-copies of a piece must give what one copy gives plus k - 1 times what each further copy adds:
-nothing is dropped or merged however long the line.
+The document is the one ``benchmarks/large_document.py`` measures: the five documents of
+``data/raw/`` with their line breaks removed, one of them also stripped of its sentence punctuation
+(as a careless scrape leaves it), repeated up to 50 MB and written as one line. Every stage is
+local to a sentence or a paragraph, so a text made of k copies of a piece must give what one copy
+gives plus k - 1 times what each further copy adds: nothing is dropped or merged however long the
+line.
 """
 
 from __future__ import annotations
@@ -21,17 +22,10 @@ from dangjian.segment import MAX_SENTENCE_CHARS
 from dangjian.status import document_warnings
 from dangjian.tokenize import DomainTokenizer
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+from builders import load_benchmark
+
+large_document = load_benchmark("large_document")
 TARGET_BYTES = 50_000_000
-SENTENCE_PUNCTUATION = re.compile(r"[。！？!?；;…]")
-
-
-def one_line_piece() -> str:
-    """The five documents on one line; the last one without sentence punctuation."""
-    texts = [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))]
-    flat = ["".join(text.split("\n")).replace("\r", "") for text in texts]
-    flat[-1] = SENTENCE_PUNCTUATION.sub("", flat[-1])
-    return "".join(flat)
 
 
 def counts(raw: str) -> tuple[int, int, int]:
@@ -43,8 +37,8 @@ def counts(raw: str) -> tuple[int, int, int]:
 
 @pytest.fixture(scope="module")
 def large(tmp_path_factory):
-    piece = one_line_piece()
-    copies = TARGET_BYTES // len(piece.encode("utf-8")) + 1
+    piece = large_document.one_line_piece()
+    copies = large_document.copies_for(piece, TARGET_BYTES)
     folder = tmp_path_factory.mktemp("large")
     path = folder / "全国 汇编.txt"
     path.write_bytes((piece * copies).encode("utf-8"))

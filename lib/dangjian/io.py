@@ -18,7 +18,7 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -32,6 +32,46 @@ def _umask() -> int:
     return mask
 
 
+#: Suffix of the temporary files :func:`atomic_path` writes (``.<target name>.<random>.tmp``).
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def is_temporary(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is named like a temporary file of :func:`atomic_path`.
+
+    Example:
+        >>> is_temporary("figures/.corpus_cleaning_steps.png.k2x9_a1b.tmp"), is_temporary("figures/a.png")
+        (True, False)
+    """
+    name = Path(path).name
+    return name.startswith(".") and name.endswith(TEMPORARY_SUFFIX) and name.count(".") >= 3
+
+
+def remove_temporaries(folders: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Delete the temporary files that a killed process left under ``folders``; return them.
+
+    Only call this when no other process writes to these folders (``dangjian run`` holds the
+    project's run lock when it does).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / ".table.csv.abc123.tmp").write_text("half")
+        >>> _ = (folder / "table.csv").write_text("whole")
+        >>> [p.name for p in remove_temporaries([folder])], sorted(p.name for p in folder.iterdir())
+        (['.table.csv.abc123.tmp'], ['table.csv'])
+    """
+    removed = []
+    for folder in map(Path, folders):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob(f".*{TEMPORARY_SUFFIX}")):
+            if path.is_file() and is_temporary(path):
+                path.unlink(missing_ok=True)
+                removed.append(path)
+    return removed
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it onto ``target`` on success.
@@ -40,7 +80,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX, dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:

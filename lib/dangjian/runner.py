@@ -35,6 +35,7 @@ from pathlib import Path
 from dangjian import freshness, share
 from dangjian.io import atomic_path
 from dangjian.params import ParameterError, ReportSpec, find_parameter_files, load_report_spec
+from dangjian.runlock import ProjectBusy, exclusive_run
 from dangjian.status import report_corpora
 
 KERNEL_NAME = "dangjian"
@@ -486,7 +487,8 @@ def _configure_logging() -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Carry out ``dangjian run``: exit 0 if all reports succeed, 1 if any failed, 2 on bad parameters.
+    """Carry out ``dangjian run``: exit 0 if all reports succeed, 1 if any failed, 2 on bad parameters
+    or when another run is writing the same project.
 
     Example:
         >>> # dangjian run --only 00_corpus --timeout 300
@@ -508,6 +510,18 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"nothing was run: fix the {len(errors)} problem(s) above", file=sys.stderr)
         return 2
 
+    try:
+        with exclusive_run(root) as removed:
+            if removed:
+                print(f"removed {len(removed)} temporary file(s) left by an interrupted run", file=sys.stderr)
+            return _run_selected(args, root, specs)
+    except ProjectBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run_selected(args: argparse.Namespace, root: Path, specs: list[ReportSpec]) -> int:
+    """Execute the validated reports, print the summary and the corpus report; the exit code."""
     _configure_logging()
     ensure_kernel()
 
