@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 import re
 import unicodedata
@@ -126,6 +127,8 @@ _QUOTE_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 
 
 _QUESTION_IN_CHINESE = re.compile(rf"(?<=[{CJK}])\?(?=[{CJK}“”\n]|$)")
+#: How far back from a '?' the interrogative word is looked for (a clause is far shorter).
+_MAX_QUESTION_CLAUSE = 200
 _INTERROGATIVE_CLAUSE = re.compile(rf"(如何|怎么|怎样|什么|为何|为什么|哪|何在|是否|吗|呢|几何|多少)[^，。！？；,;!\n]*$")
 
 
@@ -138,7 +141,8 @@ def is_question_mark(text: str, index: int) -> bool:
         >>> is_question_mark("如何抓实见效?这是", 6), is_question_mark("重要职责?;A不牢", 4)
         (True, False)
     """
-    clause_start = max(text.rfind(mark, 0, index) for mark in "，。！？；,;!\n") + 1
+    window_start = max(0, index - _MAX_QUESTION_CLAUSE)  # a bounded look-back keeps a long line linear
+    clause_start = max(window_start - 1, *(text.rfind(mark, window_start, index) for mark in "，。！？；,;!\n")) + 1
     return bool(_INTERROGATIVE_CLAUSE.search(text[clause_start:index]))
 
 
@@ -247,7 +251,7 @@ def is_furniture_line(line: str) -> bool:
         return True
     # Lengths are counted in Chinese characters, which later steps do not remove, so that a line
     # judged body text stays body text when the text is cleaned again.
-    if len(_CJK_CHAR.findall(stripped)) > _MAX_FURNITURE_CJK:
+    if _has_more_chinese_than(stripped, _MAX_FURNITURE_CJK):
         return False
     if _META_KEYS.search(stripped) and not re.search("[。！？]", stripped):
         return True
@@ -255,6 +259,16 @@ def is_furniture_line(line: str) -> bool:
         return True
     # A line without a single Chinese character: a lone '|', 'Baidu', 'map', a page number.
     return not _CJK_CHAR.search(stripped) and PLACEHOLDER not in stripped
+
+
+def _has_more_chinese_than(text: str, limit: int) -> bool:
+    """Whether ``text`` holds more than ``limit`` Chinese characters (stops counting there).
+
+    Example:
+        >>> _has_more_chinese_than("党建a工作", 3), _has_more_chinese_than("党建", 3)
+        (True, False)
+    """
+    return next(itertools.islice(_CJK_CHAR.finditer(text), limit, None), None) is not None
 
 
 def _find_furniture_edits(text: str) -> list[Edit]:
