@@ -67,6 +67,33 @@ def test_html_page_gives_the_clean_text_of_the_txt(tmp_path):
     assert extracted.metadata["title"] == title
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_web_page_saved_as_txt_is_read_as_a_web_page_with_a_warning(tmp_path, encoding):
+    from dangjian.pipeline import process_document
+    from dangjian.status import document_warnings
+
+    title, body = national_page_parts()
+    page = write_html(tmp_path / "page.html", title, body, date="2020-05-09", editor="刘磊")
+    saved = tmp_path / "全国 2020.txt"
+    saved.write_bytes(page.read_text(encoding="utf-8").replace('charset="utf-8"', f'charset="{encoding}"').encode(encoding))
+    document = read_document(saved)
+    assert document.raw_text == extract_document(page).text
+    assert document.encoding == f"html:{encoding}"
+    assert "<" not in document.raw_text and "先锋党建网" not in document.raw_text
+    assert document.metadata["date"] == "2020-05-09"
+    assert clean_text(document.raw_text).text == clean_text(raw_text("national-2020")).text
+    warnings = document_warnings(process_document(document))
+    assert any("web page saved as .txt" in w and "rename the file to .html" in w for w in warnings)
+
+
+def test_text_with_a_few_tags_is_still_a_text_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("全市<b>党员</b>2.1万人次参加培训。\n第二段<br>。", encoding="utf-8")
+    document = read_document(path)
+    assert document.encoding == "utf-8" and document.warnings == []
+    assert document.raw_text.startswith("全市<b>党员</b>")
+
+
 def test_html_in_gb2312_is_decoded_by_its_declared_charset(tmp_path):
     title, body = national_page_parts()
     page = write_html(tmp_path / "n.htm", title, body, date="2020-05-09", editor="刘磊")

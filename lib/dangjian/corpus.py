@@ -64,6 +64,8 @@ class Document:
     raw_text: str
     encoding: str
     metadata: dict[str, str] = field(default_factory=dict)
+    #: What a researcher should know about how the file was read (shown in the corpus report).
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -190,6 +192,8 @@ def read_document(path: Path | str, doc_id: str | None = None, metadata: dict[st
     ``.html``/``.htm``/``.docx``/``.pdf`` files go through :func:`dangjian.formats.extract_document`:
     the extracted text is the document's raw text, and the title/date/author the file states fill
     metadata fields that ``metadata`` leaves empty (a value from ``metadata.csv`` is never replaced).
+    A ``.txt`` file that holds a web page's markup (a page saved under the wrong name) is read as
+    a web page too, with a warning in :attr:`Document.warnings`.
 
     Example:
         >>> import tempfile, pathlib
@@ -202,6 +206,7 @@ def read_document(path: Path | str, doc_id: str | None = None, metadata: dict[st
     if not path.is_file():
         raise CorpusError(path, "file not found")
     found: dict[str, str] = {}
+    warnings: list[str] = []
     if path.suffix.lower() in EXTRACTED_SUFFIXES:
         from dangjian.formats import extract_document  # imported here: dangjian.formats imports this module
 
@@ -211,11 +216,21 @@ def read_document(path: Path | str, doc_id: str | None = None, metadata: dict[st
         with open(path, "rb") as handle:
             data = handle.read()
         text, encoding = decode_bytes(data, path)
+        from dangjian.formats.html import decode_html, extract_html_text, looks_like_html
+
+        if looks_like_html(text):
+            page, page_encoding = decode_html(data, path)  # a <meta charset> declaration counts
+            extracted = extract_html_text(page, path, page_encoding)
+            text, encoding, found = extracted.text, extracted.encoding, extracted.metadata
+            warnings.append(
+                f"a web page saved as {path.suffix}: its main text was extracted as from an .html file "
+                "(rename the file to .html to make this explicit)"
+            )
     if not text.strip():
         raise CorpusError(path, "holds only whitespace; remove it or replace it with the document's text")
     merged = dict(metadata or {})
     merged.update({key: value for key, value in found.items() if value and not merged.get(key)})
-    return Document(doc_id or path.stem, path, text, encoding, merged)
+    return Document(doc_id or path.stem, path, text, encoding, merged, warnings)
 
 
 def _read_metadata_table(path: Path) -> list[dict[str, str]]:

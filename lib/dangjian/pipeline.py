@@ -165,7 +165,10 @@ def process(corpus: Corpus, pipeline: CleaningPipeline | None = None, cache: Cac
     processed = [
         cache.get_or_compute(
             "documents",
-            (document.doc_id, document.raw_text, document.metadata, document.encoding, str(document.path.name), steps),
+            (
+                document.doc_id, document.raw_text, document.metadata, document.encoding, str(document.path.name),
+                document.warnings, steps,
+            ),
             lambda document=document: process_document(document, pipeline),
             PROCESSING_MODULES,
         )

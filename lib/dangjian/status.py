@@ -31,7 +31,7 @@ def document_warnings(document: ProcessedDocument) -> list[str]:
         >>> document_warnings(process_document(doc))
         ['1 lost character(s) (? or �) kept in the text', 'metadata missing: year']
     """
-    reasons = []
+    reasons = list(document.document.warnings)
     lost = document.cleaned.count("lost_character")
     if lost:
         reasons.append(f"{lost} lost character(s) (? or �) kept in the text")

@@ -28,6 +28,23 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5-hkscs": "big5hkscs"}
 
 
+_PAGE_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.IGNORECASE | re.DOTALL
+)
+_MARKUP_TAG = re.compile(r"</?(?:p|div|span|br|a|table|tr|td|li|ul|script|style|font)\b[^<>]{0,500}>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text holds a web page's markup: it opens like a page, or is full of tags.
+
+    Example:
+        >>> looks_like_html("<!DOCTYPE html><html><body><p>党建</p></body></html>"), looks_like_html("全市<b>党员</b>")
+        (True, False)
+    """
+    head = text[:5000]
+    return bool(_PAGE_START.match(head)) or len(_MARKUP_TAG.findall(head)) >= 10
+
+
 def decode_html(data: bytes, path: Path | str = "<html>") -> tuple[str, str]:
     """Decode a saved page: its BOM, else its ``<meta charset>``, else the text-file rules.
 
