@@ -210,3 +210,11 @@ def test_cleaning_never_raises_never_grows_and_is_idempotent(text):
     if result.text:
         start, end = result.to_raw_span(0, len(result.text))
         assert 0 <= start <= end <= len(text)
+
+
+@pytest.mark.parametrize("gap", ["党" * 250, "党  " * 70, "党" * 100_000])
+def test_a_question_mark_far_from_its_interrogative_word_is_judged_alike_in_every_pass(gap):
+    text = "如何" + gap + "建?设"
+    once = clean_text(text).text
+    assert "？" in once  # the clause opens with 如何 and has no break before the '?'
+    assert clean_text(once).text == once

@@ -10,7 +10,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dangjian.clean import clean_text
+from dangjian.clean import clean_text, is_question_mark, question_marks
 from dangjian.segment import segment, sentence_spans
 
 EXAMPLES = int(os.environ.get("DANGJIAN_FUZZ_EXAMPLES", "2000"))
@@ -54,6 +54,16 @@ def test_segmentation_units_point_inside_the_text(raw):
             assert 0 <= start < end <= len(text)
             assert text[start:end] == unit
     assert seg.sentences.sentence_id.tolist() == list(range(len(seg.sentences)))
+
+
+QUESTION_PIECES = st.sampled_from(["如何", "为什么", "什么", "吗", "呢", "哪", "党", "建", "?", "，", ",", "。", "!", "\n", "a"])
+
+
+@FUZZ
+@given(st.lists(QUESTION_PIECES, max_size=60).map("".join))
+def test_question_marks_of_a_text_agree_with_one_at_a_time(text):
+    indices = [i for i, char in enumerate(text) if char == "?"]
+    assert question_marks(text, indices) == [is_question_mark(text, i) for i in indices]
 
 
 @FUZZ

@@ -111,8 +111,8 @@ def kill_when(root: Path, moment: Callable[[Path], bool], timeout: float = 300) 
             polls += 1
             time.sleep(0.002)
     finally:
-        kill(family)
-        rest = process_tree(process)
+        kill(family[:-1])  # the processes known so far, the kernel first; the run itself stays alive
+        rest = process_tree(process)  # so that a child started since is still found as its child
         kill(rest)
         psutil.wait_procs([*family, *rest], timeout=30)
         process.wait(timeout=30)

@@ -1,4 +1,4 @@
-"""A 50 MB document on a single line goes through every per-document stage, in linear time.
+"""A 50 MB document on a single line goes through every per-document stage, nothing lost.
 
 The document is the one ``benchmarks/large_document.py`` measures: the five documents of
 ``data/raw/`` with their line breaks removed, one of them also stripped of its sentence punctuation

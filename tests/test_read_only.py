@@ -1,7 +1,8 @@
 """The corpus folder is only ever opened for reading.
 
-Python's audit hook sees every file the process opens, with its mode and flags (``open`` events
-of ``io.open``, ``os.open`` and the C library alike). While a copy of ``data/raw/`` goes through
+Python's audit hook sees every file the process opens through Python, with its mode and flags
+(the ``open`` events of ``open``, ``io.open`` and ``os.open``; a C extension opening files by
+itself is not seen, and none reads the corpus). While a copy of ``data/raw/`` goes through
 every stage that reads a corpus — loading, cleaning, segmentation, indicators, the corpus report,
 ``dangjian clean`` and the streaming engine — each open of a file inside it must be read-only.
 """

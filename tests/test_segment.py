@@ -78,17 +78,25 @@ def test_tables_are_saved_as_parquet(processed, tmp_path):
     assert "remove_pinyin_readings" in set(pd.read_csv(tmp_path / "cleaning.csv").step)
 
 
-def test_text_without_sentence_punctuation_is_cut_at_commas_and_never_inside_a_number():
+def test_text_without_sentence_punctuation_is_cut_at_commas():
     clause = "全镇建立党员示范岗1234个，覆盖党员56789名，"
-    text = clause * 60  # 1,500 characters without 。！？
-    seg = segment("d", text)
-    sentences = seg.sentences
-    assert len(sentences) > 1
+    text = clause * 60 + "最后一句。下一句。"  # 1,500 characters without 。！？, then two sentences
+    sentences = segment("d", text).sentences
+    assert len(sentences) > 3
     assert sentences.text.str.len().max() <= MAX_SENTENCE_CHARS
     assert "".join(sentences.text) == text
-    assert sentences.text.iloc[:-1].str.endswith("，").all()
+    assert sentences.text.iloc[:-2].str.endswith("，").all()
     assert sentences.cut_for_length.tolist() == [True] * (len(sentences) - 1) + [False]
     assert all(text[s:e] == t for s, e, t in zip(sentences.start, sentences.end, sentences.text))
+
+
+def test_a_thousands_comma_is_not_a_clause_break():
+    from dangjian.indicators import quantities
+
+    text = "全市党员" + "党" * 488 + "共有党员12,345名参加培训"
+    pieces = [text[s:e] for s, e in cap_length(text, 0, len(text))]
+    assert "".join(pieces) == text and max(map(len, pieces)) <= MAX_SENTENCE_CHARS
+    assert [q.value_norm for p in pieces for q in quantities(p)] == [12345]
 
 
 def test_a_stretch_without_any_break_is_cut_beside_numbers_not_through_them():

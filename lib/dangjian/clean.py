@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections import Counter
@@ -127,9 +128,11 @@ _QUOTE_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 
 
 _QUESTION_IN_CHINESE = re.compile(rf"(?<=[{CJK}])\?(?=[{CJK}“”\n]|$)")
-#: How far back from a '?' the interrogative word is looked for (a clause is far shorter).
-_MAX_QUESTION_CLAUSE = 200
-_INTERROGATIVE_CLAUSE = re.compile(rf"(如何|怎么|怎样|什么|为何|为什么|哪|何在|是否|吗|呢|几何|多少)[^，。！？；,;!\n]*$")
+_CLAUSE_MARKS = "，。！？；,;!\n"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
+_INTERROGATIVE = "如何|怎么|怎样|什么|为何|为什么|哪|何在|是否|吗|呢|几何|多少"
+_INTERROGATIVE_WORD = re.compile(_INTERROGATIVE)
+_INTERROGATIVE_CLAUSE = re.compile(rf"({_INTERROGATIVE})[^{_CLAUSE_MARKS}]*$")
 
 
 def is_question_mark(text: str, index: int) -> bool:
@@ -141,17 +144,35 @@ def is_question_mark(text: str, index: int) -> bool:
         >>> is_question_mark("如何抓实见效?这是", 6), is_question_mark("重要职责?;A不牢", 4)
         (True, False)
     """
-    window_start = max(0, index - _MAX_QUESTION_CLAUSE)  # a bounded look-back keeps a long line linear
-    clause_start = max(window_start - 1, *(text.rfind(mark, window_start, index) for mark in "，。！？；,;!\n")) + 1
+    clause_start = max(text.rfind(mark, 0, index) for mark in _CLAUSE_MARKS) + 1
     return bool(_INTERROGATIVE_CLAUSE.search(text[clause_start:index]))
+
+
+def question_marks(text: str, indices: Sequence[int]) -> list[bool]:
+    """:func:`is_question_mark` for many ``?`` of one text at once, in one pass over the text.
+
+    Example:
+        >>> question_marks("如何抓实见效?这是，重要职责?", [6, 14])
+        [True, False]
+    """
+    clause_ends = [m.end() for m in _CLAUSE_MARK.finditer(text)]
+    words = [(m.start(), m.end()) for m in _INTERROGATIVE_WORD.finditer(text)]
+    word_ends = [end for _, end in words]
+    answers = []
+    for index in indices:
+        clause_start = clause_ends[bisect.bisect_right(clause_ends, index) - 1] if clause_ends and clause_ends[0] <= index else 0
+        last_word = bisect.bisect_right(word_ends, index) - 1  # the last word that ends before the '?'
+        answers.append(last_word >= 0 and words[last_word][0] >= clause_start)
+    return answers
 
 
 def _find_punctuation_edits(text: str) -> list[Edit]:
     edits = [Edit(m.start(), m.end(), _QUOTE_MAP[m.group()], "quote") for m in _QUOTE_FORMS.finditer(text)]
+    candidates = list(_QUESTION_IN_CHINESE.finditer(text))
     edits += [
         Edit(m.start(), m.end(), "？", "punctuation")
-        for m in _QUESTION_IN_CHINESE.finditer(text)
-        if is_question_mark(text, m.start())
+        for m, is_question in zip(candidates, question_marks(text, [m.start() for m in candidates]))
+        if is_question
     ]
     edits += [
         Edit(m.start(), m.end(), "".join(_HALF_PUNCT[mark] for mark in m.group()), "punctuation")

@@ -32,43 +32,61 @@ def _umask() -> int:
     return mask
 
 
-#: Suffix of the temporary files :func:`atomic_path` writes (``.<target name>.<random>.tmp``).
+#: Suffix of the temporary files :func:`atomic_path` writes (``.<target name>.<pid>-<random>.tmp``).
 TEMPORARY_SUFFIX = ".tmp"
+_TEMPORARY_OWNER = re.compile(r"\.(\d+)-[^.]*\.tmp$")
 
 
 def is_temporary(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is named like a temporary file of :func:`atomic_path`.
 
     Example:
-        >>> is_temporary("figures/.corpus_cleaning_steps.png.k2x9_a1b.tmp"), is_temporary("figures/a.png")
+        >>> is_temporary("figures/.corpus_cleaning_steps.png.4242-k2x9_a1b.tmp"), is_temporary("figures/a.png")
         (True, False)
     """
     name = Path(path).name
     return name.startswith(".") and name.endswith(TEMPORARY_SUFFIX) and name.count(".") >= 3
 
 
-def remove_temporaries(folders: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Delete the temporary files that a killed process left under ``folders``; return them.
+def temporary_owner(path: str | os.PathLike[str]) -> int | None:
+    """The id of the process that writes (or wrote) a temporary file, from its name.
 
-    Only call this when no other process writes to these folders (``dangjian run`` holds the
-    project's run lock when it does).
+    Example:
+        >>> temporary_owner(".table.csv.4242-k2x9_a1b.tmp"), temporary_owner(".table.csv.k2x9_a1b.tmp")
+        (4242, None)
+    """
+    match = _TEMPORARY_OWNER.search(Path(path).name)
+    return int(match.group(1)) if match else None
+
+
+def remove_temporaries(folders: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Delete the temporary files that ended processes left under ``folders``; return them.
+
+    A temporary file whose writer is still running (a notebook kernel, another command) is kept.
 
     Example:
         >>> import tempfile, pathlib
         >>> folder = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (folder / ".table.csv.abc123.tmp").write_text("half")
+        >>> _ = (folder / f".figure.png.{os.getpid()}-abc123.tmp").write_text("being written")
         >>> _ = (folder / "table.csv").write_text("whole")
-        >>> [p.name for p in remove_temporaries([folder])], sorted(p.name for p in folder.iterdir())
-        (['.table.csv.abc123.tmp'], ['table.csv'])
+        >>> [p.name for p in remove_temporaries([folder])], len(list(folder.iterdir()))
+        (['.table.csv.abc123.tmp'], 2)
     """
+    import psutil
+
     removed = []
     for folder in map(Path, folders):
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob(f".*{TEMPORARY_SUFFIX}")):
-            if path.is_file() and is_temporary(path):
-                path.unlink(missing_ok=True)
-                removed.append(path)
+            if not (path.is_file() and is_temporary(path)):
+                continue
+            owner = temporary_owner(path)
+            if owner is not None and psutil.pid_exists(owner):
+                continue
+            path.unlink(missing_ok=True)
+            removed.append(path)
     return removed
 
 
@@ -80,7 +98,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX, dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=TEMPORARY_SUFFIX, dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -1,19 +1,19 @@
 """One ``dangjian run`` at a time per project, and the tidying up after a run that was killed.
 
-``dangjian run`` holds an exclusive lock on ``reports/.run.lock`` while it runs. The operating
-system releases the lock when the process ends, however it ends (an error, ``kill -9``, a closed
-terminal, the machine's memory running out), so a lock is never left behind. A killed run leaves
-its earlier outputs whole, because every file is written to a temporary file and renamed into place
-only when complete (:mod:`dangjian.io`); what it can leave is those temporary files. Holding the
-lock, the next run removes them before it starts.
+``dangjian run`` holds an exclusive lock on ``reports/.state/run.lock`` while it runs. The
+operating system releases the lock when the process ends, however it ends (an error, ``kill -9``,
+a closed terminal, the machine's memory running out), so a lock is never left behind. A killed run
+leaves its earlier outputs whole, because every file is written to a temporary file and renamed into
+place only when complete (:mod:`dangjian.io`); what it can leave is those temporary files. The next
+run removes them before it starts, except those whose writer is still running.
 
 Example:
     >>> import tempfile, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (root / "figures").mkdir(), (root / "figures" / ".a.png.x1y2z3.tmp").write_bytes(b"half")
+    >>> _ = (root / "figures").mkdir(), (root / "figures" / ".a.png.999999999-x1y2z3.tmp").write_bytes(b"half")
     >>> with exclusive_run(root) as removed:
     ...     [p.name for p in removed]
-    ['.a.png.x1y2z3.tmp']
+    ['.a.png.999999999-x1y2z3.tmp']
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ from typing import IO
 from dangjian.freshness import OUTPUT_FOLDERS
 from dangjian.io import remove_temporaries
 
-LOCK_NAME = "reports/.run.lock"
+LOCK_NAME = "reports/.state/run.lock"
+#: Windows locks byte ranges: lock one byte far past the process id written at the start.
+_WINDOWS_LOCK_OFFSET = 1 << 30
 
 
 class ProjectBusy(RuntimeError):
@@ -35,21 +37,29 @@ class ProjectBusy(RuntimeError):
 
 
 def _try_lock(handle: IO[str]) -> bool:
-    """Take an exclusive, non-blocking lock on an open file; False if another process holds it."""
+    """Take an exclusive, non-blocking lock on an open file; False if another process holds it.
+
+    Where the file system cannot lock (some network drives), the run goes ahead unlocked.
+    """
     try:
         import fcntl
     except ImportError:  # Windows
         import msvcrt
 
+        handle.seek(_WINDOWS_LOCK_OFFSET)
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
+        finally:
+            handle.seek(0)
         return True
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError:  # no locks on this file system
+        return True
     return True
 
 

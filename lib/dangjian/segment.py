@@ -38,6 +38,7 @@ _MAX_TITLE_LINE = 30
 #: later stages, which carry each sentence beside every number in it, stay linear in the text.
 MAX_SENTENCE_CHARS = 500
 _CLAUSE_BREAK = re.compile(r"[，,；;：:、]+|\s+")
+_DIGIT = re.compile(r"[0-9０-９]")
 _NUMBER_CHAR = re.compile(r"[0-9０-９.．%％万亿千百十零〇一二三四五六七八九两]")
 
 
@@ -152,11 +153,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 def sentence_spans(
     text: str, start: int = 0, end: int | None = None, limit: int = MAX_SENTENCE_CHARS
 ) -> list[tuple[int, int, bool]]:
-    """:func:`split_sentences` with, for each span, whether it ends at a cut made for length.
+    """:func:`split_sentences` with, for each span, whether it is a piece of a stretch that ran over
+    ``limit`` characters without a sentence end and was cut (:func:`cap_length`).
 
     Example:
-        >>> sentence_spans("甲乙丙丁戊己，庚辛。", limit=8)
-        [(0, 7, True), (7, 10, False)]
+        >>> sentence_spans("甲乙丙丁戊己，庚辛。壬。", limit=8)
+        [(0, 7, True), (7, 10, True), (10, 12, False)]
     """
     end = len(text) if end is None else end
     pieces: list[tuple[int, int, bool]] = []
@@ -164,7 +166,7 @@ def sentence_spans(
     for match in [*_SENTENCE_END.finditer(text, start, end), None]:
         stop = match.end() if match else end
         capped = cap_length(text, cursor, stop, limit)
-        pieces.extend((s, e, i < len(capped) - 1) for i, (s, e) in enumerate(capped))
+        pieces.extend((s, e, len(capped) > 1) for s, e in capped)
         cursor = stop
     trimmed = []
     for s, e, cut in pieces:
@@ -180,26 +182,29 @@ def cap_length(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS)
     """Cut ``text[start:end]`` into spans of at most ``limit`` characters.
 
     Each cut falls after the last clause break (，；：、 or a space) in the second half of the
-    window; with none there, at the limit, moved back so that it does not fall inside a number.
-    A span within the limit is returned whole.
+    window, unless that break separates digits (``12,345``); with none there, at the limit, moved
+    back so that it does not fall inside a number. A span within the limit is returned whole.
 
     Example:
         >>> t = "建立支部12个，覆盖党员3000名，开展活动50次"
         >>> [t[s:e] for s, e in cap_length(t, 0, len(t), limit=12)]
         ['建立支部12个，', '覆盖党员3000名，', '开展活动50次']
-        >>> u = "组织党员3000名"
-        >>> [u[s:e] for s, e in cap_length(u, 0, len(u), limit=6)]
-        ['组织党员', '3000名']
+        >>> u = "组织党员12,345名"
+        >>> [u[s:e] for s, e in cap_length(u, 0, len(u), limit=8)]
+        ['组织党员', '12,345名']
     """
+    if limit < 2:
+        raise ValueError(f"a sentence length limit must be at least 2 characters, got {limit}")
     spans = []
     while end - start > limit:
-        window_end = start + limit
+        floor, window_end = start + limit // 2, start + limit
         cut = None
-        for match in _CLAUSE_BREAK.finditer(text, start + limit // 2, window_end):
-            cut = match.end()
+        for match in _CLAUSE_BREAK.finditer(text, floor, window_end):
+            if not (_DIGIT.match(text, match.start() - 1) and _DIGIT.match(text, match.end())):
+                cut = match.end()
         if cut is None:
             cut = window_end
-            while cut > start + limit // 2 and _inside_number(text, cut):
+            while cut > floor and _inside_number(text, cut):
                 cut -= 1
             if _inside_number(text, cut):
                 cut = window_end
@@ -210,8 +215,17 @@ def cap_length(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS)
 
 
 def _inside_number(text: str, position: int) -> bool:
-    """Whether ``position`` falls between two characters of a number (digits, 万, 两 …)."""
-    return bool(_NUMBER_CHAR.match(text, position - 1) and _NUMBER_CHAR.match(text, position))
+    """Whether ``position`` falls between two characters of a number (digits, 万, 两, 12,345 …)."""
+    return _is_number_char(text, position - 1) and _is_number_char(text, position)
+
+
+def _is_number_char(text: str, index: int) -> bool:
+    """A digit, numeral or decimal point, or a thousands comma between two digits."""
+    if not 0 <= index < len(text):
+        return False
+    if text[index] in ",，":
+        return index > 0 and bool(_DIGIT.match(text, index - 1) and _DIGIT.match(text, index + 1))
+    return bool(_NUMBER_CHAR.match(text, index))
 
 
 def _heading_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -47,8 +47,8 @@ def document_warnings(document: ProcessedDocument) -> list[str]:
     cuts = int(sentences["cut_for_length"].sum()) if len(sentences) else 0
     if cuts:
         reasons.append(
-            f"{cuts} cut(s) in text running over {MAX_SENTENCE_CHARS} characters without 。！？ "
-            "(sentence punctuation lost?); sentences were cut at commas"
+            f"{cuts} sentence(s) cut out of text running over {MAX_SENTENCE_CHARS} characters without 。！？ "
+            "(sentence punctuation lost?), at commas where possible"
         )
     return reasons
 
