@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from dangjian.edits import Edit, OffsetMap, apply_edits
 
 #: The one placeholder that stands for any redacted or template-substituted name.
@@ -433,14 +435,22 @@ def _find_script_edits(text: str, config: str = OPENCC_CONFIG) -> list[Edit]:
             continue  # already simplified: 著 in 显著 must stay 著
         converted = _converter(config).convert(line)
         if len(converted) == len(line):
-            edits += [
-                Edit(start + i, start + i + 1, new, "script")
-                for i, (old, new) in enumerate(zip(line, converted))
-                if old != new
-            ]
+            edits += [Edit(start + i, start + i + 1, converted[i], "script") for i in _changed_positions(line, converted)]
         else:  # a phrase changed length: the whole line is one traceable edit
             edits.append(Edit(start, start + len(line), converted, "script"))
     return edits
+
+
+def _changed_positions(before: str, after: str) -> list[int]:
+    """Positions where two texts of equal length differ (compared as arrays of code points).
+
+    Example:
+        >>> _changed_positions("黨的基層", "党的基层")
+        [0, 3]
+    """
+    codes_before = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
+    codes_after = np.frombuffer(after.encode("utf-32-le"), dtype=np.uint32)
+    return np.flatnonzero(codes_before != codes_after).tolist()
 
 
 def is_traditional(char: str) -> bool:
