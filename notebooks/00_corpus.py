@@ -33,6 +33,7 @@ from IPython.display import display
 from dangjian import overview
 from dangjian.pipeline import process_corpus
 from dangjian.plotting import save_figure, setup_cjk_font
+from dangjian.status import status_table
 
 setup_cjk_font()
 processed = process_corpus(corpus_dir, cache_dir=cache_dir, skip_bad=True)
@@ -51,12 +52,14 @@ table = overview.corpus_table(processed)
 display(table)
 
 # %% [markdown]
-# Files that could not be read (empty, binary, without Chinese) are left out of every analysis
-# and listed here with the reason; `dangjian run` lists them again at the end of the run.
+# The corpus report gives every file a status. *ok* documents raised no doubt. *warning* documents
+# are analysed, with the reason to look at them: characters lost in transmission, metadata missing or
+# guessed, a web page saved as `.txt`, or text that ran over 500 characters without a sentence end and
+# was cut at commas. *skipped* files (empty, binary, without Chinese) are left out of every analysis.
+# `dangjian run` prints the same report at the end of the run and fails if a file was skipped.
 
 # %%
-for issue in processed.issues:
-    print(f"{issue.status}: {issue.path}: {issue.message}")
+display(status_table(processed))
 
 # %% [markdown]
 # ## Cleaning

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from dangjian.corpus import CorpusError, load_corpus
-from dangjian.pipeline import ProcessedDocument, process
+from dangjian.pipeline import ProcessedCorpus, ProcessedDocument, process
 from dangjian.segment import MAX_SENTENCE_CHARS
 
 #: Metadata a comparison needs; a document without them gets a warning.
@@ -55,9 +55,22 @@ def document_warnings(document: ProcessedDocument) -> list[str]:
 
 def corpus_status(folder: Path | str) -> pd.DataFrame:
     """Load and process a corpus, skipping bad files, and report each document's status."""
-    corpus = load_corpus(folder, skip_bad=True)
+    return status_table(process(load_corpus(folder, skip_bad=True)))
+
+
+def status_table(processed: ProcessedCorpus) -> pd.DataFrame:
+    """Every document of a processed corpus with its status (ok, warning, skipped) and why.
+
+    Example:
+        >>> from dangjian.corpus import Corpus, CorpusIssue, Document
+        >>> metadata = {"region": "平凉市", "level": "prefecture", "year": "2024"}
+        >>> doc = Document("d", Path("d.txt"), "组织建设。", "utf-8", metadata)
+        >>> issue = CorpusIssue("corpus/e.txt", "skipped", "the file is empty")
+        >>> status_table(process(Corpus(None, [doc], [issue])))[["file", "status", "reasons"]].values.tolist()
+        [['d.txt', 'ok', ''], ['e.txt', 'skipped', 'the file is empty']]
+    """
     rows = []
-    for document in process(corpus):
+    for document in processed:
         reasons = document_warnings(document)
         rows.append(
             {
@@ -67,7 +80,7 @@ def corpus_status(folder: Path | str) -> pd.DataFrame:
                 "reasons": "; ".join(reasons),
             }
         )
-    for issue in corpus.issues:
+    for issue in processed.issues:
         rows.append({"doc_id": "", "file": Path(issue.path).name, "status": issue.status, "reasons": issue.message})
     return pd.DataFrame(rows, columns=list(STATUS_COLUMNS))
 
