@@ -6,11 +6,12 @@ Each property runs ``DANGJIAN_FUZZ_EXAMPLES`` examples (2,000 by default, as in 
 from __future__ import annotations
 
 import os
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dangjian.clean import clean_text, is_question_mark, question_marks
+from dangjian.clean import clean_text, question_marks
 from dangjian.segment import segment, sentence_spans
 
 EXAMPLES = int(os.environ.get("DANGJIAN_FUZZ_EXAMPLES", "2000"))
@@ -56,14 +57,19 @@ def test_segmentation_units_point_inside_the_text(raw):
     assert seg.sentences.sentence_id.tolist() == list(range(len(seg.sentences)))
 
 
+INTERROGATIVE_CLAUSE = re.compile(r"(如何|怎么|怎样|什么|为何|为什么|哪|何在|是否|吗|呢|几何|多少)[^，。！？；,;!\n]*$")
 QUESTION_PIECES = st.sampled_from(["如何", "为什么", "什么", "吗", "呢", "哪", "党", "建", "?", "，", ",", "。", "!", "\n", "a"])
 
 
 @FUZZ
 @given(st.lists(QUESTION_PIECES, max_size=60).map("".join))
-def test_question_marks_of_a_text_agree_with_one_at_a_time(text):
+def test_question_marks_follow_the_clause_rule(text):
+    def ends_a_question(index: int) -> bool:  # the rule as a regular expression over the clause
+        clause_start = max(text.rfind(mark, 0, index) for mark in "，。！？；,;!\n") + 1
+        return bool(INTERROGATIVE_CLAUSE.search(text[clause_start:index]))
+
     indices = [i for i, char in enumerate(text) if char == "?"]
-    assert question_marks(text, indices) == [is_question_mark(text, i) for i in indices]
+    assert question_marks(text, indices) == [ends_a_question(i) for i in indices]
 
 
 @FUZZ

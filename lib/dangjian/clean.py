@@ -132,9 +132,7 @@ _QUOTE_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 _QUESTION_IN_CHINESE = re.compile(rf"(?<=[{CJK}])\?(?=[{CJK}“”\n]|$)")
 _CLAUSE_MARKS = "，。！？；,;!\n"
 _CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
-_INTERROGATIVE = "如何|怎么|怎样|什么|为何|为什么|哪|何在|是否|吗|呢|几何|多少"
-_INTERROGATIVE_WORD = re.compile(_INTERROGATIVE)
-_INTERROGATIVE_CLAUSE = re.compile(rf"({_INTERROGATIVE})[^{_CLAUSE_MARKS}]*$")
+_INTERROGATIVE_WORD = re.compile("如何|怎么|怎样|什么|为何|为什么|哪|何在|是否|吗|呢|几何|多少")
 
 
 def is_question_mark(text: str, index: int) -> bool:
@@ -146,12 +144,14 @@ def is_question_mark(text: str, index: int) -> bool:
         >>> is_question_mark("如何抓实见效?这是", 6), is_question_mark("重要职责?;A不牢", 4)
         (True, False)
     """
-    clause_start = max(text.rfind(mark, 0, index) for mark in _CLAUSE_MARKS) + 1
-    return bool(_INTERROGATIVE_CLAUSE.search(text[clause_start:index]))
+    return question_marks(text, [index])[0]
 
 
 def question_marks(text: str, indices: Sequence[int]) -> list[bool]:
     """:func:`is_question_mark` for many ``?`` of one text at once, in one pass over the text.
+
+    A ``?`` ends a question when an interrogative word lies between it and the clause mark
+    (，。！？；,;! or a line break) before it.
 
     Example:
         >>> question_marks("如何抓实见效?这是，重要职责?", [6, 14])
@@ -162,7 +162,8 @@ def question_marks(text: str, indices: Sequence[int]) -> list[bool]:
     word_ends = [end for _, end in words]
     answers = []
     for index in indices:
-        clause_start = clause_ends[bisect.bisect_right(clause_ends, index) - 1] if clause_ends and clause_ends[0] <= index else 0
+        marks_before = bisect.bisect_right(clause_ends, index)
+        clause_start = clause_ends[marks_before - 1] if marks_before else 0
         last_word = bisect.bisect_right(word_ends, index) - 1  # the last word that ends before the '?'
         answers.append(last_word >= 0 and words[last_word][0] >= clause_start)
     return answers

@@ -44,7 +44,7 @@ def document_warnings(document: ProcessedDocument) -> list[str]:
     sentences = document.segmentation.sentences
     if not len(sentences):
         reasons.append("no sentences after cleaning")
-    cuts = int(sentences["cut_for_length"].sum()) if len(sentences) else 0
+    cuts = int(sentences["cut_for_length"].sum())
     if cuts:
         reasons.append(
             f"{cuts} sentence(s) cut out of text running over {MAX_SENTENCE_CHARS} characters without 。！？ "
