@@ -218,3 +218,10 @@ def test_a_question_mark_far_from_its_interrogative_word_is_judged_alike_in_ever
     once = clean_text(text).text
     assert "？" in once  # the clause opens with 如何 and has no break before the '?'
     assert clean_text(once).text == once
+
+
+@pytest.mark.parametrize("raw, clean", [("黨１２  １２0人", "党12120人"), ("耕地11   722.79畝", "耕地11722.79亩")])
+def test_thousands_after_several_spaces_are_joined_in_the_first_pass(raw, clean):
+    once = clean_text(raw).text
+    assert once == clean
+    assert clean_text(once).text == once

@@ -198,7 +198,9 @@ normalize_punctuation = Step(
     "text it marks a lost character and stays.",
 )
 
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?![\d])")
+#: Thousands groups after runs of spaces too: whitespace is collapsed by a later step, and a second
+#: pass must find nothing more to join.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?: +\d{3})+(?![\d])")
 
 
 def _find_number_space_edits(text: str) -> list[Edit]:
