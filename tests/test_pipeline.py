@@ -55,7 +55,7 @@ def test_a_different_cleaning_pipeline_is_a_different_cache_entry(corpus_copy, t
 
 def test_a_corrupt_cache_entry_is_recomputed(corpus_copy, tmp_path):
     process_corpus(corpus_copy, cache_dir=tmp_path / "cache")
-    for entry in (tmp_path / "cache").rglob("*.pkl"):
+    for entry in (tmp_path / "cache").rglob("*.entry"):
         entry.write_bytes(b"not a pickle")
     cache = Cache(tmp_path / "cache")
     process(load_corpus(corpus_copy), cache=cache)

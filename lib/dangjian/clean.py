@@ -6,6 +6,10 @@ runs the steps in order, keeps the offset map from the clean text back to the ra
 records what each step changed (counts, examples, and every piece of text it removed), so that
 nothing is deleted silently.
 
+The steps of this module also yield their edits one by one in text order (``Step.edit_streams``),
+and the pipeline applies them as they come: a text of hundreds of megabytes is cleaned without a
+list of its millions of edits, a list of its lines, or a number per character for its offsets.
+
 Steps are grouped by kind: ``normalize`` (spaces, widths, punctuation), ``remove`` (page
 furniture, author lines, pinyin readings), ``convert`` (traditional -> simplified, redactions ->
 placeholder) and ``mark`` (characters lost in transmission: kept visible, counted).
@@ -20,20 +24,20 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 import functools
+import heapq
 import itertools
-from collections import Counter
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 import numpy as np
 
-from dangjian.edits import Edit, OffsetMap, apply_edits
+from dangjian.edits import Edit, OffsetMap, apply_edits, apply_sorted_edits
 
 #: The one placeholder that stands for any redacted or template-substituted name.
 PLACEHOLDER = "□"
@@ -51,6 +55,10 @@ class Step:
 
     Calling the step on a string applies its edits, so a step is also a ``str -> str`` function.
 
+    ``edit_streams``, if given, yields the same edits as ``find_edits`` as a few streams, each in
+    text order (by ``(start, end)``), whose concatenation is ``find_edits``' list; the pipeline then
+    applies them as they come instead of holding them all (:meth:`streaming` builds such a step).
+
     Example:
         >>> remove_pinyin_readings("執(zhí)政")
         '執政'
@@ -61,36 +69,88 @@ class Step:
     find_edits: Callable[[str], list[Edit]]
     extract_metadata: Callable[[str], dict[str, str]] | None = None
     description: str = ""
+    edit_streams: Callable[[str], list[Iterable[Edit]]] | None = None
 
     def __call__(self, text: str) -> str:
-        return apply_edits(text, self.find_edits(text))[0]
+        if self.edit_streams is None:
+            return apply_edits(text, self.find_edits(text))[0]
+        return apply_sorted_edits(text, heapq.merge(*self.edit_streams(text), key=_position))[0]
+
+    @classmethod
+    def streaming(
+        cls,
+        name: str,
+        kind: str,
+        *finders: Callable[[str], Iterable[Edit]],
+        extract_metadata: Callable[[str], dict[str, str]] | None = None,
+        description: str = "",
+    ) -> Step:
+        """A step whose edits are those of each finder in turn; every finder yields its edits in text order.
+
+        Example:
+            >>> digits = Step.streaming("digits", "normalize", _regex_stream(re.compile("[0-9]"), "digit", lambda m: "#"))
+            >>> digits("党员12名"), [e.start for e in digits.find_edits("党员12名")]
+            ('党员##名', [2, 3])
+        """
+
+        def find_edits(text: str) -> list[Edit]:
+            return [edit for finder in finders for edit in finder(text)]
+
+        def edit_streams(text: str) -> list[Iterable[Edit]]:
+            return [finder(text) for finder in finders]
+
+        return cls(name, kind, find_edits, extract_metadata, description, edit_streams)
 
 
-def _regex_edits(pattern: re.Pattern[str], kind: str, replace: Callable[[re.Match[str]], str]) -> Callable[[str], list[Edit]]:
+def _position(edit: Edit) -> tuple[int, int]:
+    return edit.start, edit.end
+
+
+def _regex_stream(
+    pattern: re.Pattern[str], kind: str, replace: Callable[[re.Match[str]], str]
+) -> Callable[[str], Iterator[Edit]]:
     """Build an edit finder from a regex and a function giving each match's replacement."""
 
-    def find(text: str) -> list[Edit]:
-        return [Edit(m.start(), m.end(), replace(m), kind) for m in pattern.finditer(text)]
+    def find(text: str) -> Iterator[Edit]:
+        for m in pattern.finditer(text):
+            yield Edit(m.start(), m.end(), replace(m), kind)
 
     return find
 
 
-def _lines(text: str) -> Iterable[tuple[int, int, str]]:
-    """Yield ``(start, end_including_newline, line_without_newline)`` for each line."""
+#: Where ``str.splitlines`` ends a line.
+_LINE_END = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end_including_line_break)`` of each line as ``text.splitlines(keepends=True)``
+    cuts it, without copying the text.
+
+    Example:
+        >>> list(_line_spans("甲\\r\\n乙\\n\\n丙"))
+        [(0, 3), (3, 5), (5, 6), (6, 7)]
+    """
     position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip("\n")
-        yield position, position + len(line), stripped
-        position += len(line)
+    for m in _LINE_END.finditer(text):
+        yield position, m.end()
+        position = m.end()
+    if position < len(text):
+        yield position, len(text)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end_including_newline, line_without_newline)`` for each line."""
+    for start, end in _line_spans(text):
+        yield start, end, text[start:end].rstrip("\n")
 
 
 # normalize ------------------------------------------------------------------
 
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
-normalize_line_breaks = Step(
+normalize_line_breaks = Step.streaming(
     "normalize_line_breaks",
     "normalize",
-    _regex_edits(_LINE_BREAKS, "line_break", lambda m: "\n"),
+    _regex_stream(_LINE_BREAKS, "line_break", lambda m: "\n"),
     description="Windows/Mac/Unicode line breaks -> \\n.",
 )
 
@@ -98,24 +158,19 @@ _ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
-def _find_space_edits(text: str) -> list[Edit]:
-    edits = [Edit(m.start(), m.end(), " ", "odd_space") for m in _ODD_SPACES.finditer(text)]
-    edits += [Edit(m.start(), m.end(), "", "invisible") for m in _INVISIBLE.finditer(text)]
-    return edits
-
-
-normalize_spaces = Step(
+normalize_spaces = Step.streaming(
     "normalize_spaces",
     "normalize",
-    _find_space_edits,
+    _regex_stream(_ODD_SPACES, "odd_space", lambda m: " "),
+    _regex_stream(_INVISIBLE, "invisible", lambda m: ""),
     description="Non-breaking, ideographic, thin spaces and tabs -> space; zero-width characters dropped.",
 )
 
 _FULLWIDTH_ASCII = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f]")
-normalize_fullwidth_alnum = Step(
+normalize_fullwidth_alnum = Step.streaming(
     "normalize_fullwidth_alnum",
     "normalize",
-    _regex_edits(_FULLWIDTH_ASCII, "fullwidth", lambda m: unicodedata.normalize("NFKC", m.group())),
+    _regex_stream(_FULLWIDTH_ASCII, "fullwidth", lambda m: unicodedata.normalize("NFKC", m.group())),
     description="Full-width digits, Latin letters and % + - . / -> ASCII (Chinese punctuation untouched).",
 )
 
@@ -157,42 +212,54 @@ def question_marks(text: str, indices: Sequence[int]) -> list[bool]:
         >>> question_marks("如何抓实见效?这是，重要职责?", [6, 14])
         [True, False]
     """
-    clause_ends = [m.end() for m in _CLAUSE_MARK.finditer(text)]
-    words = [(m.start(), m.end()) for m in _INTERROGATIVE_WORD.finditer(text)]
-    word_ends = [end for _, end in words]
-    answers = []
-    for index in indices:
-        marks_before = bisect.bisect_right(clause_ends, index)
-        clause_start = clause_ends[marks_before - 1] if marks_before else 0
-        last_word = bisect.bisect_right(word_ends, index) - 1  # the last word that ends before the '?'
-        answers.append(last_word >= 0 and words[last_word][0] >= clause_start)
+    order = sorted(range(len(indices)), key=indices.__getitem__)
+    answers = [False] * len(indices)
+    for position, answer in zip(order, _question_verdicts(text, [indices[i] for i in order])):
+        answers[position] = answer
     return answers
 
 
-def _find_punctuation_edits(text: str) -> list[Edit]:
-    edits = [Edit(m.start(), m.end(), _QUOTE_MAP[m.group()], "quote") for m in _QUOTE_FORMS.finditer(text)]
-    candidates = list(_QUESTION_IN_CHINESE.finditer(text))
-    edits += [
-        Edit(m.start(), m.end(), "？", "punctuation")
-        for m, is_question in zip(candidates, question_marks(text, [m.start() for m in candidates]))
-        if is_question
-    ]
-    edits += [
-        Edit(m.start(), m.end(), "".join(_HALF_PUNCT[mark] for mark in m.group()), "punctuation")
-        for m in _HALF_PUNCT_IN_CHINESE.finditer(text)
-    ]
+def _question_verdicts(text: str, indices: Iterable[int]) -> Iterator[bool]:
+    """:func:`question_marks` for indices in increasing order, walking the text once alongside them."""
+    marks = _CLAUSE_MARK.finditer(text)
+    words = _INTERROGATIVE_WORD.finditer(text)
+    next_mark, next_word = next(marks, None), next(words, None)
+    clause_start, last_word_start = 0, -1  # the last word that ends before the '?'
+    for index in indices:
+        while next_mark is not None and next_mark.end() <= index:
+            clause_start, next_mark = next_mark.end(), next(marks, None)
+        while next_word is not None and next_word.end() <= index:
+            last_word_start, next_word = next_word.start(), next(words, None)
+        yield last_word_start >= clause_start
+
+
+def _question_edits(text: str) -> Iterator[Edit]:
+    candidates, again = itertools.tee(_QUESTION_IN_CHINESE.finditer(text))
+    for m, is_question in zip(candidates, _question_verdicts(text, (m.start() for m in again))):
+        if is_question:
+            yield Edit(m.start(), m.end(), "？", "punctuation")
+
+
+def _half_punctuation_edits(text: str) -> Iterator[Edit]:
+    for m in _HALF_PUNCT_IN_CHINESE.finditer(text):
+        yield Edit(m.start(), m.end(), "".join(_HALF_PUNCT[mark] for mark in m.group()), "punctuation")
+
+
+def _parenthesis_edits(text: str) -> Iterator[Edit]:
     for m in _PAREN_PAIR.finditer(text):
         outside = text[max(0, m.start() - 1) : m.start()] + text[m.end() : m.end() + 1]
         if _CJK_CHAR.search(m.group(1)) or _CJK_CHAR.search(outside):
-            edits.append(Edit(m.start(), m.start() + 1, "（", "punctuation"))
-            edits.append(Edit(m.end() - 1, m.end(), "）", "punctuation"))
-    return edits
+            yield Edit(m.start(), m.start() + 1, "（", "punctuation")
+            yield Edit(m.end() - 1, m.end(), "）", "punctuation")
 
 
-normalize_punctuation = Step(
+normalize_punctuation = Step.streaming(
     "normalize_punctuation",
     "normalize",
-    _find_punctuation_edits,
+    _regex_stream(_QUOTE_FORMS, "quote", lambda m: _QUOTE_MAP[m.group()]),
+    _question_edits,
+    _half_punctuation_edits,
+    _parenthesis_edits,
     description="Half-width , ; : ! ( ) inside Chinese text -> full-width; corner quotes -> “”. "
     "An ASCII '?' becomes ？ only after an interrogative clause (如何…?); elsewhere inside Chinese "
     "text it marks a lost character and stays.",
@@ -203,16 +270,14 @@ normalize_punctuation = Step(
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?: +\d{3})+(?![\d])")
 
 
-def _find_number_space_edits(text: str) -> list[Edit]:
-    edits = []
+def _find_number_space_edits(text: str) -> Iterator[Edit]:
     for m in _SPACED_THOUSANDS.finditer(text):
         for offset, char in enumerate(m.group()):
             if char == " ":
-                edits.append(Edit(m.start() + offset, m.start() + offset + 1, "", "number_space"))
-    return edits
+                yield Edit(m.start() + offset, m.start() + offset + 1, "", "number_space")
 
 
-join_spaced_numbers = Step(
+join_spaced_numbers = Step.streaming(
     "join_spaced_numbers",
     "normalize",
     _find_number_space_edits,
@@ -222,8 +287,7 @@ join_spaced_numbers = Step(
 _WHITESPACE_RUN = re.compile(r"[ \n]+")
 
 
-def _find_whitespace_edits(text: str) -> list[Edit]:
-    edits = []
+def _find_whitespace_edits(text: str) -> Iterator[Edit]:
     for m in _WHITESPACE_RUN.finditer(text):
         run = m.group()
         at_text_edge = m.start() == 0 or m.end() == len(text)
@@ -234,11 +298,10 @@ def _find_whitespace_edits(text: str) -> list[Edit]:
         else:
             replacement = " "
         if replacement != run:
-            edits.append(Edit(m.start(), m.end(), replacement, "whitespace"))
-    return edits
+            yield Edit(m.start(), m.end(), replacement, "whitespace")
 
 
-normalize_whitespace = Step(
+normalize_whitespace = Step.streaming(
     "normalize_whitespace",
     "normalize",
     _find_whitespace_edits,
@@ -297,8 +360,10 @@ def _has_more_chinese_than(text: str, limit: int) -> bool:
     return next(itertools.islice(_CJK_CHAR.finditer(text), limit, None), None) is not None
 
 
-def _find_furniture_edits(text: str) -> list[Edit]:
-    return [Edit(start, end, "", "furniture") for start, end, line in _lines(text) if is_furniture_line(line)]
+def _find_furniture_edits(text: str) -> Iterator[Edit]:
+    for start, end, line in _lines(text):
+        if is_furniture_line(line):
+            yield Edit(start, end, "", "furniture")
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -332,7 +397,7 @@ def extract_furniture_metadata(text: str) -> dict[str, str]:
     return found
 
 
-remove_furniture = Step(
+remove_furniture = Step.streaming(
     "remove_furniture",
     "remove",
     _find_furniture_edits,
@@ -349,22 +414,29 @@ _AUTHOR_LINE = re.compile(r"^(?:作者|文|撰文)\s*[:：/／]\s*(\S{2,20})$")
 
 def _author_lines(text: str) -> dict[str, tuple[int, int, str]]:
     """Locate the author line (first line) and author-position line (last line), if any."""
-    lines = [(s, e, line.strip()) for s, e, line in _lines(text) if line.strip()]
+    opening: list[tuple[int, int, str]] = []  # the first two lines that are not blank
+    last = (0, 0, "")
+    for start, end, line in _lines(text):
+        if line and not line.isspace():
+            if len(opening) < 2:
+                opening.append((start, end, line))
+            last = (start, end, line)
     found: dict[str, tuple[int, int, str]] = {}
-    if len(lines) >= 2:
-        start, end, first = lines[0]
+    if len(opening) >= 2:
+        start, end, first = opening[0][0], opening[0][1], opening[0][2].strip()
         match = _AUTHOR_LINE.match(first)
-        if match or (_AUTHOR_NAME.match(first) and len(lines[1][2]) >= 30):
+        if match or (_AUTHOR_NAME.match(first) and len(opening[1][2].strip()) >= 30):
             found["author"] = (start, end, match.group(1) if match else first)
-        start, end, last = lines[-1]
-        match = _AUTHOR_POSITION.match(last)
+        start, end = last[0], last[1]
+        match = _AUTHOR_POSITION.match(last[2].strip())
         if match:
             found["author_position"] = (start, end, match.group(1))
     return found
 
 
-def _find_author_edits(text: str) -> list[Edit]:
-    return [Edit(start, end, "", "author_line") for start, end, _ in _author_lines(text).values()]
+def _find_author_edits(text: str) -> Iterator[Edit]:
+    for start, end, _ in _author_lines(text).values():
+        yield Edit(start, end, "", "author_line")
 
 
 def extract_author_metadata(text: str) -> dict[str, str]:
@@ -377,7 +449,7 @@ def extract_author_metadata(text: str) -> dict[str, str]:
     return {name: value for name, (_, _, value) in _author_lines(text).items()}
 
 
-remove_author_lines = Step(
+remove_author_lines = Step.streaming(
     "remove_author_lines",
     "remove",
     _find_author_edits,
@@ -394,8 +466,7 @@ _PARENTHESISED_LATIN = re.compile(rf"(?<=\S)(?:[(（][a-zü{_TONED}]{{1,6}}[)）
 _SYLLABLE_IN_PARENS = re.compile(rf"[(（]([a-zü{_TONED}]{{1,6}})[)）]")
 
 
-def _find_pinyin_edits(text: str) -> list[Edit]:
-    edits = []
+def _find_pinyin_edits(text: str) -> Iterator[Edit]:
     for run in _PARENTHESISED_LATIN.finditer(text):
         after_chinese = bool(_CJK_CHAR.match(text[run.start() - 1]))
         for m in _SYLLABLE_IN_PARENS.finditer(text, run.start(), run.end()):
@@ -405,11 +476,10 @@ def _find_pinyin_edits(text: str) -> list[Edit]:
             has_tone = any(char in _TONED for char in syllable)
             if not (has_tone or (after_chinese and len(syllable) >= 2)):
                 break  # an untoned single letter such as (a) is a list marker, not a reading
-            edits.append(Edit(m.start(), m.end(), "", "pinyin"))
-    return edits
+            yield Edit(m.start(), m.end(), "", "pinyin")
 
 
-remove_pinyin_readings = Step(
+remove_pinyin_readings = Step.streaming(
     "remove_pinyin_readings",
     "remove",
     _find_pinyin_edits,
@@ -431,17 +501,77 @@ def _converter(config: str) -> Any:
     return opencc.OpenCC(config)
 
 
-def _find_script_edits(text: str, config: str = OPENCC_CONFIG) -> list[Edit]:
-    edits: list[Edit] = []
-    for start, end, line in _lines(text):
-        if _converter("t2s").convert(line) == line:
-            continue  # already simplified: 著 in 显著 must stay 著
-        converted = _converter(config).convert(line)
-        if len(converted) == len(line):
-            edits += [Edit(start + i, start + i + 1, converted[i], "script") for i in _changed_positions(line, converted)]
-        else:  # a phrase changed length: the whole line is one traceable edit
-            edits.append(Edit(start, start + len(line), converted, "script"))
-    return edits
+#: Lines longer than this many characters are converted piece by piece (:func:`_opencc_pieces`).
+LONG_LINE_CHARS = 1 << 16
+#: A character that no key of OpenCC's dictionaries contains (they hold Chinese characters only):
+#: OpenCC's phrase matching never reaches across it.
+_OPENCC_BOUNDARY = re.compile("[^\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def _find_script_edits(text: str, config: str = OPENCC_CONFIG, piece_chars: int | None = None) -> Iterator[Edit]:
+    """The edits of :data:`convert_to_simplified`; a line longer than ``piece_chars`` (default
+    :data:`LONG_LINE_CHARS`) is converted in pieces, with the same result."""
+    for start, end in _line_spans(text):
+        stop = end - 1 if text[end - 1] == "\n" else end
+        pieces = _opencc_pieces(text, start, stop, piece_chars or LONG_LINE_CHARS)
+        if len(pieces) == 1:
+            yield from _line_script_edits(text[start:stop], start, config)
+        else:
+            yield from _long_line_script_edits(text, pieces, config)
+
+
+def _line_script_edits(line: str, start: int, config: str) -> Iterator[Edit]:
+    """The conversion edits of one line starting at ``start``."""
+    if _converter("t2s").convert(line) == line:
+        return  # already simplified: 著 in 显著 must stay 著
+    converted = _converter(config).convert(line)
+    if len(converted) == len(line):
+        for i in _changed_positions(line, converted):
+            yield Edit(start + i, start + i + 1, converted[i], "script")
+    else:  # a phrase changed length: the whole line is one traceable edit
+        yield Edit(start, start + len(line), converted, "script")
+
+
+def _long_line_script_edits(text: str, pieces: list[tuple[int, int]], config: str) -> Iterator[Edit]:
+    """:func:`_line_script_edits` of the line made of ``pieces`` (:func:`_opencc_pieces`), converted
+    piece by piece: OpenCC converts a text cut after a character no dictionary key contains into
+    the same characters as the whole, so the line gets the same edits."""
+    if all(_converter("t2s").convert(text[s:e]) == text[s:e] for s, e in pieces):
+        return
+    changes = []
+    for s, e in pieces:
+        piece = text[s:e]
+        converted = _converter(config).convert(piece)
+        if len(converted) != len(piece):  # the line becomes one edit: convert it whole
+            line_start, line_end = pieces[0][0], pieces[-1][1]
+            yield from _line_script_edits(text[line_start:line_end], line_start, config)
+            return
+        positions, codes = _changed_codes(piece, converted)
+        changes.append((positions + s, codes))
+    for positions, codes in changes:
+        for position, code in zip(positions.tolist(), codes.tolist()):
+            yield Edit(position, position + 1, chr(code), "script")
+
+
+def _opencc_pieces(text: str, start: int, end: int, piece_chars: int = LONG_LINE_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into pieces of at least ``piece_chars`` characters (but the last), each
+    cut right after the first character at or beyond that length that no OpenCC dictionary key
+    contains (punctuation, spaces, digits, Latin letters …).
+
+    Example:
+        >>> text = "黨的建設，基層組織。"
+        >>> [text[s:e] for s, e in _opencc_pieces(text, 0, len(text), piece_chars=3)]
+        ['黨的建設，', '基層組織。']
+    """
+    pieces = []
+    while end - start > piece_chars:
+        boundary = _OPENCC_BOUNDARY.search(text, start + piece_chars - 1, end)
+        if boundary is None or boundary.end() >= end:
+            break
+        pieces.append((start, boundary.end()))
+        start = boundary.end()
+    pieces.append((start, end))
+    return pieces
 
 
 def _changed_positions(before: str, after: str) -> list[int]:
@@ -451,9 +581,15 @@ def _changed_positions(before: str, after: str) -> list[int]:
         >>> _changed_positions("黨的基層", "党的基层")
         [0, 3]
     """
+    return _changed_codes(before, after)[0].tolist()
+
+
+def _changed_codes(before: str, after: str) -> tuple[np.ndarray, np.ndarray]:
+    """Positions where two texts of equal length differ, and the code points of ``after`` there."""
     codes_before = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
     codes_after = np.frombuffer(after.encode("utf-32-le"), dtype=np.uint32)
-    return np.flatnonzero(codes_before != codes_after).tolist()
+    positions = np.flatnonzero(codes_before != codes_after)
+    return positions, codes_after[positions]
 
 
 def is_traditional(char: str) -> bool:
@@ -466,7 +602,7 @@ def is_traditional(char: str) -> bool:
     return _converter("t2s").convert(char) != char
 
 
-convert_to_simplified = Step(
+convert_to_simplified = Step.streaming(
     "convert_to_simplified",
     "convert",
     _find_script_edits,
@@ -493,15 +629,13 @@ def _placeholder_pattern() -> re.Pattern[str]:
     )
 
 
-def _find_placeholder_edits(text: str) -> list[Edit]:
-    return [
-        Edit(m.start(), m.end(), PLACEHOLDER, "placeholder")
-        for m in _placeholder_pattern().finditer(text)
-        if m.group() != PLACEHOLDER
-    ]
+def _find_placeholder_edits(text: str) -> Iterator[Edit]:
+    for m in _placeholder_pattern().finditer(text):
+        if m.group() != PLACEHOLDER:
+            yield Edit(m.start(), m.end(), PLACEHOLDER, "placeholder")
 
 
-replace_placeholders = Step(
+replace_placeholders = Step.streaming(
     "replace_placeholders",
     "convert",
     _find_placeholder_edits,
@@ -513,10 +647,10 @@ replace_placeholders = Step(
 # mark -------------------------------------------------------------------------
 
 _LOST = re.compile(rf"\ufffd|(?<=[{CJK}，。、；：“”（）])\?|\?(?=[{CJK}，。、；：“”（）;])")
-mark_lost_characters = Step(
+mark_lost_characters = Step.streaming(
     "mark_lost_characters",
     "mark",
-    _regex_edits(_LOST, "lost_character", lambda m: m.group()),
+    _regex_stream(_LOST, "lost_character", lambda m: m.group()),
     description="Characters lost in transmission (� anywhere, ? inside Chinese text) are kept "
     "visible and counted; they are never guessed.",
 )
@@ -595,12 +729,99 @@ class CleanResult:
         ]
 
 
+def step_record_to_dict(record: StepRecord) -> dict[str, Any]:
+    """A :class:`StepRecord` as plain values (strings, numbers, lists, dicts) for JSON.
+
+    Example:
+        >>> record = clean_text("區(qū)委").records[0]
+        >>> step_record_from_dict(step_record_to_dict(record)) == record
+        True
+    """
+    return {name: list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v for name, v in vars(record).items()}
+
+
+def step_record_from_dict(data: dict[str, Any]) -> StepRecord:
+    """The :class:`StepRecord` of :func:`step_record_to_dict`."""
+    return StepRecord(**data)
+
+
+def clean_result_to_dict(result: CleanResult) -> dict[str, Any]:
+    """A :class:`CleanResult` as plain values for JSON, except its offset map (kept as arrays,
+    see :func:`dangjian.edits.offset_map_to_npy`).
+
+    Example:
+        >>> result = clean_text("區(qū)委")
+        >>> again = clean_result_from_dict(clean_result_to_dict(result), result.offset_map)
+        >>> again.text, again.records == result.records, again.to_raw_span(0, 2)
+        ('区委', True, (0, 6))
+    """
+    return {
+        "raw_text": result.raw_text,
+        "text": result.text,
+        "records": [step_record_to_dict(record) for record in result.records],
+        "metadata": dict(result.metadata),
+    }
+
+
+def clean_result_from_dict(data: dict[str, Any], offset_map: OffsetMap) -> CleanResult:
+    """The :class:`CleanResult` of :func:`clean_result_to_dict` and its offset map.
+
+    ``ValueError`` if the map does not have one entry per character of the clean text.
+    """
+    if len(offset_map) != len(data["text"]):
+        raise ValueError(f"the offset map covers {len(offset_map)} characters, the clean text has {len(data['text'])}")
+    records = [step_record_from_dict(record) for record in data["records"]]
+    return CleanResult(data["raw_text"], data["text"], offset_map, records, dict(data["metadata"]))
+
+
 def _example(text: str, edit: Edit, context: int = 6) -> str:
     before = text[max(0, edit.start - context) : edit.end + context].replace("\n", "⏎")
     after = (
         text[max(0, edit.start - context) : edit.start] + edit.replacement + text[edit.end : edit.end + context]
     ).replace("\n", "⏎")
     return f"{before} → {after}" if before != after else before
+
+
+class _Tally:
+    """What one stream of a step's edits does to ``text``, counted as the edits pass by.
+
+    :meth:`changes` passes on the edits that change the text (not the marks), in order.
+    """
+
+    def __init__(self, step: str, text: str, keep_removed: bool, max_examples: int) -> None:
+        self.step, self.text, self.keep_removed, self.max_examples = step, text, keep_removed, max_examples
+        self.edits = self.chars_removed = self.chars_added = 0
+        self.kinds: Counter[str] = Counter()
+        self.examples: list[str] = []
+        self.removed: list[str] = []
+        self.short: dict[str, str] = {}
+
+    def changes(self, edits: Iterable[Edit], ordered: bool = True) -> Iterator[Edit]:
+        """The edits that change the text; with ``ordered``, ``ValueError`` if they come out of text order."""
+        text = self.text
+        last = (0, 0)
+        for edit in edits:
+            if ordered:
+                if (edit.start, edit.end) < last:
+                    raise ValueError(
+                        f"{self.step}: edits out of text order ([{edit.start}, {edit.end}) after [{last[0]}, {last[1]})); "
+                        "each stream of a step's edit_streams must yield its edits sorted by (start, end)"
+                    )
+                last = (edit.start, edit.end)
+            self.edits += 1
+            self.kinds[edit.kind] += 1
+            if len(self.examples) < self.max_examples:
+                self.examples.append(_example(text, edit))
+            original = text[edit.start : edit.end]
+            if edit.replacement != original:
+                self.chars_removed += edit.end - edit.start
+                self.chars_added += len(edit.replacement)
+                if self.keep_removed:
+                    removed = original.strip()
+                    if len(removed) <= 16:  # a short piece (a pinyin reading) recurs: keep one copy
+                        removed = self.short.setdefault(removed, removed)
+                    self.removed.append(removed)
+                yield edit
 
 
 @dataclass(frozen=True)
@@ -636,23 +857,48 @@ class CleaningPipeline:
             if step.extract_metadata is not None:
                 for key, value in step.extract_metadata(text).items():
                     metadata.setdefault(key, value)
-            edits = step.find_edits(text)
-            changes = [e for e in edits if e.replacement != text[e.start : e.end]]
-            record = StepRecord(
-                step=step.name,
-                kind=step.kind,
-                edits=len(edits),
-                chars_removed=sum(e.end - e.start for e in changes),
-                chars_added=sum(len(e.replacement) for e in changes),
-                examples=[_example(text, e) for e in edits[: self.max_examples]],
-                removed=[text[e.start : e.end].strip() for e in changes if step.kind == "remove"],
-                by_kind=dict(Counter(e.kind for e in edits)),
-            )
+            record, new_text, step_map = self._run(step, text)
             records.append(record)
-            if changes:
-                text, step_map = apply_edits(text, changes)
-                offsets = offsets.then(step_map)
+            if step_map is not None:
+                text, offsets = new_text, offsets.then(step_map)
+            del new_text, step_map
         return CleanResult(raw_text, text, offsets, records, self._clean_values(metadata))
+
+    def _run(self, step: Step, text: str) -> tuple[StepRecord, str, OffsetMap | None]:
+        """One step on ``text``: its record, the new text and the map back (None if nothing changed).
+
+        The edits are tallied and applied as they come from the step's streams, in text order.
+        """
+        if step.edit_streams is not None:
+            streams = step.edit_streams(text)
+        else:
+            streams = [step.find_edits(text)]
+        tallies = [_Tally(step.name, text, step.kind == "remove", self.max_examples) for _ in streams]
+        ordered = step.edit_streams is not None
+        changes = [tally.changes(stream, ordered) for tally, stream in zip(tallies, streams)]
+        if not ordered:
+            in_order: Iterable[Edit] = sorted(changes[0], key=_position)
+        elif len(changes) == 1:
+            in_order = changes[0]
+        else:
+            in_order = heapq.merge(*changes, key=_position)
+        new_text, step_map = apply_sorted_edits(text, in_order)
+        by_kind: dict[str, int] = {}
+        for tally in tallies:
+            for kind, count in tally.kinds.items():
+                by_kind[kind] = by_kind.get(kind, 0) + count
+        record = StepRecord(
+            step=step.name,
+            kind=step.kind,
+            edits=sum(t.edits for t in tallies),
+            chars_removed=sum(t.chars_removed for t in tallies),
+            chars_added=sum(t.chars_added for t in tallies),
+            examples=[example for t in tallies for example in t.examples][: self.max_examples],
+            removed=[removed for t in tallies for removed in t.removed],
+            by_kind=by_kind,
+        )
+        changed = any(t.chars_removed or t.chars_added for t in tallies)
+        return record, new_text, step_map if changed else None
 
     def _clean_values(self, metadata: dict[str, str]) -> dict[str, str]:
         """Metadata found in raw lines gets the same text treatment as the body."""

@@ -3,7 +3,8 @@
 Each subcommand lives in the module that does its work, which defines
 ``add_<name>_parser(subparsers)``; that function adds the subparser and sets
 ``func`` (a callable taking the parsed arguments and returning an exit code).
-This module only wires them together.
+This module only wires them together, and turns an input or output problem that a
+subcommand did not report itself into one line on stderr (exit code 2), never a traceback.
 
 Example:
     >>> build_parser().parse_args(["run", "--timeout", "60"]).timeout
@@ -17,6 +18,8 @@ import sys
 from collections.abc import Sequence
 
 from dangjian import indicators, metadata_guess, pipeline, runner, status
+from dangjian.corpus import CorpusError
+from dangjian.io import UnsafePathError, error_line
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,10 +38,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` (default: ``sys.argv[1:]``), run the chosen subcommand, return its exit code."""
+    """Parse ``argv`` (default: ``sys.argv[1:]``), run the chosen subcommand, return its exit code.
+
+    A :class:`~dangjian.corpus.CorpusError`, an unsafe output path or an ``OSError`` (a file that
+    cannot be read or written) is printed as ``dangjian <command>: <file>: <problem>``, exit code 2.
+
+    Example:
+        >>> main(["corpus", "status", "no/such/folder"])
+        2
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except (CorpusError, UnsafePathError, OSError) as error:
+        command = " ".join(filter(None, (args.command, getattr(args, "corpus_command", None))))
+        print(error_line(command, error), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -8,6 +8,13 @@ as ``make`` would; ``--force`` executes everything.
 
 Records live in ``reports/.state/<report>.json``.
 
+A folder a parameter names is fingerprinted as a corpus folder: what :func:`dangjian.corpus.load_corpus`
+reads, that is its ``metadata.csv``, the document files directly inside it and the files
+``metadata.csv`` lists, not the whole tree below it. A file reached through a symbolic link that
+leads out of the folder is fingerprinted by where the link points, without being read. At most
+:data:`MAX_INPUT_ENTRIES` entries and :data:`MAX_INPUT_BYTES` bytes are fingerprinted for one
+parameter; a parameter that names more (``corpus_dir: /``) is refused with a message naming it.
+
 Example:
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
@@ -26,10 +33,21 @@ from typing import Any
 
 from dangjian.cache import make_key
 from dangjian.io import write_text_atomic
-from dangjian.params import ReportSpec
+from dangjian.params import ParameterError, ReportSpec, shown
 
 #: Top-level folders whose content a run writes: a parameter pointing into them is an output.
 OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
+#: Most folder entries (and ``metadata.csv`` rows) looked at for one input folder.
+MAX_INPUT_ENTRIES = 100_000
+#: Most bytes hashed for one input file or folder.
+MAX_INPUT_BYTES = 16 * 2**30
+#: Largest ``metadata.csv`` read to find the files it lists.
+MAX_METADATA_BYTES = 256 * 2**20
+METADATA_NAME = "metadata.csv"
+
+
+class InputTooLarge(ValueError):
+    """An input folder or file holds more than the fingerprint limits; the message names it."""
 
 
 def record_path(name: str, project_root: str | os.PathLike[str]) -> Path:
@@ -54,20 +72,125 @@ def file_digest(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def _tree_digests(path: Path) -> list[tuple[str, str]]:
-    if path.is_file():
-        return [(path.name, file_digest(path))]
-    return [
-        (item.relative_to(path).as_posix(), file_digest(item))
-        for item in sorted(path.rglob("*"))
-        if item.is_file() and not any(part.startswith(".") for part in item.relative_to(path).parts)
-    ]
+def _read_by(path: Path, folder: Path) -> str | None:
+    """``None`` if ``path`` (a file inside ``folder``, resolved) may be read, else a text that stands
+    for it: where its symbolic link leads out of the folder, or that it is not a regular file."""
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):
+        return "unresolvable link"
+    if not real.is_relative_to(folder):
+        return f"link to {real.as_posix()}"
+    try:
+        return None if real.is_file() else "not a regular file"
+    except OSError as exc:
+        return f"unreadable: {exc.strerror}"
+
+
+def _listed_files(metadata: Path) -> list[str]:
+    """The ``file`` entries of a readable ``metadata.csv`` inside the folder (none if unreadable:
+    the report then fails on it, and the table's own bytes are fingerprinted)."""
+    from dangjian.corpus import CorpusError, _read_metadata_table
+
+    try:
+        rows = _read_metadata_table(metadata)
+    except (CorpusError, OSError, ValueError):
+        return []
+    return [row.get("file", "") for row in rows]
+
+
+def corpus_files(folder: str | os.PathLike[str], *, max_entries: int = MAX_INPUT_ENTRIES) -> dict[str, str | None]:
+    """What a corpus folder's report reads: ``metadata.csv``, the document files directly inside
+    ``folder`` and the files ``metadata.csv`` lists, as name -> ``None`` (a file to hash) or a
+    text standing for an entry that is not read (a link leading out of the folder).
+
+    Raises:
+        InputTooLarge: the folder has more than ``max_entries`` entries or metadata rows, or a
+            ``metadata.csv`` larger than :data:`MAX_METADATA_BYTES`.
+
+    Example:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> for name in ("a.txt", "b.pdf", "notes.md", "metadata.csv"):
+        ...     _ = (folder / name).write_text("doc_id,file\\nc,sub/c.txt\\n" if name == "metadata.csv" else "x")
+        >>> (folder / "sub").mkdir(); _ = (folder / "sub" / "c.txt").write_text("x")
+        >>> (folder / "link.txt").symlink_to("/etc/hostname")
+        >>> corpus_files(folder)
+        {'a.txt': None, 'b.pdf': None, 'link.txt': 'link to /etc/hostname', 'metadata.csv': None, 'sub/c.txt': None}
+    """
+    from dangjian.corpus import DOCUMENT_SUFFIXES
+
+    folder = Path(folder)
+    base = folder.resolve()
+    names = []
+    with os.scandir(folder) as entries:
+        for count, entry in enumerate(entries, start=1):
+            if count > max_entries:
+                raise InputTooLarge(f"holds more than {max_entries:,} entries")
+            if entry.name == METADATA_NAME or Path(entry.name).suffix.lower() in DOCUMENT_SUFFIXES:
+                names.append(entry.name)
+    found = {name: _read_by(folder / name, base) for name in names}
+    if found.get(METADATA_NAME, "") is None:
+        if (folder / METADATA_NAME).stat().st_size > MAX_METADATA_BYTES:
+            raise InputTooLarge(f"its {METADATA_NAME} is larger than {MAX_METADATA_BYTES:,} bytes")
+        listed = _listed_files(folder / METADATA_NAME)
+        if len(listed) > max_entries:
+            raise InputTooLarge(f"its {METADATA_NAME} lists more than {max_entries:,} files")
+        for entry in listed:
+            relative = Path(entry)
+            if entry and entry not in found and not relative.is_absolute() and ".." not in relative.parts:
+                try:
+                    exists = (folder / relative).exists()
+                except (OSError, ValueError):
+                    exists = False
+                if exists:
+                    found[relative.as_posix()] = _read_by(folder / relative, base)
+    return {name: found[name] for name in sorted(found) if found[name] != "not a regular file"}
+
+
+def input_digests(
+    path: str | os.PathLike[str], *, max_entries: int = MAX_INPUT_ENTRIES, max_bytes: int = MAX_INPUT_BYTES
+) -> list[tuple[str, str]]:
+    """(name, SHA-256) of what a report reads from an input: a file, or a corpus folder's files
+    (:func:`corpus_files`); an entry not read is given by the text standing for it.
+
+    Sizes are added up before anything is hashed, so a folder over a limit is refused at once.
+
+    Raises:
+        InputTooLarge: more than ``max_entries`` entries or ``max_bytes`` bytes.
+
+    Example:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "a.txt").write_bytes(b"x"); _ = (folder / "b.txt").write_bytes(b"y")
+        >>> [(name, digest[:12]) for name, digest in input_digests(folder)]
+        [('a.txt', '2d711642b726'), ('b.txt', 'a1fce4363854')]
+        >>> input_digests(folder, max_entries=1)
+        Traceback (most recent call last):
+        ...
+        dangjian.freshness.InputTooLarge: holds more than 1 entries
+    """
+    path = Path(path)
+    if path.is_dir():
+        entries = corpus_files(path, max_entries=max_entries)
+    elif path.is_file():
+        entries = {path.name: None}
+        path = path.parent
+    else:
+        return [(path.name, "not a regular file")]
+    total = 0
+    for name, stand_in in entries.items():
+        if stand_in is None:
+            total += (path / name).stat().st_size
+            if total > max_bytes:
+                raise InputTooLarge(f"holds more than {max_bytes:,} bytes to fingerprint")
+    return [(name, file_digest(path / name) if stand_in is None else stand_in) for name, stand_in in entries.items()]
 
 
 def _is_output(path: Path, project_root: Path) -> bool:
     try:
         relative = path.resolve().relative_to(project_root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return False
     return any(relative == folder or relative.startswith(folder + "/") for folder in OUTPUT_FOLDERS)
 
@@ -80,17 +203,39 @@ def _display(path: Path, root: Path) -> str:
         return path.resolve().as_posix()
 
 
-def input_paths(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[Path]:
-    """Existing files and folders named by the report's parameter values, outputs excepted."""
+def _exists(path: Path) -> bool:
+    """``path.exists()``, False for a text that cannot be a path (too long, a zero byte)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
+def input_parameters(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[tuple[str, Path]]:
+    """(parameter, path) of the existing files and folders named by the report's parameter values,
+    outputs excepted.
+
+    Example:
+        >>> import tempfile
+        >>> root = Path(tempfile.mkdtemp()); (root / "raw").mkdir()
+        >>> spec = ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": "raw", "label": "x" * 300})
+        >>> [(key, path.name) for key, path in input_parameters(spec, root)]
+        [('corpus_dir', 'raw')]
+    """
     root = Path(project_root)
     found = []
-    for value in spec.parameters.values():
+    for key, value in spec.parameters.items():
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str) and item:
                 path = root / item
-                if path.exists() and not _is_output(path, root):
-                    found.append(path)
+                if _exists(path) and not _is_output(path, root):
+                    found.append((key, path))
     return found
+
+
+def input_paths(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[Path]:
+    """Existing files and folders named by the report's parameter values, outputs excepted."""
+    return [path for _, path in input_parameters(spec, project_root)]
 
 
 def library_digest() -> str:
@@ -103,16 +248,37 @@ def library_digest() -> str:
     )
 
 
-def inputs_fingerprint(spec: ReportSpec, project_root: str | os.PathLike[str]) -> str:
-    """One key for everything that determines a report."""
+def inputs_fingerprint(
+    spec: ReportSpec,
+    project_root: str | os.PathLike[str],
+    *,
+    max_entries: int = MAX_INPUT_ENTRIES,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> str:
+    """One key for everything that determines a report.
+
+    Raises:
+        ParameterError: a parameter names a folder or file over the limits of :func:`input_digests`;
+            the message names the parameter file, the parameter and the folder.
+    """
     root = Path(project_root)
+    inputs = []
+    for key, path in input_parameters(spec, root):
+        try:
+            inputs.append((_display(path, root), input_digests(path, max_entries=max_entries, max_bytes=max_bytes)))
+        except InputTooLarge as exc:
+            raise ParameterError(
+                f"{spec.source}: parameter {key!r} names {shown(_display(path, root), 200)}, which {exc}; "
+                "a report's inputs are fingerprinted before it runs: name the corpus folder (documents and "
+                f"{METADATA_NAME}) or the input file"
+            ) from None
     return make_key(
         [
             file_digest(root / spec.notebook),
             file_digest(spec.source) if Path(spec.source).is_file() else "",
             json.dumps(spec.parameters, sort_keys=True, ensure_ascii=False, default=str),
             library_digest(),
-            [(_display(path, root), _tree_digests(path)) for path in input_paths(spec, root)],
+            inputs,
         ]
     )
 

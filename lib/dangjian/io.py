@@ -4,6 +4,11 @@ A write goes to a temporary file in the destination folder and is renamed over t
 only once complete, so an interrupted run never leaves a half-written table or figure and
 earlier outputs stay intact.
 
+Names that come from the data (doc_ids, file names) are never paths: :func:`child_path` is the
+file a name may be written to, inside its output folder, and :func:`check_output_outside` keeps
+output folders out of the inputs. :func:`printable` and :func:`error_line` are what the commands
+print about names and problems, with control characters escaped.
+
 Example:
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
@@ -18,11 +23,13 @@ import contextlib
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a table is written: reading a corpus does not need it
+    import pandas as pd
 
 
 def _umask() -> int:
@@ -137,7 +144,19 @@ def write_table(frame: pd.DataFrame, target: str | os.PathLike[str]) -> Path:
     """Write a table atomically; the format follows the suffix (.parquet, .csv, .xlsx).
 
     CSV is UTF-8 with a BOM-free header and ``\\n`` line ends, index dropped, so that the same
-    table gives the same bytes on every platform.
+    table gives the same bytes on every platform. CSV is data and is written as it is: a value such
+    as ``=HYPERLINK(...)`` stays that text. In .xlsx every text cell is a text cell, never a formula
+    or an error value, whatever it starts with (``=``, ``+``, ``-``, ``@``, ``#N/A``): Excel shows
+    it and does not evaluate it (see :func:`excel_cell_text`).
+
+    Example:
+        >>> import tempfile, zipfile
+        >>> import pandas as pd
+        >>> target = Path(tempfile.mkdtemp()) / "t.xlsx"
+        >>> _ = write_table(pd.DataFrame({"doc_id": ["=1+1"], "n": [2]}), target)
+        >>> sheet = zipfile.ZipFile(target).read("xl/worksheets/sheet1.xml").decode()
+        >>> "<f>" in sheet, "<t>=1+1</t>" in sheet, "<v>2</v>" in sheet
+        (False, True, True)
     """
     target = Path(target)
     suffix = target.suffix.lower()
@@ -157,13 +176,60 @@ def write_table(frame: pd.DataFrame, target: str | os.PathLike[str]) -> Path:
 _EXCEL_TIMESTAMP = "2000-01-01T00:00:00"
 
 
+#: Characters an .xlsx cannot hold (XML 1.0 forbids them); openpyxl refuses a text with any.
+_EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def excel_cell_text(text: str) -> str:
+    """``text`` as an .xlsx cell can hold it: a form feed or vertical tab (page breaks of text
+    taken from a PDF) becomes a line break, another control character U+FFFD.
+
+    Example:
+        >>> excel_cell_text("第一页\\x0c第二页\\x01")
+        '第一页\\n第二页�'
+    """
+    return _EXCEL_ILLEGAL.sub(lambda found: "\n" if found.group() in "\x0b\x0c" else "\ufffd", text)
+
+
+def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with :func:`excel_cell_text` applied to its text values and column names, where needed."""
+    import pandas as pd
+
+    def illegal(value: object) -> bool:
+        return isinstance(value, str) and _EXCEL_ILLEGAL.search(value) is not None
+
+    def fix(value: object) -> object:
+        return excel_cell_text(value) if illegal(value) else value
+
+    needs = [
+        column for column in frame.columns
+        if not pd.api.types.is_numeric_dtype(frame[column]) and frame[column].map(illegal).any()
+    ]
+    if not needs and not any(map(illegal, frame.columns)):
+        return frame
+    fixed = frame.copy()
+    for column in needs:
+        fixed[column] = fixed[column].map(fix)
+    fixed.columns = [fix(column) for column in frame.columns]
+    return fixed
+
+
 def _write_excel(frame: pd.DataFrame, path: Path) -> None:
-    """Write an .xlsx whose bytes depend on the table only (no current time inside)."""
+    """Write an .xlsx whose bytes depend on the table only (no current time inside), every text
+    value a text cell (openpyxl makes a formula of text starting with ``=``, an error of ``#N/A``)."""
     import datetime
     import zipfile
 
+    import pandas as pd
+
     stamp = datetime.datetime.fromisoformat(_EXCEL_TIMESTAMP)
-    frame.to_excel(path, index=False, engine="openpyxl")
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        _excel_safe(frame).to_excel(writer, index=False)
+        for sheet in writer.sheets.values():
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and cell.data_type != "s":
+                        cell.data_type = "s"
     # openpyxl stamps the save time into docProps/core.xml and into every zip member: fix both
     with zipfile.ZipFile(path) as source:
         members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
@@ -178,3 +244,195 @@ def _write_excel(frame: pd.DataFrame, path: Path) -> None:
             info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, data)
+
+
+# --------------------------------------------------------------------------- names from data
+
+#: Longest name, in UTF-8 bytes, a name from the data may have: ``<name>.txt`` and the temporary
+#: file :func:`atomic_path` writes beside it (``.<name>.txt.<pid>-<random>.tmp``) stay under the
+#: 255-byte limit file systems put on a name.
+MAX_NAME_BYTES = 200
+#: Device names Windows reserves whatever the suffix (``CON.txt`` is the console, not a file).
+WINDOWS_RESERVED_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {f"{stem}{n}" for stem in ("COM", "LPT") for n in range(1, 10)}
+)
+#: Characters Windows does not allow in a file name (``:`` would name an alternate data stream).
+WINDOWS_FORBIDDEN_CHARACTERS = '<>:"|?*'
+#: Unicode categories that are not visible text: controls, format characters (bidirectional
+#: overrides, zero-width characters), surrogates (undecodable bytes of a file name), private use,
+#: unassigned, and the line and paragraph separators.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def name_problem(name: str) -> str:
+    """Why ``name`` (a doc_id, a file name from a table) cannot be one file name inside a folder;
+    ``""`` when it can.
+
+    A name is plain: no ``/`` or ``\\``, not starting with ``.`` (no ``..``, no hidden file), no
+    control or other invisible character, at most :data:`MAX_NAME_BYTES` bytes in UTF-8, no
+    character Windows forbids and not a Windows device name.
+
+    Example:
+        >>> name_problem("平凉 2024 综述"), name_problem("../../raw/town-speech")
+        ('', "contains '/' (a path, not a name)")
+        >>> name_problem("con"), name_problem("a\\x1b[31m")
+        ("is a device name on Windows ('CON')", "contains the invisible character '\\\\x1b'")
+    """
+    if not name:
+        return "is empty"
+    for separator in ("/", "\\"):
+        if separator in name:
+            return f"contains {separator!r} (a path, not a name)"
+    if name.startswith("."):
+        return "starts with '.' (a hidden or parent-folder name)"
+    invisible = first_invisible(name)
+    if invisible is not None:
+        return f"contains the invisible character '{_escape(invisible)}'"
+    forbidden = next((ch for ch in name if ch in WINDOWS_FORBIDDEN_CHARACTERS), None)
+    if forbidden is not None:
+        return f"contains {forbidden!r}, which Windows does not allow in a file name"
+    size = len(name.encode("utf-8"))
+    if size > MAX_NAME_BYTES:
+        return f"is {size} bytes long in UTF-8; at most {MAX_NAME_BYTES} are allowed"
+    device = name.split(".")[0].rstrip(" ").upper()
+    if device in WINDOWS_RESERVED_NAMES:
+        return f"is a device name on Windows ({device!r})"
+    return ""
+
+
+def first_invisible(text: str) -> str | None:
+    """The first character of ``text`` that is not visible text (a control or format character,
+    a surrogate, a private-use or unassigned code point, a line separator), or ``None``.
+
+    Example:
+        >>> first_invisible("报告\u202egpj.txt"), first_invisible("报告.txt")
+        ('\u202e', None)
+    """
+    return next((ch for ch in text if unicodedata.category(ch) in _INVISIBLE_CATEGORIES), None)
+
+
+class UnsafePathError(ValueError):
+    """An output path that would leave its folder or land among the inputs; names the path."""
+
+    def __init__(self, path: str | os.PathLike[str], problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+def child_path(folder: str | os.PathLike[str], name: str, suffix: str = "") -> Path:
+    """``folder/<name><suffix>``, the file a name from the data is written to; raise
+    :class:`UnsafePathError` unless ``name`` is a plain name (:func:`name_problem`) and the file
+    lies directly in ``folder`` once both are resolved.
+
+    Example:
+        >>> child_path("out/clean", "town-speech", ".txt").as_posix()
+        'out/clean/town-speech.txt'
+        >>> child_path("out/clean", "../../../raw/town-speech", ".txt")
+        Traceback (most recent call last):
+        ...
+        dangjian.io.UnsafePathError: out/clean: will not write '../../../raw/town-speech.txt': the name contains '/' (a path, not a name)
+    """
+    problem = name_problem(name) or name_problem(f"{name}{suffix}")
+    if problem:
+        raise UnsafePathError(folder, f"will not write {name + suffix!r}: the name {problem}")
+    base = Path(folder).resolve()
+    if Path(os.path.normpath(base / f"{name}{suffix}")).parent != base:
+        raise UnsafePathError(folder, f"will not write {name + suffix!r}: it is not a file directly inside the folder")
+    return Path(folder) / f"{name}{suffix}"
+
+
+def check_output_outside(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], what: str = "output folder") -> None:
+    """Raise :class:`UnsafePathError` when ``output`` is an input folder or lies inside one (a
+    corpus folder, whose ``metadata.csv`` may list files in subfolders), or is the folder of an
+    input file (where the file's clean text, named like it, would replace it).
+
+    Both sides are resolved (symbolic links followed, ``..`` removed) before they are compared;
+    inputs that do not exist are left to the reader to report.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> raw = pathlib.Path(tempfile.mkdtemp()) / "raw"
+        >>> raw.mkdir()
+        >>> check_output_outside(raw.parent / "clean", [raw])
+        >>> check_output_outside(raw / ".." / "raw" / "clean", [raw])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        dangjian.io.UnsafePathError: ...: the output folder is inside the input folder .../raw; write outputs outside the inputs (e.g. under data/processed/)
+    """
+    resolved = Path(output).resolve()
+    for given in map(Path, inputs):
+        if given.is_dir():
+            folder = given.resolve()
+            inside = resolved.is_relative_to(folder)
+        elif given.exists():
+            folder = given.resolve().parent
+            inside = resolved == folder
+        else:
+            continue
+        if inside:
+            place = "is" if resolved == folder else "is inside"
+            raise UnsafePathError(
+                output, f"the {what} {place} the input folder {folder}; write outputs outside the inputs (e.g. under data/processed/)"
+            )
+
+
+def check_output_file(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise :class:`UnsafePathError` when an output file (a table) would lie inside an input
+    corpus folder or replace an input file; beside input files given one by one it may lie.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "a.txt").write_text("党建", encoding="utf-8")
+        >>> check_output_file(folder / "table.csv", [folder / "a.txt"])
+        >>> check_output_file(folder / "a.txt", [folder / "a.txt"])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        dangjian.io.UnsafePathError: .../a.txt: is an input file; write the table elsewhere
+    """
+    given = [Path(path) for path in inputs]
+    check_output_outside(output, [path for path in given if path.is_dir()], what="output table")
+    resolved = Path(output).resolve()
+    if any(path.is_file() and path.resolve() == resolved for path in given):
+        raise UnsafePathError(output, "is an input file; write the table elsewhere")
+
+
+# --------------------------------------------------------------------------- terminal output
+
+
+def _escape(ch: str) -> str:
+    return ch.encode("unicode_escape").decode("ascii")
+
+
+def _escape_text(text: str) -> str:
+    return "".join(_escape(ch) if unicodedata.category(ch) in _INVISIBLE_CATEGORIES else ch for ch in text)
+
+
+def printable(text: object) -> str:
+    """``text`` safe to print on a terminal: control characters (ANSI escape sequences, ``\\r``,
+    line breaks), bidirectional overrides, zero-width characters and the undecodable bytes of a
+    file name are shown as escapes (``\\x1b``, ``\\u202e``) instead of acting on the terminal.
+
+    Example:
+        >>> printable("evil\\x1b[31mRED\\rX.txt: 报告\\u202e")
+        'evil\\\\x1b[31mRED\\\\rX.txt: 报告\\\\u202e'
+    """
+    return _escape_text(str(text))
+
+
+def error_line(command: str, error: BaseException) -> str:
+    """The one line a command prints for an expected error: ``dangjian <command>: <file>: <problem>``,
+    printable (:func:`printable`).
+
+    Example:
+        >>> error_line("clean", PermissionError(13, "Permission denied", "out/a.txt"))
+        'dangjian clean: out/a.txt: Permission denied'
+    """
+    if isinstance(error, OSError) and error.filename is not None:
+        detail = f"{os.fsdecode(error.filename)}: {error.strerror or error}"
+        if error.filename2 is not None:
+            detail += f" ({os.fsdecode(error.filename2)})"
+    else:
+        detail = str(error) or type(error).__name__
+    return printable(f"dangjian {command}: {detail}")

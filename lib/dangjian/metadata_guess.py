@@ -5,7 +5,8 @@ from the document's clean (simplified) text: title, year (and on what it rests),
 script, genre, region (province / prefecture / county / township, see :mod:`dangjian.places`),
 level and author. The ``guessed`` column names every column filled this way, for the researcher
 to check; ``region_candidates`` lists place names that stay ambiguous, with their candidates.
-Rows already in ``metadata.csv`` are never changed, and the file is written atomically.
+Rows already in ``metadata.csv`` are never changed (new rows are appended to its bytes), and the
+file is written atomically.
 :func:`metadata_status` reports, for a loaded corpus, which fields are missing or still guessed.
 
 Example:
@@ -18,9 +19,11 @@ Example:
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import io
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,17 +33,22 @@ import pandas as pd
 
 from dangjian.clean import clean_text, is_traditional
 from dangjian.corpus import (
-    DOCUMENT_SUFFIXES,
+    LINK_OUTSIDE,
     METADATA_COLUMNS,
+    REQUIRED_COLUMNS,
     Corpus,
     CorpusError,
     CorpusIssue,
     Document,
+    check_doc_id,
     check_has_chinese,
     decode_bytes,
+    outside_target,
     read_document,
+    scan_document_files,
+    too_many_fields,
 )
-from dangjian.io import write_text_atomic
+from dangjian.io import error_line, printable, write_bytes_atomic
 from dangjian.places import guess_region
 
 #: Columns ``corpus init`` writes: the corpus columns plus the publication date and the two
@@ -260,23 +268,128 @@ class InitResult:
     skipped: list[CorpusIssue] = field(default_factory=list)
 
 
-def _read_existing(path: Path) -> tuple[str, list[str], list[dict[str, str]]]:
-    """The text, header and rows of an existing ``metadata.csv``."""
+@dataclass
+class ExistingTable:
+    """An existing ``metadata.csv``: its bytes (kept as they are), how they decode, its records."""
+
+    data: bytes
+    text: str
+    encoding: str
+    records: list[list[str]]
+
+    @property
+    def header(self) -> list[str]:
+        return [name.strip() for name in self.records[0]]
+
+    @property
+    def rows(self) -> list[dict[str, str]]:
+        return [dict(zip(self.header, record)) for record in self.records[1:]]
+
+
+def _read_existing(path: Path) -> ExistingTable | None:
+    """The existing ``metadata.csv``, or ``None`` when it is empty (no bytes, or only white space).
+
+    A row with more fields than the header (a value with an unquoted comma) is an error naming
+    the row: appending below it would keep a row whose values are read into the wrong columns.
+    """
     with open(path, "rb") as handle:
-        text, _ = decode_bytes(handle.read(), path)
-    reader = csv.DictReader(io.StringIO(text))
-    rows = [{k: v or "" for k, v in row.items() if k is not None} for row in reader]
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    if "file" not in header or "doc_id" not in header:
-        raise CorpusError(path, f"missing column(s) doc_id/file; found: {', '.join(header)}")
-    return text, header, rows
+        data = handle.read()
+    if not data.strip():
+        return None
+    text, encoding = decode_bytes(data, path)
+    records = _records(text, path)
+    header = [name.strip() for name in records[0]] if records else []
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise CorpusError(path, f"missing column(s) {', '.join(missing)}; found: {', '.join(header)}. Fix the header; metadata.csv was left unchanged")
+    for line_no, record in enumerate(records[1:], start=2):
+        if len(record) > len(header):
+            raise CorpusError(path, f"{too_many_fields(line_no, len(record), len(header))}; metadata.csv was left unchanged")
+    return ExistingTable(data, text, encoding, records)
 
 
-def _csv_lines(header: Sequence[str], rows: Sequence[dict[str, str]]) -> str:
+def _records(text: str, path: Path) -> list[list[str]]:
+    """The non-empty records of a CSV text; malformed CSV is an error naming the line."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        return [record for record in reader if record]
+    except csv.Error as error:
+        raise CorpusError(
+            path, f"line {reader.line_num} is not valid CSV ({error}); put values with line breaks in double quotes. metadata.csv was left unchanged"
+        ) from None
+
+
+def _reads_back(data: bytes, path: Path, expected: list[list[str]], advice: str) -> bytes:
+    """``data`` if it decodes and parses into ``expected`` records, else a :class:`CorpusError`."""
+    text, _ = decode_bytes(data, path)
+    if _records(text, path) != expected:
+        raise CorpusError(path, f"the table would not read back as written; {advice}")
+    return data
+
+
+def _csv_lines(header: Sequence[str], rows: Sequence[dict[str, str]], newline: str = "\n") -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(header), lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=list(header), lineterminator=newline, extrasaction="ignore")
     writer.writerows([{column: row.get(column, "") for column in header} for row in rows])
     return buffer.getvalue()
+
+
+def _piece_codec(existing: ExistingTable) -> tuple[bytes, str]:
+    """The byte-order mark the file starts with, and the codec to encode added text with (no BOM)."""
+    bom = next((mark for mark in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) if existing.data.startswith(mark)), b"")
+    name = codecs.lookup(existing.encoding).name
+    if name == "utf-8-sig":
+        return bom, "utf-8"
+    if name == "utf-16":
+        return bom, "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+    return bom, existing.encoding
+
+
+def appended_table(existing: ExistingTable, path: Path, rows: Sequence[dict[str, str]]) -> bytes:
+    """The bytes of ``metadata.csv`` with ``rows`` appended: every existing byte stays as it is.
+
+    Columns of :data:`INIT_COLUMNS` the header lacks are added at the end of the header line (the
+    existing rows, shorter than the header, read them as empty). The added text is encoded as the
+    file is (UTF-8, UTF-16, GB18030 ...), with its line ends. The result is read back: if the
+    existing rows would not read as before, or the encoding cannot hold the new rows, nothing is
+    returned but a :class:`~dangjian.corpus.CorpusError` that says what to do.
+
+    Example:
+        >>> old = "doc_id,file\\r\\na,a.txt\\r\\n".encode("gb18030")
+        >>> table = ExistingTable(old, old.decode("gb18030"), "gb18030", [["doc_id", "file"], ["a", "a.txt"]])
+        >>> new = appended_table(table, Path("metadata.csv"), [{"doc_id": "b", "file": "b.txt", "title": "党建"}])
+        >>> lines = new.decode("gb18030").split("\\r\\n")
+        >>> new.startswith(b"doc_id,file,title,"), new.endswith(old[len(b"doc_id,file"):] + lines[2].encode("gb18030") + b"\\r\\n")
+        (True, True)
+        >>> lines[1], lines[2][:11]
+        ('a,a.txt', 'b,b.txt,党建,')
+    """
+    bom, codec = _piece_codec(existing)
+    missing = [column for column in INIT_COLUMNS if column not in existing.header]
+    header = existing.header + missing
+    first_line = existing.text.split("\n", 1)[0]
+    newline = "\r\n" if first_line.endswith("\r") else "\n"
+    first_line = first_line.rstrip("\r")
+    body = existing.data
+    if missing:
+        head = bom + first_line.encode(codec)
+        if not body.startswith(head) or next(csv.reader([first_line]), []) != existing.records[0]:
+            raise CorpusError(
+                path, f"cannot add the column(s) {', '.join(missing)} to its header without rewriting it; add them by hand, then run again"
+            )
+        body = head + ("," + ",".join(missing)).encode(codec) + body[len(head):]
+    if not existing.text.endswith(("\n", "\r")):
+        body += newline.encode(codec)
+    try:
+        body += _csv_lines(header, rows, newline).encode(codec)
+    except UnicodeEncodeError as error:
+        raise CorpusError(
+            path,
+            f"is in {existing.encoding}, which cannot hold the new rows (character {error.object[error.start]!r}); "
+            "re-save metadata.csv as UTF-8 and run again",
+        ) from None
+    expected = [existing.records[0] + missing, *existing.records[1:], *([row.get(c, "") for c in header] for row in rows)]
+    return _reads_back(body, path, expected, "re-save metadata.csv as UTF-8 and run again (it was left unchanged)")
 
 
 def _unique_doc_id(path: Path, taken: set[str]) -> str:
@@ -286,13 +399,16 @@ def _unique_doc_id(path: Path, taken: set[str]) -> str:
     return doc_id
 
 
-def init_metadata(folder: Path | str, dry_run: bool = False) -> InitResult:
+def init_metadata(folder: Path | str, dry_run: bool = False, follow_symlinks: bool = False) -> InitResult:
     """Write ``folder/metadata.csv`` with guessed rows for the document files it does not list.
 
-    Existing rows keep their values (an existing file without the ``guessed``/``date``/
-    ``region_candidates`` columns gets them, empty, for the old rows). Files that cannot be read
-    (a scan without text layer, an empty file) are skipped and reported. With ``dry_run`` nothing
-    is written.
+    Existing rows are never changed: their bytes stay as they are and the new rows are appended
+    (an existing file without the ``guessed``/``date``/``region_candidates`` columns gets them at
+    the end of its header line; its old rows read them as empty). A malformed existing row is an
+    error naming the row, and the file is left unchanged; an empty ``metadata.csv`` (no bytes) is
+    written as a new table. Files that cannot be read (a scan without text layer, an empty file),
+    whose name cannot serve as a doc_id, or that are symbolic links leading out of the folder
+    (unless ``follow_symlinks``) are skipped and reported. With ``dry_run`` nothing is written.
 
     Example:
         >>> import tempfile, pathlib
@@ -306,15 +422,23 @@ def init_metadata(folder: Path | str, dry_run: bool = False) -> InitResult:
     if not folder.is_dir():
         raise CorpusError(folder, "corpus folder not found")
     target = folder / "metadata.csv"
-    text, header, rows = _read_existing(target) if target.exists() else ("", list(INIT_COLUMNS), [])
+    if target.exists() and not follow_symlinks and outside_target(folder, target) is not None:
+        raise CorpusError(target, f"{LINK_OUTSIDE.format(target=outside_target(folder, target))}; copy the table into the folder")
+    existing = _read_existing(target) if target.exists() else None
+    rows = existing.rows if existing else []
     listed = {row.get("file", "") for row in rows}
     taken = {row.get("doc_id", "") for row in rows}
     result = InitResult(target, kept=len(rows))
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES):
+    files, links_out = scan_document_files(folder, follow_symlinks)
+    for path, link_target in links_out:
+        if path.name not in listed:
+            result.skipped.append(CorpusIssue(str(path), "skipped", f"{LINK_OUTSIDE.format(target=link_target)}; no row added"))
+    for path in files:
         if path.name in listed:
             continue
         doc_id = _unique_doc_id(path, taken)
         try:
+            check_doc_id(doc_id, path, from_file_name=True)
             document = read_document(path, doc_id)
             check_has_chinese(document)
         except CorpusError as error:
@@ -324,15 +448,13 @@ def init_metadata(folder: Path | str, dry_run: bool = False) -> InitResult:
         result.added.append(guess_metadata(document))
     if dry_run or not result.added:
         return result
-    missing = [column for column in INIT_COLUMNS if column not in header]
-    if not text:
-        content = ",".join(header) + "\n" + _csv_lines(header, result.added)
-    elif not missing:
-        content = text + ("" if text.endswith("\n") else "\n") + _csv_lines(header, result.added)
+    if existing is None:
+        content = (",".join(INIT_COLUMNS) + "\n" + _csv_lines(INIT_COLUMNS, result.added)).encode("utf-8")
+        expected = [list(INIT_COLUMNS), *([row.get(c, "") for c in INIT_COLUMNS] for row in result.added)]
+        _reads_back(content, target, expected, "a guessed value holds a character CSV cannot carry; nothing was written")
     else:
-        header = header + missing
-        content = ",".join(header) + "\n" + _csv_lines(header, rows + result.added)
-    write_text_atomic(target, content)
+        content = appended_table(existing, target, result.added)
+    write_bytes_atomic(target, content)
     return result
 
 
@@ -363,16 +485,20 @@ def metadata_status(corpus: Corpus, fields: Sequence[str] = STATUS_FIELDS) -> pd
 
 
 def _run_init(args: argparse.Namespace) -> int:
-    result = init_metadata(args.folder, dry_run=args.dry_run)
+    try:
+        result = init_metadata(args.folder, dry_run=args.dry_run, follow_symlinks=args.follow_symlinks)
+    except (ValueError, OSError) as error:  # CorpusError is a ValueError
+        print(error_line("corpus init", error), file=sys.stderr)
+        return 2
     verb = "would add" if args.dry_run else "added"
-    print(f"{result.path}: {verb} {len(result.added)} row(s), kept {result.kept} existing row(s)")
+    print(printable(f"{result.path}: {verb} {len(result.added)} row(s), kept {result.kept} existing row(s)"))
     for row in result.added:
         where = row["region"] or "?"
-        print(f"  {row['doc_id']}: {row['year'] or '?'} {where} ({row['level'] or '?'}) {row['genre'] or '?'} [{row['script']}]")
+        print(printable(f"  {row['doc_id']}: {row['year'] or '?'} {where} ({row['level'] or '?'}) {row['genre'] or '?'} [{row['script']}]"))
         if row["region_candidates"]:
-            print(f"    ambiguous places: {row['region_candidates']}")
+            print(printable(f"    ambiguous places: {row['region_candidates']}"))
     for issue in result.skipped:
-        print(f"  skipped {Path(issue.path).name}: {issue.message}")
+        print(printable(f"  skipped {Path(issue.path).name}: {issue.message}"))
     if result.added and not args.dry_run:
         print("Check the columns named in 'guessed' and remove their names once confirmed.")
     return 0
@@ -381,11 +507,20 @@ def _run_init(args: argparse.Namespace) -> int:
 def _run_status(args: argparse.Namespace) -> int:
     from dangjian.corpus import load_corpus
 
-    corpus = load_corpus(args.folder, skip_bad=True)
+    try:
+        corpus = load_corpus(args.folder, skip_bad=True, follow_symlinks=args.follow_symlinks)
+    except (ValueError, OSError) as error:  # CorpusError is a ValueError
+        print(error_line("corpus status", error), file=sys.stderr)
+        return 2
     table = metadata_status(corpus)
-    print(table.to_string(index=False) if len(table) else "every reported field is filled and checked")
+    if not len(corpus):
+        print(printable(f"{args.folder}: no documents loaded"))
+    elif len(table):
+        print("\n".join(printable(line) for line in table.to_string(index=False).splitlines()))
+    else:
+        print("every reported field is filled and checked")
     for issue in corpus.issues:
-        print(f"{issue.status}: {issue.path}: {issue.message}")
+        print(printable(f"{issue.status}: {issue.path}: {issue.message}"))
     return 0
 
 
@@ -405,11 +540,15 @@ def add_corpus_parser(subparsers: argparse._SubParsersAction) -> None:
         "init",
         help="write metadata.csv with guessed rows for the documents it does not list yet",
         description="Guess title, year, date, script, genre, region and level for every .txt/.html/.htm/"
-        ".docx/.pdf file not yet listed in DIR/metadata.csv and add one row each; existing rows are kept.",
+        ".docx/.pdf file not yet listed in DIR/metadata.csv and append one row each; existing rows are kept byte for byte.",
     )
     init.add_argument("folder", type=Path, metavar="DIR")
     init.add_argument("--dry-run", action="store_true", help="show the guesses without writing metadata.csv")
-    init.set_defaults(func=_run_init)
     status = actions.add_parser("status", help="list metadata fields that are missing or still guessed")
     status.add_argument("folder", type=Path, metavar="DIR")
+    for action in (init, status):
+        action.add_argument(
+            "--follow-symlinks", action="store_true", help="also read files whose symbolic links lead out of DIR"
+        )
+    init.set_defaults(func=_run_init)
     status.set_defaults(func=_run_status)

@@ -17,6 +17,15 @@ YAML is read with the YAML 1.2 core rules, so ``0931``, ``yes``, ``2024-01-01`` 
 strings instead of becoming an octal number, a boolean, a date or a sexagesimal number; quoted
 values are always strings.
 
+A parameter file is small and plain, and one that is not is refused before anything is read into
+memory or run: at most :data:`MAX_FILE_BYTES` bytes, no anchors or aliases (``&name``, ``*name``:
+a few hundred bytes of them expand to gigabytes), at most :data:`MAX_DEPTH` levels of nesting and
+:data:`MAX_NODES` values. Each parameter's text is at most :data:`MAX_TEXT_CHARS` characters and
+each list or mapping at most :data:`MAX_ITEMS` items; a value that becomes part of a file name
+(a parameter whose name ends in ``_prefix``, and the report name) is at most
+:data:`MAX_NAME_BYTES` bytes of letters, digits, ``_``, ``-`` and ``.``. Messages show at most
+:data:`SHOWN_CHARS` characters of a value.
+
 Example:
     >>> load_yaml_text('year: "2024"\\ncode: 0931\\nflag: yes\\nalpha: 1e-3')
     {'year': '2024', 'code': '0931', 'flag': 'yes', 'alpha': 0.001}
@@ -37,24 +46,112 @@ import yaml
 PARAMETERS_TAG = "parameters"
 ALLOWED_FILE_KEYS = ("notebook", "parameters", "description")
 
+#: Largest parameter file read, in bytes.
+MAX_FILE_BYTES = 200_000
+#: Deepest nesting of mappings and lists in a parameter file (the file's own mapping counts).
+MAX_DEPTH = 10
+#: Most values (scalars, lists, mappings) in a parameter file.
+MAX_NODES = 10_000
+#: Longest text value, in characters.
+MAX_TEXT_CHARS = 4096
+#: Most items in one list or mapping.
+MAX_ITEMS = 1_000
+#: Longest name that becomes part of a file name, in UTF-8 bytes (``<name>.failed.ipynb`` and the
+#: temporary file written beside it stay far below the 255-byte limit file systems set on a name).
+MAX_NAME_BYTES = 100
+#: Parameters whose value becomes part of file names (e.g. ``figure_prefix``) end in this.
+NAME_PARAMETER_SUFFIX = "_prefix"
+#: Characters of a value that an error message shows.
+SHOWN_CHARS = 80
+
+_SAFE_NAME = re.compile(r"[\w.-]+")
+
 
 class ParameterError(ValueError):
     """A parameter file or a notebook's parameters cell is wrong; the message names the file."""
 
 
+def shown(value: Any, limit: int = SHOWN_CHARS) -> str:
+    """``repr(value)`` cut to ``limit`` characters, with the full length said, for error messages.
+
+    Example:
+        >>> shown("年度报告")
+        "'年度报告'"
+        >>> shown("x" * 300, limit=10)
+        "'xxxxxxxxx… (302 characters)"
+    """
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
+def name_part_problem(name: str) -> str:
+    """Why ``name`` cannot be part of a file name (``""`` when it can): at most
+    :data:`MAX_NAME_BYTES` bytes in UTF-8 of letters (Chinese included), digits, ``_``, ``-`` and
+    ``.``, not starting with ``.`` or ``-``.
+
+    Example:
+        >>> name_part_problem("keywords_县级"), name_part_problem("../figures")
+        ('', "starts with '.'")
+        >>> name_part_problem("报告" * 20), name_part_problem("a b")
+        ('is 120 bytes in UTF-8; at most 100 are allowed', "holds characters other than letters, digits, '_', '-' and '.'")
+    """
+    size = len(name.encode("utf-8", "surrogatepass"))
+    if size > MAX_NAME_BYTES:
+        return f"is {size} bytes in UTF-8; at most {MAX_NAME_BYTES} are allowed"
+    if name[:1] in {".", "-"}:
+        return f"starts with {name[0]!r}"
+    if not _SAFE_NAME.fullmatch(name):
+        return "holds characters other than letters, digits, '_', '-' and '.'"
+    return ""
+
+
 # --------------------------------------------------------------------------- YAML
 
 
+class _Refused(yaml.composer.ComposerError):
+    """Well-formed YAML that a parameter file may not hold (anchors, deep nesting, too many values)."""
+
+
 class _CoreSchemaLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core-schema scalars and an error on duplicate keys."""
+    """SafeLoader with YAML 1.2 core-schema scalars, an error on duplicate keys, and no anchors,
+    aliases, deep nesting or excess of values."""
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: Any, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused(
+                None, None, "anchors and aliases (&name, *name) are not allowed in a parameter file; "
+                "write each value out", event.start_mark
+            )
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _Refused(None, None, f"more than {MAX_NODES:,} values; a parameter file holds a few", event.start_mark)
+        if isinstance(event, yaml.CollectionStartEvent):
+            if self._depth >= MAX_DEPTH:
+                raise _Refused(None, None, f"nested deeper than {MAX_DEPTH} levels", event.start_mark)
+            self._depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: set = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
-            if key in seen:
+            try:
+                duplicate = key in seen
+            except TypeError:  # an unhashable key: the base class says so
+                break
+            if duplicate:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                    None, None, f"duplicate key {shown(key)}", key_node.start_mark
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
@@ -110,15 +207,53 @@ def load_yaml_file(path: str | os.PathLike[str]) -> Any:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ParameterError(f"{path}: parameter file does not exist") from None
+        if not path.is_file():
+            problem = "does not exist" if not path.exists() else "is not a regular file"
+            raise ParameterError(f"{path}: parameter file {problem}")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ParameterError(f"{path}: cannot read the parameter file: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ParameterError(
+            f"{path}: larger than {MAX_FILE_BYTES:,} bytes; a parameter file names a notebook and a few values"
+        )
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ParameterError(f"{path}: not UTF-8 text ({exc})") from None
+        raise ParameterError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
     try:
         return load_yaml_text(text)
     except yaml.YAMLError as exc:
-        raise ParameterError(f"{path}: invalid YAML: {exc}") from None
+        raise ParameterError(f"{path}: {yaml_problem(exc)}") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a value that does not convert: !!int abc, 5000 digits
+        raise ParameterError(f"{path}: invalid value: {shown(' '.join(str(exc).split()), 4 * SHOWN_CHARS)}") from None
+
+
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """One line saying where and what the YAML problem is.
+
+    Example:
+        >>> try:
+        ...     load_yaml_text("a: &x 1\\nb: *x")
+        ... except yaml.YAMLError as exc:
+        ...     print(yaml_problem(exc))
+        line 1, column 4: anchors and aliases (&name, *name) are not allowed in a parameter file; write each value out
+    """
+    where = ""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        where = f"line {exc.problem_mark.line + 1}, column {exc.problem_mark.column + 1}: "
+    if isinstance(exc, _Refused):
+        return f"{where}{exc.problem}"
+    if isinstance(exc, yaml.MarkedYAMLError):
+        context = f" ({exc.context})" if exc.context else ""
+        detail = f"{exc.problem}{context}"
+    else:
+        detail = str(exc)
+    detail = " ".join(detail.split())
+    if len(detail) > 4 * SHOWN_CHARS:
+        detail = detail[: 4 * SHOWN_CHARS] + "…"
+    return f"invalid YAML: {where}{detail}"
 
 
 # --------------------------------------------------------------------------- notebook parameters
@@ -257,6 +392,8 @@ def read_notebook_parameters(notebook_path: str | os.PathLike[str]) -> dict[str,
         notebook = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ParameterError(f"{path}: notebook does not exist") from None
+    except OSError as exc:
+        raise ParameterError(f"{path}: cannot read the notebook: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ParameterError(f"{path}: not a readable notebook ({type(exc).__name__}: {exc})") from None
     return parse_parameters_source(_parameters_cell(notebook, path), origin=str(path))
@@ -299,31 +436,95 @@ class ReportSpec:
         return Path(project_root) / "reports" / f"{self.name}.ipynb"
 
 
+def value_problem(value: Any) -> str:
+    """Why a parameter value is too large to be a parameter (``""`` when it is not): text longer than
+    :data:`MAX_TEXT_CHARS` characters or a list or mapping of more than :data:`MAX_ITEMS` items,
+    at any depth.
+
+    Example:
+        >>> value_problem(["甘肃", "贵州"]), value_problem("x" * 5000)
+        ('', 'is text of 5,000 characters; at most 4,096 are allowed')
+        >>> value_problem({"a": [1, "x" * 5000]})
+        'holds text of 5,000 characters; at most 4,096 are allowed'
+    """
+    if isinstance(value, (str, bytes)):
+        if len(value) > MAX_TEXT_CHARS:
+            return f"is text of {len(value):,} characters; at most {MAX_TEXT_CHARS:,} are allowed"
+        return ""
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        if len(value) > MAX_ITEMS:
+            return f"is a collection of {len(value):,} items; at most {MAX_ITEMS:,} are allowed"
+        items = [item for pair in value.items() for item in pair] if isinstance(value, dict) else list(value)
+        for item in items:
+            problem = value_problem(item)
+            if problem:
+                return problem if problem.startswith("holds ") else "holds " + problem.removeprefix("is ")
+    return ""
+
+
 def _check_structure(data: Any, path: Path) -> tuple[str, dict[str, Any], str | None]:
     if not isinstance(data, dict):
         raise ParameterError(
             f"{path}: expected a mapping with keys 'notebook' and 'parameters', got {type(data).__name__}"
         )
-    unknown = sorted(str(key) for key in data if key not in ALLOWED_FILE_KEYS)
+    unknown = sorted(shown(key) for key in data if key not in ALLOWED_FILE_KEYS)
     if unknown:
         raise ParameterError(
-            f"{path}: unknown top-level key(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(ALLOWED_FILE_KEYS)}"
+            f"{path}: unknown top-level key(s) {', '.join(unknown[:10])}{' …' if len(unknown) > 10 else ''}; "
+            f"allowed: {', '.join(ALLOWED_FILE_KEYS)}"
         )
+    for key in ("notebook", "description"):
+        problem = value_problem(data.get(key))
+        if problem:
+            raise ParameterError(f"{path}: {key!r} {problem}")
     notebook = data.get("notebook")
     if not isinstance(notebook, str) or not notebook.strip():
         raise ParameterError(f"{path}: 'notebook' must be a path such as notebooks/00_corpus.ipynb")
     if not notebook.endswith(".ipynb"):
-        raise ParameterError(f"{path}: 'notebook' must name an .ipynb file, got {notebook!r}")
+        raise ParameterError(f"{path}: 'notebook' must name an .ipynb file, got {shown(notebook)}")
     parameters = data.get("parameters") or {}
     if not isinstance(parameters, dict):
         raise ParameterError(f"{path}: 'parameters' must be a mapping of name: value, got {type(parameters).__name__}")
     bad_keys = [key for key in parameters if not isinstance(key, str)]
     if bad_keys:
-        raise ParameterError(f"{path}: parameter names must be strings, got {bad_keys!r}")
+        raise ParameterError(f"{path}: parameter names must be strings, got {shown(bad_keys)}")
+    if len(parameters) > MAX_ITEMS:
+        raise ParameterError(f"{path}: {len(parameters):,} parameters; at most {MAX_ITEMS:,} are allowed")
+    for key, value in parameters.items():
+        problem = value_problem(value)
+        if problem:
+            raise ParameterError(f"{path}: parameter {shown(key)} {problem}")
     description = data.get("description")
     if description is not None and not isinstance(description, str):
         raise ParameterError(f"{path}: 'description' must be text")
     return notebook, parameters, description
+
+
+def check_file_names(spec_name: str, values: dict[str, Any], *, source: Path) -> None:
+    """Raise ParameterError unless the report name and every ``*_prefix`` parameter can be part of a
+    file name (:func:`name_part_problem`); an empty prefix is allowed.
+
+    Example:
+        >>> check_file_names("kw", {"figure_prefix": "keywords", "label": "a/b"}, source=Path("kw.yaml"))
+        >>> check_file_names("kw", {"figure_prefix": "../x"}, source=Path("kw.yaml"))
+        Traceback (most recent call last):
+        ...
+        dangjian.params.ParameterError: kw.yaml: parameter 'figure_prefix' starts figure file names, and '../x' starts with '.'; use letters, digits, '_', '-' and '.', at most 100 bytes
+    """
+    advice = f"use letters, digits, '_', '-' and '.', at most {MAX_NAME_BYTES} bytes"
+    problem = name_part_problem(spec_name)
+    if problem:
+        raise ParameterError(
+            f"{source}: the report is named after the file, and {shown(spec_name)} {problem}; "
+            f"rename the file ({advice}), e.g. 01_keywords_county.yaml"
+        )
+    for key, value in values.items():
+        if key.endswith(NAME_PARAMETER_SUFFIX) and isinstance(value, str) and value:
+            problem = name_part_problem(value)
+            if problem:
+                raise ParameterError(
+                    f"{source}: parameter {key!r} starts figure file names, and {shown(value)} {problem}; {advice}"
+                )
 
 
 def validate_parameters(
@@ -343,14 +544,14 @@ def validate_parameters(
     for key, value in values.items():
         if key not in declared:
             raise ParameterError(
-                f"{source}: unknown parameter {key!r} (not in the parameters cell of {notebook}). "
+                f"{source}: unknown parameter {shown(key)} (not in the parameters cell of {notebook}). "
                 f"Valid parameters:\n{describe_parameters(declared)}"
             )
         param = declared[key]
         if not param.accepts(value):
             raise ParameterError(
                 f"{source}: parameter {key!r} must be {param.type_name} like its default "
-                f"{param.source} in {notebook}, got {type(value).__name__} {value!r}"
+                f"{param.source} in {notebook}, got {type(value).__name__} {shown(value)}"
                 + (" (quote it in YAML to pass text)" if param.type_name == "str" else "")
                 + f". Valid parameters:\n{describe_parameters(declared)}"
             )
@@ -376,10 +577,17 @@ def load_report_spec(path: str | os.PathLike[str], project_root: str | os.PathLi
     notebook_text, parameters, description = _check_structure(load_yaml_file(path), path)
     notebook = Path(notebook_text)
     notebook_file = notebook if notebook.is_absolute() else root / notebook
-    if not notebook_file.is_file():
-        raise ParameterError(f"{path}: notebook {notebook_text!r} does not exist (looked for {notebook_file})")
+    try:
+        found = notebook_file.is_file()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise ParameterError(f"{path}: notebook {shown(notebook_text)} cannot be read: {exc.strerror or exc}") from None
+    if not found:
+        looked = str(notebook_file)
+        looked = looked if len(looked) <= 4 * SHOWN_CHARS else shown(looked, 4 * SHOWN_CHARS)
+        raise ParameterError(f"{path}: notebook {shown(notebook_text)} does not exist (looked for {looked})")
     declared = read_notebook_parameters(notebook_file)
     validate_parameters(parameters, declared, source=path, notebook=notebook)
+    check_file_names(path.stem, parameters, source=path)
     return ReportSpec(
         name=path.stem, source=path, notebook=notebook, parameters=dict(parameters), description=description
     )

@@ -8,15 +8,17 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from dangjian.cache import Cache
-from dangjian.clean import CleaningPipeline, CleanResult, clean_text
-from dangjian.corpus import Corpus, CorpusIssue, Document, load_corpus, load_paths
-from dangjian.io import write_table, write_text_atomic
+from dangjian.cache import Cache, Codec, frame_from_arrow, frame_to_arrow, json_bytes, json_value, pack, unpack
+from dangjian.clean import CleaningPipeline, CleanResult, clean_result_from_dict, clean_result_to_dict, clean_text
+from dangjian.corpus import DOCUMENT_SUFFIXES, Corpus, CorpusError, CorpusIssue, Document, load_corpus, load_paths
+from dangjian.edits import offset_map_from_npy, offset_map_to_npy
+from dangjian.io import check_output_outside, child_path, error_line, printable, write_table, write_text_atomic
 from dangjian.segment import Segmentation, segment
 
 #: Metadata columns every document table carries (empty when unknown), in this order.
@@ -62,6 +64,66 @@ class ProcessedDocument:
             "placeholders": self.cleaned.count("placeholder"),
             "furniture_lines": self.cleaned.count("furniture"),
         }
+
+
+#: The tables of a :class:`~dangjian.segment.Segmentation`, as stored in a cache entry.
+SEGMENT_TABLES = ("sections", "paragraphs", "sentences")
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    """A :class:`~dangjian.corpus.Document` as plain values for JSON (its path as a string).
+
+    Example:
+        >>> doc = Document("d", Path("in/d.txt"), "黨建", "utf-8", {"region": "甘肃"})
+        >>> document_from_dict(document_to_dict(doc)) == doc
+        True
+    """
+    data = {item.name: getattr(document, item.name) for item in fields(Document)}
+    data["path"] = str(document.path)
+    return data
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    """The :class:`~dangjian.corpus.Document` of :func:`document_to_dict` (its path a ``Path``)."""
+    return Document(**{**data, "path": Path(data["path"])})
+
+
+def processed_document_to_bytes(processed: ProcessedDocument) -> bytes:
+    """A :class:`ProcessedDocument` as a zip of JSON, ``.npy`` and Arrow members (no pickle).
+
+    Example:
+        >>> doc = Document("d", Path("d.txt"), "黨(dǎng)建聯系點3799個。", "utf-8")
+        >>> again = processed_document_from_bytes(processed_document_to_bytes(process_document(doc)))
+        >>> again.document == doc, again.cleaned.text, again.segmentation.sentences["text"].tolist()
+        (True, '党建联系点3799个。', ['党建联系点3799个。'])
+    """
+    cleaned = clean_result_to_dict(processed.cleaned)
+    if cleaned["raw_text"] == processed.document.raw_text:
+        cleaned["raw_text"] = None  # the document's raw text, stored once
+    members = {
+        "document.json": json_bytes(document_to_dict(processed.document)),
+        "cleaned.json": json_bytes(cleaned),
+        "offsets.npy": offset_map_to_npy(processed.cleaned.offset_map),
+    }
+    for name in SEGMENT_TABLES:
+        members[f"{name}.arrow"] = frame_to_arrow(getattr(processed.segmentation, name))
+    return pack(members)
+
+
+def processed_document_from_bytes(data: bytes) -> ProcessedDocument:
+    """The :class:`ProcessedDocument` of :func:`processed_document_to_bytes`."""
+    members = unpack(data)
+    document = document_from_dict(json_value(members["document.json"]))
+    cleaned = json_value(members["cleaned.json"])
+    if cleaned["raw_text"] is None:
+        cleaned["raw_text"] = document.raw_text
+    result = clean_result_from_dict(cleaned, offset_map_from_npy(members["offsets.npy"]))
+    tables = {name: frame_from_arrow(members[f"{name}.arrow"]) for name in SEGMENT_TABLES}
+    return ProcessedDocument(document, result, Segmentation(**tables))
+
+
+#: Cache codec of processed documents.
+PROCESSED_DOCUMENT = Codec("processed-document", processed_document_to_bytes, processed_document_from_bytes)
 
 
 def process_document(document: Document, pipeline: CleaningPipeline | None = None) -> ProcessedDocument:
@@ -132,11 +194,28 @@ class ProcessedCorpus:
         return pd.DataFrame(rows)
 
     def save(self, out_dir: Path | str) -> list[Path]:
-        """Write clean texts and the tables (Parquet, plus the cleaning record as CSV) atomically."""
+        """Write clean texts (``clean/<doc_id>.txt``) and the tables (Parquet, plus the cleaning
+        record as CSV) atomically.
+
+        Nothing is written unless every path is safe: the output folder and its ``clean`` folder
+        lie outside the folders the documents were read from, and each doc_id is a plain name that
+        stays inside ``clean`` (:func:`dangjian.io.child_path`); else
+        :class:`dangjian.io.UnsafePathError` names the folder and the problem.
+
+        Example:
+            >>> doc = Document("../../raw/town-speech", Path("town-speech.txt"), "党建。", "utf-8")
+            >>> process(Corpus(None, [doc])).save("out")
+            Traceback (most recent call last):
+            ...
+            dangjian.io.UnsafePathError: out/clean: will not write '../../raw/town-speech.txt': the name contains '/' (a path, not a name)
+        """
         out = Path(out_dir)
+        sources = {p.document.path.parent for p in self.documents if p.document.path.is_file()}
+        for folder in (out, out / "clean"):
+            check_output_outside(folder, sources)
+        targets = [child_path(out / "clean", processed.doc_id, ".txt") for processed in self.documents]
         written = []
-        for processed in self.documents:
-            target = out / "clean" / f"{processed.doc_id}.txt"
+        for processed, target in zip(self.documents, targets):
             write_text_atomic(target, processed.cleaned.text)
             written.append(target)
         for name, table in (
@@ -171,6 +250,7 @@ def process(corpus: Corpus, pipeline: CleaningPipeline | None = None, cache: Cac
             ),
             lambda document=document: process_document(document, pipeline),
             PROCESSING_MODULES,
+            codec=PROCESSED_DOCUMENT,
         )
         for document in corpus
     ]
@@ -193,7 +273,28 @@ def process_corpus(
         >>> processed = process_corpus("data/raw")            # doctest: +SKIP
         >>> processed.document_table[["doc_id", "region", "clean_chars"]]  # doctest: +SKIP
     """
-    return process(load_corpus(folder, skip_bad=skip_bad), pipeline, Cache(cache_dir))
+    corpus = load_corpus(folder, skip_bad=skip_bad)
+    if not corpus.documents:
+        raise CorpusError(folder, no_documents_problem(corpus))
+    return process(corpus, pipeline, Cache(cache_dir))
+
+
+def no_documents_problem(corpus: Corpus) -> str:
+    """Why a corpus gives nothing to analyse, naming the first skipped files.
+
+    Example:
+        >>> no_documents_problem(Corpus(None, []))
+        'holds no document to analyse (.txt, .html, .htm, .docx, .pdf); put the reports in this folder or point corpus_dir at theirs'
+    """
+    skipped = [issue for issue in corpus.issues if issue.status == "skipped"]
+    if not skipped:
+        return (
+            f"holds no document to analyse ({', '.join(DOCUMENT_SUFFIXES)}); "
+            "put the reports in this folder or point corpus_dir at theirs"
+        )
+    named = "; ".join(f"{Path(issue.path).name}: {issue.message}" for issue in skipped[:3])
+    more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    return f"none of its {len(skipped)} document(s) could be read ({named}{more})"
 
 
 def process_paths(paths: Sequence[Path | str], pipeline: CleaningPipeline | None = None) -> ProcessedCorpus:
@@ -210,25 +311,34 @@ def add_clean_parser(subparsers) -> None:
         "and DIR/cleaning.csv (what each step changed in each document).",
     )
     parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
-    parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    parser.add_argument("--out", required=True, metavar="DIR", help="output folder (outside every input folder)")
+    parser.add_argument(
+        "--follow-symlinks", action="store_true", help="read files whose symbolic links lead out of their corpus folder"
+    )
     parser.set_defaults(func=_run_clean)
 
 
 def _run_clean(args) -> int:
+    """Clean the inputs into ``--out``; a bad input or an unsafe output is one line naming the
+    file and the problem on stderr, exit code 2, and nothing written.
+
+    The output folder may not be an input corpus folder or lie inside one, nor be the folder of an
+    input file: the clean texts would overwrite or join the raw ones.
+    """
     import sys
 
-    from dangjian.corpus import CorpusError
-
-    try:
-        processed = process_paths(args.paths)
-    except CorpusError as error:
-        print(f"dangjian clean: {error}", file=sys.stderr)
-        return 2
     out = Path(args.out)
-    for document in processed:
-        write_text_atomic(out / f"{document.doc_id}.txt", document.cleaned.text)
-    write_table(processed.cleaning_table, out / "cleaning.csv")
+    try:
+        check_output_outside(out, args.paths)
+        processed = process(load_paths(args.paths, follow_symlinks=getattr(args, "follow_symlinks", False)))
+        targets = [child_path(out, document.doc_id, ".txt") for document in processed]
+        for document, target in zip(processed, targets):
+            write_text_atomic(target, document.cleaned.text)
+        write_table(processed.cleaning_table, out / "cleaning.csv")
+    except (ValueError, OSError) as error:  # CorpusError and UnsafePathError are ValueErrors
+        print(error_line("clean", error), file=sys.stderr)
+        return 2
     for issue in processed.issues:
-        print(f"{issue.status}: {issue.path}: {issue.message}", file=sys.stderr)
-    print(f"cleaned {len(processed.documents)} document(s) into {out}")
+        print(printable(f"{issue.status}: {issue.path}: {issue.message}"), file=sys.stderr)
+    print(printable(f"cleaned {len(processed.documents)} document(s) into {out}"))
     return 0

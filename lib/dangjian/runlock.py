@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,54 @@ _WINDOWS_LOCK_OFFSET = 1 << 30
 
 class ProjectBusy(RuntimeError):
     """Another run holds the project's lock."""
+
+
+class LockUnavailable(RuntimeError):
+    """The run lock cannot be created (a read-only ``reports/``, a file where a folder belongs);
+    the message names the path and says what to do."""
+
+
+def _shown(path: str | os.PathLike[str] | bytes | None, root: Path) -> str:
+    if path is None:
+        return LOCK_NAME.rsplit("/", 1)[0]
+    path = Path(os.fsdecode(path))
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def lock_problem(exc: OSError, root: Path) -> LockUnavailable:
+    """The one-line error for an ``OSError`` met while creating the run lock under ``root``.
+
+    Example:
+        >>> print(lock_problem(PermissionError(13, "Permission denied", "/p/reports/.state"), Path("/p")))
+        reports/.state: cannot create the run lock: Permission denied; make the folder writable
+        >>> print(lock_problem(FileExistsError(17, "File exists", "/p/reports/.state"), Path("/p")))
+        reports/.state: cannot create the run lock: File exists; it is a file, not a folder: move it away
+    """
+    where = _shown(exc.filename, root)
+    reason = exc.strerror or type(exc).__name__
+    if isinstance(exc, NotADirectoryError) and exc.filename is not None:
+        blocking = _file_on_the_way(Path(os.fsdecode(exc.filename)))
+        advice = f"{_shown(blocking, root)} is a file, not a folder: move it away" if blocking else "move the file away"
+    elif isinstance(exc, FileExistsError):
+        advice = "it is a file, not a folder: move it away"
+    elif isinstance(exc, IsADirectoryError):
+        advice = "it is a folder, not a file: move it away"
+    elif isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        advice = "make it writable" if where.endswith(LOCK_NAME) else "make the folder writable"
+    else:
+        advice = "check that the folder can be written"
+    return LockUnavailable(f"{where}: cannot create the run lock: {reason}; {advice}")
+
+
+def _file_on_the_way(path: Path) -> Path | None:
+    """The nearest existing ancestor of ``path`` if it is not a folder."""
+    for folder in path.parents:
+        if folder.exists() or folder.is_symlink():
+            return None if folder.is_dir() else folder
+    return None
 
 
 def _try_lock(handle: IO[str]) -> bool:
@@ -69,11 +118,16 @@ def exclusive_run(project_root: str | os.PathLike[str]) -> Iterator[list[Path]]:
 
     Raises:
         ProjectBusy: another process holds the lock (its pid is in the message).
+        LockUnavailable: the lock file cannot be created (the message names the path).
     """
     root = Path(project_root)
     lock_path = root / LOCK_NAME
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+", encoding="utf-8") as handle:
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+", encoding="utf-8")
+    except OSError as exc:
+        raise lock_problem(exc, root) from None
+    with handle:
         if not _try_lock(handle):
             handle.seek(0)
             holder = handle.read().strip() or "unknown"

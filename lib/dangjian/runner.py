@@ -8,7 +8,10 @@ run never replaces an earlier good report; the failed notebook (with its traceba
 ``reports/<name>.failed.ipynb``. A failure does not stop the remaining notebooks, and the command ends
 with a summary table and a non-zero exit code if anything failed. Each successful report is also
 rendered to ``reports/<name>.html`` and the figures it wrote are recorded in ``reports/manifest.json``;
-the run ends by rebuilding ``reports/index.html`` (see ``dangjian.share``).
+the run ends by rebuilding ``reports/index.html`` (see ``dangjian.share``). An expected problem (a bad
+parameter file or input, a file that cannot be read or written, the run lock) ends the command with
+one line naming the file and exit code 2; what it prints from files and notebooks is shown with
+control characters escaped (``dangjian.io.printable``).
 
 Example:
     >>> print(format_summary([RunResult("00_corpus", Path("notebooks/00_corpus.ipynb"), "ok", 4.2,
@@ -31,11 +34,13 @@ import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from dangjian import freshness, share
-from dangjian.io import atomic_path
-from dangjian.params import ParameterError, ReportSpec, find_parameter_files, load_report_spec
-from dangjian.runlock import ProjectBusy, exclusive_run
+from dangjian.corpus import CorpusError
+from dangjian.io import UnsafePathError, atomic_path, check_output_outside, error_line, printable
+from dangjian.params import ParameterError, ReportSpec, find_parameter_files, load_report_spec, shown
+from dangjian.runlock import LockUnavailable, ProjectBusy, exclusive_run
 from dangjian.status import report_corpora
 
 KERNEL_NAME = "dangjian"
@@ -109,6 +114,42 @@ def select_reports(specs: Sequence[ReportSpec], only: Sequence[str] | None) -> l
     return [s for s in specs if s.name in keys or s.notebook.stem in keys]
 
 
+#: Parameters that name a corpus folder a report reads (every other ``*_dir`` parameter is written).
+INPUT_FOLDER_PARAMETERS = ("corpus_dir",)
+
+
+def output_folder_problems(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[str]:
+    """Why the folders a parameter file asks a report to write to are unsafe: outside the project,
+    or inside (or equal to) the corpus folder it reads. One message per folder, naming the file.
+
+    Example:
+        >>> spec = ReportSpec("r", Path("r.yaml"), Path("n.ipynb"), {"corpus_dir": "data/raw", "output_dir": "data/raw/out",
+        ...                   "figures_dir": "/usr/share"})
+        >>> [problem.split(": ", 1)[1][:60] for problem in output_folder_problems(spec, ".")]
+        ["parameter 'output_dir' ('data/raw/out'): the output folder i", "parameter 'figures_dir' ('/usr/share') lies outside the proj"]
+    """
+    root = Path(project_root).resolve()
+    inputs = [root / value for name, value in spec.parameters.items() if name in INPUT_FOLDER_PARAMETERS and isinstance(value, str) and value]
+    problems = []
+    for name, value in spec.parameters.items():
+        if not (name.endswith("_dir") and name not in INPUT_FOLDER_PARAMETERS and isinstance(value, str) and value):
+            continue
+        try:
+            folder = (root / value).resolve()
+            if not folder.is_relative_to(root):
+                problems.append(
+                    f"{spec.source}: parameter {name!r} ({shown(value)}) lies outside the project {root}; "
+                    "a report writes only inside its project (under data/processed/, figures/ or reports/)"
+                )
+                continue
+            check_output_outside(folder, inputs)
+        except UnsafePathError as exc:
+            problems.append(f"{spec.source}: parameter {name!r} ({shown(value)}): {exc.problem}")
+        except (OSError, ValueError, RuntimeError) as exc:
+            problems.append(f"{spec.source}: parameter {name!r} ({shown(value)}) is not a usable folder: {exc}")
+    return problems
+
+
 def load_report_specs(
     param_files: Iterable[str | os.PathLike[str]], project_root: str | os.PathLike[str]
 ) -> tuple[list[ReportSpec], list[str]]:
@@ -128,6 +169,7 @@ def load_report_specs(
             specs.append(load_report_spec(path, project_root))
         except ParameterError as exc:
             errors.append(str(exc))
+    errors += [problem for spec in specs for problem in output_folder_problems(spec, project_root)]
     by_name: dict[str, list[ReportSpec]] = {}
     for spec in specs:
         by_name.setdefault(spec.name, []).append(spec)
@@ -324,7 +366,9 @@ def run_reports(
     """Execute every spec in order, continuing after failures; return one RunResult each.
 
     A report whose inputs (notebook, parameters, input files, library code) and outputs are unchanged
-    since it was last made is not executed again (status ``'up to date'``) unless ``force``.
+    since it was last made is not executed again (status ``'up to date'``) unless ``force``. Every
+    report's inputs are fingerprinted before the first one runs, so an input over the limits of
+    :func:`dangjian.freshness.inputs_fingerprint` stops the run (ParameterError) before anything is executed.
 
     With ``publish`` each successful report is rendered to HTML (without code cells if ``no_code``)
     and the figure files it wrote are recorded in the manifest (``dangjian.share.publish_report``).
@@ -335,8 +379,8 @@ def run_reports(
         []
     """
     results = []
-    for spec in specs:
-        fingerprint = freshness.inputs_fingerprint(spec, project_root)
+    fingerprints = [freshness.inputs_fingerprint(spec, project_root) for spec in specs]  # refuses bad inputs first
+    for spec, fingerprint in zip(specs, fingerprints):
         if not force and freshness.is_up_to_date(spec, project_root, fingerprint):
             result = RunResult(spec.name, spec.notebook, UP_TO_DATE, 0.0, spec.output_path(project_root))
             if on_result is not None:
@@ -476,27 +520,51 @@ class _CurrentStderrHandler(logging.StreamHandler):
         pass
 
 
+class _PrintableFormatter(logging.Formatter):
+    """Each line of a message with its control characters escaped (cell output may hold any)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\n".join(printable(line) for line in super().format(record).split("\n"))
+
+
+def say(message: str, file: TextIO | None = None) -> None:
+    """Print ``message`` line by line with control characters escaped (default: on stderr).
+
+    Example:
+        >>> say("a.yaml: \\x1b[2Jcleared\\nsecond line", file=sys.stdout)
+        a.yaml: \\x1b[2Jcleared
+        second line
+    """
+    for line in str(message).split("\n"):
+        print(printable(line), file=file if file is not None else sys.stderr)
+
+
 def _configure_logging() -> None:
     """Show papermill's cell output and progress messages on stderr."""
     papermill_log = logging.getLogger("papermill")
     if not any(isinstance(h, _CurrentStderrHandler) for h in papermill_log.handlers):
         handler = _CurrentStderrHandler()
-        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.setFormatter(_PrintableFormatter("%(message)s"))
         papermill_log.addHandler(handler)
     papermill_log.setLevel(logging.INFO)
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Carry out ``dangjian run``: exit 0 if all reports succeed, 1 if any failed, 2 on bad parameters
-    or when another run is writing the same project.
+    """Carry out ``dangjian run``: exit 0 if all reports succeed, 1 if any failed, 2 on bad parameters,
+    on an input or output file that cannot be read or written, or when another run is writing the
+    same project (one line each, naming the file).
 
     Example:
         >>> # dangjian run --only 00_corpus --timeout 300
     """
     root = Path(args.root).resolve() if args.root is not None else find_project_root()
-    param_files = list(args.params) if args.params else find_parameter_files(root)
+    try:
+        param_files = list(args.params) if args.params else find_parameter_files(root)
+    except OSError as exc:
+        say(error_line("run", exc))
+        return 2
     if not param_files:
-        print(f"error: no parameter files found in {root / 'parameters'}", file=sys.stderr)
+        say(f"error: no parameter files found in {root / 'parameters'}")
         return 2
     specs, errors = load_report_specs(param_files, root)
     if not errors:
@@ -506,17 +574,17 @@ def run_command(args: argparse.Namespace) -> int:
             errors.append(str(exc))
     if errors:
         for message in errors:
-            print(f"error: {message}", file=sys.stderr)
-        print(f"nothing was run: fix the {len(errors)} problem(s) above", file=sys.stderr)
+            say(f"error: {message}")
+        say(f"nothing was run: fix the {len(errors)} problem(s) above")
         return 2
 
     try:
         with exclusive_run(root) as removed:
             if removed:
-                print(f"removed {len(removed)} temporary file(s) left by an interrupted run", file=sys.stderr)
+                say(f"removed {len(removed)} temporary file(s) left by an interrupted run")
             return _run_selected(args, root, specs)
-    except ProjectBusy as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (ProjectBusy, LockUnavailable, ParameterError, CorpusError, UnsafePathError, OSError) as exc:
+        say(error_line("run", exc))
         return 2
 
 
@@ -527,11 +595,11 @@ def _run_selected(args: argparse.Namespace, root: Path, specs: list[ReportSpec])
 
     def announce(result: RunResult) -> None:
         if result.status == "ok":
-            print(f"[ok] {result.name} -> {_relative(result.output, root)} ({result.seconds:.1f} s)", file=sys.stderr)
+            say(f"[ok] {result.name} -> {_relative(result.output, root)} ({result.seconds:.1f} s)")
         elif result.status == UP_TO_DATE:
-            print(f"[up to date] {result.name}: inputs and outputs unchanged, not re-executed (--force to run)", file=sys.stderr)
+            say(f"[up to date] {result.name}: inputs and outputs unchanged, not re-executed (--force to run)")
         else:
-            print(f"[FAILED] {result.name}: {result.error}", file=sys.stderr)
+            say(f"[FAILED] {result.name}: {result.error}")
 
     results = run_reports(
         specs,
@@ -542,16 +610,16 @@ def _run_selected(args: argparse.Namespace, root: Path, specs: list[ReportSpec])
         no_code=getattr(args, "no_code", False),
         force=getattr(args, "force", False),
     )
-    print(format_summary(results, root))
+    say(format_summary(results, root), file=sys.stdout)
     try:
-        print(f"HTML pages and the list of reports and figures: {_relative(share.write_index(root), root)}")
+        say(f"HTML pages and the list of reports and figures: {_relative(share.write_index(root), root)}", file=sys.stdout)
         index_error = None
     except (OSError, ValueError) as exc:
         index_error = f"reports/index.html could not be made: {exc}"
-        print(f"FAILED {index_error}")
+        say(f"FAILED {index_error}", file=sys.stdout)
     failures = [r for r in results if r.status == "failed"]
     for result in failures:
-        print(f"FAILED {result.name}: {result.error}")
+        say(f"FAILED {result.name}: {result.error}", file=sys.stdout)
     corpus_status = report_corpora(corpus_folders(specs, root), getattr(args, "allow_skipped", False))
     return 1 if failures or corpus_status or index_error else 0
 

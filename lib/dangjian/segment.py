@@ -6,6 +6,10 @@ unpunctuated title lines (``增强政治功能``). ``一是 / 二是`` enumerati
 their item. Every unit carries its document, its section path and ``[start, end)`` offsets into
 the clean text (``text[start:end]`` is the unit's text).
 
+The text is walked once, paragraph by paragraph, with offsets rather than copies, and the tables
+are built column by column, so that a document of hundreds of megabytes needs little more memory
+than its units' texts.
+
 Example:
     >>> seg = segment("d", "标题\\n一、加强组织建设。一是抓培训。共培训600人。二是抓阵地。")
     >>> seg.sentences[["text", "section_path", "enumeration"]].values.tolist()[2:4]
@@ -14,10 +18,13 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 _NUMERAL = "一二三四五六七八九十百零〇两"
@@ -69,6 +76,89 @@ class Segmentation:
         )
 
 
+    @classmethod
+    def _from_columns(cls, columns: _Columns) -> Segmentation:
+        """The tables of one document's :class:`_Columns`."""
+        return cls(
+            _frame(columns.sections, SECTION_COLUMNS, nullable_int="level"),
+            _column_frame(columns.paragraphs, PARAGRAPH_COLUMNS, nullable_int="heading_level"),
+            _column_frame(columns.sentences, SENTENCE_COLUMNS),
+        )
+
+
+#: The dtype pandas gives a column of strings. When it keeps them in Arrow (pandas 3), the texts of
+#: a table are moved into Arrow buffers batch by batch while the rows are collected (:class:`_Strings`).
+_STRING_DTYPE = pd.Series(["x"]).dtype
+_ARROW_STRINGS = isinstance(_STRING_DTYPE, pd.StringDtype) and _STRING_DTYPE.storage == "pyarrow"
+_BATCH_ROWS = 1 << 14
+
+
+class _Strings:
+    """A column of strings. With ``arrow``, every :data:`_BATCH_ROWS` strings are encoded into one
+    Arrow chunk and let go, so that the strings of a long document (and the UTF-8 copy that
+    CPython keeps of each one it hands to Arrow) never pile up.
+
+    Example:
+        >>> column = _Strings(arrow=_ARROW_STRINGS)
+        >>> column.append("党建"); column.append("引领")
+        >>> list(column.values()), len(column)
+        (['党建', '引领'], 2)
+    """
+
+    def __init__(self, arrow: bool) -> None:
+        self.arrow = arrow
+        self.pending: list[str] = []
+        self.chunks: list = []
+        self.flushed = 0
+
+    def __len__(self) -> int:
+        return self.flushed + len(self.pending)
+
+    def append(self, value: str) -> None:
+        self.pending.append(value)
+        if self.arrow and len(self.pending) >= _BATCH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        encoded = [value.encode("utf-8") for value in self.pending]  # a lone surrogate raises, as in pandas
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(value) for value in encoded], out=offsets[1:])
+        data = b"".join(encoded)
+        del encoded
+        self.chunks.append(pa.LargeStringArray.from_buffers(len(self.pending), pa.py_buffer(offsets), pa.py_buffer(data)))
+        self.flushed += len(self.pending)
+        self.pending = []
+
+    def values(self) -> list[str] | pd.api.extensions.ExtensionArray:
+        """The column: a list of strings, or (``arrow``) pandas' string array of the Arrow chunks."""
+        if not self.arrow:
+            return self.pending
+        import pyarrow as pa
+
+        if self.pending or not self.chunks:
+            self._flush()
+        return pd.array(pa.chunked_array(self.chunks, type=pa.large_string()), dtype=_STRING_DTYPE)
+
+
+def _column_frame(data: dict[str, list | array | _Strings], columns: tuple[str, ...], nullable_int: str | None = None) -> pd.DataFrame:
+    """:func:`_frame` of columns (lists, arrays of integers or booleans, strings) rather than rows."""
+    if not len(data[columns[0]]):
+        return _frame([], columns, nullable_int)
+    frame_data: dict[str, object] = {}
+    for column in columns:
+        values = data[column]
+        if isinstance(values, array):
+            values = np.frombuffer(values, dtype=np.int64 if values.typecode == "q" else np.bool_)
+        elif isinstance(values, _Strings):
+            values = values.values()
+        frame_data[column] = values
+    if nullable_int:
+        frame_data[nullable_int] = pd.array(frame_data[nullable_int], dtype="Int64")
+    return pd.DataFrame(frame_data, columns=list(columns))
+
+
 def _frame(rows: list[dict], columns: tuple[str, ...], nullable_int: str | None = None) -> pd.DataFrame:
     """A DataFrame of row dicts, built column by column (``nullable_int`` as pandas ``Int64``)."""
     if not rows:
@@ -90,12 +180,27 @@ def heading_level(text: str) -> int | None:
     return _heading_level_at(text, 0)
 
 
-def _heading_level_at(text: str, position: int) -> int | None:
-    """:func:`heading_level` of ``text[position:]``, without copying the rest of the text."""
+def _heading_level_at(text: str, position: int, end: int | None = None) -> int | None:
+    """:func:`heading_level` of ``text[position:end]``, without copying the text."""
+    end = len(text) if end is None else end
     for level, marker in HEADING_MARKERS:
-        if marker.match(text, position):
+        if marker.match(text, position, end):
             return level
     return None
+
+
+def _strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of ``text[start:end].strip()`` in ``text``, without copying (empty: ``end, end``).
+
+    Example:
+        >>> _strip_bounds(" 甲乙 ", 0, 4), _strip_bounds("   ", 0, 3)
+        ((1, 3), (3, 3))
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def is_title_line(line: str) -> bool:
@@ -118,23 +223,28 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         >>> [t[s:e] for s, e in split_paragraphs(t)]
         ['前言。', '一、甲。乙。', '二、丙。']
     """
-    spans: list[tuple[int, int]] = []
+    return list(_paragraph_spans(text))
+
+
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`split_paragraphs` one by one, found in place (no copy of a line)."""
     position = 0
-    for line in text.split("\n"):
-        cuts = [0]
-        for match in _AFTER_SENTENCE_END.finditer(line):
-            level = _heading_level_at(line, match.end())
+    while True:
+        newline = text.find("\n", position)
+        line_end = len(text) if newline < 0 else newline
+        cuts = [position]
+        for match in _AFTER_SENTENCE_END.finditer(text, position, line_end):
+            level = _heading_level_at(text, match.end(), line_end)
             if level in (1, 2) or (level and match.group()):
                 cuts.append(match.end())
-        cuts.append(len(line))
+        cuts.append(line_end)
         for start, end in zip(cuts, cuts[1:]):
-            segment_text = line[start:end]
-            stripped_start = start + len(segment_text) - len(segment_text.lstrip())
-            stripped_end = start + len(segment_text.rstrip())
-            if stripped_end > stripped_start:
-                spans.append((position + stripped_start, position + stripped_end))
-        position += len(line) + 1
-    return spans
+            start, end = _strip_bounds(text, start, end)
+            if end > start:
+                yield start, end
+        if newline < 0:
+            return
+        position = newline + 1
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -161,20 +271,16 @@ def sentence_spans(
         [(0, 7, True), (7, 10, True), (10, 12, False)]
     """
     end = len(text) if end is None else end
-    pieces: list[tuple[int, int, bool]] = []
+    trimmed = []
     cursor = start
-    for match in [*_SENTENCE_END.finditer(text, start, end), None]:
+    for match in itertools.chain(_SENTENCE_END.finditer(text, start, end), [None]):
         stop = match.end() if match else end
         capped = cap_length(text, cursor, stop, limit)
-        pieces.extend((s, e, len(capped) > 1) for s, e in capped)
+        for s, e in capped:
+            s, e = _strip_bounds(text, s, e)
+            if e > s:
+                trimmed.append((s, e, len(capped) > 1))
         cursor = stop
-    trimmed = []
-    for s, e, cut in pieces:
-        chunk = text[s:e]
-        s2 = s + len(chunk) - len(chunk.lstrip())
-        e2 = s + len(chunk.rstrip())
-        if e2 > s2:
-            trimmed.append((s2, e2, cut))
     return trimmed
 
 
@@ -230,8 +336,7 @@ def _is_number_char(text: str, index: int) -> bool:
 
 def _heading_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The heading at the start of paragraph ``[start, end)``, if it opens with one."""
-    paragraph = text[start:end]
-    if heading_level(paragraph) is None:
+    if _heading_level_at(text, start, end) is None:
         return None
     sentences = split_sentences(text, start, end)
     head_start, head_end = sentences[0]
@@ -247,8 +352,13 @@ def _heading_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _walk(doc_id: str, text: str) -> Iterator[dict]:
     """Yield paragraph records with heading information and the running section path."""
     path: dict[int, str] = {}
-    spans = split_paragraphs(text)
-    for index, (start, end) in enumerate(spans):
+    spans = _paragraph_spans(text)
+    following = next(spans, None)
+    index, previous = -1, ""
+    while following is not None:
+        (start, end), following = following, next(spans, None)
+        index += 1
+        has_next = following is not None
         paragraph = text[start:end]
         heading = _heading_span(text, start, end)
         kind = "body"
@@ -257,11 +367,10 @@ def _walk(doc_id: str, text: str) -> Iterator[dict]:
             level = heading_level(paragraph)
             kind = "heading" if heading == (start, end) or text[heading[0] : heading[1]].rstrip("。") == paragraph.rstrip("。") else "body"
             heading_text = text[heading[0] : heading[1]].rstrip("。；;，,")
-        elif index == 0 and len(spans) > 1 and len(paragraph) <= 60 and not re.search("[。！？]$", paragraph):
+        elif index == 0 and has_next and len(paragraph) <= 60 and not re.search("[。！？]$", paragraph):
             level, kind, heading_text = 0, "title", paragraph
-        elif is_title_line(paragraph) and index + 1 < len(spans):
+        elif is_title_line(paragraph) and has_next:
             # unnumbered title lines; consecutive ones form one heading (title — subtitle)
-            previous = text[spans[index - 1][0] : spans[index - 1][1]] if index else ""
             level, kind, heading_text = 1, "heading", paragraph
             continues = bool(index) and is_title_line(previous) and path.get(1, "").endswith(previous)
             if continues:
@@ -283,6 +392,7 @@ def _walk(doc_id: str, text: str) -> Iterator[dict]:
             "opens_section": bool(level) and kind != "title" and not (heading is None and continues),
             "text": paragraph,
         }
+        previous = paragraph
 
 
 @dataclass
@@ -307,49 +417,81 @@ def segment_records(doc_id: str, text: str) -> SegmentRecords:
         >>> [(r["sentence_id"], r["section_path"], r["text"]) for r in records.sentences]
         [(0, '', '增强政治功能'), (1, '', '全市共建立联系点3799个。')]
     """
-    paragraphs = list(_walk(doc_id, text))
-    sentences = []
-    for paragraph in paragraphs:
+    columns = _segment_columns(doc_id, text, arrow=False)
+    return SegmentRecords(columns.sections, _rows(columns.paragraphs, PARAGRAPH_COLUMNS), _rows(columns.sentences, SENTENCE_COLUMNS))
+
+
+def _rows(data: dict[str, list | array | _Strings], columns: tuple[str, ...]) -> list[dict]:
+    """Row dicts of columns (integers and booleans as Python values; strings not in Arrow)."""
+    values = [data[c].tolist() if isinstance(data[c], array) else data[c].values() if isinstance(data[c], _Strings) else data[c] for c in columns]
+    if columns == SENTENCE_COLUMNS:
+        for name in ("is_heading", "cut_for_length"):
+            values[columns.index(name)] = [bool(v) for v in values[columns.index(name)]]
+    return [dict(zip(columns, row)) for row in zip(*values)]
+
+
+@dataclass
+class _Columns:
+    """One document's units: sections as row dicts, paragraphs and sentences as columns."""
+
+    sections: list[dict]
+    paragraphs: dict[str, list | array | _Strings]
+    sentences: dict[str, list | array | _Strings]
+
+
+def _segment_columns(doc_id: str, text: str, arrow: bool = _ARROW_STRINGS) -> _Columns:
+    """Segment one clean text in a single walk over its paragraphs (the work of :func:`segment`).
+
+    Integers and flags are collected in arrays, strings in :class:`_Strings` (in Arrow if ``arrow``).
+    """
+    integer = ("paragraph_id", "start", "end", "sentence_id")
+    flag = ("is_heading", "cut_for_length")
+
+    def column(name: str) -> list | array | _Strings:
+        if name in integer:
+            return array("q")
+        if name in flag:
+            return array("b")
+        return [] if name == "heading_level" else _Strings(arrow)
+
+    paragraphs = {name: column(name) for name in PARAGRAPH_COLUMNS}
+    sentences = {name: column(name) for name in SENTENCE_COLUMNS}
+    sections: list[dict] = []
+    sentence_id = 0
+    for paragraph in _walk(doc_id, text):
+        for column in PARAGRAPH_COLUMNS:
+            paragraphs[column].append(paragraph[column])
         enumeration = ""
+        path, heading_end, paragraph_id = paragraph["section_path"], paragraph["heading_end"], paragraph["paragraph_id"]
         for start, end, cut in sentence_spans(text, paragraph["start"], paragraph["end"]):
             sentence = text[start:end]
             item = _ENUMERATION.match(sentence)
             if item:
                 enumeration = item.group().rstrip("，,、")
-            sentences.append(
+            for column, value in (
+                ("doc_id", doc_id), ("sentence_id", sentence_id), ("paragraph_id", paragraph_id), ("start", start),
+                ("end", end), ("is_heading", end <= heading_end), ("section_path", path), ("enumeration", enumeration),
+                ("cut_for_length", cut), ("text", sentence),
+            ):
+                sentences[column].append(value)
+            sentence_id += 1
+        if paragraph["opens_section"]:
+            sections.append(
                 {
                     "doc_id": doc_id,
-                    "sentence_id": len(sentences),
-                    "paragraph_id": paragraph["paragraph_id"],
-                    "start": start,
-                    "end": end,
-                    "is_heading": end <= paragraph["heading_end"],
-                    "section_path": paragraph["section_path"],
-                    "enumeration": enumeration,
-                    "cut_for_length": cut,
-                    "text": sentence,
+                    "section_id": len(sections),
+                    "level": paragraph["heading_level"],
+                    "heading": path.split(" > ")[-1],
+                    "section_path": path,
+                    "start": paragraph["start"],
                 }
             )
-    sections = [
-        {
-            "doc_id": doc_id,
-            "section_id": i,
-            "level": p["heading_level"],
-            "heading": p["section_path"].split(" > ")[-1],
-            "section_path": p["section_path"],
-            "start": p["start"],
-        }
-        for i, p in enumerate(q for q in paragraphs if q["opens_section"])
-    ]
-    for p in paragraphs:  # a subtitle line completes the heading of the section it continues
-        if p["heading_level"] and not p["opens_section"] and p["kind"] != "title" and sections:
-            opened = [s for s in sections if s["start"] < p["start"]][-1]
-            opened["heading"] = opened["section_path"] = p["section_path"]
+        elif paragraph["heading_level"] and paragraph["kind"] != "title" and sections:
+            # a subtitle line completes the heading of the section it continues
+            sections[-1]["heading"] = sections[-1]["section_path"] = path
     for i, section in enumerate(sections):
         section["end"] = sections[i + 1]["start"] if i + 1 < len(sections) else len(text)
-    for p in paragraphs:
-        del p["heading_end"], p["opens_section"]
-    return SegmentRecords(sections, paragraphs, sentences)
+    return _Columns(sections, paragraphs, sentences)
 
 
 def segment(doc_id: str, text: str) -> Segmentation:
@@ -360,7 +502,7 @@ def segment(doc_id: str, text: str) -> Segmentation:
         >>> seg.paragraphs["kind"].tolist(), seg.sentences["section_path"].tolist()[-1]
         (['title', 'heading', 'body'], '压紧责任')
     """
-    return Segmentation.from_records(segment_records(doc_id, text))
+    return Segmentation._from_columns(_segment_columns(doc_id, text))
 
 
 #: Columns of the paragraph, sentence and section tables, in order.

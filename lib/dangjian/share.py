@@ -635,10 +635,12 @@ def figure_entries(
 
 def cached_thumbnail_data_uri(path: Path, project_root: Path, width: int = THUMBNAIL_WIDTH) -> str:
     """:func:`thumbnail_data_uri`, kept in the project cache by the image's content."""
-    from dangjian.cache import Cache
+    from dangjian.cache import TEXT, Cache
 
     cache = Cache(Path(project_root) / "data" / "processed" / "cache")
-    return cache.get_or_compute("thumbnails", (path.read_bytes(), width), lambda: thumbnail_data_uri(path, width), ("share",))
+    return cache.get_or_compute(
+        "thumbnails", (path.read_bytes(), width), lambda: thumbnail_data_uri(path, width), ("share",), codec=TEXT
+    )
 
 
 def thumbnail_data_uri(path: str | os.PathLike[str], width: int = THUMBNAIL_WIDTH) -> str:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dangjian.corpus import CorpusError, load_corpus
+from dangjian.corpus import load_corpus
+from dangjian.io import error_line, printable
 from dangjian.pipeline import ProcessedCorpus, ProcessedDocument, process
 from dangjian.segment import MAX_SENTENCE_CHARS
 
@@ -53,9 +54,9 @@ def document_warnings(document: ProcessedDocument) -> list[str]:
     return reasons
 
 
-def corpus_status(folder: Path | str) -> pd.DataFrame:
+def corpus_status(folder: Path | str, follow_symlinks: bool = False) -> pd.DataFrame:
     """Load and process a corpus, skipping bad files, and report each document's status."""
-    return status_table(process(load_corpus(folder, skip_bad=True)))
+    return status_table(process(load_corpus(folder, skip_bad=True, follow_symlinks=follow_symlinks)))
 
 
 def status_table(processed: ProcessedCorpus) -> pd.DataFrame:
@@ -109,19 +110,26 @@ def add_status_parser(subparsers) -> None:
     )
     parser.add_argument("folders", nargs="+", metavar="DIR")
     parser.add_argument("--allow-skipped", action="store_true", help="exit 0 even when documents were skipped")
+    parser.add_argument(
+        "--follow-symlinks", action="store_true", help="read files whose symbolic links lead out of their corpus folder"
+    )
     parser.set_defaults(func=_run_status)
 
 
-def report_corpora(folders: list[str], allow_skipped: bool = False) -> int:
-    """Print the report of each corpus folder; return the exit status (1 if any document was skipped)."""
+def report_corpora(folders: list[str], allow_skipped: bool = False, follow_symlinks: bool = False, command: str = "status") -> int:
+    """Print the report of each corpus folder; return the exit status (1 if any document was
+    skipped, 2 with one line ``dangjian <command>: <file>: <problem>`` if a corpus cannot be read).
+
+    Names and reasons are printed with control characters escaped (:func:`dangjian.io.printable`).
+    """
     skipped = 0
     for folder in folders:
         try:
-            table = corpus_status(folder)
-        except CorpusError as error:
-            print(f"corpus {folder}: {error}", file=sys.stderr)
+            table = corpus_status(folder, follow_symlinks=follow_symlinks)
+        except (ValueError, OSError) as error:  # CorpusError is a ValueError
+            print(error_line(command, error), file=sys.stderr)
             return 2
-        print(format_status(table, folder))
+        print("\n".join(printable(line) for line in format_status(table, folder).splitlines()))
         skipped += int((table["status"] == "skipped").sum())
     if skipped and not allow_skipped:
         print(f"{skipped} document(s) skipped; fix them or allow skipping (--allow-skipped)", file=sys.stderr)
@@ -130,4 +138,4 @@ def report_corpora(folders: list[str], allow_skipped: bool = False) -> int:
 
 
 def _run_status(args) -> int:
-    return report_corpora(args.folders, args.allow_skipped)
+    return report_corpora(args.folders, args.allow_skipped, getattr(args, "follow_symlinks", False))

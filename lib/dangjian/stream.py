@@ -27,7 +27,6 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,9 +43,12 @@ from dangjian.corpus import (
     REQUIRED_COLUMNS,
     CorpusError,
     Document,
+    check_doc_id,
     check_has_chinese,
     decode_bytes,
+    outside_target,
     read_document,
+    scan_document_files,
     validate_metadata,
 )
 from dangjian.io import atomic_path, write_text_atomic
@@ -112,7 +114,12 @@ def iter_metadata_rows(path: Path | str) -> Iterator[dict[str, str]]:
                 path,
                 f"missing column(s) {', '.join(missing)}; the header must include {', '.join(REQUIRED_COLUMNS)} (found: {', '.join(header)})",
             )
-        for line_no, raw_row in enumerate(reader, start=2):
+        for line_no, raw_row in enumerate(_csv_rows(reader, path), start=2):
+            if None in raw_row:
+                raise CorpusError(
+                    path,
+                    f"row {line_no} has more fields than the header: a value that holds a comma must be in double quotes (\"a, b\")",
+                )
             row = {(k or "").strip(): (v or "").strip() for k, v in raw_row.items() if k is not None}
             doc_id = row.get("doc_id", "")
             if doc_id in seen:
@@ -123,6 +130,14 @@ def iter_metadata_rows(path: Path | str) -> Iterator[dict[str, str]]:
                 raise CorpusError(path, error.problem.replace("row 2", f"row {line_no}", 1)) from None
             seen[doc_id] = line_no
             yield row
+
+
+def _csv_rows(reader: csv.DictReader, path: Path) -> Iterator[dict]:
+    """The rows of ``reader``; a malformed line is an error naming the file and the line."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise CorpusError(path, f"line {reader.line_num}: not a valid CSV row ({error})") from None
 
 
 def metadata_columns(folder: Path | str) -> tuple[str, ...]:
@@ -155,14 +170,18 @@ def iter_document_refs(folder: Path | str) -> Iterator[DocumentRef]:
         raise CorpusError(folder, "corpus folder not found")
     metadata_path = folder / "metadata.csv"
     if not metadata_path.exists():
-        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file() and Path(entry.name).suffix.lower() in DOCUMENT_SUFFIXES)
-        for name in names:
-            yield DocumentRef(Path(name).stem, folder / name, {})
+        files, _links_out = scan_document_files(folder)  # links leading out of the folder are not read
+        for path in files:
+            check_doc_id(path.stem, path, from_file_name=True)
+            yield DocumentRef(path.stem, path, {})
         return
     for row in iter_metadata_rows(metadata_path):
         path = folder / row["file"]
         if not path.is_file():
             raise CorpusError(path, f"listed in {metadata_path.name} (doc_id {row['doc_id']!r}) but not found")
+        target = outside_target(folder, path)
+        if target is not None:
+            raise CorpusError(path, f"a symbolic link to {target}, outside the corpus folder; not read. Copy the file into the folder")
         yield DocumentRef(row["doc_id"], path, row)
 
 

@@ -7,6 +7,12 @@ line and headings on lines of their own, so it goes through the same cleaning as
 (and the cleaning's offset map leads back to this extracted text). A file that yields no usable
 text raises :class:`dangjian.corpus.CorpusError` naming the file.
 
+A format library's failure on a damaged or hostile file (a truncated PDF, a Word file that is not
+a zip, a zip bomb, a page nested too deep) is never let through as the library's own exception:
+:func:`reading` turns it into a one-line :class:`~dangjian.corpus.CorpusError` naming the file,
+so that ``load_corpus(skip_bad=True)`` lists the file as skipped and reads the others. Each
+format bounds what it reads (sizes, pages, characters) with limits named in its module.
+
 Example:
     >>> import tempfile, pathlib
     >>> page = pathlib.Path(tempfile.mkdtemp()) / "page.html"
@@ -20,7 +26,8 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +83,61 @@ def join_lines(lines: list[str]) -> str:
     return "\n".join(line.strip() for line in lines if line.strip())
 
 
+#: Longest part of a library's own message kept in an error: enough to recognise it, one line.
+MAX_REASON_CHARS = 200
+
+#: The name of each format in messages.
+FORMAT_NAMES = {".html": "HTML", ".htm": "HTML", ".docx": "Word .docx", ".pdf": "PDF"}
+
+
+def describe_failure(error: BaseException, limit: int = MAX_REASON_CHARS) -> str:
+    """``Type: message`` of a library's exception on one line, the message cut to ``limit`` characters.
+
+    An exception that only wraps another one (pdfplumber wraps every pdfminer error) is described
+    by the one it wraps.
+
+    Example:
+        >>> describe_failure(ValueError(ValueError("No /Root object!\\n - Is this really a PDF?")))
+        'ValueError: No /Root object! - Is this really a PDF?'
+        >>> describe_failure(RuntimeError("x" * 300), limit=10), describe_failure(MemoryError())
+        ('RuntimeError: xxxxxxxxx…', 'MemoryError')
+    """
+    seen = {id(error)}
+    while len(error.args) == 1 and isinstance(error.args[0], BaseException) and id(error.args[0]) not in seen:
+        error = error.args[0]
+        seen.add(id(error))
+    message = " ".join(str(error).split())
+    if len(message) > limit:
+        message = message[: limit - 1] + "…"
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+@contextmanager
+def reading(path: Path | str, format_name: str) -> Iterator[None]:
+    """Within this block, any failure of a format library becomes a :class:`CorpusError` naming ``path``.
+
+    A :class:`CorpusError` passes unchanged; ``KeyboardInterrupt`` and ``SystemExit`` are not
+    failures of the file and propagate. Everything else (``zipfile.BadZipFile``, lxml's and
+    pdfminer's errors, a ``KeyError`` for a missing part, ``RecursionError``, ``MemoryError``, ...)
+    becomes ``"<format> file could not be read: <Type>: <message>"`` with what to do.
+
+    Example:
+        >>> import zipfile
+        >>> with reading("report.docx", "Word .docx"):
+        ...     raise zipfile.BadZipFile("File is not a zip file")
+        Traceback (most recent call last):
+        ...
+        dangjian.corpus.CorpusError: report.docx: Word .docx file could not be read: BadZipFile: File is not a zip file; open it and save it again in that format, or save its text as .txt
+    """
+    try:
+        yield
+    except CorpusError:
+        raise
+    except Exception as error:  # any library failure: the file is damaged or hostile, not the program
+        problem = f"{format_name} file could not be read: {describe_failure(error)}; open it and save it again in that format, or save its text as .txt"
+        raise CorpusError(path, problem) from error
+
+
 def _extractors() -> dict[str, Callable[[Path], ExtractedText]]:
     from dangjian.formats.docx import extract_docx
     from dangjian.formats.html import extract_html
@@ -92,7 +154,8 @@ def extract_document(path: Path | str) -> ExtractedText:
     """Extract the text of an ``.html``/``.htm``, ``.docx`` or ``.pdf`` file.
 
     Raises :class:`~dangjian.corpus.CorpusError` for a missing file, an unknown suffix, a file the
-    format's reader cannot open, or one without any text (such as a scanned PDF).
+    format's reader cannot open (whatever the library raised, see :func:`reading`), one over a
+    format's size limits, or one without any text (such as a scanned PDF).
 
     Example:
         >>> extract_document("notes.odt")
@@ -106,7 +169,8 @@ def extract_document(path: Path | str) -> ExtractedText:
         raise CorpusError(path, f"cannot read {suffix!r} files; use .txt, {', '.join(FORMAT_SUFFIXES[:-1])} or {FORMAT_SUFFIXES[-1]}")
     if not path.is_file():
         raise CorpusError(path, "file not found")
-    extracted = _extractors()[suffix](path)
+    with reading(path, FORMAT_NAMES[suffix]):
+        extracted = _extractors()[suffix](path)
     if not extracted.text.strip():
         raise CorpusError(path, f"no text found in this {extracted.format.upper()} file")
     return extracted

@@ -9,6 +9,10 @@ Joins insert nothing between Chinese characters, a space only between two Latin 
 the hyphen of a hyphenated English word. A PDF without a text layer (a scan) is refused with a
 clear message: there is no OCR.
 
+A PDF over :data:`PDF_MAX_PAGES` pages or :data:`PDF_MAX_CHARS` characters of text is refused,
+and any failure of pdfplumber or pdfminer on a damaged file (truncated, garbage in its body)
+becomes a :class:`~dangjian.corpus.CorpusError` naming the file.
+
 Example:
     >>> join_broken_line("加强基层党组织", "建设。"), join_broken_line("party-", "building"), join_broken_line("PDF", "file")
     ('加强基层党组织建设。', 'partybuilding', 'PDF file')
@@ -23,7 +27,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dangjian.corpus import CorpusError
-from dangjian.formats import ExtractedText, meaningful_author
+from dangjian.formats import ExtractedText, meaningful_author, reading
+
+#: Most pages read from one PDF: 2,000. A long annual report or a yearbook has a few hundred
+#: pages; a file past 2,000 is a collection of documents to split, or a forged page tree.
+PDF_MAX_PAGES = 2_000
+#: Most characters of text taken from one PDF: 20 million, four times 2,000 pages of the densest
+#: Chinese typesetting (about 2,500 characters a page). Text past it comes from a file built to
+#: expand (the same text drawn over and over), not from a report.
+PDF_MAX_CHARS = 20_000_000
+#: The problem of an encrypted PDF (pdfminer cannot open it without its password).
+PASSWORD_PROTECTED = "the PDF is password-protected; save an unprotected copy"
 
 NO_TEXT_LAYER = "no text layer; OCR is not supported. Run OCR on the scan first (or save the document as .txt/.docx)"
 
@@ -159,6 +173,9 @@ def join_paragraphs(lines: list[PdfLine]) -> list[str]:
 def read_pdf_lines(path: Path | str) -> tuple[list[list[PdfLine]], dict[str, str]]:
     """The text-layer lines of each page (top to bottom) and the file's information dictionary.
 
+    Raises :class:`~dangjian.corpus.CorpusError` for a password-protected or damaged file (whatever
+    pdfminer raised) and one over :data:`PDF_MAX_PAGES` pages or :data:`PDF_MAX_CHARS` characters.
+
     Example:
         >>> import tempfile, pathlib, fpdf
         >>> pdf = fpdf.FPDF()
@@ -173,19 +190,60 @@ def read_pdf_lines(path: Path | str) -> tuple[list[list[PdfLine]], dict[str, str
         (['Party building in 2024'], 'Annual report')
     """
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     path = Path(path)
-    try:
-        with pdfplumber.open(path) as pdf:
+    with reading(path, "PDF"):
+        try:
+            pdf = pdfplumber.open(path)
+        except Exception as error:  # pdfplumber wraps pdfminer's errors: tell a password apart
+            if _is_password_error(error):
+                raise CorpusError(path, PASSWORD_PROTECTED) from None
+            raise
+        with pdf:
             info = {str(k): v if isinstance(v, str) else "" for k, v in (pdf.metadata or {}).items()}
-            pages = [_page_lines(number, page) for number, page in enumerate(pdf.pages)]
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise CorpusError(path, "the PDF is password-protected; save an unprotected copy") from None
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
-        raise CorpusError(path, f"cannot be read as a PDF ({type(error).__name__}: {error}); is the file complete?") from None
+            _check_page_count(path, _declared_page_count(pdf))
+            _check_page_count(path, len(pdf.pages))
+            pages, chars = [], 0
+            for number, page in enumerate(pdf.pages):
+                pages.append(_page_lines(number, page))
+                page.close()  # drop the page's parsed objects: memory stays that of one page
+                chars += sum(len(line.text) for line in pages[-1])
+                if chars > PDF_MAX_CHARS:
+                    raise CorpusError(
+                        path,
+                        f"holds more than {PDF_MAX_CHARS:,} characters of text by page {number + 1}, over the limit "
+                        "for one PDF (PDF_MAX_CHARS); split it into several files",
+                    )
     return pages, info
+
+
+def _is_password_error(error: BaseException) -> bool:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    inner = error.args[0] if len(error.args) == 1 and isinstance(error.args[0], BaseException) else error
+    return isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError))
+
+
+def _declared_page_count(pdf) -> int:  # noqa: ANN001 - a pdfplumber PDF
+    """The page count the PDF's page tree states (0 if it states none): checked before reading pages."""
+    from pdfminer.pdftypes import resolve1
+
+    tree = resolve1(pdf.doc.catalog.get("Pages"))
+    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else 0
+    return count if isinstance(count, int) else 0
+
+
+def _check_page_count(path: Path, count: int) -> None:
+    """Refuse a PDF of more than :data:`PDF_MAX_PAGES` pages.
+
+    Example:
+        >>> _check_page_count(Path("yearbook.pdf"), 3500)
+        Traceback (most recent call last):
+        ...
+        dangjian.corpus.CorpusError: yearbook.pdf: has 3,500 pages, over the limit of 2,000 for one PDF (PDF_MAX_PAGES); split it into its documents
+    """
+    if count > PDF_MAX_PAGES:
+        raise CorpusError(path, f"has {count:,} pages, over the limit of {PDF_MAX_PAGES:,} for one PDF (PDF_MAX_PAGES); split it into its documents")
 
 
 def _page_lines(number: int, page) -> list[PdfLine]:  # noqa: ANN001 - a pdfplumber Page

@@ -7,24 +7,30 @@ runs is the mean Jaccard of the matched pairs, and the stability of K is the mea
 all pairs of runs (0 … 1; 1 = the same topics every time). Jaccard of top-10 sets is strict: two
 topics sharing 7 of their 10 terms score 7/13 = 0.54.
 
-**Subsample stability** (optional) follows Greene, O'Callaghan and Cunningham (2014, "How many
-topics? Stability analysis for topic models"): each refit also sees only a random share of the
-units (80 %), drawn with its seed, so it asks whether the topics survive a change of the corpus,
-not only of the initialisation.
+**Subsample stability** follows Greene, O'Callaghan and Cunningham (2014, "How many topics?
+Stability analysis for topic models"): each refit also sees only a random share of the units
+(80 %), drawn with its seed, so it asks whether the topics survive a change of the corpus, not only
+of the initialisation.
 
-**K sweep**: for each K, the model fitted on all units with the first seed gives the mean NPMI,
-UMass and exclusivity of its topics; the refits give the stability.
+**K sweep**: for each K, the model is fitted on all units once per seed; every fit's mean NPMI
+(C_NPMI, the Palmetto/gensim convention of :mod:`~dangjian.topics.coherence`), UMass and
+exclusivity are averaged over the seeds and their standard deviation over the seeds is reported
+beside them; the refits give the seed stability, the subsample refits the subsample stability.
+For large corpora the sweep can be run on a random sample of units (:func:`sample_units`).
 
 **Default K** (:func:`choose_k`), a one-standard-error rule (Breiman et al. 1984; Hastie,
 Tibshirani and Friedman 2009, §7.10) on coherence among stable K: keep the K whose seed stability is
 at least ``min_stability`` (0.6: matched topics share on average about three quarters of their top
-terms); take the best of them by mean NPMI; choose the smallest K whose mean NPMI is within one
-standard error of that best value (the standard error of the mean over the best K's topics). NPMI
+terms) and whose subsample stability is at least ``min_subsample_stability`` (0.5: about two
+thirds); take the best of them by mean NPMI; choose the smallest K whose mean NPMI is within one
+standard error of that best value (the standard error of the mean over the topics). NPMI
 is the criterion because among automatic coherence measures it agrees best with human judgements
-(Röder et al. 2015); stability keeps out K values whose topics are an accident of one seed; the
-standard-error margin stops the rule from chasing differences in the second decimal, which on a
-small corpus are noise, and prefers fewer, broader topics unless more topics are clearly more
-coherent. If no K is stable enough, the most stable K is taken and the choice says so.
+(Röder et al. 2015); stability keeps out K values whose topics are an accident of one seed or of
+which units happen to be in the corpus; the standard-error margin stops the rule from chasing
+differences in the second decimal, which on a small corpus are noise, and prefers fewer, broader
+topics unless more topics are clearly more coherent. If no K passes the subsample threshold, the
+rule falls back to seed stability alone and says so; if no K passes the seed threshold either, the
+most stable K is taken and the choice says so.
 
 Example:
     >>> matched_jaccard([["a", "b"], ["c", "d"]], [["c", "d"], ["a", "x"]])
@@ -42,14 +48,16 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 from sklearn.base import clone
 
-from dangjian.cache import Cache
+from dangjian.cache import FRAME, Cache
 from dangjian.topics.coherence import DEFAULT_WINDOW, CoherenceReference
 from dangjian.topics.models import TopicModel, tokenize_units
 
 #: Share of units each subsample-stability refit sees (Greene et al. 2014 use 80 %).
 DEFAULT_SUBSAMPLE = 0.8
-#: Minimum stability of a K eligible as the default.
+#: Minimum seed stability of a K eligible as the default.
 DEFAULT_MIN_STABILITY = 0.6
+#: Minimum subsample stability of a K eligible as the default (matched topics share two thirds of their top terms).
+DEFAULT_MIN_SUBSAMPLE_STABILITY = 0.5
 
 
 def jaccard_matrix(topics_a: Sequence[Iterable[str]], topics_b: Sequence[Iterable[str]]) -> np.ndarray:
@@ -161,31 +169,62 @@ def topic_stability(
     return stability_of(refit(model, units, seeds, subsample))
 
 
+def _seed_summary(values: Sequence[float]) -> tuple[float, float]:
+    """Mean and standard deviation (ddof 1; 0 for one value) of one score over seeds."""
+    values = np.asarray(values, dtype=float)
+    return float(values.mean()), float(values.std(ddof=1)) if len(values) > 1 else 0.0
+
+
+def sample_units(units: pd.DataFrame, max_units: int | None, seed: int = 0) -> pd.DataFrame:
+    """At most ``max_units`` units drawn at random without replacement (with ``seed``), in their order.
+
+    ``None`` or a number at least the table's length returns the table unchanged.
+
+    Example:
+        >>> frame = pd.DataFrame({"text": list("abcdefghij")})
+        >>> len(sample_units(frame, 4)), len(sample_units(frame, None)), len(sample_units(frame, 50))
+        (4, 10, 10)
+    """
+    if max_units is None or max_units >= len(units):
+        return units
+    if max_units < 2:
+        raise ValueError(f"the K sweep needs a sample of at least 2 units, got {max_units}")
+    return subsample_units(units, max_units / len(units), seed)
+
+
 def k_sweep(
     model: TopicModel,
     units: pd.DataFrame,
     ks: Iterable[int] = range(3, 16),
     seeds: Sequence[int] = (0, 1, 2, 3, 4),
-    subsample: float | None = None,
+    subsample: float | None = DEFAULT_SUBSAMPLE,
     window: int = DEFAULT_WINDOW,
     frex_weight: float = 0.5,
     cache: Cache | None = None,
 ) -> pd.DataFrame:
-    """One row per K: mean NPMI, UMass, exclusivity (model on all units, first seed) and stability.
+    """One row per K: coherence and exclusivity over the seeds' fits, seed stability and subsample stability.
 
     With a :class:`~dangjian.cache.Cache` the sweep (the costliest step of the topic notebook) is
     computed once per distinct set of unit tokens, model settings, Ks, seeds and code.
 
-    Columns: ``k, npmi`` (mean over topics), ``npmi_se`` (its standard error), ``npmi_min`` (worst
-    topic), ``umass, exclusivity, stability`` and, with ``subsample``,
-    ``subsample_stability``. ``model`` is an unfitted template whose other parameters (method,
-    tokenizer, vocabulary limits) every fit shares.
+    For each K the model is fitted once per seed on all units; each fit is scored on the units
+    themselves, and a score is reported as its mean over the seeds with its standard deviation over
+    the seeds (``*_seed_sd``). Columns: ``k``; ``npmi`` (mean topic C_NPMI, Palmetto/gensim
+    convention), ``npmi_se`` (standard error of the mean over topics, averaged over seeds),
+    ``npmi_seed_sd``, ``npmi_min`` (worst topic, averaged over seeds), ``npmi_bouma`` (mean NPMI with
+    Bouma's -1 for pairs never together, for comparison), ``umass``, ``umass_seed_sd``,
+    ``exclusivity``, ``exclusivity_seed_sd``; ``stability`` (mean matched Jaccard over pairs of
+    seeds) and ``stability_sd`` (its standard deviation over pairs); with ``subsample``,
+    ``subsample_stability`` and ``subsample_stability_sd`` (each seed refitted on that share of the
+    units). ``model`` is an unfitted template whose other parameters (method, tokenizer,
+    vocabulary limits) every fit shares.
 
     Example:
         >>> texts = ["党员 教育 培训 学习"] * 4 + ["乡村 振兴 产业 发展"] * 4 + ["网格 治理 社区 服务"] * 4
         >>> template = TopicModel("nmf", min_df=1, min_unit_tokens=1, tokenizer=str.split, top_n=3)
-        >>> k_sweep(template, texts, ks=[2, 3], seeds=[0, 1])["k"].tolist()
-        [2, 3]
+        >>> sweep = k_sweep(template, texts, ks=[2, 3], seeds=[0, 1])
+        >>> sweep["k"].tolist(), "subsample_stability" in sweep
+        ([2, 3], True)
     """
     units = tokenize_units(units, model.tokenizer)
     ks = sorted(set(int(k) for k in ks))
@@ -197,6 +236,7 @@ def k_sweep(
             parts,
             lambda: k_sweep(model, units, ks, seeds, subsample, window, frex_weight),
             modules=("topics", "tokenize"),
+            codec=FRAME,
         )
     if not ks:
         raise ValueError("the K sweep needs at least one K")
@@ -207,21 +247,32 @@ def k_sweep(
     for k in ks:
         template = clone(model).set_params(k=k)
         runs = refit(template, units, seeds)
-        fitted = runs[seeds[0]]
         if reference is None:
-            reference = fitted.reference(window)
-        quality = fitted.quality(reference, frex_weight)
+            reference = runs[seeds[0]].reference(window)
+            bouma = runs[seeds[0]].reference(window, npmi="bouma")
+        scores = [fitted.quality(reference, frex_weight) for fitted in runs.values()]
+        npmi, npmi_sd = _seed_summary([q["npmi"].mean() for q in scores])
+        umass, umass_sd = _seed_summary([q["umass"].mean() for q in scores])
+        exclusivity, exclusivity_sd = _seed_summary([q["exclusivity"].mean() for q in scores])
+        stability = stability_of(runs)
         row = {
             "k": k,
-            "npmi": float(quality["npmi"].mean()),
-            "npmi_se": float(quality["npmi"].std(ddof=1) / np.sqrt(k)),
-            "npmi_min": float(quality["npmi"].min()),
-            "umass": float(quality["umass"].mean()),
-            "exclusivity": float(quality["exclusivity"].mean()),
-            "stability": stability_of(runs).stability,
+            "npmi": npmi,
+            "npmi_se": float(np.mean([q["npmi"].std(ddof=1) / np.sqrt(k) for q in scores])),
+            "npmi_seed_sd": npmi_sd,
+            "npmi_min": float(np.mean([q["npmi"].min() for q in scores])),
+            "npmi_bouma": float(np.mean([bouma.npmi(fitted.top_terms()).mean() for fitted in runs.values()])),
+            "umass": umass,
+            "umass_seed_sd": umass_sd,
+            "exclusivity": exclusivity,
+            "exclusivity_seed_sd": exclusivity_sd,
+            "stability": stability.stability,
+            "stability_sd": _seed_summary(stability.pairs["agreement"])[1],
         }
         if subsample is not None:
-            row["subsample_stability"] = topic_stability(template, units, seeds, subsample).stability
+            sub = topic_stability(template, units, seeds, subsample)
+            row["subsample_stability"] = sub.stability
+            row["subsample_stability_sd"] = _seed_summary(sub.pairs["agreement"])[1]
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -235,48 +286,80 @@ class KChoice:
     reason: str
 
 
-def choose_k(sweep: pd.DataFrame, min_stability: float = DEFAULT_MIN_STABILITY) -> KChoice:
-    """Pick K: among K with stability ≥ ``min_stability``, the smallest whose mean NPMI is within
-    one standard error (``npmi_se``) of the best mean NPMI.
+def _one_se_choice(table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The chosen row (smallest K within one SE of the best mean NPMI) and the best row of ``table``."""
+    best = table.loc[table["npmi"].idxmax()]
+    chosen = table[table["npmi"] >= best["npmi"] - best["npmi_se"]].iloc[0]
+    return chosen, best
+
+
+def choose_k(
+    sweep: pd.DataFrame,
+    min_stability: float = DEFAULT_MIN_STABILITY,
+    min_subsample_stability: float | None = DEFAULT_MIN_SUBSAMPLE_STABILITY,
+) -> KChoice:
+    """Pick K: among K with seed stability ≥ ``min_stability`` and (if the sweep has it) subsample
+    stability ≥ ``min_subsample_stability``, the smallest whose mean NPMI is within one standard
+    error (``npmi_se``) of the best mean NPMI.
+
+    If no K passes both thresholds, the rule falls back to seed stability alone and the reason
+    says so; if none passes that either, the most stable K is taken.
 
     Example:
         >>> sweep = pd.DataFrame({"k": [3, 4, 5, 6], "npmi": [0.05, 0.13, 0.15, 0.16],
         ...                       "npmi_se": [0.02, 0.02, 0.02, 0.02], "stability": [0.9, 0.7, 0.8, 0.5]})
         >>> choose_k(sweep).k
         4
+        >>> choose_k(sweep.assign(subsample_stability=[0.6, 0.3, 0.55, 0.5])).k
+        5
         >>> choose_k(sweep.assign(stability=[0.5, 0.4, 0.3, 0.2])).k
         3
     """
-    rule = (
-        f"smallest K whose mean NPMI is within one standard error of the best mean NPMI "
-        f"among K with stability ≥ {min_stability:g}"
-    )
     if sweep.empty:
         raise ValueError("the K sweep is empty")
     missing = [c for c in ("k", "npmi", "npmi_se", "stability") if c not in sweep.columns]
     if missing:
         raise KeyError(f"choose_k: the sweep table lacks {missing} (columns: {list(sweep.columns)})")
     table = sweep.sort_values("k").reset_index(drop=True)
-    eligible = table[table["stability"] >= min_stability]
+    use_subsample = min_subsample_stability is not None and "subsample_stability" in table.columns
+    thresholds = f"seed stability ≥ {min_stability:g}"
+    if use_subsample:
+        thresholds += f" and subsample stability ≥ {min_subsample_stability:g}"
+    rule = f"smallest K whose mean NPMI is within one standard error of the best mean NPMI among K with {thresholds}"
+    seed_stable = table[table["stability"] >= min_stability]
+    eligible = seed_stable[seed_stable["subsample_stability"] >= min_subsample_stability] if use_subsample else seed_stable
+    note = ""
+    if eligible.empty and not seed_stable.empty:
+        top = table.loc[table["subsample_stability"].idxmax()]
+        note = (
+            f"; no K reached subsample stability {min_subsample_stability:g} (highest "
+            f"{top['subsample_stability']:.2f}, at K={int(top['k'])}), so the rule fell back to seed stability "
+            f"alone: the topics change when a fifth of the units is left out, whatever K"
+        )
+        eligible = seed_stable
     if eligible.empty:
         best = table.loc[table["stability"].idxmax()]
         reason = (
-            f"no K reached stability {min_stability:g}; K={int(best['k'])} is the most stable "
+            f"no K reached seed stability {min_stability:g}; K={int(best['k'])} is the most stable "
             f"(stability {best['stability']:.2f}, mean NPMI {best['npmi']:.3f})"
         )
         return KChoice(int(best["k"]), rule, reason)
-    best = eligible.loc[eligible["npmi"].idxmax()]
-    threshold = best["npmi"] - best["npmi_se"]
-    chosen = eligible[eligible["npmi"] >= threshold].iloc[0]
+    chosen, best = _one_se_choice(eligible)
+    sub = f", subsample stability {chosen['subsample_stability']:.2f}" if "subsample_stability" in table.columns else ""
     reason = (
-        f"K={int(chosen['k'])}: mean NPMI {chosen['npmi']:.3f}, stability {chosen['stability']:.2f}; "
-        f"best stable K={int(best['k'])} has mean NPMI {best['npmi']:.3f} ± {best['npmi_se']:.3f} (SE); "
-        f"{len(eligible)} of {len(table)} K values reach stability {min_stability:g}"
+        f"K={int(chosen['k'])}: mean NPMI {chosen['npmi']:.3f}, seed stability {chosen['stability']:.2f}{sub}; "
+        f"best eligible K={int(best['k'])} has mean NPMI {best['npmi']:.3f} ± {best['npmi_se']:.3f} (SE); "
+        f"{len(eligible)} of {len(table)} K values are eligible{note}"
     )
     return KChoice(int(chosen["k"]), rule, reason)
 
 
-def resolve_k(k: str | int, sweep: pd.DataFrame | None = None, min_stability: float = DEFAULT_MIN_STABILITY) -> KChoice:
+def resolve_k(
+    k: str | int,
+    sweep: pd.DataFrame | None = None,
+    min_stability: float = DEFAULT_MIN_STABILITY,
+    min_subsample_stability: float | None = DEFAULT_MIN_SUBSAMPLE_STABILITY,
+) -> KChoice:
     """The number of topics from a parameter: ``"auto"`` applies :func:`choose_k` to ``sweep``;
     an integer or a numeric string (``"8"``) is taken as given.
 
@@ -291,7 +374,7 @@ def resolve_k(k: str | int, sweep: pd.DataFrame | None = None, min_stability: fl
     if isinstance(k, str) and k.strip().lower() == "auto":
         if sweep is None:
             raise ValueError("k='auto' needs a K sweep to choose from")
-        return choose_k(sweep, min_stability)
+        return choose_k(sweep, min_stability, min_subsample_stability)
     text = str(k).strip()
     if isinstance(k, bool) or not text.isdigit() or int(text) < 2:
         raise ValueError(f"k must be 'auto' or a whole number of topics of at least 2, got {k!r}")
