@@ -1,13 +1,15 @@
-"""Cross-region comparison on the five documents: levels and units are always explicit."""
+"""Cross-region comparison on the five documents: like with like, levels, years and sources explicit."""
 
 from __future__ import annotations
 
 import hashlib
 
+import pandas as pd
 import pytest
 
 from dangjian import compare
 from dangjian.indicators import extract, load_taxonomy
+from dangjian.indicators.core import KINDS
 from dangjian.pipeline import process_corpus
 from dangjian.plotting import save_figure, setup_cjk_font
 
@@ -16,6 +18,12 @@ from dangjian.plotting import save_figure, setup_cjk_font
 def corpus(raw_dir):
     processed = process_corpus(raw_dir)
     return extract(processed), processed.document_table
+
+
+@pytest.fixture(scope="module")
+def rows(corpus):
+    table, documents = corpus
+    return compare.comparable(table, documents)
 
 
 def test_region_labels_fall_back_to_the_most_local_place_and_show_the_level(corpus):
@@ -45,39 +53,77 @@ def test_density_is_per_thousand_clean_characters(corpus):
     dense = compare.density(table, documents).set_index("doc_id")
     row = dense.loc["pingliang-2024"]
     assert row["quantities"] == (table["doc_id"] == "pingliang-2024").sum()
+    assert row["mapped"] == ((table["doc_id"] == "pingliang-2024") & (table["core_id"] != "")).sum()
     assert row["per_1000_chars"] == round(1000 * row["quantities"] / row["clean_chars"], 2)
     assert dense["per_1000_chars"].idxmin() == "national-2020"  # guidance states few numbers
 
 
-def test_shared_indicators_keep_level_unit_and_precision(corpus):
-    table, documents = corpus
-    shared = compare.shared_indicators(table, documents)
-    assert (shared["regions"] >= 2).all()
-    assert shared["indicator"].nunique() >= 8
-    assert shared["level"].isin(compare.LEVEL_ORDER).all()
-    served = shared[shared["indicator"] == "people_served"].set_index("doc_id")["value"]
-    assert served["pingliang-2024"] == ">9000 人次"
-    reserve = shared[shared["indicator"] == "reserve_cadres"].set_index("doc_id")["value"]
-    assert reserve["national-2020"] == "1–2 名"
-    wide = compare.side_by_side(shared)
-    assert {"平凉市 (prefecture)", "(unnamed district) (county)", "全国 (national)"} <= set(wide.columns)
-    cell = wide[(wide["indicator"] == "reserve_cadres")].iloc[0]["平凉市 (prefecture)"]
-    assert cell.startswith("3302 名（") and "后备力量" in cell
+def test_comparable_quantities_carry_core_indicator_kind_unit_class_level_year_and_document(corpus, rows):
+    table, _ = corpus
+    assert len(rows) == int(((table["core_id"] != "") & ~table["threshold"]).sum())
+    assert set(rows["kind"]) <= set(KINDS) and (rows["core_id"] != "").all()
+    assert rows["level"].isin(compare.LEVEL_ORDER).all()
+    assert (rows["year"].str.fullmatch(r"\d{4}")).all() and rows["doc_id"].notna().all()
+    reserve = rows[rows["core_id"] == "reserve_cadres"].set_index("surface")
+    assert reserve.loc["1至2名", "value"] == "1–2 名" and reserve.loc["1至2名", "kind"] == "target"
+    assert reserve.loc["3302名", "value"] == "3302 名" and reserve.loc["3302名", "year"] == "2024"
 
 
-def test_figures_are_drawn_and_saved_identically_twice(corpus, tmp_path):
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_table_holds_one_kind_and_one_unit_class_per_row(rows, kind):
+    wide = compare.comparison_table(rows, kind)
+    regions = [c for c in wide.columns if c not in ("core_id", "core_zh", "unit_class", "regions")]
+    for record in wide.to_dict("records"):
+        expected = rows[(rows["core_id"] == record["core_id"]) & (rows["unit_class"] == record["unit_class"]) & (rows["kind"] == kind)]
+        cells = [cell for region in regions for cell in str(record[region]).split("；") if cell]
+        assert len(cells) == len(expected)  # every number of that kind and unit class, and no other
+        for cell in cells:
+            assert "（20" in cell and " · " in cell  # the year and the document of each number
+    assert all(" (" in region for region in regions)  # the level in each column header
+
+
+def test_a_stock_is_never_set_beside_a_change_nor_an_amount_beside_a_share(rows):
+    amounts = compare.comparison_table(rows, "amount")
+    changes = compare.comparison_table(rows, "change")
+    shares = compare.comparison_table(rows, "share")
+    income = amounts[amounts["core_id"] == "collective_income"].to_string()
+    assert "310200 元" in income and "140700 元" not in income  # 村均收入 is a level, 平均增收 a change
+    assert "140700 元" in changes[changes["core_id"] == "collective_income"].to_string()
+    assert "%" not in amounts.to_string() and "%" in shares.to_string()
+    villages = shares[shares["core_id"] == "villages_by_income"].iloc[0]
+    assert "91.3 %（2024 · town-speech）" in villages["(unnamed town) (township)"]
+    reserve = amounts[(amounts["core_id"] == "reserve_cadres") & (amounts["unit_class"] == "person")].iloc[0]
+    assert reserve["regions"] == 2 and reserve.get("全国 (national)", "") == ""  # the national 1–2 名 is a requirement
+
+
+def test_comparison_table_refuses_an_unknown_kind(rows):
+    with pytest.raises(ValueError, match="kinds are amount, share, change, target"):
+        compare.comparison_table(rows, "stock")
+
+
+def test_unmapped_quantities_are_grouped_by_subject_most_frequent_first(corpus):
+    table, _ = corpus
+    unmapped = compare.unmapped_subjects(table)
+    assert unmapped["quantities"].sum() == int(((table["core_id"] == "") & ~table["threshold"]).sum())
+    assert unmapped["quantities"].is_monotonic_decreasing
+    assert "建立党建联系点" in set(unmapped["subject"])
+    assert unmapped.empty or pd.api.types.is_integer_dtype(unmapped["unsure"])
+
+
+def test_figures_are_drawn_and_saved_identically_twice(corpus, rows, tmp_path):
     setup_cjk_font()
     table, documents = corpus
     categories = load_taxonomy().categories
     figures = {
         "coverage": compare.plot_coverage(compare.coverage(table, documents, categories=list(categories))),
         "density": compare.plot_density(compare.density(table, documents)),
-        "shared": compare.plot_shared(compare.shared_indicators(table, documents)),
+        "amounts": compare.plot_comparison(rows, "amount"),
+        "shares": compare.plot_comparison(rows, "share"),
     }
     digests = []
     for attempt in ("a", "b"):
         for name, figure in figures.items():
             paths = save_figure(figure, name, tmp_path / attempt)
             digests.append([hashlib.sha256(p.read_bytes()).hexdigest() for p in paths])
-    assert digests[:3] == digests[3:]
-    assert len(figures["shared"].axes) >= 8
+    assert digests[:4] == digests[4:]
+    assert len([ax for ax in figures["amounts"].axes if ax.get_visible()]) >= 8

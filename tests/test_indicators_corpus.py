@@ -122,56 +122,62 @@ def test_group_thresholds_are_flagged_and_not_mapped(table):
     assert (thresholds["indicator"] == "").all()
 
 
-def test_at_least_eight_canonical_indicators_are_reported_by_two_or_more_documents(table):
-    documents = table[table["indicator"] != ""].groupby("indicator")["doc_id"].nunique()
+def test_at_least_eight_core_indicators_are_reported_by_two_or_more_documents(table):
+    documents = table[table["core_id"] != ""].groupby("core_id")["doc_id"].nunique()
     shared = documents[documents >= 2]
     assert len(shared) >= 8, documents.to_dict()
-    assert {"reserve_cadres", "training_participants", "service_centres", "collective_income_per_village",
-            "stationed_cadres", "weak_organizations", "instructors_new_sectors"} <= set(shared.index)
+    assert {"reserve_cadres", "training_participants", "service_centres", "collective_income",
+            "first_secretaries", "weak_orgs", "party_instructors", "problems_found_solved"} <= set(shared.index)
 
 
 @pytest.mark.parametrize(
-    ("doc_id", "surface", "indicator"),
+    ("doc_id", "surface", "core_id", "kind"),
     [
-        ("pingliang-2024", "3302名", "reserve_cadres"),
-        ("guizhou-district", "252名", "reserve_cadres"),
-        ("national-2020", "1至2名", "reserve_cadres"),
-        ("pingliang-2024", "2.1万人（次）", "training_participants"),
-        ("mudanjiang-xian", "352人次", "training_participants"),
-        ("guizhou-district", "11期", "training_sessions"),
-        ("pingliang-2024", "147个", "service_centres"),
-        ("guizhou-district", "40个", "service_centres"),
-        ("pingliang-2024", "31.02万元", "collective_income_per_village"),
-        ("mudanjiang-xian", "14.07万元", "collective_income_per_village"),
-        ("pingliang-2024", "2246名", "stationed_cadres"),
-        ("mudanjiang-xian", "七个", "stationed_cadres"),
-        ("pingliang-2024", "67个", "weak_organizations"),
-        ("mudanjiang-xian", "两个", "weak_organizations"),
-        ("pingliang-2024", "797名", "instructors_new_sectors"),
-        ("mudanjiang-xian", "342家", "instructors_new_sectors"),
-        ("pingliang-2024", "2797个", "grids"),
-        ("pingliang-2024", "98.6%", "disputes"),
-        ("pingliang-2024", "12个", "floating_members"),
-        ("guizhou-district", "1616.7万元", "collective_income"),
-        ("pingliang-2024", "2483个", "secretary_projects"),
+        ("pingliang-2024", "3302名", "reserve_cadres", "amount"),
+        ("pingliang-2024", "33.3岁", "reserve_cadres", "amount"),  # the average age of the group just counted
+        ("pingliang-2024", "96.5%", "reserve_cadres", "share"),
+        ("guizhou-district", "252名", "reserve_cadres", "amount"),
+        ("national-2020", "1至2名", "reserve_cadres", "target"),  # 每个村至少要储备
+        ("pingliang-2024", "2.1万人（次）", "training_participants", "amount"),
+        ("mudanjiang-xian", "352人次", "training_participants", "amount"),
+        ("guizhou-district", "11期", "training_sessions", "amount"),
+        ("pingliang-2024", "147个", "service_centres", "amount"),
+        ("guizhou-district", "40个", "service_centres", "amount"),
+        ("pingliang-2024", "31.02万元", "collective_income", "amount"),
+        ("mudanjiang-xian", "14.07万元", "collective_income", "change"),  # 平均增收
+        ("pingliang-2024", "2246名", "first_secretaries", "amount"),
+        ("mudanjiang-xian", "七个", "first_secretaries", "amount"),
+        ("pingliang-2024", "67个", "weak_orgs", "amount"),
+        ("mudanjiang-xian", "两个", "weak_orgs", "amount"),
+        ("pingliang-2024", "797名", "party_instructors", "amount"),
+        ("mudanjiang-xian", "342家", "new_sector_orgs", "amount"),  # organisations that received instructors
+        ("pingliang-2024", "2797个", "grids", "amount"),
+        ("pingliang-2024", "98.6%", "disputes", "share"),
+        ("pingliang-2024", "12个", "floating_members", "amount"),
+        ("guizhou-district", "1616.7万元", "collective_income", "amount"),
+        ("pingliang-2024", "2483个", "party_projects", "amount"),
+        ("town-speech", "91.3%", "villages_by_income", "share"),
+        ("town-speech", "149个", "", "target"),  # 预计启动建设项目
+        ("guizhou-district", "20%", "", "change"),  # 投诉率同比下降
     ],
 )
-def test_mappings_checked_by_reading_the_sentences(table, doc_id, surface, indicator):
-    assert _row(table, doc_id, surface)["indicator"] == indicator
+def test_mappings_checked_by_reading_the_sentences(table, doc_id, surface, core_id, kind):
+    row = _row(table, doc_id, surface)
+    assert (row["core_id"], row["kind"]) == (core_id, kind)
 
 
 @pytest.mark.parametrize(
     ("doc_id", "surface"),
     [
-        ("guizhou-district", "43名"),  # 社区指导员: community instructors, not for non-public firms
-        ("guizhou-district", "1个"),  # 先进乡（镇）党委: an advanced one, not a weak one
         ("pingliang-2024", "21.76亿元"),  # state-owned firms' investment, not party-building funds
         ("pingliang-2024", "7种"),  # kinds of joint-building models, not units
         ("town-speech", "20万元"),  # a threshold of village income
+        ("guizhou-district", "677万元"),  # a company's operating income, not the villages' collective income
+        ("guizhou-district", "98%"),  # settlement rate of property complaints, not disputes or practical matters
     ],
 )
 def test_near_misses_are_not_mapped(table, doc_id, surface):
-    assert _row(table, doc_id, surface)["indicator"] == ""
+    assert _row(table, doc_id, surface)["core_id"] == ""
 
 
 def test_excluded_numbers_carry_reasons(processed):

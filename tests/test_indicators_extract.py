@@ -99,7 +99,7 @@ def test_a_count_followed_by_its_share_gives_two_rows_and_the_threshold_is_flagg
     assert [(q.surface, q.unit_class) for q in found] == [("21个", "count"), ("20万元", "money_cny"), ("91.3%", "percent")]
     assert threshold_flags(text, found) == [False, True, False]
     subjects = label_subjects(text, [q.outer for q in found], threshold_flags(text, found))
-    assert subjects[2].endswith("占比") and "村财收入" in subjects[2]
+    assert subjects[2] == subjects[0] == "村村财收入超过20万元"  # the share names the group; its kind says share
 
 
 def test_group_boundaries_are_thresholds_and_levels_are_not():

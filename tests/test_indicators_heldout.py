@@ -10,8 +10,8 @@ reported except the optional ones (thresholds that define a group, routine frequ
 
 Choices where the conventions are silent (what a researcher comparing regions would expect):
 
-- ``5个百分点``: a change of a rate, reported as ``percent`` (the unit column says 百分点, so a
-  change is never confused with a level); ``exact`` unless qualified.
+- ``5个百分点``: a change of a rate, reported as ``percentage_points`` (unit 百分点), never as
+  a percent, so that a change is never confused with a level; ``exact`` unless qualified.
 - Growth rates (``同比增长12.3%``, ``年均增长15%``) are reported like any rate (``percent``).
 - Round numbers with 余/多 (``千余名``, ``万余人``, ``百余个``, ``十余个``): the round number,
   ``over``. ``近千名``: 1000, ``about``. ``上百场``: 100, ``at_least`` (reaching a hundred).
@@ -55,9 +55,9 @@ CASES: list[tuple[str, str, str]] = [
     ("新建改建党群服务中心（站）58个，覆盖率达100%。", "58 count exact; 100 percent exact", ""),
     ("全区划分网格1,325个，配备专兼职网格员2000余名。", "1325 count exact; 2000 person over", ""),
     ("农村居民人均可支配收入4.5万元，同比增长12.3%。", "45000 money_cny exact; 12.3 percent exact", ""),
-    ("大专以上学历党员占比比上年提高5个百分点。", "5 percent exact", ""),
-    ("党员参学率比上年增加5个百分点，达到92%。", "5 percent exact; 92 percent exact", ""),
-    ("流动党员纳管率达96%，较去年提升2.4个百分点。", "96 percent exact; 2.4 percent exact", ""),
+    ("大专以上学历党员占比比上年提高5个百分点。", "5 percentage_points exact", ""),
+    ("党员参学率比上年增加5个百分点，达到92%。", "5 percentage_points exact; 92 percent exact", ""),
+    ("流动党员纳管率达96%，较去年提升2.4个百分点。", "96 percent exact; 2.4 percentage_points exact", ""),
     ("开通12345政务服务热线，全年受理群众诉求3.2万件，办结率达98.7%。", "32000 count exact; 98.7 percent exact", ""),
     ("扎实开展第二批主题教育，查摆问题136个，整改完成129个。", "136 count exact; 129 count exact", ""),
     ("全县共有基层党组织1,246个、党员2.86万名。", "1246 count exact; 28600 person exact", ""),
@@ -144,7 +144,7 @@ CASES: list[tuple[str, str, str]] = [
     ("受理群众诉求2.1万余件，满意率达到99.1%。", "21000 count over; 99.1 percent exact", ""),
     ("累计投入资金约2.3亿元。", "230000000 money_cny about", ""),
     ("共计发放生活补贴超过500万元。", "5000000 money_cny over", ""),
-    ("群众不满意率较上年下降了8.6个百分点。", "8.6 percent exact", ""),
+    ("群众不满意率较上年下降了8.6个百分点。", "8.6 percentage_points exact", ""),
     ("脱贫户人均增收3000元以上，户均增收2800元。", "3000 money_cny over; 2800 money_cny exact", ""),
     ("村均集体经济收入达到25.6万元。", "256000 money_cny exact", ""),
     ("近3年共发展党员826名。", "826 person exact", ""),
@@ -245,7 +245,7 @@ CASES: list[tuple[str, str, str]] = [
     ("全县共设置党员示范岗1500个，划分党员责任区2000余个。", "1500 count exact; 2000 count over", ""),
     ("投入资金近3000万元，新建和改扩建村级活动场所37个，每个面积不少于200平方米。", "30000000 money_cny about; 37 count exact", "200 other at_least"),
     ("“十四五”期间，全市计划培训村干部5万人次。", "50000 person_time exact", ""),
-    ("全县村党组织书记中，高中（中专）以上学历的达到了91.3%，比换届前提高了15.2个百分点。", "91.3 percent exact; 15.2 percent exact", ""),
+    ("全县村党组织书记中，高中（中专）以上学历的达到了91.3%，比换届前提高了15.2个百分点。", "91.3 percent exact; 15.2 percentage_points exact", ""),
     ("三是强化保障，每年每村办公经费和村干部报酬不少于11万元。", "110000 money_cny at_least", ""),
     ("全區共有黨員一萬二千餘名，黨支部三百一十個。", "12000 person over; 310 count exact", ""),
     ("今年以來，全縣共發展黨員四百二十三名，其中女性一百三十一名。", "423 person exact; 131 person exact", ""),

@@ -1,8 +1,12 @@
-"""Cross-region comparison of the indicator table: coverage, density and side-by-side values.
+"""Cross-region comparison of the indicator table: coverage, density and like-with-like tables.
 
 Every table here carries the administrative level of each document (national, province,
-prefecture, county, township) next to its region, and every value its unit and ``approx``
-class, so that a city's totals are never read against a town's unawares.
+prefecture, county, township, village) next to its region, and every value its unit and
+``approx`` class, so that a city's totals are never read against a town's unawares. Numbers are
+set side by side only when they measure the same core indicator, are of the same kind (amount,
+share, change, target) and of the same unit class; each shows its year and document. The
+quantities left without a core indicator are listed by subject, for the researcher to extend the
+taxonomy.
 
 Example:
     >>> from dangjian.pipeline import process_corpus
@@ -19,6 +23,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from dangjian.corpus import LEVELS
+from dangjian.indicators.core import KINDS, core_indicators
 from dangjian.indicators.results import plain_decimal
 from dangjian.plotting import draw_annotated_heatmap
 
@@ -31,6 +36,13 @@ _REGION_FALLBACK = ("township", "county", "prefecture", "province")
 #: How ``approx`` is written next to a value.
 APPROX_MARK = {"exact": "", "over": ">", "at_least": "≥", "about": "≈", "under": "<", "range": ""}
 UNMAPPED = "(unmapped)"
+#: Chinese names of the kinds of quantity, for labels.
+KIND_ZH = {"amount": "数量", "share": "占比", "change": "变化", "target": "目标"}
+#: Columns of :func:`comparable`, in order.
+COMPARABLE_COLUMNS = (
+    "core_category", "core_id", "core_zh", "core_en", "kind", "unit_class", "region", "level", "level_rank", "region_label",
+    "year", "doc_id", "value", "value_norm", "unit", "approx", "subject", "confidence", "indicator", "surface", "sentence",
+)
 
 
 def region_labels(documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
@@ -95,19 +107,19 @@ def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str 
 
 
 def density(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
-    """Quantification density by document: quantities (and those mapped to canonical
-    indicators) per 1,000 clean characters.
+    """Quantification density by document: quantities (and those mapped to core indicators)
+    per 1,000 clean characters.
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["a"], "region": ["x"], "level": ["county"], "clean_chars": [2000]})
-        >>> density(pd.DataFrame({"doc_id": ["a"] * 3, "indicator": ["g", "", ""], "threshold": [False] * 3}), docs)[
+        >>> density(pd.DataFrame({"doc_id": ["a"] * 3, "core_id": ["grids", "", ""], "threshold": [False] * 3}), docs)[
         ...     ["quantities", "per_1000_chars", "mapped_per_1000_chars"]].values.tolist()
         [[3.0, 1.5, 0.5]]
     """
     labels = region_labels(documents, region_col)
     table = labels.merge(documents[["doc_id", "clean_chars"]], on="doc_id")
     quantities = indicators.groupby("doc_id").size()
-    mapped = indicators[indicators["indicator"].fillna("") != ""].groupby("doc_id").size()
+    mapped = indicators[indicators["core_id"].fillna("") != ""].groupby("doc_id").size()
     table["quantities"] = table["doc_id"].map(quantities).fillna(0).astype(int)
     table["mapped"] = table["doc_id"].map(mapped).fillna(0).astype(int)
     chars = table["clean_chars"].astype(float).replace(0, np.nan)
@@ -131,60 +143,109 @@ def format_value(value_norm: float, unit: str, approx: str = "exact", value_high
     return f"{APPROX_MARK.get(approx, '')}{text} {unit}".strip()
 
 
-def shared_indicators(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region", min_regions: int = 2) -> pd.DataFrame:
-    """The mentions of every canonical indicator reported by at least ``min_regions`` regions,
-    with region, level, unit, precision, subject and sentence (one row per mention).
+def comparable(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
+    """The quantities that can be compared across regions: those mapped to a core indicator
+    (thresholds and unmapped quantities left out), one row each, with what makes a comparison
+    fair: the core indicator, the kind (amount, share, change, target), the unit class, and the
+    region, administrative level, year and document of the number.
+
+    Rows are ordered by core category and indicator, kind, unit class, then from the centre down.
 
     Example:
-        >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "region": ["甲市", "乙镇"], "level": ["prefecture", "township"]})
-        >>> table = pd.DataFrame({"doc_id": ["a", "b"], "indicator": ["grids", "grids"], "indicator_zh": ["网格"] * 2,
-        ...     "indicator_en": ["Grids"] * 2, "category": ["governance"] * 2, "value_norm": [2797.0, 12.0], "unit": ["个"] * 2,
-        ...     "unit_class": ["count"] * 2, "approx": ["exact"] * 2, "value_high": [np.nan] * 2, "subject": ["网格"] * 2,
-        ...     "surface": ["2797个", "12个"], "sentence": ["…", "…"]})
-        >>> shared_indicators(table, docs)[["region_label", "value"]].values.tolist()
-        [['甲市 (prefecture)', '2797 个'], ['乙镇 (township)', '12 个']]
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "region": ["甲省", "乙县"], "level": ["province", "county"], "year": ["2021", "2023"]})
+        >>> table = pd.DataFrame({"doc_id": ["a", "a", "b"], "core_id": ["members_female"] * 3, "kind": ["amount", "share", "share"],
+        ...     "value_norm": [1.5e6, 29.0, 31.2], "unit": ["名", "%", "%"], "unit_class": ["person", "percent", "percent"],
+        ...     "approx": ["exact"] * 3, "value_high": [np.nan] * 3, "threshold": [False] * 3, "confidence": [0.95] * 3,
+        ...     "subject": ["女党员"] * 3, "surface": ["150万名", "29.0%", "31.2%"], "sentence": ["…"] * 3})
+        >>> comparable(table, docs)[["core_zh", "kind", "region_label", "year", "value"]].values.tolist()
+        [['女党员', 'amount', '甲省 (province)', '2021', '1500000 名'], ['女党员', 'share', '甲省 (province)', '2021', '29 %'], ['女党员', 'share', '乙县 (county)', '2023', '31.2 %']]
     """
-    table = _with_regions(indicators[indicators["indicator"].fillna("") != ""], documents, region_col)
-    regions_per_indicator = table.groupby("indicator")["region"].nunique()
-    keep = regions_per_indicator[regions_per_indicator >= min_regions].index
-    table = table[table["indicator"].isin(keep)].copy()
+    core = core_indicators()
+    mapped = indicators[(indicators["core_id"].fillna("") != "") & ~indicators["threshold"].astype(bool)]
+    table = _with_regions(mapped, documents, region_col)
+    years = documents.set_index("doc_id")["year"] if "year" in documents.columns else pd.Series(dtype=str)
+    table["year"] = table["doc_id"].map(years).fillna("").astype(str).replace({"nan": ""})
+    table["core_zh"] = table["core_id"].map(lambda c: core[c].zh)
+    table["core_en"] = table["core_id"].map(lambda c: core[c].en)
+    table["core_category"] = table["core_id"].map(lambda c: core[c].category)
+    table["core_rank"] = table["core_id"].map(list(core).index)
+    table["kind_rank"] = table["kind"].map(lambda k: KINDS.index(k) if k in KINDS else len(KINDS))
     table["value"] = [
         format_value(v, u, a, h) for v, u, a, h in zip(table["value_norm"], table["unit"], table["approx"], table["value_high"])
     ]
-    table["regions"] = table["indicator"].map(regions_per_indicator)
-    columns = [
-        "indicator", "indicator_zh", "indicator_en", "category", "regions", "region", "level", "region_label", "doc_id",
-        "unit_class", "value", "value_norm", "unit", "approx", "subject", "surface", "sentence",
-    ]
-    table = table.sort_values(["category", "indicator", "level_rank", "region", "unit_class"], kind="stable")
-    return table[columns].reset_index(drop=True)
+    table = table.sort_values(["core_rank", "kind_rank", "unit_class", "level_rank", "region", "doc_id"], kind="stable")
+    return table[[c for c in COMPARABLE_COLUMNS if c in table.columns]].reset_index(drop=True)
 
 
-def side_by_side(shared: pd.DataFrame) -> pd.DataFrame:
-    """One row per indicator and unit class, one column per region (with level); each cell
-    lists that region's values with units and subjects.
+def comparison_table(comparable_rows: pd.DataFrame, kind: str, min_regions: int = 1) -> pd.DataFrame:
+    """Core indicator × region for ONE kind of quantity: one row per core indicator and unit
+    class (a share is never set beside an amount, a change beside a stock, persons beside
+    person-times), one column per region (with its level), from the centre down. A cell lists
+    the region's numbers, each with its year and document: ``29.9 %（2022 · national-bulletin）``.
+    Rows that fewer than ``min_regions`` regions report are left out.
 
     Example:
-        >>> shared = pd.DataFrame({"indicator": ["grids"] * 2, "indicator_zh": ["网格"] * 2, "indicator_en": ["Grids"] * 2,
-        ...     "category": ["governance"] * 2, "unit_class": ["count"] * 2, "region_label": ["甲市 (prefecture)", "乙镇 (township)"],
-        ...     "level": ["prefecture", "township"], "value": ["2797 个", "12 个"], "subject": ["优化调整网格", "网格"]})
-        >>> side_by_side(shared).iloc[0]["乙镇 (township)"]
-        '12 个（网格）'
+        >>> rows = pd.DataFrame({"core_id": ["members_female"] * 2, "core_zh": ["女党员"] * 2, "kind": ["share"] * 2,
+        ...     "unit_class": ["percent"] * 2, "region_label": ["甲省 (province)", "乙县 (county)"], "region": ["甲省", "乙县"],
+        ...     "level_rank": [1, 3], "value": ["29 %", "31.2 %"], "year": ["2021", "2023"], "doc_id": ["a", "b"]})
+        >>> comparison_table(rows, "share").iloc[0].to_dict()
+        {'core_id': 'members_female', 'core_zh': '女党员', 'unit_class': 'percent', 'regions': 2, '甲省 (province)': '29 %（2021 · a）', '乙县 (county)': '31.2 %（2023 · b）'}
     """
-    if shared.empty:
-        return pd.DataFrame()
-    shared = shared.copy()
-    shared["cell"] = shared["value"] + "（" + shared["subject"].fillna("") + "）"
-    order = list(dict.fromkeys(shared.sort_values("level", key=lambda s: s.map(lambda x: LEVEL_ORDER.index(x) if x in LEVEL_ORDER else 99), kind="stable")["region_label"]))
-    wide = shared.pivot_table(
-        index=["category", "indicator", "indicator_zh", "indicator_en", "unit_class"],
-        columns="region_label",
-        values="cell",
-        aggfunc=lambda cells: "；".join(cells),
-    )
-    wide = wide.reindex(columns=[c for c in order if c in wide.columns]).fillna("")
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; kinds are {', '.join(KINDS)}")
+    rows = comparable_rows[comparable_rows["kind"] == kind].copy()
+    if rows.empty:
+        return pd.DataFrame(columns=["core_id", "core_zh", "unit_class", "regions"])
+    rows["cell"] = rows["value"] + "（" + rows["year"].where(rows["year"] != "", "?") + " · " + rows["doc_id"] + "）"
+    key = ["core_id", "core_zh", "unit_class"]
+    regions = rows.groupby(key, sort=False)["region"].nunique().rename("regions")
+    wide = rows.pivot_table(index=key, columns="region_label", values="cell", aggfunc=lambda cells: "；".join(cells), sort=False)
+    order = list(dict.fromkeys(rows.sort_values(["level_rank", "region_label"], kind="stable")["region_label"]))
+    wide = wide.reindex(columns=order).fillna("")
     wide.columns.name = None
-    return wide.reset_index()
+    wide = wide.join(regions).reset_index()
+    wide = wide[wide["regions"] >= min_regions]
+    return wide[[*key, "regions", *order]].reset_index(drop=True)
+
+
+def unmapped_subjects(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The quantities without a core indicator, grouped by subject, the most frequent first:
+    what a researcher might add to the taxonomy. ``unsure`` counts the quantities a rule did
+    match but with too little confidence to map; ``indicators`` names taxonomy entries without a
+    core id that matched; ``examples`` shows a few surfaces.
+
+    Example:
+        >>> table = pd.DataFrame({"doc_id": ["a", "b", "a"], "core_id": ["", "", "grids"], "threshold": [False] * 3,
+        ...     "subject": ["党建联系点", "党建联系点", "网格"], "kind": ["amount"] * 3, "unit_class": ["count"] * 3,
+        ...     "confidence": [0.0, 0.5, 0.9], "surface": ["3799个", "12个", "2797个"]})
+        >>> unmapped_subjects(table.assign(indicator=["", "", "grids"])).to_dict("records")
+        [{'subject': '党建联系点', 'quantities': 2, 'documents': 2, 'unsure': 1, 'indicators': '', 'kinds': 'amount', 'unit_classes': 'count', 'examples': '3799个、12个'}]
+    """
+    rows = indicators[(indicators["core_id"].fillna("") == "") & ~indicators["threshold"].astype(bool)]
+    columns = ["subject", "quantities", "documents", "unsure", "indicators", "kinds", "unit_classes", "examples"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    entries = rows["indicator"].fillna("") if "indicator" in rows.columns else pd.Series("", index=rows.index)
+    rows = rows.assign(
+        subject=rows["subject"].fillna("").replace("", "(no subject)"),
+        unsure_row=(entries == "") & (rows["confidence"] > 0),
+        entry=entries,
+    )
+
+    def joined(values: pd.Series, limit: int = 4) -> str:
+        return "、".join(list(dict.fromkeys(values.astype(str)))[:limit])
+
+    grouped = rows.groupby("subject", sort=False).agg(
+        quantities=("surface", "size"),
+        documents=("doc_id", "nunique"),
+        unsure=("unsure_row", "sum"),
+        indicators=("entry", lambda e: joined(e[e != ""])),
+        kinds=("kind", joined),
+        unit_classes=("unit_class", joined),
+        examples=("surface", joined),
+    )
+    grouped = grouped.reset_index().sort_values(["quantities", "documents", "subject"], ascending=[False, False, True], kind="stable")
+    return grouped[columns].reset_index(drop=True)
 
 
 def plot_coverage(table: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
@@ -225,7 +286,7 @@ def plot_density(table: pd.DataFrame) -> Figure:
     fig = Figure(figsize=(9, 0.8 * len(table) + 1.8))
     ax = fig.subplots()
     ax.barh(positions - 0.2, table["per_1000_chars"], height=0.4, color="#b22222", label="全部数量表述 all quantities")
-    ax.barh(positions + 0.2, table["mapped_per_1000_chars"], height=0.4, color="#4a6fa5", label="规范指标 canonical indicators")
+    ax.barh(positions + 0.2, table["mapped_per_1000_chars"], height=0.4, color="#4a6fa5", label="核心指标 core indicators")
     for position, value in zip(positions, table["per_1000_chars"]):
         ax.text(value, position - 0.2, f" {value:.1f}", va="center", fontsize=8)
     ax.set_yticks(positions, labels, fontsize=8)
@@ -237,47 +298,56 @@ def plot_density(table: pd.DataFrame) -> Figure:
     return fig
 
 
-def plot_shared(shared: pd.DataFrame, max_columns: int = 3, subject_chars: int = 14) -> Figure:
-    """Small multiples, one panel per canonical indicator and unit class that two or more
-    regions report in that unit class: one bar per mention (log scale), labelled with region,
-    level and subject, and with the value, unit and precision; colour = administrative level.
+def plot_comparison(comparable_rows: pd.DataFrame, kind: str, max_columns: int = 3, subject_chars: int = 14) -> Figure:
+    """Small multiples for ONE kind: a panel per core indicator and unit class that two or more
+    regions report, one bar per number (log scale for amounts, linear for shares and changes),
+    labelled with region, level, year and subject, and with the value; colour = level.
 
     Example:
-        >>> shared = pd.DataFrame({"category": ["governance"] * 2, "indicator": ["grids"] * 2, "indicator_zh": ["网格"] * 2,
-        ...     "indicator_en": ["Grids"] * 2, "unit_class": ["count"] * 2, "region": ["甲市", "乙镇"],
-        ...     "region_label": ["甲市 (prefecture)", "乙镇 (township)"], "level": ["prefecture", "township"],
+        >>> rows = pd.DataFrame({"core_id": ["grids"] * 2, "core_zh": ["网格化管理"] * 2, "core_en": ["Grids"] * 2,
+        ...     "kind": ["amount"] * 2, "unit_class": ["count"] * 2, "region": ["甲市", "乙镇"],
+        ...     "region_label": ["甲市 (prefecture)", "乙镇 (township)"], "level": ["prefecture", "township"], "year": ["2024", "2023"],
         ...     "subject": ["网格"] * 2, "value_norm": [2797.0, 12.0], "value": ["2797 个", "12 个"]})
-        >>> [ax.get_title().split()[0] for ax in plot_shared(shared).axes if ax.get_visible()]
-        ['网格']
+        >>> [ax.get_title().split()[0] for ax in plot_comparison(rows, "amount").axes if ax.get_visible()]
+        ['网格化管理']
     """
-    regions = shared.groupby(["indicator", "unit_class"])["region"].transform("nunique")
-    panels = list(shared[regions >= 2].groupby(["category", "indicator", "unit_class"], sort=True))
+    rows = comparable_rows[comparable_rows["kind"] == kind]
+    regions = rows.groupby(["core_id", "unit_class"])["region"].transform("nunique")
+    panels = list(rows[regions >= 2].groupby(["core_id", "unit_class"], sort=False))
     columns = min(max_columns, max(1, len(panels)))
-    rows = max(1, int(np.ceil(len(panels) / columns)))
-    fig = Figure(figsize=(5.6 * columns, 2.9 * rows))
-    axes = np.atleast_1d(fig.subplots(rows, columns)).ravel()
-    colors = {"national": "#6a3d9a", "province": "#1f78b4", "prefecture": "#b22222", "county": "#e0a030", "township": "#33a02c"}
-    for ax, ((_, _, unit_class), group) in zip(axes, panels):
-        labels = [f"{row.region_label}\n{str(row.subject)[:subject_chars]}" for row in group.itertuples()]
-        values = group["value_norm"].astype(float).clip(lower=1e-9)
+    n_rows = max(1, int(np.ceil(len(panels) / columns)))
+    fig = Figure(figsize=(5.6 * columns, 2.9 * n_rows))
+    axes = np.atleast_1d(fig.subplots(n_rows, columns)).ravel()
+    colors = {"national": "#6a3d9a", "province": "#1f78b4", "prefecture": "#b22222", "county": "#e0a030", "township": "#33a02c", "village": "#8c564b"}
+    log = kind in ("amount", "target")
+    for ax, ((_, unit_class), group) in zip(axes, panels):
+        labels = [f"{row.region_label} {row.year}\n{str(row.subject)[:subject_chars]}" for row in group.itertuples()]
+        values = group["value_norm"].astype(float)
         positions = np.arange(len(group))
-        low = float(values.min()) / 3
-        ax.barh(positions, values - low, left=low, color=[colors.get(level, "#888888") for level in group["level"]])
+        if log:
+            values = values.clip(lower=1e-9)
+            low = float(values.min()) / 3
+            ax.barh(positions, values - low, left=low, color=[colors.get(level, "#888888") for level in group["level"]])
+            ax.set_xscale("log")
+            ax.set_xlim(low, float(values.max()) * 60)
+        else:
+            ax.barh(positions, values, color=[colors.get(level, "#888888") for level in group["level"]])
+            ax.axvline(0, color="#444444", linewidth=0.6)
+            span = max(abs(float(values.min())), abs(float(values.max())), 1e-9)
+            ax.set_xlim(min(0.0, float(values.min()) * 1.3), span * 1.45)
         for position, value, text in zip(positions, values, group["value"]):
             ax.text(value, position, f" {text}", va="center", fontsize=7)
         ax.set_yticks(positions, labels, fontsize=6.5)
         ax.invert_yaxis()
-        ax.set_xscale("log")
-        ax.set_xlim(low, float(values.max()) * 60)
         first = group.iloc[0]
-        ax.set_title(f"{first['indicator_zh']} ({unit_class})\n{first['indicator_en'][:60]}", fontsize=8)
+        ax.set_title(f"{first['core_zh']} ({unit_class}, {kind})\n{first['core_en'][:60]}", fontsize=8)
         ax.tick_params(axis="x", labelsize=7)
     for ax in axes[len(panels) :]:
         ax.set_visible(False)
     fig.suptitle(
-        "两个及以上地区报告的规范指标（颜色 = 行政层级：紫 全国、红 地市、橙 县区、绿 乡镇；对数刻度）\n"
-        "Canonical indicators reported by two or more regions (colour = administrative level; log scale)",
+        f"两个及以上地区报告的核心指标：{KIND_ZH.get(kind, kind)}（颜色 = 行政层级：紫 全国、蓝 省、红 地市、橙 县区、绿 乡镇、棕 村）\n"
+        f"Core indicators reported by two or more regions, kind {kind} only (colour = administrative level)",
         fontsize=10,
     )
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / (2.9 * rows)))
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / (2.9 * n_rows)))
     return fig

@@ -76,7 +76,7 @@ COLUMN_TYPES: dict[str, dict[str, pa.DataType]] = {
     "sentences": {"sentence_id": _INT, "paragraph_id": _INT, "start": _INT, "end": _INT, "is_heading": _BOOL, "cut_for_length": _BOOL},
     "indicators": {
         **dict.fromkeys(("sentence_id", "start", "end", "raw_start", "raw_end", "multiplier"), _INT),
-        **dict.fromkeys(("value", "value_norm", "value_high"), _FLOAT),
+        **dict.fromkeys(("value", "value_norm", "value_high", "confidence"), _FLOAT),
         "threshold": _BOOL,
     },
     "tokens": {"count": _INT},

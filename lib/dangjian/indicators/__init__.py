@@ -1,4 +1,5 @@
-"""Quantitative indicators: every number of a report, what it counts and where it came from.
+"""Quantitative indicators: every number of a report, what it measures, its kind, its core
+indicator and where it came from.
 
 Example:
     >>> from dangjian.indicators import quantities
@@ -7,14 +8,16 @@ Example:
 """
 
 from dangjian.indicators.cli import add_indicators_parser
+from dangjian.indicators.core import KINDS, CoreIndicator, core_indicators, core_table
 from dangjian.indicators.extract import COLUMNS, excluded_numbers, extract, for_export, quantities, read_text
 from dangjian.indicators.grammar import read_candidate
 from dangjian.indicators.numerals import parse_number
 from dangjian.indicators.results import NotANumber, NotAQuantity, ParsedNumber, Quantity, Reason, plain_decimal
-from dangjian.indicators.taxonomy import Indicator, Taxonomy, TaxonomyError, load_taxonomy, parse_taxonomy
+from dangjian.indicators.taxonomy import Indicator, Mapping, Taxonomy, TaxonomyError, load_taxonomy, parse_taxonomy
 
 __all__ = [
-    "COLUMNS", "Indicator", "add_indicators_parser", "NotANumber", "NotAQuantity", "ParsedNumber", "Quantity", "Reason", "Taxonomy",
-    "TaxonomyError", "excluded_numbers", "extract", "for_export", "load_taxonomy", "parse_number",
-    "parse_taxonomy", "plain_decimal", "quantities", "read_candidate", "read_text",
+    "COLUMNS", "KINDS", "CoreIndicator", "Indicator", "Mapping", "add_indicators_parser", "NotANumber", "NotAQuantity",
+    "ParsedNumber", "Quantity", "Reason", "Taxonomy", "TaxonomyError", "core_indicators", "core_table", "excluded_numbers",
+    "extract", "for_export", "load_taxonomy", "parse_number", "parse_taxonomy", "plain_decimal", "quantities",
+    "read_candidate", "read_text",
 ]

@@ -50,6 +50,7 @@ IDIOMS = (
     "两手抓", "十分", "万分", "百分百", "两头", "一把手", "二把手", "三位一体", "五位一体", "一盘棋",
     "一张蓝图", "一竿子", "一个样", "两个样", "一站式", "一条龙", "一对一", "一对多", "多对一",
     "两节", "四周", "两块牌子", "一套人马", "三部曲", "两张皮", "成千上万", "成百上千",
+    "三面环山", "三面环水", "四面环山", "四面环水", "两面环山", "一山之隔", "一水之隔",
 )
 #: Classifiers that, after a Chinese numeral and before a place word, belong to a proper name
 #: (三门峡, 五台县, 七台河, 五台山); 五台电脑 stays a count.
@@ -61,7 +62,19 @@ RANK_CLASSIFIERS = ("类", "類")
 #: Round-the-clock availability (24小时服务, 365天不打烊) describes a service, not a quantity.
 AVAILABILITY = (r"(?<![0-9.])24小时", r"(?<![0-9.])365天", r"全天候")
 _IDIOMS = re.compile("|".join([*sorted(map(re.escape, IDIOMS), key=len, reverse=True), *AVAILABILITY]))
-_FURNITURE_BEFORE = re.compile(r"(?:访问|浏览|阅读|点击|阅览|瀏覽|訪問)(?:次数|次數|量|数|數)?\s*[:：]?\s*$")
+#: Counters and site metadata of a web page before a number: 访问次数：895, 阅读 2581, 字数：2356,
+#: 阅读时长：约8分钟, 点赞 35, 页码：3, 备案号 …
+_COUNTER_WORDS = r"访问|浏览|阅读|点击|阅览|播放|观看|瀏覽|訪問|閱讀|點擊"
+_FURNITURE_BEFORE = re.compile(
+    rf"(?:(?:{_COUNTER_WORDS})(?:次数|次數|量|数|數|人数)?\s*[:：]\s*"
+    rf"|(?:{_COUNTER_WORDS})(?:次数|次數|量|数|數|人数)\s*"
+    rf"|(?:{_COUNTER_WORDS}|点赞|點贊|评论|評論|转发|轉發|分享|收藏|在看|喜欢)\s*[:：]?[ \u3000\u00a0]+"
+    rf"|(?:点赞|點贊|评论|評論|转发|轉發|分享|收藏|在看)(?:数|數|量)?\s*[:：]\s*"
+    r"|(?:全文)?(?:字数|字數|阅读时长|閱讀時長|阅读时间|预计阅读|阅读约|阅读需要?|页码|頁碼|页数|第\s*\d+\s*页\s*/?\s*共|"
+    r"备案号|備案號|备案编号|ICP备|ICP证|公网安备|许可证号?|許可證號?|登记号|刊号|邮编|邮政编码)\s*[:：]?\s*(?:约|大约|共)?\s*)$"
+)
+#: A counter after the number: 2581人阅读, 1.2万次浏览, 35赞.
+_FURNITURE_AFTER = re.compile(rf"^\s*(?:次|人次|人)?(?:{_COUNTER_WORDS}|点赞|赞|在看|收藏|转发|评论)(?:量|数)?\s*(?:$|[|｜/，,。·\s])")
 _SERVICE_RADIUS_AFTER = re.compile(r"^[^，。；！？,;\n]{0,8}圈")
 _CHINESE_DIGIT = "一二两兩三四五六七八九十"
 
@@ -127,27 +140,35 @@ def apply_rule(rule: Rule, text: str) -> list[tuple[str, str | None]]:
 
 
 def page_furniture(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
-    """``访问次数：895`` and similar counters of a web page.
+    """Counters and site metadata of a web page: visits, reads, likes, word counts, reading time,
+    page numbers, licence and registration numbers (``访问次数：895``, ``阅读时长：约8分钟``,
+    ``1.2万次浏览``); a verb before a count (组织党员阅读12本书) is body text.
 
     Example:
-        >>> apply_rule(page_furniture, "阅读量：1200次")
-        [('1200次', 'page_furniture')]
+        >>> apply_rule(page_furniture, "阅读量：1200次 阅读时长：约8分钟 3.5万人阅读")
+        [('1200次', 'page_furniture'), ('8分钟', 'page_furniture'), ('3.5万人', 'page_furniture')]
+        >>> apply_rule(page_furniture, "组织党员阅读12本书，2000人阅读红色经典")
+        [('12本', None), ('2000人', None)]
     """
-    if _FURNITURE_BEFORE.search(candidate.before(12)):
-        return _not(candidate, Reason.FURNITURE, "visit counter")
+    if _FURNITURE_BEFORE.search(candidate.before(16)):
+        return _not(candidate, Reason.FURNITURE, "page counter or site metadata")
+    if _FURNITURE_AFTER.match(candidate.after(8)):
+        return _not(candidate, Reason.FURNITURE, "page counter")
     return None
 
 
 def ordinal(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
     """``第一书记``, ``第二批``, ``第3次``; ``二期``/``二级`` (二, not 两, before a classifier is an ordinal);
-    ``三类村`` (a Chinese numeral + 类 ranks a category).
+    ``三类村`` (a Chinese numeral + 类 ranks a category); ``前两位`` (the first two of a ranking).
 
     Example:
-        >>> apply_rule(ordinal, "选好第二批扶持村，名城世家二期，两个村，三类村")
-        [('二批', 'ordinal'), ('二期', 'ordinal'), ('两个', None), ('三类', 'ordinal')]
+        >>> apply_rule(ordinal, "选好第二批扶持村，名城世家二期，两个村，三类村，占比前两位")
+        [('二批', 'ordinal'), ('二期', 'ordinal'), ('两个', None), ('三类', 'ordinal'), ('两位', 'ordinal')]
     """
     if candidate.before(3).rstrip(" \u3000")[-1:] == "第":
         return _not(candidate, Reason.ORDINAL, "after 第")
+    if candidate.chinese and candidate.before(1) == "前" and candidate.measure in ("位", "名") and not candidate.prefix:
+        return _not(candidate, Reason.ORDINAL, "前N位 ranks the first N (占比前两位)")
     if candidate.chinese and candidate.number == "二":
         return _not(candidate, Reason.ORDINAL, "二 + classifier (二期, 二级) names a rank or phase")
     if candidate.chinese and candidate.measure in RANK_CLASSIFIERS:
@@ -218,6 +239,21 @@ def numbered_formula(candidate: Candidate, context: SentenceContext) -> NotAQuan
     return None
 
 
+_SESSION_AFTER = re.compile(r"^(?:全委|全体|全会|全体会议|代表大会|党代会|委员会|常委会|会议|人代会|全委扩大)")
+
+
+def meeting_session(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """A Chinese numeral + 次 before a plenary (``八届五次全委会``, ``第三次党代会``) numbers a meeting.
+
+    Example:
+        >>> apply_rule(meeting_session, "市委八届五次全委扩大会议，开展五次督查")
+        [('五次', 'meeting_name'), ('五次', None)]
+    """
+    if candidate.chinese and candidate.measure in ("次",) and _SESSION_AFTER.match(candidate.after(5)):
+        return _not(candidate, Reason.MEETING, "N次 + plenary: a meeting's number")
+    return None
+
+
 def name_like(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
     """A Chinese numeral + 门/台 before a place word is a place name (三门峡, 五台县); 2024元旦 is a date.
 
@@ -277,6 +313,7 @@ RULES: tuple[Rule, ...] = (
     in_quotation,
     service_radius,
     numbered_formula,
+    meeting_session,
     name_like,
     idiom,
     vague,

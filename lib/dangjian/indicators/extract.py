@@ -2,7 +2,10 @@
 
 For each sentence: find the candidates of the grammar, read each (:func:`read_candidate`),
 apply the context rules (:func:`exclude`), label what each remaining quantity counts
-(:func:`label_subjects`) and map it to a canonical indicator (:class:`Taxonomy`). Offsets are
+(:func:`label_subjects`, with what the previous sentence of the paragraph counted for a sentence
+that refers back to it), tell its kind (:func:`quantity_kind`: amount, share, change, target) and
+map it to a canonical indicator and its core indicator, with a confidence (:meth:`Taxonomy.assign`;
+unsure mappings are left empty). Offsets are
 given in the clean text (``start``, ``end``) and, through the cleaning offset map, in the raw
 file (``raw_start``, ``raw_end``: ``raw_text[raw_start:raw_end]`` is what the file says, pinyin
 and traditional characters included).
@@ -25,8 +28,10 @@ import pandas as pd
 from dangjian.clean import CleanResult
 from dangjian.indicators.exclusions import SentenceContext, exclude
 from dangjian.indicators.grammar import find_candidates, read_candidate
-from dangjian.indicators.results import NotAQuantity, Quantity, plain_decimal
-from dangjian.indicators.subjects import label_subjects
+from dangjian.indicators.kinds import quantity_kind
+from dangjian.indicators.layouts import statistics_cell
+from dangjian.indicators.results import NotAQuantity, Quantity, Reason, plain_decimal
+from dangjian.indicators.subjects import heading_frame, label_subjects, topic_frame
 from dangjian.indicators.taxonomy import Taxonomy, load_taxonomy
 from dangjian.indicators.thresholds import threshold_flags
 from dangjian.pipeline import ProcessedCorpus, ProcessedDocument
@@ -35,11 +40,12 @@ from dangjian.pipeline import ProcessedCorpus, ProcessedDocument
 COLUMNS = (
     "doc_id", "sentence_id", "start", "end", "raw_start", "raw_end", "surface", "raw_surface",
     "value", "multiplier", "value_norm", "unit", "unit_class", "approx", "value_high", "qualifier", "threshold", "subject",
-    "indicator", "indicator_zh", "indicator_en", "category", "sentence",
+    "kind", "core_id", "confidence", "indicator", "indicator_zh", "indicator_en", "category", "sentence",
 )
 _DTYPES = {
     "sentence_id": "int64", "start": "int64", "end": "int64", "raw_start": "int64", "raw_end": "int64",
     "value": "float64", "multiplier": "int64", "value_norm": "float64", "value_high": "float64", "threshold": "bool",
+    "confidence": "float64",
 }
 #: Columns of the table of numbers that were read and not reported.
 EXCLUDED_COLUMNS = ("doc_id", "sentence_id", "start", "end", "raw_start", "raw_end", "surface", "raw_surface", "reason", "detail", "sentence")
@@ -54,11 +60,15 @@ def read_text(text: str) -> list[Quantity | NotAQuantity]:
     Example:
         >>> [(r.surface, bool(r)) for r in read_text("2023年全镇21个村，落实“三会一课”")]
         [('2023年', False), ('21个', True)]
+        >>> [(r.surface, bool(r)) for r in read_text("正式党员120，预备党员15，5221模式")]
+        [('120', True), ('15', True), ('5221', False)]
     """
     results: list[Quantity | NotAQuantity] = []
     context: SentenceContext | None = None
     for candidate in find_candidates(text):
         verdict = read_candidate(candidate)
+        if isinstance(verdict, NotAQuantity) and verdict.reason is Reason.NO_UNIT:
+            verdict = statistics_cell(candidate) or verdict  # 正式党员120，党总支：2
         if isinstance(verdict, Quantity):
             context = context or SentenceContext.of(text)
             excluded = exclude(candidate, context)
@@ -104,24 +114,36 @@ def _documents(source: ProcessedCorpus | ProcessedDocument | Iterable[ProcessedD
     return list(source)
 
 
-def _sentences(document: ProcessedDocument) -> Iterable[tuple[int, int, str]]:
-    """``(sentence_id, start, text)`` of each sentence of a document."""
+def _sentences(document: ProcessedDocument) -> Iterable[tuple[int, int, str, int]]:
+    """``(sentence_id, start, text, paragraph_id)`` of each sentence of a document."""
     sentences = document.segmentation.sentences
-    return zip(sentences["sentence_id"].tolist(), sentences["start"].tolist(), sentences["text"].tolist())
+    paragraphs = sentences["paragraph_id"].tolist() if "paragraph_id" in sentences else [0] * len(sentences)
+    return zip(sentences["sentence_id"].tolist(), sentences["start"].tolist(), sentences["text"].tolist(), paragraphs)
 
 
 def _quantity_rows(document: ProcessedDocument, taxonomy: Taxonomy) -> list[dict]:
     """One row per quantity of a document (raw spans added)."""
     rows: list[dict] = []
-    for sentence_id, sentence_start, text in _sentences(document):
+    carry, frame, paragraph = "", "", None  # within a paragraph: the last subject, the group a heading names
+    for sentence_id, sentence_start, text, paragraph_id in _sentences(document):
+        if paragraph_id != paragraph:
+            carry, frame, paragraph = "", "", paragraph_id
         found = quantities(text)
         if not found:
+            frame = heading_frame(text) or frame
             continue
+        frame = topic_frame(text) or frame  # 从党员的职业看，…: the topic of this sentence and the next
         thresholds = threshold_flags(text, found)
-        subjects = label_subjects(text, [q.outer for q in found], thresholds, [q.unit_class in CLASSIFIER_CLASSES for q in found])
+        subjects = label_subjects(
+            text, [q.outer for q in found], thresholds, [q.unit_class in CLASSIFIER_CLASSES for q in found], carry=carry, frame=frame
+        )
+        counted = [s for s, threshold in zip(subjects, thresholds) if s and not threshold]
+        carry = counted[-1] if counted else ""
         for quantity, subject, threshold in zip(found, subjects, thresholds):
             clause = clause_around(text, quantity.start, quantity.end)
-            indicator = None if threshold else taxonomy.match(subject, clause, text, quantity.unit_class)
+            kind = quantity_kind(text, quantity.outer[0], quantity.unit_class, quantity.surface)
+            mapping = taxonomy.assign(subject, clause, text, quantity.unit_class, kind) if not threshold else None
+            indicator = mapping.indicator if mapping else None
             rows.append(
                 {
                     "doc_id": document.doc_id,
@@ -139,6 +161,9 @@ def _quantity_rows(document: ProcessedDocument, taxonomy: Taxonomy) -> list[dict
                     "qualifier": quantity.qualifier,
                     "threshold": threshold,
                     "subject": subject,
+                    "kind": kind,
+                    "core_id": indicator.core if indicator else "",
+                    "confidence": mapping.confidence if mapping else 0.0,
                     "indicator": indicator.id if indicator else "",
                     "indicator_zh": indicator.zh if indicator else "",
                     "indicator_en": indicator.en if indicator else "",
@@ -153,7 +178,7 @@ def _quantity_rows(document: ProcessedDocument, taxonomy: Taxonomy) -> list[dict
 def _excluded_rows(document: ProcessedDocument) -> list[dict]:
     """One row per number of a document that is not reported, with the reason (raw spans added)."""
     rows: list[dict] = []
-    for sentence_id, sentence_start, text in _sentences(document):
+    for sentence_id, sentence_start, text, _ in _sentences(document):
         for verdict in read_text(text):
             if isinstance(verdict, NotAQuantity):
                 rows.append(

@@ -2,7 +2,8 @@
 
 A mention is ``[approx prefix] number [range] [余/多] [万/亿/千] [余/多/来] [unit] [approx suffix]``:
 ``超过600余人``, ``2.1万人（次）``, ``1至2名``, ``5万至10万元``, ``三人次``, ``百分之九十``, ``35岁以下``,
-``近千名``, ``上百场``, ``十来个``, ``四成``, ``半数以上``, ``300 人次`` (a space left by web text). Dates
+``近千名``, ``上百场``, ``十来个``, ``四成``, ``半数以上``, ``300 人次`` (a space left by web text), ``2万9620个``
+(the digits after 万 are its units: 29620). Dates
 (``2020-05-09``) and formulas (``2+1``, ``“1 1”`` with a lost plus sign, ``5 N``) are matched
 as one span so that their numbers are never read one by one.
 
@@ -20,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -75,6 +77,8 @@ TENTHS = "成"
 #: Markers of a meeting name (十九届, 四中全会) — matched so that they can be excluded by name.
 MEETING_MARKS = ("届", "屆", "中全会", "中全會")
 RANGE_SEPARATORS = "至|到|-|—|–|－|～|~|〜"
+#: Ages above this are digits run together (``3660岁`` for 36至60岁), not ages.
+MAX_AGE = 150
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # 约/近/超 as prefixes only where they do not end a word (签约, 附近, 赶超).
@@ -122,6 +126,7 @@ CANDIDATE = re.compile(
   | (?:(?P<prefix>{_prefix_alternation()})\s*)?
     (?:
         百分之(?P<pct>{ARABIC}|{CHINESE})
+      | (?P<fden>{CHINESE})分之(?P<fnum>{CHINESE})
       | (?P<half>{HALF})
       | (?P<num>(?<![{DIGIT}.]){ARABIC})
         (?:{_GAP}(?P<mult1>{MULTIPLIER})?(?P<measure1>{_MEASURE})?\s*(?P<rsep>{RANGE_SEPARATORS})\s*(?P<num2>{ARABIC}))?
@@ -130,6 +135,7 @@ CANDIDATE = re.compile(
     (?(half)|
     (?:{_GAP}(?P<over1>[{OVER_MARKS}]))?
     (?:{_GAP}(?P<mult>{MULTIPLIER}))?
+    (?:(?<=[万萬])(?P<wanrest>[{DIGIT}]{{1,4}})(?![{DIGIT}.．])(?=[{OVER_MARKS}]?(?:{_MEASURE})))?
     (?P<over2>[{OVER_MARKS}])?
     (?P<about>{ABOUT_MARK}(?=(?:{_MEASURE})))?
     (?(measure1)(?P=measure1)|(?:{_GAP}(?P<measure>{_MEASURE}))?)
@@ -164,6 +170,8 @@ class Candidate:
     half: bool = False  # 半数, 一半, 过半
     multiplier_low: str = ""  # a multiplier written after the first number of a range (5万至10万元)
     about_mark: str = ""  # 来 between number and unit (十来个)
+    denominator: str = ""  # N of a fraction N分之M (三分之一), else ""
+    wan_rest: str = ""  # digits written after 万 (2万9620个: 9620), else ""
 
     @property
     def surface(self) -> str:
@@ -194,15 +202,16 @@ def to_candidate(match: re.Match[str]) -> Candidate | None:
     chinese = groups["cnum"] is not None
     percent_words = groups["pct"] is not None
     half = groups["half"] is not None
+    fraction = groups["fnum"] is not None
     if chinese and not measure:
         return None
-    number_group = "pct" if percent_words else ("half" if half else ("cnum" if chinese else "num"))
+    number_group = "pct" if percent_words else ("half" if half else ("fnum" if fraction else ("cnum" if chinese else "num")))
     suffix = groups["suffix"] or ""
     if groups["prefix"] in ROUND_ONLY_PREFIXES and not half and not _is_round(groups[number_group]):
         return None  # 上/过 before an ordinary number: not a qualifier (以上3人 is read from 3)
     return Candidate(
         match_start=match.start(),
-        start=match.start(number_group) - (3 if percent_words else 0),
+        start=match.start("fden") if fraction else match.start(number_group) - (3 if percent_words else 0),
         end=match.end() - len(suffix),
         match_end=match.end(),
         text=text,
@@ -220,6 +229,8 @@ def to_candidate(match: re.Match[str]) -> Candidate | None:
         half=half,
         multiplier_low=groups["mult1"] or "",
         about_mark=groups["about"] or "",
+        denominator=groups["fden"] or "",
+        wan_rest=groups["wanrest"] or "",
     )
 
 
@@ -304,6 +315,8 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
         (Decimal('1'), Decimal('2'), 'range')
         >>> [(q.value_norm, q.unit, q.approx) for q in map(read_candidate, CANDIDATE.finditer("近千名，四成以上，5万至10万元"))]
         [(Decimal('1000'), '名', 'about'), (Decimal('40'), '%', 'over'), (Decimal('50000'), '元', 'range')]
+        >>> [(q.surface, q.value, q.value_norm) for q in map(read_candidate, CANDIDATE.finditer("2萬9620個鄉鎮、11万9437个社区"))]
+        [('2萬9620個', Decimal('2.962'), Decimal('29620.000')), ('11万9437个', Decimal('11.9437'), Decimal('119437.0000'))]
     """
     if isinstance(candidate, re.Match):
         described = to_candidate(candidate)
@@ -320,12 +333,18 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
     veto = _unit_veto(candidate, unit)
     if veto is not None:
         return NotAQuantity(*span, *veto)
+    if candidate.denominator:
+        return _fraction(candidate)
     parsed = _read_value(candidate)
     if not isinstance(parsed, ParsedNumber):
         return NotAQuantity(*span, Reason.NOT_A_NUMBER, parsed.why)
     value, multiplier = parsed.value, parsed.multiplier
     if candidate.multiplier:
         multiplier *= MULTIPLIERS[candidate.multiplier]
+    if candidate.wan_rest:  # 2万9620个 = 2.962万: the digits after 万 are its units
+        if candidate.number_high or not re.fullmatch(f"[{DIGIT}]+", candidate.number):
+            return NotAQuantity(*span, Reason.NOT_A_NUMBER, "digits after 万 of a decimal or a range")
+        value += Decimal(int(unicodedata.normalize("NFKC", candidate.wan_rest))) / 10_000
     high = None
     if candidate.number_high:
         parsed_high = _parse(candidate.number_high, candidate.chinese)
@@ -345,6 +364,8 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
         value += Decimal(extra)
     elif not unit and multiplier == 1:
         return NotAQuantity(*span, Reason.NO_UNIT, "a number without a unit (a code, a brand, a formula part)")
+    if unit_class(unit) == "age_years" and value * multiplier > MAX_AGE:
+        return NotAQuantity(*span, Reason.NOT_A_NUMBER, f"an age over {MAX_AGE} years (digits run together)")
     if high is not None and high <= value:
         return NotAQuantity(*span, Reason.YEAR_OR_DATE if "-" in surface else Reason.NOT_A_NUMBER, "not an increasing range")
     approx, qualifier = _approx(candidate)
@@ -362,6 +383,26 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
         outer_start=candidate.match_start,
         outer_end=candidate.match_end,
     )
+
+
+def _fraction(candidate: Candidate) -> Quantity | NotAQuantity:
+    """``三分之一``: the fraction's value to four decimals (0.3333), without unit (class other).
+
+    Example:
+        >>> q = read_candidate(next(CANDIDATE.finditer("约占职工总数的三分之一")))
+        >>> q.surface, q.value, q.unit_class, q.approx
+        ('三分之一', Decimal('0.3333'), 'other', 'about')
+    """
+    span = (candidate.start, candidate.end, candidate.surface)
+    numerator, denominator = parse_chinese(candidate.number), parse_chinese(candidate.denominator)
+    if not isinstance(numerator, ParsedNumber) or not isinstance(denominator, ParsedNumber) or not denominator.norm:
+        return NotAQuantity(*span, Reason.NOT_A_NUMBER, "malformed fraction")
+    if numerator.norm >= denominator.norm:
+        return NotAQuantity(*span, Reason.NOT_A_NUMBER, "not a proper fraction")
+    approx, qualifier = _approx(candidate)
+    value = (numerator.norm / denominator.norm).quantize(Decimal("0.0001"))
+    return Quantity(candidate.start, candidate.end, candidate.surface, value, 1, "", "other", approx, None, qualifier,
+                    candidate.match_start, candidate.match_end)
 
 
 def find_candidates(text: str) -> list[Candidate]:

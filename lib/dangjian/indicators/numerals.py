@@ -22,8 +22,9 @@ from dangjian.indicators.results import NotANumber, ParsedNumber
 DIGIT = "0-9\uff10-\uff19"
 DIGIT_CHARS = "0123456789" + "".join(chr(c) for c in range(0xFF10, 0xFF1A))
 #: An Arabic number: digits with an optional decimal part; thousands may be grouped by a
-#: comma or a single space (``11 722.79``) — a lone ``1 1`` is not a thousands group.
-ARABIC = rf"[{DIGIT}]{{1,3}}(?:[,，][{DIGIT}]{{3}})+(?:[.．][{DIGIT}]+)?|[{DIGIT}]{{1,3}}(?:[ ][{DIGIT}]{{3}})+(?:[.．][{DIGIT}]+)?|[{DIGIT}]+(?:[.．][{DIGIT}]+)?"
+#: comma or a single space (``11 722.79``) — a lone ``1 1`` is not a thousands group, and a group
+#: has exactly three digits (``预备党员15，5221个``: two numbers).
+ARABIC = rf"[{DIGIT}]{{1,3}}(?:[,，][{DIGIT}]{{3}}(?![{DIGIT}]))+(?:[.．][{DIGIT}]+)?|[{DIGIT}]{{1,3}}(?:[ ][{DIGIT}]{{3}}(?![{DIGIT}]))+(?:[.．][{DIGIT}]+)?|[{DIGIT}]+(?:[.．][{DIGIT}]+)?"
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CHINESE_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -91,14 +92,16 @@ def parse_chinese(text: str) -> ParsedNumber | NotANumber:
         (ParsedNumber(value=Decimal('7'), multiplier=1), 10000, Decimal('12000'))
         >>> parse_chinese("十万"), parse_chinese("十五万").value
         (ParsedNumber(value=Decimal('10'), multiplier=10000), Decimal('15'))
-        >>> parse_chinese("万").why
-        'a multiplier without a number (万户, 千家万户) is not a count'
+        >>> parse_chinese("万").why, parse_chinese("零").why
+        ('a multiplier without a number (万户, 千家万户) is not a count', '零 alone opens a word (零部件, 零距离), not a count')
     """
     normalized = text.replace("萬", "万").replace("億", "亿").replace("兩", "两")
     if not normalized or any(c not in CHINESE_NUMERAL_CHARS for c in normalized):
         return NotANumber(text, "not a Chinese numeral")
     if normalized.strip("十百千万亿") == "" and not normalized.startswith("十"):
         return NotANumber(text, "a multiplier without a number (万户, 千家万户) is not a count")
+    if normalized.strip("零〇") == "":
+        return NotANumber(text, "零 alone opens a word (零部件, 零距离), not a count")
     if normalized.startswith("十"):
         normalized = "一" + normalized  # 十万 = 一十万
     multiplier = 1

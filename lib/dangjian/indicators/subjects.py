@@ -13,8 +13,27 @@ The label is built from the words around the number inside its clause (between �
 - ``X、Y分别达到98.6%、96.1%``: each number takes its own item of the list before 分别;
 - a number with nothing of its own shares the label of the number just before it
   (``13期1654人（次）``); a lone verb takes the object of that label (``设立党组3个、撤销4个``);
-  an item of a list without a verb takes the verb of the item before (``清理牌子8748个、群组2433个``);
-  a bare share is the share of the label before (``占比91.3%``).
+  an item of a list without a verb takes the verb of the item before (``清理牌子8748个、群组2433个``).
+
+What is measured is kept when the text leaves it out. A number refers back to the label of the
+number before it in the sentence (else to ``carry``, the last label of the previous sentence); the
+*group* of a list is the whole its items belong to — named by the number before, by a ``X中，``
+or ``X的职业：`` clause, by a quantity ending in 中 (``全年发展的191.1万名党员中，``) or by a heading
+before the sentence (``frame``: ``党员的职业。``):
+
+- an elided subject — only a comparison and a change verb before the number
+  (``比上年净增300名`` after ``全县共有党员2.1万名``) — is the label referred back to (``党员``);
+  a comparison after the group is dropped (``党员总数较上年底净增`` → ``党员总数``);
+- a share of what was just counted (``占比91.3%``, ``占党员总数的25.9%``) is labelled with it: the
+  kind of quantity says that it is a share; a number-less clause in between is what the share is
+  about (``工人和农民仍是党员队伍主体，占总数的33.0%``);
+- a trait without its group (``平均年龄33.3岁``, ``大专及以上学历占比96.5%``, ``其中女性210名``,
+  ``35岁及以下的占82%``) is the trait of the group (``后备力量人选平均年龄``, ``发展党员中女性``); a
+  rate named by its verb is the rate of the group's object (``化解率`` → ``矛盾纠纷化解率``);
+- an item of a 其中 list takes the verb of a group that names an activity
+  (``发展党员581名，其中女性党员210名`` → ``发展女性党员``), an item under a frame the frame
+  (``党员的职业。工人…`` → ``党员中工人``); the numbers after 分别 take the items before it, or the
+  labels of the numbers just counted (``党委24.9万个、总支部30.5万个，分别比上年增加1.0万个、0.6万个``).
 
 Example:
     >>> text = "全市矛盾纠纷调解率、信访事项化解率分别达到98.6%、96.1%，建立党建联系点3799个、撤销4个。"
@@ -41,7 +60,7 @@ ACTION_VERBS = (
     "走访", "慰问", "颁发", "拍摄", "制作", "制定", "出台", "印发", "下发", "签订", "认领", "承诺", "领办",
     "帮办", "办理", "收集", "提供", "调整", "轮换", "撤销", "优化", "提升", "整顿", "通报", "约谈", "列席",
     "下沉", "取消", "减少", "压减", "增加", "增长", "提高", "下降", "降低", "配备", "接管", "交易", "确权",
-    "帮扶", "资助", "捐赠", "推荐", "选举", "换届", "纳入", "登记", "设置", "驻村", "任职", "招引", 
+    "帮扶", "资助", "捐赠", "推荐", "选举", "换届", "纳入", "登记", "设置", "驻村", "任职", "招引", "调处",
     "指导", "督促", "整治", "改造", "提级改造", "连接", "链接", "参加", "参与",
 )
 #: A verb followed by one of these is part of a noun (培训班, 服务站, 调解率, 扶持资金).
@@ -51,24 +70,86 @@ _VERBS = re.compile(_VERB)
 _VERB_RUN = re.compile(f"(?:{_VERB})+(?!{'|'.join(NOUN_SUFFIXES)})")
 _ADVERBIAL = (
     r"[0-9]{4}年(?:以来|来|底|末|初|内|度)?|今年以来|去年以来|年内|当年|全年|截至目前|截至|目前|现已|已经|已|"
-    r"一年来|近年来|其中|另外|此外|同时|共有|现有|拥有|共计|总计|合计|累计|共|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
+    r"一年来|近年来|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
     r"全州|我市|我区|我县|我镇|我乡|我省|持续|进一步|积极|扎实|深入|全面|切实|不断|顺利|成功|力争|"
-    r"再|又|还|也|并|均|都|对|向|为|在|从|与|和|给|由|把|将|于|使|让|通过|按照|依托|围绕|针对|帮助|推动|"
-    r"引导|鼓励|至少|最少|要|共同|重新|直接|其中包括|包括|以及|"
+    r"再|又|还|也|并|均|都|对|向|为|在(?![职岗册编校读任])|从|与|和|给|由|把|将|于|使|让|通过|按照|依托|围绕|针对|帮助|推动|"
+    r"引导|鼓励|至少|最少|要|共同|重新|直接|其中包括|包括|以及|按期|按时|及时|如期|"
     # agents: the body that acts is not what is counted
     r"(?:[省市区县州旗镇乡]委)?组织部门?|[省市区县州旗镇乡]委|[省市区县镇乡]政府|[省市区县]级财政|[镇乡]党委|[区县市]委组织部|"
 )
 _LEADING = re.compile(rf"^(?:(?:{_ADVERBIAL[:-1]})\s*)+")
-_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|以及|和|及|与|均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已)+$")
+_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|以及|和|及|与|(?<![村人户年])均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已|由|从)+$")
+#: A causative verb with nothing else before the number (组织1508名党员到基地重温入党誓词, 带领全村300名
+#:党员参加志愿服务): what is counted is the people it sets to act, and what they do is the rest of the clause.
+_CAUSATIVE = re.compile(r"(?:组织|带领|动员|发动|引导|号召|安排|鼓励|推动|督促|指导)(?:全[省市区县州旗镇乡村]|全体|广大|辖区|各级|所有|本[单部]位)*")
 #: A left phrase ending in one of these is an agent + preposition: the right phrase carries the subject.
 _PREPOSITION_END = re.compile(r"(?:对|向|为|与|在|给|将|把|从|由)$")
-_RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、]|和|及|与|以及|到|在|对|向|为|从|于")
+_RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000]|和|及|与|以及|到|在|对|向|为|从|于")
 #: A list of short items right after the classifier: 1356个村、社区、企业.
 _SHORT_LIST = re.compile(r"^[^、，。；：“”]{1,4}(?:、[^、，。；：“”]{1,4})+(?=[^、]|$)")
-_RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、]")
-_SHARE = re.compile(r"^(?:占比|占|比例|比重)$")
-_RESPECTIVELY = re.compile(r"分别(?:达到|达|为|是|有|占|增长|下降|提高|降低|完成)?$")
-_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
+_RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000]")
+_SHARE = re.compile(r"^(?:约|仅|共|分别|均)?(?:占比|占(?:[^，。；、]{0,24}?的)?(?:比例|比重|比)?|比例|比重)(?:为|达|达到|是)?$")
+#: What a share, a change or a level adds after the group it is about: the group stays the subject
+#: (女党员占党员总数的, 党员总数较上年底净增, 党员总量增幅为, 农口党员增加到); with nothing before it
+#: the subject is elided (比上年净增300名) and taken from the number it refers back to.
+_SHARE_TAIL = r"(?:约|仅|共|分别|均)?(?:占比|占(?:[^，。；、]{0,24}?的)?(?:比例|比重|比)?|比例|比重)"
+_COMPARISON = r"(?:比|较|同比|环比|与)(?:上年|去年|上一年|上年度|年初|上年同期|同期|换届前|上届|[0-9]{4}年(?:底|末)?|[^，。；]{0,6}?)(?:底|末)?(?:同期)?(?:相比)?"
+_CHANGE_WORDS = r"(?:净增|净减|增加|增长|提高|提升|上升|下降|降低|减少|增收|增|减|多|少)"
+_CHANGE_TAIL = re.compile(
+    rf"(?:{_SHARE_TAIL})?{_COMPARISON}{_CHANGE_WORDS}(?:了)?(?:为|达|到|至)?$"
+    rf"|^(?:{_SHARE_TAIL})?{_CHANGE_WORDS}(?:了)?(?:为|达)?$"
+    rf"|{_CHANGE_WORDS}(?:到|至)$"
+    rf"|(?:{_SHARE_TAIL})?(?:{_COMPARISON})?(?:年均)?(?:净)?(?:增幅|增速|增长率|降幅|增长幅度)(?:为|达|是)?$"
+    rf"|{_SHARE_TAIL}(?:为|达|达到|是)?$"
+)
+#: A change verb right after a number opens no noun phrase (由11.9%提高到27.2%).
+_CHANGE_OPENING = re.compile(rf"{_CHANGE_WORDS}(?:了)?(?:到|至|为)")
+#: A trait of a group stated without the group: age, education, sex, ethnicity, age band, occupation.
+_TRAIT_WORDS = (
+    r"(?:具有|有)?(?:平均年龄|平均|年龄|学历|文化程度"
+    r"|(?:大专|大学|本科|研究生|高中|中专|初中)(?:（[^）]{0,6}）)?(?:及|以)?(?:以上|以下)?(?:学历|文化程度)?"
+    r"|(?:女性|男性|妇女|女|少数民族|一线|农民|工人|农牧渔民|学生|离退休人员|专业技术人员|机关工作人员|管理人员)"
+    r"|[0-9一二三四五六七八九十]+(?:周)?岁(?:及)?(?:以下|以上|以内)"
+    r"|[0-9.]+万?元(?:及)?(?:以上|以下)|[0-9.]+万?元?[~～至到—-][0-9.]+万?元)"
+    r"(?:（[^）]{0,10}）)?(?:的)?(?:占比|比例|比重)?"
+)
+_TRAIT = re.compile(_TRAIT_WORDS)
+#: The activity a group names (发展党员, 培训村干部, 选派第一书记): its items take the verb.
+_ACTIVITY = re.compile(rf"^(?:{_VERB}|新发展|发展)+")
+#: A label that ends with a trait of its group (发展党员中女性, 村党组织书记平均年龄): the group is before it.
+#: A rate named by its action alone (化解率, 办结率, 整改率): the rate of what the group counts.
+_RATE_OF_ACTION = re.compile(rf"(?:{_VERB}|办结|完成|参学|参训|知晓|受理)(?:成功)?率")
+_TRAIT_TAIL = re.compile(rf"(?:中{_TRAIT_WORDS}|平均年龄|平均)$")
+#: A clause that names the whole the next numbers belong to: 全县党员中，… / 发展党员中，…
+_FRAME_CLAUSE = re.compile(r"([^，。；：！？,;:!?\n]{2,20}?)(?:中[，,：:]|的[^，。；：！？,;:!?\n]{1,8}[：:])\s*$")
+#: Dimensions along which statistics break a group down (党员的职业, 党员队伍构成, 基层党组织分布).
+DIMENSIONS = ("职业", "年龄", "学历", "文化程度", "性别", "民族", "结构", "构成", "分布", "类型", "类别")
+_DIMENSION = rf"(?:队伍)?(?:{'|'.join(DIMENSIONS)})+"
+#: A clause opening a statement with the topic of the numbers after it — a group and the dimension
+#: it is broken down by: 从党员的职业看，/ 在党员职业部分，/ 党员年龄结构分布上，/ 按学历分，
+_TOPIC = re.compile(
+    rf"(?:^|(?<=[。；;！？!?\n]))\s*(?:从|在|就|按|按照)?(?P<topic>[^，。；：！？,;:!?\n]{{1,10}}?(?:的)?{_DIMENSION})"
+    rf"(?:来看|上看|看|方面|部分|上|而言|来说|分)?[，,：:]"
+)
+_FRAME_PARTS = re.compile(rf"^(?P<group>.*?)(?:的)?(?P<dimension>{_DIMENSION})$")
+#: A label ending in a counted unit of its own (党组织, 村, 企业, 干部 …): not an item of another group.
+_HEAD_END = re.compile(
+    r"(?:党组织|组织|党委|党总支|总支部?|支部|党组|党小组|党工委|村|社区|居委会|街道|乡镇|企业|单位|团体|机关|学校|干部|书记|网格|中心|站|项目)"
+    r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?$"
+)
+#: A number-less sentence that heads the statistics after it: 党员的职业。/ 二、发展党员情况
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])?\s*"
+    r"([^，。；：！？,;:!?]{2,12}?)(?:的(?:[^，。；：！？]{0,12})|(?:基本)?情况|结构|构成)[。：:]?\s*$"
+)
+_RESPECTIVELY = re.compile(r"分别(?:(?:比|较|同比)[^，。；、]{0,8}?)?(?:达到|达|为|是|有|占|增长|下降|提高|降低|完成|增加|减少|净增)?$")
+#: Clause breaks; a space also separates the cells of a table laid out as text (党员总数 1086 支部数 26).
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n \u3000]")
+#: A label before a colon names the number after it (党总支：2).
+_LABEL_BEFORE_COLON = re.compile(r"([^，。；：！？,;:!?\n \u3000]{1,12})[:：][ \u3000]*$")
+_STATEMENT_BREAK = re.compile(r"[；;。！？!?\n]")
+#: A tag in square brackets opening a line: 【数据】, 【图解】.
+_BRACKET_TAG = re.compile(r"^[【\[][^】\]]{1,8}[】\]]")
 _QUOTE_CHARS = re.compile(r"[“”‘’\"「」『』]")
 _EDGE_CHARS = "、，,：: 　"
 MAX_SUBJECT = 24
@@ -89,20 +170,27 @@ def _balance(text: str) -> str:
     return text
 
 
+#: A year inside a phrase is a time adverbial, not what is measured (由2019年的860万元增至2022年的).
+_YEAR = re.compile(r"(?<![0-9])[0-9]{4}年(?:底|末|初|度)?(?:的)?")
+
+
 def _strip(text: str) -> str:
-    """Remove quotes, leading adverbials and trailing links.
+    """Remove quotes, years, leading adverbials and trailing links.
 
     Example:
-        >>> _strip("2023年全镇累计达到"), _strip("“红色驿站”")
-        ('', '红色驿站')
+        >>> _strip("2023年全镇累计达到"), _strip("“红色驿站”"), _strip("增至2022年的")
+        ('', '红色驿站', '增')
     """
-    text = _QUOTE_CHARS.sub("", text).strip(_EDGE_CHARS)
+    text = _YEAR.sub("", _BRACKET_TAG.sub("", _QUOTE_CHARS.sub("", text))).strip(_EDGE_CHARS)
     previous = None
     while previous != text:
         previous = text
         text = _LEADING.sub("", text)
         text = _TRAILING.sub("", text).strip(_EDGE_CHARS)
     return _balance(text)
+
+
+_DONE_BEFORE = re.compile(r"(?:均已|都已|已经|全部|已)$")
 
 
 def _cut_at_verbs(left: str) -> str:
@@ -118,12 +206,17 @@ def _cut_at_verbs(left: str) -> str:
     # verb phrases listed with 、 share the number: 化解矛盾纠纷、处理关键小事60余起
     while index > 0 and left[runs[index].start() - 1 : runs[index].start()] == "、":
         index -= 1
-    return left[runs[index].start() :]
+    start = runs[index].start()
+    done = _DONE_BEFORE.search(left, 0, start)  # 已建立党组织: a state reached, not an act of the period
+    return left[done.start() if done else start :]
 
 
 def _right_phrase(right: str, extended: bool) -> str:
-    """The noun phrase after the classifier; ``extended`` runs on through the predicate."""
+    """The noun phrase after the classifier; ``extended`` runs on through the predicate. A change
+    verb after the number (``由11.9%提高到27.2%``) opens no noun phrase."""
     right = right.lstrip("的之")
+    if _CHANGE_OPENING.match(right):
+        return ""
     listed = _SHORT_LIST.match(right)
     if listed and not extended:
         items = listed.group()
@@ -168,9 +261,24 @@ class _Window:
     same_clause: bool  # a quantity precedes it in the same clause
 
 
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding ``start`` begins; spaces right before the number do not end its
+    clause (``党员总数 1086``: the label is in the same cell).
+
+    Example:
+        >>> text = "党员总数 1086 支部数 26"
+        >>> text[_clause_start(text, 5):], text[_clause_start(text, 14):]
+        ('党员总数 1086 支部数 26', '支部数 26')
+    """
+    position = start
+    while position > 0 and text[position - 1] in " \u3000":
+        position -= 1
+    return max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)), default=0)
+
+
 def _window(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bool], index: int, previous: tuple[int, int, str, int] | None) -> _Window:
     start, end = spans[index]
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    clause_start = _clause_start(text, start)
     clause_break = _CLAUSE_BREAK.search(text, end)
     clause_end = clause_break.start() if clause_break else len(text)
     later = [s for (s, _), skipped in zip(spans[index + 1 :], skip[index + 1 :]) if not skipped and s < clause_end]
@@ -181,19 +289,168 @@ def _window(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bool], i
     return _Window(clause_start, left_start, later[0] if later else clause_end, same_clause)
 
 
-def _compose(left: str, right: str, share: bool, rest: str, same_clause: bool, previous_subject: str) -> str:
-    """The label from the left and right phrases, falling back on the previous quantity's label."""
+#: A verb standing alone, with its result (整改到位, 办理完毕): it acts on the object of the label before.
+_LONE_VERB = re.compile(rf"(?:{_VERB})+(?:到位|完毕|完成|销号|办结)?")
+
+
+def _compose(left: str, right: str, share: bool, rest: str, same_clause: bool, previous_subject: str, after_threshold: bool = False) -> str:
+    """The label from the left and right phrases, falling back on the previous quantity's label
+    (not on a threshold's: ``35岁以下的占68%`` is a trait of the group, not an item of a list)."""
     if share and not right and previous_subject:
-        return previous_subject + "占比"  # 占比91.3%: the share of what was just counted
+        return previous_subject  # 占比91.3%: the share of what was just counted
     if not left and not right:
         if same_clause or not rest:
             return previous_subject if same_clause else _object_of(previous_subject)
         return rest
-    if left and _VERB_RUN.fullmatch(left) and not right and previous_subject:
-        return left + _object_of(previous_subject)  # 设立党组3个、撤销4个
-    if same_clause and not _VERBS.search(left + right) and _up_to_last_verb(previous_subject):
+    if left and _LONE_VERB.fullmatch(left) and not right and previous_subject:
+        return left + _object_of(previous_subject)  # 设立党组3个、撤销4个; 反馈问题286个，已整改到位271个
+    if same_clause and not after_threshold and not _VERBS.search(left + right) and _up_to_last_verb(previous_subject):
         return _up_to_last_verb(previous_subject) + left + right  # 清理牌子8748个、群组2433个
     return left + right
+
+
+def _frame_before(text: str, clause_start: int, previous_end: int) -> str:
+    """The whole named by a ``X中，`` clause right before ``clause_start`` with no number since
+    ``previous_end`` (``全县党员中，女党员占28.4%`` → ``全县党员``, stripped: ``党员``).
+
+    Example:
+        >>> _frame_before("发展党员中，女性占31.6%", 6, 0)
+        '发展党员'
+    """
+    match = _FRAME_CLAUSE.search(text, previous_end, clause_start)
+    if match:
+        return _strip(match.group(1))
+    topics = list(_TOPIC.finditer(text, previous_end, clause_start))
+    return _strip(topics[-1].group("topic")) if topics else ""
+
+
+def heading_frame(sentence: str) -> str:
+    """The group a number-less heading names for the statistics after it, or "" (with the
+    dimension it is broken down by, when the heading names one).
+
+    Example:
+        >>> heading_frame("党员的职业。"), heading_frame("二、发展党员情况"), heading_frame("全县共有党员。")
+        ('党员的职业', '发展党员', '')
+    """
+    stripped = sentence.strip()
+    topic = _TOPIC.match(stripped.rstrip("。.．：:，, \u3000") + "，")
+    if topic:
+        return _strip(topic.group("topic"))
+    match = _HEADING.match(stripped)
+    return _strip(match.group(1)) if match else ""
+
+
+def topic_frame(sentence: str) -> str:
+    """The topic a sentence opens with — a group and the dimension of its breakdown — which
+    frames the numbers of the sentence and of the next sentences of its paragraph, or "".
+
+    Example:
+        >>> topic_frame("从党员的职业看，工人704.7万名"), topic_frame("在党员职业部分，目前以农牧渔民为主")
+        ('党员的职业', '党员职业')
+        >>> topic_frame("在此基础上，新建党组织3个"), topic_frame("党员年龄结构分布上，以61岁及以上党员为最多")
+        ('', '党员年龄结构分布')
+    """
+    matches = list(_TOPIC.finditer(sentence))
+    return _strip(matches[-1].group("topic")) if matches else ""
+
+
+def frame_parts(frame: str) -> tuple[str, str]:
+    """The group a frame names and the dimension it breaks the group down by.
+
+    Example:
+        >>> frame_parts("党员的职业"), frame_parts("党员队伍构成"), frame_parts("发展党员")
+        (('党员', '职业'), ('党员', '队伍构成'), ('发展党员', ''))
+    """
+    match = _FRAME_PARTS.match(frame)
+    if match and len(match.group("group")) >= 2:
+        return match.group("group"), match.group("dimension")
+    return frame, ""
+
+
+def _group_of(subject: str) -> str:
+    """The group a label is about, without a trait at its end.
+
+    Example:
+        >>> _group_of("发展党员中女性"), _group_of("村党组织书记平均年龄"), _group_of("女党员")
+        ('发展党员', '村党组织书记', '女党员')
+    """
+    group = _TRAIT_TAIL.sub("", subject)
+    return group if len(group) >= 2 else subject
+
+
+#: Per-unit words before a number qualify it (每月3000元, 每村平均3.2名): they are not what is measured.
+_PER_UNIT = re.compile(r"(?:每(?:人|月|年|村|户|个|名|季度)|人均|村均|户均|年均|平均)+$")
+
+
+def _without_tail(left: str) -> str:
+    """A left phrase without what a share, change or level adds after the group.
+
+    Example:
+        >>> _without_tail("党员总数较上年底净增"), _without_tail("女党员占党员总数的"), _without_tail("比上年净增")
+        ('党员总数', '女党员', '')
+        >>> _without_tail("党员总量年均净增幅为"), _without_tail("农口党员增加到"), _without_tail("占比提高")
+        ('党员总量', '农口党员', '')
+        >>> _without_tail("村干部基本报酬提高到每月"), _without_tail("每村平均")
+        ('村干部基本报酬', '')
+    """
+    previous = None
+    while previous != left:
+        previous = left
+        left = _TRAILING.sub("", _CHANGE_TAIL.sub("", _PER_UNIT.sub("", left))).strip(_EDGE_CHARS)
+    return left
+
+
+#: A clause that only says what a change is measured against (与上年相比, 同比, 较去年同期).
+_COMPARISON_CLAUSE = re.compile(rf"(?:{_COMPARISON}|(?:与|和|同)[^，。；]{{1,8}}(?:相比|比较)|同比|环比)")
+
+
+def _intervening_clause(text: str, previous_end: int, clause_start: int) -> str:
+    """A clause without a number or an action verb between the previous number and this clause
+    (``工人和农民仍是党员队伍主体，占总数的33.0%``): what the next share or change is about.
+
+    Example:
+        >>> _intervening_clause("女党员1万名。工人和农民仍是党员队伍主体，占总数的33.0%", 5, 21)
+        '工人和农民仍是党员队伍主体'
+    """
+    between = text[previous_end:clause_start]
+    clauses = [c for c in re.split(r"[，。；：！？,;:!?\n]", between) if c.strip()]
+    if not clauses:
+        return ""
+    last = _strip(clauses[-1])
+    if not last or len(last) > 20 or re.search(r"[0-9０-９]", last) or _VERBS.search(last) or _COMPARISON_CLAUSE.fullmatch(clauses[-1].strip()):
+        return ""  # 与上年相比，增加了560名: a comparison is not what is measured
+    return last
+
+
+def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension: str = "") -> str:
+    """A label qualified by the group of its list: a trait takes its group (``平均年龄`` →
+    ``后备力量人选平均年龄``, ``女性`` → ``发展党员中女性``), a rate named by its verb the object of
+    the group (``化解率`` → ``矛盾纠纷化解率``), an item of a 其中 list (``listing``) the verb of a
+    group that names an activity (``女性党员`` → ``发展女性党员``), an item under a frame the frame
+    (``工人`` → ``党员中工人``).
+
+    Example:
+        >>> _qualified("平均年龄", False, "后备力量人选", False), _qualified("女性党员", True, "发展党员", False)
+        ('后备力量人选平均年龄', '发展女性党员')
+        >>> _qualified("工人（工勤技能人员）", False, "党员", True), _qualified("化解率", False, "排查化解矛盾纠纷", False)
+        ('党员中工人（工勤技能人员）', '矛盾纠纷化解率')
+        >>> _qualified("党员", False, "党员", True, "职业"), _qualified("社区", False, "党员", True)
+        ('党员职业', '社区')
+    """
+    if not group or not subject:
+        return subject
+    if framed and dimension and subject == group:
+        return group + dimension  # 在党员职业部分，…约有2607.5万名党员: members of one occupation
+    if _TRAIT.fullmatch(subject):
+        return group + ("" if subject.startswith("平均") else "中") + subject
+    if _RATE_OF_ACTION.fullmatch(subject):
+        return _object_of(group) + subject  # 排查化解矛盾纠纷3268件，化解率达97.3% → 矛盾纠纷化解率
+    verb = _ACTIVITY.match(group)
+    if verb and listing and not _ACTIVITY.match(subject):
+        return verb.group() + subject
+    if framed and group not in subject and not _VERBS.search(subject) and not _HEAD_END.search(subject):
+        return group + "中" + subject
+    return subject
 
 
 def label_subjects(
@@ -201,21 +458,30 @@ def label_subjects(
     spans: Sequence[tuple[int, int]],
     skip: Sequence[bool] | None = None,
     classifiers: Sequence[bool] | None = None,
+    carry: str = "",
+    frame: str = "",
 ) -> list[str]:
     """One subject label per quantity span of ``text`` (spans in text order, including the
     qualifiers 超过 … 以上 around the number). Spans flagged in ``skip`` (thresholds) are read
     as part of the phrase around them rather than as a boundary; ``classifiers`` flags units that
-    introduce the noun after them (个, 名, 家: ``3个村``; not 元 or %), default all.
+    introduce the noun after them (个, 名, 家: ``3个村``; not 元 or %), default all. ``carry`` is
+    the label the previous sentence ended with, for a sentence that refers back to it
+    (``比上年净增…``, ``占…``); ``frame`` the group a heading before names (``党员的职业。``).
 
     Example:
         >>> text = "区委组织部先后下发7个配套方案，与32家驻区单位签订协议"
         >>> label_subjects(text, [(9, 11), (17, 20)])
         ['下发配套方案', '驻区单位签订协议']
+        >>> label_subjects("比上年净增300名，增长1.4%。", [(5, 9), (12, 16)], carry="党员")
+        ['党员', '党员']
     """
     skip = list(skip) if skip is not None else [False] * len(spans)
     classifiers = list(classifiers) if classifiers is not None else [True] * len(spans)
     subjects: list[str] = []
     previous: tuple[int, int, str, int] | None = None  # (clause start, end of what it used, label, index)
+    base = frame_parts(frame) if frame else ("", "")  # the group a heading or topic names, its dimension
+    (group, dimension), framed = (base, True) if frame else ((carry, ""), False)  # what traits and list items belong to
+    listing = False  # the items of a 其中 list do not replace the group
     respectively: list[str] = []
     for index, (start, end) in enumerate(spans):
         window = _window(text, spans, skip, index, previous)
@@ -225,27 +491,99 @@ def label_subjects(
         if not window.same_clause:
             head = text[window.clause_start : start].rstrip()
             respectively = _respectively_items(head) if _RESPECTIVELY.search(head) else []
+            if not respectively and _RESPECTIVELY.search(head):
+                # 基层党委24.9万个、总支部30.5万个，分别比上年增加1.0万个、0.6万个: the items counted before
+                in_clause = sum(1 for (s, _), skipped in zip(spans[index:], skip[index:]) if not skipped and s < window.right_end + 40 and not _CLAUSE_BREAK.search(text, end, s))
+                earlier = [s for s, skipped in zip(subjects, skip) if s and not skipped]
+                respectively = earlier[-in_clause:] if 0 < in_clause <= len(earlier) else []
         raw_right = text[end : window.right_end]
         previous_subject = previous[2] if previous else ""
-        right_used = 0
+        previous_end = previous[1] if previous else 0
+        if previous is not None and framed and (group, dimension) != base and _STATEMENT_BREAK.search(text, previous_end, start):
+            # a X中， frame holds until the end of its statement (；), a heading's or topic's to the end
+            (group, dimension), framed = (base, True) if frame else ((group, dimension), False)
+        clause_frame = _frame_before(text, window.clause_start, previous_end)
+        if clause_frame:
+            (group, dimension), framed = frame_parts(clause_frame), True
+        if "其中" in text[previous_end:start]:
+            listing = True
+        right_used, own = 0, True
         if respectively:
             subject = respectively.pop(0)
         else:
             stripped_left = _strip(raw_left)
-            agent_only = not _VERBS.search(stripped_left) and (
-                not stripped_left or bool(_PREPOSITION_END.search(_QUOTE_CHARS.sub("", raw_left).rstrip()))
-            )
-            left = "" if agent_only else _TRAILING.sub("", _cut_at_verbs(stripped_left))
+            core_left = _without_tail(stripped_left)
+            agent_only = (not _VERBS.search(core_left) and (
+                not core_left or bool(_PREPOSITION_END.search(_QUOTE_CHARS.sub("", raw_left).rstrip()))
+            )) or bool(classifiers[index] and _CAUSATIVE.fullmatch(core_left))
+            left = "" if agent_only else _TRAILING.sub("", _cut_at_verbs(core_left))
             use_right = agent_only or classifiers[index] or not left or len(left) <= 4 or bool(_VERB_RUN.search(left[-2:]))
             right = _right_phrase(raw_right, extended=agent_only) if use_right else ""
             if right:
                 right_used = len(raw_right) - len(raw_right.lstrip("的之")) + len(right)
             if agent_only and not right:
-                left = stripped_left
-            share = bool(_SHARE.match(_QUOTE_CHARS.sub("", raw_left).strip(_EDGE_CHARS)) or _SHARE.match(left))
-            rest = _strip(raw_left + raw_right) if not left and not right else ""
-            subject = _compose(left, right, share, rest, window.same_clause, previous_subject)
+                left = core_left
+            referring = bool(stripped_left) and not core_left and not right  # 比上年净增300名, 占比91.3%
+            share = bool(_SHARE.match(_QUOTE_CHARS.sub("", raw_left).strip(_EDGE_CHARS)))
+            if (referring or (share and not right)) and not skip[index]:
+                subject = (
+                    _intervening_clause(text, previous_end, window.clause_start)
+                    or previous_subject
+                    or (group if previous is None else "")
+                    or carry
+                ) or stripped_left
+                own = False
+            else:
+                rest = _strip(raw_left + raw_right) if not left and not right else ""
+                if not left and not right and not rest:
+                    label = _LABEL_BEFORE_COLON.search(text, 0, window.clause_start)
+                    rest = _strip(label.group(1)) if label else ""
+                after_threshold = previous is not None and skip[previous[3]]
+                subject = _compose(left, right, share, rest, window.same_clause, previous_subject, after_threshold)
+                if not skip[index]:
+                    qualified = _qualified(subject, listing, group, framed, dimension)
+                    own = qualified == subject and not _TRAIT.fullmatch(subject)
+                    subject = qualified
+            if right.endswith("中") and _CLAUSE_BREAK.match(raw_right[right_used : right_used + 1] or "，"):
+                subject = subject[:-1]  # 全年发展的191.1万名党员中，…: the whole of the items after it
+                group, framed, own = subject, True, False
         subject = _balance(_TRAILING.sub("", subject[-MAX_SUBJECT:]))
         subjects.append(subject)
+        if own and not skip[index] and not listing and not framed and subject:
+            group = _group_of(subject)
         previous = (window.clause_start, end + right_used, subject or previous_subject, index)
+    return _share_predicate(text, spans, skip, subjects)
+
+
+#: Between two numbers of a list of counted units: the first one's noun and a list separator
+#: (421个城市街道、5591个社区…); the predicate after the last noun is said of every item.
+_LIST_GAP = re.compile(r"^[^，。；：！？,;:!?、0-9０-９]{1,12}?(?:、|及|和|与|以及)\s*$")
+_SHARED_PREDICATE = re.compile(
+    rf"(?P<noun>[^，。；：！？,;:!?、0-9０-９]{{1,12}}?)(?P<predicate>(?:已经|均已|都已|已|均|都|全部|先后)?(?:{_VERB})[^，。；：！？,;:!?、]{{0,12}})"
+)
+
+
+def _share_predicate(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bool], subjects: list[str]) -> list[str]:
+    """Items of a list of counted units share the predicate said after the last one:
+    ``7135个城市街道、3.3万个乡镇、59.1万个建制村建立了党组织`` → each item 建立了党组织.
+
+    Example:
+        >>> text = "全省421个城市街道、5591个社区（居委会）、23702个行政村已建立党组织"
+        >>> from dangjian.indicators.extract import quantities
+        >>> label_subjects(text, [q.outer for q in quantities(text)])
+        ['城市街道已建立党组织', '社区（居委会）已建立党组织', '行政村已建立党组织']
+    """
+    index = 0
+    while index < len(spans):
+        last = index
+        while last + 1 < len(spans) and not skip[last] and not skip[last + 1] and _LIST_GAP.match(text[spans[last][1] : spans[last + 1][0]]):
+            last += 1
+        if last > index:
+            shared = _SHARED_PREDICATE.match(text, spans[last][1])
+            if shared:
+                predicate = shared.group("predicate")
+                for item in range(index, last):
+                    if subjects[item] and not _VERBS.search(subjects[item]):
+                        subjects[item] = _balance(subjects[item] + predicate)[-MAX_SUBJECT:]
+        index = last + 1
     return subjects

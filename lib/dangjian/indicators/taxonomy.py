@@ -1,16 +1,24 @@
 """Canonical indicators: a YAML taxonomy mapping mentions to indicators comparable across regions.
 
-Each indicator has an id, a Chinese and an English label, a category, the unit classes it
-accepts and matching rules: regular expressions searched in the mention's subject
-(``match_subject``) or in its clause (``match_context``), and vetoes (``unless_subject``,
-``unless_context``). The first indicator of the file that matches wins, so specific indicators
-go before general ones. A researcher adds an indicator by adding an entry to a copy of the file
-and passing its path (the ``taxonomy`` parameter of the notebook, ``--taxonomy`` on the command line).
+Each indicator has an id, the core indicator it belongs to (``core``: an id of
+``data/core_indicators.csv``, or empty for none), a Chinese and an English label, a category, the
+unit classes it accepts and matching rules: regular expressions searched in the mention's subject
+(``match_subject``) or in its clause (``match_context``), requirements and vetoes
+(``require_sentence``, ``unless_subject``, ``unless_context``, ``unless_sentence``). The first
+indicator of the file that matches wins, so specific indicators go before general ones.
+
+Each mapping carries a confidence: the indicator's ``confidence`` (how often its rules are
+right, default 0.9), lowered when only the clause matched (not the subject) and when an
+indicator of another category matches its subject too (within a category the file order, specific
+before general, decides). Below the taxonomy's ``min_confidence`` the mention
+is left unmapped: an unsure mapping is worse than none. A researcher adds or changes an
+indicator by editing a copy of the file and passing its path (the ``taxonomy`` parameter of the
+notebook, ``--taxonomy`` on the command line).
 
 Example:
     >>> taxonomy = load_taxonomy()
     >>> sentence = "摸排确定村党组织书记后备力量人选3302名，平均年龄33.3岁。"
-    >>> taxonomy.match("摸排确定村党组织书记后备力量人选", sentence[:-10], sentence, "person").id
+    >>> taxonomy.match("摸排确定村党组织书记后备力量人选", sentence[:-10], sentence, "person").core
     'reserve_cadres'
     >>> taxonomy.match("后备力量", "", "", "money_cny") is None
     True
@@ -20,18 +28,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from dangjian.indicators.core import core_indicators
 from dangjian.indicators.units import UNIT_CLASSES
+from dangjian.params import load_yaml_text
 
 #: The shipped taxonomy (package data).
 SHIPPED_TAXONOMY = "data/taxonomy.yaml"
-_RULE_KEYS = ("match_subject", "match_context", "require_sentence", "unless_subject", "unless_context")
-_KNOWN_KEYS = {"id", "zh", "en", "category", "unit_classes", "description", *_RULE_KEYS}
+_RULE_KEYS = ("match_subject", "match_context", "require_sentence", "unless_subject", "unless_context", "unless_sentence")
+_KNOWN_KEYS = {"id", "core", "zh", "en", "category", "unit_classes", "description", "confidence", *_RULE_KEYS}
+_TOP_KEYS = ("categories", "indicators", "min_confidence")
+#: Confidence of an indicator whose entry does not give one.
+DEFAULT_CONFIDENCE = 0.9
+#: Mappings below this confidence are left unmapped (the taxonomy file may set its own).
+DEFAULT_MIN_CONFIDENCE = 0.6
+#: Factor applied when only the clause matched, not the subject.
+CONTEXT_ONLY = 0.8
+#: Factor applied when an indicator of another category matches the mention's subject too.
+CONTESTED = 0.7
 
 
 class TaxonomyError(ValueError):
@@ -57,26 +77,83 @@ class Indicator:
     require_sentence: tuple[re.Pattern[str], ...] = ()
     unless_subject: tuple[re.Pattern[str], ...] = ()
     unless_context: tuple[re.Pattern[str], ...] = ()
+    unless_sentence: tuple[re.Pattern[str], ...] = ()
     description: str = ""
+    core: str = ""  # the core indicator it belongs to ("" for none)
+    confidence: float = DEFAULT_CONFIDENCE
 
-    def matches(self, subject: str, clause: str, sentence: str, unit_class: str) -> bool:
-        """True when the unit class is accepted, a rule matches, the sentence requirement (if
-        any) is met and no veto applies.
+    def evidence(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "") -> str:
+        """``"subject"`` or ``"context"`` (where a rule matched), or ``""`` when the indicator does
+        not apply: the unit class is not accepted, no rule matches, the sentence requirement is
+        not met or a veto applies.
+
+        Example:
+            >>> grids = Indicator("grids", "网格", "Grids", "governance", ("count",), (re.compile("网格"),))
+            >>> grids.evidence("优化调整网格", "", "", "count"), grids.evidence("优化调整网格", "", "", "percent")
+            ('subject', '')
+        """
+        if not self.accepts(unit_class, kind):
+            return ""
+        rules = self._rules
+        where = "subject" if _found(rules["match_subject"], subject) else ""
+        if not where and _found(rules["match_context"], clause):
+            where = "context"
+        if not where:
+            return ""
+        if rules["require_sentence"] is not None and not (rules["require_sentence"].search(sentence) or rules["require_sentence"].search(subject)):
+            return ""  # the subject counts as part of the sentence: it may restore a group said before
+        if _found(rules["unless_subject"], subject) or _found(rules["unless_context"], clause) or _found(rules["unless_sentence"], sentence):
+            return ""
+        return where
+
+    @cached_property
+    def _rules(self) -> dict[str, re.Pattern[str] | None]:
+        """Each rule's patterns joined into one expression (one search per rule), None when empty."""
+        return {key: _joined(getattr(self, key)) for key in _RULE_KEYS}
+
+    def accepts(self, unit_class: str, kind: str = "") -> bool:
+        """Is a mention of this unit class (and kind) admitted? A change measures the same
+        indicator as the level it changes: ``percentage_points`` (a change of a rate) are admitted
+        by an indicator of rates, and a growth rate or its change (a percent or percentage points
+        of kind ``change``) by an indicator of counts or sums.
+
+        Example:
+            >>> members = Indicator("x", "甲", "X", "members", ("person",), (re.compile("x"),))
+            >>> members.accepts("percent"), members.accepts("percent", "change"), members.accepts("percentage_points", "change")
+            (False, True, True)
+        """
+        if unit_class in self.unit_classes:
+            return True
+        if unit_class == "percentage_points" and "percent" in self.unit_classes:
+            return True
+        return unit_class in ("percent", "percentage_points") and kind == "change"
+
+    def matches(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "") -> bool:
+        """True when the indicator applies to the mention (see :meth:`evidence`).
 
         Example:
             >>> grids = Indicator("grids", "网格", "Grids", "governance", ("count",), (re.compile("网格"),))
             >>> grids.matches("优化调整网格", "", "", "count"), grids.matches("优化调整网格", "", "", "percent")
             (True, False)
         """
-        if unit_class not in self.unit_classes:
-            return False
-        if not (any(p.search(subject) for p in self.match_subject) or any(p.search(clause) for p in self.match_context)):
-            return False
-        if self.require_sentence and not any(p.search(sentence) for p in self.require_sentence):
-            return False
-        if any(p.search(subject) for p in self.unless_subject) or any(p.search(clause) for p in self.unless_context):
-            return False
-        return True
+        return bool(self.evidence(subject, clause, sentence, unit_class, kind))
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """The indicator assigned to a mention (None when unmapped) and how sure the mapping is.
+
+    ``candidate`` is the indicator the rules found even when its confidence was too low to map
+    (then ``indicator`` is None); ``confidence`` is that candidate's confidence (0 without one).
+    """
+
+    indicator: Indicator | None
+    confidence: float
+    candidate: Indicator | None = None
+
+    @property
+    def core(self) -> str:
+        return self.indicator.core if self.indicator else ""
 
 
 @dataclass(frozen=True)
@@ -86,18 +163,64 @@ class Taxonomy:
     categories: dict[str, dict[str, str]]
     indicators: tuple[Indicator, ...]
     source: str = field(default=SHIPPED_TAXONOMY)
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
-    def match(self, subject: str, clause: str, sentence: str, unit_class: str) -> Indicator | None:
-        """The first indicator matching a mention (its subject, clause, sentence and unit class), or None.
+    def match(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "") -> Indicator | None:
+        """The first indicator matching a mention (its subject, clause, sentence, unit class and
+        kind), or None, whatever its confidence (see :meth:`assign`).
 
         Example:
-            >>> load_taxonomy().match("优化调整网格", "优化调整网格2797个", "", "count").zh
-            '网格（含网格党组织）'
+            >>> load_taxonomy().match("优化调整网格", "优化调整网格2797个", "", "count").core
+            'grids'
         """
         for indicator in self.indicators:
-            if indicator.matches(subject, clause, sentence, unit_class):
+            if indicator.matches(subject, clause, sentence, unit_class, kind):
                 return indicator
         return None
+
+    def assign(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "") -> Mapping:
+        """The indicator of a mention (subject, clause, sentence, unit class, kind) with its
+        confidence; unmapped below ``min_confidence``.
+
+        The first matching indicator is the candidate; its confidence is its own, times
+        :data:`CONTEXT_ONLY` when only the clause matched, times :data:`CONTESTED` when an
+        indicator of another category matches the subject too.
+
+        Example:
+            >>> taxonomy = load_taxonomy()
+            >>> mapping = taxonomy.assign("女党员", "女党员5432名", "其中女党员5432名", "person")
+            >>> mapping.core, mapping.confidence
+            ('members_female', 0.95)
+            >>> taxonomy.assign("投资新建占地", "", "", "area_mu").indicator is None
+            True
+        """
+        candidate, where, contested = None, "", False
+        for indicator in self._admitting(unit_class, kind):
+            evidence = indicator.evidence(subject, clause, sentence, unit_class, kind)
+            if not evidence:
+                continue
+            if candidate is None:
+                candidate, where = indicator, evidence
+            elif evidence == "subject" and indicator.category != candidate.category:
+                contested = True
+                break
+        if candidate is None:
+            return Mapping(None, 0.0)
+        confidence = candidate.confidence * (CONTEXT_ONLY if where == "context" else 1.0) * (CONTESTED if contested else 1.0)
+        confidence = round(confidence, 3)
+        return Mapping(candidate if confidence >= self.min_confidence else None, confidence, candidate)
+
+    def _admitting(self, unit_class: str, kind: str) -> tuple[Indicator, ...]:
+        """The indicators that admit a unit class and kind, in file order (computed once each)."""
+        key = (unit_class, kind == "change")
+        cache = self._by_unit
+        if key not in cache:
+            cache[key] = tuple(i for i in self.indicators if i.accepts(unit_class, kind))
+        return cache[key]
+
+    @cached_property
+    def _by_unit(self) -> dict[tuple[str, bool], tuple[Indicator, ...]]:
+        return {}
 
     def __getitem__(self, indicator_id: str) -> Indicator:
         for indicator in self.indicators:
@@ -106,24 +229,38 @@ class Taxonomy:
         raise KeyError(indicator_id)
 
     def table(self) -> list[dict[str, str]]:
-        """One row per indicator: id, labels, category (with its labels) and unit classes.
+        """One row per indicator: id, core id, labels, category (with its labels), unit classes
+        and confidence.
 
         Example:
-            >>> load_taxonomy().table()[0]["indicator"]
-            'reserve_cadres'
+            >>> row = load_taxonomy().table()[0]
+            >>> row["indicator"], row["core_id"]
+            ('training_sessions', 'training_sessions')
         """
         return [
             {
                 "indicator": i.id,
+                "core_id": i.core,
                 "indicator_zh": i.zh,
                 "indicator_en": i.en,
                 "category": i.category,
                 "category_zh": self.categories[i.category].get("zh", ""),
                 "category_en": self.categories[i.category].get("en", ""),
                 "unit_classes": ", ".join(i.unit_classes),
+                "confidence": i.confidence,
             }
             for i in self.indicators
         ]
+
+
+def _joined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return patterns[0] if len(patterns) == 1 else re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _patterns(entry: dict[str, Any], key: str, where: str) -> tuple[re.Pattern[str], ...]:
@@ -143,16 +280,25 @@ def _patterns(entry: dict[str, Any], key: str, where: str) -> tuple[re.Pattern[s
 
 def _indicator(entry: Any, position: int, categories: dict[str, Any], source: str) -> Indicator:
     if not isinstance(entry, dict):
-        raise TaxonomyError(source, f"indicator #{position + 1} must be a mapping with id, zh, en, category, unit_classes")
+        raise TaxonomyError(source, f"indicator #{position + 1} must be a mapping with id, core, zh, en, unit_classes")
     where = f"{source}: indicator {entry.get('id', f'#{position + 1}')!s}"
-    for key in ("id", "zh", "en", "category", "unit_classes"):
-        if not entry.get(key):
-            raise TaxonomyError(where, f"missing {key!r}")
     unknown = set(entry) - _KNOWN_KEYS
     if unknown:
         raise TaxonomyError(where, f"unknown keys {sorted(unknown)}; known keys are {sorted(_KNOWN_KEYS)}")
-    if entry["category"] not in categories:
-        raise TaxonomyError(where, f"category {entry['category']!r} is not one of {sorted(categories)}")
+    for key in ("id", "zh", "en", "unit_classes"):
+        if not entry.get(key):
+            raise TaxonomyError(where, f"missing {key!r}")
+    if "core" not in entry:
+        raise TaxonomyError(where, "missing 'core' (a core indicator id, or an empty string for none)")
+    core = entry["core"] or ""
+    if core and core not in core_indicators():
+        raise TaxonomyError(where, f"core {core!r} is not a core indicator; valid ids are {list(core_indicators())}")
+    category = entry.get("category") or (core_indicators()[core].category if core else "")
+    if not category:
+        raise TaxonomyError(where, "missing 'category' (needed when 'core' is empty)")
+    if category not in categories:
+        raise TaxonomyError(where, f"category {category!r} is not one of {sorted(categories)}")
+    confidence = _confidence(entry.get("confidence", DEFAULT_CONFIDENCE), f"{where}: confidence")
     unit_classes = entry["unit_classes"]
     if isinstance(unit_classes, str):
         unit_classes = [unit_classes]
@@ -166,38 +312,52 @@ def _indicator(entry: Any, position: int, categories: dict[str, Any], source: st
         id=str(entry["id"]),
         zh=str(entry["zh"]),
         en=str(entry["en"]),
-        category=str(entry["category"]),
+        category=str(category),
         unit_classes=tuple(unit_classes),
         description=str(entry.get("description", "")),
+        core=str(core),
+        confidence=confidence,
         **rules,
     )
 
 
+def _confidence(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise TaxonomyError(where, f"must be a number greater than 0 and at most 1, not {value!r}")
+    return float(value)
+
+
+@lru_cache(maxsize=16)
 def parse_taxonomy(text: str, source: str = "<taxonomy>") -> Taxonomy:
     """Build a :class:`Taxonomy` from YAML text; raise :class:`TaxonomyError` naming the problem.
+    The same text is parsed once per process (the result is immutable).
 
     Example:
         >>> t = parse_taxonomy('''
         ... categories: {governance: {zh: 基层治理, en: Governance}}
         ... indicators:
-        ...   - {id: grids, zh: 网格, en: Grids, category: governance, unit_classes: [count], match_subject: [网格]}
+        ...   - {id: grids, core: grids, zh: 网格, en: Grids, category: governance, unit_classes: [count], match_subject: [网格]}
         ... ''')
         >>> t.match("优化调整网格", "", "", "count").en
         'Grids'
     """
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml_text(text)  # duplicate keys are errors; 0931 and yes stay strings
     except yaml.YAMLError as error:
         raise TaxonomyError(source, f"not valid YAML ({error})") from None
     if not isinstance(data, dict) or not isinstance(data.get("categories"), dict) or not isinstance(data.get("indicators"), list):
         raise TaxonomyError(source, "expected a mapping with 'categories' (mapping) and 'indicators' (list)")
+    unknown = sorted(set(data) - set(_TOP_KEYS))
+    if unknown:
+        raise TaxonomyError(source, f"unknown keys {unknown}; known keys are {list(_TOP_KEYS)}")
+    min_confidence = _confidence(data.get("min_confidence", DEFAULT_MIN_CONFIDENCE), f"{source}: min_confidence")
     categories = {str(k): dict(v or {}) for k, v in data["categories"].items()}
     indicators = tuple(_indicator(entry, i, categories, source) for i, entry in enumerate(data["indicators"]))
     ids = [i.id for i in indicators]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise TaxonomyError(source, f"duplicate indicator ids {duplicates}")
-    return Taxonomy(categories, indicators, source)
+    return Taxonomy(categories, indicators, source, min_confidence)
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:

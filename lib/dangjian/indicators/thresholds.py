@@ -31,6 +31,7 @@ COMPARISON_WORDS = ("超过", "超出", "多于", "高于", "不少于", "不低
 BOUNDARY_SUFFIXES = ("以上", "以下", "以内", "及以上", "及以下")
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
 _NOUN_OR_DE = re.compile(r"^(?:的|[\u4e00-\u9fff])")
+_NOUN_DE_OR_NUMBER = re.compile(r"^(?:的|[\u4e00-\u9fff0-9０-９])")
 _COUNTED = ("count", "person")
 #: ``超过100名的党总支`` defines a group; ``不低于100元的标准`` states a standard.
 _DE_GROUP = re.compile(r"^的(?!标准|要求|水平|比例|目标|额度|幅度|规模)")
@@ -44,6 +45,9 @@ def threshold_flags(text: str, found: Sequence[Quantity]) -> list[bool]:
         >>> text = "将3个党员人数超过100名的党总支调整为党委"
         >>> threshold_flags(text, quantities(text))
         [False, True]
+        >>> text = "31至35岁党员1150万名，60岁以上15人，平均年龄52岁。"
+        >>> threshold_flags(text, quantities(text))
+        [True, False, True, False, False]
     """
     flags = []
     for index, quantity in enumerate(found):
@@ -57,7 +61,9 @@ def threshold_flags(text: str, found: Sequence[Quantity]) -> list[bool]:
             )
             flags.append(counted_before or bool(_DE_GROUP.match(text[end:])))
         elif quantity.qualifier in BOUNDARY_SUFFIXES:
+            flags.append(bool(_NOUN_DE_OR_NUMBER.match(following)))
+        elif quantity.unit_class == "age_years":
             flags.append(bool(_NOUN_OR_DE.match(following)))
         else:
-            flags.append(False)
+            flags.append(quantity.approx == "range" and following == "的")
     return flags

@@ -1,20 +1,21 @@
 """Units and classifiers of this genre, their simplified form and their class.
 
-Classes (as in the hand-checked gold): count, person, person_time, money_cny, percent, area_mu,
-age_years, times, other. A unit written in traditional characters or with a parenthesised
-次 (``人(次)``, ``人（次）``) is normalised (``人次``). Time words (年, 月, 日, 周年 …) are
+Classes (as in the hand-checked gold): count, person, person_time, money_cny, percent,
+percentage_points, area_mu, age_years, times, other. ``个百分点`` is the difference of two
+percentages (unit 百分点, class percentage_points), never a percent. A unit written in
+traditional characters or with a parenthesised 次 (``人(次)``, ``人（次）``) is normalised (``人次``). Time words (年, 月, 日, 周年 …) are
 listed separately: a number followed by one of them is a date, a year or a time phrase.
 
 Example:
-    >>> normalize_unit("人（次）"), unit_class("人（次）"), unit_class("畝")
-    ('人次', 'person_time', 'area_mu')
+    >>> normalize_unit("人（次）"), unit_class("人（次）"), unit_class("畝"), unit_class("個百分點")
+    ('人次', 'person_time', 'area_mu', 'percentage_points')
 """
 
 from __future__ import annotations
 
 import re
 
-UNIT_CLASSES = ("count", "person", "person_time", "money_cny", "percent", "area_mu", "age_years", "times", "other")
+UNIT_CLASSES = ("count", "person", "person_time", "money_cny", "percent", "percentage_points", "area_mu", "age_years", "times", "other")
 
 #: Simplified unit -> class. Longer units are tried first (人次 before 人, 场次 before 场).
 UNITS: dict[str, str] = {
@@ -25,7 +26,7 @@ UNITS: dict[str, str] = {
     "元": "money_cny", "块钱": "money_cny",
     "美元": "other", "欧元": "other", "港元": "other",
     # shares and rates
-    "%": "percent", "百分点": "percent", "个百分点": "percent", "‰": "other", "倍": "other", "成": "other",
+    "%": "percent", "百分点": "percentage_points", "个百分点": "percentage_points", "‰": "other", "倍": "other", "成": "other",
     # area, age
     "亩": "area_mu", "岁": "age_years", "周岁": "age_years",
     # frequencies of an action

@@ -1,0 +1,121 @@
+"""Kinds of quantity: amount, share, change or target, read from the words before the number.
+
+- **target** — a planning or requirement word governs the number (力争, 计划, 预计, 确保, 目标,
+  拟, 至少要 …) and no word of achievement (累计, 已, 实际, 截至, 以来 …) stands between it and
+  the number: ``力争年底前发展党员100名``, ``预计增收48万元``;
+- **change** — a change verb stands right before the number (净增, 增加, 增长, 提高, 下降, 减少,
+  增收, 比上年多 …; a percent may have the object in between: ``压减督检考事项20%``), or the unit is
+  percentage points: ``比上年净增300名``, ``同比增长7.2%``, ``提高0.78个百分点``. A level reached
+  (``增加到87万元``, ``提升至98%``) is not a change;
+- **share** — any other percent or fraction (占比, 覆盖率, 完成率, 四成, 三分之一);
+- **amount** — everything else: counts, sums, per-unit averages, earlier and later levels.
+
+Example:
+    >>> text = "全县共有党员2.1万名，比上年净增300名，女党员占25.9%，力争年底前发展党员100名。"
+    >>> [(surface, quantity_kind(text, text.index(surface), unit_class)) for surface, unit_class in
+    ...  [("2.1万名", "person"), ("300名", "person"), ("25.9%", "percent"), ("100名", "person")]]
+    [('2.1万名', 'amount'), ('300名', 'change'), ('25.9%', 'share'), ('100名', 'target')]
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words that make the numbers after them planned, required or expected. 计划 counts as a verb
+#: only (计划培训, 计划总投资), not as the name of a programme (“学历提升”计划，按计划).
+TARGET_WORDS = (
+    r"力争", r"(?<![为以])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"目标(?:任务|值)?(?:为|是|达到)?",
+    r"(?<![”\"’」』按照原度动程划作升展养])计划(?![，。；、,;”\"和及的中书])", r"(?<![的按])要求(?![下，])",
+    r"争取(?=[^，。；,;]{0,4}?(?:发展|培训|建成|新建|实现|达到|完成|组建|选派|储备|打造|创建|覆盖))", r"至少要", r"必须", r"应当", r"(?:年底|年末)前", r"(?<![即])将(?:达到|实现|新增|建成|新建|建设|发展|培训|选派|打造|创建|完成|开展|举办|组建|投入|储备|招录|招聘|培育)", r"争创",
+    r"(?<![需重主只必想纪])要(?=新建|建立|建成|发展|培训|选派|实现|达到|完成|组建|整顿|储备|落实|做到|全面|确保|力争|争取)",
+)
+#: Words of achievement: a number after them (and after any target word) is achieved.
+ACHIEVED_WORDS = (r"累计", r"已经", r"(?<![而])已", r"实际", r"以来", r"年来", r"截至", r"截止", r"目前", r"现有", r"共有", r"实有")
+#: Change verbs: right before the number (only links such as 了, 达, 约 in between).
+CHANGE_VERBS = (
+    "净增", "净减", "增加", "增长", "增幅", "提高", "提升", "上升", "下降", "降低", "减少", "降幅", "增收", "减收",
+    "压减", "压缩", "缩减", "精简", "回落", "下滑",
+)
+#: One-character change verbs (增30名, 减少 aside); 新增 counts what is new, an amount.
+SHORT_CHANGE_VERBS = (r"(?<![新倍])增", r"(?<![精压缩消])减", r"涨")
+#: Links allowed between a change verb and its number (增长了, 提高约, 下降达).
+_LINKS = r"(?:了|为|达|达到|约|近|超|逾|超过|将近|接近|\s)*"
+_TARGET = re.compile("|".join(TARGET_WORDS))
+_ACHIEVED = re.compile("|".join(ACHIEVED_WORDS))
+_CHANGE_ALTERNATION = "|".join(sorted(CHANGE_VERBS, key=len, reverse=True))
+#: Nouns of a measure that may stand between a change verb and its number (增加收入32.5万元).
+MEASURE_NOUNS = ("收入", "收益", "产值", "总量", "数量", "人数", "金额", "资金", "投入", "面积")
+_CHANGE_ADJACENT = re.compile(
+    rf"(?:{_CHANGE_ALTERNATION}|{'|'.join(SHORT_CHANGE_VERBS)})(?:了)?(?:{'|'.join(MEASURE_NOUNS)})?{_LINKS}$"
+    rf"|(?:比|较)[^，。；,;]{{1,10}}(?:多|少){_LINKS}$"
+)
+#: A percent after a change verb and its object (压减督检考事项20%, 同比下降20%, 增长率为12%).
+_CHANGE_OF_PERCENT = re.compile(
+    rf"(?:{_CHANGE_ALTERNATION})[^，。；,;达到至为]{{0,8}}$|(?:增长率|增速|增幅|降幅|同比|环比)[^，。；,;]{{0,6}}$"
+)
+#: A new level reached, not a change: 增加到, 提高至, 提升为.
+_LEVEL_REACHED = re.compile(r"(?:到|至|为|达到|达)[^，。；,;]{0,2}$")
+_STATEMENT_BREAK = re.compile(r"[；;。！？!?]")
+#: Numbers listed before this one (分别增加1.0万个、0.6万个、…): the verb before the list applies to each.
+_ENUMERATED = re.compile(r"(?:[0-9０-９.]+[万亿千]?[^\s、，。；0-9０-９]{0,4}、)+$")
+_PERCENT_CLASSES = ("percent",)
+
+
+def is_target(left: str) -> bool:
+    """Is the number after ``left`` (the sentence up to the number) planned or required?
+
+    Example:
+        >>> is_target("力争通过3年时间，实现"), is_target("计划数为180名，实际完成"), is_target("实施“学历提升”计划，招聘")
+        (True, False, False)
+        >>> is_target("今年，要新建村级活动场所"), is_target("重要的是建成")
+        (True, False)
+        >>> is_target("争取全年发展党员不少于"), is_target("争取上级资金"), is_target("全年计划培训")
+        (True, False, True)
+    """
+    statement = left[max((m.end() for m in _STATEMENT_BREAK.finditer(left)), default=0) :]
+    targets = [m.end() for m in _TARGET.finditer(statement)]
+    if not targets:
+        return False
+    achieved = [m.end() for m in _ACHIEVED.finditer(statement)]
+    return max(targets) > max(achieved, default=-1)
+
+
+def is_change(left: str, unit_class: str) -> bool:
+    """Is the number after ``left`` a difference from an earlier time or a growth rate?
+
+    Example:
+        >>> is_change("比上年净增", "person"), is_change("提升村干部学历", "person"), is_change("合并压减督检考事项", "percent")
+        (True, False, True)
+        >>> is_change("新增项目28个，增加收入", "money_cny"), is_change("分别比上年增加1.0万个、", "count")
+        (True, True)
+        >>> is_change("覆盖率由75%提升至", "percent"), is_change("", "percentage_points")
+        (False, True)
+    """
+    if unit_class == "percentage_points":
+        return True
+    clause = _ENUMERATED.sub("", re.split(r"[，。；：,;:]", left)[-1])
+    if _CHANGE_ADJACENT.search(clause):
+        return True
+    if unit_class in _PERCENT_CLASSES and not _LEVEL_REACHED.search(clause):
+        return bool(_CHANGE_OF_PERCENT.search(clause))
+    return False
+
+
+def quantity_kind(text: str, start: int, unit_class: str, surface: str = "") -> str:
+    """The kind of the quantity starting at ``start`` of ``text`` (a sentence): amount, share,
+    change or target (see the module docstring). ``start`` includes a qualifier before the
+    number (超过, 约); a fraction (``surface`` 三分之一) is a share like a percent.
+
+    Example:
+        >>> text = "人均可支配收入4.5万元，同比增长12.3%，预计增收48万元。"
+        >>> [quantity_kind(text, text.index(s), c) for s, c in [("4.5万元", "money_cny"), ("12.3%", "percent"), ("48万元", "money_cny")]]
+        ['amount', 'change', 'target']
+    """
+    left = text[:start]
+    if is_target(left):
+        return "target"
+    if is_change(left, unit_class):
+        return "change"
+    if unit_class in _PERCENT_CLASSES or "分之" in surface:
+        return "share"
+    return "amount"
