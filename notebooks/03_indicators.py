@@ -125,10 +125,14 @@ display(pd.DataFrame(canonical.table()))
 
 # %% [markdown]
 # **Accuracy.** Scored against hand-checked lists of every number — the five seed documents
-# (`tests/gold/`) and a development set of sixteen texts of other regions, levels and kinds of
-# report (`tests/devset/`, five of them kept unseen while the rules were written) — by the tools in
-# `tests/tools/`; the README's Indicators section gives the measured figures and the test suite
-# checks the thresholds on every run.
+# (`tests/gold/`) and a development set of texts of other regions, levels and kinds of report
+# (`tests/devset/`) — by the tools in `tests/tools/`. On texts the rules were written from, values
+# and kinds are right throughout and core ids nearly so; on ten held-out texts never read while
+# the rules were written, measured once and blind, 0.827 of the numbers are found (0.979 of those
+# reported are right), a core id given is right 0.910 of the time but only 0.458 of the labelled
+# core ids are given, and kinds are right 0.973 of the time (0.909 on shares, changes, targets).
+# Read the core columns as a first pass to check, not as a finished coding: the README's Indicators
+# section gives every figure, and the test suite checks the thresholds on every run.
 #
 # ## The indicator table
 #

@@ -1,15 +1,20 @@
 """Core indicators and kinds: the measured scores, sentences of the genre, page furniture, tables.
 
-- The seed gold (``tests/gold/``) and both parts of the development set (``tests/devset/``) are
-  extracted and scored by the two scorers of ``tests/tools/`` (values: recall and precision with
-  the strict key; core indicator precision and recall; kind accuracy, overall and on the rare
-  kinds), with the thresholds of the project (see the README's Indicators section).
+- The seed gold (``tests/gold/``) and the parts of the development set (``tests/devset/``: seen,
+  unseen, held-out) are extracted and scored by the two scorers of ``tests/tools/`` (values: recall
+  and precision with the strict key; core indicator precision and recall; kind accuracy, overall
+  and on the rare kinds), with the thresholds of the project (see the README's Indicators section);
+  the held-out part at the level it was measured at, once and blind.
 - Sentences of the genre written for this test (not from any scored document): what each number
-  measures (subject), its core indicator and its kind. The 54 cases were written before any rule
-  was changed for them and 49 passed as written; the rules then changed for what generalises (an
-  item of a 其中 list after a semicolon, a growth rate of the income per village, villages
-  defined by their income, a rate named by its verb alone: 化解率 after 矛盾纠纷), none special-cased.
-- Page counters are never indicators; statistics laid out as a table are.
+  measures (subject), its core indicator and its kind. The first 54 cases were written before any
+  rule was changed for them and 49 passed as written; the rules then changed for what generalises
+  (an item of a 其中 list after a semicolon, a growth rate of the income per village, villages
+  defined by their income, a rate named by its verb alone: 化解率 after 矛盾纠纷), none
+  special-cased. The next cases, one or more per rule added after the unseen part was studied,
+  state each rule in a sentence written for it; ``PROBES`` holds the probe sentences that tested those
+  rules for generality (see its comment).
+- Page counters are never indicators; statistics laid out as a table are; digits after 万 are its
+  units (2万9620个).
 """
 
 from __future__ import annotations
@@ -36,23 +41,35 @@ def _score_sets():
 
 #: Thresholds of each scored set: values (recall, precision), core (precision, recall), kind
 #: (overall, on shares, changes and targets). The seeds and the seen part hold the project's
-#: targets; the unseen part, scored but never read, holds the level it was measured at (a guard
-#: against regressions: its core recall and value precision are below the targets, see the README).
+#: targets; so does the unseen part, studied after its blind measurement (values at the issue's
+#: 0.97). The held-out part, scored but never read, holds the level it was measured at blind, once
+#: (a guard against regressions, not a target; see the README).
+#: The held-out part (10 documents, 225 indicator rows), measured once, blind, after the rules were
+#: frozen: values recall 0.827, precision 0.979; core precision 0.910, recall 0.458; kind 0.973, on
+#: shares, changes and targets 0.909. Held at that level, rounded down: a regression guard, far
+#: below the targets for values recall and core recall (see the README).
+HELDOUT_BLIND = {"recall": 0.82, "precision": 0.97, "core_precision": 0.91, "core_recall": 0.45, "kind": 0.97, "kind_other": 0.90}
+TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
-    "seeds": {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90},
-    "seen": {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90},
-    "unseen": {"recall": 0.97, "precision": 0.95, "core_precision": 0.85, "core_recall": 0.65, "kind": 0.95, "kind_other": 0.90},
+    "seeds": TARGETS,
+    "seen": TARGETS,
+    "unseen": {**TARGETS, "recall": 0.97, "precision": 0.97},
+    "heldout": HELDOUT_BLIND,
 }
 
 
-@pytest.mark.parametrize("name", ["seeds", "seen", "unseen"], ids=["seeds", "devset_seen", "devset_unseen"])
+@pytest.mark.parametrize("name", ["seeds", "seen", "unseen", "heldout"], ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout"])
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
         pytest.skip("no development set in tests/devset/")
-    figures = _score_sets().score_set(name, tmp_path, show=0 if name == "unseen" else 20)
+    blind = name in _score_sets().BLIND
+    try:
+        figures = _score_sets().score_set(name, tmp_path, show=0 if blind else 20)
+    except LookupError as error:
+        pytest.skip(str(error))
     print(f"{name}: " + ", ".join(f"{key} {figures[key]:.3f}" for key in THRESHOLDS[name]))
     failed = {key: figures[key] for key, minimum in THRESHOLDS[name].items() if figures[key] < minimum}
-    assert not failed, f"{name}: below the thresholds {THRESHOLDS[name]}: {failed}\n{figures['reports'] if name != 'unseen' else ''}"
+    assert not failed, f"{name}: below the thresholds {THRESHOLDS[name]}: {failed}\n{figures['reports'] if not blind else ''}"
 
 
 def _table(text: str):
@@ -113,10 +130,74 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("全县1280个党支部全部完成换届。", "1280个", "换届", "org_elections", "amount"),
     ("建成标准化规范化党支部856个，占党支部总数的72.4%。", "72.4%", "标准化", "model_orgs", "share"),
     ("全县村干部基本报酬每人每年不低于3.6万元。", "3.6万元", "报酬", "cadre_pay", "amount"),
+    # written after the unseen part was studied (one or more per rule added then; none from a scored text)
+    # the items of a list of counted units share the predicate after the last item; a unit that has
+    # set up an organisation is coverage, not a founding
+    ("全省1362个乡镇、2.4万个行政村、4320个社区已全部建立党组织。", "1362个", "乡镇", "org_coverage", "amount"),
+    ("全省1362个乡镇、2.4万个行政村、4320个社区已全部建立党组织。", "4320个", "社区", "org_coverage", "amount"),
+    ("全街道23个社区均成立了社区党委。", "23个", "社区", "org_coverage", "amount"),
+    ("在458家规模以上民营企业中，建立党组织的有451家。", "451家", "建立党组织", "org_coverage", "amount"),
+    # a share whose whole is long is still a share of what was just counted
+    ("1260家民营企业建立了党组织，占具备单独建立党组织条件的规模以上民营企业总数的96.8%。", "96.8%", "民营企业", "org_coverage", "share"),
+    # a topic opening a statement (从…看，在…部分，…上，) frames its items, in the next sentences too
+    ("从党员的职业看，农牧渔民党员4.6万名，工人党员1.1万名，离退休人员3.2万名。", "3.2万名", "离退休", "members_by_occupation", "amount"),
+    ("在党员职业方面，以农民为主。其余，专业技术人员1.2万名，机关工作人员0.6万名。", "0.6万名", "机关工作人员", "members_by_occupation", "amount"),
+    ("从党员的职业看，工人704名。全年发展党员326名，其中女性120名。", "120名", "发展党员中女性", "recruits_profile", "amount"),
+    ("党员的年龄。30岁及以下的1.5万名；61岁及以上的4.2万名。", "4.2万名", "61岁", "members_old", "amount"),
+    # a causative verb counts the people it sets to act; what they do is the rest of the clause
+    ("组织860名党员到纪念馆重温入党誓词。", "860名", "入党誓词", "training_participants", "amount"),
+    ("组织全镇1200余名党员参加党史知识竞赛。", "1200余名", "知识竞赛", "training_participants", "amount"),
+    # events of study and education, and the people they reach
+    ("各村开展“我为家乡发展献一策”大讨论126场次。", "126场次", "大讨论", "study_activities", "amount"),
+    ("宣讲团深入基层开展巡回报告36场。", "36场", "巡回报告", "study_activities", "amount"),
+    ("将党史故事编成情景党课，在各社区循环展播48场，覆盖党员群众6000余人次。", "48场", "展播", "study_activities", "amount"),
+    ("将党史故事编成情景党课，在各社区循环展播48场，覆盖党员群众6000余人次。", "6000余人次", "覆盖", "training_participants", "amount"),
+    ("组织党员参观红色教育基地3200余人次。", "3200余人次", "参观", "training_participants", "amount"),
+    ("开展主题教育活动560余场次。", "560余场次", "主题教育", "study_activities", "amount"),
+    ("全年共开展集中学习96场次。", "96场次", "学习", "study_activities", "amount"),
+    # a lone verb (with its result) acts on the object just counted; a rate named by its verb
+    ("反馈问题286个，已整改到位271个。", "271个", "问题", "problems_found_solved", "amount"),
+    ("累计受理群众诉求3.2万件，按期办结3.1万件。", "3.1万件", "诉求", "practical_matters", "amount"),
+    ("全年调处矛盾纠纷1562起，调处成功率98.6%。", "98.6%", "调处成功率", "disputes", "share"),
+    ("针对查摆出的问题，制定整改措施420条。", "420条", "整改措施", "problems_found_solved", "amount"),
+    ("党员中工人、农民分别占8.2%和36.5%。", "36.5%", "党员中农民", "members_by_occupation", "share"),
+    # per-unit words, years and comparisons are not what is measured
+    ("将村干部基本报酬标准提高至每人每年3.6万元。", "3.6万元", "报酬", "cadre_pay", "amount"),
+    ("全县村级集体经济总收入3860万元，村均16.5万元。", "16.5万元", "集体经济", "collective_income", "amount"),
+    ("村集体经济收入由2019年的86万元增至2022年的235万元。", "235万元", "集体经济收入", "collective_income", "amount"),
+    ("全县党员总数达到2.3万名。与上年相比，增加了560名。", "560名", "党员", "members_total", "change"),
+    # a trait after a threshold is a trait of the group, not the next item of a list
+    ("储备村级后备干部2300名，35岁以下的占68%。", "68%", "后备干部", "reserve_cadres", "share"),
+    # a total is a stock a unit has, never the object of an act
+    ("全年整顿软弱涣散村党组织41个。", "41个", "软弱涣散", "weak_orgs", "amount"),
+    ("村党支部现有党员46名，其中女党员8名。", "46名", "党员", "members_total", "amount"),
+    ("集团公司党委所属各级党组织296个，其中党委18个、党总支26个、党支部252个。", "296个", "党组织", "orgs_total", "amount"),
+    ("公司现有员工3260人，党员826名，占员工总数的25.3%。", "25.3%", "党员", "members_total", "share"),
+    # words of the genre the first taxonomy lacked
+    ("全市有312个村党组织被评为“五星级”党组织。", "312个", "村党组织", "model_orgs", "amount"),
+    ("为1260名党龄满50年的老党员颁发纪念章。", "1260名", "老党员", "members_cared_for", "amount"),
+    ("经营性收入10万元以上的村占62%。", "62%", "村", "villages_by_income", "share"),
+    ("全县社区工作者平均月收入达到4200元。", "4200元", "收入", "cadre_pay", "amount"),
+    ("组织党员志愿者开展服务1.2万人次。", "1.2万人次", "服务", "volunteers", "amount"),
+    ("全年为党员群众提供服务3.6万人次。", "3.6万人次", "服务", "people_served", "amount"),
+    # kinds: 将 + verb and 争取 + verb are plans; 争取 + a noun is money obtained
+    ("今年全县将新建党群服务中心20个。", "20个", "党群服务中心", "service_centres", "target"),
+    ("争取全年发展党员不少于300名。", "300名", "发展党员", "members_recruited", "target"),
+    ("全年计划培训500人，实际培训620人。", "500人", "培训", "training_participants", "target"),
+    ("全年计划培训500人，实际培训620人。", "620人", "培训", "training_participants", "amount"),
+    ("争取上级党建经费120万元。", "120万元", "经费", "funds", "amount"),
+    ("将发展党员工作纳入年度考核，全年发展党员326名。", "326名", "发展党员", "members_recruited", "amount"),
+    # a village secretary's report gives their own age before their post
+    ("本人现年52岁，中共党员，大专学历，现任村党支部书记。", "52岁", "现年", "village_secretaries", "amount"),
+    ("村民李某今年63岁，是一名老党员。", "63岁", "今年", "", "amount"),
     # measured, but no core indicator: left unmapped rather than forced
     ("全镇总人口48185人，耕地面积1.38万亩。", "48185人", "人口", "", "amount"),
     ("村“两委”成员中，女性占比22.6%。", "22.6%", "女性", "", "share"),
     ("组建强村公司12家，实现营业收入860万元。", "860万元", "营业收入", "", "amount"),
+    ("全村共有农户326户、人口1260人。", "1260人", "人口", "", "amount"),
+    ("全年接待游客12万人次，实现旅游收入860万元。", "12万人次", "游客", "", "amount"),
+    ("在党员职业部分，以从事农牧渔民业的党员为主，约有2607万名党员。", "2607万名", "党员职业", "members_by_occupation", "amount"),
+    ("全年处分党员干部56人，表彰优秀共产党员200名。", "200名", "优秀共产党员", "", "amount"),
 ]
 
 
@@ -129,6 +210,302 @@ def test_sentences_of_the_genre(passage, surface, subject, core_id, kind):
     assert (subject in row["subject"], row["core_id"], row["kind"]) == (True, core_id, kind), (
         f"{passage}\n{surface}: subject {row['subject']!r}, core {row['core_id']!r} ({row['confidence']}), kind {row['kind']!r}"
     )
+
+
+#: Probe sentences of the genre (passage | surface | core id | kind), written in batches after the
+#: unseen part was studied, across the core indicators and kinds, the levels (province … village,
+#: school, company) and the genres (bulletin, summary, 述职报告, news): each batch was run before any
+#: rule was changed for it. 238 of the 269 probes kept passed as written; the 31 others led to the
+#: rules of this round (none fitted to one sentence; probes whose expectation was arguable were
+#: dropped, not forced). Pages, headings and vocabulary are varied; what is not mapped must stay so.
+PROBES = [tuple(line.split(" | ")) for line in """
+截至2022年底，全市党员总数为15.8万名，较上年增加3120名，增长2.0%。 | 15.8万名 | members_total | amount
+截至2022年底，全市党员总数为15.8万名，较上年增加3120名，增长2.0%。 | 3120名 | members_total | change
+截至2022年底，全市党员总数为15.8万名，较上年增加3120名，增长2.0%。 | 2.0% | members_total | change
+全区共有中共党员8326名，其中预备党员215名。 | 215名 | members_probationary | amount
+全区共有中共党员8326名，其中预备党员215名。 | 8326名 | members_total | amount
+在党员中，女党员2.3万名，占27.1%；少数民族党员4120名，占4.8%。 | 2.3万名 | members_female | amount
+在党员中，女党员2.3万名，占27.1%；少数民族党员4120名，占4.8%。 | 4.8% | members_minority | share
+从学历看，大专及以上学历党员6.2万名，占39.4%，比上年提高1.1个百分点。 | 6.2万名 | members_college | amount
+从学历看，大专及以上学历党员6.2万名，占39.4%，比上年提高1.1个百分点。 | 1.1个百分点 | members_college | change
+从年龄看，35岁及以下党员2.8万名，占17.6%；61岁及以上党员5.1万名，占32.3%。 | 17.6% | members_young | share
+从年龄看，35岁及以下党员2.8万名，占17.6%；61岁及以上党员5.1万名，占32.3%。 | 5.1万名 | members_old | amount
+从职业看，农牧渔民党员4.6万名，工人党员1.1万名，离退休人员党员3.2万名。 | 1.1万名 | members_by_occupation | amount
+从职业看，农牧渔民党员4.6万名，工人党员1.1万名，离退休人员党员3.2万名。 | 3.2万名 | members_by_occupation | amount
+2022年，全市共发展党员3218名，其中女性1290名，占40.1%；35岁及以下2705名，占84.1%。 | 3218名 | members_recruited | amount
+2022年，全市共发展党员3218名，其中女性1290名，占40.1%；35岁及以下2705名，占84.1%。 | 1290名 | recruits_profile | amount
+2022年，全市共发展党员3218名，其中女性1290名，占40.1%；35岁及以下2705名，占84.1%。 | 84.1% | recruits_profile | share
+全市现有入党申请人1.2万名，入党积极分子8600名。 | 8600名 | applicants_activists | amount
+全市共有党的基层组织8812个，比上年增加156个。其中，基层党委426个，党总支312个，党支部8074个。 | 8812个 | orgs_total | amount
+全市共有党的基层组织8812个，比上年增加156个。其中，基层党委426个，党总支312个，党支部8074个。 | 156个 | orgs_total | change
+全市共有党的基层组织8812个，比上年增加156个。其中，基层党委426个，党总支312个，党支部8074个。 | 426个 | orgs_by_type | amount
+全市共有党的基层组织8812个，比上年增加156个。其中，基层党委426个，党总支312个，党支部8074个。 | 8074个 | orgs_by_type | amount
+全市156个乡镇（街道）、2130个村（社区）均建立了党组织，党组织覆盖率保持100%。 | 2130个 | org_coverage | amount
+全市156个乡镇（街道）、2130个村（社区）均建立了党组织，党组织覆盖率保持100%。 | 156个 | org_coverage | amount
+全市1.3万家非公有制企业中，已建立党组织的有4800家，覆盖率为36.9%。 | 4800家 | org_coverage | amount
+全市1.3万家非公有制企业中，已建立党组织的有4800家，覆盖率为36.9%。 | 36.9% | org_coverage | share
+今年新组建非公企业党组织58个、社会组织党组织23个。 | 58个 | orgs_founded | amount
+今年新组建非公企业党组织58个、社会组织党组织23个。 | 23个 | orgs_founded | amount
+全年培训党员4.2万人次，举办各类培训班186期。 | 4.2万人次 | training_participants | amount
+全年培训党员4.2万人次，举办各类培训班186期。 | 186期 | training_sessions | amount
+全校共有教职工党员1260名，学生党员2310名。 | 2310名 | members_by_occupation | amount
+校党委下设二级党委18个、直属党总支3个、党支部296个。 | 296个 | orgs_by_type | amount
+公司党委下辖基层党支部42个，共有党员1086名。 | 42个 | orgs_by_type | amount
+公司党委下辖基层党支部42个，共有党员1086名。 | 1086名 | members_total | amount
+村党支部现有党员46名，其中女党员8名，60岁以上党员19名。 | 46名 | members_total | amount
+村党支部现有党员46名，其中女党员8名，60岁以上党员19名。 | 19名 | members_old | amount
+全县选派第一书记126名，驻村工作队员378名，实现脱贫村全覆盖。 | 126名 | first_secretaries | amount
+全县326名村党组织书记中，高中及以上学历占68.4%，平均年龄46.5岁。 | 46.5岁 | village_secretaries | amount
+全县326名村党组织书记中，高中及以上学历占68.4%，平均年龄46.5岁。 | 68.4% | village_secretaries | share
+全县326名村党组织书记中，高中及以上学历占68.4%，平均年龄46.5岁。 | 326名 | village_secretaries | amount
+全年整顿软弱涣散村党组织41个，转化提升率100%。 | 41个 | weak_orgs | amount
+创建五星级党支部120个、四星级党支部210个。 | 120个 | model_orgs | amount
+全区1236个党组织按期完成换届，换届率100%。 | 1236个 | org_elections | amount
+全区1236个党组织按期完成换届，换届率100%。 | 100% | org_elections | share
+新建党群服务中心38个，改造提升村级活动场所126个。 | 126个 | service_centres | amount
+开展志愿服务活动5600余次，参与党员志愿者2.1万人次。 | 5600余次 | volunteers | amount
+开展志愿服务活动5600余次，参与党员志愿者2.1万人次。 | 2.1万人次 | volunteers | amount
+为群众办实事好事3.2万件，解决群众急难愁盼问题1800余个。 | 3.2万件 | practical_matters | amount
+全年调处矛盾纠纷1562起，调处成功率98.6%。 | 1562起 | disputes | amount
+全年调处矛盾纠纷1562起，调处成功率98.6%。 | 98.6% | disputes | share
+全区村级集体经济收入总额达1.86亿元，较上年增长18.3%。 | 1.86亿元 | collective_income | amount
+全区村级集体经济收入总额达1.86亿元，较上年增长18.3%。 | 18.3% | collective_income | change
+集体经济收入50万元以上的村达到45个。 | 45个 | villages_by_income | amount
+全年共收缴党费1268万元。 | 1268万元 | party_dues | amount
+市财政安排党建专项经费2300万元。 | 2300万元 | funds | amount
+村干部基本报酬提高到每月3000元。 | 3000元 | cadre_pay | amount
+全市划分网格4320个，配备网格员5100名。 | 4320个 | grids | amount
+与126家驻区单位签订共建协议。 | 126家 | joint_building | amount
+选派党建指导员460名，实现非公企业党建指导全覆盖。 | 460名 | party_instructors | amount
+全市有流动党员1.1万名，已全部纳入管理。 | 1.1万名 | floating_members | amount
+走访慰问老党员、困难党员1.6万人。 | 1.6万人 | members_cared_for | amount
+储备村级后备力量5200名，平均每村2.4名。 | 5200名 | reserve_cadres | amount
+招聘社区工作者850名。 | 850名 | community_workers | amount
+全年招录大学生村官120名。 | 120名 | cadres_selected | amount
+查摆问题2360个，已整改2210个，整改率93.6%。 | 2360个 | problems_found_solved | amount
+查摆问题2360个，已整改2210个，整改率93.6%。 | 2210个 | problems_found_solved | amount
+查摆问题2360个，已整改2210个，整改率93.6%。 | 93.6% | problems_found_solved | share
+书记领办项目312个，带动群众增收1.2亿元。 | 312个 | party_projects | amount
+服务群众12.6万人次。 | 12.6万人次 | people_served | amount
+截至6月底，全区党员总数达到12436名，党组织总数为568个。 | 568个 | orgs_total | amount
+全区党员总量为12436名，比2021年底净增218名，年均增长1.8%。 | 218名 | members_total | change
+女党员3412名，占党员总数的27.4%，比上年末提高0.6个百分点。 | 0.6个百分点 | members_female | change
+少数民族党员占党员总数的比例为12.3%。 | 12.3% | members_minority | share
+具有大学本科及以上学历的党员1.8万名。 | 1.8万名 | members_college | amount
+学生党员412名，离退休党员1860名。 | 1860名 | members_by_occupation | amount
+党员队伍中，30岁及以下的有2140名，占16.2%。 | 2140名 | members_young | amount
+今年上半年发展党员126名，完成年度计划的63%。 | 126名 | members_recruited | amount
+新发展的党员中，生产、工作一线的有318名，占71.6%。 | 318名 | recruits_profile | amount
+新发展的党员中，生产、工作一线的有318名，占71.6%。 | 71.6% | recruits_profile | share
+确定发展对象186名，培养入党积极分子523名。 | 186名 | applicants_activists | amount
+确定发展对象186名，培养入党积极分子523名。 | 523名 | applicants_activists | amount
+全镇现有党员658名，其中农村党员512名，流动党员43名。 | 43名 | floating_members | amount
+全镇现有党员658名，其中农村党员512名，流动党员43名。 | 658名 | members_total | amount
+全镇辖12个行政村、2个社区，共有党支部18个。 | 18个 | orgs_by_type | amount
+目前，全县共有基层党委56个、党总支41个、党支部1382个。 | 56个 | orgs_by_type | amount
+全县机关单位基层党组织覆盖率达100%，非公有制企业党组织覆盖率达82.5%。 | 82.5% | org_coverage | share
+全市规模以上非公企业党组织组建率为96.3%。 | 96.3% | org_coverage | share
+新成立小区党支部46个，楼栋党小组320个。 | 46个 | orgs_founded | amount
+全市有312个村党组织被评为“五星级”党组织。 | 312个 | model_orgs | amount
+倒排软弱涣散村党组织86个，已全部完成整顿。 | 86个 | weak_orgs | amount
+对37个后进党支部进行集中整顿。 | 37个 | weak_orgs | amount
+为全县208个贫困村选派第一书记208名。 | 208名 | first_secretaries | amount
+全市“一肩挑”比例达到95.2%。 | 95.2% | village_secretaries | share
+共培训村（社区）党组织书记2160人次。 | 2160人次 | training_participants | amount
+举办党务干部培训班12期，培训1200余人。 | 12期 | training_sessions | amount
+举办党务干部培训班12期，培训1200余人。 | 1200余人 | training_participants | amount
+各级党组织书记讲党课2860次。 | 2860次 | study_activities | amount
+开展主题党日活动526次，参与党员1.1万人次。 | 526次 | study_activities | amount
+全区党员志愿者注册人数达1.6万人，累计服务时长28万小时。 | 1.6万人 | volunteers | amount
+设立党员示范岗320个、党员责任区460个。 | 320个 | volunteers | amount
+建成村级党群服务中心286个，实现全覆盖。 | 286个 | service_centres | amount
+累计办理群众诉求2.6万件，办结率98.2%。 | 2.6万件 | practical_matters | amount
+累计办理群众诉求2.6万件，办结率98.2%。 | 98.2% | practical_matters | share
+排查化解各类矛盾纠纷826件，化解成功率97.5%。 | 97.5% | disputes | share
+全县村级集体经济总收入3860万元，村均16.5万元。 | 16.5万元 | collective_income | amount
+经营性收入10万元以上的村占62%。 | 62% | villages_by_income | share
+全面消除集体经济收入5万元以下的薄弱村58个。 | 58个 | villages_by_income | amount
+下拨党建工作经费860万元。 | 860万元 | funds | amount
+划拨党费320万元用于慰问困难党员。 | 320万元 | party_dues | amount
+全县社区工作者平均月收入达到4200元。 | 4200元 | cadre_pay | amount
+全市共有网格党支部1280个。 | 1280个 | grids | amount
+组建区域化党建联盟36个。 | 36个 | joint_building | amount
+向非公企业选派党建工作指导员326名。 | 326名 | party_instructors | amount
+全市共慰问生活困难党员、老党员4800余人，发放慰问金260万元。 | 4800余人 | members_cared_for | amount
+为1260名党龄满50年的老党员颁发“光荣在党50年”纪念章。 | 1260名 | members_cared_for | amount
+招录社区专职工作者160名。 | 160名 | community_workers | amount
+面向优秀村干部定向招录乡镇公务员42名。 | 42名 | cadres_selected | amount
+反馈问题286个，已整改到位271个。 | 271个 | problems_found_solved | amount
+实施书记领办项目186个，带动村集体增收2300万元。 | 186个 | party_projects | amount
+党群服务中心全年接待群众3.2万人次。 | 3.2万人次 | people_served | amount
+储备村级后备干部2300名，35岁以下的占68%。 | 2300名 | reserve_cadres | amount
+储备村级后备干部2300名，35岁以下的占68%。 | 68% | reserve_cadres | share
+全县总人口52.3万人，辖18个乡镇。 | 52.3万人 |  | amount
+全年实现地区生产总值386亿元，同比增长6.5%。 | 386亿元 |  | amount
+全年实现地区生产总值386亿元，同比增长6.5%。 | 6.5% |  | change
+计划到2025年，培育示范党支部100个。 | 100个 | model_orgs | target
+力争年底前村级集体经济收入全部达到20万元以上。 | 20万元 | collective_income | target
+今年全县将新建党群服务中心20个。 | 20个 | service_centres | target
+全县党员中，农民党员5120名，占41.2%；工人党员860名，占6.9%。 | 41.2% | members_by_occupation | share
+全县党员中，农民党员5120名，占41.2%；工人党员860名，占6.9%。 | 860名 | members_by_occupation | amount
+全县共有党员1.24万名，其中女党员3260名、少数民族党员1820名。 | 1820名 | members_minority | amount
+党员的学历。大专及以上学历的4.6万名，占38.5%；高中、中专学历的3.2万名。 | 4.6万名 | members_college | amount
+党员的年龄。30岁及以下的1.5万名；31至35岁的1.1万名；61岁及以上的4.2万名。 | 4.2万名 | members_old | amount
+党员的年龄。30岁及以下的1.5万名；31至35岁的1.1万名；61岁及以上的4.2万名。 | 1.5万名 | members_young | amount
+全市各级党组织共发展党员2613名，比上年减少187名。 | 187名 | members_recruited | change
+发展党员工作中，共发展农民党员826名，占发展总数的58.2%。 | 826名 | recruits_profile | amount
+年内吸收预备党员43名，按期转正38名。 | 43名 | members_recruited | amount
+全校共有党员3260名，其中教职工党员1120名，学生党员2140名。 | 3260名 | members_total | amount
+全校共有党员3260名，其中教职工党员1120名，学生党员2140名。 | 2140名 | members_by_occupation | amount
+学校党委下设党总支12个、直属党支部8个，共有基层党支部186个。 | 12个 | orgs_by_type | amount
+集团公司党委所属各级党组织296个，其中党委18个、党总支26个、党支部252个。 | 296个 | orgs_total | amount
+集团公司党委所属各级党组织296个，其中党委18个、党总支26个、党支部252个。 | 26个 | orgs_by_type | amount
+村党总支下设4个党支部，共有党员132名，预备党员3名。 | 3名 | members_probationary | amount
+全街道23个社区均成立了社区党委，辖区内286家非公企业建立党组织216个。 | 23个 | org_coverage | amount
+全区已建立党组织的社会组织186家，党的工作覆盖率达到100%。 | 186家 | org_coverage | amount
+开展“星级评定”，评定五星级党支部56个，四星级党支部128个。 | 128个 | model_orgs | amount
+全年共有126个村（社区）党组织完成换届选举。 | 126个 | org_elections | amount
+全县各级党组织排查出软弱涣散党组织23个，其中村级17个、社区6个。 | 23个 | weak_orgs | amount
+全县选派驻村工作队286支、队员856名。 | 286支 | first_secretaries | amount
+全县选派驻村工作队286支、队员856名。 | 856名 | first_secretaries | amount
+村党组织书记中，45岁以下的占38.2%，高中以上文化程度的占76.5%。 | 38.2% | village_secretaries | share
+村党组织书记中，45岁以下的占38.2%，高中以上文化程度的占76.5%。 | 76.5% | village_secretaries | share
+全市村党组织书记和村委会主任“一肩挑”的村达到1368个，占92.6%。 | 92.6% | village_secretaries | share
+建立村级后备人才库，储备后备人才3260名。 | 3260名 | reserve_cadres | amount
+全年选聘专职党务工作者260名。 | 260名 | cadres_selected | amount
+全年对党员开展集中轮训，共轮训党员2.6万名，实现全覆盖。 | 2.6万名 | training_participants | amount
+依托党校、党员教育基地举办培训班320期，培训党员干部3.6万人次。 | 320期 | training_sessions | amount
+依托党校、党员教育基地举办培训班320期，培训党员干部3.6万人次。 | 3.6万人次 | training_participants | amount
+全市组织开展宣讲活动2200余场，受众20余万人次。 | 2200余场 | study_activities | amount
+全市组织开展宣讲活动2200余场，受众20余万人次。 | 20余万人次 | training_participants | amount
+组织党员志愿者开展服务1.2万人次，服务时长超5万小时。 | 1.2万人次 | volunteers | amount
+全市8600余名在职党员到社区报到，认领服务岗位1.2万个。 | 8600余名 | members_by_occupation | amount
+建成“党员之家”126个，新建、改扩建党群服务中心46个。 | 46个 | service_centres | amount
+帮助群众解决实际困难1860件。 | 1860件 | practical_matters | amount
+累计受理群众诉求3.2万件，按期办结3.1万件，办结率96.9%。 | 3.1万件 | practical_matters | amount
+全区建成网格党小组860个，网格员2100名。 | 2100名 | grids | amount
+开展联建共建活动320余次，签约共建项目86个。 | 86个 | joint_building | amount
+全县村集体经济收入超过100万元的村有12个。 | 12个 | villages_by_income | amount
+实现村集体经营性收入全部超过5万元，其中超过20万元的村68个。 | 68个 | villages_by_income | amount
+全镇村集体经济收入总额同比增长21.6%。 | 21.6% | collective_income | change
+市县两级财政投入村级组织运转经费1.6亿元。 | 1.6亿元 | funds | amount
+全县下拨党费65万元，用于困难党员帮扶。 | 65万元 | party_dues | amount
+将村干部基本报酬标准提高至每人每年3.6万元。 | 3.6万元 | cadre_pay | amount
+全年新招录社区工作者126人，社区工作者总数达到1860人。 | 1860人 | community_workers | amount
+为非公企业和社会组织选派党建指导员1260名。 | 1260名 | party_instructors | amount
+流动党员纳入管理率达到98%。 | 98% | floating_members | share
+查摆问题1.2万个，整改完成率95.3%。 | 95.3% | problems_found_solved | share
+全区共有党员9860名，较上年末增加1.6%。 | 1.6% | members_total | change
+党组织数量比上年增加23个，增长3.1%。 | 23个 | orgs_total | change
+党组织数量比上年增加23个，增长3.1%。 | 3.1% | orgs_total | change
+全市党员人数较2021年底增加4260名。 | 4260名 | members_total | change
+全市党员人数同比增长2.3%。 | 2.3% | members_total | change
+发展党员数同比下降12.5%。 | 12.5% | members_recruited | change
+新发展党员中35岁及以下占比较上年提高3.2个百分点。 | 3.2个百分点 | recruits_profile | change
+村集体经济收入由2019年的860万元增至2022年的2350万元。 | 2350万元 | collective_income | amount
+女党员比例由24.1%提高到26.8%。 | 26.8% | members_female | share
+到2025年，全县村级集体经济收入10万元以上的村要达到100%。 | 100% | villages_by_income | target
+确保每个村集体经济收入不低于5万元。 | 5万元 | collective_income | target
+争取全年发展党员不少于300名。 | 300名 | members_recruited | target
+目标是建成标准化党支部500个。 | 500个 | model_orgs | target
+预计全年培训党员2万人次。 | 2万人次 | training_participants | target
+要求每个党支部每年至少开展4次主题党日活动。 | 4次 | study_activities | target
+已累计建成党群服务中心136个，超额完成年度计划。 | 136个 | service_centres | amount
+全年计划培训500人，实际培训620人。 | 620人 | training_participants | amount
+全年计划培训500人，实际培训620人。 | 500人 | training_participants | target
+平均每个党支部有党员18名。 | 18名 | members_total | amount
+村党组织书记平均年龄由52.6岁下降到47.8岁。 | 47.8岁 | village_secretaries | amount
+全县党员中，60岁以上的占35.6%。 | 35.6% | members_old | share
+全村共有农户326户、人口1260人，耕地面积3200亩。 | 1260人 |  | amount
+全村共有农户326户、人口1260人，耕地面积3200亩。 | 326户 |  | amount
+2022年村民人均可支配收入达到1.8万元。 | 1.8万元 |  | amount
+全年接待游客12万人次，实现旅游收入860万元。 | 12万人次 |  | amount
+全年接待游客12万人次，实现旅游收入860万元。 | 860万元 |  | amount
+为群众发放小额贷款2000万元。 | 2000万元 |  | amount
+新修通村道路12公里，安装路灯360盏。 | 360盏 |  | amount
+党员群众自愿捐款12.6万元。 | 12.6万元 |  | amount
+引进企业8家，新增就业岗位560个。 | 560个 |  | amount
+全镇有小学3所、卫生院1个。 | 3所 |  | amount
+全县共有各类市场主体2.6万户。 | 2.6万户 |  | amount
+全年共受理各类案件320件。 | 320件 |  | amount
+全市共有离休干部326名。 | 326名 |  | amount
+村“两委”班子成员平均年龄42岁。 | 42岁 |  | amount
+全市共有1.2万名村（社区）“两委”成员。 | 1.2万名 |  | amount
+全年处分党员干部56人。 | 56人 |  | amount
+全年共处置不合格党员12名。 | 12名 |  | amount
+表彰优秀共产党员200名、优秀党务工作者50名、先进基层党组织80个。 | 200名 |  | amount
+表彰优秀共产党员200名、优秀党务工作者50名、先进基层党组织80个。 | 80个 | model_orgs | amount
+开展谈心谈话1200余人次。 | 1200余人次 |  | amount
+召开民主生活会36场。 | 36场 |  | amount
+共发放宣传资料3万余份。 | 3万余份 |  | amount
+二、党员队伍结构。全区党员中，女党员2316名，占28.6%；35岁及以下党员1502名，占18.5%；大专及以上学历党员4120名，占50.9%。 | 2316名 | members_female | amount
+二、党员队伍结构。全区党员中，女党员2316名，占28.6%；35岁及以下党员1502名，占18.5%；大专及以上学历党员4120名，占50.9%。 | 50.9% | members_college | share
+三、党组织情况。全区共有基层党组织612个，其中党委35个，党总支28个，党支部549个。 | 612个 | orgs_total | amount
+三、党组织情况。全区共有基层党组织612个，其中党委35个，党总支28个，党支部549个。 | 28个 | orgs_by_type | amount
+党员发展情况。全年发展党员356名，其中女性148名，35岁及以下的301名，大专及以上学历的226名。 | 226名 | recruits_profile | amount
+党员发展情况。全年发展党员356名，其中女性148名，35岁及以下的301名，大专及以上学历的226名。 | 301名 | recruits_profile | amount
+本村现有党员36名，其中预备党员2名，女党员5名，流动党员4名。 | 4名 | floating_members | amount
+本村现有党员36名，其中预备党员2名，女党员5名，流动党员4名。 | 5名 | members_female | amount
+学院党委现有党员682名，其中学生党员526名，教职工党员156名，下设党支部21个。 | 21个 | orgs_by_type | amount
+学院党委现有党员682名，其中学生党员526名，教职工党员156名，下设党支部21个。 | 682名 | members_total | amount
+全年学生入党积极分子培训班共培训学员860人。 | 860人 | training_participants | amount
+公司现有员工3260人，党员826名，占员工总数的25.3%。 | 826名 | members_total | amount
+公司现有员工3260人，党员826名，占员工总数的25.3%。 | 25.3% | members_total | share
+公司现有员工3260人，党员826名，占员工总数的25.3%。 | 3260人 |  | amount
+本报讯 截至2022年12月31日，全省党员总数为389.6万名，比上年净增6.8万名。党的基层组织总数为15.2万个，比上年增加0.3万个。 | 6.8万名 | members_total | change
+本报讯 截至2022年12月31日，全省党员总数为389.6万名，比上年净增6.8万名。党的基层组织总数为15.2万个，比上年增加0.3万个。 | 0.3万个 | orgs_total | change
+2022年全省发展党员11.8万名。发展的党员中，女性5.3万名，占44.9%；35岁及以下的9.6万名，占81.4%。 | 44.9% | recruits_profile | share
+2022年全省发展党员11.8万名。发展的党员中，女性5.3万名，占44.9%；35岁及以下的9.6万名，占81.4%。 | 9.6万名 | recruits_profile | amount
+全省1362个乡镇、2.4万个行政村、4320个社区已全部建立党组织。 | 2.4万个 | org_coverage | amount
+全省1362个乡镇、2.4万个行政村、4320个社区已全部建立党组织。 | 4320个 | org_coverage | amount
+党员总数 1086  党支部数 26  入党积极分子 58 | 58 | applicants_activists | amount
+本人任职以来，共发展党员6名，培养入党积极分子12名，带领村集体经济收入从2万元增加到15万元。 | 15万元 | collective_income | amount
+本人任职以来，共发展党员6名，培养入党积极分子12名，带领村集体经济收入从2万元增加到15万元。 | 6名 | members_recruited | amount
+今年以来，镇党委共召开党建工作专题会议12次，开展专题党课8场。 | 12次 |  | amount
+全县党员总数达到2.3万名。与上年相比，增加了560名。 | 560名 | members_total | change
+全县新发展党员312名，同比增长5.1%。 | 5.1% | members_recruited | change
+今年共发展党员86名，较去年同期增加12名。 | 12名 | members_recruited | change
+全市党员志愿者总数达到3.6万名，比上年增长15.2%。 | 15.2% | volunteers | change
+党校全年举办主体班次16期，培训学员1820名。 | 1820名 | training_participants | amount
+全年为党员群众提供服务3.6万人次。 | 3.6万人次 | people_served | amount
+开展主题教育活动560余场次。 | 560余场次 | study_activities | amount
+组织党员参观红色教育基地126批次、3200余人次。 | 3200余人次 | training_participants | amount
+共对56名不胜任的村党组织书记进行了调整。 | 56名 | village_secretaries | amount
+全市机关、事业单位党组织覆盖率均为100%。 | 100% | org_coverage | share
+在458家规模以上民营企业中，建立党组织的有451家。 | 451家 | org_coverage | amount
+社区“大党委”吸纳兼职委员236名。 | 236名 |  | amount
+女党员、少数民族党员分别为3260名、860名。 | 860名 | members_minority | amount
+党员中工人、农民分别占8.2%和36.5%。 | 36.5% | members_by_occupation | share
+全县党员总数和党组织总数分别比上年增长2.1%和1.6%。 | 1.6% | orgs_total | change
+新发展党员中，大专以上学历和35岁以下的分别占42.6%和81.3%。 | 81.3% | recruits_profile | share
+党员总数：2860名；党组织数：126个；入党积极分子：215名。 | 126个 | orgs_total | amount
+党员总数：2860名；党组织数：126个；入党积极分子：215名。 | 215名 | applicants_activists | amount
+预备党员：36名 | 36名 | members_probationary | amount
+全县现有村（社区）党组织书记326名，平均年龄46岁，大专以上学历的占41.2%。 | 46岁 | village_secretaries | amount
+全县现有村（社区）党组织书记326名，平均年龄46岁，大专以上学历的占41.2%。 | 41.2% | village_secretaries | share
+选优配强村（社区）党组织书记，新选任村党组织书记86名，其中35岁以下的23名。 | 86名 | village_secretaries | amount
+建立“红色物业”党组织58个，覆盖小区312个。 | 58个 | orgs_founded | amount
+全市7.6万名在职党员到社区报到，认领岗位2.3万个。 | 7.6万名 | members_by_occupation | amount
+全市各级党组织共为党员过“政治生日”1.2万人次。 | 1.2万人次 |  | amount
+开展党员积分制管理的村达到326个，占比91.2%。 | 91.2% |  | share
+""".strip().splitlines()]
+
+
+@pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])
+def test_probe_sentences(passage, surface, core_id, kind):
+    table = _table(passage)
+    rows = table[table["surface"] == surface]
+    assert len(rows) >= 1, f"{surface} not found in {passage}: {table['surface'].tolist()}"
+    row = rows.iloc[0]
+    assert (row["core_id"], row["kind"]) == (core_id, kind), (
+        f"{passage}\n{surface}: subject {row['subject']!r}, core {row['core_id']!r} ({row['confidence']}), kind {row['kind']!r}"
+    )
+
+
+def test_digits_after_wan_are_its_units():
+    table = _table("全国2万9620个乡镇、11万9437个社区已建立党组织。")
+    assert list(zip(table["surface"], table["value_norm"], table["core_id"])) == [
+        ("2万9620个", 29620.0, "org_coverage"), ("11万9437个", 119437.0, "org_coverage")]
 
 
 def test_percentage_points_are_their_own_unit_class_and_a_change():

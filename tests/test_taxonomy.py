@@ -76,10 +76,25 @@ def test_matching_follows_unit_classes_and_vetoes():
         ("非公有制企业党组织组建率", "percent", "org_coverage"),
         ("组建党组织的非公有制企业", "count", "org_coverage"),
         ("新增组建党组织的非公企业", "count", "orgs_founded"),
+        # units that have an organisation are coverage, whatever the verb's aspect; a founding says 新
+        ("建制村建立了党组织", "count", "org_coverage"),
+        ("社区（居委会）已建立党组织", "count", "org_coverage"),
+        ("党员职业", "person", "members_by_occupation"),
+        ("村党支部现有党员", "person", "members_total"),
+        ("集团公司党委所属各级党组织", "count", "orgs_total"),
     ],
 )
 def test_the_party_statistical_categories_are_mapped(subject, unit_class, core):
     assert load_taxonomy().assign(subject, "", "党员 党组织", unit_class).core == core
+
+
+def test_a_total_is_never_the_object_of_an_act_and_a_restored_subject_counts_as_the_sentence():
+    taxonomy = load_taxonomy()
+    assert taxonomy.assign("整顿软弱涣散村党组织", "", "", "count").core == "weak_orgs"
+    assert taxonomy.assign("表彰优秀村党员", "", "", "person").core == ""
+    # 党员的年龄。30岁及以下的1.5万名: the sentence does not say 党员, the subject restored from the heading does
+    assert taxonomy.assign("党员中30岁及以下", "", "30岁及以下的1.5万名", "person").core == "members_young"
+    assert taxonomy.assign("30岁及以下", "", "30岁及以下的1.5万名", "person").core == ""
 
 
 def test_a_mapping_contested_by_another_category_is_left_unmapped_with_its_confidence():

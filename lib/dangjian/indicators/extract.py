@@ -3,7 +3,7 @@
 For each sentence: find the candidates of the grammar, read each (:func:`read_candidate`),
 apply the context rules (:func:`exclude`), label what each remaining quantity counts
 (:func:`label_subjects`, with what the previous sentence of the paragraph counted for a sentence
-that refers back to it), tell its kind (:func:`quantity_kind`: amount, share, change, target) and
+that refers back to it, and the group a heading or a topic of the paragraph names), tell its kind (:func:`quantity_kind`: amount, share, change, target) and
 map it to a canonical indicator and its core indicator, with a confidence (:meth:`Taxonomy.assign`;
 unsure mappings are left empty). Offsets are
 given in the clean text (``start``, ``end``) and, through the cleaning offset map, in the raw

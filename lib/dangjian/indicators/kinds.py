@@ -1,8 +1,9 @@
 """Kinds of quantity: amount, share, change or target, read from the words before the number.
 
 - **target** — a planning or requirement word governs the number (力争, 计划, 预计, 确保, 目标,
-  拟, 至少要 …) and no word of achievement (累计, 已, 实际, 截至, 以来 …) stands between it and
-  the number: ``力争年底前发展党员100名``, ``预计增收48万元``;
+  拟, 至少要; 争取 or 将 right before a verb of the number's clause: 争取发展党员, 将新建 — not
+  争取资金) and no word of achievement (累计, 已, 实际, 截至, 以来 …) stands between it and the
+  number: ``力争年底前发展党员100名``, ``预计增收48万元``;
 - **change** — a change verb stands right before the number (净增, 增加, 增长, 提高, 下降, 减少,
   增收, 比上年多 …; a percent may have the object in between: ``压减督检考事项20%``), or the unit is
   percentage points: ``比上年净增300名``, ``同比增长7.2%``, ``提高0.78个百分点``. A level reached
@@ -26,7 +27,9 @@ import re
 TARGET_WORDS = (
     r"力争", r"(?<![为以])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"目标(?:任务|值)?(?:为|是|达到)?",
     r"(?<![”\"’」』按照原度动程划作升展养])计划(?![，。；、,;”\"和及的中书])", r"(?<![的按])要求(?![下，])",
-    r"争取(?=[^，。；,;]{0,4}?(?:发展|培训|建成|新建|实现|达到|完成|组建|选派|储备|打造|创建|覆盖))", r"至少要", r"必须", r"应当", r"(?:年底|年末)前", r"(?<![即])将(?:达到|实现|新增|建成|新建|建设|发展|培训|选派|打造|创建|完成|开展|举办|组建|投入|储备|招录|招聘|培育)", r"争创",
+    r"争取(?=[^，。；,;]{0,4}?(?:发展|培训|建成|新建|实现|达到|完成|组建|选派|储备|打造|创建|覆盖)[^，,]*$)", r"至少要", r"必须", r"应当", r"(?:年底|年末)前", r"将(?:达到|实现|新增|建成)",
+    # 将 right before another verb plans it, in the number's clause only (将新建…20个; not 将发展党员工作纳入考核，…)
+    r"(?<![即])将(?=(?:新建|建设|发展|培训|选派|打造|创建|完成|开展|举办|组建|投入|储备|招录|招聘|培育)[^，,]*$)", r"争创",
     r"(?<![需重主只必想纪])要(?=新建|建立|建成|发展|培训|选派|实现|达到|完成|组建|整顿|储备|落实|做到|全面|确保|力争|争取)",
 )
 #: Words of achievement: a number after them (and after any target word) is achieved.
@@ -71,6 +74,8 @@ def is_target(left: str) -> bool:
         (True, False)
         >>> is_target("争取全年发展党员不少于"), is_target("争取上级资金"), is_target("全年计划培训")
         (True, False, True)
+        >>> is_target("今年全县将新建党群服务中心"), is_target("将发展党员工作纳入考核，全年发展党员")
+        (True, False)
     """
     statement = left[max((m.end() for m in _STATEMENT_BREAK.finditer(left)), default=0) :]
     targets = [m.end() for m in _TARGET.finditer(statement)]

@@ -3,36 +3,49 @@
 The label is built from the words around the number inside its clause (between ，；：。 …):
 
 - before the number (the *left* phrase): the clause text after the previous number, without
-  leading time, place and manner words (2023年, 全市, 累计, 其中 …) and trailing links (达到, 为,
-  共 …); a long left phrase is cut where its last run of action verbs starts
-  (``示范引领各级党组织书记建立党建联系点`` → ``建立党建联系点``);
+  leading time, place and manner words (2023年, 全市, 累计, 按期, 其中 …), years anywhere, per-unit
+  words (每人每年, 村均) and trailing links (达到, 为, 共 …); a long left phrase is cut where its last
+  run of action verbs starts (``示范引领各级党组织书记建立党建联系点`` → ``建立党建联系点``);
 - after the number (the *right* phrase): the noun phrase the classifier introduces, up to
   punctuation, a preposition or the next number (``下发7个配套方案`` → ``下发配套方案``); when
   nothing but an agent or a preposition stands before the number, the right phrase runs on
-  through its predicate (``对五个软弱涣散的村党组织进行整顿`` → ``软弱涣散的村党组织进行整顿``);
+  through its predicate (``对五个软弱涣散的村党组织进行整顿`` → ``软弱涣散的村党组织进行整顿``), and so
+  it does after a causative verb: what is counted is the people it sets to act
+  (``组织1508名党员到基地重温入党誓词`` → ``党员到基地重温入党誓词``);
 - ``X、Y分别达到98.6%、96.1%``: each number takes its own item of the list before 分别;
 - a number with nothing of its own shares the label of the number just before it
-  (``13期1654人（次）``); a lone verb takes the object of that label (``设立党组3个、撤销4个``);
-  an item of a list without a verb takes the verb of the item before (``清理牌子8748个、群组2433个``).
+  (``13期1654人（次）``); a lone verb takes the object of that label (``设立党组3个、撤销4个``,
+  ``反馈问题286个，已整改到位271个``); an item of a list without a verb takes the verb of the item
+  before (``清理牌子8748个、群组2433个``);
+- the items of a list of counted units share the predicate said after the last one
+  (``7135个城市街道、3.3万个乡镇、59.1万个建制村建立了党组织`` → each ``…建立了党组织``).
 
 What is measured is kept when the text leaves it out. A number refers back to the label of the
 number before it in the sentence (else to ``carry``, the last label of the previous sentence); the
 *group* of a list is the whole its items belong to — named by the number before, by a ``X中，``
-or ``X的职业：`` clause, by a quantity ending in 中 (``全年发展的191.1万名党员中，``) or by a heading
-before the sentence (``frame``: ``党员的职业。``):
+or ``X的职业：`` clause, by a quantity ending in 中 (``全年发展的191.1万名党员中，``), by a heading
+before the sentence (``frame``: ``党员的职业。``) or by a topic that opens a statement and holds for
+the rest of the paragraph (``从党员的职业看，``, ``在党员职业部分，``, ``党员年龄结构分布上，``) until
+a number counts an activity of its own (``全年发展党员326名``):
 
 - an elided subject — only a comparison and a change verb before the number
-  (``比上年净增300名`` after ``全县共有党员2.1万名``) — is the label referred back to (``党员``);
-  a comparison after the group is dropped (``党员总数较上年底净增`` → ``党员总数``);
-- a share of what was just counted (``占比91.3%``, ``占党员总数的25.9%``) is labelled with it: the
+  (``比上年净增300名`` after ``全县共有党员2.1万名``, ``与上年相比，增加了560名``) — is the label
+  referred back to (``党员``); a comparison after the group is dropped (``党员总数较上年底净增`` →
+  ``党员总数``);
+- a share of what was just counted (``占比91.3%``, ``占党员总数的25.9%``, however long the whole:
+  ``占具备建立党组织条件的非公有制企业数的99.91%``) is labelled with it: the
   kind of quantity says that it is a share; a number-less clause in between is what the share is
   about (``工人和农民仍是党员队伍主体，占总数的33.0%``);
 - a trait without its group (``平均年龄33.3岁``, ``大专及以上学历占比96.5%``, ``其中女性210名``,
   ``35岁及以下的占82%``) is the trait of the group (``后备力量人选平均年龄``, ``发展党员中女性``); a
-  rate named by its verb is the rate of the group's object (``化解率`` → ``矛盾纠纷化解率``);
+  rate named by its verb is the rate of the group's object (``化解率`` → ``矛盾纠纷化解率``); a
+  bare group under a topic's dimension is the group along it (``约有2607.5万名党员`` under
+  ``在党员职业部分`` → ``党员职业``);
 - an item of a 其中 list takes the verb of a group that names an activity
   (``发展党员581名，其中女性党员210名`` → ``发展女性党员``), an item under a frame the frame
-  (``党员的职业。工人…`` → ``党员中工人``); the numbers after 分别 take the items before it, or the
+  (``党员的职业。工人…`` → ``党员中工人``) unless it names a unit of its own (党组织, 村, 企业 …);
+  the numbers after 分别 take the items before it (with the whole named before the first:
+  ``党员中工人、农民分别占`` → ``党员中农民``), or the
   labels of the numbers just counted (``党委24.9万个、总支部30.5万个，分别比上年增加1.0万个、0.6万个``).
 
 Example:
@@ -127,9 +140,11 @@ DIMENSIONS = ("职业", "年龄", "学历", "文化程度", "性别", "民族", 
 _DIMENSION = rf"(?:队伍)?(?:{'|'.join(DIMENSIONS)})+"
 #: A clause opening a statement with the topic of the numbers after it — a group and the dimension
 #: it is broken down by: 从党员的职业看，/ 在党员职业部分，/ 党员年龄结构分布上，/ 按学历分，
+#: The topic names a counted group, and a word after it (看, 方面, 部分, 上, 分) or a colon marks it as a topic.
 _TOPIC = re.compile(
-    rf"(?:^|(?<=[。；;！？!?\n]))\s*(?:从|在|就|按|按照)?(?P<topic>[^，。；：！？,;:!?\n]{{1,10}}?(?:的)?{_DIMENSION})"
-    rf"(?:来看|上看|看|方面|部分|上|而言|来说|分)?[，,：:]"
+    rf"(?:^|(?<=[。；;！？!?\n]))\s*(?:从|在|就|按|按照)?"
+    rf"(?P<topic>[^，。；：！？,;:!?\n]{{0,8}}?(?:党员|党组织|组织|干部|书记|人才|积极分子|申请人|发展对象|党委|支部)[^，。；：！？,;:!?\n]{{0,4}}?(?:的)?{_DIMENSION})"
+    rf"(?:(?:来看|上看|看|方面|部分|上|而言|来说|分)[，,：:]|[：:])"
 )
 _FRAME_PARTS = re.compile(rf"^(?P<group>.*?)(?:的)?(?P<dimension>{_DIMENSION})$")
 #: A label ending in a counted unit of its own (党组织, 村, 企业, 干部 …): not an item of another group.
@@ -244,11 +259,25 @@ def _object_of(subject: str) -> str:
     return subject[match.end() :] if match and match.end() < len(subject) else subject
 
 
+_LIST_SEPARATOR = re.compile(r"、|和|及|以及|与")
+#: The whole named before the first item of a list (党员中工人、农民).
+_WHOLE_OF_ITEM = re.compile(r"^[^、，。；]{2,10}?中(?=[^、，。；]{1,12}$)")
+
+
 def _respectively_items(head: str) -> list[str]:
-    """Items listed before 分别 (``调解率、化解率分别达到`` → [调解率, 化解率])."""
+    """Items listed before 分别 (``调解率、化解率分别达到`` → [调解率, 化解率]); a whole named
+    before the first item applies to all (``党员中工人、农民分别占`` → [党员中工人, 党员中农民]).
+
+    Example:
+        >>> _respectively_items("党员中工人、农民分别占")
+        ['党员中工人', '党员中农民']
+    """
     head = _RESPECTIVELY.sub("", head)
-    items = [_strip(item) for item in re.split(r"、|和|及|以及|与", head)]
-    return [item for item in items if item]
+    items = [item for item in (_strip(item) for item in _LIST_SEPARATOR.split(head)) if item]
+    whole = _WHOLE_OF_ITEM.match(items[0]) if items else None
+    if whole:  # 党员中工人、农民分别占…: every item is a part of the same whole
+        items = [items[0]] + [item if item.startswith(whole.group()) else whole.group() + item for item in items[1:]]
+    return items
 
 
 @dataclass(frozen=True)
@@ -333,7 +362,7 @@ def heading_frame(sentence: str) -> str:
         ('党员的职业', '发展党员', '')
     """
     stripped = sentence.strip()
-    topic = _TOPIC.match(stripped.rstrip("。.．：:，, \u3000") + "，")
+    topic = _TOPIC.match(stripped.rstrip("。.．：:，, \u3000") + "：")
     if topic:
         return _strip(topic.group("topic"))
     match = _HEADING.match(stripped)
@@ -349,6 +378,8 @@ def topic_frame(sentence: str) -> str:
         ('党员的职业', '党员职业')
         >>> topic_frame("在此基础上，新建党组织3个"), topic_frame("党员年龄结构分布上，以61岁及以上党员为最多")
         ('', '党员年龄结构分布')
+        >>> topic_frame("优化年龄结构，选拔35岁以下干部120名"), topic_frame("按学历分，大专及以上的4.6万名")
+        ('', '')
     """
     matches = list(_TOPIC.finditer(sentence))
     return _strip(matches[-1].group("topic")) if matches else ""
@@ -549,6 +580,8 @@ def label_subjects(
                 group, framed, own = subject, True, False
         subject = _balance(_TRAILING.sub("", subject[-MAX_SUBJECT:]))
         subjects.append(subject)
+        if own and not skip[index] and not listing and framed and (_ACTIVITY.match(subject) or _VERBS.search(subject)):
+            framed = False  # an activity counted (全年发展党员326名) opens a group of its own under any frame
         if own and not skip[index] and not listing and not framed and subject:
             group = _group_of(subject)
         previous = (window.clause_start, end + right_used, subject or previous_subject, index)

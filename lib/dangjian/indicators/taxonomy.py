@@ -196,6 +196,8 @@ class Taxonomy:
         """
         candidate, where, contested = None, "", False
         for indicator in self._admitting(unit_class, kind):
+            if candidate is not None and indicator.category == candidate.category:
+                continue  # within a category the file order decides: no contest to look for
             evidence = indicator.evidence(subject, clause, sentence, unit_class, kind)
             if not evidence:
                 continue
