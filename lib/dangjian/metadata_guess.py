@@ -1,19 +1,40 @@
 """Metadata without drudgery: ``dangjian corpus init DIR`` drafts ``metadata.csv`` from the texts.
 
 For every document file in a folder that ``metadata.csv`` does not list yet, one row is guessed
-from the document's clean (simplified) text: title, year (and on what it rests), publication date,
-script, genre, region (province / prefecture / county / township, see :mod:`dangjian.places`),
-level and author. The ``guessed`` column names every column filled this way, for the researcher
-to check; ``region_candidates`` lists place names that stay ambiguous, with their candidates.
-Rows already in ``metadata.csv`` are never changed (new rows are appended to its bytes), and the
-file is written atomically.
-:func:`metadata_status` reports, for a loaded corpus, which fields are missing or still guessed.
+from the document: title, year (and on what it rests), publication date, script, genre, region
+(province / prefecture / county / township, see :mod:`dangjian.places`), level and author.
+
+* The **title** is the one the file states (HTML ``<title>``/heading, Word's title property), else
+  a line of the page's head chosen by its structure, never page furniture: lines repeated in other
+  documents of the folder (a site's banner or slogan), navigation (breadcrumbs, links, menus,
+  toolbars), the page's data (date, source, editor lines), labels and lines too short for a title
+  are passed over; of the lines before the first paragraph of text, the one just above the date or
+  source line, or one the page repeats (a header and the article's own heading), is preferred.
+* The **level** comes from the unit the title names, by its administrative suffix (县/区/旗 and a
+  county-level 市 -> county, 市/州/盟 -> prefecture, 镇/乡/街道 -> township, 村/社区 -> village),
+  anonymised names included (XX县, X县, **县, 某县); else from how the text refers to itself (我县,
+  本镇) and to its unit (全县, 县委), with the level of the region found.
+* The **year** is the title's, else the publication date's (stated by the file, or on the page's
+  date line, or under the signature), else that of the latest full date in a text that says 今年/本年,
+  and only then the year the text mentions most.
+
+The ``guessed`` column names every column filled this way, for the researcher to check, and
+``region_candidates`` lists place names that stay ambiguous, with their candidates, or that the
+gazetteer does not know. What stays unsure, and why, is written at the start of the ``notes``
+column ("corpus init is unsure of: year [most frequent year in the text: 2019 ×4, 2020 ×3]") and
+listed by ``dangjian corpus status DIR``. ``dangjian corpus init DIR --accept`` empties the
+``guessed`` column: the guesses become the researcher's data.
+Rows already in ``metadata.csv`` are never changed by ``init`` (new rows are appended to its bytes),
+and the file is written atomically. :func:`metadata_status` reports, for a loaded corpus, which
+fields are missing, guessed or unsure.
 
 Example:
     >>> guess_year("平凉市2024年基层党建工作综述", "2023年……2023年", "")
     ('2024', 'title')
     >>> guess_genre("镇党委书记在党组织建设工作会议上的交流发言", "", has_author=False)
     'meeting speech (交流发言)'
+    >>> guess_level("XX县2023年基层组织体系建设情况报告", "全市……市委……全市……市委")
+    'county'
 """
 
 from __future__ import annotations
@@ -21,17 +42,19 @@ from __future__ import annotations
 import argparse
 import codecs
 import csv
+import functools
 import io
 import re
 import sys
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from dangjian.clean import clean_text, is_traditional
+from dangjian.clean import CleaningPipeline, clean_text, is_traditional
 from dangjian.corpus import (
     LINK_OUTSIDE,
     METADATA_COLUMNS,
@@ -49,13 +72,15 @@ from dangjian.corpus import (
     too_many_fields,
 )
 from dangjian.io import error_line, printable, write_bytes_atomic
-from dangjian.places import guess_region
+from dangjian.places import find_place_mentions, guess_region
 
 #: Columns ``corpus init`` writes: the corpus columns plus the publication date and the two
 #: columns that say what was guessed.
 INIT_COLUMNS = (*METADATA_COLUMNS[:11], "date", *METADATA_COLUMNS[11:], "guessed", "region_candidates")
 #: Fields :func:`metadata_status` reports on.
 STATUS_FIELDS = ("title", "region", "level", "year", "genre", "script")
+#: How the ``notes`` column starts when ``corpus init`` is unsure of some fields.
+UNSURE_PREFIX = "corpus init is unsure of: "
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _YEAR = re.compile(r"((?:19[5-9]|20\d)\d)\s*年")
@@ -84,50 +109,338 @@ LEVEL_CUES = (
     (r"全国|各地|各省|中央组织部|中组部", "national", 1),
 )
 _TITLE_WEIGHT = 10
+#: Administrative suffixes and the level they give; a county-level 市 is known from the gazetteer.
+SUFFIX_LEVELS = (
+    ("特别行政区", "province"), ("自治区", "province"), ("省", "province"),
+    ("自治州", "prefecture"), ("地区", "prefecture"), ("州", "prefecture"), ("盟", "prefecture"), ("市", "prefecture"),
+    ("自治县", "county"), ("自治旗", "county"), ("县", "county"), ("区", "county"), ("旗", "county"),
+    ("街道", "township"), ("镇", "township"), ("乡", "township"),
+    ("社区", "village"), ("村", "village"),
+)
+_SUFFIX_LEVEL = dict(SUFFIX_LEVELS)
+_SUFFIXES = "|".join(sorted(_SUFFIX_LEVEL, key=len, reverse=True))
+_LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4, "village": 5}
+#: A unit whose name was anonymised: XX县, X县, **县, ××镇, 某县, 〇〇市, □□区.
+ANONYMISED_UNIT = re.compile(rf"(?:[XxＸｘ×✕]{{1,3}}|[*＊]{{1,3}}|某{{1,2}}|□{{1,3}}|[〇○]{{2,3}})({_SUFFIXES})")
+#: A title that opens with a bare unit word (the name removed): 镇党委书记…, 县2023年…, 乡镇基层….
+_BARE_UNIT_START = re.compile(r"^(乡镇|街道|社区|[省市县区旗镇乡村])(?=\d|党|委|人民|政府|基层|组织|机关|关于|20|[（(])")
+#: A title opening with a unit the gazetteer may not know (甲县2023年…, 临平区委…).
+_NAMED_UNIT_START = re.compile(
+    rf"^([\u4e00-\u9fff]{{1,5}}?)({_SUFFIXES})(?=\d|党|委|人民|政府|召开|举行|开展|推进|[：:\s（(]|关于|基层|组织|机关|抓|以|在)"
+)
+_GENERIC_UNIT_WORDS = frozenset("社区 城区 郊区 新区 园区 景区 小区 辖区 市区 县区 街区 矿区 片区 地区 省区 山区 牧区 林区 校区 城市 县市 市县".split())
+#: Development zones and other named areas that are not administrative levels.
+_ZONE = re.compile(r"(?:新区|开发区|高新区|园区|经开区|示范区|试验区|保税区|片区|景区)$")
 _TOWNSHIP_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)(?:党委|党工委|人民政府)")
+_TITLE_TOWNSHIP = re.compile(r"(?=([\u4e00-\u9fff]{2,4}?)(街道|镇|乡|社区|村))")  # overlapping: 县周家镇, 周家镇
+#: Words ending like a township or village that name none (城乡社区, 特色小镇, 乡村).
+_NOT_A_NAMED_UNIT = re.compile(r"城乡|农村|乡村|城市|城镇|乡镇|村镇|集镇|小镇|[各全本我该党建促抓的和与在对为把将从向]|[强重名古大]镇$")
+#: What follows 乡/镇/村 in a word rather than a name (乡村, 村级, 镇村, 乡风).
+_WORD_AFTER_UNIT = re.compile(r"[村镇级民里亲土情风干务规]")
 _NOT_TOWN_NAMES = {"乡镇", "城镇", "村镇", "集镇", "小镇", "城乡", "各乡", "各镇", "全镇", "全乡", "本镇", "我镇"}
 
 
-# --------------------------------------------------------------------------- single fields
+# --------------------------------------------------------------------------- the head of a page
+
+#: A date with its year: 2020-05-09, 2020/5/9, 2020.05.09, 2020年5月9日, 2023年11月03日18:44.
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_LINKISH = re.compile(r"https?://|www\.|\.(?:com|cn|net|org|gov)\b|^(?:首页|主页)\s*(?:[>»›＞→|｜/]|$)", re.IGNORECASE)
+_CRUMB = re.compile(r"\s*(?:>>|[>»›＞→])\s*")
+_WHERE_AM_I = re.compile(r"^(?:您|你)?(?:当前|现在)?的?(?:所在)?位置")
+_KEY_VALUE = re.compile(r"([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,5})\s*[:：]\s*")
+_BULLET = re.compile(r"^[•·●◆■▪►▶◇○◎*＊-]\s*")
+#: Words of the genre: a line holding none is seldom a title (a site's name, a slogan, a label).
+_TITLE_WORDS = re.compile(
+    r"党|组织|建设|工作|总结|报告|讲话|发言|会议|会上|意见|通知|方案|材料|调研|治理|振兴|发展|经验|做法|综述|体会|"
+    r"计划|要点|述职|换届|书记|基层|社区|共建|干部|人才|表彰|举行|召开|开展|推进|签订|部署"
+)
+#: Lines of the page's head read for the title and date, and the characters read for them.
+HEAD_LINES = 40
+HEAD_CHARS = 6000
 
 
-def guess_title(clean: str, stated: str = "") -> str:
-    """The title a file states (HTML/Word/PDF), else the first line if it looks like a title:
-    at most 60 characters, no sentence end (。！？), and more text after it.
+def _count_cjk(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _head_pipeline() -> CleaningPipeline:
+    """The cleaning steps that normalise and convert a line, without those that remove lines or
+    replace anonymised names (a title keeps its XX县 as written)."""
+    pipeline = CleaningPipeline()
+    dropped = [s.name for s in pipeline.steps if (s.kind == "remove" and "pinyin" not in s.name) or "placeholder" in s.name]
+    return pipeline.without(*dropped)
+
+
+def normalise_lines(text: str) -> list[str]:
+    """``text`` as simplified, normalised, non-empty lines (no line removed).
+
+    Example:
+        >>> normalise_lines("首頁 > 黨建動態\\n\\n  發布日期: 2020-05-09 ")
+        ['首页 > 党建动态', '发布日期： 2020-05-09']
+    """
+    return [line.strip() for line in _head_pipeline()(text).text.splitlines() if line.strip()]
+
+
+def page_head(raw_text: str) -> list[str]:
+    """The normalised lines of a document's head: up to :data:`HEAD_LINES` lines of its first
+    :data:`HEAD_CHARS` characters, ending before the first paragraph of text."""
+    lines = normalise_lines(raw_text[:HEAD_CHARS])[:HEAD_LINES]
+    for index, line in enumerate(lines):
+        if is_paragraph(line):
+            return lines[:index]
+    return lines
+
+
+def is_paragraph(line: str) -> bool:
+    """A line of running text: 40 Chinese characters or more with clause punctuation.
+
+    Example:
+        >>> is_paragraph("全市新建党群服务中心12个，" * 4), is_paragraph("扎实推进基层党建工作重点任务落实 增强基层党组织政治功能和组织力")
+        (True, False)
+    """
+    return _count_cjk(line) >= 40 and bool(re.search("[，。；、！？]", line))
+
+
+def is_page_data(line: str) -> bool:
+    """A line of the page's own data: a date line, ``key: value`` pairs (来源：, 编辑：), a domain.
+
+    Example:
+        >>> [is_page_data(x) for x in ("时间：2021-08-31", "信息来源： 长宁融媒", "四川开江县：织密城市基层治理网络", "城市新闻：")]
+        [True, True, False, False]
+    """
+    if _count_cjk(line) <= 40 and _FULL_DATE.search(line):
+        return True
+    pairs = list(_KEY_VALUE.finditer(line))
+    if len(pairs) >= 2:
+        return True
+    if len(pairs) == 1 and pairs[0].start() <= 2:
+        key, value = pairs[0].group(1), line[pairs[0].end() :].strip()
+        if not value or suffix_level(key) or find_place_mentions(key):
+            return False  # a label (城市新闻：) or a title naming its place (四川开江县：…)
+        return len(value) <= 15 and not re.search("[，。；、“”]", value)
+    return False
+
+
+def furniture_reason(line: str, repeated: frozenset[str] | set[str] = frozenset()) -> str:
+    """Why a line of a page's head is furniture and not a title ('' when it may be a title).
+
+    Judged by structure: repeated in other documents, a link, a breadcrumb or a menu, the page's
+    own data, a label, a list item, a toolbar of short words, too short or without Chinese.
+
+    Example:
+        >>> furniture_reason("打造网上国际投资促进平台 致力于中国投资促进事业", {"打造网上国际投资促进平台 致力于中国投资促进事业"})
+        'repeated in other documents of the folder'
+        >>> [furniture_reason(x) for x in ("请输入关键词 搜索 高级检索 首页", "您现在的位置：首页 > 开发区新闻 > 宁波", "正文复制", "城市新闻：")]
+        ['a menu or toolbar of short words', 'navigation', 'too short for a title', 'a label']
+        >>> furniture_reason("全国党建研究会调研组一行来鄞调研")
+        ''
+    """
+    if line in repeated:
+        return "repeated in other documents of the folder"
+    if _LINKISH.search(line) or _WHERE_AM_I.match(line) or len(_CRUMB.findall(line)) >= 2 or (
+        _CRUMB.search(line) and min(len(part) for part in _CRUMB.split(line) if part) <= 6
+    ):
+        return "navigation"
+    if is_page_data(line):
+        return "the page's data (date, source, editor)"
+    if _BULLET.match(line):
+        return "a list item (a menu)"
+    words = line.split()
+    if len(words) >= 3 and sum(_count_cjk(word) <= 4 for word in words) >= len(words) - 1:
+        return "a menu or toolbar of short words"
+    if re.search("[:：]$", line):
+        return "a label"
+    if _count_cjk(line) < 5:
+        return "too short for a title" if _CJK.search(line) else "no Chinese"
+    if len(line) > 80 or re.search("[。！？；]|[^，]*，[^，]*，[^，]*，", line):
+        return "a sentence, not a title"
+    return ""
+
+
+@dataclass
+class TitleChoice:
+    """The title chosen, on what it rests, and whether that is firm."""
+
+    title: str = ""
+    basis: str = ""
+    firm: bool = False
+    #: The page's own lines around the title: its data (date, source) and the lines above the title.
+    context: list[str] = field(default_factory=list)
+
+
+def _matches_stated(line: str, stated: str) -> bool:
+    plain = lambda s: "".join(unicodedata.normalize("NFKC", s).split())  # noqa: E731
+    a, b = plain(line), plain(stated)
+    return bool(a and b) and (a == b or (min(len(a), len(b)) >= 6 and (a in b or b in a)))
+
+
+def _stated_parts(stated: str) -> list[str]:
+    """A stated title cut where sites append their name: 加强基层党建_党建网 -> 加强基层党建."""
+    parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", stated) if p.strip()]
+    return parts or [stated.strip()]
+
+
+def choose_title(head: Sequence[str], stated: str = "", repeated: frozenset[str] | set[str] = frozenset()) -> TitleChoice:
+    """The title among a page's head lines (see :func:`_choose_title`); a line repeated in other
+    documents is taken only when no other line will do, and is then not firm.
+
+    Example:
+        >>> choice = choose_title(["朝阳区委组织部2023年基层党建工作总结"], repeated={"朝阳区委组织部2023年基层党建工作总结"})
+        >>> choice.title, choice.firm
+        ('朝阳区委组织部2023年基层党建工作总结', False)
+    """
+    choice = _choose_title(head, stated, repeated)
+    if choice.title or not repeated or not any(line in repeated for line in head):
+        return choice
+    choice = _choose_title(head, stated)
+    if choice.title:
+        choice.basis += "; the same line heads other documents of the folder"
+        choice.firm = False
+    return choice
+
+
+def _choose_title(head: Sequence[str], stated: str = "", repeated: frozenset[str] | set[str] = frozenset()) -> TitleChoice:
+    """The title among a page's head lines (see :func:`page_head`), or the stated title.
+
+    Each line that is not furniture (:func:`furniture_reason`) scores: 4 when it is the stated
+    title, 3 when the page's date or source line follows it (past at most one furniture line), 2
+    when the page repeats it (a header and the article's heading), 1 when it holds words of the
+    genre. The best line wins (the first on a tie; a fuller repetition of it, XX县… over 县…, is
+    preferred); a stated title no line matches is used as stated, less a site's name.
+
+    Example:
+        >>> head = ["文似观山不喜平 — — 观山文库◆记住我，来上我~", "县2023年基层组织体系建设情况报告",
+        ...         "转载 分享 时间： 加入收藏 共计2169个字，预计阅读时长8分钟", "XX县2023年基层组织体系建设情况报告"]
+        >>> choose_title(head).title
+        'XX县2023年基层组织体系建设情况报告'
+        >>> choice = choose_title(["中国共产党新闻网", "分享", "新时代基层党建创新研讨行", "四川开江县：织密城市基层治理网络", "2023年11月03日18:44 来源：人民网"])
+        >>> choice.title, choice.basis
+        ('四川开江县：织密城市基层治理网络', "the line above the page's date or source line; words of a report's title")
+        >>> choose_title(["请输入关键词 搜索", "加强基层党建"], stated="加强基层党建_党建网").title
+        '加强基层党建'
+    """
+    parts = [p for p in _stated_parts(stated) if p not in repeated and not furniture_reason(p, repeated)] if stated.strip() else []
+    reasons = [furniture_reason(line, repeated) for line in head]
+    candidates = [i for i, reason in enumerate(reasons) if not reason]
+    scores: dict[int, int] = {}
+    bases: dict[int, list[str]] = {}
+    for i in candidates:
+        line, score, why = head[i], 0, []
+        if any(_matches_stated(line, part) for part in parts):
+            score += 4
+            why.append("the title the file states")
+        following = [j for j in range(i + 1, min(i + 3, len(head)))]
+        if following and (is_page_data(head[following[0]]) or (
+            reasons[following[0]] and len(following) > 1 and is_page_data(head[following[1]])
+        )):
+            score += 3
+            why.append("the line above the page's date or source line")
+        if any(j != i and len(line) >= 6 and (line in head[j] or (head[j] in line and len(head[j]) >= 8)) for j in range(len(head))):
+            score += 2
+            why.append("repeated on the page")
+        if _TITLE_WORDS.search(line):
+            score += 1
+            why.append("words of a report's title")
+        scores[i], bases[i] = score, why
+    best = max(candidates, key=lambda i: (scores[i], -i), default=None)
+    data = [line for line, reason in zip(head, reasons) if reason.startswith("the page's data")]
+    if best is not None and scores[best] >= 1 and (parts == [] or scores[best] >= 4):
+        fuller = [j for j in candidates if head[best] in head[j] and len(head[j]) <= len(head[best]) + 12]
+        best = max(fuller, key=lambda j: (len(head[j]), -j))
+        firm = scores[best] >= 2 or best == 0
+        basis = "; ".join(bases[best]) if bases[best] else "the first line"
+        banners = [head[i] for i in candidates if i < best and head[i] not in head[best]]
+        return TitleChoice(head[best], basis, firm, banners + data)
+    if parts:
+        title = max(parts, key=lambda p: (bool(_TITLE_WORDS.search(p)), len(p)))
+        return TitleChoice(title, "the title the file states", True, data)
+    return TitleChoice("", "", False, data)
+
+
+def guess_title(text: str, stated: str = "", repeated: frozenset[str] | set[str] = frozenset()) -> str:
+    """The title of a document: the stated one (HTML/Word/PDF), else the head line chosen by
+    :func:`choose_title`; ``""`` when the text opens with its first paragraph.
 
     Example:
         >>> guess_title("力量，在党旗下凝聚——平凉市2024年基层党建工作综述\\n高质量发展稳进向好。")
         '力量，在党旗下凝聚——平凉市2024年基层党建工作综述'
         >>> guess_title("党的基层组织是党执政的组织基础。\\n……")
         ''
+        >>> guess_title("请输入关键字 搜索 网站地图\\n不忘初心 牢记使命\\n某县2023年基层党建工作总结\\n发布时间：2023-12-20\\n" + "全县新建党群服务中心12个，" * 4)
+        '某县2023年基层党建工作总结'
     """
-    if stated.strip():
-        return stated.strip()
-    lines = clean.splitlines()
-    first = lines[0].strip() if lines else ""
-    if len(lines) > 1 and 4 <= len(first) <= 60 and not re.search(r"[。！？]|[，、；：]$", first):
-        return first
+    return choose_title(page_head(text), stated, repeated).title
+
+
+# --------------------------------------------------------------------------- dates and years
+
+
+def _iso(match: re.Match[str]) -> str:
+    year, month, day = (int(g) for g in match.groups())
+    if 1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{year}-{month:02d}-{day:02d}"
     return ""
 
 
+def guess_date(head: Sequence[str], tail: Sequence[str] = ()) -> tuple[str, str]:
+    """``(date, where)``: the publication date on the page's date line (the first line of the head
+    that is the page's data and holds a full date), else a date alone on one of the last lines
+    (under a signature); ``("", "")`` when there is none.
+
+    Example:
+        >>> guess_date(["齐心协力推进社区共建工作", "时间：2021年11月30日 来源：自治区党委统战部"])
+        ('2021-11-30', "the page's date line")
+        >>> guess_date([], ["宁波市鄞州区人民政府办公室", "2024年2月21日"])
+        ('2024-02-21', 'the date under the signature')
+    """
+    for line in head:
+        match = _FULL_DATE.search(line)
+        if match and is_page_data(line) and _iso(match):
+            return _iso(match), "the page's date line"
+    for line in list(tail)[-5:]:
+        match = _FULL_DATE.search(line)
+        if match and _count_cjk(line) <= 16 and _iso(match):
+            return _iso(match), "the date under the signature"
+    return "", ""
+
+
 def guess_year(title: str, text: str, date: str) -> tuple[str, str]:
-    """``(year, basis)``: a year (20xx年) in the title, else the publication date's year, else
-    the year the text mentions most (the later one on a tie); ``("", "")`` when there is none.
+    """``(year, basis)``: a year (20xx年) in the title, else the publication date's year, else, in
+    a text that says 今年 or 本年, the year of its latest full date, else the year the text
+    mentions most (the later one on a tie); ``("", "")`` when there is none. A title's 20xx年度
+    (the year a 述职评议 or a review looks back on) gives way to the publication date.
 
     Example:
         >>> guess_year("", "2019年……2020年……2020年", ""), guess_year("", "做好2020年工作", "2020-05-09")
-        (('2020', 'most frequent year in the text'), ('2020', 'publication date'))
+        (('2020', 'most frequent year in the text: 2020 ×2, 2019 ×1'), ('2020', 'publication date'))
+        >>> guess_year("", "2022年……2022年……2022年。今年3月，于2023年3月5日召开……", "")
+        ('2023', '今年 in a text dated 2023-03-05')
+        >>> guess_year("2023年度党组织书记述职评议会议", "", "2024-02-23")
+        ('2024', 'publication date')
     """
     in_title = _YEAR.search(title)
-    if in_title:
+    reviewed = in_title is not None and title[in_title.end() : in_title.end() + 1] == "度"
+    if in_title and not (reviewed and re.match(r"\d{4}", date)):
+        if reviewed:
+            return in_title.group(1), f"title ({in_title.group(0)}度 may name the year reviewed, not the year written)"
         return in_title.group(1), "title"
     if re.match(r"\d{4}", date):
         return date[:4], "publication date"
+    said = re.search("今年|本年", text)
+    if said:
+        dates = sorted(filter(None, (_iso(m) for m in _FULL_DATE.finditer(text) if "年" in m.group(0))))
+        if dates:
+            return dates[-1][:4], f"{said.group(0)} in a text dated {dates[-1]}"
     counts = Counter(_YEAR.findall(text))
     if counts:
-        year = max(counts, key=lambda y: (counts[y], y))
-        return year, "most frequent year in the text"
+        ranked = sorted(counts, key=lambda y: (-counts[y], -int(y)))
+        shown = ", ".join(f"{y} ×{counts[y]}" for y in ranked[:3])
+        return ranked[0], f"most frequent year in the text: {shown}"
     return "", ""
+
+
+# --------------------------------------------------------------------------- script and genre
 
 
 def traditional_share(raw: str) -> float:
@@ -174,9 +487,146 @@ def guess_genre(title: str, text: str, has_author: bool) -> str:
     return ""
 
 
+# --------------------------------------------------------------------------- level
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An administrative unit named in a title: as written, where, and its level."""
+
+    name: str
+    start: int
+    level: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.name)
+
+
+def suffix_level(name: str) -> str:
+    """The level an administrative suffix gives (市 -> prefecture; a county-level 市 is told by
+    the gazetteer in :func:`title_units`).
+
+    Example:
+        >>> [suffix_level(n) for n in ("XX县", "鄞州区", "三江街道", "**镇", "景湖社区", "平凉市", "宁夏回族自治区")]
+        ['county', 'county', 'township', 'township', 'village', 'prefecture', 'province']
+    """
+    return next((_SUFFIX_LEVEL[suffix] for suffix in sorted(_SUFFIX_LEVEL, key=len, reverse=True) if name.endswith(suffix)), "")
+
+
+def title_units(title: str) -> list[Unit]:
+    """Administrative units a title names, in order: places of the gazetteer (a county-level city
+    is a county), anonymised units (XX县), named townships, streets, communities and villages
+    opening the title, in brackets or after a unit (三江街道, 兴文县周家镇), a name with a suffix
+    opening the title (甲县2023年…, even if the gazetteer lacks it) and a bare unit word opening the
+    title (镇党委书记…); development zones (城南新区) are not units.
+
+    Example:
+        >>> [(u.name, u.level) for u in title_units("四川开江县：织密城市基层治理网络")]
+        [('四川', 'province'), ('开江县', 'county')]
+        >>> [(u.name, u.level) for u in title_units("关于认真做好城南新区（三江街道）村和社区组织换届选举工作的实施意见")]
+        [('三江街道', 'township')]
+        >>> [(u.name, u.level) for u in title_units("XX县2023年基层组织体系建设情况报告")], title_units("嵊州市人民政府")[0].level
+        ([('XX县', 'county')], 'county')
+        >>> [(u.name, u.level) for u in title_units("景湖社区党委2023年工作总结")], title_units("城乡社区治理的做法")
+        ([('景湖社区', 'village')], [])
+        >>> title_units("城市基层党建工作"), title_units("甲县2023年工作总结")[0].level
+        ([], 'county')
+    """
+    units: list[Unit] = []
+    for mention in find_place_mentions(title):
+        place = mention.candidates[0]
+        if _ZONE.search(mention.text) or (mention.weak and mention.short_form and not place.level == "prefecture"):
+            continue
+        units.append(Unit(mention.text, mention.start, place.level))
+    for match in ANONYMISED_UNIT.finditer(title):
+        units.append(Unit(match.group(0), match.start(), _SUFFIX_LEVEL[match.group(1)]))
+    named = _NAMED_UNIT_START.match(title)
+    if named and not units and not _NOT_A_NAMED_UNIT.search(named.group(0)) and not _ZONE.search(named.group(0)) and named.group(0) not in _GENERIC_UNIT_WORDS:
+        units.append(Unit(named.group(0), 0, _SUFFIX_LEVEL[named.group(2)]))
+    bare = _BARE_UNIT_START.match(title)
+    if bare and not units:
+        units.append(Unit(bare.group(1), 0, "township" if bare.group(1) == "乡镇" else _SUFFIX_LEVEL[bare.group(1)]))
+    taken = [(u.start, u.end) for u in units]
+    for match in _TITLE_TOWNSHIP.finditer(title):
+        name, start = match.group(1) + match.group(2), match.start()
+        before = title[start - 1 : start] if start else ""
+        opens = start == 0 or before in "（(“《 " or any(end == start for _, end in taken)
+        generic = _NOT_A_NAMED_UNIT.search(name) or _WORD_AFTER_UNIT.match(title, start + len(name))
+        if opens and not generic and not any(s <= start < e for s, e in taken):
+            units.append(Unit(name, start, _SUFFIX_LEVEL[match.group(2)]))
+            taken.append((start, start + len(name)))
+    return sorted(units, key=lambda u: u.start)
+
+
+def title_unit(title: str) -> Unit | None:
+    """The unit a title speaks for: the most specific unit of the first run of adjacent units
+    (平顶山卫东区与宁波市奉化区… -> 卫东区).
+
+    Example:
+        >>> title_unit("平顶山卫东区与宁波市奉化区签订组织工作合作共建协议").name
+        '卫东区'
+    """
+    units = title_units(title)
+    if not units:
+        return None
+    run = [units[0]]
+    for unit in units[1:]:
+        if unit.start > run[-1].end:
+            break
+        run.append(unit)
+    return max(run, key=lambda u: (_LEVEL_RANK[u.level], u.start))
+
+
+def self_references(text: str) -> Counter[str]:
+    """How often the text refers to itself by level: 我县/本县 and anonymised units (XX县).
+
+    Example:
+        >>> self_references("我县……XX县……我镇")
+        Counter({'county': 2, 'township': 1})
+    """
+    counts: Counter[str] = Counter()
+    for pattern, level, weight in LEVEL_CUES:
+        if weight == 2:
+            counts[level] += len(re.findall(pattern, text))
+    for match in ANONYMISED_UNIT.finditer(text):
+        counts[_SUFFIX_LEVEL[match.group(1)]] += 1
+    return +counts
+
+
+def level_with_basis(title: str, text: str, region_level: str = "") -> tuple[str, str, bool]:
+    """``(level, basis, firm)``: the level of the unit the title names; else the level the text
+    refers to itself by most (我县, XX县); else the cues (全县, 县委, cues in the title weighing
+    most) with the level of the region found, firm only when they score 3 or more and twice as
+    much as any other level.
+
+    Example:
+        >>> level_with_basis("", "我区……全市……全市……市委")[:2]
+        ('county', 'the text refers to itself as county: 1×')
+    """
+    unit = title_unit(title)
+    if unit is not None:
+        return unit.level, f"the title names {unit.name}", True
+    own = self_references(text)
+    if own:
+        level = max(own, key=lambda lv: (own[lv], _LEVEL_RANK[lv]))
+        return level, f"the text refers to itself as {level}: {own[level]}×", True
+    scores: Counter[str] = Counter()
+    for pattern, level, weight in LEVEL_CUES:
+        scores[level] += weight * len(re.findall(pattern, text)) + _TITLE_WEIGHT * len(re.findall(pattern, title))
+    if region_level:
+        scores[region_level] += 3
+    if not scores or max(scores.values()) == 0:
+        return "", "", False
+    level = max(sorted(scores), key=lambda lv: scores[lv])
+    second = max((n for lv, n in scores.items() if lv != level), default=0)
+    shown = ", ".join(f"{lv} {n}" for lv, n in scores.most_common(3) if n)
+    firm = scores[level] >= 3 and scores[level] >= 2 * second
+    return level, f"no unit named in the title, no 我县-style self-reference; cues (全县, 县委) and the region found: {shown}", firm
+
+
 def guess_level(title: str, text: str, region_level: str = "") -> str:
-    """Administrative level a report speaks for, from how it refers to itself (我市, 全县, 镇党委;
-    cues in the title weigh most) and, when named, its own committee (平凉市委 -> prefecture).
+    """Administrative level a report speaks for (see :func:`level_with_basis`).
 
     Example:
         >>> guess_level("镇党委书记在党组织建设工作会议上的交流发言", "全市……全镇……我镇")
@@ -184,14 +634,7 @@ def guess_level(title: str, text: str, region_level: str = "") -> str:
         >>> guess_level("", "全国组织部长会议……各地要……")
         'national'
     """
-    scores: Counter[str] = Counter()
-    for pattern, level, weight in LEVEL_CUES:
-        scores[level] += weight * len(re.findall(pattern, text)) + _TITLE_WEIGHT * len(re.findall(pattern, title))
-    if region_level:
-        scores[region_level] += 3
-    if not scores or max(scores.values()) == 0:
-        return ""
-    return max(sorted(scores), key=lambda level: scores[level])
+    return level_with_basis(title, text, region_level)[0]
 
 
 def guess_township(text: str) -> str:
@@ -209,8 +652,38 @@ def guess_township(text: str) -> str:
 # --------------------------------------------------------------------------- one document
 
 
-def guess_metadata(document: Document) -> dict[str, str]:
+def unsure_note(reasons: dict[str, str]) -> str:
+    """The start of the ``notes`` cell naming the unsure fields and why.
+
+    Example:
+        >>> unsure_note({"year": "most frequent year in the text: 2019 ×4", "region": "长宁: 上海市长宁区 | 四川省宜宾市长宁县"})
+        'corpus init is unsure of: year [most frequent year in the text: 2019 ×4]; region [长宁: 上海市长宁区 | 四川省宜宾市长宁县]'
+    """
+    if not reasons:
+        return ""
+    clean = lambda why: why.replace("[", "(").replace("]", ")").replace("\n", " ")  # noqa: E731
+    return UNSURE_PREFIX + "; ".join(f"{name} [{clean(why)}]" for name, why in reasons.items())
+
+
+def unsure_fields(notes: str) -> dict[str, str]:
+    """The unsure fields and why, read back from a ``notes`` cell (see :func:`unsure_note`).
+
+    Example:
+        >>> unsure_fields("corpus init is unsure of: year [most frequent year]; level [cues only]. Checked by hand.")
+        {'year': 'most frequent year', 'level': 'cues only'}
+        >>> unsure_fields("Traditional script.")
+        {}
+    """
+    start = (notes or "").find(UNSURE_PREFIX)
+    if start < 0:
+        return {}
+    return dict(re.findall(r"(\w+) \[([^\]]*)\]", notes[start + len(UNSURE_PREFIX) :].split("]. ", 1)[0] + "]"))
+
+
+def guess_metadata(document: Document, repeated: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
     """A ``metadata.csv`` row for one document, every filled column named in ``guessed``.
+
+    ``repeated`` holds head lines shared with other documents of the folder (furniture).
 
     Example:
         >>> from dangjian.corpus import Document
@@ -221,14 +694,35 @@ def guess_metadata(document: Document) -> dict[str, str]:
     cleaned = clean_text(document.raw_text)
     found = {**cleaned.metadata, **{k: v for k, v in document.metadata.items() if v}}
     text = cleaned.text
-    title = guess_title(text, found.get("title", ""))
-    date = found.get("date", "")
+    head = page_head(document.raw_text)
+    stated = " ".join(normalise_lines(found.get("title", ""))) if found.get("title", "").strip() else ""
+    choice = choose_title(head, stated, repeated)
+    title = choice.title
+    date = found["date"] if re.match(r"\d{4}-\d{2}-\d{2}$", found.get("date", "")) else ""
+    if not date:
+        date = guess_date(head, normalise_lines(document.raw_text[-400:]))[0]
     year, year_basis = guess_year(title, text, date)
     author = found.get("author", "")
-    region = guess_region("\n".join([title, text, found.get("author_position", "")]))
-    region_level = "county" if region.county else "prefecture" if region.prefecture else ""
-    level = guess_level(title, text, region_level)
-    township = guess_township(text) if level == "township" else ""
+    body_lines = set(text.splitlines())
+    context = "\n".join(line for line in choice.context if line not in body_lines)
+    navigation = {line for line in head if furniture_reason(line, repeated).startswith(("repeated", "navigation", "a menu", "a list"))}
+    body = "\n".join(line for line in text.splitlines() if line.strip() not in navigation)
+    region = guess_region("\n".join([body, found.get("author_position", "")]), title=title, head=context)
+    # a province alone says little of a report's level: most reports name theirs
+    level, level_basis, level_firm = level_with_basis(title, text, region.level if region.level != "province" else "")
+    unit = title_unit(title)
+    township = unit.name if unit is not None and unit.level == "township" and not ANONYMISED_UNIT.match(unit.name) and len(unit.name) > 2 else ""
+    if level == "township" and not township:
+        township = guess_township(text)
+    reasons: dict[str, str] = {}
+    if title and not choice.firm:
+        reasons["title"] = f"chosen for: {choice.basis}; no stated title, no date or source line below it"
+    if level and not level_firm:
+        reasons["level"] = level_basis
+    if year_basis.startswith(("most frequent", "title (")):
+        reasons["year"] = year_basis
+    if region.ambiguous or region.unknown:
+        reasons["region"] = region.candidates_text()
     row = {
         "title": title,
         "region": region.region or ("全国" if level == "national" else ""),
@@ -250,9 +744,21 @@ def guess_metadata(document: Document) -> dict[str, str]:
         **row,
         "doc_id": document.doc_id,
         "file": document.path.name,
+        "notes": unsure_note(reasons),
         "guessed": ";".join(guessed),
         "region_candidates": region.candidates_text(),
     }
+
+
+def repeated_head_lines(heads: Iterable[Sequence[str]], min_documents: int = 2) -> frozenset[str]:
+    """Head lines found in at least ``min_documents`` documents: a site's banner, slogan, menus.
+
+    Example:
+        >>> sorted(repeated_head_lines([["不忘初心 牢记使命", "甲县工作总结"], ["不忘初心 牢记使命", "乙县工作总结"]]))
+        ['不忘初心 牢记使命']
+    """
+    counts = Counter(line for head in heads for line in set(head))
+    return frozenset(line for line, n in counts.items() if n >= min_documents)
 
 
 # --------------------------------------------------------------------------- a folder
@@ -409,6 +915,8 @@ def init_metadata(folder: Path | str, dry_run: bool = False, follow_symlinks: bo
     written as a new table. Files that cannot be read (a scan without text layer, an empty file),
     whose name cannot serve as a doc_id, or that are symbolic links leading out of the folder
     (unless ``follow_symlinks``) are skipped and reported. With ``dry_run`` nothing is written.
+    The head lines of the new documents are compared first: a line shared by several of them
+    (a site's banner, slogan or menu) is never taken as a title.
 
     Example:
         >>> import tempfile, pathlib
@@ -433,6 +941,7 @@ def init_metadata(folder: Path | str, dry_run: bool = False, follow_symlinks: bo
     for path, link_target in links_out:
         if path.name not in listed:
             result.skipped.append(CorpusIssue(str(path), "skipped", f"{LINK_OUTSIDE.format(target=link_target)}; no row added"))
+    documents: list[Document] = []
     for path in files:
         if path.name in listed:
             continue
@@ -445,7 +954,10 @@ def init_metadata(folder: Path | str, dry_run: bool = False, follow_symlinks: bo
             result.skipped.append(CorpusIssue(str(path), "skipped", error.problem))
             continue
         taken.add(doc_id)
-        result.added.append(guess_metadata(document))
+        documents.append(document)
+    repeated = repeated_head_lines(page_head(document.raw_text) for document in documents)
+    result.added = [guess_metadata(document, repeated) for document in documents]
+    del documents
     if dry_run or not result.added:
         return result
     if existing is None:
@@ -458,27 +970,153 @@ def init_metadata(folder: Path | str, dry_run: bool = False, follow_symlinks: bo
     return result
 
 
-def metadata_status(corpus: Corpus, fields: Sequence[str] = STATUS_FIELDS) -> pd.DataFrame:
-    """Which metadata fields are missing or guessed (not yet checked) for which documents.
+# --------------------------------------------------------------------------- accepting the guesses
 
-    One row per document and field that needs attention: ``doc_id, field, status, value`` with
-    status ``missing`` or ``guessed`` (named in the document's ``guessed`` column).
+
+@dataclass
+class AcceptResult:
+    """What ``corpus init --accept`` did: rows whose ``guessed`` cell it emptied, with what it held."""
+
+    path: Path
+    accepted: dict[str, str] = field(default_factory=dict)
+    unsure: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _field_spans(text: str) -> list[list[tuple[int, int]]]:
+    """Where each field of each CSV record lies in ``text`` (quotes included); blank lines are no record.
+
+    Example:
+        >>> text = 'a,"b,""c"" d"\\r\\n\\nd,\\n'
+        >>> [[text[s:e] for s, e in record] for record in _field_spans(text)]
+        [['a', '"b,""c"" d"'], ['d', '']]
+    """
+    records: list[list[tuple[int, int]]] = []
+    separator = re.compile(r"[,\r\n]")
+    i, n = 0, len(text)
+    while i < n:
+        fields: list[tuple[int, int]] = []
+        while True:
+            if i < n and text[i] == '"':
+                j = i + 1
+                while True:
+                    k = text.find('"', j)
+                    if k < 0:
+                        raise ValueError("a quoted value is not closed")
+                    if not text.startswith('""', k):
+                        break
+                    j = k + 2
+                end = k + 1
+            else:
+                match = separator.search(text, i)
+                end = match.start() if match else n
+            fields.append((i, end))
+            i = end
+            if i < n and text[i] == ",":
+                i += 1
+                continue
+            break
+        if i < n:
+            i += 2 if text.startswith("\r\n", i) else 1
+        if not (len(fields) == 1 and fields[0][0] == fields[0][1]):
+            records.append(fields)
+    return records
+
+
+def accept_guesses(folder: Path | str, dry_run: bool = False) -> AcceptResult:
+    """Empty the ``guessed`` column of ``folder/metadata.csv``: the guesses become the data.
+
+    Only the ``guessed`` cells change; every other byte of the file stays as it is (same
+    encoding, quoting and line ends), which is checked by reading the result back before it is
+    written (atomically). Fields noted as unsure in ``notes`` stay noted (see :func:`unsure_fields`).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "metadata.csv").write_text('doc_id,file,year,guessed\\r\\na,a.txt,2023,"year"\\r\\nb,b.txt,,\\r\\n')
+        >>> accept_guesses(folder).accepted
+        {'a': 'year'}
+        >>> (folder / "metadata.csv").read_bytes()
+        b'doc_id,file,year,guessed\\r\\na,a.txt,2023,\\r\\nb,b.txt,,\\r\\n'
+    """
+    target = Path(folder) / "metadata.csv"
+    if not target.exists():
+        raise CorpusError(target, "no metadata.csv to accept; run dangjian corpus init first")
+    existing = _read_existing(target)
+    result = AcceptResult(target)
+    if existing is None or "guessed" not in existing.header:
+        return result
+    column = existing.header.index("guessed")
+    for row in existing.rows:
+        if (row.get("guessed") or "").strip():
+            result.accepted[row.get("doc_id", "")] = row["guessed"]
+        unsure = unsure_fields(row.get("notes", ""))
+        if unsure:
+            result.unsure[row.get("doc_id", "")] = unsure
+    if dry_run or not result.accepted:
+        return result
+    bom, codec = _piece_codec(existing)
+    advice = "empty its guessed column by hand (metadata.csv was left unchanged)"
+    try:
+        spans = _field_spans(existing.text)
+        same = bom + existing.text.encode(codec) == existing.data
+    except (ValueError, UnicodeEncodeError):
+        spans, same = [], False
+    values = [[_unquote(existing.text[s:e]) for s, e in record] for record in spans]
+    if not same or values != existing.records:
+        raise CorpusError(target, f"cannot be rewritten cell by cell; {advice}")
+    text = existing.text
+    for record in reversed(spans[1:]):
+        if column < len(record):
+            start, end = record[column]
+            text = text[:start] + text[end:]
+    expected = [existing.records[0]] + [[v if i != column else "" for i, v in enumerate(r)] for r in existing.records[1:]]
+    content = _reads_back(bom + text.encode(codec), target, expected, advice)
+    write_bytes_atomic(target, content)
+    return result
+
+
+def _unquote(value: str) -> str:
+    return value[1:-1].replace('""', '"') if value.startswith('"') else value
+
+
+# --------------------------------------------------------------------------- status
+
+
+def metadata_status(corpus: Corpus, fields: Sequence[str] = STATUS_FIELDS) -> pd.DataFrame:
+    """Which metadata fields are missing, guessed (not yet checked) or unsure, for which documents.
+
+    One row per document and field that needs attention: ``doc_id, field, status, value, why``
+    with status ``missing``, ``guessed`` (named in the document's ``guessed`` column) or
+    ``unsure`` (named in its notes by ``corpus init``, or a region with ambiguous names); ``why``
+    says on what a guess rests (the year's basis) or why it is unsure.
 
     Example:
         >>> from dangjian.corpus import Corpus, Document
-        >>> doc = Document("a", Path("a.txt"), "党建", "utf-8", {"year": "2024", "level": "county", "guessed": "level"})
+        >>> doc = Document("a", Path("a.txt"), "党建", "utf-8", {"year": "2024", "year_basis": "title", "level": "county",
+        ...                "guessed": "level;year", "notes": "corpus init is unsure of: level [cues only]"})
         >>> metadata_status(Corpus(None, [doc]), fields=("year", "level", "region")).values.tolist()
-        [['a', 'level', 'guessed', 'county'], ['a', 'region', 'missing', '']]
+        [['a', 'year', 'guessed', '2024', 'year_basis: title'], ['a', 'level', 'unsure', 'county', 'cues only'], ['a', 'region', 'missing', '', '']]
     """
     records = []
     for document in corpus.documents:
-        guessed = set(filter(None, document.metadata.get("guessed", "").split(";")))
+        meta = document.metadata
+        guessed = set(filter(None, (meta.get("guessed", "") or "").split(";")))
+        unsure = unsure_fields(meta.get("notes", "") or "")
+        if meta.get("region_candidates") and "region" not in unsure:
+            unsure["region"] = meta["region_candidates"]
         for name in fields:
-            value = document.metadata.get(name, "") or ""
-            status = "missing" if not value else "guessed" if name in guessed else ""
-            if status:
-                records.append({"doc_id": document.doc_id, "field": name, "status": status, "value": value})
-    return pd.DataFrame(records, columns=["doc_id", "field", "status", "value"])
+            value = meta.get(name, "") or ""
+            if name in unsure:
+                status, why = "unsure", unsure[name]
+            elif not value:
+                status, why = "missing", ""
+            elif name in guessed:
+                basis = meta.get("year_basis", "") if name == "year" else ""
+                status, why = "guessed", f"year_basis: {basis}" if basis else ""
+            else:
+                continue
+            records.append({"doc_id": document.doc_id, "field": name, "status": status, "value": value, "why": why or ""})
+    return pd.DataFrame(records, columns=["doc_id", "field", "status", "value", "why"])
 
 
 # --------------------------------------------------------------------------- command line
@@ -495,12 +1133,42 @@ def _run_init(args: argparse.Namespace) -> int:
     for row in result.added:
         where = row["region"] or "?"
         print(printable(f"  {row['doc_id']}: {row['year'] or '?'} {where} ({row['level'] or '?'}) {row['genre'] or '?'} [{row['script']}]"))
-        if row["region_candidates"]:
-            print(printable(f"    ambiguous places: {row['region_candidates']}"))
+        print(printable(f"    title: {row['title'] or '(none found)'}"))
+        for name, why in unsure_fields(row["notes"]).items():
+            print(printable(f"    unsure {name}: {why}"))
     for issue in result.skipped:
         print(printable(f"  skipped {Path(issue.path).name}: {issue.message}"))
-    if result.added and not args.dry_run:
-        print("Check the columns named in 'guessed' and remove their names once confirmed.")
+    if args.accept:
+        try:
+            accepted = accept_guesses(args.folder, dry_run=args.dry_run) if result.path.exists() else None
+        except (ValueError, OSError) as error:
+            print(error_line("corpus init --accept", error), file=sys.stderr)
+            return 2
+        pending = len(accepted.accepted) if accepted is not None else 0
+        if args.dry_run:
+            pending += sum(1 for row in result.added if row["guessed"])
+            print(f"Would accept the guesses of {pending} row(s) (--dry-run: nothing written).")
+        elif pending:
+            print(
+                f"Accepted the guesses of {pending} row(s): their 'guessed' cells are now empty, so the guessed "
+                "values are your data (and no longer reported as guessed); no other cell was touched."
+            )
+        else:
+            print("Nothing to accept: no row has anything left in its 'guessed' column.")
+        unsure = dict(accepted.unsure) if accepted is not None else {}
+        if args.dry_run:
+            unsure.update({row["doc_id"]: unsure_fields(row["notes"]) for row in result.added if row["notes"]})
+        if unsure:
+            count = sum(len(fields) for fields in unsure.values())
+            print(printable(
+                f"Still unsure: {count} field(s) in {len(unsure)} document(s), noted in 'notes'; "
+                f"`dangjian corpus status {args.folder}` lists them with the reasons."
+            ))
+    elif result.added and not args.dry_run:
+        print(printable(
+            "Check the columns named in 'guessed' and remove their names once confirmed, or accept them all with "
+            f"`dangjian corpus init {args.folder} --accept`; `dangjian corpus status {args.folder}` lists what is unsure and why."
+        ))
     return 0
 
 
@@ -516,7 +1184,17 @@ def _run_status(args: argparse.Namespace) -> int:
     if not len(corpus):
         print(printable(f"{args.folder}: no documents loaded"))
     elif len(table):
-        print("\n".join(printable(line) for line in table.to_string(index=False).splitlines()))
+        for doc_id, rows in table.groupby("doc_id", sort=False):
+            print(printable(str(doc_id)))
+            for row in rows.itertuples():
+                value = f" {row.value}" if row.value else ""
+                why = f" — {row.why}" if row.why else ""
+                print(printable(f"  {row.status:8} {row.field:7}{value}{why}"))
+        counts = table["status"].value_counts()
+        summary = ", ".join(f"{counts[s]} {s}" for s in ("unsure", "guessed", "missing") if s in counts)
+        print(printable(f"{table['doc_id'].nunique()} of {len(corpus)} document(s) need attention: {summary}."))
+        if "guessed" in counts:
+            print(printable(f"Accept every guess with `dangjian corpus init {args.folder} --accept`."))
     else:
         print("every reported field is filled and checked")
     for issue in corpus.issues:
@@ -525,13 +1203,15 @@ def _run_status(args: argparse.Namespace) -> int:
 
 
 def add_corpus_parser(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``dangjian corpus init DIR`` and ``dangjian corpus status DIR``.
+    """Add ``dangjian corpus init DIR [--accept]`` and ``dangjian corpus status DIR``.
 
     Example:
         >>> import argparse
         >>> parser = argparse.ArgumentParser(prog="dangjian")
         >>> add_corpus_parser(parser.add_subparsers(dest="command"))
         >>> parser.parse_args(["corpus", "init", "my-reports", "--dry-run"]).dry_run
+        True
+        >>> parser.parse_args(["corpus", "init", "my-reports", "--accept"]).accept
         True
     """
     corpus = subparsers.add_parser("corpus", help="prepare a folder of documents as a corpus")
@@ -540,11 +1220,17 @@ def add_corpus_parser(subparsers: argparse._SubParsersAction) -> None:
         "init",
         help="write metadata.csv with guessed rows for the documents it does not list yet",
         description="Guess title, year, date, script, genre, region and level for every .txt/.html/.htm/"
-        ".docx/.pdf file not yet listed in DIR/metadata.csv and append one row each; existing rows are kept byte for byte.",
+        ".docx/.pdf file not yet listed in DIR/metadata.csv and append one row each; existing rows are kept byte for byte. "
+        "With --accept, then empty the guessed column of every row: the guesses become your data.",
     )
     init.add_argument("folder", type=Path, metavar="DIR")
     init.add_argument("--dry-run", action="store_true", help="show the guesses without writing metadata.csv")
-    status = actions.add_parser("status", help="list metadata fields that are missing or still guessed")
+    init.add_argument(
+        "--accept",
+        action="store_true",
+        help="accept all guesses: empty the 'guessed' column of every row (only those cells change); unsure notes stay",
+    )
+    status = actions.add_parser("status", help="list metadata fields that are missing, guessed or unsure, and why")
     status.add_argument("folder", type=Path, metavar="DIR")
     for action in (init, status):
         action.add_argument(
