@@ -17,10 +17,11 @@
 # # Keywords: what each group talks about, and how its vocabulary differs
 #
 # This notebook compares the vocabulary of the reports between groups of documents — regions by
-# default, or any other metadata column such as the administrative level. It reports term
-# frequencies, TF-IDF, keyness of each group against the rest of the corpus, the slogans and
-# numbered formulations (提法) of the genre, co-occurrence of the most frequent terms, and word
-# clouds.
+# default, or any other metadata column such as the administrative level or the year. It reports
+# term frequencies, TF-IDF, keyness of each group against the rest of the corpus with bootstrap
+# intervals, the slogans and numbered formulations (提法) of the genre, co-occurrence of the most
+# frequent terms, and word clouds. The unit of inference is the document: every comparison states
+# how many documents (and paragraphs) stand behind each group, and what that allows.
 
 # %% tags=["parameters"]
 corpus_dir = "data/raw"
@@ -29,6 +30,11 @@ group_col = "region"
 top_n = 20
 min_count = 5
 stopword_lists = ["zh", "genre"]
+n_boot = 1000
+seed = 0
+alpha = 0.05
+p_adjust_method = "holm"
+min_docs = 3
 output_dir = "data/processed/keywords"
 figures_dir = "figures"
 figure_prefix = "keywords_region"
@@ -37,15 +43,16 @@ cache_dir = "data/processed/cache"
 # %%
 from pathlib import Path
 
-from IPython.display import display
+from IPython.display import Markdown, display
 
 from dangjian.dtm import build_dtm, unit_table
+from dangjian.inference import caveats, group_sizes
 from dangjian.io import write_table
 from dangjian.keywords import (
     cooccurrence_pmi,
     frequency_matrix,
     frequency_table,
-    keyness,
+    keyness_with_intervals,
     slogan_counts,
     slogan_matrix,
     tfidf_top_terms,
@@ -70,6 +77,25 @@ units = unit_table(processed, unit)
 tokenizer = DomainTokenizer(stopword_lists=stopword_lists)
 
 # %% [markdown]
+# ## Documents behind each group
+#
+# A group's vocabulary is the vocabulary of its documents. The table gives, for each value of the
+# grouping column, the number of documents (`n_docs`) and of units (`n_units`, the `unit`
+# parameter), whether the group is a single document, and what its bootstrap resamples: its
+# documents when it has at least `min_docs` of them, its units otherwise. The caveats below are
+# computed from the document table of this corpus; they say what the comparisons can and cannot
+# show.
+
+# %%
+sizes = group_sizes(units, group_col, unit=unit, min_docs=min_docs)
+write_table(sizes, tables_dir / f"groups_by_{group_col}.csv")
+display(sizes)
+notes = caveats(processed.document_table, group_col, min_docs=min_docs, unit=unit)
+display(Markdown("**Caveats for this corpus.**\n\n" + "\n".join(f"- {note}" for note in notes)
+                 if notes else "**Caveats for this corpus:** none of the checked limits applies."))
+comparable = len(sizes) >= 2
+
+# %% [markdown]
 # ## Tokens
 #
 # The clean, simplified text of each document is cut into units (here: the `unit` parameter) and
@@ -81,10 +107,11 @@ tokenizer = DomainTokenizer(stopword_lists=stopword_lists)
 # characters are dropped. Documents without a value in the grouping column form the group
 # `(unspecified)`.
 #
-# The table gives, per group, the number of units and of tokens kept.
+# The table gives, per group, the number of units, of tokens kept and of documents.
 
 # %%
-matrix = build_dtm(units, tokenizer, group_col=group_col)
+unit_matrix = build_dtm(units, tokenizer)
+matrix = unit_matrix.group(group_col)
 display(matrix.rows)
 
 # %% [markdown]
@@ -104,15 +131,26 @@ save_figure(fig, f"{figure_prefix}_top_terms", figures_dir)
 fig
 
 # %% [markdown]
-# TF-IDF takes each group as one document: terms frequent in a group but used by few other groups
-# rise, terms every group uses sink (scikit-learn's smoothed idf, rows normalised to unit length).
+# TF-IDF takes each group as one document (scikit-learn's smoothed idf, rows normalised to unit
+# length). Its idf, ln((1 + n) / (1 + df)) + 1, never falls below 1, so a term that every group uses
+# keeps its raw frequency as weight rather than being removed: TF-IDF promotes terms specific to
+# few groups, but frequent shared terms stay near the top. The share of shared terms among the top
+# terms is computed below.
 
 # %%
-tfidf = tfidf_top_terms(matrix, top_n=top_n)
-write_table(tfidf, tables_dir / f"tfidf_by_{group_col}.csv")
-fig = plot_top_terms(tfidf, top_n=top_n, value="tfidf", title="各组 TF-IDF 高分词 Top TF-IDF terms per group")
-save_figure(fig, f"{figure_prefix}_tfidf", figures_dir)
-fig
+if comparable:
+    tfidf = tfidf_top_terms(matrix, top_n=top_n)
+    write_table(tfidf, tables_dir / f"tfidf_by_{group_col}.csv")
+    shared = tfidf.groupby("group")["in_every_group"].mean()
+    display(Markdown(
+        f"Of the {len(tfidf)} top TF-IDF terms of the {tfidf.group.nunique()} groups (up to {top_n} each), "
+        f"{int(tfidf.in_every_group.sum())} ({tfidf.in_every_group.mean():.0%}) occur in every group; "
+        f"per group the share ranges from {shared.min():.0%} to {shared.max():.0%}."))
+    fig = plot_top_terms(tfidf, top_n=top_n, value="tfidf", title="各组 TF-IDF 高分词 Top TF-IDF terms per group")
+    save_figure(fig, f"{figure_prefix}_tfidf", figures_dir)
+    display(fig)
+else:
+    display(Markdown(f"TF-IDF across groups is skipped: there is only one {group_col} group."))
 
 # %% [markdown]
 # The heatmap shows the rate per 10,000 tokens of the ten most frequent terms of each group across
@@ -134,21 +172,56 @@ fig
 # (χ², one degree of freedom), the log ratio (binary log of the ratio of relative frequencies, 0.5
 # added to each count), and the conservative log ratio LRC as computed by R's `corpora::keyness`:
 # the bound of the 95 % exact (Clopper-Pearson) confidence interval of the log ratio nearest to zero,
-# Bonferroni-corrected for the number of terms tested, and 0 when the interval includes equal
-# frequency. LRC thus carries effect size and significance in one number. With a small corpus few
-# terms pass the correction; the figures show the terms with p < 0.05 by G² and mark those whose
-# LRC is not zero as solid bars.
+# and 0 when the interval includes equal frequency.
+#
+# **The family of tests** is every group × every tested term. The p-values are corrected over that
+# whole family (`p_adjust_method`: Holm, or Benjamini–Hochberg), and LRC is Bonferroni-adjusted for
+# the same number of tests; the figures select terms by the corrected test only.
+#
+# **Replication.** G² and LRC treat every token as independent, but tokens come in documents. A term
+# is called `significant` only when it passes the corrected test *and* the contrast is replicated:
+# its group has at least two documents and, for a term the group over-uses, at least two of them
+# contain it (`docs_with_term`). For a group backed by one document the table and figures still
+# show the contrast, labelled as descriptive (pale bars).
+#
+# **Intervals.** `g2_ci_low`/`g2_ci_high` and `log_ratio_ci_low`/`log_ratio_ci_high` (repeated as
+# `ci_low`/`ci_high`, the log ratio the figures plot) are percentile intervals over `n_boot` bootstrap
+# replicates with seed `seed`: each group is resampled on its own — its documents when it has at least
+# `min_docs`, its paragraphs otherwise (column `resampled`) — and the statistics are recomputed. An
+# interval from paragraphs of one document measures how evenly the term is spread over that
+# document, not whether another document of the same group would use it.
 
 # %%
-key = keyness(matrix, min_count=min_count)
-write_table(key, tables_dir / f"keyness_by_{group_col}.csv")
-display(key[key.lrc != 0][["group", "term", "f_target", "f_reference", "g2", "p_value", "log_ratio", "lrc"]])
+if comparable:
+    key = keyness_with_intervals(unit_matrix, group_col, unit=unit, n_boot=n_boot, seed=seed, min_docs=min_docs,
+                                 min_count=min_count, p_adjust_method=p_adjust_method, alpha=alpha)
+    write_table(key, tables_dir / f"keyness_by_{group_col}.csv")
+    summary = key.groupby("group", sort=False).agg(
+        n_docs=("n_docs", "first"), n_units=("n_units", "first"), resampled=("resampled", "first"),
+        uncorrected=("p_value", lambda p: int((p < alpha).sum())),
+        corrected=("p_adjusted", lambda p: int((p < alpha).sum())),
+        significant=("significant", "sum"))
+    display(summary)
+    display(Markdown(
+        f"Family of tests: {key.correction.iloc[0]}. "
+        f"{int((key.p_value < alpha).sum())} have p < {alpha} before correction, "
+        f"{int((key.p_adjusted < alpha).sum())} after it; {int(key.significant.sum())} of these are replicated "
+        f"(at least two documents of the group) and called significant. Intervals: {n_boot} replicates, "
+        f"seed {seed}."))
+    shown = key[key.p_adjusted < alpha]
+    display(shown[["group", "n_docs", "n_units", "resampled", "term", "docs_with_term", "f_target", "f_reference",
+                   "g2", "g2_ci_low",
+                   "g2_ci_high", "log_ratio", "ci_low", "ci_high", "lrc", "p_adjusted", "significant"]])
+else:
+    key = None
+    display(Markdown(f"Keyness is skipped: there is only one {group_col} group, so there is no rest to compare with."))
 
 # %%
-for group in matrix.labels:
-    fig = plot_keyness(key, group, top_n=min(top_n, 15))
-    save_figure(fig, f"{figure_prefix}_keyness_{figure_name(group)}", figures_dir)
-    display(fig)
+if key is not None:
+    for group in matrix.labels:
+        fig = plot_keyness(key, group, top_n=min(top_n, 15), alpha=alpha, unit=unit)
+        save_figure(fig, f"{figure_prefix}_keyness_{figure_name(group)}", figures_dir)
+        display(fig)
 
 # %% [markdown]
 # ## Slogans and formulations (提法)
@@ -169,18 +242,19 @@ display(numbered.head(top_n))
 display(quoted.head(top_n))
 
 # %%
-shown = numbered.head(25).drop(columns=["total", "groups"])
-fig = plot_term_heatmap(shown, value_label="次数 (count)", title="编号提法 × 组 Numbered formulas × groups")
-save_figure(fig, f"{figure_prefix}_formulas", figures_dir)
-fig
+formulas = numbered.head(25).drop(columns=["total", "groups"])
+if not formulas.empty:
+    fig = plot_term_heatmap(formulas, value_label="次数 (count)", title="编号提法 × 组 Numbered formulas × groups")
+    save_figure(fig, f"{figure_prefix}_formulas", figures_dir)
+    display(fig)
 
 # %% [markdown]
 # ## Co-occurrence
 #
 # Pointwise mutual information of the most frequent terms co-occurring in the same sentence:
 # PMI = log2(n_ab · N / (n_a · n_b)) with N sentences and n the number of sentences containing
-# each term and both; normalised PMI (NPMI) is 1 for terms that always occur together. Pairs seen
-# in fewer than three sentences are left out.
+# each term and both; normalised PMI (NPMI) = PMI / −log2(n_ab / N) is 1 for terms that always
+# occur together. Pairs seen in fewer than three sentences are left out.
 
 # %%
 sentence_tokens = tokenizer.tokenize_many(unit_table(processed, "sentence")["text"])

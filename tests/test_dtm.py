@@ -88,3 +88,30 @@ def test_tfidf_weighting_and_errors(tokenizer):
         build_dtm(units, tokenizer, weighting="bm25")
     with pytest.raises(TypeError, match="non-text"):
         build_dtm(pd.DataFrame({"text": ["乡村振兴", None]}), tokenizer)
+
+
+def test_grouping_a_unit_matrix_equals_building_it_grouped(processed, tokenizer):
+    paragraphs = unit_table(processed, "paragraph")
+    by_unit = build_dtm(paragraphs, tokenizer)
+    for column in ("region", "level", "year"):
+        direct = build_dtm(paragraphs, tokenizer, group_col=column)
+        grouped = by_unit.group(column)
+        pd.testing.assert_frame_equal(grouped.rows, direct.rows, obj=column)
+        assert (grouped.counts != direct.counts).nnz == 0 and (grouped.docfreq != direct.docfreq).nnz == 0
+        assert (grouped.doc_docfreq != direct.doc_docfreq).nnz == 0
+    years = build_dtm(paragraphs, tokenizer, group_col="year")
+    # metadata: 2019, 2020, 2023 one document each, 2024 two
+    assert dict(zip(years.labels, years.rows.docs, strict=True)) == {"2019": 1, "2020": 1, "2023": 1, "2024": 2}
+
+
+def test_documents_containing_each_term_per_group():
+    units = pd.DataFrame({"text": ["乡村振兴", "乡村振兴 第一书记", "乡村振兴", "第一书记"],
+                          "doc_id": ["a", "a", "b", "c"], "g": ["x", "x", "x", "y"]})
+    matrix = build_dtm(units, group_col="g")
+    assert matrix.rows.docs.tolist() == [2, 1]
+    assert matrix.terms.tolist() == ["乡村振兴", "第一书记"]
+    # 乡村振兴: three units of x but two documents; 第一书记: one document in each group
+    assert matrix.docfreq.toarray().tolist() == [[3, 1], [0, 1]]
+    assert matrix.doc_docfreq.toarray().tolist() == [[2, 1], [0, 1]]
+    assert matrix.select_terms(np.array([False, True])).doc_docfreq.toarray().tolist() == [[1], [1]]
+    assert build_dtm(units.drop(columns="doc_id"), group_col="g").doc_docfreq is None

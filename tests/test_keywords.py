@@ -10,13 +10,16 @@ import pytest
 from scipy import stats
 
 from dangjian.dtm import build_dtm, unit_table
+from dangjian.inference import GroupBootstrap, adjust_p_values
 from dangjian.keywords import (
     conservative_log_ratio,
     cooccurrence_pmi,
     find_slogans,
     frequency_table,
     keyness,
+    keyness_with_intervals,
     log_likelihood_g2,
+    log_ratio,
     slogan_counts,
     slogan_matrix,
     tfidf_top_terms,
@@ -81,13 +84,13 @@ def test_lrc_is_the_bonferroni_adjusted_exact_binomial_bound():
     matrix = build_dtm(toy_units(), group_col="region")
     table = keyness(matrix, min_count=1)
     row = table[(table.group == "A") & (table.term == "乡村振兴")].iloc[0]
-    terms_tested = 3
+    tests = 2 * 3  # the family: two groups × three terms
     # independent route: scipy's exact binomial test interval for 30 of 40 occurrences in A,
-    # two-sided 95 % with Bonferroni over the three terms tested
-    interval = stats.binomtest(30, 40).proportion_ci(confidence_level=1 - 0.05 / terms_tested, method="exact")
+    # two-sided 95 % with Bonferroni over the six tests of the family
+    interval = stats.binomtest(30, 40).proportion_ci(confidence_level=1 - 0.05 / tests, method="exact")
     lower = interval.low
     expected = math.log2((300 / 100) * lower / (1 - lower))
-    assert row.n_terms_tested == terms_tested
+    assert row.n_terms_tested == 3 and row.n_tests == tests
     assert row.lrc == pytest.approx(expected, rel=1e-9)
     assert 0 < row.lrc < row.log_ratio
     # without the adjustment the bound is closer to the point estimate
@@ -202,7 +205,51 @@ def test_cooccurrence_pmi_matches_hand_computation():
         math.log2(2 * 5 / (3 * 2)) / -math.log2(2 / 5))
     windowed = cooccurrence_pmi([["甲方", "乙方", "丙方", "乙方"]], window=1, min_cooccurrence=1)
     pairs = {(a, b): n for a, b, n in windowed[["term_a", "term_b", "cooccurrences"]].values}
+    # windows of two tokens: 甲乙, 乙丙, 丙乙
     assert pairs == {("乙方", "甲方"): 1, ("丙方", "乙方"): 2}
+    row = windowed.set_index(["term_a", "term_b"]).loc[("丙方", "乙方")]
+    assert (row.freq_a, row.freq_b, row.contexts) == (2, 3, 3)
+    assert row.pmi == pytest.approx(math.log2(2 * 3 / (2 * 3)))
+
+
+def brute_force_windows(units, window):
+    """Sets of tokens of every context: each unit, or each window of window + 1 tokens."""
+    contexts = []
+    for tokens in units:
+        if window is None:
+            contexts.append(set(tokens))
+        elif tokens:
+            n = len(tokens)
+            starts = range(max(n - window, 1))
+            contexts.extend(set(tokens[s:s + window + 1]) for s in starts)
+    return contexts
+
+
+@pytest.mark.parametrize("window", [None, 1, 3, 10])
+def test_windowed_cooccurrence_counts_contexts_and_never_exceeds_frequencies(window):
+    rng = np.random.default_rng(4)
+    vocabulary = ["党建", "组织", "振兴", "书记", "网格", "服务", "党员", "群众"]
+    units = [[vocabulary[i] for i in rng.integers(0, 8, size=rng.integers(0, 30))] for _ in range(60)]
+    units.append(["党建"] * 12)  # a repeated term must not inflate its pairs
+    table = cooccurrence_pmi(units, top_n=8, window=window, min_cooccurrence=1)
+    contexts = brute_force_windows(units, window)
+    for row in table.itertuples():
+        n_ab = sum(1 for c in contexts if row.term_a in c and row.term_b in c)
+        n_a = sum(1 for c in contexts if row.term_a in c)
+        n_b = sum(1 for c in contexts if row.term_b in c)
+        assert (row.cooccurrences, row.freq_a, row.freq_b, row.contexts) == (n_ab, n_a, n_b, len(contexts))
+        assert row.pmi == pytest.approx(math.log2(n_ab * len(contexts) / (n_a * n_b)))
+        assert row.npmi == pytest.approx(row.pmi / -math.log2(n_ab / len(contexts)))
+    assert (table.cooccurrences <= np.minimum(table.freq_a, table.freq_b)).all()
+    assert ((table.npmi > -1) & (table.npmi <= 1)).all()
+
+
+def test_terms_always_together_have_npmi_one():
+    table = cooccurrence_pmi([["党建", "组织"], ["组织", "党建"], ["振兴"]], top_n=3, min_cooccurrence=1)
+    row = table.set_index(["term_a", "term_b"]).loc[("党建", "组织")]
+    assert row.npmi == pytest.approx(1.0)
+    everywhere = cooccurrence_pmi([["党建", "组织"], ["组织", "党建"]], top_n=2, min_cooccurrence=1)
+    assert everywhere.npmi.tolist() == [1.0] and everywhere.pmi.tolist() == [0.0]
 
 
 def test_cooccurrence_on_corpus_sentences(raw_dir):
@@ -213,3 +260,119 @@ def test_cooccurrence_on_corpus_sentences(raw_dir):
     assert (table.term_a < table.term_b).all()
     assert table.pmi.is_monotonic_decreasing
     assert (table.npmi <= 1 + 1e-12).all()
+
+
+def spread_units() -> pd.DataFrame:
+    """Region A: three documents; 乡村振兴 over-used in all three, 网格化管理 only in document a1.
+    Region B: one document of four paragraphs. 第一书记 fills the rest."""
+    def text(counts: dict[str, int]) -> str:
+        return " ".join(term for term, n in counts.items() for _ in range(n))
+
+    rows = [
+        ("a1", "A", {"乡村振兴": 10, "网格化管理": 30, "第一书记": 10}),
+        ("a1", "A", {"乡村振兴": 5, "第一书记": 20}),
+        ("a2", "A", {"乡村振兴": 12, "第一书记": 30}),
+        ("a3", "A", {"乡村振兴": 9, "第一书记": 25}),
+        ("b1", "B", {"乡村振兴": 1, "第一书记": 40}),
+        ("b1", "B", {"乡村振兴": 2, "第一书记": 35, "网格化管理": 1}),
+        ("b1", "B", {"第一书记": 30}),
+        ("b1", "B", {"乡村振兴": 1, "第一书记": 45}),
+    ]
+    return pd.DataFrame({"doc_id": [r[0] for r in rows], "region": [r[1] for r in rows],
+                         "year": [2020.0, 2020.0, 2021.0, None, 2022.0, 2022.0, 2022.0, 2022.0],
+                         "text": [text(r[2]) for r in rows]})
+
+
+def test_family_is_all_groups_times_terms():
+    units = spread_units()
+    table = keyness(build_dtm(units, group_col="region"), min_count=1)
+    assert (table.n_tests == 2 * 3).all()
+    assert table.p_adjusted.tolist() == pytest.approx(adjust_p_values(table.p_value, "holm").tolist())
+    bh = keyness(build_dtm(units, group_col="region"), min_count=1, p_adjust_method="bh")
+    assert bh.p_adjusted.tolist() == pytest.approx(adjust_p_values(bh.p_value, "bh").tolist())
+    assert bh.correction[0] == "Benjamini–Hochberg correction over all 6 tests (2 groups × 3 terms)"
+    # a per-group family would be smaller: the whole-family correction is never weaker
+    per_group = np.concatenate([adjust_p_values(table[table.group == g].p_value, "holm") for g in ("A", "B")])
+    assert (table.p_adjusted.to_numpy() >= per_group - 1e-15).all()
+    assert (table.p_adjusted.to_numpy() > per_group).any()
+
+
+def test_single_document_groups_and_single_document_terms_are_never_significant():
+    table = keyness(build_dtm(spread_units(), group_col="region"), min_count=1).set_index(["group", "term"])
+    a_spread, a_one_doc = table.loc[("A", "乡村振兴")], table.loc[("A", "网格化管理")]
+    assert (a_spread.n_docs, a_spread.docs_with_term, a_one_doc.docs_with_term) == (3, 3, 1)
+    assert a_spread.p_adjusted < 0.05 and a_spread.significant
+    # 30 of 31 occurrences in A, but all from one of its documents: no replication
+    assert a_one_doc.p_adjusted < 1e-6 and not a_one_doc.significant
+    b_rows = table.loc["B"]
+    assert (b_rows.single_document & (b_rows.n_docs == 1)).all()
+    assert (b_rows.p_adjusted < 0.05).any() and not b_rows.significant.any()
+
+
+def test_bootstrap_intervals_recompute_g2_and_log_ratio_on_resampled_documents():
+    units = spread_units()
+    matrix = build_dtm(units)
+    table = keyness_with_intervals(matrix, "region", n_boot=400, seed=11, min_count=1)
+    row = table.set_index(["group", "term"]).loc[("A", "乡村振兴")]
+    assert (row.resampled, row.n_docs, row.n_units) == ("documents", 3, 4)
+    # independent replay: draw the same multiplicities, rebuild the counts from the raw texts
+    boot = GroupBootstrap(n_boot=400, seed=11).fit(units, "region")
+    a_docs = units[units.region == "A"].groupby("doc_id")["text"].apply(" ".join)  # a1, a2, a3
+    b_paragraphs = units[units.region == "B"].text.tolist()
+    count = lambda texts, term: sum(t.split().count(term) for t in texts)  # noqa: E731
+    size = lambda texts: sum(len(t.split()) for t in texts)  # noqa: E731
+    g2_samples, lr_samples = [], []
+    for wa, wb in zip(boot.cluster_weights("A"), boot.cluster_weights("B"), strict=True):
+        a = [d for d, w in zip(a_docs, wa, strict=True) for _ in range(w)]
+        b = [p for p, w in zip(b_paragraphs, wb, strict=True) for _ in range(w)]
+        f1, f2, n1, n2 = count(a, "乡村振兴"), count(b, "乡村振兴"), size(a), size(b)
+        g2_samples.append(math.copysign(hand_g2(f1, f2, n1 - f1, n2 - f2), f1 / n1 - f2 / n2))
+        lr_samples.append(float(log_ratio(f1, f2, n1, n2)))
+    assert row.g2_ci_low == pytest.approx(np.percentile(g2_samples, 2.5))
+    assert row.g2_ci_high == pytest.approx(np.percentile(g2_samples, 97.5))
+    assert row.log_ratio_ci_low == pytest.approx(np.percentile(lr_samples, 2.5))
+    assert row.log_ratio_ci_high == pytest.approx(np.percentile(lr_samples, 97.5))
+    assert (row.ci_low, row.ci_high) == (row.log_ratio_ci_low, row.log_ratio_ci_high)
+    # a term one document brings alone has a wide interval reaching down to no difference
+    lone = table.set_index(["group", "term"]).loc[("A", "网格化管理")]
+    assert lone.g2_ci_low < 0.5 * lone.g2 and lone.log_ratio_ci_low < lone.log_ratio - 2
+    b = table[table.group == "B"]
+    assert (b.resampled == "paragraphs").all() and (b.n_units == 4).all()
+    # the same seed gives the same table; the point estimates are those of plain keyness
+    again = keyness_with_intervals(matrix, "region", n_boot=400, seed=11, min_count=1)
+    pd.testing.assert_frame_equal(table, again)
+    plain = keyness(matrix.group("region"), min_count=1)
+    pd.testing.assert_frame_equal(table[plain.columns], plain)
+
+
+def test_document_as_unit_with_a_one_document_group():
+    units = spread_units().groupby("doc_id", as_index=False).agg(
+        region=("region", "first"), text=("text", " ".join))
+    table = keyness_with_intervals(build_dtm(units), "region", unit="document", n_boot=200, min_count=1)
+    a, b = table[table.group == "A"], table[table.group == "B"]
+    assert (a.resampled == "documents").all() and a.g2_ci_low.notna().all()
+    assert (b.resampled == "none").all() and b.g2_ci_low.isna().all() and b.ci_high.isna().all()
+    assert (b.n_docs == 1).all() and (b.n_units == 1).all() and not b.significant.any()
+
+
+def test_year_is_a_comparison_axis():
+    units = spread_units()
+    table = keyness_with_intervals(build_dtm(units), "year", n_boot=100, min_count=1)
+    sizes = table.groupby("group")[["n_docs", "n_units"]].first()
+    assert sizes.to_dict("index") == {"(unspecified)": {"n_docs": 1, "n_units": 1},
+                                      "2020": {"n_docs": 1, "n_units": 2},
+                                      "2021": {"n_docs": 1, "n_units": 1},
+                                      "2022": {"n_docs": 1, "n_units": 4}}
+    assert not table.significant.any()
+    assert table.correction[0] == "Holm correction over all 12 tests (4 groups × 3 terms)"
+
+
+def test_tfidf_marks_terms_every_group_uses():
+    units = pd.DataFrame({
+        "text": ["乡村振兴 " * 5 + "党建引领 " * 4, "乡村振兴 " * 5 + "强基固本 " * 4, "乡村振兴 党建引领"],
+        "region": ["A", "B", "C"],
+    })
+    table = tfidf_top_terms(build_dtm(units, group_col="region"), top_n=3)
+    flags = {(g, t): (n, e) for g, t, n, e in table[["group", "term", "groups_using", "in_every_group"]].values}
+    assert flags[("A", "乡村振兴")] == (3, True) and flags[("A", "党建引领")] == (2, False)
+    assert flags[("B", "强基固本")] == (1, False)

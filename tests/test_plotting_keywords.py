@@ -17,7 +17,13 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 from dangjian.dtm import build_dtm, unit_table  # noqa: E402
-from dangjian.keywords import frequency_matrix, frequency_table, keyness, top_terms  # noqa: E402
+from dangjian.keywords import (  # noqa: E402
+    frequency_matrix,
+    frequency_table,
+    keyness,
+    keyness_with_intervals,
+    top_terms,
+)
 from dangjian.pipeline import process_corpus  # noqa: E402
 from dangjian.plotting import save_figure, save_image, setup_cjk_font  # noqa: E402
 from dangjian.plotting_keywords import (  # noqa: E402
@@ -76,18 +82,57 @@ def test_top_terms_and_heatmap_figures(matrix, font_path, tmp_path):
     assert_drawn_with_cjk_font(heat, font_path)
 
 
-def test_keyness_figure_marks_each_term_with_its_counts(matrix, font_path):
+@pytest.fixture(scope="module")
+def unit_matrix(raw_dir):
+    return build_dtm(unit_table(process_corpus(raw_dir), "paragraph"))
+
+
+def test_keyness_figure_selects_by_the_corrected_test_and_marks_counts(matrix, font_path):
     table = keyness(matrix, min_count=5)
-    fig = plot_keyness(table, "全国", top_n=5)
+    fig = plot_keyness(table, "全国", top_n=5, measure="g2")
     shown = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    block = table[(table.group == "全国") & (table.p_value < 0.05)]
-    assert shown[:5] == block.sort_values(["g2", "term"], ascending=[False, True]).term.head(5).tolist()
+    block = table[(table.group == "全国") & (table.p_adjusted < 0.05)]
+    assert len(block) < (table[table.group == "全国"].p_value < 0.05).sum()  # the correction bites
+    positive = block[block.g2 > 0].sort_values(["g2", "term"], ascending=[False, True]).term.head(5).tolist()
+    assert shown[:len(positive)] == positive
     annotations = {t.get_text() for t in fig.axes[0].texts}
     first = block.set_index("term").loc[shown[0]]
     assert f"{first.f_target}/{first.f_reference}" in annotations
+    assert table.correction.iloc[0] in fig.axes[0].get_xlabel()
     assert_drawn_with_cjk_font(fig, font_path)
     with pytest.raises(KeyError, match="no group"):
         plot_keyness(table, "上海市")
+
+
+def test_keyness_figure_of_a_single_document_group_has_intervals_and_no_solid_bar(unit_matrix, font_path):
+    table = keyness_with_intervals(unit_matrix, "region", n_boot=200, min_count=5)
+    fig = plot_keyness(table, "全国", top_n=5)
+    ax = fig.axes[0]
+    block = table[(table.group == "全国") & (table.p_adjusted < 0.05)]
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert set(shown) == set(block.term) and len(shown) == len(ax.patches)
+    assert all(bar.get_alpha() == pytest.approx(0.35) for bar in ax.patches)  # nothing called significant
+    n_docs, n_units = block.n_docs.iloc[0], block.n_units.iloc[0]
+    assert f"{n_docs} document ({n_docs} 篇), {n_units} paragraphs — single document" in ax.get_title()
+    whiskers = [c for c in ax.collections if c.get_segments()]
+    assert sum(len(c.get_segments()) for c in whiskers) == len(shown)
+    row = block.set_index("term").loc[shown[0]]
+    segment = next(seg for c in whiskers for seg in c.get_segments() if seg[0][1] == 0)
+    assert sorted([segment[0][0], segment[1][0]]) == pytest.approx([row.ci_low, row.ci_high])
+    assert "resampling paragraphs" in ax.get_xlabel()
+    assert_drawn_with_cjk_font(fig, font_path)
+
+
+def test_keyness_figure_of_a_replicated_group_draws_significant_terms_solid(unit_matrix):
+    table = keyness_with_intervals(unit_matrix, "level", n_boot=200, min_count=5)
+    county = table[(table.group == "county") & (table.p_adjusted < 0.05)].sort_values(
+        ["log_ratio", "term"], ascending=[False, True])
+    assert county.significant.any() and (county.n_docs == 2).all()
+    fig = plot_keyness(table, "county", top_n=15)
+    solid = {t.get_text(): bar.get_alpha() is None
+             for t, bar in zip(fig.axes[0].get_yticklabels(), fig.axes[0].patches, strict=True)}
+    assert solid == dict(zip(county.term, county.significant, strict=True))
+    assert "2 documents (2 篇)" in fig.axes[0].get_title()
 
 
 def test_word_cloud_uses_project_counts_and_cjk_font(matrix, font_path, tmp_path):

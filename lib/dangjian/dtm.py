@@ -148,10 +148,13 @@ class TermMatrix:
         docfreq: sparse ``(rows, terms)`` number of units of the row containing the term.
         terms: the terms (column labels), sorted.
         rows: one row per matrix row: the grouping column (or the unit metadata), ``units``
-            (units in the row) and ``tokens`` (all kept tokens of the row, including terms below
+            (units in the row), ``docs`` (documents in a group, when the units carry ``doc_id``)
+            and ``tokens`` (all kept tokens of the row, including terms below
             the minimum count, so rates use the real size of each group).
         label_col: the column of ``rows`` that names the rows (the group column, or ``row``).
         weights: TF-IDF weights when built with ``weighting="tfidf"``, else None.
+        doc_docfreq: sparse ``(rows, terms)`` number of documents of the group containing the
+            term, when the rows are groups of units that carry ``doc_id``; else None.
     """
 
     counts: sparse.csr_matrix
@@ -160,6 +163,7 @@ class TermMatrix:
     rows: pd.DataFrame
     label_col: str
     weights: sparse.csr_matrix | None = None
+    doc_docfreq: sparse.csr_matrix | None = None
 
     @property
     def labels(self) -> list[str]:
@@ -202,7 +206,45 @@ class TermMatrix:
                              "tokens": [int(self.tokens.sum())]})
         counts = sparse.csr_matrix(self.counts.sum(axis=0), dtype=np.int64)
         docfreq = sparse.csr_matrix(self.docfreq.sum(axis=0), dtype=np.int64)
-        return replace(self, counts=counts, docfreq=docfreq, rows=rows, weights=None)
+        return replace(self, counts=counts, docfreq=docfreq, rows=rows, weights=None, doc_docfreq=None)
+
+    def group(self, by: str, *, doc_col: str = "doc_id", missing_label: str = MISSING_LABEL) -> TermMatrix:
+        """Rows summed by the values of column ``by`` of ``rows`` (a unit-level matrix grouped).
+
+        Gives the same matrix as :func:`build_dtm` with ``group_col=by`` on the same units, without
+        tokenizing again: counts, document frequencies (units containing a term), ``units`` and
+        ``tokens`` are sums; ``docs`` counts the distinct ``doc_col`` values of each group when the
+        rows carry them.
+
+        Example:
+            >>> units = pd.DataFrame({"text": ["乡村振兴", "乡村振兴 第一书记", "第一书记"],
+            ...                       "doc_id": ["a", "a", "b"], "g": ["x", "x", "y"]})
+            >>> grouped = build_dtm(units).group("g")
+            >>> grouped.rows.values.tolist(), grouped.counts.toarray().tolist()
+            ([['x', 2, 3, 1], ['y', 1, 1, 1]], [[2, 1], [0, 1]])
+        """
+        require_columns(self.rows, [by, "units", "tokens"], "term matrix rows")
+        labels = group_labels(self.rows[by], missing_label).reset_index(drop=True)
+        indicator, names = _group_matrix(labels)
+        rows = pd.DataFrame({
+            by: names,
+            "units": indicator @ self.rows["units"].to_numpy(dtype=np.int64),
+            "tokens": indicator @ self.tokens,
+        })
+        doc_docfreq = None
+        if doc_col in self.rows.columns:
+            docs = self.rows[doc_col].astype(str).reset_index(drop=True)
+            rows["docs"], doc_docfreq = _documents_per_group(labels, docs, self.docfreq, names)
+        return TermMatrix(
+            counts=sparse.csr_matrix(indicator @ self.counts, dtype=np.int64),
+            docfreq=sparse.csr_matrix(indicator @ self.docfreq, dtype=np.int64),
+            terms=self.terms,
+            rows=rows,
+            label_col=by,
+            weights=None if self.weights is None else
+            sparse.csr_matrix(TfidfTransformer().fit_transform(indicator @ self.counts)),
+            doc_docfreq=doc_docfreq,
+        )
 
     def select_terms(self, mask: np.ndarray) -> TermMatrix:
         """Keep the terms where boolean ``mask`` is True (row token totals stay as they are).
@@ -215,8 +257,9 @@ class TermMatrix:
         """
         mask = np.asarray(mask, dtype=bool)
         weights = None if self.weights is None else self.weights[:, mask]
+        doc_docfreq = None if self.doc_docfreq is None else self.doc_docfreq[:, mask]
         return replace(self, counts=self.counts[:, mask], docfreq=self.docfreq[:, mask],
-                       terms=self.terms[mask], weights=weights)
+                       terms=self.terms[mask], weights=weights, doc_docfreq=doc_docfreq)
 
 
 def require_columns(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -234,14 +277,25 @@ def require_columns(frame: pd.DataFrame, columns: Sequence[str], what: str) -> N
         raise KeyError(f"{what}: missing column(s) {missing}; available: {list(frame.columns)}")
 
 
+def _label_text(value) -> str:
+    if isinstance(value, (float, np.floating)) and np.isfinite(value) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def group_labels(values: pd.Series, missing_label: str = MISSING_LABEL) -> pd.Series:
     """Grouping values as strings, missing or empty ones replaced by ``missing_label``.
+
+    Whole numbers stored as floats (a year column with a gap is read as float) are written
+    without the decimal part, so 2024.0 is the group ``2024``.
 
     Example:
         >>> group_labels(pd.Series(["平凉市", "", None, 2024])).tolist()
         ['平凉市', '(unspecified)', '(unspecified)', '2024']
+        >>> group_labels(pd.Series([2019.0, None])).tolist()
+        ['2019', '(unspecified)']
     """
-    labels = values.astype("object").where(values.notna(), "").map(str).str.strip()
+    labels = values.astype("object").where(values.notna(), "").map(_label_text).str.strip()
     return labels.where(labels != "", missing_label)
 
 
@@ -254,6 +308,27 @@ def _group_matrix(labels: pd.Series) -> tuple[sparse.csr_matrix, list[str]]:
         (np.ones(len(rows), dtype=np.int64), (rows, np.arange(len(rows)))), shape=(len(names), len(rows))
     )
     return indicator, names
+
+
+def _documents_per_group(labels: pd.Series, docs: pd.Series, unit_presence: sparse.spmatrix,
+                         names: list[str]) -> tuple[np.ndarray, sparse.csr_matrix]:
+    """Documents of each group (``names`` order) and, per group and term, documents containing the term.
+
+    ``unit_presence`` is units × terms, non-zero where the unit contains the term.
+    """
+    pairs = pd.DataFrame({"group": labels.to_numpy(), "doc": docs.to_numpy()})
+    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
+    pair_units = sparse.csr_matrix(
+        (np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))), shape=(len(uniques), len(codes)))
+    pair_presence = sparse.csr_matrix(pair_units @ sparse.csr_matrix(unit_presence, dtype=np.int64) > 0,
+                                      dtype=np.int64)
+    index = {name: i for i, name in enumerate(names)}
+    pair_group = np.array([index[group] for group, _ in uniques], dtype=np.int64)
+    group_pairs = sparse.csr_matrix(
+        (np.ones(len(pair_group), dtype=np.int64), (pair_group, np.arange(len(pair_group)))),
+        shape=(len(names), len(pair_group)))
+    n_docs = np.asarray(group_pairs.sum(axis=1)).ravel().astype(np.int64)
+    return n_docs, sparse.csr_matrix(group_pairs @ pair_presence, dtype=np.int64)
 
 
 class TermMatrixBuilder(BaseEstimator):
@@ -366,6 +441,7 @@ class TermMatrixBuilder(BaseEstimator):
         )
         unit_counts = sparse.csr_matrix(counts @ selector, dtype=np.int64)
         unit_docfreq = sparse.csr_matrix((unit_counts > 0).astype(np.int64))
+        doc_docfreq = None
         if self.group_col is None:
             rows = units.drop(columns=[self.text_col]).reset_index(drop=True)
             rows = rows.drop(columns=[c for c in ("row", "units", "tokens") if c in rows.columns])
@@ -383,6 +459,9 @@ class TermMatrixBuilder(BaseEstimator):
                 "units": np.asarray(indicator.sum(axis=1)).ravel(),
                 "tokens": indicator @ tokens,
             })
+            if "doc_id" in units.columns:
+                docs = units["doc_id"].astype(str).reset_index(drop=True)
+                rows["docs"], doc_docfreq = _documents_per_group(labels, docs, unit_docfreq, names)
             label_col = self.group_col
         weights = None
         if self.weighting == "tfidf":
@@ -394,6 +473,7 @@ class TermMatrixBuilder(BaseEstimator):
             rows=rows.reset_index(drop=True),
             label_col=label_col,
             weights=weights,
+            doc_docfreq=doc_docfreq,
         )
 
 

@@ -8,11 +8,15 @@ in the same order.
   per group, plus rates per 10,000 tokens.
 * :func:`tfidf_top_terms` — the highest TF-IDF terms of each group (groups taken as documents).
 * :func:`keyness` — each group against the rest: raw counts, signed log-likelihood G², its
-  p-value, log ratio and the conservative log ratio LRC of R's ``corpora::keyness``.
+  p-value corrected over the whole family of tests (all groups × terms), log ratio and the
+  conservative log ratio LRC of R's ``corpora::keyness``, with the documents and units behind
+  each group; no test is called significant for a group backed by one document.
+* :func:`keyness_with_intervals` — the same with bootstrap intervals of G² and the log ratio,
+  resampling documents where a group has several and paragraphs otherwise.
 * :func:`find_slogans`, :func:`slogan_counts` — quoted phrases and numbered formulas
   (三会一课, 四个意识, 一村一策 …) found by pattern, not from a list.
 * :func:`cooccurrence_pmi` — pointwise mutual information of top terms co-occurring in a unit
-  or within a window.
+  or in a sliding window.
 
 Example:
     >>> import pandas as pd
@@ -36,7 +40,14 @@ import pandas as pd
 from scipy import sparse, stats
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from dangjian.dtm import TermMatrix, require_columns, group_labels
+from dangjian.dtm import TermMatrix, group_labels, require_columns
+from dangjian.inference import (
+    MIN_DOCS_TO_RESAMPLE,
+    GroupBootstrap,
+    adjust_p_values,
+    family_description,
+    percentile_interval,
+)
 
 #: Tokens per which rates are given.
 RATE_BASE = 10_000
@@ -123,16 +134,19 @@ def top_terms(table: pd.DataFrame, top_n: int = 20, *, score: str = "frequency")
 def tfidf_top_terms(matrix: TermMatrix, top_n: int = 20, *, sublinear_tf: bool = False) -> pd.DataFrame:
     """The ``top_n`` terms of each row by TF-IDF, rows (e.g. regions) taken as the documents.
 
-    TF-IDF is scikit-learn's (smoothed idf, l2-normalised rows). Columns: ``group``, ``rank``,
-    ``term``, ``tfidf``, ``frequency``.
+    TF-IDF is scikit-learn's (smoothed idf, l2-normalised rows). Its idf, ln((1 + n) / (1 + df))
+    + 1, is never below 1, so a term every group uses is not removed: it keeps its frequency as
+    weight and ranks high when it is frequent. Columns: ``group``, ``rank``, ``term``, ``tfidf``,
+    ``frequency``, ``groups_using`` (rows of the matrix where the term occurs) and
+    ``in_every_group``.
 
     Example:
         >>> import pandas as pd
         >>> from dangjian.dtm import build_dtm
         >>> m = build_dtm(pd.DataFrame({"text": ["乡村振兴 第一书记", "乡村振兴 网格化管理"], "g": ["a", "b"]}),
         ...               group_col="g")
-        >>> tfidf_top_terms(m, 1)[["group", "term"]].values.tolist()
-        [['a', '第一书记'], ['b', '网格化管理']]
+        >>> tfidf_top_terms(m, 2)[["group", "term", "in_every_group"]].values.tolist()
+        [['a', '第一书记', False], ['a', '乡村振兴', True], ['b', '网格化管理', False], ['b', '乡村振兴', True]]
     """
     weights = sparse.coo_matrix(TfidfTransformer(sublinear_tf=sublinear_tf).fit_transform(matrix.counts))
     counts = matrix.counts.tocsr()
@@ -146,7 +160,11 @@ def tfidf_top_terms(matrix: TermMatrix, top_n: int = 20, *, sublinear_tf: bool =
     table = table.sort_values(["row", "tfidf", "term"], ascending=[True, False, True], kind="stable")
     table = table.groupby("row").head(top_n)
     table["rank"] = table.groupby("row").cumcount() + 1
-    return table[["group", "rank", "term", "tfidf", "frequency"]].reset_index(drop=True)
+    using = np.asarray((matrix.counts > 0).sum(axis=0)).ravel().astype(np.int64)
+    table["groups_using"] = using[weights.col[table.index]]
+    table["in_every_group"] = table["groups_using"] == matrix.shape[0]
+    columns = ["group", "rank", "term", "tfidf", "frequency", "groups_using", "in_every_group"]
+    return table[columns].reset_index(drop=True)
 
 
 # --- keyness ---------------------------------------------------------------------------------------
@@ -248,34 +266,70 @@ def conservative_log_ratio(f1, f2, n1, n2, *, conf_level: float = 0.95, family_s
     return np.where(higher, np.maximum(lr_lower, 0.0), np.minimum(lr_upper, 0.0))
 
 
+#: Columns of a keyness table describing the group behind each row.
+GROUP_SIZE_COLUMNS = ["n_docs", "n_units", "single_document"]
+
+
+def _group_sizes(matrix: TermMatrix) -> pd.DataFrame:
+    """``n_docs`` (NA when the rows do not know their documents), ``n_units``, ``single_document``."""
+    rows = matrix.rows
+    docs = rows["docs"] if "docs" in rows.columns else pd.Series([pd.NA] * len(rows))
+    sizes = pd.DataFrame({
+        "group": matrix.labels,
+        "n_docs": pd.array(docs.tolist(), dtype="Int64"),
+        "n_units": rows["units"].to_numpy(dtype=np.int64),
+    })
+    sizes["single_document"] = (sizes["n_docs"] == 1).fillna(False).astype(bool)
+    return sizes
+
+
 def keyness(
     matrix: TermMatrix,
     *,
     min_count: int = 5,
     conf_level: float = 0.95,
     p_adjust: bool = True,
+    p_adjust_method: str = "holm",
+    alpha: float = 0.05,
     targets: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Keyness of every term for each row (group) of ``matrix`` against all other rows together.
 
-    Terms occurring fewer than ``min_count`` times in the whole matrix are not tested. Columns:
-    ``group``, ``term``, ``f_target``, ``f_reference`` (raw counts), ``n_target``,
-    ``n_reference`` (token totals), ``rate_target``, ``rate_reference`` (per 10,000 tokens),
-    ``g2`` (signed log-likelihood), ``p_value``, ``log_ratio``, ``lrc`` (conservative log ratio,
-    Bonferroni-adjusted for the number of terms tested when ``p_adjust``), ``n_terms_tested``.
-    Rows are sorted by group, then G² from most positive to most negative, then term.
+    Terms occurring fewer than ``min_count`` times in the whole matrix are not tested. The family
+    of tests is every target group × every tested term: ``p_adjusted`` corrects the G² p-values
+    over that whole family (``p_adjust_method``: ``"holm"`` or ``"bh"``, see
+    :func:`dangjian.inference.adjust_p_values`), and LRC is Bonferroni-adjusted for the same
+    number of tests. ``significant`` asks for replication as well as ``p_adjusted < alpha``: the
+    group has at least two documents and, for a term it over-uses, at least two of them contain
+    the term. A group backed by a single document has no replication, so none of its tests is
+    called significant; neither is a term that one document of a larger group brings alone.
+    (For a matrix that does not know its documents — no ``doc_id`` in the units — the corrected
+    test is taken as it is.)
+
+    Columns: ``group``, ``n_docs``, ``n_units``, ``single_document``, ``term``,
+    ``docs_with_term`` (documents of the group containing the term), ``f_target``,
+    ``f_reference`` (raw counts), ``n_target``, ``n_reference`` (token totals),
+    ``rate_target``, ``rate_reference`` (per 10,000 tokens), ``g2`` (signed log-likelihood),
+    ``p_value``, ``p_adjusted``, ``log_ratio``, ``lrc`` (conservative log ratio),
+    ``significant``, ``n_terms_tested``, ``n_tests`` (size of the family) and ``correction``
+    (the family and its correction, in words). Rows are sorted by group, then G² from most
+    positive to most negative, then term. With ``p_adjust=False`` nothing is corrected.
 
     Example:
         >>> import pandas as pd
         >>> from dangjian.dtm import build_dtm
         >>> units = pd.DataFrame({"text": ["乡村振兴 " * 8 + "第一书记", "第一书记 " * 8 + "乡村振兴"],
-        ...                       "g": ["a", "b"]})
+        ...                       "g": ["a", "b"], "doc_id": ["d1", "d2"]})
         >>> k = keyness(build_dtm(units, group_col="g"), min_count=1)
-        >>> k[k.group == "a"][["term", "f_target", "f_reference", "g2"]].round(3).values.tolist()
-        [['乡村振兴', 8, 1, 12.395], ['第一书记', 1, 8, -12.395]]
+        >>> k[k.group == "a"][["term", "f_target", "f_reference", "g2", "n_docs"]].round(3).values.tolist()
+        [['乡村振兴', 8, 1, 12.395, 1], ['第一书记', 1, 8, -12.395, 1]]
+        >>> bool(k.significant.any()), k.correction[0]
+        (False, 'Holm correction over all 4 tests (2 groups × 2 terms)')
     """
     if matrix.shape[0] < 2:
         raise ValueError(f"keyness needs at least two groups; the matrix has {matrix.shape[0]} row(s)")
+    if p_adjust_method not in ("holm", "bh", "bonferroni"):
+        raise ValueError(f"p_adjust_method must be 'holm', 'bh' or 'bonferroni', got {p_adjust_method!r}")
     labels = matrix.labels
     chosen = labels if targets is None else list(targets)
     unknown = [t for t in chosen if t not in labels]
@@ -286,7 +340,10 @@ def keyness(
     tested = totals >= min_count
     counts, totals, terms = counts[:, tested], totals[tested], matrix.terms[tested]
     tokens = matrix.tokens
-    family = max(int(tested.sum()), 1) if p_adjust else 1
+    n_terms = int(tested.sum())
+    n_tests = len(chosen) * n_terms
+    family = max(n_tests, 1) if p_adjust else 1
+    sizes = _group_sizes(matrix).set_index("group")
     frames = []
     for label in chosen:
         i = labels.index(label)
@@ -310,12 +367,122 @@ def keyness(
             "p_value": g2_p_value(g2),
             "log_ratio": log_ratio(f1, f2, n1, n2),
             "lrc": conservative_log_ratio(f1, f2, n1, n2, conf_level=conf_level, family_size=family),
-            "n_terms_tested": int(tested.sum()),
         }))
     table = pd.concat(frames, ignore_index=True)
+    method = p_adjust_method if p_adjust else "none"
+    table.insert(table.columns.get_loc("log_ratio"), "p_adjusted", adjust_p_values(table["p_value"], method))
+    table = table.join(sizes, on="group")
+    replicated = (table["n_docs"] >= 2).fillna(True).astype(bool)
+    if matrix.doc_docfreq is not None:
+        doc_docfreq = matrix.doc_docfreq.toarray()[:, tested]
+        table["docs_with_term"] = np.concatenate([doc_docfreq[labels.index(label)] for label in chosen])
+        replicated &= (table["docs_with_term"] >= 2) | (table["g2"] < 0)
+    else:
+        table["docs_with_term"] = pd.array([pd.NA] * len(table), dtype="Int64")
+    table["significant"] = (table["p_adjusted"] < alpha) & replicated
+    table["n_terms_tested"] = n_terms
+    table["n_tests"] = n_tests
+    table["correction"] = family_description(n_tests, method, parts=[(len(chosen), "groups"), (n_terms, "terms")])
     table["order"] = table["group"].map({g: chosen.index(g) for g in chosen})
     table = table.sort_values(["order", "g2", "term"], ascending=[True, False, True], kind="stable")
-    return table.drop(columns="order").reset_index(drop=True)
+    columns = ["group", *GROUP_SIZE_COLUMNS, "term", "docs_with_term", "f_target", "f_reference", "n_target",
+               "n_reference",
+               "rate_target", "rate_reference", "g2", "p_value", "p_adjusted", "log_ratio", "lrc", "significant",
+               "n_terms_tested", "n_tests", "correction"]
+    return table[columns].reset_index(drop=True)
+
+
+#: Bytes of replicate arrays held at once by :func:`keyness_with_intervals`.
+_BOOTSTRAP_MEMORY = 64 * 2**20
+
+
+def keyness_with_intervals(
+    units: TermMatrix,
+    group_col: str,
+    *,
+    doc_col: str = "doc_id",
+    unit: str = "paragraph",
+    n_boot: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+    min_docs: int = MIN_DOCS_TO_RESAMPLE,
+    **options,
+) -> pd.DataFrame:
+    """:func:`keyness` by ``group_col`` with bootstrap intervals of G² and the log ratio.
+
+    ``units`` is a unit-level matrix (``build_dtm(units)``, one row per paragraph, say, with
+    its metadata in ``rows``). Each replicate resamples every group on its own
+    (:class:`dangjian.inference.GroupBootstrap`): a group's documents when it has at least
+    ``min_docs``, its units (paragraphs) otherwise; target and reference counts and sizes are then
+    recomputed and G² and the log ratio taken again. The percentile intervals are
+    ``g2_ci_low``/``g2_ci_high`` and ``log_ratio_ci_low``/``log_ratio_ci_high``; ``ci_low`` and
+    ``ci_high`` repeat the log ratio's (the estimate the figures plot); ``n_boot`` and ``ci_level``
+    record the replicates and coverage. ``resampled`` says what was
+    resampled for the target group (``"documents"``, ``"paragraphs"``, or ``"none"`` when a group is
+    one document that is also the unit: its bounds are then NaN). ``options`` go to
+    :func:`keyness` (``min_count``, ``p_adjust_method``, ``alpha``, ``targets`` …).
+
+    Example:
+        >>> import pandas as pd
+        >>> from dangjian.dtm import build_dtm
+        >>> units = pd.DataFrame({"text": ["乡村振兴 乡村振兴", "乡村振兴 第一书记", "第一书记", "第一书记 乡村振兴"],
+        ...                       "doc_id": ["a", "a", "b", "b"], "g": ["x", "x", "y", "y"]})
+        >>> k = keyness_with_intervals(build_dtm(units), "g", n_boot=200, min_count=1)
+        >>> k[k.group == "x"][["term", "n_docs", "n_units", "resampled"]].values.tolist()
+        [['乡村振兴', 1, 2, 'paragraphs'], ['第一书记', 1, 2, 'paragraphs']]
+        >>> row = k.iloc[0]
+        >>> bool(row.log_ratio_ci_low <= row.log_ratio <= row.log_ratio_ci_high), bool(row.ci_low == row.log_ratio_ci_low)
+        (True, True)
+    """
+    if group_col not in units.rows.columns:
+        raise KeyError(f"keyness_with_intervals: the unit matrix has no column {group_col!r}; "
+                       f"build it with build_dtm(units) on a table that has it")
+    grouped = units.group(group_col, doc_col=doc_col)
+    table = keyness(grouped, **options)
+    boot = GroupBootstrap(n_boot=n_boot, seed=seed, level=level, min_docs=min_docs, unit=unit)
+    boot.fit(units.rows, group_col, doc_col=doc_col)
+    position = {term: j for j, term in enumerate(units.terms)}
+    tested = list(dict.fromkeys(table["term"]))
+    columns = np.array([position[t] for t in tested], dtype=np.int64)
+    counts = units.counts.tocsc()[:, columns].tocsr()
+    targets = list(dict.fromkeys(table["group"]))
+    n_groups = len(boot.groups_)
+    tokens = np.stack([boot.replicate_sums(g, units.tokens.astype(np.float64)) for g in range(n_groups)])
+    all_tokens = tokens.sum(axis=0)
+    chunk = max(1, _BOOTSTRAP_MEMORY // (8 * n_boot * (n_groups + 4)))
+    bounds = {name: np.full((len(targets), len(tested)), np.nan)
+              for name in ("g2_ci_low", "g2_ci_high", "log_ratio_ci_low", "log_ratio_ci_high")}
+    for start in range(0, len(tested), chunk):
+        part = slice(start, min(start + chunk, len(tested)))
+        block = counts[:, part]
+        sums = [boot.replicate_sums(g, block) for g in range(n_groups)]
+        total = np.sum(sums, axis=0)
+        for t, label in enumerate(targets):
+            g = boot.groups_.index(label)
+            if boot.resampled(g) == "none":
+                continue
+            f1, n1 = sums[g], tokens[g][:, None]
+            f2, n2 = total - f1, (all_tokens - tokens[g])[:, None]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                g2 = log_likelihood_g2(f1, f2, n1, n2)
+            lr = log_ratio(f1, f2, n1, n2)
+            bounds["g2_ci_low"][t, part], bounds["g2_ci_high"][t, part] = percentile_interval(g2, level)
+            bounds["log_ratio_ci_low"][t, part], bounds["log_ratio_ci_high"][t, part] = percentile_interval(lr, level)
+    row = table["group"].map({label: t for t, label in enumerate(targets)}).to_numpy()
+    col = table["term"].map({term: j for j, term in enumerate(tested)}).to_numpy()
+    resampled = dict(zip(boot.sizes_["group"], boot.sizes_["resampled"], strict=True))
+    at = table.columns.get_loc("single_document") + 1
+    table.insert(at, "resampled", table["group"].map(resampled))
+    table.insert(table.columns.get_loc("g2") + 1, "g2_ci_low", bounds["g2_ci_low"][row, col])
+    table.insert(table.columns.get_loc("g2_ci_low") + 1, "g2_ci_high", bounds["g2_ci_high"][row, col])
+    after = table.columns.get_loc("log_ratio") + 1
+    table.insert(after, "log_ratio_ci_low", bounds["log_ratio_ci_low"][row, col])
+    table.insert(after + 1, "log_ratio_ci_high", bounds["log_ratio_ci_high"][row, col])
+    table["ci_low"] = table["log_ratio_ci_low"]
+    table["ci_high"] = table["log_ratio_ci_high"]
+    table["n_boot"] = n_boot
+    table["ci_level"] = level
+    return table
 
 
 # --- slogans and formulations (提法) -----------------------------------------------------------------
@@ -471,6 +638,48 @@ def slogan_matrix(counts: pd.DataFrame, group_col: str, *, kind: str | None = No
 # --- co-occurrence -------------------------------------------------------------------------------
 
 
+def _presence(token_lists: Sequence[Sequence[str]], index: dict[str, int], window: int | None
+              ) -> tuple[sparse.csr_matrix, int]:
+    """Boolean terms × contexts matrix (a context is a unit, or a sliding window) and the number of contexts.
+
+    With ``window=k`` the contexts of a unit of n tokens are its n - k windows of k + 1
+    consecutive tokens (one window when n <= k + 1; none for an empty unit).
+    """
+    rows, starts, ends = [], [], []
+    offset = 0
+    for tokens in token_lists:
+        n = len(tokens)
+        if window is None:
+            n_contexts = 1
+        else:
+            n_contexts = max(n - window, 1) if n else 0
+        for position, token in enumerate(tokens):
+            term = index.get(token)
+            if term is None:
+                continue
+            if window is None:
+                first = last = 0
+            else:  # windows [s, s + window] holding this position
+                first, last = max(0, position - window), min(position, n_contexts - 1)
+            rows.append(term)
+            starts.append(offset + first)
+            ends.append(offset + last + 1)
+        offset += n_contexts
+    n_terms = len(index)
+    if not rows:
+        return sparse.csr_matrix((n_terms, offset), dtype=np.int64), offset
+    rows_arr, starts_arr, ends_arr = (np.asarray(a, dtype=np.int64) for a in (rows, starts, ends))
+    # each occurrence covers a run of contexts [start, end): expand the runs, then keep presence only
+    lengths = ends_arr - starts_arr
+    run_start = np.repeat(starts_arr - np.cumsum(lengths) + lengths, lengths)
+    columns = run_start + np.arange(int(lengths.sum()))
+    presence = sparse.csr_matrix((np.ones(len(columns), dtype=np.int64), (np.repeat(rows_arr, lengths), columns)),
+                                 shape=(n_terms, offset))
+    presence.sum_duplicates()
+    presence.data[:] = 1
+    return presence, offset
+
+
 def cooccurrence_pmi(
     token_lists: Sequence[Sequence[str]],
     *,
@@ -479,21 +688,27 @@ def cooccurrence_pmi(
     window: int | None = None,
     min_cooccurrence: int = 2,
 ) -> pd.DataFrame:
-    """Pointwise mutual information of pairs of terms co-occurring in the same unit or within a window.
+    """Pointwise mutual information of pairs of terms co-occurring in the same unit or sliding window.
 
     ``token_lists`` are the tokens of each unit (e.g. each sentence). Only pairs of ``terms``
-    (default: the ``top_n`` most frequent tokens) are scored. With ``window=None`` a pair
-    co-occurs when both terms are in one unit, and probabilities are shares of units:
-    PMI = log2(n_ab · N / (n_a · n_b)) with N units. With ``window=k`` it co-occurs when the two
-    tokens are at most k positions apart in a unit; N is then the number of tokens and n_a, n_b
-    token frequencies. ``npmi`` divides PMI by -log2(n_ab / N) (1 = always together). Columns:
-    ``term_a`` < ``term_b``, ``cooccurrences``, ``freq_a``, ``freq_b``, ``pmi``, ``npmi``; sorted by
-    PMI, then co-occurrences (highest first), then terms.
+    (default: the ``top_n`` most frequent tokens) are scored. Counts are counts of *contexts*: with
+    ``window=None`` a context is a unit; with ``window=k`` it is a window of k + 1 consecutive
+    tokens sliding one token at a time inside a unit (a boolean sliding window, as Palmetto's; a
+    unit of at most k + 1 tokens is one window), so two terms share a window when they are at most
+    k positions apart. With N contexts, n_a and n_b the contexts containing each term and n_ab
+    those containing both, PMI = log2(n_ab · N / (n_a · n_b)) and NPMI = PMI / -log2(n_ab / N)
+    (1 when the two terms are in every context). Since n_ab is at most n_a and n_b, NPMI lies in
+    (-1, 1] without any clamping. Columns: ``term_a`` < ``term_b``, ``cooccurrences`` (n_ab),
+    ``freq_a``, ``freq_b`` (n_a, n_b), ``contexts`` (N), ``pmi``, ``npmi``; sorted by PMI, then
+    co-occurrences (highest first), then terms.
 
     Example:
         >>> units = [["基层党组织", "组织力"], ["基层党组织", "组织力"], ["乡村振兴", "产业振兴"], ["乡村振兴"]]
         >>> cooccurrence_pmi(units, top_n=4)[["term_a", "term_b", "cooccurrences", "pmi"]].values.tolist()
         [['基层党组织', '组织力', 2, 1.0]]
+        >>> windowed = cooccurrence_pmi([["甲方", "乙方", "丙方", "乙方"]], window=1, min_cooccurrence=1)
+        >>> windowed[["term_a", "term_b", "cooccurrences", "freq_a", "freq_b", "contexts"]].values.tolist()
+        [['丙方', '乙方', 2, 2, 3, 3], ['乙方', '甲方', 1, 3, 1, 3]]
     """
     if window is not None and window < 1:
         raise ValueError(f"window must be at least 1 (or None for same-unit co-occurrence), got {window}")
@@ -502,37 +717,19 @@ def cooccurrence_pmi(
         terms = [t for t, _ in sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))[:top_n]]
     chosen = sorted(set(terms))
     index = {term: i for i, term in enumerate(chosen)}
-    pairs: Counter = Counter()
-    if window is None:
-        total = len(token_lists)
-        unit_freq = Counter()
-        for tokens in token_lists:
-            present = sorted({index[t] for t in tokens if t in index})
-            unit_freq.update(present)
-            for a_pos, a in enumerate(present):
-                for b in present[a_pos + 1:]:
-                    pairs[(a, b)] += 1
-        freq = [unit_freq[i] for i in range(len(chosen))]
-    else:
-        total = sum(len(tokens) for tokens in token_lists)
-        for tokens in token_lists:
-            for i, token in enumerate(tokens):
-                if token not in index:
-                    continue
-                for other in tokens[i + 1:i + 1 + window]:
-                    if other in index and other != token:
-                        a, b = sorted((index[token], index[other]))
-                        pairs[(a, b)] += 1
-        freq = [frequencies[t] for t in chosen]
+    presence, total = _presence(token_lists, index, window)
+    freq = np.asarray(presence.sum(axis=1)).ravel()
+    joint = sparse.triu(presence @ presence.T, k=1).tocoo()
     rows = []
-    for (a, b), n_ab in pairs.items():
-        if n_ab < min_cooccurrence:
+    for a, b, n_ab in zip(joint.row, joint.col, joint.data, strict=True):
+        if n_ab < min_cooccurrence or n_ab == 0:
             continue
+        n_ab = int(n_ab)
         pmi = math.log2(n_ab * total / (freq[a] * freq[b]))
-        share = n_ab / total
-        npmi = pmi / -math.log2(share) if share < 1 else 1.0
-        rows.append((chosen[a], chosen[b], n_ab, freq[a], freq[b], pmi, npmi))
-    table = pd.DataFrame(rows, columns=["term_a", "term_b", "cooccurrences", "freq_a", "freq_b", "pmi", "npmi"])
+        npmi = pmi / -math.log2(n_ab / total) if n_ab < total else 1.0
+        rows.append((chosen[a], chosen[b], n_ab, int(freq[a]), int(freq[b]), total, pmi, npmi))
+    table = pd.DataFrame(rows, columns=["term_a", "term_b", "cooccurrences", "freq_a", "freq_b", "contexts",
+                                        "pmi", "npmi"])
     table = table.sort_values(["pmi", "cooccurrences", "term_a", "term_b"],
                               ascending=[False, False, True, True], kind="stable")
     return table.reset_index(drop=True)

@@ -28,6 +28,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from dangjian.inference import plural_unit
+
 #: Colours: party red for positive / frequent, slate blue for negative keyness.
 POSITIVE_COLOUR = "#b22222"
 NEGATIVE_COLOUR = "#4a6fa5"
@@ -40,6 +42,7 @@ VALUE_LABELS = {
     "lrc": "保守对数比 LRC (log2)",
     "g2": "对数似然 G²",
     "log_ratio": "对数比 log ratio (log2)",
+    "npmi": "归一化点互信息 NPMI",
 }
 
 
@@ -139,25 +142,52 @@ def plot_term_heatmap(
     return fig
 
 
+def keyness_caption(table: pd.DataFrame, group: str, *, unit: str = "paragraph") -> str:
+    """One line naming the documents and units behind ``group`` in a keyness table.
+
+    Example:
+        >>> t = pd.DataFrame({"group": ["甲"], "n_docs": [1], "n_units": [12], "single_document": [True]})
+        >>> keyness_caption(t, "甲")
+        '1 document (1 篇), 12 paragraphs — single document: not replicated, descriptive only'
+    """
+    row = table[table["group"] == group].iloc[0]
+    if "n_docs" not in table.columns or pd.isna(row["n_docs"]):
+        return f"{int(row['n_units'])} {plural_unit(unit)}" if "n_units" in table.columns else ""
+    n_docs = int(row["n_docs"])
+    text = f"{n_docs} {'document' if n_docs == 1 else 'documents'} ({n_docs} 篇)"
+    if "n_units" in table.columns and unit != "document":
+        text += f", {int(row['n_units'])} {plural_unit(unit)}"
+    if n_docs == 1:
+        text += " — single document: not replicated, descriptive only"
+    return text
+
+
 def plot_keyness(
     table: pd.DataFrame,
     group: str,
     *,
     top_n: int = 15,
-    measure: str = "g2",
+    measure: str = "log_ratio",
     alpha: float | None = 0.05,
+    unit: str = "paragraph",
     title: str | None = None,
 ) -> Figure:
     """Diverging bars of ``group``'s strongest positive and negative keywords by ``measure``.
 
-    ``table`` is :func:`dangjian.keywords.keyness`. With ``measure="lrc"`` only terms whose LRC is
-    not 0 are drawn; otherwise only terms with ``p_value < alpha`` (all terms if ``alpha`` is None).
-    Bars of terms whose LRC differs from 0 (significant after the Bonferroni correction) are solid,
-    the others pale. Each bar is labelled with the raw counts ``target/reference``.
+    ``table`` is :func:`dangjian.keywords.keyness` or :func:`~dangjian.keywords.keyness_with_intervals`.
+    Terms are selected by the corrected test over the whole family (``p_adjusted < alpha``; the
+    raw ``p_value`` only for tables without it; all terms if ``alpha`` is None; with
+    ``measure="lrc"`` the terms whose LRC is not 0). Bars of terms called ``significant`` (corrected
+    test passed and the group has at least two documents) are solid, the others pale — all of them
+    for a group backed by one document. When the table has ``<measure>_ci_low`` /
+    ``<measure>_ci_high`` the bootstrap interval is drawn as a whisker. Each bar is labelled with
+    the raw counts ``target/reference``; the title gives the documents and units behind the group,
+    and the axis caption names the family of tests and its correction.
 
     Example:
-        >>> t = pd.DataFrame({"group": ["甲", "甲"], "term": ["乡村振兴", "第一书记"], "g2": [9.0, -4.5],
-        ...                   "p_value": [0.003, 0.03], "lrc": [1.2, 0.0], "f_target": [9, 0], "f_reference": [1, 6]})
+        >>> t = pd.DataFrame({"group": ["甲", "甲"], "term": ["乡村振兴", "第一书记"], "log_ratio": [2.0, -1.5],
+        ...                   "p_adjusted": [0.003, 0.03], "significant": [True, False], "lrc": [1.2, 0.0],
+        ...                   "f_target": [9, 0], "f_reference": [1, 6], "n_docs": [3, 3], "n_units": [40, 40]})
         >>> [t.get_text() for t in plot_keyness(t, "甲").axes[0].get_yticklabels()]
         ['乡村振兴', '第一书记']
     """
@@ -169,36 +199,67 @@ def plot_keyness(
     block = table[table["group"] == group]
     if measure == "lrc":
         block = block[block["lrc"] != 0]
-    elif alpha is not None and "p_value" in block.columns:
-        block = block[block["p_value"] < alpha]
+    elif alpha is not None:
+        p_column = "p_adjusted" if "p_adjusted" in block.columns else "p_value"
+        if p_column in block.columns:
+            block = block[block[p_column] < alpha]
     positive = block[block[measure] > 0].sort_values([measure, "term"], ascending=[False, True]).head(top_n)
     negative = block[block[measure] < 0].sort_values([measure, "term"], ascending=[True, True]).head(top_n)
     shown = pd.concat([positive, negative.iloc[::-1]])
-    fig = Figure(figsize=(7, max(2.5, 0.3 * len(shown) + 1.8)))
+    family = str(table["correction"].iloc[0]) if "correction" in table.columns and len(table) else ""
+    fig = Figure(figsize=(7.5, max(2.8, 0.3 * len(shown) + 2.2)))
     ax = fig.subplots()
     if shown.empty:
-        ax.text(0.5, 0.5, "无显著关键词 (no significant keywords)", ha="center", va="center", transform=ax.transAxes)
+        message = "无通过校正检验的关键词 (no keywords pass the corrected test)"
+        ax.text(0.5, 0.5, message + (f"\n{family}" if family else ""), ha="center", va="center",
+                transform=ax.transAxes, fontsize=9)
         ax.set_axis_off()
     else:
-        strong = shown["lrc"].to_numpy() != 0 if "lrc" in shown.columns else np.ones(len(shown), dtype=bool)
-        colours = [POSITIVE_COLOUR if v > 0 else NEGATIVE_COLOUR for v in shown[measure]]
-        ax.barh(range(len(shown)), shown[measure], color=colours,
-                alpha=None, edgecolor=colours, linewidth=0.8)
+        if "significant" in shown.columns:
+            strong = shown["significant"].to_numpy(dtype=bool)
+        elif "lrc" in shown.columns:
+            strong = shown["lrc"].to_numpy() != 0
+        else:
+            strong = np.ones(len(shown), dtype=bool)
+        values = shown[measure].to_numpy(dtype=float)
+        colours = [POSITIVE_COLOUR if v > 0 else NEGATIVE_COLOUR for v in values]
+        ax.barh(range(len(shown)), values, color=colours, edgecolor=colours, linewidth=0.8)
         for bar, solid in zip(ax.patches, strong, strict=True):
             if not solid:
                 bar.set_alpha(0.35)
+        low_col, high_col = f"{measure}_ci_low", f"{measure}_ci_high"
+        whiskers = low_col in shown.columns and high_col in shown.columns
+        reach = np.abs(values)
+        if whiskers:
+            low, high = shown[low_col].to_numpy(dtype=float), shown[high_col].to_numpy(dtype=float)
+            known = ~(np.isnan(low) | np.isnan(high))
+            if known.any():
+                y = np.arange(len(shown))[known]
+                err = np.vstack([np.maximum(values[known] - low[known], 0), np.maximum(high[known] - values[known], 0)])
+                ax.errorbar(values[known], y, xerr=err, fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
+                reach = np.maximum(reach, np.nan_to_num(np.maximum(np.abs(low), np.abs(high)), nan=0.0))
         ax.set_yticks(range(len(shown)), shown["term"], fontsize=9)
         ax.invert_yaxis()
         ax.axvline(0, color="black", linewidth=0.8)
-        span = float(np.abs(shown[measure]).max()) or 1.0
+        span = float(reach.max()) or 1.0
         for y, row in enumerate(shown.itertuples()):
             x = getattr(row, measure)
-            ax.text(x + (0.02 * span if x > 0 else -0.02 * span), y, f"{row.f_target}/{row.f_reference}",
+            ax.text(x + (0.02 * span if x > 0 else -0.02 * span), y - 0.3, f"{row.f_target}/{row.f_reference}",
                     va="center", ha="left" if x > 0 else "right", fontsize=7)
-        ax.set_xlim(-1.3 * span if len(negative) else -0.05 * span, 1.3 * span if len(positive) else 0.05 * span)
-        ax.set_xlabel(VALUE_LABELS.get(measure, measure) + "\n标注：本组/其余 频次 (target/reference counts)；"
-                      "实色：LRC ≠ 0 (solid: significant after Bonferroni)", fontsize=8)
-    ax.set_title(title if title is not None else f"{group}：关键词 Keyness vs. rest")
+        ax.set_xlim(-1.2 * span if len(negative) else -0.05 * span, 1.2 * span if len(positive) else 0.05 * span)
+        notes = [VALUE_LABELS.get(measure, measure), "标注：本组/其余 频次 (target/reference counts)"]
+        if whiskers:
+            resampled = str(block["resampled"].iloc[0]) if "resampled" in block.columns and len(block) else ""
+            level = float(block["ci_level"].iloc[0]) if "ci_level" in block.columns and len(block) else 0.95
+            notes.append(f"须线：{level:.0%} 自助区间 (whiskers: bootstrap interval"
+                         + (f", resampling {resampled})" if resampled else ")"))
+        if family:
+            notes.append(f"选词 selected: p < {alpha} after {family}")
+            notes.append("实色：显著且可重复 (solid: significant, in ≥ 2 documents of the group)")
+        ax.set_xlabel("\n".join(notes), fontsize=8)
+    heading = title if title is not None else f"{group}：关键词 Keyness vs. rest"
+    caption = keyness_caption(table, group, unit=unit) if "n_units" in table.columns else ""
+    ax.set_title(heading + (f"\n{caption}" if caption else ""), fontsize=10)
     fig.tight_layout()
     return fig
 
