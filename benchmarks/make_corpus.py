@@ -11,9 +11,18 @@ few files. The folder gets a ``metadata.csv`` in the project's format.
 The output is a function of the seed, the size and the raw documents only: the same call
 writes byte-identical files.
 
+Optionally (``--plant-source``, off by default, so the corpus is otherwise unchanged) a known
+difference in topic prevalence is planted: documents of one region (``--plant-region``) and/or
+from one year on (``--plant-from-year``) draw each body paragraph with probability
+``--plant-share`` from the paragraphs of one raw document (the source theme) and otherwise, like
+every other document, from all paragraphs. A model of topic prevalence on the document covariates
+should then find that region (or those years) richer in the source's topics, and no difference
+for covariates drawn at random (genre, and year when only a region is planted).
+
 Usage (from the project root):
     .venv/bin/python benchmarks/make_corpus.py --mb 20 --seed 0 [--out FOLDER]
     .venv/bin/python benchmarks/make_corpus.py --docs 200 --out /tmp/small
+    .venv/bin/python benchmarks/make_corpus.py --mb 2 --plant-source national-2020 --plant-region 平凉市
 
 Example:
     >>> import tempfile, pathlib
@@ -68,6 +77,38 @@ class Sources:
     readings: tuple[tuple[str, str], ...]  # (character, pinyin) as found in the raw documents
     places: tuple[tuple[str, str, str], ...]  # (region, province, level)
     genres: tuple[str, ...]
+    by_source: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (raw doc_id, its body paragraphs)
+
+    def source_paragraphs(self, doc_id: str) -> tuple[str, ...]:
+        """The body paragraphs of raw document ``doc_id``."""
+        sources = dict(self.by_source)
+        if doc_id not in sources:
+            raise ValueError(f"unknown source document {doc_id!r}: use one of {', '.join(sources)}")
+        return sources[doc_id]
+
+
+@dataclass(frozen=True)
+class Plant:
+    """A planted difference in topic prevalence: matching documents draw more paragraphs from one source.
+
+    A document matches when its region is ``region`` (if given) and its year is at least
+    ``from_year`` (if given); each of its body paragraphs comes with probability ``share`` from
+    the raw document ``source`` and otherwise from all paragraphs.
+    """
+
+    source: str
+    share: float = 0.5
+    region: str | None = None
+    from_year: int | None = None
+
+    def applies(self, region: str, year: int) -> bool:
+        """Whether a document of ``region`` and ``year`` draws from the source.
+
+        Example:
+            >>> Plant("a", region="甲").applies("甲", 2020), Plant("a", from_year=2021).applies("甲", 2020)
+            (True, False)
+        """
+        return (self.region is None or region == self.region) and (self.from_year is None or year >= self.from_year)
 
 
 @dataclass
@@ -108,6 +149,9 @@ def load_sources(raw_dir: Path | str = RAW_DIR) -> Sources:
             readings.add((char, reading))
             readings.add((_to_simplified(char), reading))
     table = processed.document_table
+    by_source = tuple(
+        (doc_id, tuple(sorted(set(texts)))) for doc_id, texts in body.groupby("doc_id", sort=True)["text"]
+    )
     places = {
         (row.region, row.province, row.level)
         for row in table.itertuples()
@@ -121,6 +165,7 @@ def load_sources(raw_dir: Path | str = RAW_DIR) -> Sources:
         readings=tuple(sorted(readings)),
         places=tuple(sorted(places)),
         genres=tuple(sorted(set(table["genre"]) - {""})),
+        by_source=by_source,
     )
 
 
@@ -190,7 +235,21 @@ def _web_furniture(sources: Sources, title: str, year: int, rng: random.Random) 
     return head, tail
 
 
-def make_document(sources: Sources, index: int, rng: random.Random, mix: Mix = Mix()) -> tuple[dict[str, str], bytes]:
+def _body_paragraphs(
+    sources: Sources, n: int, rng: random.Random, planted: tuple[str, ...] | None, share: float
+) -> list[str]:
+    """``n`` paragraphs drawn with replacement from all paragraphs, or each from ``planted`` with probability ``share``.
+
+    Without ``planted`` the draws are those of every unplanted corpus (one call of ``rng.choices``).
+    """
+    if planted is None:
+        return rng.choices(sources.paragraphs, k=n)
+    return [rng.choice(planted) if rng.random() < share else rng.choice(sources.paragraphs) for _ in range(n)]
+
+
+def make_document(
+    sources: Sources, index: int, rng: random.Random, mix: Mix = Mix(), plant: Plant | None = None
+) -> tuple[dict[str, str], bytes]:
     """One generated document: its metadata row and its bytes.
 
     Example:
@@ -202,7 +261,9 @@ def make_document(sources: Sources, index: int, rng: random.Random, mix: Mix = M
     year = rng.randint(2015, 2024)
     title = vary_numbers(rng.choice(sources.titles), rng)
     n_paragraphs = rng.randint(*mix.paragraphs)
-    body = [vary_numbers(p, rng) for p in rng.choices(sources.paragraphs, k=n_paragraphs)]
+    planted = sources.source_paragraphs(plant.source) if plant is not None and plant.applies(region, year) else None
+    drawn = _body_paragraphs(sources, n_paragraphs, rng, planted, plant.share if plant else 0.0)
+    body = [vary_numbers(p, rng) for p in drawn]
     if rng.random() < mix.headings:
         numerals = "一二三四五六七八九十"
         positions = sorted(rng.sample(range(len(body)), k=min(len(body), rng.randint(2, 6))))
@@ -252,8 +313,11 @@ def make_corpus(
     seed: int = 0,
     raw_dir: Path | str = RAW_DIR,
     mix: Mix = Mix(),
+    plant: Plant | None = None,
 ) -> CorpusSummary:
     """Write ``n_docs`` documents, or documents until ``target_mb`` megabytes (10**6 bytes), into ``out``.
+
+    With ``plant`` (:class:`Plant`) the matching documents draw more paragraphs from its source.
 
     Documents are written one at a time (never held together in memory), each atomically;
     ``metadata.csv`` is written last. Files of an earlier, larger corpus in ``out`` are removed.
@@ -268,6 +332,13 @@ def make_corpus(
     if out.resolve() == Path(raw_dir).resolve():
         raise ValueError(f"{out}: refusing to write generated documents into the raw corpus folder")
     sources = load_sources(raw_dir)
+    if plant is not None:
+        sources.source_paragraphs(plant.source)
+        if not 0 < plant.share <= 1:
+            raise ValueError(f"the planted share must be in (0, 1], got {plant.share}")
+        if plant.region is not None and plant.region not in {place[0] for place in sources.places}:
+            known = ", ".join(place[0] for place in sources.places)
+            raise ValueError(f"unknown planted region {plant.region!r}: use one of {known}")
     rng = random.Random(seed)
     target_bytes = None if target_mb is None else int(target_mb * 1_000_000)
     written = 0
@@ -278,7 +349,7 @@ def make_corpus(
         writer = csv.DictWriter(handle, fieldnames=METADATA_FIELDS, lineterminator="\n")
         writer.writeheader()
         while (n_docs is not None and index < n_docs) or (target_bytes is not None and written < target_bytes):
-            row, data = make_document(sources, index, rng, mix)
+            row, data = make_document(sources, index, rng, mix, plant)
             write_bytes_atomic(out / row["file"], data)
             writer.writerow(row)
             names.add(row["file"])
@@ -290,15 +361,16 @@ def make_corpus(
     return CorpusSummary(out, index, written)
 
 
-def default_folder(mb: float, seed: int) -> Path:
+def default_folder(mb: float, seed: int, planted: bool = False) -> Path:
     """Where a corpus of ``mb`` megabytes and ``seed`` goes by default (under data/processed/).
 
     Example:
-        >>> default_folder(20, 0).name
-        'corpus-20mb-seed0'
+        >>> default_folder(20, 0).name, default_folder(2, 0, planted=True).name
+        ('corpus-20mb-seed0', 'corpus-2mb-seed0-planted')
     """
     size = f"{mb:g}".replace(".", "_")
-    return PROJECT_ROOT / "data" / "processed" / "benchmark" / f"corpus-{size}mb-seed{seed}"
+    suffix = "-planted" if planted else ""
+    return PROJECT_ROOT / "data" / "processed" / "benchmark" / f"corpus-{size}mb-seed{seed}{suffix}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -308,11 +380,23 @@ def main(argv: list[str] | None = None) -> int:
     size.add_argument("--docs", type=int, help="number of documents")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="output folder (default data/processed/benchmark/corpus-<MB>mb-seed<SEED>)")
+    parser.add_argument("--plant-source",
+                        help="plant a topic-prevalence difference: raw doc_id whose paragraphs are favoured")
+    parser.add_argument("--plant-region", help="the region whose documents favour the source")
+    parser.add_argument("--plant-from-year", type=int, help="documents from this year on favour the source")
+    parser.add_argument("--plant-share", type=float, default=0.5, help="probability a paragraph comes from the source")
     args = parser.parse_args(argv)
     if args.out is None and args.mb is None:
         parser.error("--docs needs --out")
-    out = args.out or default_folder(args.mb, args.seed)
-    summary = make_corpus(out, n_docs=args.docs, target_mb=args.mb, seed=args.seed)
+    if (args.plant_region or args.plant_from_year) and not args.plant_source:
+        parser.error("--plant-region and --plant-from-year need --plant-source")
+    if args.plant_source and not (args.plant_region or args.plant_from_year):
+        parser.error("--plant-source needs --plant-region or --plant-from-year")
+    plant = None
+    if args.plant_source:
+        plant = Plant(args.plant_source, args.plant_share, args.plant_region, args.plant_from_year)
+    out = args.out or default_folder(args.mb, args.seed, planted=plant is not None)
+    summary = make_corpus(out, n_docs=args.docs, target_mb=args.mb, seed=args.seed, plant=plant)
     print(f"wrote {summary.documents} documents, {summary.bytes / 1e6:.1f} MB, into {summary.folder}")
     return 0
 

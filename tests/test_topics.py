@@ -1,4 +1,5 @@
-"""Topic models on the five reports: reproducible, better than chance, swept over K, proportions that add up."""
+"""Topic models on the five reports: reproducible, better than chance, swept over K, a consensus of seeds,
+proportions that add up."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dangjian.params import load_report_spec
 from dangjian.pipeline import process_corpus
 from dangjian.topics import (
     CoherenceReference,
+    ConsensusTopicModel,
     TopicModel,
     choose_k,
     frex_exclusivity,
@@ -23,9 +25,11 @@ from dangjian.topics import (
     resolve_k,
     tokenize_units,
     topic_proportions,
+    topic_share_intervals,
     topic_stability,
     topic_units,
 )
+from dangjian.topics.consensus import match_topics
 
 
 @pytest.fixture(scope="module")
@@ -119,15 +123,18 @@ def test_npmi_matches_the_formula_on_a_small_corpus():
     p_ab = 1 / 3
     expected = math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
     assert reference.npmi_pairs(["a", "b"])[0] == pytest.approx(expected)
-    assert reference.npmi_pairs(["d", "e"])[0] == -1.0
+    never = math.log(1e-12 / (1 / 3 * 1 / 3)) / -math.log(1e-12)  # C_NPMI: ε-smoothed, not -1
+    assert reference.npmi_pairs(["d", "e"])[0] == pytest.approx(never, abs=1e-12)
+    assert CoherenceReference(window=10, npmi="bouma").fit([["a", "b", "c"], ["a", "d"], ["b", "e"]]).npmi_pairs(
+        ["d", "e"])[0] == -1.0
 
 
 def test_windows_slide_one_token_and_do_not_cross_units():
-    sliding = CoherenceReference(window=2).fit([["a", "b", "c"], ["c", "d"]])
+    sliding = CoherenceReference(window=2, npmi="bouma").fit([["a", "b", "c"], ["c", "d"]])
     assert sliding.n_windows_ == 3  # [a b] [b c] | [c d]
     assert sliding.npmi_pairs(["a", "c"])[0] == -1.0
     assert sliding.npmi_pairs(["b", "c"])[0] > -1.0
-    separate = CoherenceReference(window=3).fit([["a", "b"], ["c", "d"]])
+    separate = CoherenceReference(window=3, npmi="bouma").fit([["a", "b"], ["c", "d"]])
     assert separate.n_windows_ == 2
     assert separate.npmi_pairs(["b", "c"])[0] == -1.0
 
@@ -169,17 +176,87 @@ def test_stability_of_refits(units):
 def test_k_sweep_returns_a_row_per_k_and_picks_one_of_them(units):
     sweep = k_sweep(TopicModel("nmf"), units, ks=[3, 4, 5], seeds=[0, 1])
     assert sweep["k"].tolist() == [3, 4, 5]
-    assert {"npmi", "npmi_se", "umass", "exclusivity", "stability"} <= set(sweep.columns)
+    spreads = {"npmi_seed_sd", "umass_seed_sd", "exclusivity_seed_sd", "stability_sd", "subsample_stability_sd"}
+    assert {"npmi", "npmi_se", "npmi_bouma", "umass", "exclusivity", "stability", "subsample_stability"} | spreads <= set(
+        sweep.columns)
     assert sweep["npmi"].between(-1, 1).all() and sweep["stability"].between(0, 1).all()
+    assert (sweep[list(spreads)] >= 0).all().all()
+    # pairs never together score -1 under Bouma's convention and a little more under C_NPMI
+    assert (sweep["npmi_bouma"] < sweep["npmi"]).all()
+    # on five reports the topics survive another seed better than leaving out a fifth of the paragraphs
+    assert (sweep["subsample_stability"] < sweep["stability"]).all()
     choice = choose_k(sweep)
     assert choice.k in {3, 4, 5}
-    stable = sweep[sweep["stability"] >= 0.6]
+    assert "subsample stability ≥ 0.5" in choice.rule
+    stable = sweep[(sweep["stability"] >= 0.6) & (sweep["subsample_stability"] >= 0.5)]
+    if stable.empty:
+        assert "fell back to seed stability alone" in choice.reason
+        stable = sweep[sweep["stability"] >= 0.6]
     if len(stable):
-        best = stable["npmi"].max()
-        chosen = sweep.set_index("k").loc[choice.k]
-        assert chosen["stability"] >= 0.6
-        assert chosen["npmi"] >= best - stable.set_index("npmi").loc[best, "npmi_se"]
+        best = stable.loc[stable["npmi"].idxmax()]
+        assert sweep.set_index("k").loc[choice.k, "npmi"] >= best["npmi"] - best["npmi_se"]
     assert resolve_k("4", sweep).k == 4
+
+
+def test_the_k_rule_uses_both_stabilities_and_says_when_it_falls_back():
+    sweep = pd.DataFrame({"k": [3, 4, 5], "npmi": [0.10, 0.12, 0.20], "npmi_se": [0.01, 0.01, 0.01],
+                          "stability": [0.9, 0.9, 0.9], "subsample_stability": [0.7, 0.6, 0.4]})
+    choice = choose_k(sweep)
+    assert choice.k == 4 and "2 of 3 K values are eligible" in choice.reason
+    assert choose_k(sweep, min_subsample_stability=None).k == 5
+    low = choose_k(sweep.assign(subsample_stability=[0.3, 0.35, 0.2]))
+    assert low.k == 5
+    assert "no K reached subsample stability 0.5 (highest 0.35, at K=4), so the rule fell back" in low.reason
+
+
+# --- the consensus of several seeds -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def consensus(units) -> ConsensusTopicModel:
+    return ConsensusTopicModel(TopicModel("nmf", k=6), seeds=[0, 1, 2, 3, 4]).fit(units)
+
+
+def test_topics_that_not_every_seed_finds_are_marked(consensus):
+    table = consensus.topic_table()
+    # at K = 6 two of the five seeds replace one topic by another
+    unstable = table[~table["recurs"]]
+    assert len(unstable) == 1 and unstable["runs_found"].tolist() == [3] and unstable["recurrence"].tolist() == [0.6]
+    assert unstable["label"].iloc[0].split(" ")[0].endswith("*")
+    assert table["recurs"].sum() == 5 and (table.loc[table["recurs"], "runs_found"] == 5).all()
+    matches = consensus.matches_
+    assert len(matches) == 6 * 5
+    found = (matches["cosine"] >= 0.5) & (matches["jaccard"] >= 1 / 3 - 1e-12)
+    assert (matches["recurs"] == found).all()
+    assert (matches.loc[~matches["recurs"], "jaccard"] <= 0.1).all()  # a replaced topic shares at most one top term
+
+
+def test_the_consensus_averages_the_matched_topics(consensus):
+    np.testing.assert_allclose(consensus.unit_topics_.sum(axis=1), 1.0)
+    np.testing.assert_allclose(consensus.components_.sum(axis=1), 1.0)
+    assert np.all(np.diff(consensus.topic_prevalence_) <= 0)
+    # each topic's unit proportions: the mean over the seeds in which it recurs, rows renormalised
+    matches = consensus.matches_
+    raw = np.column_stack([
+        np.mean([consensus.run_unit_topics_[seed][:, t - 1]
+                 for seed in matches.loc[(matches["topic"] == t) & matches["recurs"], "seed"]], axis=0)
+        for t in range(1, 7)
+    ])
+    np.testing.assert_allclose(consensus.unit_topics_, raw / raw.sum(axis=1, keepdims=True), atol=1e-12)
+    # each run's topics are a permutation of its own, matched to the consensus
+    reference = consensus.runs_[consensus.reference_seed_]
+    partner, similarity = match_topics(consensus.components_, reference.components_)
+    assert sorted(partner.tolist()) == list(range(6)) and similarity.min() > 0.9
+
+
+def test_shares_carry_intervals_sizes_and_the_spread_over_seeds(consensus):
+    table = topic_share_intervals(consensus, "region", n_boot=300)
+    assert {"n_docs", "n_units", "ci_low", "ci_high", "seed_min", "seed_max", "share"} <= set(table.columns)
+    assert (table["n_docs"] == 1).all() and (table["resampled"] == "paragraphs").all()  # every region is one report
+    assert ((table["ci_low"] <= table["share"] + 1e-12) & (table["share"] <= table["ci_high"] + 1e-12)).all()
+    spread = table["seed_max"] - table["seed_min"]
+    unstable = int(np.flatnonzero(~consensus.recurs_)[0]) + 1
+    assert spread[table["topic"] == unstable].max() > spread[table["topic"] != unstable].max()
 
 
 # --- proportions and labels --------------------------------------------------------------------
@@ -238,3 +315,4 @@ def test_parameter_files_match_the_notebook(project_root, name):
     spec = load_report_spec(project_root / "parameters" / f"{name}.yaml", project_root)
     assert spec.parameters["method"] == name.rsplit("_", 1)[1]
     assert spec.parameters["figure_prefix"] == f"topics_{spec.parameters['method']}"
+    assert spec.parameters["subsample"] < 1 and spec.parameters["covariates"] == ["region", "level", "year", "genre"]

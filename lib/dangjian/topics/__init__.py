@@ -1,11 +1,15 @@
 """Topic models of the reports: NMF and LDA over paragraphs (or sentences, sections), with
-coherence, exclusivity and stability measured on the corpus, a K sweep and the default-K rule.
+coherence, exclusivity and stability measured on the corpus, a K sweep and the default-K rule,
+the consensus of several seeds, topic shares with intervals, and topic prevalence modelled on
+document covariates.
 
 Modules, one stage each: :mod:`~dangjian.topics.units` (what is modelled),
 :mod:`~dangjian.topics.models` (``TopicModel``), :mod:`~dangjian.topics.coherence` (NPMI, UMass,
 FREX), :mod:`~dangjian.topics.stability` (refits, K sweep, ``choose_k``),
-:mod:`~dangjian.topics.summaries` (proportions, representative units) and
-:mod:`~dangjian.topics.plots` (figures).
+:mod:`~dangjian.topics.consensus` (``ConsensusTopicModel``: matched topics over seeds),
+:mod:`~dangjian.topics.summaries` (proportions and their intervals, representative units),
+:mod:`~dangjian.topics.effects` (``TopicEffects``: prevalence regressed on covariates, as
+``stm::estimateEffect``) and :mod:`~dangjian.topics.plots` (figures).
 
 Example:
     >>> from dangjian.topics import TopicModel, topic_proportions
@@ -18,12 +22,15 @@ Example:
 """
 
 from dangjian.topics.coherence import (
+    NPMI_CONVENTIONS,
     CoherenceReference,
     frex_exclusivity,
     random_baseline,
     random_topics,
     sliding_windows,
 )
+from dangjian.topics.consensus import ConsensusTopicModel, match_topics
+from dangjian.topics.effects import TopicEffects, design_matrix, document_table
 from dangjian.topics.models import METHODS, TopicModel, tokenize_units
 from dangjian.topics.stability import (
     KChoice,
@@ -33,15 +40,24 @@ from dangjian.topics.stability import (
     matched_jaccard,
     refit,
     resolve_k,
+    sample_units,
     stability_of,
     topic_stability,
 )
-from dangjian.topics.summaries import representative_units, topic_columns, topic_proportions, unit_topic_table
+from dangjian.topics.summaries import (
+    representative_units,
+    topic_columns,
+    topic_proportions,
+    topic_share_intervals,
+    unit_topic_table,
+)
 from dangjian.topics.units import UNIT_KINDS, topic_units, unit_summary
 
 __all__ = [
-    "METHODS", "UNIT_KINDS", "CoherenceReference", "KChoice", "StabilityResult", "TopicModel", "choose_k",
-    "frex_exclusivity", "k_sweep", "matched_jaccard", "random_baseline", "random_topics", "refit", "representative_units",
-    "resolve_k", "sliding_windows", "stability_of", "tokenize_units", "topic_proportions", "topic_stability",
-    "topic_columns", "topic_units", "unit_summary", "unit_topic_table",
+    "METHODS", "NPMI_CONVENTIONS", "UNIT_KINDS", "CoherenceReference", "ConsensusTopicModel", "KChoice",
+    "StabilityResult", "TopicEffects", "TopicModel", "choose_k", "design_matrix", "document_table",
+    "frex_exclusivity", "k_sweep", "match_topics", "matched_jaccard", "random_baseline", "random_topics", "refit",
+    "representative_units", "resolve_k", "sample_units", "sliding_windows", "stability_of", "tokenize_units",
+    "topic_proportions", "topic_share_intervals", "topic_stability", "topic_columns", "topic_units", "unit_summary",
+    "unit_topic_table",
 ]

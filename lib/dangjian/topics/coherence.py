@@ -1,12 +1,24 @@
 """Topic quality measured on the corpus itself: NPMI and UMass coherence, FREX exclusivity.
 
 * **NPMI** (normalised pointwise mutual information; Bouma 2009) as in the C_NPMI measure of
-  Röder, Both and Hinneburg (2015, the Palmetto setup): probabilities are estimated from a boolean
-  sliding window of ``window`` tokens (10 by default) that moves one token at a time over each
-  unit's token sequence and never crosses a unit boundary; a unit shorter than the window is one
-  window. For every pair of a topic's top terms,
-  ``NPMI = log(p(a, b) / (p(a) p(b))) / -log p(a, b)``, with ``-1`` for a pair that never shares a
-  window; a topic's score is the mean over all pairs (range -1 … 1).
+  Röder, Both and Hinneburg (2015) that Palmetto and gensim (``CoherenceModel(coherence="c_npmi")``)
+  compute: probabilities are estimated from a boolean sliding window of ``window`` tokens (10 by
+  default) that moves one token at a time over each unit's token sequence and never crosses a unit
+  boundary; a unit no longer than the window is one window, and every token keeps its position
+  whether or not it is a topic term. ``p(a)`` is the share of windows containing ``a`` and
+  ``p(a, b)`` the share containing both. Two conventions for the score of a pair:
+
+  - ``"c_npmi"`` (the default), Palmetto's and gensim's smoothed form with ε = 1e-12:
+    ``log((p(a, b) + ε) / (p(a) p(b))) / -log(p(a, b) + ε)``. A pair that never shares a window
+    scores a little above -1 (``-1 + log(p(a) p(b)) / log ε``), so its value still depends on how
+    common the two terms are. These are the values published coherence scores report. (For a pair
+    in every window the formula degenerates to 0/0; it is scored 1.)
+  - ``"bouma"``: Bouma's definition with its limits, ``log(p(a, b) / (p(a) p(b))) / -log p(a, b)``,
+    -1 for a pair that never shares a window and 1 for a pair that shares every window. It is lower
+    than C_NPMI on sparse corpora, where many pairs never meet, and is not comparable with
+    published C_NPMI values.
+
+  A topic's score is the mean over all pairs of its top terms (range -1 … 1).
 * **UMass** (Mimno et al. 2011): for top terms ordered by weight, the mean over pairs ``m > l`` of
   ``log((D(w_m, w_l) + ε) / D(w_l))``, where ``D`` counts units containing the term(s); closer to 0
   is more coherent. ε is 0.01 as in R's ``stm::semanticCoherence``: with Mimno's original ε = 1 a
@@ -23,6 +35,8 @@ Example:
     >>> units = [["党员", "培训", "教育"], ["党员", "培训"], ["乡村", "振兴", "产业"], ["乡村", "产业"]]
     >>> reference = CoherenceReference(window=10).fit(units)
     >>> reference.npmi([["党员", "培训"], ["党员", "产业"]]).round(3).tolist()
+    [1.0, -0.95]
+    >>> CoherenceReference(window=10, npmi="bouma").fit(units).npmi([["党员", "培训"], ["党员", "产业"]]).round(3).tolist()
     [1.0, -1.0]
     >>> reference.umass([["党员", "培训"], ["党员", "产业"]]).round(3).tolist()
     [0.005, -5.298]
@@ -39,6 +53,10 @@ from scipy.stats import rankdata
 
 #: Sliding-window width (tokens) of the NPMI estimate, as in Palmetto's C_NPMI.
 DEFAULT_WINDOW = 10
+#: NPMI conventions: Palmetto's and gensim's ε-smoothed C_NPMI (default), Bouma's limits (-1 for pairs never together).
+NPMI_CONVENTIONS = ("c_npmi", "bouma")
+#: The ε of C_NPMI in Palmetto and gensim (``gensim.topic_coherence.direct_confirmation_measure.EPSILON``).
+NPMI_EPSILON = 1e-12
 #: Count added to joint unit frequencies in UMass (``stm::semanticCoherence`` uses 0.01).
 UMASS_SMOOTHING = 0.01
 
@@ -75,12 +93,34 @@ def _incidence(groups: Sequence[Sequence[str]], index: dict[str, int]) -> sparse
     return sparse.csc_matrix((data, (rows, cols)), shape=(len(groups), len(index)))
 
 
+def npmi_score(p_ab: float, p_a: float, p_b: float, convention: str = "c_npmi", epsilon: float = NPMI_EPSILON) -> float:
+    """NPMI of one pair from its window probabilities under ``convention`` (:data:`NPMI_CONVENTIONS`).
+
+    Example:
+        >>> round(npmi_score(0.25, 0.5, 0.5), 6), round(npmi_score(0.25, 0.5, 0.5, "bouma"), 6)
+        (0.0, 0.0)
+        >>> round(npmi_score(0.0, 0.5, 0.5), 3), npmi_score(0.0, 0.5, 0.5, "bouma")
+        (-0.95, -1.0)
+    """
+    if convention == "bouma":
+        if p_ab == 0:
+            return -1.0
+        if p_ab == 1:
+            return 1.0
+        return float(np.log(p_ab / (p_a * p_b)) / -np.log(p_ab))
+    if convention != "c_npmi":
+        raise ValueError(f"unknown NPMI convention {convention!r}: use one of {', '.join(NPMI_CONVENTIONS)}")
+    if p_ab == 1:
+        return 1.0
+    return float(np.log((p_ab + epsilon) / (p_a * p_b)) / -np.log(p_ab + epsilon))
+
+
 class CoherenceReference:
     """Occurrence statistics of a tokenized corpus for scoring topics (fit, then score).
 
     ``fit(token_lists)`` takes one token list per unit (paragraph, sentence …). It records which
-    terms occur in each sliding window (for NPMI) and in each unit (for UMass). ``umass_smoothing``
-    is the ε of UMass.
+    terms occur in each sliding window (for NPMI) and in each unit (for UMass). ``npmi`` is the NPMI
+    convention (:data:`NPMI_CONVENTIONS`), ``epsilon`` its smoothing, ``umass_smoothing`` the ε of UMass.
 
     Example:
         >>> ref = CoherenceReference(window=2).fit([["a", "b", "c"]])
@@ -88,9 +128,19 @@ class CoherenceReference:
         (2, 1)
     """
 
-    def __init__(self, window: int = DEFAULT_WINDOW, umass_smoothing: float = UMASS_SMOOTHING) -> None:
+    def __init__(
+        self,
+        window: int = DEFAULT_WINDOW,
+        umass_smoothing: float = UMASS_SMOOTHING,
+        npmi: str = "c_npmi",
+        epsilon: float = NPMI_EPSILON,
+    ) -> None:
+        if npmi not in NPMI_CONVENTIONS:
+            raise ValueError(f"unknown NPMI convention {npmi!r}: use one of {', '.join(NPMI_CONVENTIONS)}")
         self.window = window
         self.umass_smoothing = umass_smoothing
+        self.npmi_convention = npmi
+        self.epsilon = epsilon
 
     def fit(self, token_lists: Sequence[Sequence[str]]) -> CoherenceReference:
         """Count term occurrences per window and per unit; returns ``self``."""
@@ -124,20 +174,16 @@ class CoherenceReference:
         Example:
             >>> ref = CoherenceReference().fit([["a", "b"], ["c"]])
             >>> ref.npmi_pairs(["a", "b", "c"]).round(3).tolist()
+            [1.0, -0.95, -0.95]
+            >>> CoherenceReference(npmi="bouma").fit([["a", "b"], ["c"]]).npmi_pairs(["a", "b", "c"]).tolist()
             [1.0, -1.0, -1.0]
         """
         single, joint = self._counts(self.window_incidence_, terms)
         n = float(self.n_windows_)
         scores = []
         for i, j in combinations(range(len(terms)), 2):
-            p_ij = joint[i, j] / n
-            if p_ij == 0:
-                scores.append(-1.0)
-            elif p_ij == 1:
-                scores.append(1.0)
-            else:
-                pmi = np.log(p_ij / ((single[i] / n) * (single[j] / n)))
-                scores.append(float(pmi / -np.log(p_ij)))
+            p_ij, p_i, p_j = joint[i, j] / n, single[i] / n, single[j] / n
+            scores.append(npmi_score(p_ij, p_i, p_j, self.npmi_convention, self.epsilon))
         return np.array(scores)
 
     def npmi(self, topics: Sequence[Sequence[str]]) -> np.ndarray:

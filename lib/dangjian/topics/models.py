@@ -126,7 +126,61 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
     return np.where(sums > 0, matrix / np.where(sums > 0, sums, 1.0), uniform)
 
 
-class TopicModel(BaseEstimator):
+class TopicReadout:
+    """What every fitted topic model offers a reader: top terms, labels, a term table and quality scores.
+
+    A subclass sets ``vocabulary_``, ``components_`` (topics × terms, rows sum to 1), ``top_n`` and
+    ``units_`` (the modelled units with ``tokens``).
+    """
+
+    @property
+    def n_topics(self) -> int:
+        """Number of topics of the fitted model."""
+        return self.components_.shape[0]
+
+    def top_terms(self, n: int | None = None) -> list[list[str]]:
+        """The ``n`` heaviest terms of each topic (ties broken by term), topic 1 first."""
+        n = n or self.top_n
+        order = [np.lexsort((self.vocabulary_, -row))[:n] for row in self.components_]
+        return [self.vocabulary_[index].tolist() for index in order]
+
+    def _topic_term_table(self, n: int) -> pd.DataFrame:
+        rows = []
+        index = {term: i for i, term in enumerate(self.vocabulary_)}
+        for topic, terms in enumerate(self.top_terms(n), start=1):
+            weights = self.components_[topic - 1]
+            rows += [
+                {"topic": topic, "rank": rank, "term": term, "weight": float(weights[index[term]])}
+                for rank, term in enumerate(terms, start=1)
+            ]
+        return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
+
+    def labels(self, n_terms: int = 3) -> list[str]:
+        """Short labels: topic number and its first terms, e.g. ``'T1 党员·培训·教育'``."""
+        return [f"T{i} " + "·".join(terms) for i, terms in enumerate(self.top_terms(n_terms), start=1)]
+
+    def reference(self, window: int = DEFAULT_WINDOW, npmi: str = "c_npmi") -> CoherenceReference:
+        """The coherence reference corpus: the modelled units' token sequences (NPMI convention ``npmi``)."""
+        return CoherenceReference(window=window, npmi=npmi).fit(self.units_["tokens"].tolist())
+
+    def quality(self, reference: CoherenceReference | None = None, frex_weight: float = 0.5) -> pd.DataFrame:
+        """Per topic: label, prevalence, NPMI, UMass and FREX exclusivity of the top ``top_n`` terms.
+
+        The reference corpus defaults to the modelled units themselves (:meth:`reference`).
+        """
+        reference = reference or self.reference()
+        terms = self.top_terms()
+        return pd.DataFrame({
+            "topic": np.arange(1, self.n_topics + 1),
+            "label": self.labels(),
+            "prevalence": self.topic_prevalence_,
+            "npmi": reference.npmi(terms),
+            "umass": reference.umass(terms),
+            "exclusivity": frex_exclusivity(self.components_, self.top_n, frex_weight),
+        })
+
+
+class TopicModel(BaseEstimator, TopicReadout):
     """NMF or LDA topic model over text units, with topic terms, unit proportions and quality scores.
 
     Parameters:
@@ -271,51 +325,3 @@ class TopicModel(BaseEstimator):
     def fit_transform(self, units, y=None) -> np.ndarray:
         """Fit and return ``unit_topics_`` (rows of the modelled units only)."""
         return self.fit(units).unit_topics_
-
-    # ----------------------------------------------------------------- topics
-
-    @property
-    def n_topics(self) -> int:
-        """Number of topics of the fitted model."""
-        return self.components_.shape[0]
-
-    def top_terms(self, n: int | None = None) -> list[list[str]]:
-        """The ``n`` heaviest terms of each topic (ties broken by term), topic 1 first."""
-        n = n or self.top_n
-        order = [np.lexsort((self.vocabulary_, -row))[:n] for row in self.components_]
-        return [self.vocabulary_[index].tolist() for index in order]
-
-    def _topic_term_table(self, n: int) -> pd.DataFrame:
-        rows = []
-        index = {term: i for i, term in enumerate(self.vocabulary_)}
-        for topic, terms in enumerate(self.top_terms(n), start=1):
-            weights = self.components_[topic - 1]
-            rows += [
-                {"topic": topic, "rank": rank, "term": term, "weight": float(weights[index[term]])}
-                for rank, term in enumerate(terms, start=1)
-            ]
-        return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
-
-    def labels(self, n_terms: int = 3) -> list[str]:
-        """Short labels: topic number and its first terms, e.g. ``'T1 党员·培训·教育'``."""
-        return [f"T{i} " + "·".join(terms) for i, terms in enumerate(self.top_terms(n_terms), start=1)]
-
-    def reference(self, window: int = DEFAULT_WINDOW) -> CoherenceReference:
-        """The coherence reference corpus: the modelled units' token sequences."""
-        return CoherenceReference(window=window).fit(self.units_["tokens"].tolist())
-
-    def quality(self, reference: CoherenceReference | None = None, frex_weight: float = 0.5) -> pd.DataFrame:
-        """Per topic: label, prevalence, NPMI, UMass and FREX exclusivity of the top ``top_n`` terms.
-
-        The reference corpus defaults to the modelled units themselves (:meth:`reference`).
-        """
-        reference = reference or self.reference()
-        terms = self.top_terms()
-        return pd.DataFrame({
-            "topic": np.arange(1, self.n_topics + 1),
-            "label": self.labels(),
-            "prevalence": self.topic_prevalence_,
-            "npmi": reference.npmi(terms),
-            "umass": reference.umass(terms),
-            "exclusivity": frex_exclusivity(self.components_, self.top_n, frex_weight),
-        })

@@ -327,7 +327,9 @@ def choose_k(
         thresholds += f" and subsample stability ≥ {min_subsample_stability:g}"
     rule = f"smallest K whose mean NPMI is within one standard error of the best mean NPMI among K with {thresholds}"
     seed_stable = table[table["stability"] >= min_stability]
-    eligible = seed_stable[seed_stable["subsample_stability"] >= min_subsample_stability] if use_subsample else seed_stable
+    eligible = seed_stable
+    if use_subsample:
+        eligible = seed_stable[seed_stable["subsample_stability"] >= min_subsample_stability]
     note = ""
     if eligible.empty and not seed_stable.empty:
         top = table.loc[table["subsample_stability"].idxmax()]

@@ -1,0 +1,86 @@
+"""NPMI coherence: the Palmetto/gensim C_NPMI convention (ε-smoothed, boolean sliding window) by default,
+Bouma's −1 convention as an option, both checked against values computed by hand on a small corpus."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from dangjian.topics import NPMI_CONVENTIONS, CoherenceReference
+from dangjian.topics.coherence import NPMI_EPSILON, npmi_score, sliding_windows
+
+# Window of 3 tokens over three units:
+#   unit 1  a b c d  -> windows [a b c] [b c d]
+#   unit 2  a x      -> one window [a x] (shorter than the window)
+#   unit 3  b c      -> one window [b c]
+# 4 windows: p(a) = 2/4, p(b) = 3/4, p(c) = 3/4, p(d) = 1/4, p(x) = 1/4
+# p(a,b) = 1/4 ([a b c]), p(b,c) = 3/4, p(c,d) = 1/4, p(a,d) = 0, p(a,x) = 1/4
+UNITS = [["a", "b", "c", "d"], ["a", "x"], ["b", "c"]]
+EPS = 1e-12
+
+
+def c_npmi(p_ab: float, p_a: float, p_b: float) -> float:
+    """gensim's ``log_ratio_measure(normalize=True)``, written out."""
+    return math.log((p_ab + EPS) / (p_a * p_b)) / -math.log(p_ab + EPS)
+
+
+def bouma(p_ab: float, p_a: float, p_b: float) -> float:
+    return -1.0 if p_ab == 0 else math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
+
+
+@pytest.fixture(scope="module")
+def reference() -> CoherenceReference:
+    return CoherenceReference(window=3).fit(UNITS)
+
+
+def test_windows_are_counted_as_gensim_counts_them(reference):
+    assert reference.n_windows_ == 4
+    assert sliding_windows(["a", "b", "c", "d"], 3) == [["a", "b", "c"], ["b", "c", "d"]]
+    assert sliding_windows(["a", "x"], 3) == [["a", "x"]]
+
+
+def test_default_is_the_smoothed_c_npmi_of_palmetto_and_gensim(reference):
+    assert reference.npmi_convention == "c_npmi" and NPMI_EPSILON == EPS
+    expected = [
+        c_npmi(1 / 4, 2 / 4, 3 / 4),  # a, b
+        c_npmi(0.0, 2 / 4, 1 / 4),  # a, d: never together
+        c_npmi(1 / 4, 3 / 4, 1 / 4),  # b, d: [b c d]
+    ]
+    assert reference.npmi_pairs(["a", "b", "d"]).tolist() == pytest.approx(expected, abs=1e-12)
+    # the pair that never shares a window is not -1 but -1 + log(p(a) p(d)) / log ε
+    assert expected[1] == pytest.approx(-1 + math.log(2 / 4 * 1 / 4) / math.log(EPS), abs=1e-12)
+    assert expected[1] > -1
+    assert reference.npmi([["a", "b", "d"]])[0] == pytest.approx(sum(expected) / 3, abs=1e-12)
+
+
+def test_bouma_convention_scores_never_together_as_minus_one(reference):
+    bouma_reference = CoherenceReference(window=3, npmi="bouma").fit(UNITS)
+    expected = [bouma(1 / 4, 2 / 4, 3 / 4), -1.0, bouma(1 / 4, 3 / 4, 1 / 4)]
+    assert bouma_reference.npmi_pairs(["a", "b", "d"]).tolist() == pytest.approx(expected, abs=1e-12)
+    # the two conventions agree (up to ε) on pairs that do co-occur and differ only on pairs that never do
+    default = reference.npmi_pairs(["a", "b", "d"])
+    assert default[0] == pytest.approx(expected[0], abs=1e-9) and default[2] == pytest.approx(expected[2], abs=1e-9)
+    assert default[1] > expected[1]
+
+
+def test_tokens_keep_their_positions_in_the_window():
+    """A token that is no topic term still occupies a place: a and b, two apart, never share a window of 2."""
+    reference = CoherenceReference(window=2).fit([["a", "z", "b"], ["a"], ["b"]])
+    assert reference.n_windows_ == 4  # [a z] [z b] | [a] | [b]
+    assert npmi_score(0.0, 2 / 4, 2 / 4, "bouma") == -1.0
+    assert reference.npmi_pairs(["a", "b"])[0] == pytest.approx(c_npmi(0.0, 2 / 4, 2 / 4), abs=1e-12)
+
+
+def test_perfect_pairs_and_independent_pairs():
+    # p(a,b) = p(a) = p(b): maximal association scores 1 in both conventions (up to ε)
+    for convention in NPMI_CONVENTIONS:
+        assert npmi_score(0.5, 0.5, 0.5, convention) == pytest.approx(1.0, abs=1e-9)
+        assert npmi_score(1.0, 1.0, 1.0, convention) == 1.0
+        # independence: p(a,b) = p(a) p(b) scores 0
+        assert npmi_score(0.25, 0.5, 0.5, convention) == pytest.approx(0.0, abs=1e-9)
+
+
+def test_unknown_convention_is_named():
+    with pytest.raises(ValueError, match="unknown NPMI convention 'uci'"):
+        CoherenceReference(npmi="uci")
