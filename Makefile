@@ -1,10 +1,11 @@
 # dangjian: every target sets up what it needs on a fresh machine (python3.11 on PATH).
-#   make test           create .venv, install the project, register the kernel, install the browser, run the tests
+#   make test           create .venv, install the project, register the kernel, install the browser, run the tests (about 10 min)
 #   make browser        install headless Chromium and a CJK font (Debian packages) for the browser test
 #   make run            ... and execute every parameters/*.yaml into reports/  (RUN_ARGS="--only 00_corpus")
-#   make lab            JupyterLab with the project's kernel
+#   make run CORPUS=DIR the same on your corpus folder DIR, as its own run in runs/<folder name>/  (NAME=... to name it)
+#   make lab            JupyterLab with the project's kernel (notebooks/*.py twins hidden; works as root too)
 #   make notebooks      regenerate notebooks/*.ipynb from their py:percent sources
-#   make clean-outputs  delete generated tables, figures and reports (never data/raw/)
+#   make clean-outputs  delete generated tables, figures and reports, runs/ included (never data/raw/)
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -16,6 +17,12 @@ KERNEL_NAME := dangjian
 KERNEL := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 RUN_ARGS ?=
 PYTEST_ARGS ?=
+# make run CORPUS=DIR [NAME=NAME]: dangjian run --corpus DIR [--name NAME]
+CORPUS ?=
+NAME ?=
+CORPUS_ARGS := $(if $(CORPUS),--corpus "$(CORPUS)")$(if $(NAME), --name "$(NAME)")
+# JupyterLab refuses to start as root (as in a container) unless told to.
+LAB_ROOT_ARGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 # Debian's Chromium and a simplified-Chinese font: the browser test opens the HTML reports with them.
 CHROMIUM ?= /usr/bin/chromium
 BROWSER_PACKAGES := chromium fonts-noto-cjk
@@ -35,12 +42,12 @@ $(PY):
 
 # Reinstall only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -e '.[test]'
+	$(PY) -m pip install -e '.[test]' --quiet
 	touch $(STAMP)
 
 # The project kernel lives inside the venv (--sys-prefix), not in the user's Jupyter folders.
 $(KERNEL): $(STAMP)
-	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python ($(KERNEL_NAME))"
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python ($(KERNEL_NAME))" >/dev/null
 	touch $(KERNEL)
 
 setup: $(KERNEL)
@@ -60,13 +67,20 @@ browser:
 	$$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing
 
 run: setup
-	$(VENV)/bin/dangjian run $(RUN_ARGS)
+	$(VENV)/bin/dangjian run $(CORPUS_ARGS) $(RUN_ARGS)
 
+# The whole suite runs the real notebooks several times: about 10 minutes on two cores.
 test: setup browser
-	$(PY) -m pytest -q $(PYTEST_ARGS)
+	@echo "make test: the whole suite takes about 10 minutes on two cores; PYTEST_ARGS='-k NAME' runs a part"
+	@started=$$(date +%s); $(PY) -m pytest -q $(PYTEST_ARGS); status=$$?; \
+	elapsed=$$(( $$(date +%s) - started )); \
+	echo "make test: took $$(( elapsed / 60 )) min $$(( elapsed % 60 )) s"; exit $$status
 
+# jupyter_server_config.json hides the notebooks' .py twins from the file browser (open the .ipynb;
+# jupytext keeps the pair in step).
 lab: setup
-	$(VENV)/bin/jupyter lab --MappingKernelManager.default_kernel_name=$(KERNEL_NAME)
+	$(VENV)/bin/jupyter lab --config=jupyter_server_config.json \
+		--MappingKernelManager.default_kernel_name=$(KERNEL_NAME) $(LAB_ROOT_ARGS)
 
 notebooks: setup
 	$(VENV)/bin/jupytext --sync notebooks/*.py
@@ -75,3 +89,4 @@ clean-outputs:
 	for dir in data/processed figures reports; do \
 		if [ -d "$$dir" ]; then find "$$dir" -mindepth 1 ! -name .gitkeep -delete; fi; \
 	done
+	rm -rf runs

@@ -28,7 +28,7 @@ figure_prefix = "corpus"
 cache_dir = "data/processed/cache"
 
 # %%
-from IPython.display import display
+from IPython.display import Markdown, display
 
 from dangjian import overview
 from dangjian.pipeline import process_corpus
@@ -39,16 +39,54 @@ setup_cjk_font()
 processed = process_corpus(corpus_dir, cache_dir=cache_dir, skip_bad=True)
 
 # %% [markdown]
+# What this corpus is, counted from the documents themselves:
+
+# %%
+table = overview.corpus_table(processed)
+statuses = status_table(processed)["status"].value_counts()
+
+
+def _known(column: str) -> list[str]:
+    """The distinct recorded values of a metadata column, in order (empty if the column is absent)."""
+    if column not in table.columns:
+        return []
+    values = table[column].dropna().astype(str).str.strip()
+    return sorted({value for value in values if value})
+
+
+def _level_rank(level: str) -> tuple[int, str]:
+    order = list(overview.LEVEL_ORDER)
+    return (order.index(level) if level in order else len(order), level)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+years = _known("year")
+analysed = int(statuses.get("ok", 0) + statuses.get("warning", 0))
+summary = (
+    f"The corpus `{corpus_dir}` has {_plural(analysed, 'document')} analysed "
+    f"({statuses.get('ok', 0)} ok, {statuses.get('warning', 0)} with warnings)"
+    + (f" and {_plural(int(statuses.get('skipped', 0)), 'file')} skipped" if statuses.get("skipped", 0) else "")
+    + f": {int(table['clean_chars'].sum()):,} characters of clean text"
+    + (f", from {_plural(len(_known('region')), 'region')}" if _known("region") else ", without recorded regions")
+    + (f"; levels {', '.join(sorted(_known('level'), key=_level_rank))}" if _known("level") else "")
+    + (f"; years {years[0]}–{years[-1]}" if len(years) > 1 else f"; year {years[0]}" if years else "")
+    + "."
+)
+display(Markdown(summary))
+
+# %% [markdown]
 # ## Sources
 #
-# Each document is described by its region, administrative level (national, prefecture, county,
-# township), year and genre as recorded in `metadata.csv`; where the text itself carries a
+# Each document is described by its region, administrative level (national, province, prefecture,
+# county, township, village), year and genre as recorded in `metadata.csv`; where the text itself carries a
 # publication date or an author line, the cleaning stage adds them. The encoding column records how
 # the file was decoded (UTF-8, UTF-16, GB18030 or Big5 are detected automatically). Lengths are in
 # characters before and after cleaning.
 
 # %%
-table = overview.corpus_table(processed)
 display(table)
 
 # %% [markdown]

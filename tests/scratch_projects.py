@@ -2,8 +2,8 @@
 
 A scratch project has its own ``pyproject.toml`` (so it is its own project root), copies of the
 chosen notebooks and parameter files, and a copy of ``data/raw/`` that a test may extend. Every
-output (``data/processed/``, ``figures/``, ``reports/``, the cache) then lands inside it, never in
-the repository.
+output (``data/processed/``, ``figures/``, ``reports/``, the cache, and ``runs/<name>/`` of a run on
+another corpus) then lands inside it, never in the repository.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ import nbformat
 import pytest
 
 from dangjian import cli
+from dangjian.freshness import Changes
 from dangjian.params import (
     ParameterError,
     ReportSpec,
@@ -157,6 +158,7 @@ def test_failure_leaves_earlier_reports_intact_and_keeps_the_failed_notebook(exe
         "good.ipynb",
         "index.html",
         "manifest.json",
+        "run.log",
         "slow.failed.ipynb",
         "unrelated.ipynb",
     ]
@@ -165,20 +167,25 @@ def test_failure_leaves_earlier_reports_intact_and_keeps_the_failed_notebook(exe
 def test_summary_table_lists_every_report_in_run_order(executed):
     lines = executed["out"].splitlines()
     header = lines.index(next(line for line in lines if line.startswith("report")))
-    assert lines[header].split() == ["report", "notebook", "status", "seconds", "output"]
+    assert lines[header].split() == ["report", "notebook", "status", "seconds", "output", "files"]
     rows = [line.split() for line in lines[header + 1 : header + 4]]
     assert [(r[0], r[1], r[2]) for r in rows] == [
         ("broken", "notebooks/00_fail.ipynb", "failed"),
         ("slow", "notebooks/01_slow.ipynb", "failed"),
         ("good", "notebooks/02_write.ipynb", "ok"),
     ]
-    assert rows[2][4] == "reports/good.ipynb"
+    assert rows[2][4] == "reports/good.ipynb" and rows[2][5:] == ["none"]  # it writes no file in an output folder
     assert rows[0][4] == "-"
     assert float(rows[1][3]) >= 5.0  # the slow cell ran until the 5 s timeout
 
 
-def test_cell_output_is_logged_while_running(executed):
-    assert "wrote 2024" in executed["err"]
+def test_cell_output_goes_to_the_log_file_not_the_console(executed):
+    log = (executed["root"] / "reports" / "run.log").read_text(encoding="utf-8")
+    assert "wrote 2024" in log and "ValueError: deliberate failure for 甘肃" in log
+    assert "Executing notebook with kernel: dangjian" in log  # papermill's messages
+    console = executed["out"] + executed["err"]
+    assert "wrote 2024" not in console and "Executing" not in console and "WARNING" not in console
+    assert "notebook output and messages: reports/run.log" in executed["out"]
 
 
 def test_only_runs_the_selected_notebook(tmp_path):
@@ -194,6 +201,7 @@ def test_only_runs_the_selected_notebook(tmp_path):
         "good.ipynb",
         "index.html",
         "manifest.json",
+        "run.log",
     ]
     seen = json.loads((tmp_path / "data/processed/seen.json").read_text(encoding="utf-8"))
     assert seen["year"] == ["int", 1999]
@@ -224,12 +232,12 @@ def test_unknown_key_names_file_key_and_lists_valid_keys_with_types(project):
     [
         ("year", "'2024'", "int"),
         ("year", "true", "int"),
-        ("label", "2024", "str"),
+        ("label", "1.5", "str"),
         ("regions", "[1, 2]", "list"),
         ("alpha", "{a: 1}", "float"),
         ("label", "~", "str"),
     ],
-    ids=["str-for-int", "bool-for-int", "int-for-str", "int-items-for-str-list", "map-for-float", "null-for-str"],
+    ids=["str-for-int", "bool-for-int", "float-for-str", "int-items-for-str-list", "map-for-float", "null-for-str"],
 )
 def test_wrong_type_is_rejected_naming_the_expected_type(project, key, yaml_value, expected):
     path = write_params(project, "kw", f"notebook: notebooks/01_keywords.ipynb\nparameters:\n  {key}: {yaml_value}\n")
@@ -253,6 +261,12 @@ def test_compatible_values_are_accepted(project):
         description="all fine",
     )
     assert spec.output_path(project) == project / "reports" / "kw.ipynb"
+
+
+def test_a_whole_number_for_a_text_parameter_is_passed_as_its_text(project):
+    """`k: 4` where the notebook's default is `k = "auto"`: the notebook gets "4", as papermill's -p would accept."""
+    path = write_params(project, "kw", "notebook: notebooks/01_keywords.ipynb\nparameters:\n  label: 4\n  year: 2024\n")
+    assert load_report_spec(path, project).parameters == {"label": "4", "year": 2024}
 
 
 def test_missing_notebook_names_both_files(project):
@@ -387,15 +401,18 @@ def test_select_reports_by_report_or_notebook_name():
 def test_format_summary_aligns_columns(tmp_path):
     table = format_summary(
         [
-            RunResult("corpus", Path("notebooks/00_corpus.ipynb"), "ok", 12.345, tmp_path / "reports" / "corpus.ipynb"),
+            RunResult("corpus", Path("notebooks/00_corpus.ipynb"), "ok", 12.345, tmp_path / "reports" / "corpus.ipynb",
+                      changes=Changes(changed=2, unchanged=3)),
             RunResult("kw", Path("notebooks/01_keywords.ipynb"), "failed", 3.0, None, "boom"),
+            RunResult("tp", Path("notebooks/02_topics.ipynb"), "up to date", 0.0, tmp_path / "reports" / "tp.ipynb"),
         ],
         tmp_path,
     )
     assert table.splitlines() == [
-        "report  notebook                     status  seconds  output",
-        "corpus  notebooks/00_corpus.ipynb    ok         12.3  reports/corpus.ipynb",
-        "kw      notebooks/01_keywords.ipynb  failed      3.0  -",
+        "report  notebook                     status      seconds  output                files",
+        "corpus  notebooks/00_corpus.ipynb    ok             12.3  reports/corpus.ipynb  2 changed",
+        "kw      notebooks/01_keywords.ipynb  failed          3.0  -                     -",
+        "tp      notebooks/02_topics.ipynb    up to date      0.0  reports/tp.ipynb      reused",
     ]
 
 
@@ -419,3 +436,31 @@ def test_project_parameter_files_are_valid(project_root):
     assert errors == []
     assert len(specs) == len(files)
 
+
+
+# ----------------------------------------------------------------- JupyterLab (make lab)
+
+
+def test_lab_hides_the_py_twins_and_shows_everything_else(project_root):
+    """The file browser of `make lab` lists notebooks/NN_name.ipynb only, not their .py twins."""
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+
+    config = json.loads((project_root / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    manager = FileContentsManager(root_dir=str(project_root), **config["ContentsManager"])
+    listed = {item["name"] for item in manager.get("notebooks", content=True)["content"]}
+    assert "00_corpus.ipynb" in listed and not any(name.endswith(".py") for name in listed)
+    assert "runner.py" in {item["name"] for item in manager.get("lib/dangjian", content=True)["content"]}
+    assert manager.get("notebooks/00_corpus.py", content=False)["type"] == "file"  # hidden, still readable
+
+
+def test_make_lab_uses_the_project_config_and_allows_root(project_root):
+    import os
+    import subprocess
+
+    commands = subprocess.run(
+        ["make", "--no-print-directory", "-n", "lab", "VENV=.venv-that-does-not-exist"],
+        cwd=project_root, capture_output=True, text=True, check=True,
+        env={k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES"}},
+    ).stdout
+    assert "jupyter lab --config=jupyter_server_config.json" in commands
+    assert ("--allow-root" in commands) == (os.geteuid() == 0)

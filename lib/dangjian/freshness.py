@@ -6,7 +6,11 @@ a taxonomy), and the library's code and data files — and every file it wrote i
 the same content. ``dangjian run`` then reuses the report instead of executing the notebook again,
 as ``make`` would; ``--force`` executes everything.
 
-Records live in ``reports/.state/<report>.json``.
+Records live in ``reports/.state/<report>.json`` of the report's run (``runs/<name>/reports/.state/``
+for a named run, see :mod:`dangjian.layout`). A record keeps the digests of the files the report
+wrote, so that the run can say what changed since the last run (:func:`changes`) and remove the
+files a report wrote before and no longer writes (:func:`stale_outputs`); a failed run keeps the
+files it may have written in the record, without a fingerprint.
 
 A folder a parameter names is fingerprinted as a corpus folder: what :func:`dangjian.corpus.load_corpus`
 reads, that is its ``metadata.csv``, the document files directly inside it and the files
@@ -24,6 +28,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -33,10 +38,8 @@ from typing import Any
 
 from dangjian.cache import make_key
 from dangjian.io import write_text_atomic
+from dangjian.layout import OUTPUT_FOLDERS, RunLayout, is_output  # noqa: F401 - OUTPUT_FOLDERS kept here too
 from dangjian.params import ParameterError, ReportSpec, shown
-
-#: Top-level folders whose content a run writes: a parameter pointing into them is an output.
-OUTPUT_FOLDERS = ("data/processed", "figures", "reports")
 #: Most folder entries (and ``metadata.csv`` rows) looked at for one input folder.
 MAX_INPUT_ENTRIES = 100_000
 #: Most bytes hashed for one input file or folder.
@@ -50,9 +53,9 @@ class InputTooLarge(ValueError):
     """An input folder or file holds more than the fingerprint limits; the message names it."""
 
 
-def record_path(name: str, project_root: str | os.PathLike[str]) -> Path:
-    """Where the state of report ``name`` is recorded."""
-    return Path(project_root) / "reports" / ".state" / f"{name}.json"
+def record_path(name: str, project_root: str | os.PathLike[str], run: str | None = None) -> Path:
+    """Where the state of report ``name`` of run ``run`` (None: the project's run) is recorded."""
+    return RunLayout(Path(project_root), run).record(name)
 
 
 def file_digest(path: str | os.PathLike[str]) -> str:
@@ -188,11 +191,7 @@ def input_digests(
 
 
 def _is_output(path: Path, project_root: Path) -> bool:
-    try:
-        relative = path.resolve().relative_to(project_root.resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return False
-    return any(relative == folder or relative.startswith(folder + "/") for folder in OUTPUT_FOLDERS)
+    return is_output(path, project_root)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -283,20 +282,45 @@ def inputs_fingerprint(
     )
 
 
+def _read_record(spec: ReportSpec, project_root: str | os.PathLike[str]) -> dict[str, Any]:
+    """The report's record, or an empty one if there is none or it cannot be read."""
+    try:
+        state = json.loads(spec.layout(project_root).record(spec.name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def recorded_outputs(spec: ReportSpec, project_root: str | os.PathLike[str]) -> dict[str, str]:
+    """The files the report wrote when it last ran, as recorded: shown path -> SHA-256.
+
+    Example:
+        >>> import tempfile
+        >>> recorded_outputs(ReportSpec("a", Path("a.yaml"), Path("n.ipynb")), tempfile.mkdtemp())
+        {}
+    """
+    outputs = _read_record(spec, project_root).get("outputs")
+    if not isinstance(outputs, dict):
+        return {}
+    return {str(name): str(digest) for name, digest in outputs.items()}
+
+
+def _digests(paths: Iterable[Path], root: Path) -> dict[str, str]:
+    return {_display(path, root): file_digest(path) for path in sorted(set(paths)) if path.is_file()}
+
+
 def record_outputs(
-    spec: ReportSpec, project_root: str | os.PathLike[str], fingerprint: str, outputs: Iterable[Path]
+    spec: ReportSpec, project_root: str | os.PathLike[str], fingerprint: str | None, outputs: Iterable[Path]
 ) -> Path:
-    """Record the fingerprint a report was made from and the digests of the files it wrote."""
+    """Record the fingerprint a report was made from and the digests of the files it wrote
+    (a fingerprint None records the files of a failed run: the report is then never up to date)."""
     root = Path(project_root)
     state: dict[str, Any] = {
         "inputs": fingerprint,
-        "outputs": {
-            _display(path, root): file_digest(path)
-            for path in sorted(set(outputs))
-            if path.is_file()
-        },
+        "outputs": _digests(outputs, root),
+        "parameter_file": _display(Path(spec.source), root),
     }
-    target = record_path(spec.name, root)
+    target = spec.layout(root).record(spec.name)
     write_text_atomic(target, json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
     return target
 
@@ -304,10 +328,7 @@ def record_outputs(
 def is_up_to_date(spec: ReportSpec, project_root: str | os.PathLike[str], fingerprint: str) -> bool:
     """True when the report was last made from ``fingerprint`` and its outputs are unchanged."""
     root = Path(project_root)
-    try:
-        state = json.loads(record_path(spec.name, root).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+    state = _read_record(spec, root)
     if state.get("inputs") != fingerprint or not state.get("outputs"):
         return False
     for shown, digest in state["outputs"].items():
@@ -317,23 +338,157 @@ def is_up_to_date(spec: ReportSpec, project_root: str | os.PathLike[str], finger
     return True
 
 
-def forget(spec: ReportSpec, project_root: str | os.PathLike[str]) -> None:
-    """Drop a report's record (after a failure, so that the next run executes it)."""
-    record_path(spec.name, project_root).unlink(missing_ok=True)
+def forget(spec: ReportSpec, project_root: str | os.PathLike[str], written: Iterable[Path] = ()) -> None:
+    """After a failure: drop the report's fingerprint, so that the next run executes it, but keep
+    the files it wrote before and those the failed run ``written``, so that the next successful run
+    can remove the ones it no longer writes."""
+    root = Path(project_root)
+    outputs = {**recorded_outputs(spec, root), **_digests(written, root)}
+    record = spec.layout(root).record(spec.name)
+    if outputs:
+        state = {"inputs": None, "outputs": outputs, "parameter_file": _display(Path(spec.source), root)}
+        write_text_atomic(record, json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    else:
+        record.unlink(missing_ok=True)
+
+
+def recorded_parameter_file(spec: ReportSpec, project_root: str | os.PathLike[str]) -> str | None:
+    """The parameter file the report was last made from, as recorded (None for older records)."""
+    value = _read_record(spec, project_root).get("parameter_file")
+    return value if isinstance(value, str) else None
+
+
+def recorded_reports(layout: RunLayout) -> list[str]:
+    """Names of the reports a run has a record of (reports it made, or tried to make).
+
+    Example:
+        >>> import tempfile
+        >>> recorded_reports(RunLayout(Path(tempfile.mkdtemp())))
+        []
+    """
+    if not layout.state.is_dir():
+        return []
+    return sorted(p.stem for p in layout.state.glob("*.json") if not p.name.startswith(".") and p.is_file())
+
+
+def stale_outputs(
+    spec: ReportSpec,
+    project_root: str | os.PathLike[str],
+    before: dict[str, str],
+    written: Iterable[Path],
+    others: Iterable[str] = (),
+) -> list[Path]:
+    """Files the report wrote before (``before``: :func:`recorded_outputs`) that it did not write
+    now, that no other report of the run claims (``others``: their recorded reports' names) and that
+    lie in the run's own output folders: what the run no longer produces.
+
+    Example:
+        >>> import tempfile
+        >>> root = Path(tempfile.mkdtemp()); (root / "figures").mkdir()
+        >>> for name in ("old.png", "kept.png", "other.png"):
+        ...     _ = (root / "figures" / name).write_bytes(b"x")
+        >>> spec = ReportSpec("a", Path("a.yaml"), Path("n.ipynb"))
+        >>> before = {"figures/old.png": "d", "figures/kept.png": "d", "figures/other.png": "d", "data/raw/x.txt": "d"}
+        >>> _ = record_outputs(ReportSpec("b", Path("b.yaml"), Path("n.ipynb")), root, "f", [root / "figures/other.png"])
+        >>> [p.name for p in stale_outputs(spec, root, before, [root / "figures/kept.png"], others=["b"])]
+        ['old.png']
+    """
+    root = Path(project_root)
+    layout = spec.layout(root)
+    now = {_display(path, root) for path in written}
+    claimed: set[str] = set()
+    for other in others:
+        if other != spec.name:
+            claimed |= set(recorded_outputs(dataclasses.replace(spec, name=other), root))
+    stale = []
+    for shown_path in sorted(before):
+        if shown_path in now or shown_path in claimed:
+            continue
+        path = root / shown_path
+        if layout.owns(path) and (path.is_file() or path.is_symlink()):
+            stale.append(path)
+    return stale
+
+
+def remove_files(paths: Iterable[Path], layout: RunLayout) -> list[Path]:
+    """Delete ``paths`` (files in the run's output folders only) and the folders they leave empty,
+    up to the output folders themselves; return what was deleted."""
+    removed = []
+    tops = {Path(os.path.abspath(folder)) for folder in layout.output_folders}
+    for path in paths:
+        if not layout.owns(path):
+            continue
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(path)
+        folder = Path(os.path.abspath(path.parent))
+        while folder not in tops and layout.owns(folder):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+    return removed
+
+
+@dataclasses.dataclass(frozen=True)
+class Changes:
+    """How a report's files differ from its last run: new, changed, unchanged and removed files.
+
+    Example:
+        >>> str(Changes(new=3)), str(Changes(changed=2, unchanged=5, removed=1)), str(Changes(unchanged=4)), str(Changes())
+        ('3 new', '2 changed, 1 removed', 'unchanged', 'none')
+    """
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+    def __str__(self) -> str:
+        parts = [f"{count} {what}" for count, what in ((self.new, "new"), (self.changed, "changed"), (self.removed, "removed")) if count]
+        return ", ".join(parts) if parts else "unchanged" if self.unchanged else "none"
+
+
+def changes(before: dict[str, str], after: dict[str, str], removed: int = 0, ignore: Iterable[str] = ()) -> Changes:
+    """Compare two records' outputs (shown path -> digest), leaving out ``ignore`` (the executed
+    notebook and its page, which carry timestamps).
+
+    Example:
+        >>> changes({"a": "1", "b": "2"}, {"a": "1", "b": "3", "c": "4"})
+        Changes(new=1, changed=1, unchanged=1, removed=0)
+    """
+    skip = set(ignore)
+    new = changed = unchanged = 0
+    for name, digest in after.items():
+        if name in skip:
+            continue
+        if name not in before:
+            new += 1
+        elif before[name] != digest:
+            changed += 1
+        else:
+            unchanged += 1
+    return Changes(new, changed, unchanged, removed)
 
 
 def output_folders(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[Path]:
     """Folders a report writes to: its figure folders and the output folders among its parameters
-    (values inside data/processed, figures or reports; the cache is not an output)."""
+    (values inside the folders runs write, see :data:`dangjian.layout.OUTPUT_FOLDERS`; the cache is
+    not an output)."""
     from dangjian import share
 
     root = Path(project_root)
+    layout = spec.layout(root)
     folders = list(share.figure_folders(spec, root))
-    for value in spec.parameters.values():
-        if isinstance(value, str) and value and _is_output(root / value, root):
-            path = Path(os.path.abspath(root / value))
-            if "cache" not in path.relative_to(Path(os.path.abspath(root))).parts:
-                folders.append(path)
+    for key, value in spec.parameters.items():
+        if key == "cache_dir" or not (isinstance(value, str) and value and _is_output(root / value, root)):
+            continue
+        path = Path(os.path.abspath(root / value))
+        if "cache" not in path.relative_to(Path(os.path.abspath(root))).parts and not path.is_relative_to(layout.cache):
+            folders.append(path)
     return list(dict.fromkeys(folders))
 
 

@@ -11,7 +11,8 @@ A parameter file names a notebook and the values to inject::
 The report it produces is called after the file (``01_keywords_county.yaml`` ->
 ``reports/01_keywords_county.ipynb``). Every key under ``parameters`` must be a variable assigned in
 the notebook's cell tagged ``parameters``, and its value must have the type of that variable's default
-(an int is accepted where a float is expected; a ``None`` default accepts anything).
+(an int is accepted where a float is expected, and a whole number where text is expected, passed as
+its text: ``k: 4`` gives ``k = "4"``; a ``None`` default accepts anything).
 
 YAML is read with the YAML 1.2 core rules, so ``0931``, ``yes``, ``2024-01-01`` and ``1:30`` stay
 strings instead of becoming an octal number, a boolean, a date or a sexagesimal number; quoted
@@ -42,6 +43,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from dangjian.layout import RunLayout
 
 PARAMETERS_TAG = "parameters"
 ALLOWED_FILE_KEYS = ("notebook", "parameters", "description")
@@ -425,15 +428,50 @@ class ReportSpec:
     notebook: Path
     parameters: dict[str, Any] = field(default_factory=dict)
     description: str | None = None
+    #: The run the report belongs to: None for the project's run, else a named run (``runs/<run>/``).
+    run: str | None = None
+
+    def layout(self, project_root: str | os.PathLike[str]) -> RunLayout:
+        """The folders of the report's run (see :mod:`dangjian.layout`).
+
+        Example:
+            >>> ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), run="mine").layout("/proj").reports.as_posix()
+            '/proj/runs/mine/reports'
+        """
+        return RunLayout(Path(project_root), self.run)
 
     def output_path(self, project_root: str | os.PathLike[str]) -> Path:
-        """Where the executed notebook goes: ``<root>/reports/<name>.ipynb``.
+        """Where the executed notebook goes: ``reports/<name>.ipynb`` of the report's run.
 
         Example:
             >>> ReportSpec("01_keywords", Path("p.yaml"), Path("n.ipynb")).output_path("/proj").as_posix()
             '/proj/reports/01_keywords.ipynb'
         """
-        return Path(project_root) / "reports" / f"{self.name}.ipynb"
+        return self.layout(project_root).report(self.name)
+
+
+def parameter_value(spec: ReportSpec, project_root: str | os.PathLike[str], key: str) -> Any:
+    """The value a report's notebook runs with for ``key``: the parameter file's, else the default
+    in the notebook's ``parameters`` cell, else None.
+
+    Example:
+        >>> import nbformat, tempfile, pathlib
+        >>> root = pathlib.Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('corpus_dir = "data/raw"', metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> spec = ReportSpec("a", root / "a.yaml", pathlib.Path("n.ipynb"))
+        >>> parameter_value(spec, root, "corpus_dir"), parameter_value(spec, root, "output_dir")
+        ('data/raw', None)
+    """
+    if key in spec.parameters:
+        return spec.parameters[key]
+    notebook = spec.notebook if spec.notebook.is_absolute() else Path(project_root) / spec.notebook
+    try:
+        declared = read_notebook_parameters(notebook).get(key)
+    except ParameterError:
+        return None
+    return declared.default if declared is not None and declared.literal else None
 
 
 def value_problem(value: Any) -> str:
@@ -527,6 +565,33 @@ def check_file_names(spec_name: str, values: dict[str, Any], *, source: Path) ->
                 )
 
 
+def as_declared(values: dict[str, Any], declared: dict[str, NotebookParameter]) -> dict[str, Any]:
+    """``values`` with each whole number given for a text parameter turned into its text.
+
+    A text parameter may take numbers (``k = "auto"`` or a whole number of topics, ``region`` codes),
+    and YAML reads ``k: 4`` as a number; the notebook gets ``"4"``, as if it had been quoted. Other
+    values are left for :func:`validate_parameters` to check (``1.5`` or ``true`` for text are errors:
+    their text is not what was written, ``1.50`` or ``yes``).
+
+    Example:
+        >>> declared = parse_parameters_source('k = "auto"\\ntop_n = 10')
+        >>> as_declared({"k": 4, "top_n": 20}, declared)
+        {'k': '4', 'top_n': 20}
+    """
+    converted = dict(values)
+    for key, value in values.items():
+        param = declared.get(key)
+        if (
+            param is not None
+            and param.literal
+            and isinstance(param.default, str)
+            and isinstance(value, int)
+            and not isinstance(value, bool)
+        ):
+            converted[key] = str(value)
+    return converted
+
+
 def validate_parameters(
     values: dict[str, Any], declared: dict[str, NotebookParameter], *, source: Path, notebook: Path
 ) -> None:
@@ -586,6 +651,7 @@ def load_report_spec(path: str | os.PathLike[str], project_root: str | os.PathLi
         looked = looked if len(looked) <= 4 * SHOWN_CHARS else shown(looked, 4 * SHOWN_CHARS)
         raise ParameterError(f"{path}: notebook {shown(notebook_text)} does not exist (looked for {looked})")
     declared = read_notebook_parameters(notebook_file)
+    parameters = as_declared(parameters, declared)
     validate_parameters(parameters, declared, source=path, notebook=notebook)
     check_file_names(path.stem, parameters, source=path)
     return ReportSpec(

@@ -1,11 +1,13 @@
 """One ``dangjian run`` at a time per project, and the tidying up after a run that was killed.
 
-``dangjian run`` holds an exclusive lock on ``reports/.state/run.lock`` while it runs. The
+``dangjian run`` holds an exclusive lock on ``reports/.state/run.lock`` of its run while it runs
+(``runs/<name>/reports/.state/run.lock`` for a named run, see :mod:`dangjian.layout`). The
 operating system releases the lock when the process ends, however it ends (an error, ``kill -9``,
 a closed terminal, the machine's memory running out), so a lock is never left behind. A killed run
 leaves its earlier outputs whole, because every file is written to a temporary file and renamed into
 place only when complete (:mod:`dangjian.io`); what it can leave is those temporary files. The next
-run removes them before it starts, except those whose writer is still running.
+run removes them from its own output folders before it starts, except those whose writer is still
+running.
 
 Example:
     >>> import tempfile, pathlib
@@ -25,8 +27,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from dangjian.freshness import OUTPUT_FOLDERS
 from dangjian.io import remove_temporaries
+from dangjian.layout import RunLayout
 
 LOCK_NAME = "reports/.state/run.lock"
 #: Windows locks byte ranges: lock one byte far past the process id written at the start.
@@ -71,7 +73,7 @@ def lock_problem(exc: OSError, root: Path) -> LockUnavailable:
     elif isinstance(exc, IsADirectoryError):
         advice = "it is a folder, not a file: move it away"
     elif isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
-        advice = "make it writable" if where.endswith(LOCK_NAME) else "make the folder writable"
+        advice = "make it writable" if where.endswith("run.lock") else "make the folder writable"
     else:
         advice = "check that the folder can be written"
     return LockUnavailable(f"{where}: cannot create the run lock: {reason}; {advice}")
@@ -113,15 +115,17 @@ def _try_lock(handle: IO[str]) -> bool:
 
 
 @contextlib.contextmanager
-def exclusive_run(project_root: str | os.PathLike[str]) -> Iterator[list[Path]]:
-    """Hold the project's run lock; yield the temporary files of a killed run, already removed.
+def exclusive_run(project_root: str | os.PathLike[str], layout: RunLayout | None = None) -> Iterator[list[Path]]:
+    """Hold the lock of a run (default: the project's run); yield the temporary files of a killed
+    run, already removed from the run's own output folders.
 
     Raises:
         ProjectBusy: another process holds the lock (its pid is in the message).
         LockUnavailable: the lock file cannot be created (the message names the path).
     """
     root = Path(project_root)
-    lock_path = root / LOCK_NAME
+    layout = layout if layout is not None else RunLayout(root)
+    lock_path = layout.lock
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(lock_path, "a+", encoding="utf-8")
@@ -131,12 +135,14 @@ def exclusive_run(project_root: str | os.PathLike[str]) -> Iterator[list[Path]]:
         if not _try_lock(handle):
             handle.seek(0)
             holder = handle.read().strip() or "unknown"
+            where = root if layout.name is None else layout.base
             raise ProjectBusy(
-                f"{root}: another `dangjian run` (pid {holder}) is writing this project's outputs; "
+                f"{where}: another `dangjian run` (pid {holder}) is writing this "
+                f"{'project' if layout.name is None else 'run'}'s outputs; "
                 "wait for it to end, or stop it, then run again"
             )
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))
         handle.flush()
-        yield remove_temporaries(root / folder for folder in OUTPUT_FOLDERS)
+        yield remove_temporaries(layout.output_folders)

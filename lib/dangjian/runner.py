@@ -2,27 +2,43 @@
 
 Every parameter file ``parameters/<name>.yaml`` is validated against its notebook first (see
 ``dangjian.params``); only if all are valid are the notebooks executed, one after another, in the
-project's ``dangjian`` kernel with the project root as working directory. Each executed notebook is
-written to a temporary file and renamed onto ``reports/<name>.ipynb`` when it succeeds, so a failed
-run never replaces an earlier good report; the failed notebook (with its traceback) is kept as
-``reports/<name>.failed.ipynb``. A failure does not stop the remaining notebooks, and the command ends
-with a summary table and a non-zero exit code if anything failed. Each successful report is also
-rendered to ``reports/<name>.html`` and the figures it wrote are recorded in ``reports/manifest.json``;
-the run ends by rebuilding ``reports/index.html`` (see ``dangjian.share``). An expected problem (a bad
-parameter file or input, a file that cannot be read or written, the run lock) ends the command with
-one line naming the file and exit code 2; what it prints from files and notebooks is shown with
+project's ``dangjian`` kernel with the project root as working directory.
+
+A run is every selected parameter set over one corpus, and its outputs have one home
+(:mod:`dangjian.layout`): ``dangjian run`` is the project's run, with the parameter sets as written
+(outputs in ``data/processed/``, ``figures/``, ``reports/``); ``dangjian run --corpus DIR [--name NAME]``
+runs the same parameter sets on ``DIR`` as the run ``NAME`` (default: the folder's name), every output
+folder moved under ``runs/NAME/``. A name belongs to one corpus; reports of one run that read
+different corpora may not write the same files.
+
+Each executed notebook is written to a temporary file and renamed onto ``reports/<name>.ipynb`` when it
+succeeds, so a failed run never replaces an earlier good report; the failed notebook (with its
+traceback) is kept as ``reports/<name>.failed.ipynb``. A failure does not stop the remaining notebooks.
+Each successful report is also rendered to ``reports/<name>.html`` and the figures it wrote are
+recorded in ``reports/manifest.json``; files a report wrote before and no longer writes are removed
+(from its run's folders only), and so are the outputs of reports whose parameter file is gone when
+the whole set runs. The run ends by rebuilding ``reports/index.html`` (see ``dangjian.share``).
+
+What the console shows: one line naming the run, its corpus and how many documents are analysed;
+a progress bar per report while it runs (tqdm, through papermill) replaced by one line when it ends;
+then a summary table (what ran, what was reused, how each report's files changed since the last
+run), the documents with warnings or skipped, and where the outputs are. The notebooks' output,
+papermill's messages and the kernels' own messages go to ``reports/run.log``. An expected problem
+(a bad parameter file or input, a file that cannot be read or written, the run lock) ends the command
+with one line naming the file and exit code 2; what it prints from files and notebooks is shown with
 control characters escaped (``dangjian.io.printable``).
 
 Example:
     >>> print(format_summary([RunResult("00_corpus", Path("notebooks/00_corpus.ipynb"), "ok", 4.2,
-    ...                                 Path("reports/00_corpus.ipynb"))]))
-    report     notebook                   status  seconds  output
-    00_corpus  notebooks/00_corpus.ipynb  ok          4.2  reports/00_corpus.ipynb
+    ...                                 Path("reports/00_corpus.ipynb"), changes=Changes(new=8))]))
+    report     notebook                   status  seconds  output                   files
+    00_corpus  notebooks/00_corpus.ipynb  ok          4.2  reports/00_corpus.ipynb  8 new
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import logging
@@ -31,17 +47,27 @@ import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from dangjian import freshness, share
 from dangjian.corpus import CorpusError
-from dangjian.io import UnsafePathError, atomic_path, check_output_outside, error_line, printable
-from dangjian.params import ParameterError, ReportSpec, find_parameter_files, load_report_spec, shown
+from dangjian.freshness import Changes
+from dangjian.io import UnsafePathError, atomic_path, check_output_outside, error_line, printable, write_text_atomic
+from dangjian.layout import RUNS_FOLDER, RunLayout, default_run_name, run_name_problem
+from dangjian.params import (
+    ParameterError,
+    ReportSpec,
+    find_parameter_files,
+    load_report_spec,
+    parameter_value,
+    read_notebook_parameters,
+    shown,
+)
 from dangjian.runlock import LockUnavailable, ProjectBusy, exclusive_run
-from dangjian.status import report_corpora
+from dangjian.status import corpus_status, format_status
 
 KERNEL_NAME = "dangjian"
 KERNEL_DISPLAY_NAME = "Python (dangjian)"
@@ -60,6 +86,8 @@ class RunResult:
     seconds: float
     output: Path | None
     error: str | None = None
+    #: How the report's files differ from its last run (reports that ran without failing).
+    changes: Changes | None = None
 
 
 # --------------------------------------------------------------------------- project and selection
@@ -114,13 +142,18 @@ def select_reports(specs: Sequence[ReportSpec], only: Sequence[str] | None) -> l
     return [s for s in specs if s.name in keys or s.notebook.stem in keys]
 
 
+#: Where the parameter sets of the project live (what a run without --params runs).
+PARAMETERS_FOLDER = "parameters"
+
 #: Parameters that name a corpus folder a report reads (every other ``*_dir`` parameter is written).
 INPUT_FOLDER_PARAMETERS = ("corpus_dir",)
 
 
 def output_folder_problems(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[str]:
     """Why the folders a parameter file asks a report to write to are unsafe: outside the project,
-    or inside (or equal to) the corpus folder it reads. One message per folder, naming the file.
+    inside (or equal to) the corpus folder it reads, in another run's folder (the project's run
+    writes nothing under ``runs/``, a named run nothing outside ``runs/<name>/``). One message per
+    folder, naming the file.
 
     Example:
         >>> spec = ReportSpec("r", Path("r.yaml"), Path("n.ipynb"), {"corpus_dir": "data/raw", "output_dir": "data/raw/out",
@@ -140,6 +173,20 @@ def output_folder_problems(spec: ReportSpec, project_root: str | os.PathLike[str
                 problems.append(
                     f"{spec.source}: parameter {name!r} ({shown(value)}) lies outside the project {root}; "
                     "a report writes only inside its project (under data/processed/, figures/ or reports/)"
+                )
+                continue
+            runs = (root / RUNS_FOLDER).resolve()
+            if spec.run is None and folder.is_relative_to(runs):
+                problems.append(
+                    f"{spec.source}: parameter {name!r} ({shown(value)}) lies in {RUNS_FOLDER}/, where the runs "
+                    "on other corpora keep their outputs; the project's run writes under data/processed/, "
+                    "figures/ or reports/"
+                )
+                continue
+            if spec.run is not None and not folder.is_relative_to(spec.layout(root).base.resolve()):
+                problems.append(
+                    f"{spec.source}: parameter {name!r} ({shown(value)}) lies outside {RUNS_FOLDER}/{spec.run}/, "
+                    f"the folder of run {spec.run!r}"
                 )
                 continue
             check_output_outside(folder, inputs)
@@ -216,13 +263,13 @@ def ensure_kernel(name: str = KERNEL_NAME, display_name: str = KERNEL_DISPLAY_NA
 
 
 def failed_output_path(spec: ReportSpec, project_root: str | os.PathLike[str]) -> Path:
-    """Where a failed execution is kept: ``reports/<name>.failed.ipynb``.
+    """Where a failed execution is kept: ``reports/<name>.failed.ipynb`` of the report's run.
 
     Example:
         >>> failed_output_path(ReportSpec("a", Path("a.yaml"), Path("n.ipynb")), "/p").as_posix()
         '/p/reports/a.failed.ipynb'
     """
-    return Path(project_root) / "reports" / f"{spec.name}.failed.ipynb"
+    return spec.layout(project_root).failed(spec.name)
 
 
 def _first_line(source: str | list[str]) -> str:
@@ -289,19 +336,65 @@ def describe_failure(spec: ReportSpec, exc: BaseException, executed_notebook: Pa
     return f"{spec.notebook} failed: {reason}"
 
 
+class _PrintableFormatter(logging.Formatter):
+    """Each line of a message with its control characters escaped (cell output may hold any)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\n".join(printable(line) for line in super().format(record).split("\n"))
+
+
+@contextlib.contextmanager
+def _papermill_messages_to(log: TextIO | None) -> Iterator[None]:
+    """Send papermill's messages and the cells' output (``log_output``) to ``log``, not the console."""
+    logger = logging.getLogger("papermill")
+    saved = (logger.level, logger.propagate)
+    handler = None
+    if log is not None:
+        handler = logging.StreamHandler(log)
+        handler.setFormatter(_PrintableFormatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        if handler is not None:
+            logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+def _kernel_manager_writing_to(log: TextIO) -> type:
+    """A kernel manager whose kernel process writes its own messages (start-up warnings, anything
+    printed outside a cell) to ``log`` instead of the console."""
+    from jupyter_client import AsyncKernelManager
+
+    class LoggedKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:  # type: ignore[override]
+            log.flush()
+            kw.setdefault("stdout", log)
+            kw.setdefault("stderr", log)
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return LoggedKernelManager
+
+
 def execute_report(
     spec: ReportSpec,
     project_root: str | os.PathLike[str],
     *,
     timeout: float = DEFAULT_TIMEOUT,
     kernel_name: str = KERNEL_NAME,
-    progress_bar: bool = True,
+    progress_bar: bool | dict = True,
     log_output: bool = True,
+    log: TextIO | None = None,
 ) -> RunResult:
     """Execute one report's notebook with papermill; never raises for a failing notebook.
 
-    On success ``reports/<name>.ipynb`` is replaced atomically; on failure it is left as it was and
-    the failed notebook is kept as ``reports/<name>.failed.ipynb``.
+    On success ``reports/<name>.ipynb`` (of the report's run) is replaced atomically; on failure it is
+    left as it was and the failed notebook is kept as ``reports/<name>.failed.ipynb``. With ``log`` (an
+    open file), papermill's messages, the cells' output and the kernel's own messages go there;
+    ``progress_bar`` is papermill's tqdm bar (a dict: its options).
 
     Example:
         >>> # result = execute_report(load_report_spec("parameters/00_corpus.yaml", "."), ".")
@@ -315,40 +408,71 @@ def execute_report(
     failed = failed_output_path(spec, root)
     started = time.monotonic()
     kept_failed = False
+    engine_options = {} if log is None else {"kernel_manager_class": _kernel_manager_writing_to(log)}
+    if log is not None:
+        log.write(f"\n===== {spec.name}: {spec.notebook.as_posix()} with {printable(spec.layout(root).shown(spec.source))}\n")
+        log.flush()
     try:
-        with atomic_path(target) as tmp:
+        with atomic_path(target) as tmp, _papermill_messages_to(log):
             try:
-                with warnings.catch_warnings():
+                with warnings.catch_warnings(record=log is not None) as caught:
                     # the temporary name ends in .tmp; papermill only warns about the suffix
                     warnings.filterwarnings("ignore", message=r"The specified file .* does not end in")
-                    papermill.execute_notebook(
-                        str(notebook_file),
-                        str(tmp),
-                        parameters=dict(spec.parameters),
-                        kernel_name=kernel_name,
-                        language="python",
-                        cwd=str(root),
-                        execution_timeout=timeout,
-                        log_output=log_output,
-                        progress_bar=progress_bar,
-                    )
+                    try:
+                        papermill.execute_notebook(
+                            str(notebook_file),
+                            str(tmp),
+                            parameters=dict(spec.parameters),
+                            kernel_name=kernel_name,
+                            language="python",
+                            cwd=str(root),
+                            execution_timeout=timeout,
+                            log_output=log_output,
+                            progress_bar=progress_bar,
+                            **engine_options,
+                        )
+                    finally:
+                        for warning in caught or []:
+                            log.write(f"warning: {printable(warnings.formatwarning(warning.message, warning.category, warning.filename, warning.lineno).strip())}\n")
             except Exception:
                 if tmp.exists() and tmp.stat().st_size > 0:
                     os.replace(tmp, failed)
                     kept_failed = True
                 raise
     except Exception as exc:  # any failure of this notebook is reported; the others still run
-        return RunResult(
-            spec.name,
-            spec.notebook,
-            "failed",
-            time.monotonic() - started,
-            None,
-            describe_failure(spec, exc, failed if kept_failed else None)
-            + (f"; failed notebook kept as {failed}" if kept_failed else ""),
+        error = describe_failure(spec, exc, failed if kept_failed else None) + (
+            f"; failed notebook kept as {failed}" if kept_failed else ""
         )
+        if log is not None:
+            log.write(f"FAILED {spec.name}: {printable(error)}\n")
+            log.flush()
+        return RunResult(spec.name, spec.notebook, "failed", time.monotonic() - started, None, error)
+    finally:
+        if log is not None:
+            log.flush()
     failed.unlink(missing_ok=True)
     return RunResult(spec.name, spec.notebook, "ok", time.monotonic() - started, target)
+
+
+def _progress_options(spec: ReportSpec, position: int, total: int, stream: TextIO) -> dict:
+    """papermill's tqdm bar for one report: named after it, gone when the report ends, shown only on
+    a terminal (a log or a pipe gets the one line per report that follows it).
+
+    Example:
+        >>> spec = ReportSpec("00_corpus", Path("a.yaml"), Path("n.ipynb"))
+        >>> options = _progress_options(spec, 1, 7, sys.stderr)
+        >>> options["desc"], options["leave"], options["disable"]
+        ('[1/7] 00_corpus', False, None)
+    """
+    return {
+        "desc": f"[{position}/{total}] {spec.name}",
+        "unit": "cell",
+        "leave": False,
+        "file": stream,
+        "dynamic_ncols": True,
+        "mininterval": 0.5,
+        "disable": None,
+    }
 
 
 def run_reports(
@@ -362,53 +486,112 @@ def run_reports(
     publish: bool = True,
     no_code: bool = False,
     force: bool = False,
+    fingerprints: Sequence[str] | None = None,
+    log: TextIO | None = None,
+    documents: Callable[[ReportSpec], int | None] | None = None,
 ) -> list[RunResult]:
     """Execute every spec in order, continuing after failures; return one RunResult each.
 
     A report whose inputs (notebook, parameters, input files, library code) and outputs are unchanged
     since it was last made is not executed again (status ``'up to date'``) unless ``force``. Every
-    report's inputs are fingerprinted before the first one runs, so an input over the limits of
-    :func:`dangjian.freshness.inputs_fingerprint` stops the run (ParameterError) before anything is executed.
+    report's inputs are fingerprinted before the first one runs (unless ``fingerprints`` are given),
+    so an input over the limits of :func:`dangjian.freshness.inputs_fingerprint` stops the run
+    (ParameterError) before anything is executed.
 
-    With ``publish`` each successful report is rendered to HTML (without code cells if ``no_code``)
-    and the figure files it wrote are recorded in the manifest (``dangjian.share.publish_report``).
+    After a report ran, the files it wrote before and no longer writes are removed from its run's
+    output folders, and its result says how its files changed (:class:`dangjian.freshness.Changes`).
+    With ``publish`` each successful report is rendered to HTML (without code cells if ``no_code``),
+    stating the number of documents analysed (``documents(spec)``), and the figure files it wrote are
+    recorded in the manifest (``dangjian.share.publish_report``). ``log`` receives the notebooks' output.
 
     Example:
         >>> import tempfile
         >>> run_reports([], tempfile.mkdtemp())
         []
     """
+    root = Path(project_root)
     results = []
-    fingerprints = [freshness.inputs_fingerprint(spec, project_root) for spec in specs]  # refuses bad inputs first
-    for spec, fingerprint in zip(specs, fingerprints):
-        if not force and freshness.is_up_to_date(spec, project_root, fingerprint):
-            result = RunResult(spec.name, spec.notebook, UP_TO_DATE, 0.0, spec.output_path(project_root))
+    if fingerprints is None:
+        fingerprints = [freshness.inputs_fingerprint(spec, root) for spec in specs]  # refuses bad inputs first
+    for position, (spec, fingerprint) in enumerate(zip(specs, fingerprints), start=1):
+        if not force and freshness.is_up_to_date(spec, root, fingerprint):
+            result = RunResult(spec.name, spec.notebook, UP_TO_DATE, 0.0, spec.output_path(root))
             if on_result is not None:
                 on_result(result)
             results.append(result)
             continue
-        watched = freshness.output_folders(spec, project_root)
+        layout = spec.layout(root)
+        previous = freshness.recorded_outputs(spec, root)
+        watched = freshness.output_folders(spec, root)
         outputs_before = share.snapshot_files(watched, keep=freshness._is_plain_file)
-        before = share.snapshot_files(share.figure_folders(spec, project_root)) if publish else None
-        result = execute_report(spec, project_root, timeout=timeout, kernel_name=kernel_name, progress_bar=progress_bar)
+        before = share.snapshot_files(share.figure_folders(spec, root)) if publish else None
+        bar = _progress_options(spec, position, len(specs), sys.stderr) if progress_bar else False
+        result = execute_report(spec, root, timeout=timeout, kernel_name=kernel_name, progress_bar=bar, log=log)
         if publish and result.status == "ok":
             try:
-                share.publish_report(spec, project_root, before, no_code=no_code)
+                count = documents(spec) if documents is not None else None
+                share.publish_report(spec, root, before, no_code=no_code, documents=count)
             except Exception as exc:  # the executed notebook is kept; the run reports the failure
                 result = dataclasses.replace(
                     result, status="failed", error=f"{spec.notebook} ran, but its HTML page could not be made: "
                     f"{type(exc).__name__}: {exc}"
                 )
+        written = share.written_files(outputs_before, share.snapshot_files(watched, keep=freshness._is_plain_file))
         if result.status == "ok":
-            written = share.written_files(outputs_before, share.snapshot_files(watched, keep=freshness._is_plain_file))
-            reports = [spec.output_path(project_root), share.html_path(spec.name, project_root)]
-            freshness.record_outputs(spec, project_root, fingerprint, [*written, *reports])
+            reports = [spec.output_path(root), share.html_path(spec.name, root, spec.run)]
+            stale = freshness.stale_outputs(spec, root, previous, [*written, *reports], freshness.recorded_reports(layout))
+            removed = freshness.remove_files(stale, layout)
+            freshness.record_outputs(spec, root, fingerprint, [*written, *reports])
+            change = freshness.changes(
+                previous,
+                freshness.recorded_outputs(spec, root),
+                removed=len(removed),
+                ignore=[layout.shown(path) for path in reports],
+            )
+            result = dataclasses.replace(result, changes=change)
         else:
-            freshness.forget(spec, project_root)
+            freshness.forget(spec, root, written)
         if on_result is not None:
             on_result(result)
         results.append(result)
     return results
+
+
+def remove_dropped_reports(layout: RunLayout, keep: Iterable[str]) -> list[str]:
+    """Remove what a run made for reports whose parameter file in ``parameters/`` is gone: the
+    executed notebooks and pages, the files they wrote that no remaining report wrote too, their
+    manifest entries and records. Reports made from parameter files elsewhere (``--params``) are
+    kept. Only the run's own folders are touched. Returns the reports' names.
+
+    Example:
+        >>> import tempfile
+        >>> remove_dropped_reports(RunLayout(Path(tempfile.mkdtemp())), ["00_corpus"])
+        []
+    """
+    kept = set(keep)
+    recorded = freshness.recorded_reports(layout)
+    parameters = Path(os.path.abspath(layout.root / PARAMETERS_FOLDER))
+    dropped = []
+    for name in recorded:
+        if name in kept:
+            continue
+        spec = ReportSpec(name, Path(f"{name}.yaml"), Path(f"{name}.ipynb"), run=layout.name)
+        source = freshness.recorded_parameter_file(spec, layout.root)
+        if source is None:
+            continue
+        source_path = Path(os.path.abspath(layout.root / source))
+        if not source_path.is_relative_to(parameters) or source_path.exists():
+            continue
+        dropped.append(name)
+        previous = freshness.recorded_outputs(spec, layout.root)
+        stale = freshness.stale_outputs(spec, layout.root, previous, [], [other for other in recorded if other in kept])
+        freshness.remove_files([*stale, layout.report(name), layout.page(name), layout.failed(name)], layout)
+        try:
+            share.remove_from_manifest(layout.root, name, layout.name)
+        except ValueError:  # an unreadable manifest: the index reports it
+            pass
+        layout.record(name).unlink(missing_ok=True)
+    return dropped
 
 
 def _relative(path: Path | None, root: Path | None) -> str:
@@ -423,17 +606,25 @@ def _relative(path: Path | None, root: Path | None) -> str:
 
 
 def format_summary(results: Sequence[RunResult], project_root: str | os.PathLike[str] | None = None) -> str:
-    """Render results as an aligned text table: report, notebook, status, seconds, output.
+    """Render results as an aligned text table: report, notebook, status, seconds, output, and how
+    the report's files changed since the last run.
 
     Example:
         >>> print(format_summary([RunResult("a", Path("n.ipynb"), "failed", 1.0, None, "boom")]))
-        report  notebook  status  seconds  output
-        a       n.ipynb   failed      1.0  -
+        report  notebook  status  seconds  output  files
+        a       n.ipynb   failed      1.0  -       -
     """
     root = Path(project_root) if project_root is not None else None
-    header = ("report", "notebook", "status", "seconds", "output")
+    header = ("report", "notebook", "status", "seconds", "output", "files")
+
+    def files(result: RunResult) -> str:
+        if result.status == UP_TO_DATE:
+            return "reused"
+        return str(result.changes) if result.changes is not None else "-"
+
     rows = [
-        (r.name, r.notebook.as_posix(), r.status, f"{r.seconds:.1f}", _relative(r.output, root)) for r in results
+        (r.name, r.notebook.as_posix(), r.status, f"{r.seconds:.1f}", _relative(r.output, root), files(r))
+        for r in results
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
@@ -442,6 +633,141 @@ def format_summary(results: Sequence[RunResult], project_root: str | os.PathLike
         return "  ".join(cells).rstrip()
 
     return "\n".join(line(row) for row in [header, *rows])
+
+
+# --------------------------------------------------------------------------- named runs
+
+
+def corpus_value(corpus: str | os.PathLike[str], project_root: str | os.PathLike[str]) -> str:
+    """How a corpus folder given on the command line is passed to the notebooks: relative to the
+    project root when inside it (the notebooks run there), else absolute.
+
+    Example:
+        >>> corpus_value("/proj/data/mine", "/proj"), corpus_value("/home/me/reports", "/proj")
+        ('data/mine', '/home/me/reports')
+    """
+    return RunLayout(Path(project_root)).shown(corpus)
+
+
+def named_run(
+    specs: Sequence[ReportSpec], project_root: str | os.PathLike[str], corpus: str | os.PathLike[str], name: str | None = None
+) -> tuple[list[ReportSpec], RunLayout]:
+    """The parameter sets as the run ``name`` (default: the corpus folder's name) on ``corpus``:
+    ``corpus_dir`` replaced, and every output folder parameter (``*_dir`` other than ``corpus_dir``:
+    output, figures, cache), whether set by the parameter file or left at the notebook's default,
+    moved under ``runs/<name>/`` (:meth:`dangjian.layout.RunLayout.rebase`).
+
+    Raises:
+        ParameterError: the corpus is not a folder, or the name cannot name a folder.
+
+    Example:
+        >>> import nbformat, tempfile
+        >>> root = Path(tempfile.mkdtemp()); (root / "notebooks").mkdir(); (root / "mine").mkdir()
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('corpus_dir = "data/raw"\\nfigures_dir = "figures"\\ncache_dir = "data/processed/cache"',
+        ...                                        metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "notebooks" / "n.ipynb")
+        >>> spec = ReportSpec("a", root / "a.yaml", Path("notebooks/n.ipynb"), {"corpus_dir": "data/raw"})
+        >>> specs, layout = named_run([spec], root, root / "mine")
+        >>> layout.name, specs[0].run, specs[0].parameters
+        ('mine', 'mine', {'corpus_dir': 'mine', 'figures_dir': 'runs/mine/figures', 'cache_dir': 'runs/mine/data/processed/cache'})
+    """
+    root = Path(project_root)
+    folder = Path(corpus) if Path(corpus).is_absolute() else Path.cwd() / corpus
+    if not folder.is_dir():
+        problem = "does not exist" if not folder.exists() else "is not a folder"
+        raise ParameterError(f"--corpus {shown(str(corpus), 200)}: {problem}; give the folder of the documents and metadata.csv")
+    name = name if name is not None else default_run_name(folder)
+    problem = run_name_problem(name)
+    if problem:
+        raise ParameterError(
+            f"the run is named {shown(name)} (its folder is runs/<name>/), and it {problem}; "
+            "give a plain name with --name (letters, digits, '_', '-', '.')"
+        )
+    layout = RunLayout(root, name)
+    value = corpus_value(folder, root)
+    named = []
+    for spec in specs:
+        notebook = spec.notebook if spec.notebook.is_absolute() else root / spec.notebook
+        declared = read_notebook_parameters(notebook)
+        parameters = dict(spec.parameters)
+        for key, param in declared.items():
+            if key in INPUT_FOLDER_PARAMETERS:
+                parameters[key] = value
+            elif key.endswith("_dir"):
+                current = parameters.get(key, param.default if param.literal else None)
+                if isinstance(current, str) and current:
+                    parameters[key] = layout.rebase(current)
+        named.append(dataclasses.replace(spec, parameters=parameters, run=name))
+    return named, layout
+
+
+def shared_output_problems(specs: Sequence[ReportSpec], project_root: str | os.PathLike[str]) -> list[str]:
+    """Reports of one run that read different corpora but would write the same files: the same
+    output folder, or figures with the same names in the same folder. Each corpus belongs in a run
+    of its own (``dangjian run --corpus DIR``).
+
+    Example:
+        >>> a = ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": "data/raw", "output_dir": "data/processed/x"})
+        >>> b = ReportSpec("b", Path("b.yaml"), Path("n.ipynb"), {"corpus_dir": "mine", "output_dir": "data/processed/x"})
+        >>> print(shared_output_problems([a, b], "/proj")[0])
+        b.yaml and a.yaml read different corpora (mine, data/raw) but both write data/processed/x; run another corpus as a run of its own: dangjian run --corpus mine
+    """
+    root = Path(project_root)
+    seen: dict[tuple, tuple[ReportSpec, str]] = {}
+    problems = []
+    for spec in specs:
+        corpus = parameter_value(spec, root, "corpus_dir")
+        if not (isinstance(corpus, str) and corpus):
+            continue
+        corpus_key = os.path.abspath(root / corpus)
+        targets: list[tuple[tuple, str]] = []
+        output = parameter_value(spec, root, "output_dir")
+        if isinstance(output, str) and output:
+            targets.append((("dir", os.path.abspath(root / output)), spec.layout(root).shown(output)))
+        figures = parameter_value(spec, root, "figures_dir")
+        if isinstance(figures, str) and figures:
+            prefix = parameter_value(spec, root, "figure_prefix") or spec.notebook.stem
+            targets.append(
+                (("figures", os.path.abspath(root / figures), prefix), f"figures {spec.layout(root).shown(figures)}/{prefix}*")
+            )
+        for key, shown_target in targets:
+            if key in seen and seen[key][1] != corpus_key:
+                other = seen[key][0]
+                problems.append(
+                    f"{spec.source} and {other.source} read different corpora ({corpus}, "
+                    f"{parameter_value(other, root, 'corpus_dir')}) but both write {shown_target}; run another corpus as a run "
+                    f"of its own: dangjian run --corpus {corpus}"
+                )
+            else:
+                seen.setdefault(key, (spec, corpus_key))
+    return problems
+
+
+def claim_run(layout: RunLayout, corpus: str) -> None:
+    """Record that the named run ``layout`` is made from ``corpus``; refuse if the name already
+    belongs to a run of another corpus (one name, one corpus: a run never replaces another's outputs).
+
+    Example:
+        >>> import tempfile
+        >>> layout = RunLayout(Path(tempfile.mkdtemp()), "mine")
+        >>> claim_run(layout, "/data/mine"); claim_run(layout, "/data/mine")
+        >>> claim_run(layout, "/other/mine")
+        Traceback (most recent call last):
+        ...
+        dangjian.params.ParameterError: runs/mine holds the run of corpus /data/mine, not /other/mine; name this run with --name NAME
+    """
+    record = layout.run_record
+    try:
+        known = json.loads(record.read_text(encoding="utf-8")).get("corpus")
+    except (OSError, ValueError, AttributeError):
+        known = None
+    if known is not None and known != corpus:
+        raise ParameterError(
+            f"{layout.shown(layout.base)} holds the run of corpus {known}, not {corpus}; name this run with --name NAME"
+        )
+    if known is None:
+        write_text_atomic(record, json.dumps({"corpus": corpus, "name": layout.name}, ensure_ascii=False, indent=1) + "\n")
 
 
 # --------------------------------------------------------------------------- command line
@@ -462,12 +788,24 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         >>> _ = add_run_parser(sub)
         >>> parser.parse_args(["run", "--only", "00_corpus"]).only
         ['00_corpus']
+        >>> parser.parse_args(["run", "--corpus", "mine", "--name", "county"]).name
+        'county'
     """
     parser = subparsers.add_parser(
         "run",
-        help="execute the parameterized notebooks into reports/",
+        help="execute the parameterized notebooks into reports/ (or, on another corpus, into runs/NAME/)",
         description="Validate parameters/*.yaml against their notebooks, then execute each notebook "
-        "with papermill into reports/<parameter file name>.ipynb.",
+        "with papermill into reports/<parameter file name>.ipynb. With --corpus DIR, run the same "
+        "parameter sets on DIR as a run of its own, with every output under runs/<NAME>/.",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="DIR",
+        help="run every parameter set on this corpus folder instead of the one it names, as a run of its own",
+    )
+    parser.add_argument(
+        "--name", metavar="NAME", help="name of the --corpus run, its folder runs/NAME/ (default: the corpus folder's name)"
     )
     parser.add_argument(
         "--only", nargs="+", metavar="NAME", help="run only these reports (parameter file names) or notebooks"
@@ -485,7 +823,7 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
     parser.add_argument(
         "--root", type=Path, default=None, help="project root (default: nearest folder with pyproject.toml)"
     )
-    parser.add_argument("--no-progress", action="store_true", help="hide the per-cell progress bar")
+    parser.add_argument("--no-progress", action="store_true", help="hide the progress bar of each report")
     parser.add_argument(
         "--no-code",
         action="store_true",
@@ -505,28 +843,6 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
     return parser
 
 
-class _CurrentStderrHandler(logging.StreamHandler):
-    """Log to whatever ``sys.stderr`` is at the time of each message (it may be redirected)."""
-
-    def __init__(self) -> None:
-        super().__init__(sys.stderr)
-
-    @property
-    def stream(self):  # type: ignore[override]
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value) -> None:
-        pass
-
-
-class _PrintableFormatter(logging.Formatter):
-    """Each line of a message with its control characters escaped (cell output may hold any)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return "\n".join(printable(line) for line in super().format(record).split("\n"))
-
-
 def say(message: str, file: TextIO | None = None) -> None:
     """Print ``message`` line by line with control characters escaped (default: on stderr).
 
@@ -539,23 +855,15 @@ def say(message: str, file: TextIO | None = None) -> None:
         print(printable(line), file=file if file is not None else sys.stderr)
 
 
-def _configure_logging() -> None:
-    """Show papermill's cell output and progress messages on stderr."""
-    papermill_log = logging.getLogger("papermill")
-    if not any(isinstance(h, _CurrentStderrHandler) for h in papermill_log.handlers):
-        handler = _CurrentStderrHandler()
-        handler.setFormatter(_PrintableFormatter("%(message)s"))
-        papermill_log.addHandler(handler)
-    papermill_log.setLevel(logging.INFO)
-
-
 def run_command(args: argparse.Namespace) -> int:
-    """Carry out ``dangjian run``: exit 0 if all reports succeed, 1 if any failed, 2 on bad parameters,
-    on an input or output file that cannot be read or written, or when another run is writing the
-    same project (one line each, naming the file).
+    """Carry out ``dangjian run``: exit 0 if all reports succeed, 1 if any failed (or a document was
+    skipped, unless ``--allow-skipped``), 2 on bad parameters, on an input or output file that cannot
+    be read or written, or when another run is writing the same run's outputs (one line each, naming
+    the file).
 
     Example:
         >>> # dangjian run --only 00_corpus --timeout 300
+        >>> # dangjian run --corpus ~/reports/county --name county
     """
     root = Path(args.root).resolve() if args.root is not None else find_project_root()
     try:
@@ -567,61 +875,135 @@ def run_command(args: argparse.Namespace) -> int:
         say(f"error: no parameter files found in {root / 'parameters'}")
         return 2
     specs, errors = load_report_specs(param_files, root)
+    layout = RunLayout(root)
+    corpus = getattr(args, "corpus", None)
+    name = getattr(args, "name", None)
+    if name is not None and corpus is None:
+        errors.append("--name names the run of a --corpus: give --corpus DIR too")
+    if not errors and corpus is not None:
+        try:
+            specs, layout = named_run(specs, root, corpus, name)
+        except ParameterError as exc:
+            errors.append(str(exc))
+        else:
+            errors += [problem for spec in specs for problem in output_folder_problems(spec, root)]
     if not errors:
         try:
             specs = select_reports(specs, args.only)
         except ParameterError as exc:
             errors.append(str(exc))
+    if not errors:
+        errors += shared_output_problems(specs, root)
     if errors:
         for message in errors:
             say(f"error: {message}")
         say(f"nothing was run: fix the {len(errors)} problem(s) above")
         return 2
 
+    complete = not args.only and not args.params
     try:
-        with exclusive_run(root) as removed:
+        with exclusive_run(root, layout) as removed:
+            if layout.name is not None:
+                claim_run(layout, Path(os.path.abspath(corpus)).as_posix())
             if removed:
                 say(f"removed {len(removed)} temporary file(s) left by an interrupted run")
-            return _run_selected(args, root, specs)
+            return _run_selected(args, root, layout, specs, complete=complete)
     except (ProjectBusy, LockUnavailable, ParameterError, CorpusError, UnsafePathError, OSError) as exc:
         say(error_line("run", exc))
         return 2
 
 
-def _run_selected(args: argparse.Namespace, root: Path, specs: list[ReportSpec]) -> int:
-    """Execute the validated reports, print the summary and the corpus report; the exit code."""
-    _configure_logging()
+def _count(number: int, what: str) -> str:
+    return f"{number} {what}{'' if number == 1 else 's'}"
+
+
+def corpus_line(folder: str, table) -> str:
+    """The corpus in one line: how many documents are analysed, and their statuses.
+
+    Example:
+        >>> import pandas as pd
+        >>> table = pd.DataFrame({"status": ["ok", "ok", "warning", "skipped"]})
+        >>> corpus_line("data/raw", table)
+        'data/raw (3 documents analysed: 2 ok, 1 with warnings; 1 file skipped)'
+    """
+    counts = table["status"].value_counts()
+    analysed = int(counts.get("ok", 0) + counts.get("warning", 0))
+    text = f"{folder} ({_count(analysed, 'document')} analysed: {counts.get('ok', 0)} ok, {counts.get('warning', 0)} with warnings"
+    skipped = int(counts.get("skipped", 0))
+    return text + (f"; {_count(skipped, 'file')} skipped)" if skipped else ")")
+
+
+def _run_selected(
+    args: argparse.Namespace, root: Path, layout: RunLayout, specs: list[ReportSpec], *, complete: bool = False
+) -> int:
+    """Execute the validated reports of one run; print the summary and the corpus report; the exit code."""
+    fingerprints = [freshness.inputs_fingerprint(spec, root) for spec in specs]  # refuses bad inputs first
+    folders = corpus_folders(specs, root)
+    tables = {folder: corpus_status(folder, cache_dir=layout.cache) for folder in folders}
+    analysed = {
+        folder: int(table["status"].isin(["ok", "warning"]).sum()) for folder, table in tables.items()
+    }
+
+    def documents(spec: ReportSpec) -> int | None:
+        folder = parameter_value(spec, root, "corpus_dir")
+        return analysed.get(str(root / folder)) if isinstance(folder, str) and folder else None
+
+    corpora = "; ".join(corpus_line(layout.shown(folder), table) for folder, table in tables.items())
+    say(
+        f"dangjian run: {_count(len(specs), 'report')}, {layout.label}"
+        + (f", on corpus {corpora}" if corpora else "")
+    )
     ensure_kernel()
 
     def announce(result: RunResult) -> None:
         if result.status == "ok":
-            say(f"[ok] {result.name} -> {_relative(result.output, root)} ({result.seconds:.1f} s)")
+            say(f"[ok] {result.name} ({result.seconds:.1f} s; files: {result.changes})")
         elif result.status == UP_TO_DATE:
             say(f"[up to date] {result.name}: inputs and outputs unchanged, not re-executed (--force to run)")
         else:
             say(f"[FAILED] {result.name}: {result.error}")
 
-    results = run_reports(
-        specs,
-        root,
-        timeout=args.timeout,
-        progress_bar=not args.no_progress,
-        on_result=announce,
-        no_code=getattr(args, "no_code", False),
-        force=getattr(args, "force", False),
-    )
+    layout.reports.mkdir(parents=True, exist_ok=True)
+    layout.log.unlink(missing_ok=True)
+    with open(layout.log, "a", encoding="utf-8", errors="backslashreplace", buffering=1) as log:
+        log.write(f"dangjian run: {layout.label}, {len(specs)} report(s)\n")
+        results = run_reports(
+            specs,
+            root,
+            timeout=args.timeout,
+            progress_bar=not args.no_progress,
+            on_result=announce,
+            no_code=getattr(args, "no_code", False),
+            force=getattr(args, "force", False),
+            fingerprints=fingerprints,
+            log=log,
+            documents=documents,
+        )
+    dropped = remove_dropped_reports(layout, [spec.name for spec in specs]) if complete else []
     say(format_summary(results, root), file=sys.stdout)
+    for name in dropped:
+        say(f"removed report {name} and the files only it wrote: its parameter file is gone", file=sys.stdout)
     try:
-        say(f"HTML pages and the list of reports and figures: {_relative(share.write_index(root), root)}", file=sys.stdout)
+        index = share.write_index(root, layout.name)
         index_error = None
     except (OSError, ValueError) as exc:
-        index_error = f"reports/index.html could not be made: {exc}"
+        index, index_error = None, f"{layout.shown(layout.index)} could not be made: {exc}"
         say(f"FAILED {index_error}", file=sys.stdout)
     failures = [r for r in results if r.status == "failed"]
     for result in failures:
         say(f"FAILED {result.name}: {result.error}", file=sys.stdout)
-    corpus_status = report_corpora(corpus_folders(specs, root), getattr(args, "allow_skipped", False))
-    return 1 if failures or corpus_status or index_error else 0
+    for folder, table in tables.items():
+        say(format_status(table, layout.shown(folder), problems_only=True), file=sys.stdout)
+    where = f"tables {layout.shown(layout.processed)}/, figures {layout.shown(layout.figures)}/"
+    if index is not None:
+        where += f", pages {layout.shown(index)}"
+    say(f"outputs of {layout.label}: {where}", file=sys.stdout)
+    say(f"notebook output and messages: {layout.shown(layout.log)}", file=sys.stdout)
+    skipped = sum(int((table["status"] == "skipped").sum()) for table in tables.values())
+    skipped_failure = bool(skipped) and not getattr(args, "allow_skipped", False)
+    if skipped_failure:
+        say(f"{skipped} document(s) skipped; fix them or allow skipping (--allow-skipped)")
+    return 1 if failures or skipped_failure or index_error else 0
 
 
 def corpus_folders(specs: list[ReportSpec], root: Path) -> list[str]:
@@ -632,5 +1014,5 @@ def corpus_folders(specs: list[ReportSpec], root: Path) -> list[str]:
         >>> corpus_folders(specs, Path("/proj"))
         ['/proj/data/raw']
     """
-    folders = [spec.parameters.get("corpus_dir") for spec in specs]
+    folders = [parameter_value(spec, root, "corpus_dir") for spec in specs]
     return list(dict.fromkeys(str(root / folder) for folder in folders if isinstance(folder, str) and folder))

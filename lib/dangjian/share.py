@@ -13,10 +13,16 @@
   (Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei … in that order); pages embed
   no font files.
 - ``reports/manifest.json`` records, for each report, its notebook, parameter file, description,
-  parameters, title (the notebook's first Markdown heading) and the figure files it wrote (files of
-  its figures folder that were new or replaced while it ran).
+  parameters, title (the notebook's first Markdown heading), the run and corpus it was made from
+  with the number of documents analysed, and the figure files it wrote (files of its figures folder
+  that were new or replaced while it ran).
 - ``reports/index.html`` lists every report and every figure in ``figures/`` with a thumbnail and a
   caption saying which notebook made it with which parameter file.
+
+Every run has its own pages, manifest and index (``runs/<name>/reports/`` for a named run; see
+:mod:`dangjian.layout`); the functions here take the run's name as ``run`` (None: the project's run).
+The corpus and the number of documents a page or the index states come from the corpus at hand
+(``dangjian run`` counts them before the reports run), never from the parameter files.
 - :func:`methods_table` turns the manifest into a Markdown table for the README's methods section.
 
 All text that comes from documents, parameter files or notebooks is HTML-escaped; table outputs
@@ -47,11 +53,8 @@ from pathlib import Path
 from typing import Any
 
 from dangjian.io import write_text_atomic
-from dangjian.params import ParameterError, ReportSpec, load_report_spec, read_notebook_parameters
-
-#: Where ``dangjian run`` keeps what it knows about each report.
-MANIFEST_NAME = "manifest.json"
-INDEX_NAME = "index.html"
+from dangjian.layout import INDEX_NAME, MANIFEST_NAME, RunLayout
+from dangjian.params import ParameterError, ReportSpec, load_report_spec, parameter_value
 
 #: Files of a figures folder that count as figures (what dangjian.plotting writes, plus JPEG).
 FIGURE_SUFFIXES = (".png", ".svg", ".jpg", ".jpeg")
@@ -151,6 +154,11 @@ class ReportInfo:
     figures: tuple[str, ...] = ()
     figure_prefix: str | None = None
     code: str = "hidden"
+    #: The run (None: the project's run), the corpus folder read (as shown) and the number of
+    #: documents analysed in it (None: not counted).
+    run: str | None = None
+    corpus: str | None = None
+    documents: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (figures as a sorted list).
@@ -219,7 +227,7 @@ Snapshot = dict[Path, tuple[int, int, int]]
 
 
 def figure_folders(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[Path]:
-    """The folders a report may write figures to: ``figures/`` and its ``figures_dir`` parameter.
+    """The folders a report may write figures to: its run's ``figures/`` and its ``figures_dir`` parameter.
 
     The parameter's value comes from the parameter file, else from the notebook's default.
 
@@ -229,15 +237,8 @@ def figure_folders(spec: ReportSpec, project_root: str | os.PathLike[str]) -> li
         ['/proj/figures', '/proj/out/figs']
     """
     root = Path(os.path.abspath(project_root))
-    value = spec.parameters.get("figures_dir")
-    if value is None:
-        notebook = spec.notebook if spec.notebook.is_absolute() else root / spec.notebook
-        try:
-            declared = read_notebook_parameters(notebook).get("figures_dir")
-        except ParameterError:
-            declared = None
-        value = declared.default if declared is not None else None
-    folders = [root / "figures"]
+    value = parameter_value(spec, root, "figures_dir")
+    folders = [Path(os.path.abspath(spec.layout(root).figures))]
     if isinstance(value, str) and value:
         folders.append(Path(os.path.abspath(root / value)))
     return list(dict.fromkeys(folders))
@@ -287,17 +288,17 @@ def written_files(before: Snapshot, after: Snapshot) -> list[Path]:
 # --------------------------------------------------------------------------- manifest
 
 
-def manifest_path(project_root: str | os.PathLike[str]) -> Path:
-    """``<root>/reports/manifest.json``.
+def manifest_path(project_root: str | os.PathLike[str], run: str | None = None) -> Path:
+    """``reports/manifest.json`` of a run.
 
     Example:
-        >>> manifest_path("/proj").as_posix()
-        '/proj/reports/manifest.json'
+        >>> manifest_path("/proj").as_posix(), manifest_path("/proj", "mine").as_posix()
+        ('/proj/reports/manifest.json', '/proj/runs/mine/reports/manifest.json')
     """
-    return Path(project_root) / "reports" / MANIFEST_NAME
+    return RunLayout(Path(project_root), run).manifest
 
 
-def load_manifest(project_root: str | os.PathLike[str]) -> dict[str, ReportInfo]:
+def load_manifest(project_root: str | os.PathLike[str], run: str | None = None) -> dict[str, ReportInfo]:
     """Read ``reports/manifest.json``: report name -> ReportInfo (empty if there is none yet).
 
     A manifest that is not valid JSON raises ValueError naming the file.
@@ -307,7 +308,7 @@ def load_manifest(project_root: str | os.PathLike[str]) -> dict[str, ReportInfo]
         >>> load_manifest(tempfile.mkdtemp())
         {}
     """
-    path = manifest_path(project_root)
+    path = manifest_path(project_root, run)
     if not path.is_file():
         return {}
     try:
@@ -332,7 +333,7 @@ def update_manifest(project_root: str | os.PathLike[str], info: ReportInfo) -> P
         >>> {name: info.figures for name, info in load_manifest(root).items()}
         {'a': (), 'b': ('figures/x.png',)}
     """
-    reports = load_manifest(project_root)
+    reports = load_manifest(project_root, info.run)
     claimed = set(info.figures)
     for name, other in list(reports.items()):
         if name != info.name and claimed & set(other.figures):
@@ -340,9 +341,26 @@ def update_manifest(project_root: str | os.PathLike[str], info: ReportInfo) -> P
             reports[name] = ReportInfo(**{**asdict(other), "figures": kept})
     reports[info.name] = info
     data = {"reports": {name: reports[name].to_json() for name in sorted(reports)}}
-    target = manifest_path(project_root)
+    target = manifest_path(project_root, info.run)
     write_text_atomic(target, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return target
+
+
+def remove_from_manifest(project_root: str | os.PathLike[str], name: str, run: str | None = None) -> None:
+    """Drop report ``name`` from a run's manifest (a report the run no longer makes).
+
+    Example:
+        >>> import tempfile
+        >>> root = tempfile.mkdtemp()
+        >>> _ = update_manifest(root, ReportInfo("a", "n.ipynb")); _ = update_manifest(root, ReportInfo("b", "n.ipynb"))
+        >>> remove_from_manifest(root, "a"); list(load_manifest(root))
+        ['b']
+    """
+    reports = load_manifest(project_root, run)
+    if reports.pop(name, None) is None:
+        return
+    data = {"reports": {key: reports[key].to_json() for key in sorted(reports)}}
+    write_text_atomic(manifest_path(project_root, run), json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
 # --------------------------------------------------------------------------- report pages
@@ -365,7 +383,11 @@ def _parameter_value(value: Any) -> str:
 def _banner_html(info: ReportInfo, *, code_included: bool) -> str:
     """The bar at the top of a report page: links, provenance, parameters and the code switch."""
     parts = [f'<a href="{INDEX_NAME}">All reports</a>']
+    if info.run:
+        parts.append(f"<span>run <strong>{_escape(info.run)}</strong></span>")
     parts.append(f"<span>report <strong>{_escape(info.name)}</strong></span>")
+    if info.corpus:
+        parts.append(f'<span class="dj-corpus">{_escape(corpus_sentence(info.corpus, info.documents))}</span>')
     parts.append(f"<span>notebook <code>{_escape(info.notebook)}</code></span>")
     if info.parameter_file:
         parts.append(f"<span>parameters <code>{_escape(info.parameter_file)}</code></span>")
@@ -457,6 +479,32 @@ def render_report(
     return Path(target)
 
 
+def corpus_sentence(corpus: str, documents: int | None) -> str:
+    """What a page says about its corpus, from the corpus at hand.
+
+    Example:
+        >>> corpus_sentence("data/raw", 5), corpus_sentence("mine", 1), corpus_sentence("mine", None)
+        ('corpus data/raw: 5 documents analysed', 'corpus mine: 1 document analysed', 'corpus mine')
+    """
+    if documents is None:
+        return f"corpus {corpus}"
+    return f"corpus {corpus}: {documents} document{'' if documents == 1 else 's'} analysed"
+
+
+def report_corpus(spec: ReportSpec, project_root: str | os.PathLike[str]) -> str | None:
+    """The corpus folder a report reads (its ``corpus_dir``), as shown: relative to the project root
+    when inside it.
+
+    Example:
+        >>> report_corpus(ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": "/proj/data/raw"}), "/proj")
+        'data/raw'
+    """
+    value = parameter_value(spec, project_root, "corpus_dir")
+    if not (isinstance(value, str) and value):
+        return None
+    return spec.layout(project_root).shown(value)
+
+
 def report_info(
     spec: ReportSpec,
     project_root: str | os.PathLike[str],
@@ -464,6 +512,7 @@ def report_info(
     figures: Iterable[str | os.PathLike[str]] = (),
     *,
     no_code: bool = False,
+    documents: int | None = None,
 ) -> ReportInfo:
     """Describe a report for the manifest and the pages, from its spec and executed notebook.
 
@@ -474,15 +523,7 @@ def report_info(
         >>> info.parameter_file, info.figures, info.figure_prefix
         ('parameters/kw.yaml', ('figures/keywords_top.png',), 'keywords')
     """
-    prefix = spec.parameters.get("figure_prefix")
-    if prefix is None:
-        root = Path(project_root)
-        notebook_file = spec.notebook if spec.notebook.is_absolute() else root / spec.notebook
-        try:
-            declared = read_notebook_parameters(notebook_file).get("figure_prefix")
-        except ParameterError:
-            declared = None
-        prefix = declared.default if declared is not None else None
+    prefix = parameter_value(spec, project_root, "figure_prefix")
     return ReportInfo(
         name=spec.name,
         notebook=spec.notebook.as_posix(),
@@ -493,17 +534,20 @@ def report_info(
         figures=tuple(sorted(_relative_to(path, project_root) for path in figures)),
         figure_prefix=prefix if isinstance(prefix, str) and prefix else None,
         code="removed" if no_code else "hidden",
+        run=spec.run,
+        corpus=report_corpus(spec, project_root),
+        documents=documents,
     )
 
 
-def html_path(spec_name: str, project_root: str | os.PathLike[str]) -> Path:
-    """Where a report's page goes: ``<root>/reports/<name>.html``.
+def html_path(spec_name: str, project_root: str | os.PathLike[str], run: str | None = None) -> Path:
+    """Where a report's page goes: ``reports/<name>.html`` of its run.
 
     Example:
-        >>> html_path("00_corpus", "/proj").as_posix()
-        '/proj/reports/00_corpus.html'
+        >>> html_path("00_corpus", "/proj").as_posix(), html_path("00_corpus", "/proj", "mine").as_posix()
+        ('/proj/reports/00_corpus.html', '/proj/runs/mine/reports/00_corpus.html')
     """
-    return Path(project_root) / "reports" / f"{spec_name}.html"
+    return RunLayout(Path(project_root), run).page(spec_name)
 
 
 def publish_report(
@@ -512,11 +556,13 @@ def publish_report(
     before: Snapshot | None,
     *,
     no_code: bool = False,
+    documents: int | None = None,
 ) -> Path:
     """After a successful run: record the figures the report wrote and render its HTML page.
 
     ``before`` is :func:`snapshot_files` of :func:`figure_folders` taken just before the run; with
-    None the figures already in the manifest are kept. Returns the page's path.
+    None the figures already in the manifest are kept. ``documents`` is the number of documents of
+    the corpus analysed (stated on the page). Returns the page's path.
 
     Example:
         >>> # before = snapshot_files(figure_folders(spec, root)); execute ...; publish_report(spec, root, before)
@@ -527,12 +573,12 @@ def publish_report(
     executed = spec.output_path(root)
     notebook = nbformat.read(str(executed), as_version=4)
     if before is None:
-        known = load_manifest(root).get(spec.name)
+        known = load_manifest(root, spec.run).get(spec.name)
         figures: list[str | Path] = [root / f for f in known.figures] if known else []
     else:
         figures = list(written_files(before, snapshot_files(figure_folders(spec, root))))
-    info = report_info(spec, root, notebook, figures, no_code=no_code)
-    target = html_path(spec.name, root)
+    info = report_info(spec, root, notebook, figures, no_code=no_code, documents=documents)
+    target = html_path(spec.name, root, spec.run)
     write_text_atomic(target, report_html(notebook, info, no_code=no_code, resources_path=root))
     update_manifest(root, info)
     return target
@@ -600,9 +646,9 @@ def figure_caption(name: str, report: ReportInfo | None) -> str:
 
 
 def figure_entries(
-    project_root: str | os.PathLike[str], manifest: Mapping[str, ReportInfo] | None = None
+    project_root: str | os.PathLike[str], manifest: Mapping[str, ReportInfo] | None = None, run: str | None = None
 ) -> list[FigureEntry]:
-    """Every figure in ``figures/`` and every figure file the manifest records, grouped by stem.
+    """Every figure in the run's ``figures/`` and every figure file the manifest records, grouped by stem.
 
     Sorted by folder then name; missing files are left out.
 
@@ -614,12 +660,13 @@ def figure_entries(
         [('a', ['.png', '.svg'])]
     """
     root = Path(os.path.abspath(project_root))
-    manifest = load_manifest(root) if manifest is None else manifest
+    figures_dir = Path(os.path.abspath(RunLayout(root, run).figures))
+    manifest = load_manifest(root, run) if manifest is None else manifest
     owner: dict[Path, ReportInfo] = {}
     for info in manifest.values():
         for figure in info.figures:
             owner[Path(os.path.abspath(root / figure))] = info
-    files = set(snapshot_files([root / "figures"])) | {path for path in owner if _is_figure(path)}
+    files = set(snapshot_files([figures_dir])) | {path for path in owner if _is_figure(path)}
     groups: dict[tuple[Path, str], list[Path]] = {}
     for path in files:
         groups.setdefault((path.parent, path.stem), []).append(path)
@@ -627,17 +674,19 @@ def figure_entries(
     for (folder, stem), paths in sorted(groups.items()):
         paths.sort(key=lambda p: (FIGURE_SUFFIXES.index(p.suffix.lower()), p.name))
         report = next((owner[p] for p in paths if p in owner), None)
-        in_figures = (folder / stem).is_relative_to(root / "figures")
-        name = _relative_to(folder / stem, root / "figures") if in_figures else stem
+        in_figures = (folder / stem).is_relative_to(figures_dir)
+        name = _relative_to(folder / stem, figures_dir) if in_figures else stem
         entries.append(FigureEntry(name, tuple(paths), report))
     return entries
 
 
-def cached_thumbnail_data_uri(path: Path, project_root: Path, width: int = THUMBNAIL_WIDTH) -> str:
-    """:func:`thumbnail_data_uri`, kept in the project cache by the image's content."""
+def cached_thumbnail_data_uri(
+    path: Path, project_root: Path, width: int = THUMBNAIL_WIDTH, run: str | None = None
+) -> str:
+    """:func:`thumbnail_data_uri`, kept in the run's cache by the image's content."""
     from dangjian.cache import TEXT, Cache
 
-    cache = Cache(Path(project_root) / "data" / "processed" / "cache")
+    cache = Cache(RunLayout(Path(project_root), run).cache)
     return cache.get_or_compute(
         "thumbnails", (path.read_bytes(), width), lambda: thumbnail_data_uri(path, width), ("share",), codec=TEXT
     )
@@ -673,9 +722,11 @@ def thumbnail_data_uri(path: str | os.PathLike[str], width: int = THUMBNAIL_WIDT
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _existing_reports(project_root: Path, manifest: Mapping[str, ReportInfo]) -> list[ReportInfo]:
-    """Reports with an executed notebook in reports/: manifest entries, else read from parameters/."""
-    reports_dir = project_root / "reports"
+def _existing_reports(
+    project_root: Path, manifest: Mapping[str, ReportInfo], run: str | None = None
+) -> list[ReportInfo]:
+    """Reports with an executed notebook in the run's reports/: manifest entries, else read from parameters/."""
+    reports_dir = RunLayout(project_root, run).reports
     names = sorted(
         p.name[: -len(".ipynb")]
         for p in reports_dir.glob("*.ipynb")
@@ -703,7 +754,28 @@ def _read_notebook_or_none(path: Path) -> dict[str, Any] | None:
         return None
 
 
-def index_html(project_root: str | os.PathLike[str]) -> str:
+def corpora_sentence(reports: Iterable[ReportInfo]) -> str | None:
+    """What the index says about the corpora its reports analysed, from the manifest.
+
+    Example:
+        >>> corpora_sentence([ReportInfo("a", "n", corpus="mine", documents=8), ReportInfo("b", "n", corpus="mine", documents=8)])
+        'All reports analyse corpus mine: 8 documents analysed.'
+        >>> corpora_sentence([ReportInfo("a", "n")]) is None
+        True
+    """
+    found: dict[str, int | None] = {}
+    for info in reports:
+        if info.corpus:
+            found.setdefault(info.corpus, info.documents)
+    if not found:
+        return None
+    if len(found) == 1:
+        corpus, documents = next(iter(found.items()))
+        return f"All reports analyse {corpus_sentence(corpus, documents)}."
+    return "Corpora: " + "; ".join(corpus_sentence(c, d) for c, d in found.items()) + "."
+
+
+def index_html(project_root: str | os.PathLike[str], run: str | None = None) -> str:
     """The HTML of ``reports/index.html``: the reports, then the figures with thumbnails and captions.
 
     Example:
@@ -713,24 +785,27 @@ def index_html(project_root: str | os.PathLike[str]) -> str:
         True
     """
     root = Path(os.path.abspath(project_root))
-    reports_dir = root / "reports"
-    manifest = load_manifest(root)
+    reports_dir = RunLayout(root, run).reports
+    manifest = load_manifest(root, run)
+    reports = _existing_reports(root, manifest, run)
+    heading = "Reports and figures" if run is None else f"Reports and figures of run {run}"
+    about = corpora_sentence(reports)
     lines = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
-        "<title>dangjian: reports and figures</title>",
+        f"<title>dangjian: {_escape(heading[0].lower() + heading[1:])}</title>",
         f'<style type="text/css">{_INDEX_CSS}</style>',
         "</head>",
         "<body>",
-        "<h1>Reports and figures</h1>",
+        f"<h1>{_escape(heading)}</h1>",
+        *([f'<p class="dj-corpus">{_escape(about)}</p>'] if about else []),
         "<p>Each report is a notebook executed by <code>dangjian run</code> with one parameter file. "
         "The HTML pages are self-contained (code hidden; use the switch at the top of a page to show it).</p>",
         "<h2>Reports</h2>",
     ]
-    reports = _existing_reports(root, manifest)
     if reports:
         lines.append(
             "<table><thead><tr><th>Report</th><th>Description</th><th>Notebook</th>"
@@ -756,14 +831,14 @@ def index_html(project_root: str | os.PathLike[str]) -> str:
     else:
         lines.append("<p>No reports yet: run <code>dangjian run</code>.</p>")
     lines.append("<h2>Figures</h2>")
-    entries = figure_entries(root, manifest)
+    entries = figure_entries(root, manifest, run)
     if entries:
         lines.append('<div class="figures">')
         for entry in entries:
             caption = figure_caption(entry.name, entry.report)
             preview = entry.preview
             raster = preview.suffix.lower() in _RASTER_SUFFIXES
-            source = cached_thumbnail_data_uri(preview, root) if raster else _href(preview, reports_dir)
+            source = cached_thumbnail_data_uri(preview, root, run=run) if raster else _href(preview, reports_dir)
             links = " · ".join(
                 f'<a href="{_href(path, reports_dir)}">{_escape(path.suffix.lstrip(".").upper())}</a>'
                 for path in entry.files
@@ -788,16 +863,16 @@ def index_html(project_root: str | os.PathLike[str]) -> str:
     return "\n".join(lines)
 
 
-def write_index(project_root: str | os.PathLike[str]) -> Path:
-    """Write ``reports/index.html`` atomically and return its path.
+def write_index(project_root: str | os.PathLike[str], run: str | None = None) -> Path:
+    """Write ``reports/index.html`` of a run atomically and return its path.
 
     Example:
         >>> import tempfile
         >>> write_index(tempfile.mkdtemp()).name
         'index.html'
     """
-    target = Path(project_root) / "reports" / INDEX_NAME
-    write_text_atomic(target, index_html(project_root))
+    target = RunLayout(Path(project_root), run).index
+    write_text_atomic(target, index_html(project_root, run))
     return target
 
 
@@ -845,8 +920,8 @@ def methods_table(project_root: str | os.PathLike[str]) -> str:
 # --------------------------------------------------------------------------- command line
 
 
-def republish(project_root: str | os.PathLike[str], *, no_code: bool = False) -> list[Path]:
-    """Render every executed report in ``reports/`` again and rebuild the index; return the pages.
+def republish(project_root: str | os.PathLike[str], *, no_code: bool = False, run: str | None = None) -> list[Path]:
+    """Render every executed report of a run again and rebuild its index; return the pages.
 
     Figures recorded in the manifest are kept. Useful after changing how pages look.
 
@@ -857,17 +932,17 @@ def republish(project_root: str | os.PathLike[str], *, no_code: bool = False) ->
     """
     root = Path(os.path.abspath(project_root))
     pages = []
-    manifest = load_manifest(root)
-    for info in _existing_reports(root, manifest):
-        executed = root / "reports" / f"{info.name}.ipynb"
+    manifest = load_manifest(root, run)
+    for info in _existing_reports(root, manifest, run):
+        executed = RunLayout(root, run).report(info.name)
         notebook = json.loads(executed.read_text(encoding="utf-8"))
-        page = html_path(info.name, root)
+        page = html_path(info.name, root, run)
         refreshed = ReportInfo(**{**asdict(info), "code": "removed" if no_code else "hidden"})
         write_text_atomic(page, report_html(notebook, refreshed, no_code=no_code, resources_path=root))
         if info.name in manifest:
             update_manifest(root, refreshed)
         pages.append(page)
-    pages.append(write_index(root))
+    pages.append(write_index(root, run))
     return pages
 
 
@@ -879,15 +954,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = argparse.ArgumentParser(
         prog="python -m dangjian.share",
-        description="Render reports/*.ipynb to HTML again, rebuild reports/index.html, "
+        description="Render reports/*.ipynb (of the project's run, or of runs/NAME/) to HTML again, rebuild "
+        "the index, "
         "and optionally write the figure -> notebook/parameters table as Markdown.",
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (default: current folder)")
     parser.add_argument("--no-code", action="store_true", help="leave code cells out of the pages")
+    parser.add_argument(
+        "--name", default=None, metavar="NAME", help="the pages of the named run runs/NAME/ (default: the project's run)"
+    )
     parser.add_argument("--methods-table", type=Path, metavar="FILE", help="write the methods table (Markdown) here")
     args = parser.parse_args(argv)
     try:
-        pages = republish(args.root, no_code=args.no_code)
+        pages = republish(args.root, no_code=args.no_code, run=args.name)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

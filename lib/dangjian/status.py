@@ -54,9 +54,18 @@ def document_warnings(document: ProcessedDocument) -> list[str]:
     return reasons
 
 
-def corpus_status(folder: Path | str, follow_symlinks: bool = False) -> pd.DataFrame:
-    """Load and process a corpus, skipping bad files, and report each document's status."""
-    return status_table(process(load_corpus(folder, skip_bad=True, follow_symlinks=follow_symlinks)))
+def corpus_status(
+    folder: Path | str, follow_symlinks: bool = False, cache_dir: Path | str | None = None
+) -> pd.DataFrame:
+    """Load and process a corpus, skipping bad files, and report each document's status.
+
+    With ``cache_dir`` the processed documents are taken from (and put into) that cache, the one
+    the notebooks of a run use, so that the status costs a run nothing it would not do anyway.
+    """
+    from dangjian.cache import Cache
+
+    corpus = load_corpus(folder, skip_bad=True, follow_symlinks=follow_symlinks)
+    return status_table(process(corpus, cache=Cache(cache_dir) if cache_dir is not None else None))
 
 
 def status_table(processed: ProcessedCorpus) -> pd.DataFrame:
@@ -86,18 +95,26 @@ def status_table(processed: ProcessedCorpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(STATUS_COLUMNS))
 
 
-def format_status(table: pd.DataFrame, folder: Path | str) -> str:
-    """A plain-text summary for the terminal.
+def format_status(table: pd.DataFrame, folder: Path | str, problems_only: bool = False) -> str:
+    """A plain-text summary for the terminal: the counts, then every document (only those with a
+    warning or skipped if ``problems_only``).
 
     Example:
-        >>> t = pd.DataFrame([{"doc_id": "a", "file": "a.txt", "status": "ok", "reasons": ""}])
+        >>> t = pd.DataFrame([{"doc_id": "a", "file": "a.txt", "status": "ok", "reasons": ""},
+        ...                   {"doc_id": "", "file": "b.txt", "status": "skipped", "reasons": "the file is empty"}])
         >>> print(format_status(t, "data/raw"))
-        corpus data/raw: 1 ok, 0 warning, 0 skipped
+        corpus data/raw: 1 ok, 0 warning, 1 skipped
           ok       a.txt
+          skipped  b.txt: the file is empty
+        >>> print(format_status(t, "data/raw", problems_only=True))
+        corpus data/raw: 1 ok, 0 warning, 1 skipped
+          skipped  b.txt: the file is empty
     """
     counts = table["status"].value_counts()
     lines = [f"corpus {folder}: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "warning", "skipped"))]
     for row in table.itertuples():
+        if problems_only and row.status == "ok":
+            continue
         lines.append(f"  {row.status:<8} {row.file}" + (f": {row.reasons}" if row.reasons else ""))
     return "\n".join(lines)
 
