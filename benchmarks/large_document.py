@@ -49,8 +49,25 @@ def one_line_document(raw_dir: Path = RAW_DIR, target_bytes: int = 50_000_000) -
     return piece * copies_for(piece, target_bytes)
 
 
+def peak_mb() -> float:
+    """Peak resident memory of this process so far, in MB.
+
+    On Linux the high-water mark of the process's own memory (``VmHWM``): ``ru_maxrss`` of a
+    child process starts from the resident memory of the process that started it, which here
+    holds the whole document.
+    """
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def measure(path: Path) -> dict[str, float]:
-    """Seconds of each stage on the file at ``path`` (run in this process)."""
+    """Seconds of each stage on the file at ``path``, and the peak memory after it (run in this process)."""
     from dangjian.corpus import read_document
     from dangjian.indicators import extract
     from dangjian.pipeline import process_document
@@ -64,8 +81,10 @@ def measure(path: Path) -> dict[str, float]:
     read = clock()
     processed = process_document(document)
     processed_at = clock()
+    peak_processed = peak_mb()
     table = extract(processed)
     extracted = clock()
+    peak_extracted = peak_mb()
     tokens = tokenizer.tokenize(processed.cleaned.text)
     tokenized = clock()
     return {
@@ -78,15 +97,14 @@ def measure(path: Path) -> dict[str, float]:
         "cut sentences": int(processed.segmentation.sentences.cut_for_length.sum()),
         "indicators": len(table),
         "tokens": len(tokens),
+        "peak MB, clean + segment": peak_processed,
+        "peak MB, + extract": peak_extracted,
+        "peak MB, + tokenize": peak_mb(),
     }
 
 
 def _child(path: str) -> None:
-    import resource
-
-    result = measure(Path(path))
-    result["peak memory (MB)"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(result))
+    print(json.dumps(measure(Path(path))))
 
 
 def main(argv: list[str] | None = None) -> int:

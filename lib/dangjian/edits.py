@@ -6,6 +6,11 @@ of the output, the span of the input it came from. :class:`OffsetMap` composes t
 a whole pipeline, so any span of the clean text (a sentence, a number) maps back to its exact
 place in the original file.
 
+:func:`apply_sorted_edits` applies edits that come in text order one at a time (from a
+generator), and a map is stored as runs of characters rather than two numbers per character, so
+a text of hundreds of megabytes with millions of edits needs neither a list of its edits nor an
+array the length of the text.
+
 Example:
     >>> text = "執(zhí)政"
     >>> new, step_map = apply_edits(text, [Edit(1, 6, "", "pinyin")])
