@@ -225,3 +225,10 @@ def test_thousands_after_several_spaces_are_joined_in_the_first_pass(raw, clean)
     once = clean_text(raw).text
     assert once == clean
     assert clean_text(once).text == once
+
+
+@pytest.mark.parametrize("raw", ["(黨())", "x(a(党)b)c", "((社区))"])
+def test_nested_parentheses_are_converted_in_one_pass(raw):
+    once = clean_text(raw).text
+    assert "(" not in once and ")" not in once
+    assert clean_text(once).text == once

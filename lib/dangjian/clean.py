@@ -246,11 +246,30 @@ def _half_punctuation_edits(text: str) -> Iterator[Edit]:
 
 
 def _parenthesis_edits(text: str) -> Iterator[Edit]:
-    for m in _PAREN_PAIR.finditer(text):
-        outside = text[max(0, m.start() - 1) : m.start()] + text[m.end() : m.end() + 1]
-        if _CJK_CHAR.search(m.group(1)) or _CJK_CHAR.search(outside):
-            yield Edit(m.start(), m.start() + 1, "（", "punctuation")
-            yield Edit(m.end() - 1, m.end(), "）", "punctuation")
+    """Full-width parentheses for ASCII pairs in Chinese context, nested pairs included: a pair
+    converted inside ``(党())`` makes its enclosing pair a pair in Chinese context, so the rule is
+    applied again to the text with the converted pairs until nothing changes (cleaning twice then
+    gives what cleaning once gives)."""
+    converted: set[int] = set()
+    shadow = text
+    while True:
+        found = []
+        for m in _PAREN_PAIR.finditer(shadow):
+            outside = shadow[max(0, m.start() - 1) : m.start()] + shadow[m.end() : m.end() + 1]
+            if _CJK_CHAR.search(m.group(1)) or _CJK_CHAR.search(outside):
+                found += [m.start(), m.end() - 1]
+        if not found:
+            break
+        converted.update(found)
+        if "(" not in shadow:
+            break
+        pieces, last = [], 0
+        for position in sorted(found):
+            pieces += [shadow[last:position], "（" if shadow[position] == "(" else "）"]
+            last = position + 1
+        shadow = "".join(pieces) + shadow[last:]
+    for position in sorted(converted):
+        yield Edit(position, position + 1, "（" if text[position] == "(" else "）", "punctuation")
 
 
 normalize_punctuation = Step.streaming(
