@@ -216,15 +216,9 @@ def plot_share_intervals(intervals: pd.DataFrame, by: str, ncols: int = 3, unit:
         single = rows["single_document"].to_numpy(dtype=bool)
         ax.scatter(rows["share"][~single], y[~single], color=RED, zorder=3, s=18)
         ax.scatter(rows["share"][single], y[single], facecolors="white", edgecolors="grey", zorder=3, s=18)
-        ax.set_title(str(rows["label"].iloc[0]), fontsize=9)
+        _style_panel(ax, rows["label"].iloc[0])
         ax.set_xlim(0, max(1e-9, float(intervals[["ci_high", "seed_max", "share"]].max().max())) * 1.05)
-        ax.grid(axis="x", alpha=0.3)
-        ax.tick_params(axis="x", labelsize=7)
-        ax.tick_params(axis="y", labelsize=7)
-    axes[0].set_yticks(range(len(ticks)), ticks, fontsize=7)
-    axes[0].invert_yaxis()
-    for ax in axes[len(topics):]:
-        ax.set_visible(False)
+    _finish_panels(axes, ticks, len(topics))
     fig.supxlabel("主题占比 topic share (点 estimate; 细线 95% bootstrap; 粗线 seed range; 空心 one document)", fontsize=8)
     fig.supylabel(f"{by} (d 文档 documents, u {unit} units)", fontsize=8)
     fig.suptitle(f"主题占比及区间 Topic share by {by}, with intervals")
@@ -318,17 +312,27 @@ def plot_topic_effects(effects: pd.DataFrame, ncols: int = 3) -> Figure:
         estimate = rows["estimate"].to_numpy()
         ax.scatter(estimate[replicated], y[replicated], c=colors[replicated], zorder=3, s=18)
         ax.scatter(estimate[~replicated], y[~replicated], facecolors="white", edgecolors="grey", zorder=3, s=18)
-        ax.set_title(str(rows["label"].iloc[0]), fontsize=9)
-        ax.grid(axis="x", alpha=0.3)
-        ax.tick_params(axis="x", labelsize=7)
-        ax.tick_params(axis="y", labelsize=7)
-    axes[0].set_yticks(range(len(ticks)), ticks, fontsize=7)
-    axes[0].invert_yaxis()
-    for ax in axes[len(topics):]:
-        ax.set_visible(False)
+        _style_panel(ax, rows["label"].iloc[0])
+    _finish_panels(axes, ticks, len(topics))
     fig.supxlabel("主题占比差 difference in expected topic share (per year for year); 95% composition interval", fontsize=8)
     model = f" ({effects['model'].iloc[0]})" if "model" in effects else ""
     fig.suptitle(f"协变量对主题占比的影响 Covariate effects on topic prevalence{model}"
                  "\n红 red: significant (Holm); 蓝 blue: not; 空心 hollow: one document, no replication", fontsize=10)
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.25 / fig.get_figheight()))
     return fig
+
+
+def _style_panel(ax, title: object) -> None:
+    """One topic's panel of an interval figure: title, grid and small tick labels."""
+    ax.set_title(str(title), fontsize=9)
+    ax.grid(axis="x", alpha=0.3)
+    ax.tick_params(axis="x", labelsize=7)
+    ax.tick_params(axis="y", labelsize=7)
+
+
+def _finish_panels(axes, ticks: list[str], used: int) -> None:
+    """Shared row labels on the first panel, read top-down; panels beyond ``used`` hidden."""
+    axes[0].set_yticks(range(len(ticks)), ticks, fontsize=7)
+    axes[0].invert_yaxis()
+    for ax in axes[used:]:
+        ax.set_visible(False)
