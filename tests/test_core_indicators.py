@@ -1,10 +1,10 @@
 """Core indicators and kinds: the measured scores, sentences of the genre, page furniture, tables.
 
 - The seed gold (``tests/gold/``) and the parts of the development set (``tests/devset/``: seen,
-  unseen, held-out) are extracted and scored by the two scorers of ``tests/tools/`` (values: recall
+  unseen, held-out, second blind part) are extracted and scored by the two scorers of ``tests/tools/`` (values: recall
   and precision with the strict key; core indicator precision and recall; kind accuracy, overall
   and on the rare kinds), with the thresholds of the project (see the README's Indicators section);
-  the held-out part at the level it was measured at, once and blind.
+  the two blind parts at the level each was measured at, once and blind.
 - Sentences of the genre written for this test (not from any scored document): what each number
   measures (subject), its core indicator and its kind. The first 54 cases were written before any
   rule was changed for them and 49 passed as written; the rules then changed for what generalises
@@ -49,16 +49,26 @@ def _score_sets():
 #: shares, changes and targets 0.909. Held at that level, rounded down: a regression guard, far
 #: below the targets for values recall and core recall (see the README).
 HELDOUT_BLIND = {"recall": 0.82, "precision": 0.97, "core_precision": 0.91, "core_recall": 0.45, "kind": 0.97, "kind_other": 0.90}
+#: The second blind part (8 documents, 199 indicator rows, labelled after the rules above were
+#: written and measured once, without its rows being read): values recall 0.965, precision 0.980;
+#: core precision 0.909, recall 0.598; kind 0.995, on shares, changes and targets 0.983. Held at
+#: that level, rounded down, as a regression guard.
+BLIND2 = {"recall": 0.96, "precision": 0.97, "core_precision": 0.90, "core_recall": 0.59, "kind": 0.99, "kind_other": 0.98}
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
     "seeds": TARGETS,
     "seen": TARGETS,
     "unseen": {**TARGETS, "recall": 0.97, "precision": 0.97},
     "heldout": HELDOUT_BLIND,
+    "blind2": BLIND2,
 }
 
 
-@pytest.mark.parametrize("name", ["seeds", "seen", "unseen", "heldout"], ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout"])
+@pytest.mark.parametrize(
+    "name",
+    ["seeds", "seen", "unseen", "heldout", "blind2"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2"],
+)
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
         pytest.skip("no development set in tests/devset/")
