@@ -9,7 +9,11 @@ reused), in one run:
   Parquet) through :func:`dangjian.engine.run` with the local back-end on 1 worker and on
   ``--workers`` workers, and with the Dask back-end (``LocalCluster``) on ``--workers``
   workers, for each tokenizer back-end asked for;
-* the throughput of each stage (MB of input per second spent in that stage, 1 worker);
+* the throughput of each stage (MB of input per second spent in that stage, 1 worker) and its
+  ratio to the stage's library floor, timed over the same texts in the same run (:data:`FLOORS`):
+  OpenCC over the raw text for cleaning, rjieba's cut of the clean text for tokenizing, one pass
+  of the indicator number regex over the clean text for extraction;
+* the load average of the machine at the start and at the end (a busy machine slows every time);
 * peak memory: the largest sum of resident memory of this process and all its children
   during each run (sampled every 0.1 s), and each worker's own peak;
 * token-level agreement between the jieba and rjieba tokenizer back-ends.
@@ -37,6 +41,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import platform
 import shutil
 import sys
@@ -51,7 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import PROJECT_ROOT, default_folder, make_corpus  # noqa: E402
 
-from dangjian.clean import clean_text  # noqa: E402
+from dangjian.clean import OPENCC_CONFIG, clean_text  # noqa: E402
 from dangjian.engine import STAGES, Engine, Stages, run, warm_stages  # noqa: E402
 from dangjian.io import write_text_atomic  # noqa: E402
 from dangjian.stream import iter_document_refs, metadata_columns, read_ref, read_table  # noqa: E402
@@ -142,27 +147,72 @@ def machine_scaling(workers: int, n: int = 5_000_000) -> float:
     return workers * one / many
 
 
-def bare_jieba(folder: Path) -> dict[str, float]:
-    """Time ``jieba.lcut`` over every document's clean text (cleaning untimed), streaming."""
+#: The library each stage is measured against (its floor), timed on the same texts in the same run.
+FLOORS = {
+    "clean": f"OpenCC {OPENCC_CONFIG} of the raw text",
+    "extract": "one pass of the indicator number regex over the clean text",
+    "tokenize": "rjieba cut of the clean text",
+}
+
+
+def reference_pass(folder: Path) -> dict:
+    """Time bare ``jieba.lcut`` and each stage's library floor over every document, streaming.
+
+    For each document (decoding and cleaning untimed): ``jieba.lcut`` of the clean text (jieba's
+    own dictionary; the reference of ``ratio_to_jieba``), and the floors of :data:`FLOORS`: OpenCC
+    with the cleaner's configuration over the decoded raw text, one ``finditer`` pass of the
+    extractor's number pattern (:data:`dangjian.indicators.grammar.CANDIDATE`) over the clean text,
+    and rjieba's cut of the clean text (with the project's user dictionary, as the tokenizer cuts).
+    Returns ``seconds`` (jieba), ``floor_seconds`` per stage, ``megabytes`` of input files,
+    ``tokens`` and ``clean_chars``.
+    """
     import jieba
+    import opencc
+
+    from dangjian.indicators.grammar import CANDIDATE
+    from dangjian.tokenize import load_rjieba
 
     jieba.setLogLevel(60)
     jieba.initialize()
     jieba.lcut("基层党建")
     lcut = jieba.lcut
+    convert = opencc.OpenCC(OPENCC_CONFIG).convert
+    rjieba_cut = load_rjieba().cut
+    rjieba_cut("基层党建", True)
+    finditer = CANDIDATE.finditer
+    clock = time.perf_counter
     tokens = 0
     seconds = 0.0
+    floors = dict.fromkeys(FLOORS, 0.0)
     raw_bytes = 0
     clean_chars = 0
     for ref in iter_document_refs(folder):
         document = read_ref(ref)
         raw_bytes += ref.path.stat().st_size
+        started = clock()
+        convert(document.raw_text)
+        floors["clean"] += clock() - started
         text = clean_text(document.raw_text).text
         clean_chars += len(text)
-        started = time.perf_counter()
+        started = clock()
         tokens += len(lcut(text))
-        seconds += time.perf_counter() - started
-    return {"seconds": seconds, "megabytes": raw_bytes / 1e6, "tokens": tokens, "clean_chars": clean_chars}
+        seconds += clock() - started
+        started = clock()
+        for _ in finditer(text):
+            pass
+        floors["extract"] += clock() - started
+        started = clock()
+        rjieba_cut(text, True)
+        floors["tokenize"] += clock() - started
+    return {"seconds": seconds, "floor_seconds": floors, "megabytes": raw_bytes / 1e6, "tokens": tokens, "clean_chars": clean_chars}
+
+
+def load_average() -> tuple[float, float, float]:
+    """The 1, 5 and 15 minute load averages of the machine (zeros where the system has none)."""
+    try:
+        return tuple(round(x, 2) for x in os.getloadavg())  # type: ignore[return-value]
+    except OSError:
+        return (0.0, 0.0, 0.0)
 
 
 def timed_run(folder: Path, out: Path, label: str, backend: str, workers: int, stages: Stages, chunk_size: int) -> Measurement:
@@ -231,12 +281,56 @@ def span_agreement(folder: Path, max_megabytes: float) -> dict[str, float]:
 # --------------------------------------------------------------------------- reporting
 
 
-def markdown_report(corpus: dict, scaling: dict, jieba_ref: dict, runs: list[Measurement], agreement: dict) -> str:
+def floor_speeds(reference: dict) -> dict[str, float]:
+    """MB of input per second of each stage's library floor (:data:`FLOORS`) in a :func:`reference_pass`.
+
+    Example:
+        >>> floor_speeds({"megabytes": 10.0, "floor_seconds": {"clean": 0.5, "extract": 0.0}})
+        {'clean': 20.0}
+    """
+    return {stage: reference["megabytes"] / seconds for stage, seconds in reference["floor_seconds"].items() if seconds}
+
+
+def stage_table(singles: list[Measurement], floors: dict[str, float], default_tokenizer: str) -> list[str]:
+    """Markdown lines: MB/s of each stage on 1 worker (a column per tokenizer), its library floor and the ratio.
+
+    The ratio is the stage's throughput over its floor's (1.00: the stage runs as fast as the
+    library it stands on), on the run with the default tokenizer.
+    """
+    default = next((m for m in singles if m.tokenizer == default_tokenizer), singles[0])
+
+    def speed(m: Measurement, stage: str) -> float | None:
+        seconds = sum(m.stage_seconds.values()) if stage == "all stages" else m.stage_seconds.get(stage, 0.0)
+        return m.megabytes / seconds if seconds else None
+
+    lines = [
+        "| stage | " + " | ".join(f"MB/s ({m.tokenizer})" for m in singles) + " | library floor | floor MB/s | stage / floor |",
+        "|---|" + "---|" * len(singles) + "---|---|---|",
+    ]
+    for stage in (*STAGES, "all stages"):
+        cells = [f"{value:.1f}" if (value := speed(m, stage)) else "-" for m in singles]
+        floor, own = floors.get(stage), speed(default, stage)
+        ratio = f"{own / floor:.2f}" if floor and own else ""
+        lines.append(f"| {stage} | " + " | ".join(cells) + f" | {FLOORS.get(stage, '')} | {f'{floor:.1f}' if floor else ''} | {ratio} |")
+    return lines
+
+
+def markdown_report(
+    corpus: dict, scaling: dict, jieba_ref: dict, runs: list[Measurement], agreement: dict, load: dict | None = None, default_tokenizer: str = ""
+) -> str:
     jieba_mbs = jieba_ref["megabytes"] / jieba_ref["seconds"]
     lines = [
         f"Corpus: {corpus['documents']} documents, {corpus['megabytes']:.1f} MB ({corpus['folder']}); "
         f"machine: {corpus['cpus']} CPUs, Python {platform.python_version()}.",
         "",
+    ]
+    if load:
+        lines += [
+            f"Load average (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in load['start'])} at the start, "
+            f"{', '.join(f'{x:.2f}' for x in load['end'])} at the end.",
+            "",
+        ]
+    lines += [
         f"Parallelism the machine offered: {scaling['workers']} processes ran a pure-Python loop "
         f"{scaling['before']:.2f}× (before the runs) and {scaling['after']:.2f}× (after) as fast as one process.",
         "",
@@ -252,12 +346,13 @@ def markdown_report(corpus: dict, scaling: dict, jieba_ref: dict, runs: list[Mea
         )
     singles = [m for m in runs if m.workers == 1 and m.backend == "local"]
     if singles:
-        lines += ["", "Stage throughput, 1 worker (MB of input per second spent in the stage):", ""]
-        lines.append("| tokenizer | " + " | ".join(STAGES) + " |")
-        lines.append("|---|" + "---|" * len(STAGES))
-        for m in singles:
-            cells = [f"{m.megabytes / m.stage_seconds[s]:.1f}" if m.stage_seconds.get(s) else "-" for s in STAGES]
-            lines.append(f"| {m.tokenizer} | " + " | ".join(cells) + " |")
+        lines += [
+            "",
+            "Stage throughput, 1 worker (MB of input per second spent in the stage), and each stage's "
+            "library floor timed on the same texts in the same run:",
+            "",
+        ]
+        lines += stage_table(singles, floor_speeds(jieba_ref), default_tokenizer or singles[0].tokenizer)
     if agreement:
         lines += ["", "Tokenizer agreement (rjieba vs jieba, both with the domain dictionary):"]
         for key, value in agreement.items():
@@ -321,11 +416,14 @@ def main(argv: list[str] | None = None) -> int:
     bare_rounds: list[dict] = []
     rounds: dict[str, list[Measurement]] = {}
     outputs: dict[tuple[str, str, int], Path] = {}
+    load = {"start": load_average()}
+    print(f"load average at the start: {', '.join(f'{x:.2f}' for x in load['start'])}", flush=True)
     scaling = {"workers": args.workers, "before": machine_scaling(args.workers)}
     for round_number in range(1, args.repeat + 1):
-        print(f"round {round_number}/{args.repeat}: bare jieba.lcut ...", flush=True)
-        bare_rounds.append(bare_jieba(folder))
-        print(f"  {bare_rounds[-1]['megabytes'] / bare_rounds[-1]['seconds']:.2f} MB/s", flush=True)
+        print(f"round {round_number}/{args.repeat}: bare jieba.lcut and the library floors ...", flush=True)
+        bare_rounds.append(reference_pass(folder))
+        floors = ", ".join(f"{stage} {speed:.1f}" for stage, speed in floor_speeds(bare_rounds[-1]).items())
+        print(f"  jieba {bare_rounds[-1]['megabytes'] / bare_rounds[-1]['seconds']:.2f} MB/s; floors (MB/s): {floors}", flush=True)
         for backend, workers, tokenizer_backend in plan:
             stages = Stages(tokenizer=DomainTokenizer(backend=tokenizer_backend), metadata_columns=columns)
             label = f"{backend}-{workers}w-{tokenizer_backend}"
@@ -336,7 +434,10 @@ def main(argv: list[str] | None = None) -> int:
             outputs[(backend, tokenizer_backend, workers)] = out
             print(f"  {measurement.seconds:.1f} s, {measurement.mb_per_second:.2f} MB/s, peak {measurement.peak_memory_mb:.0f} MB", flush=True)
     scaling["after"] = machine_scaling(args.workers)
+    load["end"] = load_average()
     jieba_ref = min(bare_rounds, key=lambda r: r["seconds"])
+    # each floor: the fastest of the rounds, like every other time
+    jieba_ref = {**jieba_ref, "floor_seconds": {stage: min(r["floor_seconds"][stage] for r in bare_rounds) for stage in FLOORS}}
     runs: list[Measurement] = []
     for repeats in rounds.values():
         measurement = min(repeats, key=lambda m: m.seconds)
@@ -356,7 +457,9 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         "corpus": corpus,
         "machine_scaling": scaling,
+        "load_average": load,
         "bare_jieba": {**jieba_ref, "mb_per_second": jieba_mbs},
+        "library_floors": {stage: {"library": FLOORS[stage], "mb_per_second": speed} for stage, speed in floor_speeds(jieba_ref).items()},
         "runs": [{**asdict(m), "mb_per_second": m.mb_per_second, "ratio_to_jieba": m.mb_per_second / jieba_mbs} for m in runs],
         "agreement": agreement,
         "default_tokenizer": default_backend,
@@ -371,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(out, ignore_errors=True)
 
     print()
-    print(markdown_report(corpus, scaling, jieba_ref, runs, agreement))
+    print(markdown_report(corpus, scaling, jieba_ref, runs, agreement, load, default_backend))
     if dask_run:
         print(f"\ndask_over_local_{args.workers}_workers: {results['dask_over_local']:.2f}")
     print(f"ratio_to_jieba: {results['ratio_to_jieba']:.2f}")

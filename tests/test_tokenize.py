@@ -9,8 +9,14 @@ import jieba
 import pytest
 from sklearn.feature_extraction.text import CountVectorizer
 
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dangjian.pipeline import process_corpus
 from dangjian.tokenize import (
+    PIECE_ENDS,
     PLACEHOLDER_CHARS,
     STOPWORD_FILES,
     USERDICT_PATH,
@@ -20,7 +26,9 @@ from dangjian.tokenize import (
     load_stopwords,
     read_userdict,
     read_word_list,
+    text_pieces,
 )
+from builders import load_benchmark
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +192,72 @@ def test_bad_configuration_gets_clear_errors(tmp_path):
         DomainTokenizer(userdicts=[bad])("三会一课")
     with pytest.raises(TypeError, match="expects a str"):
         DomainTokenizer()(None)
+
+
+# --- long texts: segmented piece by piece, the same tokens -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def one_line_text() -> str:
+    """About 1.5 MB on one line: the documents of data/raw/ with their line breaks removed, the
+    last one without sentence punctuation (benchmarks/large_document.py), then simplified."""
+    large_document = load_benchmark("large_document")
+    from dangjian.clean import clean_text
+
+    return clean_text(large_document.one_line_document(target_bytes=1_500_000)).text
+
+
+def _check_pieces(text: str, max_chars: int) -> list[str]:
+    pieces = list(text_pieces(text, max_chars))
+    assert "".join(pieces) == text
+    for piece in pieces[:-1]:
+        assert piece[-1] in PIECE_ENDS
+        # a piece is longer than asked only when no cut point came earlier
+        assert len(piece) <= max_chars or not any(c in PIECE_ENDS for c in piece[: max_chars])
+    return pieces
+
+
+@pytest.mark.parametrize(("backend", "max_chars"), [("rjieba", 1), ("rjieba", 7), ("rjieba", 300), ("rjieba", 5000), ("jieba", 7), ("jieba", 300)])
+def test_pieces_are_segmented_as_the_whole_text(clean_texts, backend, max_chars):
+    tokenizer = DomainTokenizer(backend=backend)
+    for doc_id, text in clean_texts.items():
+        pieces = _check_pieces(text, max_chars)
+        assert [w for piece in pieces for w in tokenizer.cut(piece)] == tokenizer.cut(text), doc_id
+        whole = Counter(tokenizer.tokenize(text, piece_chars=len(text)))
+        assert tokenizer.count_tokens(text, piece_chars=max_chars) == whole, doc_id
+        assert tokenizer.tokenize(text, piece_chars=max_chars) == tokenizer.tokenize(text, piece_chars=len(text)), doc_id
+
+
+def test_a_long_one_line_text_is_counted_piece_by_piece(one_line_text, tokenizer):
+    text = one_line_text
+    assert "\n" not in text and len(text) > 400_000
+    whole = tokenizer.tokenize(text, piece_chars=len(text))
+    assert len(whole) > 100_000
+    for max_chars in (1000, 1 << 16):
+        pieces = _check_pieces(text, max_chars)
+        assert len(pieces) > len(text) // max_chars // 2
+        assert tokenizer.count_tokens(text, piece_chars=max_chars) == Counter(whole)
+        assert tokenizer.tokenize(text, piece_chars=max_chars) == whole
+    assert tokenizer.count_tokens(text) == Counter(tokenizer(text)) == Counter(whole)
+    # the run without sentence punctuation is cut at commas and enumeration marks only
+    assert max(map(len, text_pieces(text, 1000))) <= 1000
+
+
+def test_a_run_without_any_cut_point_stays_whole(tokenizer):
+    text = "坚持抓党建促乡村振兴" * 50 + "。" + "基层党组织" * 10
+    pieces = _check_pieces(text, 20)
+    assert pieces == [text[: 501], text[501:]]
+    assert tokenizer.count_tokens(text, piece_chars=20) == Counter(tokenizer.tokenize(text, piece_chars=len(text)))
+    assert list(text_pieces("", 5)) == [""] and tokenizer.count_tokens("") == Counter()
+
+
+_ALPHABET = st.sampled_from(list("党建基层组织乡村振兴第一书记三会一课培训万名人次个") + list("0123456789.%-+aZ") + list(PIECE_ENDS) + ["\r\n", "（", "）", "“", "”", "·", "□", "\u00a0"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=200).map("".join), st.integers(1, 40))
+def test_counting_piece_by_piece_equals_counting_the_whole(text, max_chars):
+    tokenizer = DomainTokenizer(backend="rjieba", stopword_lists=(), min_length=1)
+    pieces = _check_pieces(text, max_chars)
+    assert [w for piece in pieces for w in tokenizer.cut(piece)] == tokenizer.cut(text)
+    assert tokenizer.count_tokens(text, piece_chars=max_chars) == Counter(tokenizer.tokenize(text, piece_chars=len(text) + 1))

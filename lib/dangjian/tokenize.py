@@ -32,6 +32,7 @@ import os
 import re
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,50 @@ _NUMBER = re.compile(
     r"[\d０-９.．,，%％‰+＋\-－/:：]+"          # Arabic numbers, decimals, percentages, ranges
     r"|[零〇一二两三四五六七八九十百千万亿]+"  # Chinese numerals on their own (十九, 一百)
 )
+
+
+#: Longest piece of a long text (in characters) the segmenter is given at once (:func:`text_pieces`).
+PIECE_CHARS = 1 << 16
+#: Characters both segmenters (jieba and rjieba) always keep apart from their neighbours:
+#: whitespace and Chinese sentence and clause punctuation, none of which belongs to the runs of
+#: Chinese characters, letters and digits they segment. A text cut right after one of them is
+#: segmented into the same tokens as the whole text.
+PIECE_ENDS = "\n。，；！？、：\u3000 \t"
+_PIECE_END = re.compile(f"[{PIECE_ENDS}]")
+
+
+def text_pieces(text: str, max_chars: int = PIECE_CHARS) -> Iterator[str]:
+    r"""``text`` in consecutive pieces of at most ``max_chars`` characters, each ending where the
+    segmenter cuts anyway, so that the pieces give the same tokens as the whole text.
+
+    A piece ends right after its last line break, else right after its last character of
+    :data:`PIECE_ENDS` (punctuation, spaces). A piece runs past ``max_chars`` only when no such
+    character comes before: it then ends at the next one (the segmenter would see that run of
+    characters whole in any case). Memory for segmenting a long text is that of one piece.
+
+    Example:
+        >>> list(text_pieces("党建引领。乡村振兴\n基层治理", max_chars=6))
+        ['党建引领。', '乡村振兴\n', '基层治理']
+        >>> "".join(text_pieces("一二三四五六七八", max_chars=3))
+        '一二三四五六七八'
+    """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be at least 1, got {max_chars}")
+    start, length = 0, len(text)
+    while length - start > max_chars:
+        end = start + max_chars
+        cut = text.rfind("\n", start, end)
+        if cut < 0:
+            cut = max(text.rfind(char, start, end) for char in PIECE_ENDS)
+        if cut < 0:
+            match = _PIECE_END.search(text, end)
+            if match is None:
+                break
+            cut = match.start()
+        yield text[start : cut + 1]
+        start = cut + 1
+    if start < length or not text:
+        yield text[start:]
 
 
 def jieba_cache_dir() -> Path:
@@ -421,8 +466,18 @@ class DomainTokenizer:
             )
         return verdict
 
-    def tokenize(self, text: str) -> list[str]:
+    def _kept(self, text: str) -> list[str]:
+        """The tokens of ``text`` that survive the filters (the whole text cut at once)."""
+        verdicts = self._verdicts
+        keep = self.keep
+        return [w for w in self.cut(text) if verdicts.get(w) or (w not in verdicts and keep(w))]
+
+    def tokenize(self, text: str, *, piece_chars: int = PIECE_CHARS) -> list[str]:
         """Tokens of ``text`` after filtering, in text order.
+
+        A text longer than ``piece_chars`` is segmented piece by piece (:func:`text_pieces`, the
+        same tokens) and the list holds one string object per distinct token, so that the
+        segmenter's full, unfiltered output of a long text is never held at once.
 
         Example:
             >>> DomainTokenizer().tokenize("2023年，全镇建强基层党组织。")
@@ -430,11 +485,32 @@ class DomainTokenizer:
         """
         if not isinstance(text, str):
             raise TypeError(f"DomainTokenizer expects a str, got {type(text).__name__}")
-        verdicts = self._verdicts
-        keep = self.keep
-        return [w for w in self.cut(text) if verdicts.get(w) or (w not in verdicts and keep(w))]
+        if len(text) <= piece_chars:
+            return self._kept(text)
+        tokens: list[str] = []
+        canonical: dict[str, str] = {}
+        for piece in text_pieces(text, piece_chars):
+            tokens.extend([canonical.setdefault(w, w) for w in self._kept(piece)])
+        return tokens
 
     __call__ = tokenize
+
+    def count_tokens(self, text: str, *, piece_chars: int = PIECE_CHARS) -> Counter[str]:
+        """How often each token of :meth:`tokenize` occurs in ``text``, counted piece by piece.
+
+        The same counts as ``Counter(self.tokenize(text))``; memory is that of one piece
+        (:func:`text_pieces`) and of the counts, whatever the length of the text.
+
+        Example:
+            >>> DomainTokenizer().count_tokens("选派第一书记，第一书记驻村。")
+            Counter({'第一书记': 2, '选派': 1, '驻村': 1})
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"DomainTokenizer expects a str, got {type(text).__name__}")
+        counts: Counter[str] = Counter()
+        for piece in text_pieces(text, piece_chars):
+            counts.update(self._kept(piece))
+        return counts
 
     def cut(self, text: str) -> list[str]:
         """All tokens of ``text`` from the segmenter (``backend``), unfiltered; they join back to ``text``.
