@@ -18,25 +18,27 @@
 #
 # This notebook documents the first stage of the analysis. It reads every document of the corpus
 # folder with its `metadata.csv`, cleans the text and segments it into sections, paragraphs and
-# sentences. All later notebooks start from the tables written here.
+# sentences. The corpus is processed once, by `dangjian process` (the first step of `dangjian run`),
+# into the corpus tables (`corpus_tables_dir`); this notebook and all later ones read those tables.
 
 # %% tags=["parameters"]
 corpus_dir = "data/raw"
 output_dir = "data/processed/corpus"
 figures_dir = "figures"
 figure_prefix = "corpus"
+corpus_tables_dir = "data/processed/tables"
 cache_dir = "data/processed/cache"
 
 # %%
 from IPython.display import Markdown, display
 
 from dangjian import overview
-from dangjian.pipeline import process_corpus
 from dangjian.plotting import save_figure, setup_cjk_font
 from dangjian.status import status_table
+from dangjian.tables import open_tables
 
 setup_cjk_font()
-processed = process_corpus(corpus_dir, cache_dir=cache_dir, skip_bad=True)
+processed = open_tables(corpus_dir, corpus_tables_dir, cache_dir)
 
 # %% [markdown]
 # What this corpus is, counted from the documents themselves:
@@ -118,7 +120,8 @@ display(status_table(processed))
 counts = overview.cleaning_counts(processed)
 display(counts)
 fig = overview.plot_cleaning_counts(counts)
-save_figure(fig, f"{figure_prefix}_cleaning_steps", figures_dir)
+save_figure(fig, f"{figure_prefix}_cleaning_steps", figures_dir,
+            caption="Number of edits each cleaning step made in each document (steps that changed nothing left out).")
 fig
 
 # %% [markdown]
@@ -139,7 +142,8 @@ display(overview.removed_text(processed))
 
 # %%
 fig = overview.plot_length_and_structure(table)
-save_figure(fig, f"{figure_prefix}_length_structure", figures_dir)
+save_figure(fig, f"{figure_prefix}_length_structure", figures_dir,
+            caption="Length of each document in clean characters, and its numbers of sentences and sections.")
 fig
 
 # %%
@@ -153,4 +157,22 @@ display(processed.sections[["doc_id", "level", "section_path"]])
 
 # %%
 for path in processed.save(output_dir):
+    print(path)
+
+# %% [markdown]
+# ## Analysis-ready exports
+#
+# The `export` folder inside the output folder holds the document table for spreadsheets and
+# statistics packages: `documents.csv` (UTF-8 with a BOM, so that Excel shows the Chinese; a text
+# starting with `=`, `+`, `-` or `@` gets a leading apostrophe and stays text), `documents.xlsx` and
+# `documents.dta` (Stata 118), one row per document with its metadata and counts, and the codebook
+# (`codebook.csv`, `codebook.md`) with every column's type, meaning, allowed values and Stata name.
+# The indicators notebook writes the same files with the indicator tables beside them.
+
+# %%
+from pathlib import Path
+
+from dangjian import exports
+
+for path in exports.write_exports(Path(output_dir) / exports.EXPORT_FOLDER, processed.document_table):
     print(path)

@@ -38,6 +38,7 @@ min_docs = 3
 output_dir = "data/processed/keywords"
 figures_dir = "figures"
 figure_prefix = "keywords_region"
+corpus_tables_dir = "data/processed/tables"
 cache_dir = "data/processed/cache"
 
 # %%
@@ -58,21 +59,22 @@ from dangjian.keywords import (
     tfidf_top_terms,
     top_terms,
 )
-from dangjian.pipeline import process_corpus
-from dangjian.plotting import save_figure, save_image, setup_cjk_font
+from dangjian.plotting import save_figure, setup_cjk_font
 from dangjian.plotting_keywords import (
     cloud_frequencies,
     figure_name,
     plot_keyness,
     plot_term_heatmap,
     plot_top_terms,
+    plot_word_clouds,
     word_cloud,
 )
+from dangjian.tables import open_tables
 from dangjian.tokenize import DomainTokenizer
 
 font_path = setup_cjk_font()
 tables_dir = Path(output_dir)
-processed = process_corpus(corpus_dir, cache_dir=cache_dir, skip_bad=True)
+processed = open_tables(corpus_dir, corpus_tables_dir, cache_dir)
 units = unit_table(processed, unit)
 tokenizer = DomainTokenizer(stopword_lists=stopword_lists)
 
@@ -159,7 +161,7 @@ else:
 # %%
 heatmap_terms = top_terms(frequencies, min(top_n, 10))
 rates = frequency_matrix(matrix, heatmap_terms)
-fig = plot_term_heatmap(rates)
+fig = plot_term_heatmap(rates, caption=f"Rate per 10,000 tokens of the most frequent terms (rows) in each {group_col} (columns).")
 save_figure(fig, f"{figure_prefix}_heatmap", figures_dir)
 fig
 
@@ -244,7 +246,8 @@ display(quoted.head(top_n))
 # %%
 formulas = numbered.head(25).drop(columns=["total", "groups"])
 if not formulas.empty:
-    fig = plot_term_heatmap(formulas, value_label="次数 (count)", title="编号提法 × 组 Numbered formulas × groups")
+    fig = plot_term_heatmap(formulas, value_label="次数 (count)", title="编号提法 × 组 Numbered formulas × groups",
+                            caption=f"Occurrences of the {len(formulas)} most widespread numbered formulas (rows) in each {group_col} (columns).")
     save_figure(fig, f"{figure_prefix}_formulas", figures_dir)
     display(fig)
 
@@ -266,15 +269,12 @@ display(pmi.head(top_n))
 # ## Word clouds
 #
 # The clouds are drawn from the token counts above (the word-cloud package's own tokenizer cannot
-# segment Chinese), one for the whole corpus and one per group; word size is proportional to
-# frequency and the layout is fixed by a seed.
+# segment Chinese), one for the whole corpus and one per group, side by side; word size is
+# proportional to frequency and the layout is fixed by a seed.
 
 # %%
-cloud = word_cloud(cloud_frequencies(frequencies), font_path)
-save_image(cloud, f"{figure_prefix}_wordcloud_corpus", figures_dir)
-display(cloud.to_image())
-for group in matrix.labels:
-    cloud = word_cloud(cloud_frequencies(frequencies, group), font_path)
-    save_image(cloud, f"{figure_prefix}_wordcloud_{figure_name(group)}", figures_dir)
-    print(group)
-    display(cloud.to_image())
+clouds = {"全部 corpus": word_cloud(cloud_frequencies(frequencies), font_path)}
+clouds.update({str(group): word_cloud(cloud_frequencies(frequencies, group), font_path) for group in matrix.labels})
+fig = plot_word_clouds(clouds)
+save_figure(fig, f"{figure_prefix}_wordclouds", figures_dir)
+fig

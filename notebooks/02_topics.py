@@ -51,6 +51,7 @@ stopword_lists = ["zh", "genre"]
 output_dir = "data/processed/topics"
 figures_dir = "figures"
 figure_prefix = "topics_nmf"
+corpus_tables_dir = "data/processed/tables"
 cache_dir = "data/processed/cache"
 
 # %%
@@ -63,8 +64,8 @@ from IPython.display import Markdown, display
 from dangjian.cache import Cache
 from dangjian.inference import caveats
 from dangjian.io import write_table
-from dangjian.pipeline import process_corpus
 from dangjian.plotting import save_figure, setup_cjk_font
+from dangjian.tables import open_tables
 from dangjian.tokenize import DomainTokenizer
 from dangjian.topics import (
     ConsensusTopicModel,
@@ -93,7 +94,7 @@ from dangjian.topics.plots import (
 setup_cjk_font()
 pd.set_option("display.max_colwidth", 200)
 tables_dir = Path(output_dir)
-processed = process_corpus(corpus_dir, cache_dir=cache_dir, skip_bad=True)
+processed = open_tables(corpus_dir, corpus_tables_dir, cache_dir)
 units = tokenize_units(topic_units(processed, unit), DomainTokenizer(stopword_lists=stopword_lists))
 template = TopicModel(method, top_n=top_n, tokenizer=DomainTokenizer(stopword_lists=stopword_lists))
 

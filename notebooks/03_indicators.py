@@ -30,6 +30,7 @@ taxonomy = ""
 region_col = "region"
 output_dir = "data/processed/indicators"
 figures_dir = "figures"
+corpus_tables_dir = "data/processed/tables"
 cache_dir = "data/processed/cache"
 
 # %%
@@ -38,21 +39,21 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import display
 
-from dangjian import compare
-from dangjian.indicators import excluded_numbers, extract, for_export, load_taxonomy
+from dangjian import compare, plotting_indicators
+from dangjian.indicators import for_export, load_taxonomy
 from dangjian.indicators.core import KINDS, core_table
 from dangjian.io import write_table
-from dangjian.pipeline import process_corpus
 from dangjian.plotting import save_figure, setup_cjk_font
+from dangjian.tables import open_tables
 
 setup_cjk_font()
 pd.set_option("display.max_colwidth", 80)
 tables_dir = Path(output_dir)
 canonical = load_taxonomy(taxonomy or None)
-processed = process_corpus(corpus_dir, cache_dir=cache_dir, skip_bad=True)
+processed = open_tables(corpus_dir, corpus_tables_dir, cache_dir)
 documents = processed.document_table
-indicators = extract(processed, canonical)
-excluded = excluded_numbers(processed)
+indicators = processed.indicators(taxonomy or None)  # extracted again from the sentences if the taxonomy is not the tables'
+excluded = processed.excluded
 
 # %% [markdown]
 # ## Method
@@ -159,13 +160,17 @@ display(excluded.groupby("reason").agg(numbers=("surface", "size"), examples=("r
 # ## Coverage by region and category
 #
 # How many quantities each region reports in each category (regions from the centre down, each
-# with its administrative level). The last column counts quantities that match no indicator.
+# with its administrative level). The last column counts quantities that match no indicator. The
+# figure shows each region's mapped quantities as shares of the categories (rows sum to 100 %), so
+# that a long report and a short one compare by profile, and the share left unmapped apart.
 
 # %%
 coverage = compare.coverage(indicators, documents, region_col, categories=list(canonical.categories))
 display(coverage)
 category_labels = {key: f"{value.get('zh', '')} {key}" for key, value in canonical.categories.items()}
-save_figure(compare.plot_coverage(coverage, category_labels), "indicators_coverage", figures_dir)
+fig = plotting_indicators.plot_coverage(coverage, category_labels)
+save_figure(fig, "indicators_coverage", figures_dir)
+fig
 
 # %% [markdown]
 # ## Quantification density
@@ -176,7 +181,9 @@ save_figure(compare.plot_coverage(coverage, category_labels), "indicators_covera
 # %%
 density = compare.density(indicators, documents, region_col)
 display(density)
-save_figure(compare.plot_density(density), "indicators_density", figures_dir)
+fig = plotting_indicators.plot_density(density)
+save_figure(fig, "indicators_density", figures_dir)
+fig
 
 # %% [markdown]
 # ## Comparison tables, one kind at a time
@@ -214,14 +221,17 @@ display(changes)
 display(targets)
 
 # %% [markdown]
-# The core indicators two or more regions report, one panel per indicator and unit class, amounts
-# and shares in separate figures (colour = administrative level):
+# The core indicators two or more regions report, one figure per kind, one panel per indicator and
+# unit class, a row per region and one dot per value (colour = administrative level; hollow: a bound
+# or an estimate). Each panel has its own scale, logarithmic only where its values span more than
+# a hundredfold:
 
 # %%
-for kind in ("amount", "share"):
-    rows = comparable[comparable["kind"] == kind]
-    if (rows.groupby(["core_id", "unit_class"])["region"].nunique() >= 2).any():
-        save_figure(compare.plot_comparison(comparable, kind), f"indicators_compared_{kind}", figures_dir)
+for kind in KINDS:
+    if plotting_indicators.comparison_panels(comparable, kind):
+        fig = plotting_indicators.plot_comparison(comparable, kind)
+        save_figure(fig, f"indicators_compared_{kind}", figures_dir)
+        display(fig)
 
 # %% [markdown]
 # ## What is left unmapped
@@ -257,4 +267,23 @@ written = [
     write_table(unmapped, tables_dir / "unmapped_subjects.csv"),
 ]
 for path in written:
+    print(path)
+
+# %% [markdown]
+# ## Analysis-ready exports
+#
+# The `export` folder inside the output folder holds the tables for spreadsheets and statistics
+# packages, each as CSV (UTF-8 with a BOM, so that Excel shows the Chinese; a text starting with
+# `=`, `+`, `-` or `@` gets a leading apostrophe and stays text), Excel and Stata 118 (`.dta`):
+# `indicators` (one row per quantity, with the region, province, prefecture, county, level, year and
+# genre of its document, and value, unit, unit class, kind and core indicator each in its own
+# column), `documents` (one row per document: metadata and counts) and `indicators_wide` (one row
+# per document, one column per core indicator × kind × unit class holding the document's first
+# value by position, with the number of values in `__n` and an approximation flag in `__approx`).
+# `codebook.csv` and `codebook.md` give every column's type, unit, meaning, allowed values and Stata name.
+
+# %%
+from dangjian import exports
+
+for path in exports.write_exports(tables_dir / exports.EXPORT_FOLDER, documents, indicators):
     print(path)

@@ -3,6 +3,7 @@ streams, partitions are written atomically, and the rjieba tokenizer agrees with
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -111,6 +112,17 @@ def test_backends_write_identical_tables_on_a_generated_corpus(generated, tmp_pa
 def test_rerunning_gives_byte_identical_partitions(raw_runs, stages, tmp_path):
     run(RAW, tmp_path, engine=Engine("local", workers=0, chunk_size=2), stages=stages)
     assert parquet_digests(tmp_path) == parquet_digests(raw_runs["serial"])
+
+
+def test_documents_from_the_cache_give_the_tables_of_every_back_end(raw_runs, stages, local_engine, dask_engine, tmp_path):
+    """Workers fill the cache, the in-process engine and Dask read it: the same bytes as a run without it."""
+    cached = dataclasses.replace(stages, cache_dir=str(tmp_path / "cache"))
+    filled = run(RAW, tmp_path / "filled", engine=local_engine, stages=cached)
+    reread = run(RAW, tmp_path / "reread", engine=Engine("local", workers=0, chunk_size=2), stages=cached)
+    on_dask = run(RAW, tmp_path / "dask", engine=dask_engine, stages=cached)
+    assert (filled.computed, reread.computed, on_dask.computed) == (5, 0, 0)
+    expected = parquet_digests(raw_runs["serial"])
+    assert parquet_digests(tmp_path / "filled") == parquet_digests(tmp_path / "reread") == parquet_digests(tmp_path / "dask") == expected
 
 
 # --------------------------------------------------------------------------- the stages are the library's

@@ -9,6 +9,8 @@ subcommand did not report itself into one line on stderr (exit code 2), never a 
 Example:
     >>> build_parser().parse_args(["run", "--timeout", "60"]).timeout
     60.0
+    >>> build_parser().parse_args(["process", "data/raw", "--workers", "2"]).workers
+    2
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from dangjian import indicators, metadata_guess, pipeline, runner, status
+from dangjian import exports, indicators, metadata_guess, pipeline, runner, status, tables
 from dangjian.corpus import CorpusError
 from dangjian.io import UnsafePathError, error_line
 
@@ -30,10 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runner.add_run_parser(subparsers)
+    tables.add_process_parser(subparsers)
     pipeline.add_clean_parser(subparsers)
     status.add_status_parser(subparsers)
     metadata_guess.add_corpus_parser(subparsers)
     indicators.add_indicators_parser(subparsers)
+    exports.add_export_parser(subparsers)
     return parser
 
 

@@ -3,8 +3,10 @@
 The stages of a document (decode -> clean -> segment -> extract indicators -> tokenize) are
 a pure function of the document and the settings (:class:`Stages`). :func:`process_partition`
 runs them on a partition of a few dozen documents and returns small tidy tables (documents,
-sections, paragraphs, sentences, indicators, token counts) as Arrow tables, plus how long
-each stage took. An :class:`Engine` maps it over the partitions of a corpus:
+sections, paragraphs, sentences, indicators, token counts, cleaning records, excluded numbers,
+statuses, offset maps) as Arrow tables, plus how long each stage took; with a cache folder a
+document whose bytes, metadata and settings are unchanged is read from the cache instead. An
+:class:`Engine` maps it over the partitions of a corpus:
 
 * ``Engine("local", workers=2)`` (the default): a pool of worker processes on this machine;
   ``workers=0`` runs everything in the calling process.
@@ -16,7 +18,8 @@ each stage took. An :class:`Engine` maps it over the partitions of a corpus:
 Both back-ends receive the same partitions and run the same function, so they write
 identical tables; results come back in partition order, with only a few partitions in flight,
 so memory stays bounded whatever the corpus size. :func:`run` streams a corpus folder through
-an engine into partitioned Parquet tables (:mod:`dangjian.stream`).
+an engine into partitioned Parquet tables (:mod:`dangjian.stream`); :mod:`dangjian.tables` makes
+of it the process step of a run, whose tables the notebooks read.
 
 Example:
     >>> import tempfile
@@ -59,8 +62,16 @@ from dangjian.tokenize import DomainTokenizer
 BACKENDS = ("local", "dask")
 #: Stages timed by :func:`process_partition` (``tables``: building the Arrow tables).
 STAGES = ("decode", "clean", "segment", "extract", "tokenize", "tables")
-#: Tables :func:`process_partition` returns, in the order they are written.
-TABLES = ("documents", "sections", "paragraphs", "sentences", "indicators", "tokens", "issues")
+#: Tables :func:`process_partition` returns, in the order they are written: the documents, their
+#: structure, indicators and token counts, what cleaning changed (``cleaning``), the numbers read
+#: and not reported (``excluded``), each document's status and why (``status``), the offset maps
+#: from clean to raw characters (``offsets``, ``.npy`` bytes) and the unreadable files (``issues``).
+TABLES = (
+    "documents", "sections", "paragraphs", "sentences", "indicators", "tokens", "cleaning", "excluded", "status",
+    "offsets", "issues",
+)
+#: What a partition carries besides its tables: each document's clean text (written as ``clean/<doc_id>.txt``).
+TEXTS = "texts"
 #: Metadata the cleaner finds in a document's own lines, kept as columns of the documents table.
 FOUND_METADATA = ("editor", "source", "visits", "author_position")
 _DOCUMENT_COUNTS = (
@@ -80,8 +91,18 @@ COLUMN_TYPES: dict[str, dict[str, pa.DataType]] = {
         "threshold": _BOOL,
     },
     "tokens": {"count": _INT},
+    "cleaning": dict.fromkeys(("edits", "chars_removed", "chars_added"), _INT),
+    "excluded": dict.fromkeys(("sentence_id", "start", "end", "raw_start", "raw_end"), _INT),
+    "status": {},
+    "offsets": {"offsets": pa.binary()},
     "issues": {},
+    TEXTS: {},
 }
+#: Columns of the tables whose columns do not depend on the settings.
+CLEANING_COLUMNS = ("doc_id", "step", "kind", "edits", "chars_removed", "chars_added", "examples", "removed")
+STATUS_COLUMNS = ("doc_id", "file", "status", "reasons")
+OFFSET_COLUMNS = ("doc_id", "offsets")
+TEXT_COLUMNS = ("doc_id", "text")
 _ISSUE_COLUMNS = ("doc_id", "file", "status", "message")
 
 
@@ -99,6 +120,8 @@ class Stages:
         metadata_columns: the corpus's ``metadata.csv`` header; its extra columns are kept.
         skip_bad: a document that cannot be read becomes a row of the ``issues`` table
             instead of stopping the run with an error naming the file.
+        cache_dir: a :class:`~dangjian.cache.Cache` folder: a document whose bytes, metadata and
+            settings are unchanged is taken from it instead of being processed again; None: no cache.
 
     Example:
         >>> Stages(skip_bad=True).document_columns[:3]
@@ -110,6 +133,7 @@ class Stages:
     without_steps: tuple[str, ...] = ()
     metadata_columns: tuple[str, ...] = ()
     skip_bad: bool = False
+    cache_dir: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("without_steps", "metadata_columns"):
@@ -117,8 +141,9 @@ class Stages:
             if isinstance(value, str):
                 raise TypeError(f"Stages.{name} must be a list of names, got the single value {value!r}")
             object.__setattr__(self, name, tuple(value))
-        if self.taxonomy is not None:
-            object.__setattr__(self, "taxonomy", str(self.taxonomy))
+        for name in ("taxonomy", "cache_dir"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, str(getattr(self, name)))
         _cleaning_pipeline(self.without_steps)  # an unknown step name fails here, not in a worker
 
     @property
@@ -127,6 +152,19 @@ class Stages:
         extra = tuple(c for c in self.metadata_columns if c not in DOCUMENT_COLUMNS and c != "notes")
         found = tuple(c for c in FOUND_METADATA if c not in extra)
         return (*DOCUMENT_COLUMNS, *extra, *found, "tokens", "token_types")
+
+    def key(self) -> tuple:
+        """What in the settings determines a document's tables: part of its cache key.
+
+        Files named by the settings (a taxonomy, the tokenizer's word lists) count by their bytes.
+
+        Example:
+            >>> Stages().key() == Stages(skip_bad=True).key() != Stages(without_steps=["remove_pinyin_readings"]).key()
+            True
+        """
+        named = [self.taxonomy or "", *map(str, getattr(self.tokenizer, "userdicts", ())), *map(str, getattr(self.tokenizer, "stopword_lists", ()))]
+        files = {name: Path(name).read_bytes() for name in named if name and Path(name).is_file()}
+        return (repr(self.tokenizer), self.taxonomy or "", self.without_steps, self.metadata_columns, files)
 
 
 @functools.lru_cache(maxsize=8)
@@ -167,6 +205,7 @@ class PartitionResult:
     bytes: int
     worker: int
     peak_rss: int
+    computed: int = 0
 
 
 def _peak_rss() -> int:
@@ -228,16 +267,162 @@ def process_partition(refs: Sequence[DocumentRef], stages: Stages) -> PartitionR
     """Run every stage on a partition of documents; return its tables and stage timings.
 
     A pure function of the documents and ``stages`` (timings aside): any worker, on any
-    back-end, returns the same tables.
+    back-end, returns the same tables. With ``stages.cache_dir`` each document's tables are
+    kept in the cache under a key of its bytes, metadata and the settings: a document seen
+    before is read from there, and only the others are processed (``computed`` counts them).
 
     Example:
         >>> refs = [DocumentRef("t", Path("data/raw/town-speech.txt"))]
         >>> result = process_partition(refs, Stages())
-        >>> result.documents, sorted(result.tables)
-        (1, ['documents', 'indicators', 'issues', 'paragraphs', 'sections', 'sentences', 'tokens'])
+        >>> result.documents, result.computed, sorted(result.tables)[:4]
+        (1, 1, ['cleaning', 'documents', 'excluded', 'indicators'])
         >>> result.tables["sentences"].num_rows == result.tables["documents"]["sentences"][0].as_py()
         True
     """
+    from dangjian.cache import Cache
+
+    cache = Cache(stages.cache_dir)
+    settings = stages.key() if cache.root is not None else ()
+    found: list[dict[str, pa.Table] | None] = [None] * len(refs)
+    keys: list[tuple | None] = [None] * len(refs)
+    n_bytes = 0
+    for position, ref in enumerate(refs):
+        keys[position] = _document_key(ref, settings) if cache.root is not None else None
+        if keys[position] is not None:
+            found[position] = _cached_tables(cache, keys[position])
+            if found[position] is not None:
+                n_bytes += ref.path.stat().st_size
+    missing = [ref for ref, tables in zip(refs, found) if tables is None]
+    computed = _compute_partition(missing, stages) if missing else None
+    timings = computed.timings if computed else dict.fromkeys(STAGES, 0.0)
+    if computed is not None:
+        n_bytes += computed.bytes
+        split = split_by_document(computed.tables, [ref.doc_id for ref in missing])
+        missing_positions = [i for i, tables in enumerate(found) if tables is None]
+        for position, tables in zip(missing_positions, split):
+            found[position] = tables
+            if keys[position] is not None and not tables["issues"].num_rows:
+                _store_tables(cache, keys[position], tables)
+    started = time.perf_counter()
+    tables = {name: concat_tables([t[name] for t in found if t is not None]) for name in (*TABLES, TEXTS)}
+    timings["tables"] += time.perf_counter() - started
+    documents = sum(1 for t in found if t is not None and not t["issues"].num_rows)
+    return PartitionResult(tables, timings, documents, n_bytes, os.getpid(), _peak_rss(), computed.documents if computed else 0)
+
+
+#: Cache stage of a document's tables, and the modules whose code determines them.
+DOCUMENT_TABLES_STAGE = "document-tables"
+ENGINE_MODULES = ("corpus", "edits", "clean", "segment", "pipeline", "engine", "indicators", "tokenize", "status", "stream")
+
+
+def _document_key(ref: DocumentRef, settings: tuple) -> tuple | None:
+    """The cache key parts of a document: id, file name, bytes, metadata, settings (None if unreadable)."""
+    if ref.problem:
+        return None
+    try:
+        data = ref.path.read_bytes()
+    except OSError:
+        return None
+    return (ref.doc_id, ref.path.name, data, dict(ref.metadata), settings)
+
+
+def table_to_bytes(table: pa.Table) -> bytes:
+    """An Arrow table as Arrow IPC stream bytes (no pickle).
+
+    Example:
+        >>> table_from_bytes(table_to_bytes(pa.table({"x": [1]})))["x"].to_pylist()
+        [1]
+    """
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def table_from_bytes(data: bytes) -> pa.Table:
+    """The table of :func:`table_to_bytes`."""
+    return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
+
+
+def _tables_to_bytes(tables: dict[str, pa.Table]) -> bytes:
+    from dangjian.cache import pack
+
+    return pack({f"{name}.arrow": table_to_bytes(table) for name, table in sorted(tables.items())})
+
+
+def _tables_from_bytes(data: bytes) -> dict[str, pa.Table]:
+    from dangjian.cache import unpack
+
+    return {name.removesuffix(".arrow"): table_from_bytes(member) for name, member in unpack(data).items()}
+
+
+def _document_tables_codec():
+    from dangjian.cache import Codec
+
+    return Codec("document-tables", _tables_to_bytes, _tables_from_bytes)
+
+
+class _NotCached(Exception):
+    pass
+
+
+def _not_cached():
+    raise _NotCached
+
+
+def _cached_tables(cache, key: tuple) -> dict[str, pa.Table] | None:
+    """A document's tables from the cache, or None when they are not there (or not usable)."""
+    try:
+        tables = cache.get_or_compute(DOCUMENT_TABLES_STAGE, key, _not_cached, ENGINE_MODULES, codec=_document_tables_codec())
+    except _NotCached:
+        return None
+    return tables if set(tables) == {*TABLES, TEXTS} else None
+
+
+def _store_tables(cache, key: tuple, tables: dict[str, pa.Table]) -> None:
+    cache.get_or_compute(DOCUMENT_TABLES_STAGE, key, lambda: tables, ENGINE_MODULES, codec=_document_tables_codec())
+
+
+def concat_tables(tables: Sequence[pa.Table]) -> pa.Table:
+    """Tables of one schema as one table in one chunk (the same bytes when written, however made).
+
+    Example:
+        >>> concat_tables([pa.table({"x": [1]}), pa.table({"x": [2, 3]})])["x"].num_chunks
+        1
+    """
+    return pa.concat_tables(tables).combine_chunks()
+
+
+def split_by_document(tables: dict[str, pa.Table], doc_ids: Sequence[str]) -> list[dict[str, pa.Table]]:
+    """Each document's rows of a partition's tables (rows of one document are consecutive).
+
+    Example:
+        >>> parts = split_by_document({"t": pa.table({"doc_id": ["a", "a", "c"], "x": [1, 2, 3]})}, ["a", "b", "c"])
+        >>> [part["t"]["x"].to_pylist() for part in parts]
+        [[1, 2], [], [3]]
+    """
+    parts: list[dict[str, pa.Table]] = [{} for _ in doc_ids]
+    for name, table in tables.items():
+        spans: dict[str, list[int]] = {}
+        for row, doc_id in enumerate(table["doc_id"].to_pylist()):
+            span = spans.setdefault(doc_id, [row, row])
+            span[1] = row + 1
+        for part, doc_id in zip(parts, doc_ids):
+            start, end = spans.get(doc_id, (0, 0))
+            part[name] = table.slice(start, end - start)
+    return parts
+
+
+@dataclass
+class _Computed:
+    tables: dict[str, pa.Table]
+    timings: dict[str, float]
+    documents: int
+    bytes: int
+
+
+def _compute_partition(refs: Sequence[DocumentRef], stages: Stages) -> _Computed:
+    """Every stage on every document of ``refs``: the partition's tables, timings and size."""
     from dangjian.indicators import extract
 
     clock = time.perf_counter
@@ -261,7 +446,7 @@ def process_partition(refs: Sequence[DocumentRef], stages: Stages) -> PartitionR
         clean_done = clock()
         segmented = segment_records(document.doc_id, result.text)
         segment_done = clock()
-        tokens = Counter(stages.tokenizer(result.text))
+        tokens = stages.tokenizer.count_tokens(result.text)
         timings["decode"] += decoded - started
         timings["clean"] += clean_done - decoded
         timings["segment"] += segment_done - clean_done
@@ -280,6 +465,9 @@ def process_partition(refs: Sequence[DocumentRef], stages: Stages) -> PartitionR
     from dangjian.indicators import COLUMNS as INDICATOR_COLUMNS
 
     indicators = extract(processed, _taxonomy(stages.taxonomy))
+    from dangjian.indicators import excluded_numbers
+
+    excluded = excluded_numbers(processed)
     timings["extract"] += clock() - started
 
     started = clock()
@@ -297,10 +485,27 @@ def process_partition(refs: Sequence[DocumentRef], stages: Stages) -> PartitionR
         "sentences": _from_frame("sentences", frames.sentences, SENTENCE_COLUMNS),
         "indicators": _from_frame("indicators", indicators, INDICATOR_COLUMNS),
         "tokens": pa.Table.from_pydict(token_rows, schema=table_schema("tokens", ("doc_id", "token", "count"))),
+        **_record_tables(processed, excluded),
         "issues": _from_rows("issues", issues, _ISSUE_COLUMNS),
     }
     timings["tables"] += clock() - started
-    return PartitionResult(tables, timings, len(documents), n_bytes, os.getpid(), _peak_rss())
+    return _Computed(tables, timings, len(documents), n_bytes)
+
+
+def _record_tables(processed: list[ProcessedDocument], excluded) -> dict[str, pa.Table]:
+    """The partition's cleaning records, excluded numbers, statuses, offset maps and clean texts."""
+    from dangjian.edits import offset_map_to_npy
+    from dangjian.indicators.extract import EXCLUDED_COLUMNS
+    from dangjian.status import document_status
+
+    cleaning = [{"doc_id": p.doc_id, **row} for p in processed for row in p.cleaned.record_table()]
+    return {
+        "cleaning": _from_rows("cleaning", cleaning, CLEANING_COLUMNS),
+        "excluded": _from_frame("excluded", excluded, EXCLUDED_COLUMNS),
+        "status": _from_rows("status", [document_status(p) for p in processed], STATUS_COLUMNS),
+        "offsets": _from_rows("offsets", [{"doc_id": p.doc_id, "offsets": offset_map_to_npy(p.cleaned.offset_map)} for p in processed], OFFSET_COLUMNS),
+        TEXTS: _from_rows(TEXTS, [{"doc_id": p.doc_id, "text": p.cleaned.text} for p in processed], TEXT_COLUMNS),
+    }
 
 
 # --------------------------------------------------------------------------- back-ends
@@ -537,7 +742,8 @@ class Engine:
 
 @dataclass
 class RunSummary:
-    """What :func:`run` did: counts, wall time, seconds per stage (summed over workers), memory."""
+    """What :func:`run` did: counts (``computed``: documents processed, not read from the cache),
+    wall time, seconds per stage (summed over workers), memory."""
 
     out: Path
     documents: int = 0
@@ -547,9 +753,11 @@ class RunSummary:
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     worker_peak_rss: dict[int, int] = field(default_factory=dict)
+    computed: int = 0
 
     def add(self, result: PartitionResult) -> None:
         self.documents += result.documents
+        self.computed += result.computed
         self.bytes += result.bytes
         self.partitions += 1
         self.issues += result.tables["issues"].num_rows
@@ -569,13 +777,20 @@ def run(
     *,
     engine: Engine | None = None,
     stages: Stages | None = None,
+    on_texts: Callable[[pa.Table], None] | None = None,
+    about: dict | None = None,
+    extra_issues: Sequence[dict] = (),
+    follow_symlinks: bool = False,
 ) -> RunSummary:
     """Stream a corpus folder through the stages into partitioned Parquet tables under ``out``.
 
     Documents are read lazily (:func:`dangjian.stream.iter_document_refs`), processed in
     partitions of ``engine.chunk_size`` by ``engine`` (default: local processes, 2 workers),
     and each partition's tables are written as they arrive: ``out/<table>/part-NNNNN.parquet``
-    for the tables in :data:`TABLES`, then ``out/_manifest.json``.
+    for the tables in :data:`TABLES`, then ``out/_manifest.json`` (with ``about`` in it).
+    ``on_texts`` receives each partition's clean texts (``doc_id``, ``text``); ``extra_issues``
+    (rows of the ``issues`` table) are written as its last partition. A corpus without any
+    document still gets every table (empty).
 
     Example:
         >>> summary = run("data/raw", "data/processed/corpus-tables")  # doctest: +SKIP
@@ -584,13 +799,23 @@ def run(
     own_engine = engine is None
     engine = engine or Engine("local", workers=2, initializer=warm_stages, initargs=(stages,))
     summary = RunSummary(Path(out))
-    refs = iter_document_refs(folder)
+    refs = iter_document_refs(folder, skip_bad=stages.skip_bad, follow_symlinks=follow_symlinks)
     started = time.perf_counter()
     try:
-        with PartitionedWriter(out) as writer:
+        with PartitionedWriter(out, about) as writer:
             for index, result in enumerate(engine.map_partitions(process_partition, batched(refs, engine.chunk_size), stages)):
+                texts = result.tables.pop(TEXTS)
+                if on_texts is not None:
+                    on_texts(texts)
                 writer.write(index, result.tables)
                 summary.add(result)
+            if not summary.partitions:
+                empty = _compute_partition([], stages).tables
+                empty.pop(TEXTS)
+                writer.write(0, empty)
+            if extra_issues:
+                writer.write(max(1, summary.partitions), {"issues": _from_rows("issues", list(extra_issues), _ISSUE_COLUMNS)})
+                summary.issues += len(extra_issues)
     finally:
         if own_engine:
             engine.close()
@@ -599,6 +824,7 @@ def run(
 
 
 __all__ = [
-    "BACKENDS", "COLUMN_TYPES", "Engine", "PartitionResult", "RunSummary", "STAGES", "Stages", "TABLES", "process_partition",
-    "run", "table_schema", "warm_stages",
+    "BACKENDS", "COLUMN_TYPES", "Engine", "PartitionResult", "RunSummary", "STAGES", "Stages", "TABLES", "TEXTS",
+    "concat_tables", "process_partition", "run", "split_by_document", "table_from_bytes", "table_to_bytes", "table_schema",
+    "warm_stages",
 ]

@@ -38,7 +38,7 @@ from typing import Any
 
 from dangjian.cache import make_key
 from dangjian.io import write_text_atomic
-from dangjian.layout import OUTPUT_FOLDERS, RunLayout, is_output  # noqa: F401 - OUTPUT_FOLDERS kept here too
+from dangjian.layout import OUTPUT_FOLDERS, RunLayout, is_output, parameter_role  # noqa: F401 - OUTPUT_FOLDERS kept here too
 from dangjian.params import ParameterError, ReportSpec, shown
 #: Most folder entries (and ``metadata.csv`` rows) looked at for one input folder.
 MAX_INPUT_ENTRIES = 100_000
@@ -484,7 +484,7 @@ def output_folders(spec: ReportSpec, project_root: str | os.PathLike[str]) -> li
     layout = spec.layout(root)
     folders = list(share.figure_folders(spec, root))
     for key, value in spec.parameters.items():
-        if key == "cache_dir" or not (isinstance(value, str) and value and _is_output(root / value, root)):
+        if parameter_role(key) in ("cache", "tables") or not (isinstance(value, str) and value and _is_output(root / value, root)):
             continue
         path = Path(os.path.abspath(root / value))
         if "cache" not in path.relative_to(Path(os.path.abspath(root))).parts and not path.is_relative_to(layout.cache):

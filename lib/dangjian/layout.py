@@ -19,6 +19,8 @@ Example:
     >>> layout = RunLayout(Path("/proj"), "mine")
     >>> [p.relative_to("/proj").as_posix() for p in (layout.processed, layout.figures, layout.reports, layout.cache)]
     ['runs/mine/data/processed', 'runs/mine/figures', 'runs/mine/reports', 'runs/mine/data/processed/cache']
+    >>> layout.tables.relative_to("/proj").as_posix()
+    'runs/mine/data/processed/tables'
     >>> layout.rebase("data/processed/corpus"), RunLayout(Path("/proj")).rebase("data/processed/corpus")
     ('runs/mine/data/processed/corpus', 'data/processed/corpus')
 """
@@ -36,6 +38,7 @@ PROCESSED = "data/processed"
 FIGURES = "figures"
 REPORTS = "reports"
 CACHE = "data/processed/cache"
+TABLES = "data/processed/tables"
 #: Inside the reports folder: what ``dangjian run`` keeps about the run (hidden from the index).
 STATE = ".state"
 LOG_NAME = "run.log"
@@ -45,6 +48,22 @@ RUN_RECORD_NAME = ".run.json"  # a report name never starts with "."
 #: Folders of a project whose content is written by runs: a parameter value inside them names an
 #: output, never an input.
 OUTPUT_FOLDERS = (PROCESSED, FIGURES, REPORTS, RUNS_FOLDER)
+#: What a folder parameter of the notebooks is to a run: ``corpus``, the folder a report reads;
+#: ``tables``, the corpus tables a report reads, written before the notebooks by the process step
+#: (:mod:`dangjian.tables`), one folder per corpus of the run; ``cache``, the run's cache. Every
+#: other ``*_dir`` parameter is an ``output``: a folder the report writes.
+PARAMETER_ROLES = {"corpus_dir": "corpus", "corpus_tables_dir": "tables", "cache_dir": "cache"}
+
+
+def parameter_role(name: str) -> str:
+    """The role of a notebook parameter in a run: one of :data:`PARAMETER_ROLES`' roles,
+    ``output`` for another folder parameter, ``value`` for the rest.
+
+    Example:
+        >>> [parameter_role(n) for n in ("corpus_dir", "corpus_tables_dir", "figures_dir", "top_n")]
+        ['corpus', 'tables', 'output', 'value']
+    """
+    return PARAMETER_ROLES.get(name, "output" if name.endswith("_dir") else "value")
 
 
 @dataclass(frozen=True)
@@ -71,6 +90,11 @@ class RunLayout:
     def processed(self) -> Path:
         """Tables and clean texts: ``data/processed/``."""
         return self.base / PROCESSED
+
+    @property
+    def tables(self) -> Path:
+        """The corpus tables the process step writes and the notebooks read: ``data/processed/tables/``."""
+        return self.base / TABLES
 
     @property
     def figures(self) -> Path:

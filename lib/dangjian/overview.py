@@ -1,19 +1,27 @@
 """Corpus overview: the tables and figure of the corpus notebook.
 
+Each function takes the corpus tables (:class:`dangjian.tables.CorpusTables`) or, the same
+frames computed in memory, a :class:`dangjian.pipeline.ProcessedCorpus`.
+
 Example:
-    >>> from dangjian.pipeline import process_corpus
-    >>> processed = process_corpus("data/raw")                      # doctest: +SKIP
-    >>> corpus_table(processed)[["doc_id", "level", "clean_chars"]]  # doctest: +SKIP
+    >>> from dangjian.tables import open_tables
+    >>> processed = open_tables("data/raw", "data/processed/tables")  # doctest: +SKIP
+    >>> corpus_table(processed)[["doc_id", "level", "clean_chars"]]    # doctest: +SKIP
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from dangjian.corpus import LEVELS
-from dangjian.pipeline import ProcessedCorpus
 from dangjian.plotting import draw_annotated_heatmap
+
+if TYPE_CHECKING:
+    from dangjian.pipeline import ProcessedCorpus
+    from dangjian.tables import CorpusTables
 
 #: Order of administrative levels, from the centre down (the levels metadata.csv allows).
 LEVEL_ORDER = LEVELS
@@ -24,7 +32,7 @@ CORPUS_COLUMNS = (
 )
 
 
-def corpus_table(processed: ProcessedCorpus) -> pd.DataFrame:
+def corpus_table(processed: CorpusTables | ProcessedCorpus) -> pd.DataFrame:
     """One row per document: where it is from, what it is, how long, how structured.
 
     Rows are sorted by level (centre first) then doc_id so the table reads top-down.
@@ -36,7 +44,7 @@ def corpus_table(processed: ProcessedCorpus) -> pd.DataFrame:
     return table.sort_values(["level_rank", "doc_id"]).drop(columns="level_rank").reset_index(drop=True)
 
 
-def cleaning_counts(processed: ProcessedCorpus) -> pd.DataFrame:
+def cleaning_counts(processed: CorpusTables | ProcessedCorpus) -> pd.DataFrame:
     """Documents × cleaning steps: how many edits each step made (0 where none).
 
     Example:
@@ -53,7 +61,7 @@ def cleaning_counts(processed: ProcessedCorpus) -> pd.DataFrame:
     return table[steps].astype(int)
 
 
-def cleaning_examples(processed: ProcessedCorpus, per_step: int = 2) -> pd.DataFrame:
+def cleaning_examples(processed: CorpusTables | ProcessedCorpus, per_step: int = 2) -> pd.DataFrame:
     """Before → after excerpts of what each step changed, per document (steps that changed something)."""
     records = processed.cleaning_table
     rows = []
@@ -64,7 +72,7 @@ def cleaning_examples(processed: ProcessedCorpus, per_step: int = 2) -> pd.DataF
     return pd.DataFrame(rows, columns=["doc_id", "step", "edits", "example"])
 
 
-def removed_text(processed: ProcessedCorpus) -> pd.DataFrame:
+def removed_text(processed: CorpusTables | ProcessedCorpus) -> pd.DataFrame:
     """Every piece of text a ``remove`` step took out, so nothing is deleted silently."""
     records = processed.cleaning_table
     rows = [

@@ -1,5 +1,10 @@
 """The per-document pipeline: read -> clean -> segment, collected into corpus tables.
 
+The engine (:mod:`dangjian.engine`) runs these stages over a corpus in partitions, and the
+process step (:mod:`dangjian.tables`) writes their tables once for a run; the notebooks and the
+corpus report read those tables. :func:`process_corpus` is the in-memory form, for a few
+documents (``dangjian clean``, tests).
+
 Example:
     >>> processed = process_corpus("data/raw")           # doctest: +SKIP
     >>> processed.sentences.groupby("doc_id").size()     # doctest: +SKIP

@@ -56,7 +56,7 @@ from dangjian import freshness, share
 from dangjian.corpus import CorpusError
 from dangjian.freshness import Changes
 from dangjian.io import UnsafePathError, atomic_path, check_output_outside, error_line, printable, write_text_atomic
-from dangjian.layout import RUNS_FOLDER, RunLayout, default_run_name, run_name_problem
+from dangjian.layout import PARAMETER_ROLES, RUNS_FOLDER, RunLayout, default_run_name, run_name_problem
 from dangjian.params import (
     ParameterError,
     ReportSpec,
@@ -67,7 +67,8 @@ from dangjian.params import (
     shown,
 )
 from dangjian.runlock import LockUnavailable, ProjectBusy, exclusive_run
-from dangjian.status import corpus_status, format_status
+from dangjian.status import format_status
+from dangjian.tables import CorpusTables, add_engine_arguments, process_tables
 
 KERNEL_NAME = "dangjian"
 KERNEL_DISPLAY_NAME = "Python (dangjian)"
@@ -145,8 +146,8 @@ def select_reports(specs: Sequence[ReportSpec], only: Sequence[str] | None) -> l
 #: Where the parameter sets of the project live (what a run without --params runs).
 PARAMETERS_FOLDER = "parameters"
 
-#: Parameters that name a corpus folder a report reads (every other ``*_dir`` parameter is written).
-INPUT_FOLDER_PARAMETERS = ("corpus_dir",)
+#: Parameters that name a corpus folder a report reads (:data:`dangjian.layout.PARAMETER_ROLES`).
+INPUT_FOLDER_PARAMETERS = tuple(name for name, role in PARAMETER_ROLES.items() if role == "corpus")
 
 
 def output_folder_problems(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[str]:
@@ -839,6 +840,7 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         action="store_true",
         help="exit 0 even if documents of a corpus were skipped as unreadable (they are still listed)",
     )
+    add_engine_arguments(parser)
     parser.set_defaults(func=run_command)
     return parser
 
@@ -937,9 +939,22 @@ def _run_selected(
     args: argparse.Namespace, root: Path, layout: RunLayout, specs: list[ReportSpec], *, complete: bool = False
 ) -> int:
     """Execute the validated reports of one run; print the summary and the corpus report; the exit code."""
-    fingerprints = [freshness.inputs_fingerprint(spec, root) for spec in specs]  # refuses bad inputs first
     folders = corpus_folders(specs, root)
-    tables = {folder: corpus_status(folder, cache_dir=layout.cache) for folder in folders}
+    places = tables_folders(folders, layout)
+    specs = with_tables_folders(specs, root, places)
+    fingerprints = [freshness.inputs_fingerprint(spec, root) for spec in specs]  # refuses bad inputs first
+    tables = {}
+    for folder in folders:
+        summary = process_tables(
+            folder, places[folder], workers=getattr(args, "workers", None), backend=getattr(args, "backend", "local"),
+            scheduler=getattr(args, "scheduler", None), cache_dir=layout.cache,
+        )
+        say(
+            f"processed {layout.shown(folder)}: {_count(summary.documents, 'document')} "
+            f"({summary.computed} computed, {summary.documents - summary.computed} unchanged) in {summary.seconds:.1f} s "
+            f"-> {layout.shown(places[folder])}"
+        )
+        tables[folder] = CorpusTables(places[folder]).status_table()
     analysed = {
         folder: int(table["status"].isin(["ok", "warning"]).sum()) for folder, table in tables.items()
     }
@@ -1004,6 +1019,40 @@ def _run_selected(
     if skipped_failure:
         say(f"{skipped} document(s) skipped; fix them or allow skipping (--allow-skipped)")
     return 1 if failures or skipped_failure or index_error else 0
+
+
+def tables_folders(folders: Sequence[str], layout: RunLayout) -> dict[str, Path]:
+    """Where the process step writes each corpus's tables: the run's tables folder, or with several
+    corpora one folder per corpus inside it.
+
+    Example:
+        >>> layout = RunLayout(Path("/proj"))
+        >>> {k: layout.shown(v) for k, v in tables_folders(["/proj/data/raw"], layout).items()}
+        {'/proj/data/raw': 'data/processed/tables'}
+        >>> [layout.shown(v) for v in tables_folders(["/proj/a", "/proj/b"], layout).values()]
+        ['data/processed/tables/1-a', 'data/processed/tables/2-b']
+    """
+    if len(folders) <= 1:
+        return {folder: layout.tables for folder in folders}
+    return {folder: layout.tables / f"{i}-{Path(folder).name}" for i, folder in enumerate(folders, start=1)}
+
+
+def with_tables_folders(specs: Sequence[ReportSpec], root: Path, places: dict[str, Path]) -> list[ReportSpec]:
+    """The specs with the tables parameter (role ``tables``, :data:`dangjian.layout.PARAMETER_ROLES`)
+    of each notebook that declares it set to its corpus's tables folder."""
+    tables_parameters = [name for name, role in PARAMETER_ROLES.items() if role == "tables"]
+    updated = []
+    for spec in specs:
+        folder = parameter_value(spec, root, "corpus_dir")
+        place = places.get(str(root / folder)) if isinstance(folder, str) and folder else None
+        notebook = spec.notebook if spec.notebook.is_absolute() else root / spec.notebook
+        declared = read_notebook_parameters(notebook) if place is not None else {}
+        parameters = dict(spec.parameters)
+        for name in tables_parameters:
+            if name in declared:
+                parameters[name] = RunLayout(root).shown(place)
+        updated.append(dataclasses.replace(spec, parameters=parameters))
+    return updated
 
 
 def corpus_folders(specs: list[ReportSpec], root: Path) -> list[str]:

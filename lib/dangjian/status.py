@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dangjian.corpus import load_corpus
 from dangjian.io import error_line, printable
-from dangjian.pipeline import ProcessedCorpus, ProcessedDocument, process
+from dangjian.pipeline import ProcessedCorpus, ProcessedDocument
 from dangjian.segment import MAX_SENTENCE_CHARS
+
+if TYPE_CHECKING:
+    from dangjian.tables import CorpusTables
 
 #: Metadata a comparison needs; a document without them gets a warning.
 KEY_METADATA = ("region", "level", "year")
@@ -54,42 +57,71 @@ def document_warnings(document: ProcessedDocument) -> list[str]:
     return reasons
 
 
-def corpus_status(
-    folder: Path | str, follow_symlinks: bool = False, cache_dir: Path | str | None = None
-) -> pd.DataFrame:
-    """Load and process a corpus, skipping bad files, and report each document's status.
+def document_status(document: ProcessedDocument) -> dict[str, str]:
+    """One row of the corpus report for a loaded document: its status (ok or warning) and why.
 
-    With ``cache_dir`` the processed documents are taken from (and put into) that cache, the one
-    the notebooks of a run use, so that the status costs a run nothing it would not do anyway.
+    Example:
+        >>> from dangjian.corpus import Document
+        >>> from dangjian.pipeline import process_document
+        >>> metadata = {"region": "平凉市", "level": "prefecture", "year": "2024"}
+        >>> document_status(process_document(Document("d", Path("d.txt"), "组织建设。", "utf-8", metadata)))
+        {'doc_id': 'd', 'file': 'd.txt', 'status': 'ok', 'reasons': ''}
     """
-    from dangjian.cache import Cache
+    reasons = document_warnings(document)
+    return {
+        "doc_id": document.doc_id,
+        "file": document.document.path.name,
+        "status": "warning" if reasons else "ok",
+        "reasons": "; ".join(reasons),
+    }
 
-    corpus = load_corpus(folder, skip_bad=True, follow_symlinks=follow_symlinks)
-    return status_table(process(corpus, cache=Cache(cache_dir) if cache_dir is not None else None))
+
+def corpus_status(
+    folder: Path | str,
+    follow_symlinks: bool = False,
+    cache_dir: Path | str | None = None,
+    tables_dir: Path | str | None = None,
+) -> pd.DataFrame:
+    """Each document's status, read from the corpus tables (:mod:`dangjian.tables`).
+
+    The tables under ``tables_dir`` are read when they are those of ``folder`` as it is now;
+    otherwise the process step writes them there (or, without ``tables_dir``, in a temporary
+    folder), skipping bad files, with ``cache_dir`` as its cache.
+
+    Example:
+        >>> corpus_status("data/raw")["status"].tolist()
+        ['ok', 'warning', 'warning', 'ok', 'ok']
+    """
+    import tempfile
+
+    from dangjian.tables import CorpusTables, process_tables, tables_problem
+
+    if tables_dir is not None and not tables_problem(tables_dir, folder, follow_symlinks=follow_symlinks):
+        return CorpusTables(tables_dir).status_table()
+    with tempfile.TemporaryDirectory(prefix="dangjian-status-") as scratch:
+        out = Path(tables_dir) if tables_dir is not None else Path(scratch) / "tables"
+        process_tables(folder, out, cache_dir=cache_dir, follow_symlinks=follow_symlinks)
+        return CorpusTables(out).status_table()
 
 
-def status_table(processed: ProcessedCorpus) -> pd.DataFrame:
+def status_table(processed: ProcessedCorpus | CorpusTables) -> pd.DataFrame:
     """Every document of a processed corpus with its status (ok, warning, skipped) and why.
+
+    Of the corpus tables (:class:`dangjian.tables.CorpusTables`) the ``status`` and ``issues``
+    tables are read; nothing is processed again.
 
     Example:
         >>> from dangjian.corpus import Corpus, CorpusIssue, Document
+        >>> from dangjian.pipeline import process
         >>> metadata = {"region": "平凉市", "level": "prefecture", "year": "2024"}
         >>> doc = Document("d", Path("d.txt"), "组织建设。", "utf-8", metadata)
         >>> issue = CorpusIssue("corpus/e.txt", "skipped", "the file is empty")
         >>> status_table(process(Corpus(None, [doc], [issue])))[["file", "status", "reasons"]].values.tolist()
         [['d.txt', 'ok', ''], ['e.txt', 'skipped', 'the file is empty']]
     """
-    rows = []
-    for document in processed:
-        reasons = document_warnings(document)
-        rows.append(
-            {
-                "doc_id": document.doc_id,
-                "file": document.document.path.name,
-                "status": "warning" if reasons else "ok",
-                "reasons": "; ".join(reasons),
-            }
-        )
+    if hasattr(processed, "status_table"):
+        return processed.status_table()
+    rows = [document_status(document) for document in processed]
     for issue in processed.issues:
         rows.append({"doc_id": "", "file": Path(issue.path).name, "status": issue.status, "reasons": issue.message})
     return pd.DataFrame(rows, columns=list(STATUS_COLUMNS))
@@ -142,7 +174,8 @@ def report_corpora(folders: list[str], allow_skipped: bool = False, follow_symli
     skipped = 0
     for folder in folders:
         try:
-            table = corpus_status(folder, follow_symlinks=follow_symlinks)
+            tables_dir, cache_dir = _run_folders(folder)
+            table = corpus_status(folder, follow_symlinks=follow_symlinks, cache_dir=cache_dir, tables_dir=tables_dir)
         except (ValueError, OSError) as error:  # CorpusError is a ValueError
             print(error_line(command, error), file=sys.stderr)
             return 2
@@ -152,6 +185,19 @@ def report_corpora(folders: list[str], allow_skipped: bool = False, follow_symli
         print(f"{skipped} document(s) skipped; fix them or allow skipping (--allow-skipped)", file=sys.stderr)
         return 1
     return 0
+
+
+def _run_folders(folder: Path | str) -> tuple[Path | None, Path | None]:
+    """The tables and cache folders of the project run that ``folder`` belongs to, when its tables
+    are there (read as they are); else (None, None): the status is computed in a temporary folder."""
+    from dangjian.runner import find_project_root
+    from dangjian.tables import default_tables_folder, is_fresh
+
+    try:
+        tables_dir, cache_dir = default_tables_folder(folder, find_project_root())
+    except (OSError, ValueError):
+        return None, None
+    return (tables_dir, cache_dir) if is_fresh(tables_dir, folder) else (None, None)
 
 
 def _run_status(args) -> int:

@@ -40,6 +40,7 @@ import pyarrow.parquet as pq
 
 from dangjian.corpus import (
     DOCUMENT_SUFFIXES,
+    LINK_OUTSIDE,
     REQUIRED_COLUMNS,
     CorpusError,
     Document,
@@ -64,11 +65,16 @@ _SNIFF_BYTES = 1 << 16
 
 @dataclass(frozen=True)
 class DocumentRef:
-    """A document still on disk: what a worker needs to read it (small and picklable)."""
+    """A document still on disk: what a worker needs to read it (small and picklable).
+
+    ``problem`` is set when the corpus listing already shows that it cannot be read (a file
+    listed in ``metadata.csv`` but missing): :func:`read_ref` raises it as a :class:`CorpusError`.
+    """
 
     doc_id: str
     path: Path
     metadata: dict[str, str] = field(default_factory=dict, hash=False)
+    problem: str = ""
 
 
 def _metadata_encoding(path: Path) -> str:
@@ -154,11 +160,13 @@ def metadata_columns(folder: Path | str) -> tuple[str, ...]:
         return tuple(name.strip() for name in next(csv.reader(handle), []))
 
 
-def iter_document_refs(folder: Path | str) -> Iterator[DocumentRef]:
+def iter_document_refs(folder: Path | str, skip_bad: bool = False, follow_symlinks: bool = False) -> Iterator[DocumentRef]:
     """Yield the documents of a corpus folder lazily, in ``metadata.csv`` order (else by file name).
 
-    A file listed in ``metadata.csv`` but missing is an error naming both; whether each file is
-    readable is found out when it is read (:func:`read_ref`).
+    A file listed in ``metadata.csv`` but missing (or a link out of the folder) is an error naming
+    both, or with ``skip_bad`` a reference carrying the problem, which :func:`read_ref` raises;
+    whether each file is readable is found out when it is read. Files reached through symbolic
+    links out of the folder are not read unless ``follow_symlinks``.
 
     Example:
         >>> ref = next(iter_document_refs("data/raw"))
@@ -170,19 +178,21 @@ def iter_document_refs(folder: Path | str) -> Iterator[DocumentRef]:
         raise CorpusError(folder, "corpus folder not found")
     metadata_path = folder / "metadata.csv"
     if not metadata_path.exists():
-        files, _links_out = scan_document_files(folder)  # links leading out of the folder are not read
+        files, _links_out = scan_document_files(folder, follow_symlinks)  # links leading out of the folder are not read
         for path in files:
             check_doc_id(path.stem, path, from_file_name=True)
             yield DocumentRef(path.stem, path, {})
         return
     for row in iter_metadata_rows(metadata_path):
         path = folder / row["file"]
+        problem = ""
         if not path.is_file():
-            raise CorpusError(path, f"listed in {metadata_path.name} (doc_id {row['doc_id']!r}) but not found")
-        target = outside_target(folder, path)
-        if target is not None:
-            raise CorpusError(path, f"a symbolic link to {target}, outside the corpus folder; not read. Copy the file into the folder")
-        yield DocumentRef(row["doc_id"], path, row)
+            problem = f"listed in {metadata_path.name} (doc_id {row['doc_id']!r}) but not found"
+        elif not follow_symlinks and (target := outside_target(folder, path)) is not None:
+            problem = f"{LINK_OUTSIDE.format(target=target)}; not read. Copy the file into the folder"
+        if problem and not skip_bad:
+            raise CorpusError(path, problem)
+        yield DocumentRef(row["doc_id"], path, row, problem)
 
 
 def read_ref(ref: DocumentRef) -> Document:
@@ -192,6 +202,8 @@ def read_ref(ref: DocumentRef) -> Document:
         >>> read_ref(DocumentRef("n", Path("data/raw/national-2020.txt"))).raw_text[:2]
         '首页'
     """
+    if ref.problem:
+        raise CorpusError(ref.path, ref.problem)
     document = read_document(ref.path, ref.doc_id, ref.metadata)
     check_has_chinese(document)
     return document
@@ -233,7 +245,7 @@ def write_partition_table(table: pa.Table, target: Path | str) -> Path:
     """
     target = Path(target)
     with atomic_path(target) as tmp:
-        pq.write_table(table.replace_schema_metadata(None), tmp, compression="zstd")
+        pq.write_table(table.replace_schema_metadata(None).combine_chunks(), tmp, compression="zstd")
     return target
 
 
@@ -243,11 +255,13 @@ class PartitionedWriter:
     Each ``write(index, tables)`` puts ``tables[name]`` at ``out/name/part-<index>.parquet``
     (atomically). On a successful exit the manifest lists the partitions and rows of every table,
     and partition files left from an earlier, larger run are removed. After an interrupted run
-    the manifest of the previous complete run (if any) is left as it was.
+    the manifest of the previous complete run (if any) is left as it was. ``about`` is recorded
+    in the manifest as it is (what the tables were made from).
     """
 
-    def __init__(self, out: Path | str):
+    def __init__(self, out: Path | str, about: dict | None = None):
         self.out = Path(out)
+        self.about = dict(about or {})
         self.partitions: dict[str, set[int]] = {}
         self.rows: dict[str, int] = {}
 
@@ -273,6 +287,7 @@ class PartitionedWriter:
                 if match and int(match.group(1)) not in indices:
                     stale.unlink()
         manifest = {
+            **self.about,
             "tables": {
                 name: {"partitions": len(indices), "rows": self.rows[name]}
                 for name, indices in sorted(self.partitions.items())
