@@ -1,0 +1,230 @@
+"""Analysis-ready exports of the five documents of data/raw/: metadata beside every quantity, one
+row per document, the wide table, CSV for Excel, Stata files and the codebook, byte for byte the
+same on every write."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dangjian import exports
+from dangjian.indicators import extract
+from dangjian.indicators.core import KINDS, core_indicators
+from dangjian.indicators.units import UNIT_CLASSES
+from dangjian.pipeline import process_corpus
+
+BOM = "\ufeff".encode()
+PLACE_COLUMNS = ("region", "province", "prefecture", "county", "township", "level", "year", "genre")
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def processed(raw_dir):
+    return process_corpus(raw_dir)
+
+
+@pytest.fixture(scope="module")
+def indicators(processed):
+    return extract(processed)
+
+
+@pytest.fixture(scope="module")
+def folder(processed, indicators, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("exports") / "export"
+    exports.write_exports(out, processed.document_table, indicators)
+    return out
+
+
+@pytest.fixture(scope="module")
+def metadata(raw_dir) -> dict[str, dict[str, str]]:
+    with open(raw_dir / "metadata.csv", encoding="utf-8", newline="") as handle:
+        return {row["doc_id"]: row for row in csv.DictReader(handle)}
+
+
+@pytest.fixture(scope="module")
+def book(folder) -> pd.DataFrame:
+    return _read_csv(folder / "codebook.csv")
+
+
+def test_the_export_folder_holds_each_table_in_three_formats_and_the_codebook(folder):
+    names = sorted(path.name for path in folder.iterdir())
+    expected = sorted(f"{table}.{suffix}" for table in exports.TABLES for suffix in ("csv", "xlsx", "dta"))
+    assert names == sorted([*expected, "codebook.csv", "codebook.md"])
+
+
+def test_every_quantity_carries_the_metadata_of_its_document(folder, indicators, metadata):
+    table = _read_csv(folder / "indicators.csv")
+    assert len(table) == len(indicators) > 100
+    assert table["doc_id"].tolist() == indicators["doc_id"].tolist()
+    for column in PLACE_COLUMNS:
+        expected = [metadata[doc_id][column] for doc_id in table["doc_id"]]
+        assert table[column].tolist() == expected, column
+    assert set(table["level"]) == {row["level"] for row in metadata.values()}
+    assert "2024" in set(table["year"]) and "prefecture" in set(table["level"])
+
+
+def test_comparison_parts_are_separate_columns_not_joined_text(folder, indicators):
+    table = _read_csv(folder / "indicators.csv")
+    comparable = table[table["comparable"] == "1"]
+    expected = indicators[(indicators["core_id"] != "") & ~indicators["threshold"]]
+    assert len(comparable) == len(expected) > 50
+    assert comparable["surface"].tolist() == expected["surface"].tolist()
+    # value, unit, unit class, kind, core id, subject and sentence each in a column
+    assert pd.to_numeric(comparable["value_norm"]).tolist() == expected["value_norm"].tolist()
+    assert set(comparable["unit_class"]) <= set(UNIT_CLASSES)
+    assert set(comparable["kind"]) <= set(KINDS)
+    assert set(comparable["core_id"]) <= set(core_indicators())
+    assert (comparable["sentence"] != "").all() and (comparable["unit"] != "").all()
+    assert comparable["core_zh"].tolist() == [core_indicators()[c].zh for c in comparable["core_id"]]
+    # no cell lists several numbers the way the comparison tables print them: 260 名（…）；1582 名（…）
+    for frame in (table, _read_csv(folder / "indicators_wide.csv")):
+        assert not frame.drop(columns=[c for c in ("sentence",) if c in frame]).apply(
+            lambda column: column.str.contains(r"（[^）]*·[^）]*）").any()
+        ).any()
+
+
+def test_values_are_plain_decimals(folder):
+    table = _read_csv(folder / "indicators.csv")
+    assert not table["value_norm"].str.contains(r"e[+-]|\.0$", regex=True).any()
+    assert "164000000" in set(table["value_norm"])  # 1.64亿元 of the Pingliang review
+
+
+def test_documents_table_has_one_row_per_document_with_metadata_and_counts(folder, processed, indicators, metadata):
+    documents = _read_csv(folder / "documents.csv")
+    assert sorted(documents["doc_id"]) == sorted(metadata)
+    for column in ("title", *PLACE_COLUMNS):
+        assert documents[column].tolist() == [metadata[d][column] for d in documents["doc_id"]], column
+    assert documents["clean_chars"].astype(int).tolist() == processed.document_table["clean_chars"].tolist()
+    counts = indicators.groupby("doc_id").size()
+    assert documents["quantities"].astype(int).tolist() == [int(counts.get(d, 0)) for d in documents["doc_id"]]
+    assert documents["quantities"].astype(int).sum() == len(indicators)
+
+
+def test_wide_table_holds_the_first_value_of_like_with_like_quantities(folder, indicators, metadata):
+    wide = _read_csv(folder / "indicators_wide.csv")
+    assert sorted(wide["doc_id"]) == sorted(metadata)
+    assert wide["region"].tolist() == [metadata[d]["region"] for d in wide["doc_id"]]
+    rows = indicators[(indicators["core_id"] != "") & ~indicators["threshold"]]
+    value_columns = [c for c in wide.columns if (parts := exports.parse_wide_column(c)) and not parts["companion"]]
+    assert len(value_columns) >= 20
+    for column in value_columns:
+        parts = exports.parse_wide_column(column)
+        like = rows[(rows["core_id"] == parts["core_id"]) & (rows["kind"] == parts["kind"]) & (rows["unit_class"] == parts["unit_class"])]
+        if parts["unit_class"] == "other":
+            like = like[like["unit"] == column.split("__")[3]]
+        assert len(like) > 0, column
+        for doc_id, n, value, approx in zip(wide["doc_id"], wide[f"{column}__n"], wide[column], wide[f"{column}__approx"]):
+            own = like[like["doc_id"] == doc_id].sort_values(["sentence_id", "start"])
+            assert int(n) == len(own), (column, doc_id)
+            if own.empty:
+                assert value == "" and approx == "0"
+            else:
+                assert float(value) == own["value_norm"].iloc[0], (column, doc_id)
+                assert approx == ("0" if own["approx"].iloc[0] == "exact" else "1")
+    several = [c for c in wide.columns if c.endswith("__n") and (wide[c].astype(int) > 1).any()]
+    assert several, "the corpus gives several values for some core indicator of one document"
+
+
+def test_every_csv_starts_with_a_bom_and_reads_back_with_the_codebook_columns(folder, book):
+    for table in exports.TABLES:
+        path = folder / f"{table}.csv"
+        assert path.read_bytes().startswith(BOM)
+        assert _read_csv(path).columns.tolist() == book.loc[book["table"] == table, "column"].tolist()
+        excel = pd.read_excel(folder / f"{table}.xlsx")
+        assert excel.columns.tolist() == book.loc[book["table"] == table, "column"].tolist()
+    assert (folder / "codebook.csv").read_bytes().startswith(BOM)
+
+
+def test_codebook_describes_every_column_with_type_meaning_and_allowed_values(folder, book):
+    assert book.columns.tolist() == list(exports.CODEBOOK_COLUMNS)
+    assert (book["meaning"] != "").all() and set(book["type"]) <= {"text", "integer", "decimal", "0/1"}
+    assert not book["meaning"].str.contains("not described by the project").any()
+    allowed = book.drop_duplicates("column").set_index("column")["allowed_values"]
+    assert allowed["unit_class"].split(", ") == list(UNIT_CLASSES)
+    assert allowed["kind"].split(", ") == list(KINDS)
+    assert set(core_indicators()) <= set(allowed["core_id"].split(", "))
+    wide = book[(book["table"] == "indicators_wide") & book["column"].str.endswith("__percent")]
+    assert (wide["unit"] == "%").all() and len(wide) >= 1
+    markdown = (folder / "codebook.md").read_text(encoding="utf-8")
+    assert all(f"`{column}`" in markdown for column in book["column"])
+    assert "first value of the document by position" in markdown
+
+
+def test_stata_files_read_back_with_chinese_and_codebook_names(folder, book, indicators):
+    for table in exports.TABLES:
+        own = book[book["table"] == table]
+        names = own["stata_name"].tolist()
+        assert all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,31}", name) for name in names)
+        assert len({name.lower() for name in names}) == len(names)
+        with pd.io.stata.StataReader(folder / f"{table}.dta") as reader:
+            labels = reader.variable_labels()
+            data = reader.read()
+        assert data.columns.tolist() == names
+        assert labels[names[0]] == exports._stata_label(own["meaning"].iloc[0])
+    data = pd.read_stata(folder / "indicators.dta")
+    assert data["sentence"].tolist() == indicators["sentence"].tolist()
+    assert data["region"].iloc[0] == "平凉市"
+    assert data["value_norm"].tolist() == indicators["value_norm"].tolist()
+    assert data["threshold"].tolist() == indicators["threshold"].astype(int).tolist()
+
+
+def test_the_same_input_gives_the_same_bytes(folder, processed, indicators, tmp_path):
+    again = tmp_path / "again"
+    exports.write_exports(again, processed.document_table, indicators)
+    for path in sorted(folder.iterdir()):
+        assert (again / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def _hostile_corpus(raw_dir: Path, target: Path) -> Path:
+    """A corpus folder: two real documents, one with metadata a spreadsheet would run as formulas."""
+    target.mkdir()
+    with open(raw_dir / "metadata.csv", encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["doc_id"] in ("town-speech", "national-2020")]
+    rows[0]["title"] = '=HYPERLINK("http://example.com","点击")'
+    rows[0]["genre"] = "@SUM(1+1)"
+    rows[1]["region"] = "-全国"
+    for row in rows:
+        shutil.copy(raw_dir / row["file"], target / row["file"])
+    with open(target / "metadata.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+def test_formula_like_text_is_written_as_text(raw_dir, tmp_path):
+    corpus = _hostile_corpus(raw_dir, tmp_path / "corpus")
+    processed = process_corpus(corpus)
+    out = tmp_path / "export"
+    exports.write_exports(out, processed.document_table, extract(processed))
+    documents = _read_csv(out / "documents.csv").set_index("doc_id")
+    assert documents.loc["town-speech", "title"] == '\'=HYPERLINK("http://example.com","点击")'
+    assert documents.loc["town-speech", "genre"] == "'@SUM(1+1)"
+    assert documents.loc["national-2020", "region"] == "'-全国"
+    quantities = _read_csv(out / "indicators.csv")
+    assert set(quantities.loc[quantities["doc_id"] == "national-2020", "region"]) == {"'-全国"}
+    # Excel and Stata files hold the text as it is, as text
+    excel = pd.read_excel(out / "documents.xlsx", dtype=str, keep_default_na=False).set_index("doc_id")
+    assert excel.loc["town-speech", "title"] == '=HYPERLINK("http://example.com","点击")'
+    stata = pd.read_stata(out / "documents.dta").set_index("doc_id")
+    assert stata.loc["national-2020", "region"] == "-全国"
+
+
+def test_export_command_writes_the_folder(raw_dir, tmp_path, capsys):
+    out = tmp_path / "export"
+    tables = str(tmp_path / "tables")
+    assert exports.run_export(argparse.Namespace(corpus=str(raw_dir), out=str(out), taxonomy="", tables=tables)) == 0
+    assert (out / "indicators_wide.dta").is_file() and (out / "codebook.md").is_file()
+    assert str(out / "codebook.md") in capsys.readouterr().out
+    inside = str(raw_dir / "export")
+    assert exports.run_export(argparse.Namespace(corpus=str(raw_dir), out=inside, taxonomy="", tables=tables)) == 2
+    assert not (raw_dir / "export").exists()
