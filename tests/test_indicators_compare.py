@@ -7,7 +7,7 @@ import hashlib
 import pandas as pd
 import pytest
 
-from dangjian import compare
+from dangjian import compare, plotting_indicators
 from dangjian.indicators import extract, load_taxonomy
 from dangjian.indicators.core import KINDS
 from dangjian.pipeline import process_corpus
@@ -115,10 +115,10 @@ def test_figures_are_drawn_and_saved_identically_twice(corpus, rows, tmp_path):
     table, documents = corpus
     categories = load_taxonomy().categories
     figures = {
-        "coverage": compare.plot_coverage(compare.coverage(table, documents, categories=list(categories))),
-        "density": compare.plot_density(compare.density(table, documents)),
-        "amounts": compare.plot_comparison(rows, "amount"),
-        "shares": compare.plot_comparison(rows, "share"),
+        "coverage": plotting_indicators.plot_coverage(compare.coverage(table, documents, categories=list(categories))),
+        "density": plotting_indicators.plot_density(compare.density(table, documents)),
+        "amounts": plotting_indicators.plot_comparison(rows, "amount"),
+        "shares": plotting_indicators.plot_comparison(rows, "share"),
     }
     digests = []
     for attempt in ("a", "b"):

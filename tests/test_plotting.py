@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import shutil
@@ -20,13 +21,16 @@ from fontTools.ttLib import TTCollection, TTFont  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from PIL import Image  # noqa: E402
 
+from dangjian.captions import read_caption  # noqa: E402
 from dangjian.plotting import (  # noqa: E402
     PREFERRED_FAMILIES,
     bundled_font_path,
+    draw_annotated_heatmap,
     find_system_cjk_font,
     save_figure,
     save_image,
     setup_cjk_font,
+    wrap_label,
 )
 
 TITLE = "基层党建工作成效（2020—2024年）"
@@ -163,6 +167,94 @@ def test_save_image_rejects_non_images(tmp_path):
         save_image([[0, 1]], "x", tmp_path)
 
 
+# ----------------------------------------------------------------- captions, heat maps, titles
+
+
+def test_caption_is_stored_in_png_and_svg_and_read_back(tmp_path):
+    setup_cjk_font()
+    fig = chinese_figure()
+    fig.set_label("Counts of four party-building activities.")
+    png, svg = save_figure(fig, "bars", tmp_path)
+    assert read_caption(png) == read_caption(svg) == "Counts of four party-building activities."
+    chinese = "各地区的数量表述 <by region> & level"
+    png, svg = save_figure(fig, "bars", tmp_path, caption=chinese)  # an explicit caption wins
+    assert read_caption(png) == read_caption(svg) == chinese
+    assert Image.open(png).text["Description"] == chinese
+    again = save_figure(fig, "bars", tmp_path / "again", caption=chinese)
+    assert [p.read_bytes() for p in again] == [png.read_bytes(), svg.read_bytes()]
+    plt.close(fig)
+    unlabelled = plt.figure()
+    assert [read_caption(p) for p in save_figure(unlabelled, "plain", tmp_path)] == [None, None]
+    plt.close(unlabelled)
+
+
+def test_save_image_stores_its_caption(tmp_path):
+    image = Image.new("RGB", (8, 8), "white")
+    path = save_image(image, "cloud", tmp_path, caption="词云 Word cloud of the corpus.")
+    assert read_caption(path) == "词云 Word cloud of the corpus."
+    assert read_caption(save_image(image, "bare", tmp_path)) is None
+
+
+def test_a_figure_with_a_layout_engine_saves_identically_every_time(tmp_path):
+    setup_cjk_font()
+    from matplotlib.figure import Figure
+
+    def figure():
+        fig = Figure(figsize=(4, 3), layout="constrained")
+        ax = fig.subplots()
+        ax.scatter([1, 10, 100], [0, 1, 2])
+        ax.set_yticks([0, 1, 2], ["平凉市 (prefecture)", "乙县", "丙镇 (township)"])
+        fig.colorbar(ax.imshow([[0, 1]]), ax=ax)
+        fig.suptitle(TITLE)
+        return fig
+
+    fig = figure()
+    digests = [[p.read_bytes() for p in save_figure(fig, "f", tmp_path / str(i))] for i in range(3)]
+    fresh = [p.read_bytes() for p in save_figure(figure(), "f", tmp_path / "fresh")]
+    assert digests[0] == digests[1] == digests[2] == fresh
+
+
+def test_heatmap_labels_are_white_on_dark_cells_and_black_on_light_ones():
+    from matplotlib.figure import Figure
+
+    values = np.array([[0.0, 10.0, 50.0], [90.0, 100.0, np.nan]])
+    for cmap in ("Reds", "Greys", "viridis"):  # viridis is dark at the LOW end
+        ax = Figure().subplots()
+        image = draw_annotated_heatmap(ax, values, cmap)
+        texts = {t.get_text(): t.get_color() for t in ax.texts}
+        assert "" not in texts and len(texts) == 5  # NaN is left blank
+        for text in ax.texts:
+            j, i = text.get_position()
+            r, g, b, _ = image.cmap(image.norm(values[int(i), int(j)]))
+            dark = 0.2126 * r ** 2.2 + 0.7152 * g ** 2.2 + 0.0722 * b ** 2.2 < 0.18
+            assert text.get_color() == ("white" if dark else "black"), (cmap, text.get_text())
+        if cmap == "viridis":
+            assert texts["0"] == "white" and texts["100"] == "black"
+        else:
+            assert texts["0"] == "black" and texts["100"] == "white"
+
+
+def test_heatmap_formats_cells_and_keeps_a_fixed_scale():
+    from matplotlib.figure import Figure
+
+    ax = Figure().subplots()
+    image = draw_annotated_heatmap(ax, np.array([[12.345, 3.0]]), fmt="{:.0f}%", vmin=0, vmax=100)
+    assert [t.get_text() for t in ax.texts] == ["12%", "3%"]
+    assert image.norm.vmin == 0 and image.norm.vmax == 100
+    assert [t.get_color() for t in ax.texts] == ["black", "black"]  # light cells of a 0-100 scale
+
+
+def test_wrap_label_keeps_lines_short_and_words_whole():
+    title = "两个及以上地区报告的核心指标：数量（每点一个数值，颜色 = 行政层级）Core indicators reported by two or more regions"
+    lines = wrap_label(title, 30).split("\n")
+    assert len(lines) > 2
+    widths = [sum(2 if "\u3000" <= c <= "\uffef" or "\u4e00" <= c <= "\u9fff" else 1 for c in line) for line in lines]
+    assert max(widths) <= 30
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "")
+    assert all(any(word in line for line in lines) for word in re.findall(r"[A-Za-z]+", title))  # words whole
+    assert not any(line.startswith(("，", "）")) for line in lines)
+
+
 # ----------------------------------------------------------------- system font fallback
 
 
@@ -217,3 +309,22 @@ def test_system_search_ignores_fonts_without_chinese(tmp_path):
     assert find_system_cjk_font([tmp_path]) is None
     assert find_system_cjk_font([tmp_path / "missing"]) is None
     assert "WenQuanYi Zen Hei" in PREFERRED_FAMILIES
+
+
+def test_a_figure_shown_under_ipython_carries_its_caption(tmp_path):
+    from IPython.core.interactiveshell import InteractiveShell
+    from matplotlib.figure import Figure
+
+    shell = InteractiveShell.instance()
+    try:
+        setup_cjk_font()
+        fig = Figure(figsize=(2, 2))
+        fig.subplots().plot([1, 2], [2, 1])
+        data, metadata = shell.display_formatter.format(fig)
+        assert "image/png" in data and "image/png" not in metadata  # no caption, no metadata
+        save_figure(fig, "shown", figures_dir=tmp_path, caption="两条线 Two lines.")
+        data, metadata = shell.display_formatter.format(fig)
+        assert metadata["image/png"] == {"caption": "两条线 Two lines."}
+        assert Image.open(io.BytesIO(base64.b64decode(data["image/png"]))).size[0] > 50
+    finally:
+        InteractiveShell.clear_instance()

@@ -14,6 +14,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from fontTools.ttLib import TTFont  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 from dangjian.dtm import build_dtm, unit_table  # noqa: E402
@@ -25,13 +26,15 @@ from dangjian.keywords import (  # noqa: E402
     top_terms,
 )
 from dangjian.pipeline import process_corpus  # noqa: E402
-from dangjian.plotting import save_figure, save_image, setup_cjk_font  # noqa: E402
+from dangjian.captions import read_caption  # noqa: E402
+from dangjian.plotting import luminance, save_figure, save_image, setup_cjk_font  # noqa: E402
 from dangjian.plotting_keywords import (  # noqa: E402
     cloud_frequencies,
     figure_name,
     plot_keyness,
     plot_term_heatmap,
     plot_top_terms,
+    plot_word_clouds,
     word_cloud,
 )
 
@@ -149,3 +152,56 @@ def test_word_cloud_uses_project_counts_and_cjk_font(matrix, font_path, tmp_path
     assert path.name == "cloud_unnamed_district.png" and path.stat().st_size > 0
     again = word_cloud(frequencies, font_path, width=400, height=300)
     assert np.array_equal(np.asarray(again.to_image()), pixels)  # fixed seed: same image
+
+
+def test_term_heatmap_labels_take_the_colour_that_contrasts_with_their_cell(matrix, tmp_path):
+    rates = frequency_matrix(matrix, top_terms(frequency_table(matrix), 8))
+    fig = plot_term_heatmap(rates)
+    ax = fig.axes[0]
+    image = ax.images[0]
+    colours = {}
+    for text in ax.texts:
+        j, i = (round(v) for v in text.get_position())
+        colours[(i, j)] = (text.get_color(), luminance(image.cmap(image.norm(rates.iat[i, j]))))
+    assert len(colours) == rates.size
+    darkest = max(colours, key=lambda cell: rates.iat[cell])
+    lightest = min(colours, key=lambda cell: rates.iat[cell])
+    assert colours[darkest][0] == "white" and colours[lightest][0] == "black"
+    assert all((colour == "white") == (lum < 0.179) for colour, lum in colours.values())
+    png, svg = save_figure(fig, "heat", tmp_path)
+    assert read_caption(png) == read_caption(svg) and f"{len(rates)} terms (rows)" in read_caption(png)
+
+
+def test_word_clouds_are_laid_out_in_a_grid_of_separate_titled_panels(matrix, font_path, tmp_path):
+    frequencies = frequency_table(matrix)
+    clouds = {"全部 corpus": word_cloud(cloud_frequencies(frequencies), font_path, width=600, height=400)}
+    clouds.update({group: word_cloud(cloud_frequencies(frequencies, group), font_path, width=600, height=400)
+                   for group in matrix.labels})
+    fig = plot_word_clouds(clouds, ncols=3)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    assert [ax.get_title() for ax in fig.axes] == list(clouds)
+    assert all(ax.title.get_fontsize() >= 12 for ax in fig.axes)  # readable panel titles
+    boxes = [ax.get_window_extent(renderer) for ax in fig.axes]
+    gap = 0.1 * fig.dpi  # at least a tenth of an inch between two clouds
+    for a, box in enumerate(boxes):
+        for other in boxes[a + 1:]:
+            apart_x = box.x1 + gap <= other.x0 or other.x1 + gap <= box.x0
+            apart_y = box.y1 + gap <= other.y0 or other.y1 + gap <= box.y0
+            assert apart_x or apart_y, "two clouds touch"
+    titles = [ax.title.get_window_extent(renderer) for ax in fig.axes]
+    for title, box in zip(titles, boxes, strict=True):
+        assert title.y0 >= box.y1 - 1  # the title sits above its own cloud, not on it
+    assert_drawn_with_cjk_font(fig, font_path)
+    png, svg = save_figure(fig, "clouds", tmp_path)
+    again = save_figure(plot_word_clouds(clouds, ncols=3), "clouds", tmp_path / "again")
+    assert [p.read_bytes() for p in again] == [png.read_bytes(), svg.read_bytes()]
+    assert "Word clouds" in read_caption(png)
+
+
+def test_word_cloud_words_are_never_drawn_below_a_legible_size(matrix, font_path):
+    cloud = word_cloud(cloud_frequencies(frequency_table(matrix)), font_path, width=800, height=500)
+    sizes = [size for _, size, *_ in cloud.layout_]
+    assert min(sizes) >= 800 // 50
+    assert len(sizes) >= 30  # still a cloud, not a handful of words

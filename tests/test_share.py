@@ -231,6 +231,46 @@ def test_index_lists_reports_and_every_figure_with_captions(tmp_path):
             assert image.size == (share.THUMBNAIL_WIDTH, share.THUMBNAIL_WIDTH // 2)
 
 
+def test_index_and_methods_table_show_the_caption_saved_with_a_figure(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    from dangjian.plotting import save_figure, setup_cjk_font
+
+    make_figures(tmp_path)
+    setup_cjk_font()
+    fig = Figure(figsize=(3, 2))
+    fig.subplots().plot([1, 2], [3, 1])
+    caption = "Share of each region's quantities by core category <unmapped apart> & 各地区"
+    save_figure(fig, "indicators_coverage", tmp_path / "figures", caption=caption)
+    page = share.index_html(tmp_path)
+    escaped = "Share of each region&#x27;s quantities by core category &lt;unmapped apart&gt; &amp; 各地区"
+    captions = [attrs["alt"] for tag, attrs in elements(page) if tag == "img"]
+    assert any(alt.startswith(caption + " — ") for alt in captions)
+    assert f'<span class="name">indicators_coverage</span>: {escaped}<br>' in page
+    assert "indicators coverage" not in page  # the file name is not the caption any more
+    assert "hand made<br>" in page  # a figure without a stored caption keeps its name
+    assert caption.replace("|", "\\|") in share.methods_table(tmp_path)
+
+
+def test_report_prints_a_figure_caption_under_the_figure():
+    nb = nbformat.v4.new_notebook()
+    figure = nbformat.v4.new_output(
+        "display_data",
+        data={"image/png": base64.b64encode(png_bytes()).decode(), "text/plain": "<Figure>"},
+        metadata={"image/png": {"caption": f"Shares by region {SCRIPT}"}},
+    )
+    plain = nbformat.v4.new_output("display_data", data={"image/png": base64.b64encode(png_bytes()).decode()})
+    nb.cells = [nbformat.v4.new_code_cell("fig", outputs=[figure]), nbformat.v4.new_code_cell("other", outputs=[plain])]
+    page = share.report_html(nb, share.ReportInfo("demo", "notebooks/demo.ipynb"))
+    image = page.index("data:image/png;base64,")
+    caption = page.index(f'<p class="dj-caption">Shares by region {ESCAPED_SCRIPT}</p>')
+    assert image < caption and page.count('class="dj-caption"') == 1
+    assert SCRIPT not in page
+
+
 def test_index_escapes_every_text(tmp_path):
     make_figures(tmp_path)
     page = share.index_html(tmp_path)
@@ -334,7 +374,10 @@ def test_run_records_figures_and_builds_the_index(corpus_with_script_tag):
     assert manifest.parameter_file == "parameters/00_corpus.yaml" and manifest.code == "removed"
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
     assert '<a href="00_corpus.html">The corpus: sources, cleaning and structure</a>' in index
-    assert "cleaning steps<br>made by notebook notebooks/00_corpus.ipynb with parameters parameters/00_corpus.yaml" in index
+    assert ("corpus_cleaning_steps</span>: Number of edits each cleaning step made in each document"
+            in index)  # the caption the notebook saved with the figure, not its file name
+    assert ("(steps that changed nothing left out).<br>made by notebook notebooks/00_corpus.ipynb "
+            "with parameters parameters/00_corpus.yaml") in index
     assert "reports/index.html" in corpus_with_script_tag["log"]
 
 

@@ -6,7 +6,7 @@ prefecture, county, township, village) next to its region, and every value its u
 set side by side only when they measure the same core indicator, are of the same kind (amount,
 share, change, target) and of the same unit class; each shows its year and document. The
 quantities left without a core indicator are listed by subject, for the researcher to extend the
-taxonomy.
+taxonomy. The figures of these tables are drawn by :mod:`dangjian.plotting_indicators`.
 
 Example:
     >>> from dangjian.pipeline import process_corpus
@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from dangjian.corpus import LEVELS
 from dangjian.indicators.core import KINDS, core_indicators
 from dangjian.indicators.results import plain_decimal
-from dangjian.plotting import draw_annotated_heatmap
 
 #: Order of administrative levels, from the centre down (the levels metadata.csv allows).
 LEVEL_ORDER = LEVELS
@@ -247,107 +245,3 @@ def unmapped_subjects(indicators: pd.DataFrame) -> pd.DataFrame:
     grouped = grouped.reset_index().sort_values(["quantities", "documents", "subject"], ascending=[False, False, True], kind="stable")
     return grouped[columns].reset_index(drop=True)
 
-
-def plot_coverage(table: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
-    """Heatmap of :func:`coverage` (regions × categories, counts written in the cells).
-
-    ``labels`` maps category ids to display names (e.g. ``教育培训 training``).
-
-    Example:
-        >>> table = pd.DataFrame({"cadres": [3]}, index=pd.Index(["平凉市 (prefecture)"], name="region (level)"))
-        >>> len(plot_coverage(table).axes)  # the heatmap and its colour bar
-        2
-    """
-    fig = Figure(figsize=(1.15 * len(table.columns) + 3.5, 0.7 * len(table) + 2.2))
-    ax = fig.subplots()
-    image = draw_annotated_heatmap(ax, table)
-    names = [(labels or {}).get(c, c) for c in table.columns]
-    ax.set_xticks(range(len(table.columns)), names, rotation=40, ha="right", fontsize=8)
-    ax.set_yticks(range(len(table)), table.index, fontsize=9)
-    ax.set_xlabel("指标类别 (category)")
-    ax.set_ylabel("地区（层级） region (level)")
-    ax.set_title("指标覆盖：各地区各类别的数量表述 Quantities by region and category")
-    fig.colorbar(image, ax=ax, label="quantities")
-    fig.tight_layout()
-    return fig
-
-
-def plot_density(table: pd.DataFrame) -> Figure:
-    """Bar chart of :func:`density`: quantities and mapped quantities per 1,000 clean characters.
-
-    Example:
-        >>> table = pd.DataFrame({"doc_id": ["a"], "region": ["甲市"], "level": ["prefecture"], "per_1000_chars": [16.7],
-        ...                       "mapped_per_1000_chars": [8.2]})
-        >>> plot_density(table).axes[0].get_xlabel()
-        '每千字数量表述 (per 1,000 clean characters)'
-    """
-    labels = [f"{row.doc_id}\n{row.region} ({row.level})" for row in table.itertuples()]
-    positions = np.arange(len(table))
-    fig = Figure(figsize=(9, 0.8 * len(table) + 1.8))
-    ax = fig.subplots()
-    ax.barh(positions - 0.2, table["per_1000_chars"], height=0.4, color="#b22222", label="全部数量表述 all quantities")
-    ax.barh(positions + 0.2, table["mapped_per_1000_chars"], height=0.4, color="#4a6fa5", label="核心指标 core indicators")
-    for position, value in zip(positions, table["per_1000_chars"]):
-        ax.text(value, position - 0.2, f" {value:.1f}", va="center", fontsize=8)
-    ax.set_yticks(positions, labels, fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlabel("每千字数量表述 (per 1,000 clean characters)")
-    ax.set_title("量化密度 Quantification density by document")
-    ax.legend(loc="lower right", fontsize=8)
-    fig.tight_layout()
-    return fig
-
-
-def plot_comparison(comparable_rows: pd.DataFrame, kind: str, max_columns: int = 3, subject_chars: int = 14) -> Figure:
-    """Small multiples for ONE kind: a panel per core indicator and unit class that two or more
-    regions report, one bar per number (log scale for amounts, linear for shares and changes),
-    labelled with region, level, year and subject, and with the value; colour = level.
-
-    Example:
-        >>> rows = pd.DataFrame({"core_id": ["grids"] * 2, "core_zh": ["网格化管理"] * 2, "core_en": ["Grids"] * 2,
-        ...     "kind": ["amount"] * 2, "unit_class": ["count"] * 2, "region": ["甲市", "乙镇"],
-        ...     "region_label": ["甲市 (prefecture)", "乙镇 (township)"], "level": ["prefecture", "township"], "year": ["2024", "2023"],
-        ...     "subject": ["网格"] * 2, "value_norm": [2797.0, 12.0], "value": ["2797 个", "12 个"]})
-        >>> [ax.get_title().split()[0] for ax in plot_comparison(rows, "amount").axes if ax.get_visible()]
-        ['网格化管理']
-    """
-    rows = comparable_rows[comparable_rows["kind"] == kind]
-    regions = rows.groupby(["core_id", "unit_class"])["region"].transform("nunique")
-    panels = list(rows[regions >= 2].groupby(["core_id", "unit_class"], sort=False))
-    columns = min(max_columns, max(1, len(panels)))
-    n_rows = max(1, int(np.ceil(len(panels) / columns)))
-    fig = Figure(figsize=(5.6 * columns, 2.9 * n_rows))
-    axes = np.atleast_1d(fig.subplots(n_rows, columns)).ravel()
-    colors = {"national": "#6a3d9a", "province": "#1f78b4", "prefecture": "#b22222", "county": "#e0a030", "township": "#33a02c", "village": "#8c564b"}
-    log = kind in ("amount", "target")
-    for ax, ((_, unit_class), group) in zip(axes, panels):
-        labels = [f"{row.region_label} {row.year}\n{str(row.subject)[:subject_chars]}" for row in group.itertuples()]
-        values = group["value_norm"].astype(float)
-        positions = np.arange(len(group))
-        if log:
-            values = values.clip(lower=1e-9)
-            low = float(values.min()) / 3
-            ax.barh(positions, values - low, left=low, color=[colors.get(level, "#888888") for level in group["level"]])
-            ax.set_xscale("log")
-            ax.set_xlim(low, float(values.max()) * 60)
-        else:
-            ax.barh(positions, values, color=[colors.get(level, "#888888") for level in group["level"]])
-            ax.axvline(0, color="#444444", linewidth=0.6)
-            span = max(abs(float(values.min())), abs(float(values.max())), 1e-9)
-            ax.set_xlim(min(0.0, float(values.min()) * 1.3), span * 1.45)
-        for position, value, text in zip(positions, values, group["value"]):
-            ax.text(value, position, f" {text}", va="center", fontsize=7)
-        ax.set_yticks(positions, labels, fontsize=6.5)
-        ax.invert_yaxis()
-        first = group.iloc[0]
-        ax.set_title(f"{first['core_zh']} ({unit_class}, {kind})\n{first['core_en'][:60]}", fontsize=8)
-        ax.tick_params(axis="x", labelsize=7)
-    for ax in axes[len(panels) :]:
-        ax.set_visible(False)
-    fig.suptitle(
-        f"两个及以上地区报告的核心指标：{KIND_ZH.get(kind, kind)}（颜色 = 行政层级：紫 全国、蓝 省、红 地市、橙 县区、绿 乡镇、棕 村）\n"
-        f"Core indicators reported by two or more regions, kind {kind} only (colour = administrative level)",
-        fontsize=10,
-    )
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / (2.9 * n_rows)))
-    return fig

@@ -4,7 +4,14 @@
 SIL Open Font License, shipped by the ``mplfonts`` package; a system copy of Noto Sans CJK SC,
 Source Han Sans SC or WenQuanYi otherwise). ``save_figure`` writes PNG and SVG atomically with
 the timestamps and random ids that matplotlib would otherwise embed removed, and
-``save_image`` does the same for a PIL image such as a word cloud.
+``save_image`` does the same for a PIL image such as a word cloud. Both store the figure's caption
+(one sentence saying what it shows) in the files, where the index of the reports finds it
+(:mod:`dangjian.captions`); a figure function gives its caption as the figure's label
+(``fig.set_label``), and ``save_figure(..., caption=...)`` overrides it.
+
+``draw_annotated_heatmap`` is the one heat-map helper of the project: each cell's value is written
+in it, in white on a dark cell and in black on a light one. ``wrap_label`` breaks a long
+Chinese-and-English title into lines of a given width.
 
 Example:
     >>> import matplotlib
@@ -24,6 +31,7 @@ import functools
 import importlib.resources
 import os
 import sys
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +41,7 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
+from dangjian.captions import CAPTION_KEY, png_caption_info
 from dangjian.io import atomic_path
 
 #: Characters a font must cover to count as a Chinese font here.
@@ -263,7 +272,8 @@ def _show_figures_in_notebook() -> None:
     """Under IPython, display ``matplotlib.figure.Figure`` objects as PNG images.
 
     The library builds figures without pyplot (no global state), and IPython only knows how to
-    show such a figure once a formatter is registered for it.
+    show such a figure once a formatter is registered for it. A figure's caption (its label) goes
+    with the image as the output's metadata (``caption``), which the HTML reports print under it.
     """
     try:
         from IPython import get_ipython
@@ -273,6 +283,27 @@ def _show_figures_in_notebook() -> None:
     shell = get_ipython()
     if shell is not None:
         select_figure_formats(shell, {"png"})
+        shell.display_formatter.formatters["image/png"].for_type(Figure, png_with_caption)
+
+
+def png_with_caption(fig: Figure) -> Any:
+    """What IPython shows for ``fig``: its PNG (base64), with ``{"caption": ...}`` as metadata when
+    the figure has a caption (its label).
+
+    Example:
+        >>> from matplotlib.figure import Figure
+        >>> fig = Figure(figsize=(1, 1))
+        >>> _ = fig.subplots()
+        >>> fig.set_label("A blank square.")
+        >>> data, metadata = png_with_caption(fig)
+        >>> metadata, data[:8]
+        ({'caption': 'A blank square.'}, 'iVBORw0K')
+    """
+    from IPython.core.pylabtools import print_figure
+
+    data = print_figure(fig, "png", base64=True)
+    caption = _caption_of(fig, None)
+    return (data, {"caption": caption}) if data and caption else data
 
 
 def _check_name(name: str) -> str:
@@ -283,11 +314,36 @@ def _check_name(name: str) -> str:
     return name
 
 
+def _caption_of(fig: Figure, caption: str | None) -> str | None:
+    """The caption to store: ``caption`` if given, else the figure's label (None if neither)."""
+    text = caption if caption is not None else fig.get_label()
+    text = " ".join(str(text).split()) if text else ""
+    return text or None
+
+
+def _settle_layout(fig: Figure) -> None:
+    """Compute a layout engine's layout (constrained layout, say) once and keep it.
+
+    A layout engine lays the figure out again at every draw, starting from the last result, and the
+    PNG and SVG renderers measure text slightly differently; without this, the PNG, the SVG and a
+    second save of the same figure could each differ by a fraction of a pixel.
+    """
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    engine = fig.get_layout_engine()
+    if engine is None or isinstance(engine, PlaceHolderLayoutEngine):
+        return
+    fig.draw_without_rendering()
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+
+
 def save_figure(
     fig: Figure,
     name: str,
     figures_dir: str | os.PathLike[str] = "figures",
     *,
+    caption: str | None = None,
     dpi: int = DEFAULT_DPI,
     tight: bool = True,
 ) -> list[Path]:
@@ -296,39 +352,50 @@ def save_figure(
     Writes are atomic and byte-deterministic: the PNG carries no 'Software' tag, the SVG no date,
     its element ids come from a fixed salt, and text is stored as glyph outlines so the SVG
     shows Chinese without the font installed. With ``tight`` (the default) the saved area is
-    fitted to the drawn content, so long axis labels are not cut off.
+    fitted to the drawn content, so long axis labels are not cut off. ``caption`` (default: the
+    figure's label, which the project's figure functions set) is stored in both files; a caption
+    given here becomes the figure's label, so that the figure shown in a report carries it too.
 
     Example:
         >>> import matplotlib
         >>> matplotlib.use("Agg")
         >>> import matplotlib.pyplot as plt, tempfile
+        >>> from dangjian.captions import read_caption
         >>> fig, ax = plt.subplots()
-        >>> paths = save_figure(fig, "empty", figures_dir=tempfile.mkdtemp())
-        >>> [p.name for p in paths]
-        ['empty.png', 'empty.svg']
+        >>> paths = save_figure(fig, "empty", figures_dir=tempfile.mkdtemp(), caption="An empty plot.")
+        >>> [p.name for p in paths], read_caption(paths[0]), read_caption(paths[1])
+        (['empty.png', 'empty.svg'], 'An empty plot.', 'An empty plot.')
     """
     _check_name(name)
     folder = Path(figures_dir)
     png = folder / f"{name}.png"
     svg = folder / f"{name}.svg"
     bbox = "tight" if tight else None
+    text = _caption_of(fig, caption)
+    if text:
+        fig.set_label(text)
+    _settle_layout(fig)
     with matplotlib.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "path"}):
         with atomic_path(png) as tmp:
-            fig.savefig(tmp, format="png", dpi=dpi, bbox_inches=bbox, metadata={"Software": None})
+            fig.savefig(tmp, format="png", dpi=dpi, bbox_inches=bbox,
+                        metadata={"Software": None, **({CAPTION_KEY: text} if text else {})})
         with atomic_path(svg) as tmp:
-            fig.savefig(tmp, format="svg", dpi=dpi, bbox_inches=bbox, metadata={"Date": None})
+            fig.savefig(tmp, format="svg", dpi=dpi, bbox_inches=bbox,
+                        metadata={"Date": None, **({CAPTION_KEY: text} if text else {})})
     return [png, svg]
 
 
-def save_image(image: Any, name: str, figures_dir: str | os.PathLike[str] = "figures") -> Path:
+def save_image(
+    image: Any, name: str, figures_dir: str | os.PathLike[str] = "figures", *, caption: str | None = None
+) -> Path:
     """Save a PIL image (or anything with ``to_image()``, e.g. a WordCloud) as ``<name>.png``.
 
-    The PNG holds pixels only (no text chunks or timestamps), so equal images give equal bytes.
+    The PNG holds pixels and the caption only (no timestamps), so equal images give equal bytes.
 
     Example:
         >>> from PIL import Image
         >>> import tempfile
-        >>> save_image(Image.new("RGB", (4, 4), "white"), "blank", tempfile.mkdtemp()).name
+        >>> save_image(Image.new("RGB", (4, 4), "white"), "blank", tempfile.mkdtemp(), caption="White.").name
         'blank.png'
     """
     _check_name(name)
@@ -337,26 +404,147 @@ def save_image(image: Any, name: str, figures_dir: str | os.PathLike[str] = "fig
     if not hasattr(image, "save") or not hasattr(image, "mode"):
         raise TypeError(f"save_image({name!r}): expected a PIL image or an object with to_image(), got {type(image).__name__}")
     target = Path(figures_dir) / f"{name}.png"
+    text = " ".join(caption.split()) if caption else None
     with atomic_path(target) as tmp:
-        image.save(tmp, format="PNG", optimize=False)
+        image.save(tmp, format="PNG", optimize=False, pnginfo=png_caption_info(text))
     return target
 
 
-def draw_annotated_heatmap(ax: Any, table: Any, cmap: str = "Reds", fontsize: int = 8) -> Any:
-    """Draw ``table`` (a DataFrame of numbers) as a heatmap on ``ax`` with each value written in
-    its cell; return the image (for a colour bar). Tick labels and titles are the caller's.
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in {"W", "F"} else 1
+
+
+def wrap_label(text: str, width: int = 40) -> str:
+    """Break ``text`` into lines of at most ``width`` columns (a Chinese character counts two).
+
+    Lines break at spaces, or between two Chinese characters, never inside a Latin word; existing
+    line breaks are kept.
+
+    Example:
+        >>> print(wrap_label("两个及以上地区报告的核心指标 Core indicators reported by two or more regions", 30))
+        两个及以上地区报告的核心指标
+        Core indicators reported by
+        two or more regions
+    """
+    lines: list[str] = []
+    for paragraph in str(text).split("\n"):
+        tokens = _wrap_pieces(paragraph)
+        line, used = "", 0
+        for token in tokens:
+            size = sum(_width(c) for c in token)
+            if token == " ":
+                if line:
+                    line, used = line + " ", used + 1
+                continue
+            if line and used + size > width:
+                lines.append(line.rstrip())
+                line, used = "", 0
+            line, used = line + token, used + size
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+_CLOSING = set("，。、；：！？）」』》")
+_OPENING = set("（「『《")
+
+
+def _wrap_pieces(text: str) -> list[str]:
+    """Split ``text`` into pieces a line may break between: each wide (CJK) character, each space,
+    each run of other characters; punctuation stays with the character it belongs to.
+
+    Example:
+        >>> _wrap_pieces("党建 a-b（c）。")
+        ['党', '建', ' ', 'a-b', '（c）。']
+    """
+    pieces: list[str] = []
+    for char in text:
+        previous = pieces[-1] if pieces else " "
+        if char == " ":
+            pieces.append(" ")
+        elif previous != " " and (char in _CLOSING or previous[-1] in _OPENING
+                                  or (_width(char) == 1 and _width(previous[-1]) == 1)):
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    return pieces
+
+
+def luminance(rgba: Sequence[float]) -> float:
+    """Relative luminance (WCAG 2) of an RGB(A) colour with components in 0–1.
+
+    Example:
+        >>> luminance((1, 1, 1)), luminance((0, 0, 0)), round(luminance((0.5, 0, 0)), 3)
+        (1.0, 0.0, 0.046)
+    """
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(float(c)) for c in rgba[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+#: Below this luminance white text contrasts more with the cell than black text does.
+DARK_LUMINANCE = 0.179
+
+
+def label_colour(rgba: Sequence[float]) -> str:
+    """``"white"`` for text on a dark colour, ``"black"`` on a light one (the higher contrast).
+
+    Example:
+        >>> label_colour((0.4, 0.0, 0.05)), label_colour((1.0, 0.9, 0.85))
+        ('white', 'black')
+    """
+    return "white" if luminance(rgba) < DARK_LUMINANCE else "black"
+
+
+def _cell_text(value: float) -> str:
+    if value != value:  # NaN
+        return ""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def draw_annotated_heatmap(
+    ax: Any,
+    table: Any,
+    cmap: str = "Reds",
+    fontsize: float = 8,
+    *,
+    fmt: Any = None,
+    vmin: float | None = None,
+    vmax: float | None = None,
+    annotate: bool = True,
+) -> Any:
+    """Draw ``table`` (a DataFrame or array of numbers) as a heatmap on ``ax`` with each value
+    written in its cell; return the image (for a colour bar). Tick labels and titles are the caller's.
+
+    The text of a cell is white where the cell is dark and black where it is light, judged from the
+    cell's colour (:func:`label_colour`). ``fmt`` formats a value (a format string such as
+    ``"{:.0f}%"`` or a function; default: integers as integers, else one decimal; NaN is left blank).
 
     Example:
         >>> import pandas as pd
         >>> from matplotlib.figure import Figure
         >>> ax = Figure().subplots()
-        >>> image = draw_annotated_heatmap(ax, pd.DataFrame([[1, 2], [3, 4]]))
-        >>> [t.get_text() for t in ax.texts]
-        ['1', '2', '3', '4']
+        >>> image = draw_annotated_heatmap(ax, pd.DataFrame([[1, 2], [3, 40]]))
+        >>> [(t.get_text(), t.get_color()) for t in ax.texts]
+        [('1', 'black'), ('2', 'black'), ('3', 'black'), ('40', 'white')]
     """
-    values = table.to_numpy()
-    image = ax.imshow(values, cmap=cmap, aspect="auto")
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            ax.text(j, i, str(values[i, j]), ha="center", va="center", fontsize=fontsize)
+    import numpy as np
+
+    values = np.asarray(table, dtype=float)
+    image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax, interpolation="nearest")
+    if not annotate:
+        return image
+    if fmt is None:
+        render = _cell_text
+    elif callable(fmt):
+        render = fmt
+    else:
+        render = lambda value: "" if value != value else fmt.format(value)  # noqa: E731
+    for (i, j), value in np.ndenumerate(values):
+        text = render(value)
+        if not text:
+            continue
+        colour = label_colour(image.cmap(image.norm(value)))
+        ax.text(j, i, text, ha="center", va="center", fontsize=fontsize, color=colour)
     return image

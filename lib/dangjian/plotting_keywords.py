@@ -1,9 +1,10 @@
 """Figures of the keyword analyses: top terms, term × group heatmaps, keyness bars, word clouds.
 
 Every function returns a matplotlib ``Figure`` (or a ``WordCloud``) built from the tables of
-:mod:`dangjian.keywords`; saving is left to :func:`dangjian.plotting.save_figure` /
-:func:`~dangjian.plotting.save_image`. Call :func:`dangjian.plotting.setup_cjk_font` first so that
-Chinese labels render.
+:mod:`dangjian.keywords`; a figure's label is its caption. Saving is left to
+:func:`dangjian.plotting.save_figure` / :func:`~dangjian.plotting.save_image`. Call
+:func:`dangjian.plotting.setup_cjk_font` first so that Chinese labels render. Word clouds are shown
+together by :func:`plot_word_clouds`: a grid of panels, each framed and titled, with space between.
 
 Example:
     >>> import pandas as pd
@@ -29,6 +30,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from dangjian.inference import plural_unit
+from dangjian.plotting import draw_annotated_heatmap, wrap_label
 
 #: Colours: party red for positive / frequent, slate blue for negative keyness.
 POSITIVE_COLOUR = "#b22222"
@@ -43,6 +45,13 @@ VALUE_LABELS = {
     "g2": "对数似然 G²",
     "log_ratio": "对数比 log ratio (log2)",
     "npmi": "归一化点互信息 NPMI",
+}
+
+#: What the values are, in a caption.
+VALUE_CAPTIONS = {
+    "frequency": "highest frequency",
+    "rate_per_10k": "highest rate per 10,000 tokens",
+    "tfidf": "highest TF-IDF score",
 }
 
 
@@ -104,6 +113,8 @@ def plot_top_terms(
     if title:
         fig.suptitle(title)
     fig.tight_layout()
+    fig.set_label(f"The {top_n} terms with the {VALUE_CAPTIONS.get(value, value)} in each of the {len(groups)} groups, "
+                  "one panel per group.")
     return fig
 
 
@@ -113,32 +124,31 @@ def plot_term_heatmap(
     value_label: str = VALUE_LABELS["rate_per_10k"],
     title: str | None = "词 × 组 Terms × groups",
     annotate: bool = True,
+    caption: str | None = None,
 ) -> Figure:
     """Heatmap of a terms × groups table (:func:`dangjian.keywords.frequency_matrix`, or a slogan matrix).
 
+    Values are written in the cells (tables of up to 400 cells), white on dark cells. ``caption``
+    (the figure's label) defaults to a sentence naming the table's size and ``value_label``.
+
     Example:
         >>> frame = pd.DataFrame({"甲": [3.0, 0.0], "乙": [1.0, 2.0]}, index=["乡村振兴", "第一书记"])
-        >>> plot_term_heatmap(frame).axes[0].get_title()
-        '词 × 组 Terms × groups'
+        >>> fig = plot_term_heatmap(frame)
+        >>> fig.axes[0].get_title(), [(t.get_text(), t.get_color()) for t in fig.axes[0].texts][:2]
+        ('词 × 组 Terms × groups', [('3', 'white'), ('1', 'black')])
     """
     if frame.empty:
         raise ValueError("plot_term_heatmap: the table is empty")
-    data = frame.to_numpy(dtype=float)
     fig = Figure(figsize=(1.0 * frame.shape[1] + 3.2, 0.28 * frame.shape[0] + 1.8))
     ax = fig.subplots()
-    image = ax.imshow(data, cmap="Reds", aspect="auto")
+    image = draw_annotated_heatmap(ax, frame, "Reds", 6, annotate=annotate and frame.size <= 400)
     ax.set_xticks(range(frame.shape[1]), [str(c) for c in frame.columns], rotation=30, ha="right", fontsize=9)
     ax.set_yticks(range(frame.shape[0]), [str(i) for i in frame.index], fontsize=8)
-    if annotate and frame.size <= 400:
-        peak = np.nanmax(data) if data.size else 0
-        for (i, j), number in np.ndenumerate(data):
-            text = f"{number:.0f}" if float(number).is_integer() else f"{number:.1f}"
-            ax.text(j, i, text, ha="center", va="center", fontsize=6,
-                    color="white" if peak and number > 0.6 * peak else "black")
     if title:
         ax.set_title(title)
     fig.colorbar(image, ax=ax, label=value_label)
     fig.tight_layout()
+    fig.set_label(caption or f"{value_label} of {frame.shape[0]} terms (rows) in {frame.shape[1]} groups (columns).")
     return fig
 
 
@@ -261,6 +271,9 @@ def plot_keyness(
     caption = keyness_caption(table, group, unit=unit) if "n_units" in table.columns else ""
     ax.set_title(heading + (f"\n{caption}" if caption else ""), fontsize=10)
     fig.tight_layout()
+    fig.set_label(f"Keywords of {group} against the other groups: the terms it uses more (red) and less (blue), "
+                  f"by {VALUE_LABELS.get(measure, measure).split(' ', 1)[-1]}"
+                  + (f"; {caption}" if caption else "") + ".")
     return fig
 
 
@@ -291,12 +304,17 @@ def word_cloud(
     width: int = 1200,
     height: int = 800,
     seed: int = 0,
-    max_words: int = 200,
+    max_words: int = 150,
+    min_font_size: int | None = None,
+    margin: int | None = None,
 ):
     """A ``wordcloud.WordCloud`` drawn from the project's own token counts (never wordcloud's tokenizer).
 
     ``font_path`` is the CJK font (``dangjian.plotting.setup_cjk_font()``); ``seed`` fixes the layout
-    so the same counts give the same image.
+    so the same counts give the same image. The smallest words are ``min_font_size`` pixels high
+    (default: 1/50 of the width, so that they stay legible when the cloud is shown in a grid) and
+    words keep ``margin`` pixels apart (default: 1/200 of the width); words that do not fit at
+    that size are left out rather than drawn illegibly small.
 
     Example:
         >>> from dangjian.plotting import setup_cjk_font
@@ -315,9 +333,55 @@ def word_cloud(
         background_color="white",
         color_func=_red_by_size,
         max_words=max_words,
+        min_font_size=min_font_size if min_font_size is not None else max(4, width // 50),
+        margin=margin if margin is not None else max(2, width // 200),
         prefer_horizontal=1.0,
         random_state=seed,
         collocations=False,
     )
     ordered = dict(sorted(frequencies.items(), key=lambda item: (-item[1], item[0])))
     return cloud.generate_from_frequencies(ordered)
+
+
+def plot_word_clouds(
+    clouds: Mapping[str, object],
+    *,
+    ncols: int = 3,
+    panel_width: float = 5.0,
+    title: str | None = "词云 Word clouds",
+) -> Figure:
+    """Word clouds side by side: a grid of framed panels, each titled with its group, with space
+    between them so that no cloud runs into the next.
+
+    ``clouds`` maps a panel title (a group, or the whole corpus) to a ``WordCloud`` or PIL image.
+
+    Example:
+        >>> from PIL import Image
+        >>> fig = plot_word_clouds({"全部": Image.new("RGB", (60, 40), "white"), "甲": Image.new("RGB", (60, 40), "white")})
+        >>> [(ax.get_title(), ax.title.get_fontsize()) for ax in fig.axes]
+        [('全部', 14.0), ('甲', 14.0)]
+    """
+    if not clouds:
+        raise ValueError("plot_word_clouds: no clouds to draw")
+    images = {name: (cloud.to_image() if hasattr(cloud, "to_image") else cloud) for name, cloud in clouds.items()}
+    nrows, ncols = _grid(len(images), ncols)
+    first = next(iter(images.values()))
+    aspect = first.size[1] / first.size[0]
+    fig = Figure(figsize=(panel_width * ncols, (panel_width * aspect + 0.7) * nrows + (0.6 if title else 0)),
+                 layout="constrained")
+    fig.get_layout_engine().set(w_pad=0.15, h_pad=0.15, wspace=0.06, hspace=0.06)
+    axes = np.atleast_1d(fig.subplots(nrows, ncols, squeeze=False)).ravel()
+    for ax, (name, image) in zip(axes, images.items(), strict=False):
+        ax.imshow(np.asarray(image.convert("RGB")), interpolation="antialiased")
+        ax.set_title(wrap_label(str(name), int(panel_width * 6)), fontsize=14)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for spine in ax.spines.values():
+            spine.set_edgecolor("#bbbbbb")
+    for ax in axes[len(images):]:
+        fig.delaxes(ax)
+    if title:
+        fig.suptitle(title, fontsize=16)
+    fig.set_label(f"Word clouds of the most frequent terms of {', '.join(str(name) for name in images)}: "
+                  "word size grows with frequency.")
+    return fig

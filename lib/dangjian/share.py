@@ -17,7 +17,8 @@
   with the number of documents analysed, and the figure files it wrote (files of its figures folder
   that were new or replaced while it ran).
 - ``reports/index.html`` lists every report and every figure in ``figures/`` with a thumbnail and a
-  caption saying which notebook made it with which parameter file.
+  caption saying what it shows (the caption stored in the figure's files, :mod:`dangjian.captions`;
+  else its name) and which notebook made it with which parameter file.
 
 Every run has its own pages, manifest and index (``runs/<name>/reports/`` for a named run; see
 :mod:`dangjian.layout`); the functions here take the run's name as ``run`` (None: the project's run).
@@ -52,6 +53,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dangjian.captions import first_caption
 from dangjian.io import write_text_atomic
 from dangjian.layout import INDEX_NAME, MANIFEST_NAME, RunLayout
 from dangjian.params import ParameterError, ReportSpec, load_report_spec, parameter_value
@@ -88,6 +90,13 @@ _REPORT_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {{ resources.dangjian.banner }}
 <main>
 {%- endblock body_header -%}
+{%- block data_png scoped -%}
+{{ super() }}
+{%- set caption = output | get_metadata('caption', 'image/png') -%}
+{%- if caption %}
+<p class="dj-caption">{{ caption | escape_html }}</p>
+{%- endif %}
+{%- endblock data_png -%}
 """
 
 _PAGE_CSS = f"""
@@ -606,6 +615,16 @@ class FigureEntry:
         raster = [f for f in self.files if f.suffix.lower() in _RASTER_SUFFIXES]
         return (raster or list(self.files))[0]
 
+    @property
+    def description(self) -> str:
+        """What the figure shows: the caption stored in its files, else its subject read from its name.
+
+        Example:
+            >>> FigureEntry("kw_heatmap", (Path("/nowhere/kw_heatmap.png"),), None).description
+            'kw heatmap'
+        """
+        return first_caption(self.files) or figure_subject(self.name, self.report)
+
 
 def figure_subject(name: str, report: ReportInfo | None) -> str:
     """What a figure shows, read from its name: the report's ``figure_prefix`` dropped, ``_`` as spaces.
@@ -835,7 +854,8 @@ def index_html(project_root: str | os.PathLike[str], run: str | None = None) -> 
     if entries:
         lines.append('<div class="figures">')
         for entry in entries:
-            caption = figure_caption(entry.name, entry.report)
+            description = entry.description
+            caption = f"{description} — {figure_provenance(entry.report)}"
             preview = entry.preview
             raster = preview.suffix.lower() in _RASTER_SUFFIXES
             source = cached_thumbnail_data_uri(preview, root, run=run) if raster else _href(preview, reports_dir)
@@ -853,7 +873,7 @@ def index_html(project_root: str | os.PathLike[str], run: str | None = None) -> 
                 f'<figure id="figure-{_escape(entry.name)}">'
                 f'<a href="{_href(preview, reports_dir)}"><img src="{source}" alt="{_escape(caption)}"></a>'
                 f'<figcaption><span class="name">{_escape(entry.name)}</span>: '
-                f"{_escape(figure_subject(entry.name, entry.report))}<br>{_escape(figure_provenance(entry.report))}"
+                f"{_escape(description)}<br>{_escape(figure_provenance(entry.report))}"
                 f"<br>{links}{report_link}</figcaption></figure>"
             )
         lines.append("</div>")
@@ -911,7 +931,7 @@ def methods_table(project_root: str | os.PathLike[str]) -> str:
         report = entry.report
         notebook = _markdown_link(report.notebook) if report else "not recorded"
         parameters = _markdown_link(report.parameter_file) if report and report.parameter_file else "—"
-        what = figure_subject(entry.name, report)
+        what = entry.description
         name = _markdown_cell(entry.name)
         rows.append(f"| `{name}` | {files} | {notebook} | {parameters} | {_markdown_cell(what)} |")
     return "\n".join(rows)

@@ -1,8 +1,9 @@
 """Figures of the topic analyses: the K sweep, topic terms, topic shares by group and over time
 with their intervals, and the estimated effects of document covariates on topic prevalence.
 
-Every function returns a matplotlib ``Figure``; save it with :func:`dangjian.plotting.save_figure`
-after :func:`dangjian.plotting.setup_cjk_font` so that Chinese labels render.
+Every function returns a matplotlib ``Figure`` whose label is its caption; save it with
+:func:`dangjian.plotting.save_figure` after :func:`dangjian.plotting.setup_cjk_font` so that
+Chinese labels render.
 
 Example:
     >>> import pandas as pd
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from dangjian.plotting import draw_annotated_heatmap
 from dangjian.topics.summaries import topic_columns
 
 #: Colours shared with the keyword figures: party red, slate blue, amber.
@@ -104,6 +106,8 @@ def plot_k_sweep(
         ax.set_xticks(k.tolist())
     fig.suptitle("主题数选择 Choosing K" + (f" (K = {chosen_k})" if chosen_k is not None else ""))
     fig.tight_layout()
+    fig.set_label("Coherence (NPMI, UMass), exclusivity and stability of the topic models for each number of topics K"
+                  + (f", with the chosen K = {chosen_k} marked." if chosen_k is not None else "."))
     return fig
 
 
@@ -137,6 +141,7 @@ def plot_topic_terms(topic_terms: pd.DataFrame, labels: list[str] | None = None,
     fig.supxlabel("主题内词权重 (term weight in topic)", fontsize=9)
     fig.suptitle("各主题高权重词 Top terms per topic")
     fig.tight_layout()
+    fig.set_label(f"The {n_terms} terms of highest weight in each of the {len(topics)} topics, one panel per topic.")
     return fig
 
 
@@ -148,8 +153,9 @@ def plot_topic_heatmap(proportions: pd.DataFrame, by: str, labels: list[str] | N
     Example:
         >>> shares = pd.DataFrame({"region": ["甲", "乙"], "units": [2, 1], "chars": [30, 10],
         ...                        "T1": [0.7, 0.2], "T2": [0.3, 0.8]})
-        >>> len(plot_topic_heatmap(shares, "region").axes)
-        2
+        >>> fig = plot_topic_heatmap(shares, "region")
+        >>> len(fig.axes), [(t.get_text(), t.get_color()) for t in fig.axes[0].texts]
+        (2, [('70', 'white'), ('30', 'black'), ('20', 'black'), ('80', 'white')])
     """
     n_topics = sum(1 for column in proportions.columns if str(column).startswith("T") and str(column)[1:].isdigit())
     shares = proportions[topic_columns(n_topics)].to_numpy(dtype=float) * 100
@@ -157,19 +163,15 @@ def plot_topic_heatmap(proportions: pd.DataFrame, by: str, labels: list[str] | N
     columns = [label.replace(" ", "\n", 1).replace("·", "\n") for label in labels] if labels else topic_columns(n_topics)
     fig = Figure(figsize=(1.0 * n_topics + 3.4, 0.55 * len(rows) + 2.6))
     ax = fig.subplots()
-    image = ax.imshow(shares, cmap="Reds", aspect="auto", vmin=0, vmax=max(shares.max(), 1e-9))
+    image = draw_annotated_heatmap(ax, shares, "Reds", 8, fmt="{:.0f}", vmin=0, vmax=max(shares.max(), 1e-9))
     ax.set_xticks(range(n_topics), columns, fontsize=8)
     ax.set_yticks(range(len(rows)), rows)
-    threshold = shares.max() * 0.6
-    for i in range(shares.shape[0]):
-        for j in range(shares.shape[1]):
-            ax.text(j, i, f"{shares[i, j]:.0f}", ha="center", va="center", fontsize=8,
-                    color="white" if shares[i, j] > threshold else "black")
     ax.set_xlabel("主题 (topic)")
     ax.set_ylabel(f"{by} (单元数 units)")
     ax.set_title(f"主题占比（按字符加权，%）Topic share by {by}, weighted by length")
     fig.colorbar(image, ax=ax, label="%")
     fig.tight_layout()
+    fig.set_label(f"Share of each topic in the text of each {by} (percent, weighted by length).")
     return fig
 
 
@@ -223,6 +225,8 @@ def plot_share_intervals(intervals: pd.DataFrame, by: str, ncols: int = 3, unit:
     fig.supylabel(f"{by} (d 文档 documents, u {unit} units)", fontsize=8)
     fig.suptitle(f"主题占比及区间 Topic share by {by}, with intervals")
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight()))
+    fig.set_label(f"Share of each topic by {by}, with its 95% bootstrap interval and its range over seeds, "
+                  "one panel per topic; hollow points rest on one document.")
     return fig
 
 
@@ -264,6 +268,8 @@ def plot_share_trend(intervals: pd.DataFrame, by: str = "year", ncols: int = 3) 
     fig.suptitle(f"主题占比的变化 Topic share by {by} (documents per {by}: "
                  + ", ".join(f"{v}: {int(n)}" for v, n in zip(counts[by], counts["n_docs"])) + ")", fontsize=10)
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight()))
+    fig.set_label(f"Share of each topic by {by}, with its 95% bootstrap interval as a band, one panel per topic; "
+                  "hollow points rest on one document.")
     return fig
 
 
@@ -319,6 +325,8 @@ def plot_topic_effects(effects: pd.DataFrame, ncols: int = 3) -> Figure:
     fig.suptitle(f"协变量对主题占比的影响 Covariate effects on topic prevalence{model}"
                  "\n红 red: significant (Holm); 蓝 blue: not; 空心 hollow: one document, no replication", fontsize=10)
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.25 / fig.get_figheight()))
+    fig.set_label("Estimated effect of each document covariate on the expected share of each topic, with its 95% interval; "
+                  "red: significant after the Holm correction, hollow: one document, not replicated.")
     return fig
 
 

@@ -1,0 +1,129 @@
+"""Indicator figures on the five documents: dot plots of like with like, coverage normalised per row."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+
+from dangjian import compare  # noqa: E402
+from dangjian.captions import read_caption  # noqa: E402
+from dangjian.indicators import extract, load_taxonomy  # noqa: E402
+from dangjian.pipeline import process_corpus  # noqa: E402
+from dangjian.plotting import save_figure, setup_cjk_font  # noqa: E402
+from dangjian.plotting_indicators import comparison_panels, plot_comparison, plot_coverage  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(raw_dir):
+    setup_cjk_font()
+    processed = process_corpus(raw_dir)
+    return extract(processed), processed.document_table
+
+
+@pytest.fixture(scope="module")
+def rows(corpus):
+    return compare.comparable(*corpus)
+
+
+def drawn(fig):
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def markers(ax) -> np.ndarray:
+    """The (x, y) of every dot of a panel."""
+    offsets = [collection.get_offsets() for collection in ax.collections if len(collection.get_offsets())]
+    return np.vstack(offsets) if offsets else np.empty((0, 2))
+
+
+def test_dot_plot_has_one_dot_per_value_and_no_bars(rows):
+    fig = plot_comparison(rows, "amount")
+    panels = comparison_panels(rows, "amount")
+    assert len(panels) >= 8 and len(fig.axes) == len(panels)
+    for ax, ((core_id, unit_class), group) in zip(fig.axes, panels, strict=True):
+        assert not ax.patches and not ax.containers, "a bar is drawn"
+        dots = markers(ax)
+        assert len(dots) == len(group)
+        assert sorted(dots[:, 0]) == sorted(group["value_norm"].astype(float))
+        assert (group["kind"] == "amount").all() and group["unit_class"].nunique() == 1
+        ticks = [t.get_text() for t in ax.get_yticklabels()]
+        assert len(ticks) == group["region"].nunique() >= 2
+        for tick in ticks:  # every row says how many documents and values it rests on
+            region = tick.split("\n")[0]
+            block = group[group["region_label"].str.replace("\n", " ").str.startswith(region.replace("\n", " "))]
+            assert f"d={block['doc_id'].nunique()}, n={len(block)}" in tick
+
+
+def test_each_panel_has_its_own_scale_logarithmic_only_for_a_wide_span(rows):
+    fig = plot_comparison(rows, "amount")
+    scales = {}
+    for ax, (key, group) in zip(fig.axes, comparison_panels(rows, "amount"), strict=True):
+        values = group["value_norm"].astype(float)
+        wide = values.min() > 0 and values.max() / values.min() > 100
+        assert ax.get_xscale() == ("log" if wide else "linear"), key
+        assert "log scale" in ax.get_xlabel() if wide else "log" not in ax.get_xlabel()
+        low, high = ax.get_xlim()
+        assert low <= values.min() and values.max() <= high
+        scales[key] = (ax.get_xscale(), high)
+    assert {"log", "linear"} == {scale for scale, _ in scales.values()}
+    assert len({high for _, high in scales.values()}) > 1  # not one shared axis
+
+
+def test_a_national_target_is_never_drawn_beside_counts(rows):
+    target = rows[rows["kind"] == "target"]
+    assert not target.empty and set(target["level"]) == {"national"}
+    planted = target.iloc[[0]].assign(region="乙省", region_label="乙省 (province)", level="province", level_rank=1, doc_id="other")
+    with_target = pd.concat([rows, planted], ignore_index=True)
+    key = (planted["core_id"].iloc[0], planted["unit_class"].iloc[0])
+    amounts = dict(comparison_panels(with_target, "amount"))
+    if key in amounts:
+        assert not (amounts[key]["kind"] == "target").any()
+    fig = plot_comparison(with_target, "amount")
+    national = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels() if "national" in t.get_text()]
+    assert not national
+    targets = plot_comparison(with_target, "target")
+    assert len(targets.axes) == 1 and sorted(markers(targets.axes[0])[:, 0]) == sorted(
+        with_target[(with_target["kind"] == "target") & (with_target["core_id"] == key[0])
+                    & (with_target["unit_class"] == key[1])]["value_norm"].astype(float))
+
+
+def test_titles_are_whole_wrapped_and_do_not_run_into_other_panels(rows):
+    fig = plot_comparison(rows, "amount")
+    renderer = drawn(fig)
+    width = fig.get_figwidth() * fig.dpi
+    suptitle = fig._suptitle.get_window_extent(renderer)
+    assert 0 <= suptitle.x0 and suptitle.x1 <= width
+    boxes = [ax.get_window_extent(renderer) for ax in fig.axes]
+    for ax, ((core_id, _), group) in zip(fig.axes, comparison_panels(rows, "amount"), strict=True):
+        title = ax.get_title()
+        assert group["core_en"].iloc[0].replace(" ", "") in title.replace("\n", "").replace(" ", "")  # not cut
+        extent = ax.title.get_window_extent(renderer)
+        for other in boxes:
+            assert not extent.overlaps(other), f"title of {core_id} runs into a panel"
+
+
+def test_coverage_is_normalised_per_row_with_unmapped_apart(corpus, tmp_path):
+    table, documents = corpus
+    categories = load_taxonomy().categories
+    coverage = compare.coverage(table, documents, categories=list(categories))
+    fig = plot_coverage(coverage)
+    main, side = fig.axes[0], fig.axes[1]
+    shares = main.images[0].get_array()
+    assert shares.shape == (len(coverage), len(coverage.columns) - 1)
+    assert np.allclose(np.nansum(shares, axis=1), 100)
+    unmapped = coverage[compare.UNMAPPED] / coverage.sum(axis=1) * 100
+    assert np.allclose(side.images[0].get_array().ravel(), unmapped)
+    assert unmapped.max() > np.nanmax(shares) / 2  # the remainder is large, yet does not set the scale
+    assert main.images[0].norm.vmax == pytest.approx(np.nanmax(shares))
+    assert side.images[0].norm.vmax == 100
+    texts = [t.get_text() for t in side.texts]
+    assert texts == [f"{v:.0f}%" for v in unmapped]
+    png, svg = save_figure(fig, "coverage", tmp_path)
+    assert "unmapped" in read_caption(png) and read_caption(png) == read_caption(svg)
