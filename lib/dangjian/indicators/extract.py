@@ -18,7 +18,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -49,6 +49,18 @@ _DTYPES = {
 }
 #: Columns of the table of numbers that were read and not reported.
 EXCLUDED_COLUMNS = ("doc_id", "sentence_id", "start", "end", "raw_start", "raw_end", "surface", "raw_surface", "reason", "detail", "sentence")
+#: The fields of a row of each table as its sentence is read, in this order (the document id is
+#: added per batch, the raw spans through the offset map per batch).
+_QUANTITY_FIELDS = (
+    "sentence_id", "start", "end", "surface", "value", "multiplier", "value_norm", "unit", "unit_class", "approx", "value_high",
+    "qualifier", "threshold", "subject", "kind", "core_id", "confidence", "indicator", "indicator_zh", "indicator_en", "category",
+    "sentence",
+)
+_EXCLUDED_FIELDS = ("sentence_id", "start", "end", "surface", "reason", "detail", "sentence")
+#: Sentences read at a time, and rows held as Python objects before they are packed into a table:
+#: a document of hundreds of megabytes is read with the memory of one batch.
+BATCH_SENTENCES = 50_000
+BATCH_ROWS = 50_000
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
 #: Unit classes whose unit introduces the noun after it (3个村, 148名干部, 2次印发).
 CLASSIFIER_CLASSES = ("count", "person", "person_time", "times")
@@ -114,96 +126,124 @@ def _documents(source: ProcessedCorpus | ProcessedDocument | Iterable[ProcessedD
     return list(source)
 
 
-def _sentences(document: ProcessedDocument) -> Iterable[tuple[int, int, str, int]]:
-    """``(sentence_id, start, text, paragraph_id)`` of each sentence of a document."""
+def _sentence_batches(document: ProcessedDocument, size: int | None = None) -> Iterator[Iterable[tuple[int, int, str, int]]]:
+    """``(sentence_id, start, text, paragraph_id)`` of the sentences of a document, ``size``
+    (default :data:`BATCH_SENTENCES`) at a time."""
     sentences = document.segmentation.sentences
-    paragraphs = sentences["paragraph_id"].tolist() if "paragraph_id" in sentences else [0] * len(sentences)
-    return zip(sentences["sentence_id"].tolist(), sentences["start"].tolist(), sentences["text"].tolist(), paragraphs)
+    size = size or BATCH_SENTENCES
+    for begin in range(0, len(sentences), size):
+        part = sentences if len(sentences) <= size else sentences.iloc[begin : begin + size]
+        paragraphs = part["paragraph_id"].tolist() if "paragraph_id" in part else [0] * len(part)
+        yield zip(part["sentence_id"].tolist(), part["start"].tolist(), part["text"].tolist(), paragraphs)
 
 
-def _quantity_rows(document: ProcessedDocument, taxonomy: Taxonomy) -> list[dict]:
-    """One row per quantity of a document (raw spans added)."""
-    rows: list[dict] = []
+class _TableBuilder:
+    """A table filled a batch of rows at a time, held as columns (one list per column, no object
+    per row); every :data:`BATCH_ROWS` rows the columns are packed into a table of their own
+    (numbers as arrays, text as Arrow strings), so that a document of hundreds of megabytes is read
+    with the memory of one batch of Python objects. The tables are joined once at the end.
+
+    Example:
+        >>> builder = _TableBuilder(("doc_id", "start", "end", "raw_start", "raw_end", "raw_surface"), {"start": "int64"})
+        >>> from dangjian.clean import clean_text
+        >>> cleaned = clean_text("3个村")
+        >>> builder.add({"doc_id": ["d"], "start": [0], "end": [2]}, cleaned)
+        >>> builder.frame().to_dict("records")
+        [{'doc_id': 'd', 'start': 0, 'end': 2, 'raw_start': 0, 'raw_end': 2, 'raw_surface': '3个'}]
+    """
+
+    def __init__(self, columns: Sequence[str], dtypes: dict[str, str]):
+        self.columns, self.dtypes = list(columns), dtypes
+        self.pending: dict[str, list] = {column: [] for column in self.columns}
+        self.rows = 0
+        self.tables: list[pd.DataFrame] = []
+
+    def add(self, batch: dict[str, list], cleaned: CleanResult) -> None:
+        """Add a batch of rows of one document (one list per column, raw spans not yet set)."""
+        starts, ends = batch["start"], batch["end"]
+        if not starts:
+            return
+        raw_starts, raw_ends = (spans.tolist() for spans in cleaned.offset_map.to_raw_spans(starts, ends))
+        raw_text = cleaned.raw_text
+        batch = {**batch, "raw_start": raw_starts, "raw_end": raw_ends, "raw_surface": [raw_text[s:e] for s, e in zip(raw_starts, raw_ends)]}
+        for column in self.columns:
+            self.pending[column].extend(batch[column])
+        self.rows += len(starts)
+        if self.rows >= BATCH_ROWS:
+            self._pack()
+
+    def _pack(self) -> None:
+        if self.rows:
+            self.tables.append(pd.DataFrame(self.pending, columns=self.columns).astype(self.dtypes))
+            self.pending, self.rows = {column: [] for column in self.columns}, 0
+
+    def frame(self) -> pd.DataFrame:
+        """The table (its columns typed as ``dtypes`` says, the text columns as pandas infers them)."""
+        self._pack()
+        if not self.tables:
+            return pd.DataFrame([], columns=self.columns).astype(self.dtypes)
+        return self.tables[0] if len(self.tables) == 1 else pd.concat(self.tables, ignore_index=True)
+
+
+def _quantity_batches(document: ProcessedDocument, taxonomy: Taxonomy) -> Iterator[dict[str, list]]:
+    """The rows of the quantities of a document, one batch of sentences at a time, as columns
+    (raw spans not yet set)."""
     carry, frame, paragraph = "", "", None  # within a paragraph: the last subject, the group a heading names
-    for sentence_id, sentence_start, text, paragraph_id in _sentences(document):
-        if paragraph_id != paragraph:
-            carry, frame, paragraph = "", "", paragraph_id
-        found = quantities(text)
-        if not found:
-            frame = heading_frame(text) or frame
-            continue
-        frame = topic_frame(text) or frame  # 从党员的职业看，…: the topic of this sentence and the next
-        thresholds = threshold_flags(text, found)
-        subjects = label_subjects(
-            text, [q.outer for q in found], thresholds, [q.unit_class in CLASSIFIER_CLASSES for q in found], carry=carry, frame=frame
-        )
-        counted = [s for s, threshold in zip(subjects, thresholds) if s and not threshold]
-        carry = counted[-1] if counted else ""
-        for quantity, subject, threshold in zip(found, subjects, thresholds):
-            clause = clause_around(text, quantity.start, quantity.end)
-            kind = quantity_kind(text, quantity.outer[0], quantity.unit_class, quantity.surface)
-            mapping = taxonomy.assign(subject, clause, text, quantity.unit_class, kind) if not threshold else None
-            indicator = mapping.indicator if mapping else None
-            rows.append(
-                {
-                    "doc_id": document.doc_id,
-                    "sentence_id": sentence_id,
-                    "start": sentence_start + quantity.start,
-                    "end": sentence_start + quantity.end,
-                    "surface": quantity.surface,
-                    "value": _number(quantity.value),
-                    "multiplier": quantity.multiplier,
-                    "value_norm": _number(quantity.value_norm),
-                    "unit": quantity.unit,
-                    "unit_class": quantity.unit_class,
-                    "approx": quantity.approx,
-                    "value_high": _number(quantity.value_high),
-                    "qualifier": quantity.qualifier,
-                    "threshold": threshold,
-                    "subject": subject,
-                    "kind": kind,
-                    "core_id": indicator.core if indicator else "",
-                    "confidence": mapping.confidence if mapping else 0.0,
-                    "indicator": indicator.id if indicator else "",
-                    "indicator_zh": indicator.zh if indicator else "",
-                    "indicator_en": indicator.en if indicator else "",
-                    "category": indicator.category if indicator else "",
-                    "sentence": text,
-                }
+    doc_id = document.doc_id
+    for sentences in _sentence_batches(document):
+        rows: list[tuple] = []  # one tuple of _QUANTITY_FIELDS per row
+        for sentence_id, sentence_start, text, paragraph_id in sentences:
+            if paragraph_id != paragraph:
+                carry, frame, paragraph = "", "", paragraph_id
+            found = quantities(text)
+            if not found:
+                frame = heading_frame(text) or frame
+                continue
+            frame = topic_frame(text) or frame  # 从党员的职业看，…: the topic of this sentence and the next
+            thresholds = threshold_flags(text, found)
+            subjects = label_subjects(
+                text, [q.outer for q in found], thresholds, [q.unit_class in CLASSIFIER_CLASSES for q in found], carry=carry, frame=frame
             )
-    _add_raw_spans(rows, document.cleaned)
-    return rows
+            counted = [s for s, threshold in zip(subjects, thresholds) if s and not threshold]
+            carry = counted[-1] if counted else ""
+            for quantity, subject, threshold in zip(found, subjects, thresholds):
+                clause = clause_around(text, quantity.start, quantity.end)
+                kind = quantity_kind(text, quantity.outer[0], quantity.unit_class, quantity.surface)
+                mapping = taxonomy.assign(subject, clause, text, quantity.unit_class, kind) if not threshold else None
+                indicator = mapping.indicator if mapping else None
+                rows.append((
+                    sentence_id, sentence_start + quantity.start, sentence_start + quantity.end, quantity.surface,
+                    float(quantity.value), quantity.multiplier, float(quantity.value_norm), quantity.unit, quantity.unit_class,
+                    quantity.approx, _number(quantity.value_high), quantity.qualifier, threshold, subject, kind,
+                    indicator.core if indicator else "", mapping.confidence if mapping else 0.0, indicator.id if indicator else "",
+                    indicator.zh if indicator else "", indicator.en if indicator else "", indicator.category if indicator else "", text,
+                ))  # fmt: skip
+        yield _columns(doc_id, _QUANTITY_FIELDS, rows)
 
 
-def _excluded_rows(document: ProcessedDocument) -> list[dict]:
-    """One row per number of a document that is not reported, with the reason (raw spans added)."""
-    rows: list[dict] = []
-    for sentence_id, sentence_start, text, _ in _sentences(document):
-        for verdict in read_text(text):
-            if isinstance(verdict, NotAQuantity):
-                rows.append(
-                    {
-                        "doc_id": document.doc_id,
-                        "sentence_id": sentence_id,
-                        "start": sentence_start + verdict.start,
-                        "end": sentence_start + verdict.end,
-                        "surface": verdict.surface,
-                        "reason": verdict.reason.value,
-                        "detail": verdict.detail,
-                        "sentence": text,
-                    }
-                )
-    _add_raw_spans(rows, document.cleaned)
-    return rows
+def _excluded_batches(document: ProcessedDocument) -> Iterator[dict[str, list]]:
+    """The rows of the numbers of a document that are not reported, with the reason, one batch of
+    sentences at a time, as columns (raw spans not yet set)."""
+    for sentences in _sentence_batches(document):
+        rows = [
+            (sentence_id, sentence_start + verdict.start, sentence_start + verdict.end, verdict.surface, verdict.reason.value, verdict.detail, text)
+            for sentence_id, sentence_start, text, _ in sentences
+            for verdict in read_text(text)
+            if isinstance(verdict, NotAQuantity)
+        ]
+        yield _columns(document.doc_id, _EXCLUDED_FIELDS, rows)
 
 
-def _add_raw_spans(rows: list[dict], cleaned: CleanResult) -> None:
-    if not rows:
-        return
-    raw_starts, raw_ends = cleaned.offset_map.to_raw_spans([r["start"] for r in rows], [r["end"] for r in rows])
-    for row, raw_start, raw_end in zip(rows, raw_starts.tolist(), raw_ends.tolist()):
-        row["raw_start"], row["raw_end"] = raw_start, raw_end
-        row["raw_surface"] = cleaned.raw_text[raw_start:raw_end]
+def _columns(doc_id: str, fields: Sequence[str], rows: list[tuple]) -> dict[str, list]:
+    """Rows (tuples of ``fields``) of one document as one list per column, with its ``doc_id``.
+
+    Example:
+        >>> _columns("d", ("start", "surface"), [(0, "3个"), (5, "7名")])
+        {'start': [0, 5], 'surface': ['3个', '7名'], 'doc_id': ['d', 'd']}
+    """
+    columns = {field: list(values) for field, values in zip(fields, zip(*rows))} if rows else {field: [] for field in fields}
+    columns["doc_id"] = [doc_id] * len(rows)
+    return columns
 
 
 def extract(
@@ -221,9 +261,11 @@ def extract(
         >>> table.loc[0, ["surface", "value_norm", "unit_class"]]  # doctest: +SKIP
     """
     resolved = _resolve_taxonomy(taxonomy)
-    rows = [row for document in _documents(source) for row in _quantity_rows(document, resolved)]
-    table = pd.DataFrame(rows, columns=list(COLUMNS))
-    return table.astype(_DTYPES)
+    builder = _TableBuilder(COLUMNS, _DTYPES)
+    for document in _documents(source):
+        for batch in _quantity_batches(document, resolved):
+            builder.add(batch, document.cleaned)
+    return builder.frame()
 
 
 def excluded_numbers(source: ProcessedCorpus | ProcessedDocument | Iterable[ProcessedDocument]) -> pd.DataFrame:
@@ -233,8 +275,11 @@ def excluded_numbers(source: ProcessedCorpus | ProcessedDocument | Iterable[Proc
         >>> from dangjian.pipeline import process_corpus
         >>> excluded_numbers(process_corpus("data/raw"))["reason"].value_counts()  # doctest: +SKIP
     """
-    rows = [row for document in _documents(source) for row in _excluded_rows(document)]
-    return pd.DataFrame(rows, columns=list(EXCLUDED_COLUMNS))
+    builder = _TableBuilder(EXCLUDED_COLUMNS, {})
+    for document in _documents(source):
+        for batch in _excluded_batches(document):
+            builder.add(batch, document.cleaned)
+    return builder.frame()
 
 
 def for_export(table: pd.DataFrame) -> pd.DataFrame:

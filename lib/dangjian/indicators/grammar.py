@@ -193,6 +193,8 @@ def to_candidate(match: re.Match[str]) -> Candidate | None:
         >>> to_candidate(next(CANDIDATE.finditer("共培训1654人（次）"))).measure
         '人（次）'
     """
+    if match["cnum"] is not None and match["measure"] is None and match["measure1"] is None:
+        return None  # the cheapest test first: most such matches are 一 in ordinary words
     text = match.string
     groups = match.groupdict()
     if groups["date"] or groups["formula"]:
@@ -264,8 +266,12 @@ def _approx(candidate: Candidate) -> tuple[str, str]:
     return "exact", ""
 
 
+_DIGIT_START = re.compile(f"[{DIGIT}]")
+_DIGITS = re.compile(f"[{DIGIT}]+")
+
+
 def _parse(number: str, chinese: bool) -> ParsedNumber | NotANumber:
-    if chinese or not re.match(f"[{DIGIT}]", number):
+    if chinese or not _DIGIT_START.match(number):
         return parse_chinese(number)
     return parse_arabic(number)
 
@@ -342,7 +348,7 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
     if candidate.multiplier:
         multiplier *= MULTIPLIERS[candidate.multiplier]
     if candidate.wan_rest:  # 2万9620个 = 2.962万: the digits after 万 are its units
-        if candidate.number_high or not re.fullmatch(f"[{DIGIT}]+", candidate.number):
+        if candidate.number_high or not _DIGITS.fullmatch(candidate.number):
             return NotAQuantity(*span, Reason.NOT_A_NUMBER, "digits after 万 of a decimal or a range")
         value += Decimal(int(unicodedata.normalize("NFKC", candidate.wan_rest))) / 10_000
     high = None
@@ -364,7 +370,8 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
         value += Decimal(extra)
     elif not unit and multiplier == 1:
         return NotAQuantity(*span, Reason.NO_UNIT, "a number without a unit (a code, a brand, a formula part)")
-    if unit_class(unit) == "age_years" and value * multiplier > MAX_AGE:
+    measured = unit_class(unit) if unit else "other"
+    if measured == "age_years" and value * multiplier > MAX_AGE:
         return NotAQuantity(*span, Reason.NOT_A_NUMBER, f"an age over {MAX_AGE} years (digits run together)")
     if high is not None and high <= value:
         return NotAQuantity(*span, Reason.YEAR_OR_DATE if "-" in surface else Reason.NOT_A_NUMBER, "not an increasing range")
@@ -376,7 +383,7 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
         value=value,
         multiplier=multiplier,
         unit=unit,  # "" for 1.2万: a quantity without a unit
-        unit_class=unit_class(unit) if unit else "other",
+        unit_class=measured,
         approx=approx,
         value_high=high,
         qualifier=qualifier,

@@ -39,6 +39,7 @@ MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 
 _ARABIC_FULL = re.compile(rf"(?:{ARABIC})")
 _SEPARATORS = re.compile(r"[ ,，]")
+_ARABIC_WITH_MULTIPLIER = re.compile(rf"({ARABIC})({MULTIPLIER})?")
 
 
 def parse_arabic(text: str) -> ParsedNumber | NotANumber:
@@ -48,6 +49,8 @@ def parse_arabic(text: str) -> ParsedNumber | NotANumber:
         >>> parse_arabic("11 722.79").value, parse_arabic("３７９９").value, bool(parse_arabic("1 1"))
         (Decimal('11722.79'), Decimal('3799'), False)
     """
+    if text.isascii() and text.isdigit():
+        return ParsedNumber(Decimal(text))  # plain ASCII digits: the common case, read directly
     if not _ARABIC_FULL.fullmatch(text):
         return NotANumber(text, "not an Arabic numeral (a lone '1 1' is two numbers)")
     normalized = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
@@ -137,7 +140,7 @@ def parse_number(text: str) -> ParsedNumber | NotANumber:
         (ParsedNumber(value=Decimal('1.64'), multiplier=100000000), ParsedNumber(value=Decimal('3'), multiplier=1))
     """
     text = text.strip()
-    match = re.fullmatch(rf"({ARABIC})({MULTIPLIER})?", text)
+    match = _ARABIC_WITH_MULTIPLIER.fullmatch(text)
     if match:
         parsed = parse_arabic(match.group(1))
         if not parsed or not match.group(2):

@@ -57,6 +57,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -135,6 +136,8 @@ _RATE_OF_ACTION = re.compile(rf"(?:{_VERB}|办结|完成|参学|参训|知晓|�
 _TRAIT_TAIL = re.compile(rf"(?:中{_TRAIT_WORDS}|平均年龄|平均)$")
 #: A clause that names the whole the next numbers belong to: 全县党员中，… / 发展党员中，…
 _FRAME_CLAUSE = re.compile(r"([^，。；：！？,;:!?\n]{2,20}?)(?:中[，,：:]|的[^，。；：！？,;:!?\n]{1,8}[：:])\s*$")
+#: The characters such a clause ends with (before spaces): the cheap test before the expression.
+_FRAME_CLAUSE_ENDS = "，,：:"
 #: Dimensions along which statistics break a group down (党员的职业, 党员队伍构成, 基层党组织分布).
 DIMENSIONS = ("职业", "年龄", "学历", "文化程度", "性别", "民族", "结构", "构成", "分布", "类型", "类别")
 _DIMENSION = rf"(?:队伍)?(?:{'|'.join(DIMENSIONS)})+"
@@ -146,6 +149,8 @@ _TOPIC = re.compile(
     rf"(?P<topic>[^，。；：！？,;:!?\n]{{0,8}}?(?:党员|党组织|组织|干部|书记|人才|积极分子|申请人|发展对象|党委|支部)[^，。；：！？,;:!?\n]{{0,4}}?(?:的)?{_DIMENSION})"
     rf"(?:(?:来看|上看|看|方面|部分|上|而言|来说|分)[，,：:]|[：:])"
 )
+#: A topic names one of the dimensions: the cheap test before :data:`_TOPIC`.
+_ANY_DIMENSION = re.compile("|".join(DIMENSIONS))
 _FRAME_PARTS = re.compile(rf"^(?P<group>.*?)(?:的)?(?P<dimension>{_DIMENSION})$")
 #: A label ending in a counted unit of its own (党组织, 村, 企业, 干部 …): not an item of another group.
 _HEAD_END = re.compile(
@@ -174,8 +179,8 @@ MAX_RIGHT = 16
 
 def _balance(text: str) -> str:
     """Drop unbalanced brackets at the edges (``服务站（联络站`` → ``服务站（联络站）``)."""
-    opens = sum(text.count(c) for c in "（(")
-    closes = sum(text.count(c) for c in "）)")
+    opens = text.count("（") + text.count("(")
+    closes = text.count("）") + text.count(")")
     while text and text[0] in "）)" and closes > opens:
         text, closes = text[1:], closes - 1
     while text and text[-1] in "（(" and opens > closes:
@@ -196,7 +201,12 @@ def _strip(text: str) -> str:
         >>> _strip("2023年全镇累计达到"), _strip("“红色驿站”"), _strip("增至2022年的")
         ('', '红色驿站', '增')
     """
-    text = _YEAR.sub("", _BRACKET_TAG.sub("", _QUOTE_CHARS.sub("", text))).strip(_EDGE_CHARS)
+    text = _QUOTE_CHARS.sub("", text)
+    if text[:1] in "【[":
+        text = _BRACKET_TAG.sub("", text)
+    if "年" in text:
+        text = _YEAR.sub("", text)
+    text = text.strip(_EDGE_CHARS)
     previous = None
     while previous != text:
         previous = text
@@ -290,9 +300,14 @@ class _Window:
     same_clause: bool  # a quantity precedes it in the same clause
 
 
-def _clause_start(text: str, start: int) -> int:
+def _breaks(text: str) -> list[int]:
+    """The position after each clause break of ``text``, in order (found once per sentence)."""
+    return [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+
+
+def _clause_start(text: str, start: int, breaks: list[int] | None = None) -> int:
     """Where the clause holding ``start`` begins; spaces right before the number do not end its
-    clause (``党员总数 1086``: the label is in the same cell).
+    clause (``党员总数 1086``: the label is in the same cell). ``breaks``: :func:`_breaks` of ``text``.
 
     Example:
         >>> text = "党员总数 1086 支部数 26"
@@ -302,20 +317,24 @@ def _clause_start(text: str, start: int) -> int:
     position = start
     while position > 0 and text[position - 1] in " \u3000":
         position -= 1
-    return max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)), default=0)
+    breaks = _breaks(text) if breaks is None else breaks
+    before = bisect.bisect_right(breaks, position)  # breaks that end at or before the position
+    return breaks[before - 1] if before else 0
 
 
-def _window(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bool], index: int, previous: tuple[int, int, str, int] | None) -> _Window:
+def _window(
+    text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bool], index: int, previous: tuple[int, int, str, int] | None, breaks: list[int]
+) -> _Window:
     start, end = spans[index]
-    clause_start = _clause_start(text, start)
-    clause_break = _CLAUSE_BREAK.search(text, end)
-    clause_end = clause_break.start() if clause_break else len(text)
-    later = [s for (s, _), skipped in zip(spans[index + 1 :], skip[index + 1 :]) if not skipped and s < clause_end]
+    clause_start = _clause_start(text, start, breaks)
+    after = bisect.bisect_right(breaks, end)  # the first break at or after the end (a break at i ends at i + 1)
+    clause_end = breaks[after] - 1 if after < len(breaks) else len(text)
+    following = next((s for (s, _), skipped in zip(spans[index + 1 :], skip[index + 1 :]) if not skipped and s < clause_end), None)
     same_clause = previous is not None and previous[0] == clause_start
     left_start = max(clause_start, previous[1]) if same_clause else clause_start
     if same_clause and skip[previous[3]]:
         left_start = clause_start  # a threshold belongs to the noun phrase: 收入10万元以上的村
-    return _Window(clause_start, left_start, later[0] if later else clause_end, same_clause)
+    return _Window(clause_start, left_start, clause_end if following is None else following, same_clause)
 
 
 #: A verb standing alone, with its result (整改到位, 办理完毕): it acts on the object of the label before.
@@ -346,9 +365,12 @@ def _frame_before(text: str, clause_start: int, previous_end: int) -> str:
         >>> _frame_before("发展党员中，女性占31.6%", 6, 0)
         '发展党员'
     """
-    match = _FRAME_CLAUSE.search(text, previous_end, clause_start)
+    before = text[previous_end:clause_start].rstrip()
+    match = _FRAME_CLAUSE.search(text, previous_end, clause_start) if before[-1:] in _FRAME_CLAUSE_ENDS else None
     if match:
         return _strip(match.group(1))
+    if not _ANY_DIMENSION.search(text, previous_end, clause_start):
+        return ""
     topics = list(_TOPIC.finditer(text, previous_end, clause_start))
     return _strip(topics[-1].group("topic")) if topics else ""
 
@@ -362,7 +384,7 @@ def heading_frame(sentence: str) -> str:
         ('党员的职业', '发展党员', '')
     """
     stripped = sentence.strip()
-    topic = _TOPIC.match(stripped.rstrip("。.．：:，, \u3000") + "：")
+    topic = _TOPIC.match(stripped.rstrip("。.．：:，, \u3000") + "：") if _ANY_DIMENSION.search(stripped) else None
     if topic:
         return _strip(topic.group("topic"))
     match = _HEADING.match(stripped)
@@ -381,7 +403,7 @@ def topic_frame(sentence: str) -> str:
         >>> topic_frame("优化年龄结构，选拔35岁以下干部120名"), topic_frame("按学历分，大专及以上的4.6万名")
         ('', '')
     """
-    matches = list(_TOPIC.finditer(sentence))
+    matches = list(_TOPIC.finditer(sentence)) if _ANY_DIMENSION.search(sentence) else []
     return _strip(matches[-1].group("topic")) if matches else ""
 
 
@@ -411,6 +433,9 @@ def _group_of(subject: str) -> str:
 
 #: Per-unit words before a number qualify it (每月3000元, 每村平均3.2名): they are not what is measured.
 _PER_UNIT = re.compile(r"(?:每(?:人|月|年|村|户|个|名|季度)|人均|村均|户均|年均|平均)+$")
+#: A character of every per-unit word (每, 均) and of every change or share word (增, 减, 多, 少, 提,
+#: 升, 降; 占, 比) that :data:`_PER_UNIT` and :data:`_CHANGE_TAIL` remove.
+_TAIL_CHARS = re.compile("[每均增减多少提升降占比]")
 
 
 def _without_tail(left: str) -> str:
@@ -427,12 +452,18 @@ def _without_tail(left: str) -> str:
     previous = None
     while previous != left:
         previous = left
-        left = _TRAILING.sub("", _CHANGE_TAIL.sub("", _PER_UNIT.sub("", left))).strip(_EDGE_CHARS)
+        if _TAIL_CHARS.search(left):  # the cheap test: every per-unit word, change and share has one of them
+            left = _CHANGE_TAIL.sub("", _PER_UNIT.sub("", left))
+        left = _TRAILING.sub("", left).strip(_EDGE_CHARS)
     return left
 
 
 #: A clause that only says what a change is measured against (与上年相比, 同比, 较去年同期).
 _COMPARISON_CLAUSE = re.compile(rf"(?:{_COMPARISON}|(?:与|和|同)[^，。；]{{1,8}}(?:相比|比较)|同比|环比)")
+
+
+_INTERVENING_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
+_ANY_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def _intervening_clause(text: str, previous_end: int, clause_start: int) -> str:
@@ -444,11 +475,11 @@ def _intervening_clause(text: str, previous_end: int, clause_start: int) -> str:
         '工人和农民仍是党员队伍主体'
     """
     between = text[previous_end:clause_start]
-    clauses = [c for c in re.split(r"[，。；：！？,;:!?\n]", between) if c.strip()]
+    clauses = [c for c in _INTERVENING_BREAK.split(between) if c.strip()]
     if not clauses:
         return ""
     last = _strip(clauses[-1])
-    if not last or len(last) > 20 or re.search(r"[0-9０-９]", last) or _VERBS.search(last) or _COMPARISON_CLAUSE.fullmatch(clauses[-1].strip()):
+    if not last or len(last) > 20 or _ANY_DIGIT.search(last) or _VERBS.search(last) or _COMPARISON_CLAUSE.fullmatch(clauses[-1].strip()):
         return ""  # 与上年相比，增加了560名: a comparison is not what is measured
     return last
 
@@ -514,8 +545,9 @@ def label_subjects(
     (group, dimension), framed = (base, True) if frame else ((carry, ""), False)  # what traits and list items belong to
     listing = False  # the items of a 其中 list do not replace the group
     respectively: list[str] = []
+    breaks = _breaks(text)  # where each clause of the sentence starts, found once
     for index, (start, end) in enumerate(spans):
-        window = _window(text, spans, skip, index, previous)
+        window = _window(text, spans, skip, index, previous, breaks)
         raw_left = text[window.left_start : start]
         if window.same_clause and "、" in raw_left:
             raw_left = raw_left[raw_left.rindex("、") + 1 :]

@@ -94,22 +94,13 @@ class Indicator:
         """
         if not self.accepts(unit_class, kind):
             return ""
-        rules = self._rules
-        where = "subject" if _found(rules["match_subject"], subject) else ""
-        if not where and _found(rules["match_context"], clause):
-            where = "context"
-        if not where:
-            return ""
-        if rules["require_sentence"] is not None and not (rules["require_sentence"].search(sentence) or rules["require_sentence"].search(subject)):
-            return ""  # the subject counts as part of the sentence: it may restore a group said before
-        if _found(rules["unless_subject"], subject) or _found(rules["unless_context"], clause) or _found(rules["unless_sentence"], sentence):
-            return ""
-        return where
+        return _evidence(self._rules, subject, clause, sentence)
 
     @cached_property
-    def _rules(self) -> dict[str, re.Pattern[str] | None]:
-        """Each rule's patterns joined into one expression (one search per rule), None when empty."""
-        return {key: _joined(getattr(self, key)) for key in _RULE_KEYS}
+    def _rules(self) -> tuple[re.Pattern[str] | None, ...]:
+        """Each rule's patterns joined into one expression (one search per rule), None when empty,
+        in the order of ``_RULE_KEYS``."""
+        return tuple(_joined(getattr(self, key)) for key in _RULE_KEYS)
 
     def accepts(self, unit_class: str, kind: str = "") -> bool:
         """Is a mention of this unit class (and kind) admitted? A change measures the same
@@ -198,7 +189,7 @@ class Taxonomy:
         for indicator in self._admitting(unit_class, kind):
             if candidate is not None and indicator.category == candidate.category:
                 continue  # within a category the file order decides: no contest to look for
-            evidence = indicator.evidence(subject, clause, sentence, unit_class, kind)
+            evidence = _evidence(indicator._rules, subject, clause, sentence)  # the unit class is admitted
             if not evidence:
                 continue
             if candidate is None:
@@ -261,8 +252,32 @@ def _joined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
     return patterns[0] if len(patterns) == 1 else re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
-def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
-    return pattern is not None and pattern.search(text) is not None
+def _evidence(rules: tuple[re.Pattern[str] | None, ...], subject: str, clause: str, sentence: str) -> str:
+    """:meth:`Indicator.evidence` of a mention whose unit class is admitted, from the joined rules
+    (``Indicator._rules``): the cheapest searches first (the subject, then the clause), the long
+    sentence only when a rule matched.
+
+    Example:
+        >>> grids = Indicator("grids", "网格", "Grids", "governance", ("count",), (re.compile("网格"),), unless_sentence=(re.compile("网格化"),))
+        >>> _evidence(grids._rules, "优化调整网格", "", "调整网格"), _evidence(grids._rules, "优化调整网格", "", "网格化管理")
+        ('subject', '')
+    """
+    match_subject, match_context, require_sentence, unless_subject, unless_context, unless_sentence = rules
+    if match_subject is not None and match_subject.search(subject):
+        where = "subject"
+    elif match_context is not None and match_context.search(clause):
+        where = "context"
+    else:
+        return ""
+    if require_sentence is not None and not (require_sentence.search(sentence) or require_sentence.search(subject)):
+        return ""  # the subject counts as part of the sentence: it may restore a group said before
+    if (
+        (unless_subject is not None and unless_subject.search(subject))
+        or (unless_context is not None and unless_context.search(clause))
+        or (unless_sentence is not None and unless_sentence.search(sentence))
+    ):
+        return ""
+    return where
 
 
 def _patterns(entry: dict[str, Any], key: str, where: str) -> tuple[re.Pattern[str], ...]:

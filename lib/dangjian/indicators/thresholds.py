@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -50,9 +51,11 @@ def threshold_flags(text: str, found: Sequence[Quantity]) -> list[bool]:
         [True, False, True, False, False]
     """
     flags = []
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]  # where each clause starts, found once
     for index, quantity in enumerate(found):
         start, end = quantity.outer
-        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+        before = bisect.bisect_right(breaks, start)
+        clause_start = breaks[before - 1] if before else 0
         following = text[end : end + 1]
         if quantity.qualifier in COMPARISON_WORDS:
             counted_before = any(
