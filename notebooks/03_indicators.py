@@ -30,6 +30,7 @@ taxonomy = ""
 region_col = "region"
 output_dir = "data/processed/indicators"
 figures_dir = "figures"
+figure_prefix = "indicators"
 corpus_tables_dir = "data/processed/tables"
 cache_dir = "data/processed/cache"
 
@@ -159,6 +160,11 @@ display(excluded.groupby("reason").agg(numbers=("surface", "size"), examples=("r
 # %% [markdown]
 # ## Coverage by region and category
 #
+# The comparisons below group documents by the column `region_col` names: `region` in the
+# parameter set `03_indicators`, `year` in `03_indicators_year` (the same indicators over time, for
+# corpora that span years). Each group keeps its administrative level in its label, so a national
+# figure and a county's never share a row; "region" below means the group.
+#
 # How many quantities each region reports in each category (regions from the centre down, each
 # with its administrative level). The last column counts quantities that match no indicator. The
 # figure shows each region's mapped quantities as shares of the categories (rows sum to 100 %), so
@@ -169,7 +175,7 @@ coverage = compare.coverage(indicators, documents, region_col, categories=list(c
 display(coverage)
 category_labels = {key: f"{value.get('zh', '')} {key}" for key, value in canonical.categories.items()}
 fig = plotting_indicators.plot_coverage(coverage, category_labels)
-save_figure(fig, "indicators_coverage", figures_dir)
+save_figure(fig, f"{figure_prefix}_coverage", figures_dir)
 fig
 
 # %% [markdown]
@@ -182,7 +188,7 @@ fig
 density = compare.density(indicators, documents, region_col)
 display(density)
 fig = plotting_indicators.plot_density(density)
-save_figure(fig, "indicators_density", figures_dir)
+save_figure(fig, f"{figure_prefix}_density", figures_dir)
 fig
 
 # %% [markdown]
@@ -230,7 +236,7 @@ display(targets)
 for kind in KINDS:
     if plotting_indicators.comparison_panels(comparable, kind):
         fig = plotting_indicators.plot_comparison(comparable, kind)
-        save_figure(fig, f"indicators_compared_{kind}", figures_dir)
+        save_figure(fig, f"{figure_prefix}_compared_{kind}", figures_dir)
         display(fig)
 
 # %% [markdown]
