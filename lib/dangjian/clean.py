@@ -9,6 +9,9 @@ nothing is deleted silently.
 The steps of this module also yield their edits one by one in text order (``Step.edit_streams``),
 and the pipeline applies them as they come: a text of hundreds of megabytes is cleaned without a
 list of its millions of edits, a list of its lines, or a number per character for its offsets.
+For speed, a step looks for its few trigger characters before it scans a text, its patterns begin
+with the character they consume (so the scan jumps from one candidate to the next), edits found in
+great numbers come in batches, and lines are converted to simplified characters a block at a time.
 
 Steps are grouped by kind: ``normalize`` (spaces, widths, punctuation), ``remove`` (page
 furniture, author lines, pinyin readings), ``convert`` (traditional -> simplified, redactions ->
@@ -37,13 +40,42 @@ from typing import Any
 
 import numpy as np
 
-from dangjian.edits import Edit, OffsetMap, apply_edits, apply_sorted_edits
+from dangjian.edits import (
+    BATCH_EDITS,
+    Edit,
+    EditBatch,
+    OffsetMap,
+    Substitution,
+    apply_edits,
+    apply_sorted_edits,
+    batched_edits,
+    changed_positions,
+    expand,
+)
 
 #: The one placeholder that stands for any redacted or template-substituted name.
 PLACEHOLDER = "□"
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
+#: The code point ranges of :data:`CJK`, first and last of each.
+_CJK_RANGES = tuple((ord(first), ord(last)) for first, _, last in re.findall("(.)(-)(.)", CJK.encode().decode("unicode-escape")))
+
+
+def _chinese_counts(codes: np.ndarray) -> np.ndarray:
+    """Number of Chinese characters (:data:`CJK`) among the first ``i`` code points, for each ``i``
+    from 0 to ``len(codes)``.
+
+    Example:
+        >>> _chinese_counts(np.array([ord(c) for c in "党建a工作"])).tolist()
+        [0, 1, 2, 2, 3, 4]
+    """
+    chinese = np.zeros(len(codes), dtype=bool)
+    for first, last in _CJK_RANGES:
+        chinese |= (codes >= first) & (codes <= last)
+    counts = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(chinese, out=counts[1:])
+    return counts
 
 
 # --------------------------------------------------------------------------- steps
@@ -74,7 +106,7 @@ class Step:
     def __call__(self, text: str) -> str:
         if self.edit_streams is None:
             return apply_edits(text, self.find_edits(text))[0]
-        return apply_sorted_edits(text, heapq.merge(*self.edit_streams(text), key=_position))[0]
+        return apply_sorted_edits(text, _merged_spans(text, self.edit_streams(text)))[0]
 
     @classmethod
     def streaming(
@@ -94,7 +126,7 @@ class Step:
         """
 
         def find_edits(text: str) -> list[Edit]:
-            return [edit for finder in finders for edit in finder(text)]
+            return [edit for finder in finders for edit in expand(text, finder(text))]
 
         def edit_streams(text: str) -> list[Iterable[Edit]]:
             return [finder(text) for finder in finders]
@@ -106,63 +138,155 @@ def _position(edit: Edit) -> tuple[int, int]:
     return edit.start, edit.end
 
 
-def _regex_stream(
-    pattern: re.Pattern[str], kind: str, replace: Callable[[re.Match[str]], str]
-) -> Callable[[str], Iterator[Edit]]:
-    """Build an edit finder from a regex and a function giving each match's replacement."""
+def _merged_spans(text: str, streams: Sequence[Iterable[Edit | Substitution | EditBatch]]) -> Iterable[Edit | Substitution | EditBatch | tuple]:
+    """The changes of a step's streams in text order for :func:`apply_sorted_edits`: a stream
+    alone as it is, several merged as tuples ``(start, end, stream, replacement)`` (a
+    substitution as its edits of one character), those of an earlier stream first at one span.
 
-    def find(text: str) -> Iterator[Edit]:
-        for m in pattern.finditer(text):
-            yield Edit(m.start(), m.end(), replace(m), kind)
+    Example:
+        >>> list(_merged_spans("a,b(c)", [iter([EditBatch([1], [2], ["，"], "p")]), iter([Edit(3, 4, "（", "p")])]))
+        [(1, 2, 0, '，'), (3, 4, 1, '（')]
+    """
+    found = _non_empty(streams)
+    if len(found) == 1:
+        return found[0]
+    return heapq.merge(*(_numbered_spans(text, stream, number) for number, stream in enumerate(found)))
+
+
+def _numbered_spans(text: str, edits: Iterable[Edit | Substitution | EditBatch], number: int) -> Iterator[tuple[int, int, int, str]]:
+    """``(start, end, number, replacement)`` of each edit (of each edit a batch or substitution stands for)."""
+    for edit in edits:
+        if type(edit) is EditBatch:
+            yield from zip(edit.starts, edit.ends, itertools.repeat(number), edit.replacements)
+        elif type(edit) is Edit:
+            yield edit.start, edit.end, number, edit.replacement
+        else:
+            for one in expand(text, (edit,)):
+                yield one.start, one.end, number, one.replacement
+
+
+def _non_empty(streams: Sequence[Iterable[Any]]) -> list[Iterator[Any]]:
+    """The streams that yield something, each still yielding all it yields."""
+    found = []
+    for stream in streams:
+        items = iter(stream)
+        first = next(items, None)
+        if first is not None:
+            found.append(itertools.chain((first,), items))
+    return found
+
+
+def _regex_stream(
+    pattern: re.Pattern[str], kind: str, replace: Callable[[re.Match[str]], str], needs: str = ""
+) -> Callable[[str], Iterator[Edit]]:
+    """Build an edit finder from a regex and a function giving each match's replacement (the
+    edits come in batches, :class:`~dangjian.edits.EditBatch`).
+
+    ``needs``, if given, holds characters one of which every match holds: a text without any of
+    them is not scanned (looking for a few characters is much faster than a regex scan).
+    """
+
+    def find(text: str) -> Iterator[EditBatch]:
+        if needs and not _holds_any(text, needs):
+            return
+        yield from batched_edits(((*m.span(), replace(m)) for m in pattern.finditer(text)), kind)
 
     return find
 
 
+def _holds_any(text: str, chars: str) -> bool:
+    """Whether ``text`` holds any of ``chars``, searched for one at a time.
+
+    Example:
+        >>> _holds_any("党建\\r\\n", "\\r\\u2028"), _holds_any("党建", "\\r\\u2028")
+        (True, False)
+    """
+    return any(char in text for char in chars)
+
+
+def _characters(*ranges: str) -> str:
+    """The characters of ``ranges``, each a character or two joined by ``-``.
+
+    Example:
+        >>> _characters("a-c", "x", "-")
+        'abcx-'
+    """
+    return "".join("".join(map(chr, range(ord(r[0]), ord(r[2]) + 1))) if len(r) == 3 and r[1] == "-" else r for r in ranges)
+
+
 #: Where ``str.splitlines`` ends a line.
-_LINE_END = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_END = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029](?:(?<=\r)\n)?")
 
 
-def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+def _line_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """``(start, end_including_line_break)`` of each line as ``text.splitlines(keepends=True)``
-    cuts it, without copying the text.
+    cuts it, without copying the text (of ``text[start:end]``, ``start`` the start of a line).
 
     Example:
         >>> list(_line_spans("甲\\r\\n乙\\n\\n丙"))
         [(0, 3), (3, 5), (5, 6), (6, 7)]
     """
-    position = 0
-    for m in _LINE_END.finditer(text):
+    end = len(text) if end is None else end
+    position = start
+    for m in _LINE_END.finditer(text, start, end):
         yield position, m.end()
         position = m.end()
-    if position < len(text):
-        yield position, len(text)
+    if position < end:
+        yield position, end
 
 
-def _lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end_including_newline, line_without_newline)`` for each line."""
-    for start, end in _line_spans(text):
-        yield start, end, text[start:end].rstrip("\n")
+def _line_blocks(text: str, block_chars: int = 1 << 16) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of blocks of whole lines, each of about ``block_chars`` characters or one line.
+
+    Example:
+        >>> list(_line_blocks("甲乙\\n丙\\n丁", block_chars=2))
+        [(0, 3), (3, 5), (5, 6)]
+    """
+    start = 0
+    while start < len(text):
+        boundary = _LINE_END.search(text, start + block_chars - 1)
+        end = boundary.end() if boundary else len(text)
+        yield start, end
+        start = end
+
+
+def _lines(text: str, block_chars: int = 1 << 16) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end_including_newline, line_without_newline)`` for each line, cutting a
+    block of whole lines of about ``block_chars`` characters at a time.
+
+    Example:
+        >>> list(_lines("甲\\r\\n乙\\n\\n丙", block_chars=2))
+        [(0, 3, '甲\\r'), (3, 5, '乙'), (5, 6, ''), (6, 7, '丙')]
+    """
+    for start, block_end in _line_blocks(text, block_chars):
+        for line in text[start:block_end].splitlines(keepends=True):
+            end = start + len(line)
+            yield start, end, line.rstrip("\n")
+            start = end
 
 
 # normalize ------------------------------------------------------------------
 
-_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_LINE_BREAK_CHARS = "\r\u2028\u2029\x0b\x0c\x85"
+_LINE_BREAKS = re.compile(f"[{_LINE_BREAK_CHARS}](?:(?<=\r)\n)?")  # \r\n or one of them
 normalize_line_breaks = Step.streaming(
     "normalize_line_breaks",
     "normalize",
-    _regex_stream(_LINE_BREAKS, "line_break", lambda m: "\n"),
+    _regex_stream(_LINE_BREAKS, "line_break", lambda m: "\n", needs=_LINE_BREAK_CHARS),
     description="Windows/Mac/Unicode line breaks -> \\n.",
 )
 
-_ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACE_CHARS = _characters("\t", "\u00a0", "\u1680", "\u2000-\u200a", "\u202f", "\u205f", "\u3000")
+_ODD_SPACES = re.compile(f"[{_ODD_SPACE_CHARS}]")
+_INVISIBLE_CHARS = _characters("\u200b-\u200d", "\u2060", "\ufeff", "\u00ad")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
 normalize_spaces = Step.streaming(
     "normalize_spaces",
     "normalize",
-    _regex_stream(_ODD_SPACES, "odd_space", lambda m: " "),
-    _regex_stream(_INVISIBLE, "invisible", lambda m: ""),
+    _regex_stream(_ODD_SPACES, "odd_space", lambda m: " ", needs=_ODD_SPACE_CHARS),
+    _regex_stream(_INVISIBLE, "invisible", lambda m: "", needs=_INVISIBLE_CHARS),
     description="Non-breaking, ideographic, thin spaces and tabs -> space; zero-width characters dropped.",
 )
 
@@ -175,16 +299,19 @@ normalize_fullwidth_alnum = Step.streaming(
 )
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
+_HALF_PUNCT_TABLE = str.maketrans(_HALF_PUNCT)
 # An ASCII punctuation mark touching a Chinese character (or a closing quote/bracket) on either side.
 _CJK_CONTEXT = f"[{CJK}“”‘’《》（）()%，。、；：？！]"
 _HALF_PUNCT_IN_CHINESE = re.compile(rf"(?<={_CJK_CONTEXT})[,;:!]+|[,;:!]+(?={_CJK_CONTEXT})")
+_HALF_PUNCT_RUN = re.compile("[,;:!][,;:!]*")  # a class first: the scan jumps from mark to mark
+_CJK_CONTEXT_CHAR = re.compile(_CJK_CONTEXT)
 # A pair of ASCII parentheses with Chinese inside or right outside it: (社区), 人(次), (2020年…).
 _PAREN_PAIR = re.compile(r"\(([^()\n]{0,60})\)")
 _QUOTE_FORMS = re.compile("[「」『』]")
 _QUOTE_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 
 
-_QUESTION_IN_CHINESE = re.compile(rf"(?<=[{CJK}])\?(?=[{CJK}“”\n]|$)")
+_QUESTION_IN_CHINESE = re.compile(rf"\?(?<=[{CJK}]\?)(?=[{CJK}“”\n]|$)")
 _CLAUSE_MARKS = "，。！？；,;!\n"
 _CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 _INTERROGATIVE_WORD = re.compile("如何|怎么|怎样|什么|为何|为什么|哪|何在|是否|吗|呢|几何|多少")
@@ -234,15 +361,44 @@ def _question_verdicts(text: str, indices: Iterable[int]) -> Iterator[bool]:
 
 
 def _question_edits(text: str) -> Iterator[Edit]:
+    if "?" not in text:
+        return
     candidates, again = itertools.tee(_QUESTION_IN_CHINESE.finditer(text))
     for m, is_question in zip(candidates, _question_verdicts(text, (m.start() for m in again))):
         if is_question:
             yield Edit(m.start(), m.end(), "？", "punctuation")
 
 
-def _half_punctuation_edits(text: str) -> Iterator[Edit]:
-    for m in _HALF_PUNCT_IN_CHINESE.finditer(text):
-        yield Edit(m.start(), m.end(), "".join(_HALF_PUNCT[mark] for mark in m.group()), "punctuation")
+def _half_punctuation_edits(text: str) -> Iterator[EditBatch]:
+    """The matches of :data:`_HALF_PUNCT_IN_CHINESE`: a whole run of marks with Chinese context
+    before or after it (no mark is context, so a match is never part of a run).
+
+    Example:
+        >>> [(e.start, e.replacement) for e in expand("", _half_punctuation_edits("党建,!工作; ok;"))]
+        [(2, '，！'), (6, '；')]
+    """
+    if not _HALF_PUNCT_RUN.search(text):
+        return
+    context = _CJK_CONTEXT_CHAR.match
+    full_width: dict[str, str] = {}
+    starts: list[int] = []
+    ends: list[int] = []
+    replacements: list[str] = []
+    for m in _HALF_PUNCT_RUN.finditer(text):
+        start, end = m.span()
+        if (start and context(text, start - 1)) or context(text, end):
+            run = m.group()
+            replacement = full_width.get(run)
+            if replacement is None:
+                replacement = full_width[run] = run.translate(_HALF_PUNCT_TABLE)
+            starts.append(start)
+            ends.append(end)
+            replacements.append(replacement)
+            if len(starts) >= BATCH_EDITS:
+                yield EditBatch(starts, ends, replacements, "punctuation")
+                starts, ends, replacements = [], [], []
+    if starts:
+        yield EditBatch(starts, ends, replacements, "punctuation")
 
 
 def _parenthesis_edits(text: str) -> Iterator[Edit]:
@@ -250,6 +406,8 @@ def _parenthesis_edits(text: str) -> Iterator[Edit]:
     converted inside ``(党())`` makes its enclosing pair a pair in Chinese context, so the rule is
     applied again to the text with the converted pairs until nothing changes (cleaning twice then
     gives what cleaning once gives)."""
+    if "(" not in text:
+        return
     converted: set[int] = set()
     shadow = text
     while True:
@@ -275,7 +433,7 @@ def _parenthesis_edits(text: str) -> Iterator[Edit]:
 normalize_punctuation = Step.streaming(
     "normalize_punctuation",
     "normalize",
-    _regex_stream(_QUOTE_FORMS, "quote", lambda m: _QUOTE_MAP[m.group()]),
+    _regex_stream(_QUOTE_FORMS, "quote", lambda m: _QUOTE_MAP[m.group()], needs="「」『』"),
     _question_edits,
     _half_punctuation_edits,
     _parenthesis_edits,
@@ -286,14 +444,17 @@ normalize_punctuation = Step.streaming(
 
 #: Thousands groups after runs of spaces too: whitespace is collapsed by a later step, and a second
 #: pass must find nothing more to join.
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?: +\d{3})+(?![\d])")
+_SPACED_THOUSANDS = re.compile(r"\d(?<![\d.]\d)\d{0,2}(?: +\d{3})+(?![\d])")
 
 
-def _find_number_space_edits(text: str) -> Iterator[Edit]:
-    for m in _SPACED_THOUSANDS.finditer(text):
-        for offset, char in enumerate(m.group()):
-            if char == " ":
-                yield Edit(m.start() + offset, m.start() + offset + 1, "", "number_space")
+_SPACE_DIGIT = re.compile(r" \d")
+
+
+def _find_number_space_edits(text: str) -> Iterator[EditBatch]:
+    if not _SPACE_DIGIT.search(text):  # a space before a digit: in every match, and rare
+        return
+    spaces = (m.start() + offset for m in _SPACED_THOUSANDS.finditer(text) for offset, char in enumerate(m.group()) if char == " ")
+    yield from batched_edits(((position, position + 1, "") for position in spaces), "number_space")
 
 
 join_spaced_numbers = Step.streaming(
@@ -303,21 +464,41 @@ join_spaced_numbers = Step.streaming(
     description="Thousands separated by spaces (11 722.79) -> 11722.79; '1 1' (a lost plus sign) is not a thousands group.",
 )
 
-_WHITESPACE_RUN = re.compile(r"[ \n]+")
+_WHITESPACE_RUN = re.compile(r"[ \n][ \n]*")  # a class first: the scan jumps from space to space
+_WHITESPACE_RUNS = re.compile(r"[ \n][ \n]+")  # runs of two or more
 
 
-def _find_whitespace_edits(text: str) -> Iterator[Edit]:
-    for m in _WHITESPACE_RUN.finditer(text):
-        run = m.group()
-        at_text_edge = m.start() == 0 or m.end() == len(text)
-        if at_text_edge:
-            replacement = ""
-        elif "\n" in run:
-            replacement = "\n"
-        else:
-            replacement = " "
-        if replacement != run:
-            yield Edit(m.start(), m.end(), replacement, "whitespace")
+def _find_whitespace_edits(text: str) -> Iterator[EditBatch]:
+    yield from batched_edits(_whitespace_spans(text), "whitespace")
+
+
+def _whitespace_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """The edits of :func:`_find_whitespace_edits`: a run of spaces and line breaks is dropped at
+    either end of the text and becomes one line break or one space inside it, so a run of one
+    character inside the text stays; only runs of two or more are looked for there.
+
+    Example:
+        >>> list(_whitespace_spans(" 党  建\\n工 作\\n"))
+        [(0, 1, ''), (2, 4, ' '), (9, 10, '')]
+    """
+    size = len(text)
+    position = 0
+    if size and text[0] in " \n":  # a run at the start of the text is dropped
+        position = _WHITESPACE_RUN.match(text).end()
+        yield 0, position, ""
+    for m in _WHITESPACE_RUNS.finditer(text, position):
+        position = m.end()
+        yield m.start(), position, _whitespace_replacement(text, m)
+    if position < size and text[-1] in " \n" and text[-2] not in " \n":  # one character at the end
+        yield size - 1, size, ""
+
+
+def _whitespace_replacement(text: str, run: re.Match[str]) -> str:
+    """What a run of spaces and line breaks becomes: nothing at either end of the text, else one
+    line break if it holds one, else one space."""
+    if run.start() == 0 or run.end() == len(text):
+        return ""
+    return "\n" if "\n" in run.group() else " "
 
 
 normalize_whitespace = Step.streaming(
@@ -330,7 +511,9 @@ normalize_whitespace = Step.streaming(
 
 # remove ---------------------------------------------------------------------
 
-_BREADCRUMB = re.compile(r"^\s*(首页|主页|当前位置|您的位置|你的位置|首頁|當前位置)\s*[:：]?.*?(>|»|＞|→)")
+_BREADCRUMB_WORDS = ("首页", "主页", "当前位置", "您的位置", "你的位置", "首頁", "當前位置")
+_BREADCRUMB = re.compile(rf"^\s*({'|'.join(_BREADCRUMB_WORDS)})\s*[:：]?.*?(>|»|＞|→)")
+_BREADCRUMB_FIRST = frozenset(word[0] for word in _BREADCRUMB_WORDS)
 _META_KEYS = re.compile(
     r"(发布日期|发布时间|發布日期|发表时间|访问次数|浏览次数|阅读次数|点击数|点击量|访问量|瀏覽次數|"
     r"责任编辑|編輯|编辑|择稿人员|来源|來源|稿源|信息来源|作者)\s*[:：]"
@@ -341,6 +524,7 @@ _CONTROLS = re.compile(
     r"版权所有|Copyright|ICP备|网站地图|联系我们"
 )
 _MAX_FURNITURE_CJK = 60
+_SENTENCE_END = re.compile("[。！？]")
 
 
 def is_furniture_line(line: str) -> bool:
@@ -355,18 +539,25 @@ def is_furniture_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
+    long = _has_more_chinese_than(stripped, _MAX_FURNITURE_CJK)
+    return _is_furniture(stripped, long, long or _CJK_CHAR.search(stripped) is not None)
+
+
+def _is_furniture(stripped: str, long: bool, chinese: bool) -> bool:
+    """:func:`is_furniture_line` of a stripped line that is not empty, told whether it holds more
+    than :data:`_MAX_FURNITURE_CJK` Chinese characters (``long``) and whether it holds any."""
     if _BREADCRUMB.search(stripped):
         return True
     # Lengths are counted in Chinese characters, which later steps do not remove, so that a line
     # judged body text stays body text when the text is cleaned again.
-    if _has_more_chinese_than(stripped, _MAX_FURNITURE_CJK):
+    if long:
         return False
-    if _META_KEYS.search(stripped) and not re.search("[。！？]", stripped):
+    if _META_KEYS.search(stripped) and not _SENTENCE_END.search(stripped):
         return True
     if _CONTROLS.search(stripped):
         return True
     # A line without a single Chinese character: a lone '|', 'Baidu', 'map', a page number.
-    return not _CJK_CHAR.search(stripped) and PLACEHOLDER not in stripped
+    return not chinese and PLACEHOLDER not in stripped
 
 
 def _has_more_chinese_than(text: str, limit: int) -> bool:
@@ -376,13 +567,54 @@ def _has_more_chinese_than(text: str, limit: int) -> bool:
         >>> _has_more_chinese_than("党建a工作", 3), _has_more_chinese_than("党建", 3)
         (True, False)
     """
-    return next(itertools.islice(_CJK_CHAR.finditer(text), limit, None), None) is not None
+    return len(text) > limit and _chinese_characters(limit + 1).match(text) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _chinese_characters(count: int) -> re.Pattern[str]:
+    """A pattern matching the start of a text up to its ``count``-th Chinese character."""
+    return re.compile(rf"(?:[^{CJK}]*+[{CJK}]){{{count}}}")
+
+
+def _furniture_lines(text: str, block_chars: int = 1 << 16) -> Iterator[tuple[int, int, str]]:
+    """The lines of ``text`` that :func:`is_furniture_line` takes for furniture, as :func:`_lines`
+    yields them. The Chinese characters of a block of lines are counted at once: a line of more
+    than :data:`_MAX_FURNITURE_CJK` (most) is furniture only if it is a breadcrumb.
+
+    Example:
+        >>> list(_furniture_lines("首页> 党建动态>\\n" + "党的建设" * 20 + "\\n|\\n"))
+        [(0, 10, '首页> 党建动态>'), (91, 93, '|')]
+    """
+    for start, block_end in _line_blocks(text, block_chars):
+        block = text[start:block_end]
+        lines = block.splitlines(keepends=True)
+        if len(block) > 2 * block_chars:  # it ends with a long line: no array as long as the line
+            for line in lines:
+                if is_furniture_line(line):
+                    yield start, start + len(line), line.rstrip("\n")
+                start += len(line)
+            continue
+        chinese = _chinese_counts(np.frombuffer(block.encode("utf-32-le"), dtype=np.uint32))
+        lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+        ends = np.cumsum(lengths)
+        counts = (chinese[ends] - chinese[ends - lengths]).tolist()
+        del block, chinese
+        for line, count in zip(lines, counts):
+            end = start + len(line)
+            if count > _MAX_FURNITURE_CJK:  # a breadcrumb or body text
+                first = line[0] if not line[0].isspace() else line.lstrip()[:1]
+                furniture = first in _BREADCRUMB_FIRST and _BREADCRUMB.search(line.strip()) is not None
+            else:
+                stripped = line.strip()
+                furniture = bool(stripped) and _is_furniture(stripped, False, count > 0)
+            if furniture:
+                yield start, end, line.rstrip("\n")
+            start = end
 
 
 def _find_furniture_edits(text: str) -> Iterator[Edit]:
-    for start, end, line in _lines(text):
-        if is_furniture_line(line):
-            yield Edit(start, end, "", "furniture")
+    for start, end, _ in _furniture_lines(text):
+        yield Edit(start, end, "", "furniture")
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -402,9 +634,7 @@ def extract_furniture_metadata(text: str) -> dict[str, str]:
         {'date': '2020-05-09', 'editor': '刘磊', 'visits': '895'}
     """
     found: dict[str, str] = {}
-    for _, _, line in _lines(text):
-        if not is_furniture_line(line):
-            continue
+    for _, _, line in _furniture_lines(text):
         date = _DATE.search(line)
         if date and "date" not in found:
             year, month, day = date.groups()
@@ -433,15 +663,11 @@ _AUTHOR_LINE = re.compile(r"^(?:作者|文|撰文)\s*[:：/／]\s*(\S{2,20})$")
 
 def _author_lines(text: str) -> dict[str, tuple[int, int, str]]:
     """Locate the author line (first line) and author-position line (last line), if any."""
-    opening: list[tuple[int, int, str]] = []  # the first two lines that are not blank
-    last = (0, 0, "")
-    for start, end, line in _lines(text):
-        if line and not line.isspace():
-            if len(opening) < 2:
-                opening.append((start, end, line))
-            last = (start, end, line)
+    # the first two lines that are not blank
+    opening = list(itertools.islice(((s, e, line) for s, e, line in _lines(text) if line and not line.isspace()), 2))
     found: dict[str, tuple[int, int, str]] = {}
     if len(opening) >= 2:
+        last = _last_line(text)
         start, end, first = opening[0][0], opening[0][1], opening[0][2].strip()
         match = _AUTHOR_LINE.match(first)
         if match or (_AUTHOR_NAME.match(first) and len(opening[1][2].strip()) >= 30):
@@ -451,6 +677,37 @@ def _author_lines(text: str) -> dict[str, tuple[int, int, str]]:
         if match:
             found["author_position"] = (start, end, match.group(1))
     return found
+
+
+def _last_line(text: str) -> tuple[int, int, str]:
+    """``(start, end_including_newline, line_without_newline)`` of the last line that is not
+    blank (of a text that has one), found from the end of the text.
+
+    Example:
+        >>> _last_line("甲\\n乙\\r\\n \\n")
+        (2, 5, '乙\\r')
+    """
+    last = _last_non_space(text)
+    start = max(text.rfind(end, 0, last) for end in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") + 1
+    boundary = _LINE_END.search(text, last + 1)
+    end = boundary.end() if boundary else len(text)
+    return start, end, text[start:end].rstrip("\n")
+
+
+def _last_non_space(text: str, tail_chars: int = 256) -> int:
+    """Position of the last character of ``text`` that is not a space (-1 if none), looked for in
+    ever longer tails of the text (no copy of the whole).
+
+    Example:
+        >>> _last_non_space("党建 \\n\\n", tail_chars=1), _last_non_space(" \\n")
+        (1, -1)
+    """
+    while True:
+        tail = text[-tail_chars:]
+        kept = len(tail.rstrip())
+        if kept or tail_chars >= len(text):
+            return len(text) - len(tail) + kept - 1
+        tail_chars *= 4
 
 
 def _find_author_edits(text: str) -> Iterator[Edit]:
@@ -481,21 +738,40 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_SYLLABLE = re.compile(
     rf"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?$"
 )
-_PARENTHESISED_LATIN = re.compile(rf"(?<=\S)(?:[(（][a-zü{_TONED}]{{1,6}}[)）])+")
+_PARENTHESISED_LATIN = re.compile(rf"[(（](?<=\S[(（])[a-zü{_TONED}]{{1,6}}[)）](?:[(（][a-zü{_TONED}]{{1,6}}[)）])*")
 _SYLLABLE_IN_PARENS = re.compile(rf"[(（]([a-zü{_TONED}]{{1,6}})[)）]")
 
 
-def _find_pinyin_edits(text: str) -> Iterator[Edit]:
+def _find_pinyin_edits(text: str) -> Iterator[EditBatch]:
+    if "(" not in text and "（" not in text:
+        return
+    yield from batched_edits(_pinyin_spans(text), "pinyin")
+
+
+def _pinyin_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for run in _PARENTHESISED_LATIN.finditer(text):
-        after_chinese = bool(_CJK_CHAR.match(text[run.start() - 1]))
-        for m in _SYLLABLE_IN_PARENS.finditer(text, run.start(), run.end()):
-            syllable = m.group(1)
-            if not _PINYIN_SYLLABLE.match(syllable):
+        after_chinese = _CJK_CHAR.match(text, run.start() - 1) is not None
+        position = run.start()  # the syllables in parentheses of a run follow one another
+        for syllable in _SYLLABLE_IN_PARENS.findall(text, run.start(), run.end()):
+            is_syllable, has_tone = _reading(syllable)
+            if not is_syllable:
                 break
-            has_tone = any(char in _TONED for char in syllable)
             if not (has_tone or (after_chinese and len(syllable) >= 2)):
                 break  # an untoned single letter such as (a) is a list marker, not a reading
-            yield Edit(m.start(), m.end(), "", "pinyin")
+            end = position + len(syllable) + 2
+            yield position, end, ""
+            position = end
+
+
+@functools.lru_cache(maxsize=4096)
+def _reading(syllable: str) -> tuple[bool, bool]:
+    """Whether ``syllable`` is a pinyin syllable, and whether it carries a tone mark.
+
+    Example:
+        >>> _reading("zhí"), _reading("dang"), _reading("xyz")
+        ((True, True), (True, False), (False, False))
+    """
+    return _PINYIN_SYLLABLE.match(syllable) is not None, any(char in _TONED for char in syllable)
 
 
 remove_pinyin_readings = Step.streaming(
@@ -528,31 +804,101 @@ _OPENCC_BOUNDARY = re.compile("[^\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff
 
 
 def _find_script_edits(text: str, config: str = OPENCC_CONFIG, piece_chars: int | None = None) -> Iterator[Edit]:
-    """The edits of :data:`convert_to_simplified`; a line longer than ``piece_chars`` (default
-    :data:`LONG_LINE_CHARS`) is converted in pieces, with the same result."""
-    for start, end in _line_spans(text):
-        stop = end - 1 if text[end - 1] == "\n" else end
-        pieces = _opencc_pieces(text, start, stop, piece_chars or LONG_LINE_CHARS)
-        if len(pieces) == 1:
-            yield from _line_script_edits(text[start:stop], start, config)
+    """The edits of :data:`convert_to_simplified`, one per character changed (or per line whose
+    conversion changes its length); a line longer than ``piece_chars`` (default
+    :data:`LONG_LINE_CHARS`) is converted in pieces, with the same result.
+
+    Example:
+        >>> [(e.start, e.replacement) for e in _find_script_edits("党建\\n黨的基層")]
+        [(3, '党'), (6, '层')]
+    """
+    return expand(text, _script_changes(text, config, piece_chars))
+
+
+def _script_changes(text: str, config: str = OPENCC_CONFIG, piece_chars: int | None = None) -> Iterator[Edit | Substitution]:
+    """:func:`_find_script_edits` with the characters of lines converted one for one gathered into
+    :class:`Substitution` s, taken a block of whole lines of about ``piece_chars`` characters at a
+    time: a block without traditional characters costs one ``t2s`` conversion, and the lines of a
+    block that hold some are converted together (OpenCC never matches a phrase across a line
+    break, so a block converts as its lines do)."""
+    piece_chars = piece_chars or LONG_LINE_CHARS
+    start = 0
+    while start < len(text):
+        boundary = _LINE_END.search(text, start + piece_chars - 1)
+        end = boundary.end() if boundary else len(text)
+        if end - start > 2 * piece_chars:  # it ends with a long line: line by line, in pieces
+            for line_start, line_end in _line_spans(text, start, end):
+                yield from _line_script_changes(text, line_start, line_end, config, piece_chars)
         else:
-            yield from _long_line_script_edits(text, pieces, config)
+            yield from _block_script_changes(text, start, end, config, piece_chars)
+        start = end
 
 
-def _line_script_edits(line: str, start: int, config: str) -> Iterator[Edit]:
-    """The conversion edits of one line starting at ``start``."""
+def _line_script_changes(text: str, start: int, end: int, config: str, piece_chars: int) -> Iterator[Edit | Substitution]:
+    """The conversion of the line ``text[start:end]`` (its line break included)."""
+    stop = end - 1 if text[end - 1] == "\n" else end
+    pieces = _opencc_pieces(text, start, stop, piece_chars)
+    if len(pieces) == 1:
+        yield from _converted_line(text[start:stop], start, config)
+    else:
+        yield from _long_line_script_edits(text, pieces, config)
+
+
+def _converted_line(line: str, start: int, config: str) -> Iterator[Edit | Substitution]:
+    """The conversion of one line starting at ``start``."""
     if _converter("t2s").convert(line) == line:
         return  # already simplified: 著 in 显著 must stay 著
     converted = _converter(config).convert(line)
     if len(converted) == len(line):
-        for i in _changed_positions(line, converted):
-            yield Edit(start + i, start + i + 1, converted[i], "script")
+        yield Substitution(start, start + len(line), converted, "script", len(changed_positions(line, converted)))
     else:  # a phrase changed length: the whole line is one traceable edit
         yield Edit(start, start + len(line), converted, "script")
 
 
-def _long_line_script_edits(text: str, pieces: list[tuple[int, int]], config: str) -> Iterator[Edit]:
-    """:func:`_line_script_edits` of the line made of ``pieces`` (:func:`_opencc_pieces`), converted
+def _block_script_changes(text: str, start: int, end: int, config: str, piece_chars: int) -> Iterator[Edit | Substitution]:
+    """The conversion of the whole lines ``text[start:end]``: one ``t2s`` conversion finds the lines
+    that hold traditional characters, one conversion with ``config`` converts them all."""
+    block = text[start:end]
+    simplified = _converter("t2s").convert(block)
+    if simplified == block:
+        return
+    lines = block.splitlines(keepends=True)
+    traditional = [i for i, (line, other) in enumerate(zip(lines, simplified.splitlines(keepends=True))) if line != other]
+    converted = _converter(config).convert("".join([lines[i] for i in traditional])).splitlines(keepends=True)
+    if len(converted) != len(traditional):  # not expected: line by line
+        for line_start, line_end in _line_spans(text, start, end):
+            yield from _line_script_changes(text, line_start, line_end, config, piece_chars)
+        return
+    starts = list(itertools.accumulate(map(len, lines), initial=start))
+    pieces = list(lines)
+    resized = []  # lines whose conversion changes their length: one edit each
+    for i, line in zip(traditional, converted):
+        if len(line) == len(lines[i]):
+            pieces[i] = line
+        else:
+            resized.append((i, line))
+    new_block = "".join(pieces)
+    positions = changed_positions(block, new_block)
+    cursor = start
+    for i, line in resized:
+        line_start = starts[i]
+        yield from _substitution(new_block, start, cursor, line_start, positions)
+        newline = lines[i].endswith("\n")
+        yield Edit(line_start, starts[i + 1] - newline, line[:-1] if newline else line, "script")
+        cursor = starts[i + 1]
+    yield from _substitution(new_block, start, cursor, end, positions)
+
+
+def _substitution(new_block: str, block_start: int, start: int, end: int, positions: np.ndarray) -> Iterator[Substitution]:
+    """The :class:`Substitution` of ``[start, end)`` by the same span of ``new_block`` (which
+    starts at ``block_start``), if any of the ``positions`` (of changes, in the block) fall in it."""
+    count = int(np.searchsorted(positions, end - block_start) - np.searchsorted(positions, start - block_start))
+    if count:
+        yield Substitution(start, end, new_block[start - block_start : end - block_start], "script", count)
+
+
+def _long_line_script_edits(text: str, pieces: list[tuple[int, int]], config: str) -> Iterator[Edit | Substitution]:
+    """:func:`_converted_line` of the line made of ``pieces`` (:func:`_opencc_pieces`), converted
     piece by piece: OpenCC converts a text cut after a character no dictionary key contains into
     the same characters as the whole, so the line gets the same edits."""
     if all(_converter("t2s").convert(text[s:e]) == text[s:e] for s, e in pieces):
@@ -563,13 +909,12 @@ def _long_line_script_edits(text: str, pieces: list[tuple[int, int]], config: st
         converted = _converter(config).convert(piece)
         if len(converted) != len(piece):  # the line becomes one edit: convert it whole
             line_start, line_end = pieces[0][0], pieces[-1][1]
-            yield from _line_script_edits(text[line_start:line_end], line_start, config)
+            yield from _converted_line(text[line_start:line_end], line_start, config)
             return
-        positions, codes = _changed_codes(piece, converted)
-        changes.append((positions + s, codes))
-    for positions, codes in changes:
-        for position, code in zip(positions.tolist(), codes.tolist()):
-            yield Edit(position, position + 1, chr(code), "script")
+        count = len(changed_positions(piece, converted))
+        if count:
+            changes.append(Substitution(s, e, converted, "script", count))
+    yield from changes
 
 
 def _opencc_pieces(text: str, start: int, end: int, piece_chars: int = LONG_LINE_CHARS) -> list[tuple[int, int]]:
@@ -593,24 +938,6 @@ def _opencc_pieces(text: str, start: int, end: int, piece_chars: int = LONG_LINE
     return pieces
 
 
-def _changed_positions(before: str, after: str) -> list[int]:
-    """Positions where two texts of equal length differ (compared as arrays of code points).
-
-    Example:
-        >>> _changed_positions("黨的基層", "党的基层")
-        [0, 3]
-    """
-    return _changed_codes(before, after)[0].tolist()
-
-
-def _changed_codes(before: str, after: str) -> tuple[np.ndarray, np.ndarray]:
-    """Positions where two texts of equal length differ, and the code points of ``after`` there."""
-    codes_before = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
-    codes_after = np.frombuffer(after.encode("utf-32-le"), dtype=np.uint32)
-    positions = np.flatnonzero(codes_before != codes_after)
-    return positions, codes_after[positions]
-
-
 def is_traditional(char: str) -> bool:
     """True if OpenCC's ``t2s`` would change ``char`` (used to check a clean text).
 
@@ -624,7 +951,7 @@ def is_traditional(char: str) -> bool:
 convert_to_simplified = Step.streaming(
     "convert_to_simplified",
     "convert",
-    _find_script_edits,
+    _script_changes,
     description=f"Traditional -> simplified with OpenCC '{OPENCC_CONFIG}' (phrase-aware: 凝聚著 -> 凝聚着, "
     "顯著 -> 显著), applied to lines that hold traditional characters only, so a simplified 显著 stays.",
 )
@@ -638,18 +965,55 @@ def template_site_names() -> tuple[str, ...]:
     return tuple(sorted(set(names), key=lambda n: (-len(n), n)))
 
 
+_REDACTION_CHARS = "*xX×ｘＸ"
+#: Redactions: runs (***, XX村, ××县), a single star standing for a name (*村), a lone x for a
+#: place (《x:…》). The pattern consumes the star or x first and then tells the alternatives apart
+#: by looking back at it, so the scan jumps from one star or x to the next.
+_REDACTION = (
+    rf"[{_REDACTION_CHARS}](?:(?<=\*)\*+|(?<=[xX×ｘＸ])[xX×ｘＸ]+(?=[{CJK}])|(?<=[{CJK}][xX×])[xX×]+"
+    rf"|(?<=\*)(?=[{CJK}])|(?<=[{CJK}]\*)"
+    rf"|(?<=[《{CJK}][xX×])(?=[{CJK}:：》]))"
+)
+
+
+@functools.lru_cache(maxsize=1)
 def _placeholder_pattern() -> re.Pattern[str]:
+    """Redactions, then the names of template sites."""
     sites = "|".join(re.escape(name) for name in template_site_names())
-    return re.compile(
-        rf"\*{{2,}}|[xX×ｘＸ]{{2,}}(?=[{CJK}])|(?<=[{CJK}])[xX×]{{2,}}"  # runs: ***, XX村, ××县
-        rf"|\*(?=[{CJK}])|(?<=[{CJK}])\*"  # a single star standing for a name: *村
-        rf"|(?<=[《{CJK}])[xX×](?=[{CJK}:：》])"  # a lone x for a place: 《x:…》
-        + (rf"|{sites}" if sites else "")
-    )
+    return re.compile(_REDACTION + (rf"|{sites}" if sites else ""))
+
+
+@functools.lru_cache(maxsize=1)
+def _placeholder_parts() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """:func:`_placeholder_pattern` as two patterns, redactions and sites' names, when no name
+    holds a character a redaction is made of (a match of one then never overlaps a match of the
+    other, and the two find what the one finds)."""
+    names = template_site_names()
+    if not names or any(char in name for name in names for char in _REDACTION_CHARS):
+        return None
+    return re.compile(_REDACTION), re.compile("|".join(re.escape(name) for name in names))
+
+
+def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_placeholder_pattern` in ``text``; the names of template sites are
+    first looked for one by one (a fast search), and most texts hold none.
+
+    Example:
+        >>> [m.group() for m in _placeholder_matches("我老秘网区***同志")]
+        ['老秘网', '***']
+    """
+    parts = _placeholder_parts()
+    if parts is None:
+        return _placeholder_pattern().finditer(text)
+    redactions, sites = parts
+    found = redactions.finditer(text) if _holds_any(text, _REDACTION_CHARS) else iter(())
+    if not any(name in text for name in template_site_names()):
+        return found
+    return heapq.merge(found, sites.finditer(text), key=lambda m: m.start())
 
 
 def _find_placeholder_edits(text: str) -> Iterator[Edit]:
-    for m in _placeholder_pattern().finditer(text):
+    for m in _placeholder_matches(text):
         if m.group() != PLACEHOLDER:
             yield Edit(m.start(), m.end(), PLACEHOLDER, "placeholder")
 
@@ -665,11 +1029,11 @@ replace_placeholders = Step.streaming(
 
 # mark -------------------------------------------------------------------------
 
-_LOST = re.compile(rf"\ufffd|(?<=[{CJK}，。、；：“”（）])\?|\?(?=[{CJK}，。、；：“”（）;])")
+_LOST = re.compile(rf"\ufffd|\?(?<=[{CJK}，。、；：“”（）]\?)|\?(?=[{CJK}，。、；：“”（）;])")
 mark_lost_characters = Step.streaming(
     "mark_lost_characters",
     "mark",
-    _regex_stream(_LOST, "lost_character", lambda m: m.group()),
+    _regex_stream(_LOST, "lost_character", lambda m: m.group(), needs="\ufffd?"),
     description="Characters lost in transmission (� anywhere, ? inside Chinese text) are kept "
     "visible and counted; they are never guessed.",
 )
@@ -815,32 +1179,105 @@ class _Tally:
         self.removed: list[str] = []
         self.short: dict[str, str] = {}
 
-    def changes(self, edits: Iterable[Edit], ordered: bool = True) -> Iterator[Edit]:
+    def changes(self, edits: Iterable[Edit | Substitution | EditBatch], ordered: bool = True) -> Iterator[Edit | Substitution | EditBatch]:
         """The edits that change the text; with ``ordered``, ``ValueError`` if they come out of text order."""
-        text = self.text
+        text, examples, max_examples, kinds = self.text, self.examples, self.max_examples, self.kinds
+        keep_removed, removed, short = self.keep_removed, self.removed, self.short
+        pieces: dict[str, str] = {}  # a short removed piece, stripped, by what was removed
+        count = chars_removed = chars_added = 0  # added to the tally's counts when the edits end
+        kind, of_kind = None, 0  # the kind of the edits coming one after another, and their number
         last = (0, 0)
-        for edit in edits:
-            if ordered:
-                if (edit.start, edit.end) < last:
-                    raise ValueError(
-                        f"{self.step}: edits out of text order ([{edit.start}, {edit.end}) after [{last[0]}, {last[1]})); "
-                        "each stream of a step's edit_streams must yield its edits sorted by (start, end)"
-                    )
-                last = (edit.start, edit.end)
-            self.edits += 1
-            self.kinds[edit.kind] += 1
-            if len(self.examples) < self.max_examples:
-                self.examples.append(_example(text, edit))
-            original = text[edit.start : edit.end]
-            if edit.replacement != original:
-                self.chars_removed += edit.end - edit.start
-                self.chars_added += len(edit.replacement)
-                if self.keep_removed:
-                    removed = original.strip()
-                    if len(removed) <= 16:  # a short piece (a pinyin reading) recurs: keep one copy
-                        removed = self.short.setdefault(removed, removed)
-                    self.removed.append(removed)
-                yield edit
+        try:
+            for edit in edits:
+                if type(edit) is EditBatch:
+                    starts, ends, replacements = edit.starts, edit.ends, edit.replacements
+                    if not starts:
+                        continue
+                    if ordered:
+                        spans = list(zip(starts, ends))
+                        if spans[0] < last or spans != sorted(spans):
+                            self._out_of_order(next(b for a, b in zip([last, *spans], spans) if b < a), last)
+                        last = spans[-1]
+                    count += len(starts)
+                    if edit.kind != kind:
+                        if of_kind:
+                            kinds[kind] += of_kind
+                        kind, of_kind = edit.kind, 0
+                    of_kind += len(starts)
+                    if len(examples) < max_examples:
+                        first = max_examples - len(examples)
+                        examples += [_example(text, Edit(*one, edit.kind)) for one in zip(starts[:first], ends[:first], replacements[:first])]
+                    originals = [text[start:end] for start, end in zip(starts, ends)]
+                    if any(map(str.__eq__, replacements, originals)):  # marks among them
+                        kept = [i for i, (replacement, original) in enumerate(zip(replacements, originals)) if replacement != original]
+                        if not kept:
+                            continue
+                        starts, ends = [starts[i] for i in kept], [ends[i] for i in kept]
+                        replacements, originals = [replacements[i] for i in kept], [originals[i] for i in kept]
+                        edit = EditBatch(starts, ends, replacements, edit.kind)
+                    chars_removed += sum(ends) - sum(starts)
+                    chars_added += sum(map(len, replacements))
+                    if keep_removed:
+                        for original in originals:
+                            piece = pieces.get(original)
+                            if piece is None:
+                                piece = original.strip()
+                                if len(piece) <= 16:  # a short piece (a pinyin reading) recurs: keep one copy
+                                    piece = pieces[original] = short.setdefault(piece, piece)
+                            removed.append(piece)
+                    yield edit
+                    continue
+                start, end = edit.start, edit.end
+                if ordered:
+                    if (start, end) < last:
+                        self._out_of_order((start, end), last)
+                    last = (start, end)
+                if type(edit) is Substitution:
+                    if keep_removed:  # each removed character is kept: one edit at a time
+                        yield from self.changes(edit.edits(text), ordered=False)
+                        continue
+                    if len(examples) < max_examples:
+                        examples += [_example(text, one) for one in itertools.islice(edit.edits(text), max_examples - len(examples))]
+                    count += edit.count
+                    if edit.kind != kind:
+                        if of_kind:
+                            kinds[kind] += of_kind
+                        kind, of_kind = edit.kind, 0
+                    of_kind += edit.count
+                    chars_removed += edit.count
+                    chars_added += edit.count
+                    yield edit
+                    continue
+                count += 1
+                if edit.kind != kind:
+                    if of_kind:
+                        kinds[kind] += of_kind
+                    kind, of_kind = edit.kind, 0
+                of_kind += 1
+                if len(examples) < max_examples:
+                    examples.append(_example(text, edit))
+                original = text[start:end]
+                if edit.replacement != original:
+                    chars_removed += end - start
+                    chars_added += len(edit.replacement)
+                    if keep_removed:
+                        piece = original.strip()
+                        if len(piece) <= 16:  # a short piece (a pinyin reading) recurs: keep one copy
+                            piece = short.setdefault(piece, piece)
+                        removed.append(piece)
+                    yield edit
+        finally:
+            if of_kind:
+                kinds[kind] += of_kind
+            self.edits += count
+            self.chars_removed += chars_removed
+            self.chars_added += chars_added
+
+    def _out_of_order(self, span: tuple[int, int], last: tuple[int, int]) -> None:
+        raise ValueError(
+            f"{self.step}: edits out of text order ([{span[0]}, {span[1]}) after [{last[0]}, {last[1]})); "
+            "each stream of a step's edit_streams must yield its edits sorted by (start, end)"
+        )
 
 
 @dataclass(frozen=True)
@@ -896,11 +1333,11 @@ class CleaningPipeline:
         ordered = step.edit_streams is not None
         changes = [tally.changes(stream, ordered) for tally, stream in zip(tallies, streams)]
         if not ordered:
-            in_order: Iterable[Edit] = sorted(changes[0], key=_position)
+            in_order: Iterable[Edit | Substitution | EditBatch | tuple] = sorted(changes[0], key=_position)
         elif len(changes) == 1:
             in_order = changes[0]
         else:
-            in_order = heapq.merge(*changes, key=_position)
+            in_order = _merged_spans(text, changes)
         new_text, step_map = apply_sorted_edits(text, in_order)
         by_kind: dict[str, int] = {}
         for tally in tallies:

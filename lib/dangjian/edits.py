@@ -9,7 +9,9 @@ place in the original file.
 :func:`apply_sorted_edits` applies edits that come in text order one at a time (from a
 generator), and a map is stored as runs of characters rather than two numbers per character, so
 a text of hundreds of megabytes with millions of edits needs neither a list of its edits nor an
-array the length of the text.
+array the length of the text. Edits found in great numbers travel as an :class:`EditBatch` (three
+lists) or, for characters replaced one for one, as a :class:`Substitution` of a whole span; each
+stands for the edits it holds, and applies as they would.
 
 Example:
     >>> text = "執(zhí)政"
@@ -22,7 +24,9 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import io
+import itertools
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -42,6 +46,116 @@ class Edit:
     end: int
     replacement: str
     kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """Characters of ``text[start:end]`` replaced one for one by those of ``replacement`` (of the
+    same length): one edit of one character, of ``kind``, for each of the ``count`` characters that
+    differ (:meth:`edits`). Many such edits (a line converted to simplified characters) then travel
+    and apply as one, with the map of kept characters.
+
+    Example:
+        >>> sub = Substitution(0, 4, "党的基层", "script", 2)
+        >>> [(e.start, e.replacement) for e in sub.edits("黨的基層")]
+        [(0, '党'), (3, '层')]
+        >>> apply_sorted_edits("黨的基層", [sub])[0]
+        '党的基层'
+    """
+
+    start: int
+    end: int
+    replacement: str
+    kind: str
+    count: int
+
+    def positions(self, text: str) -> np.ndarray:
+        """Positions (in ``text``) of the characters that differ."""
+        return self.start + changed_positions(text[self.start : self.end], self.replacement)
+
+    def edits(self, text: str) -> Iterator[Edit]:
+        """The one-character edits this substitution stands for, in text order."""
+        start, replacement, kind = self.start, self.replacement, self.kind
+        for position in self.positions(text).tolist():
+            yield Edit(position, position + 1, replacement[position - start], kind)
+
+
+@dataclass(frozen=True, slots=True)
+class EditBatch:
+    """Edits of one ``kind`` in text order, held as three lists: ``starts``, ``ends`` and
+    ``replacements``. A finder that finds many edits yields them a batch at a time, so that each
+    costs a few list entries rather than an object (:meth:`edits` gives them one by one).
+
+    Example:
+        >>> batch = EditBatch([1, 3], [2, 4], ["，", "；"], "punctuation")
+        >>> apply_sorted_edits("党,建;", [batch])[0], len(batch), batch.edits()[1]
+        ('党，建；', 2, Edit(start=3, end=4, replacement='；', kind='punctuation'))
+    """
+
+    starts: list[int]
+    ends: list[int]
+    replacements: list[str]
+    kind: str
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def edits(self) -> list[Edit]:
+        """The edits of the batch, in order."""
+        return list(map(Edit, self.starts, self.ends, self.replacements, itertools.repeat(self.kind, len(self.starts))))
+
+
+#: Edits a finder collects before it yields them as one :class:`EditBatch`.
+BATCH_EDITS = 4096
+
+
+def batched_edits(spans: Iterable[tuple[int, int, str]], kind: str, size: int = BATCH_EDITS) -> Iterator[EditBatch]:
+    """``(start, end, replacement)`` of edits of one ``kind``, in text order, as batches of ``size``.
+
+    Example:
+        >>> [len(b) for b in batched_edits(((i, i + 1, "") for i in range(5)), "k", size=2)]
+        [2, 2, 1]
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    replacements: list[str] = []
+    for start, end, replacement in spans:
+        starts.append(start)
+        ends.append(end)
+        replacements.append(replacement)
+        if len(starts) >= size:
+            yield EditBatch(starts, ends, replacements, kind)
+            starts, ends, replacements = [], [], []
+    if starts:
+        yield EditBatch(starts, ends, replacements, kind)
+
+
+def changed_positions(before: str, after: str) -> np.ndarray:
+    """Positions where two texts of equal length differ (compared as arrays of code points).
+
+    Example:
+        >>> changed_positions("黨的基層", "党的基层").tolist()
+        [0, 3]
+    """
+    codes_before = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
+    codes_after = np.frombuffer(after.encode("utf-32-le"), dtype=np.uint32)
+    return np.flatnonzero(codes_before != codes_after)
+
+
+def expand(text: str, edits: Iterable[Edit | Substitution | EditBatch]) -> Iterator[Edit]:
+    """``edits`` with every :class:`Substitution` or :class:`EditBatch` replaced by the edits it stands for.
+
+    Example:
+        >>> [e.start for e in expand("黨員", [Substitution(0, 2, "党员", "script", 2)])]
+        [0, 1]
+    """
+    for edit in edits:
+        if isinstance(edit, Substitution):
+            yield from edit.edits(text)
+        elif isinstance(edit, EditBatch):
+            yield from edit.edits()
+        else:
+            yield edit
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +201,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, StepMap]:
         >>> apply_edits("a  b", [Edit(1, 3, " ", "space")])[0]
         'a b'
     """
-    new_text, step_map = apply_sorted_edits(text, _non_overlapping(edits, len(text)))
+    new_text, step_map = apply_sorted_edits(text, _non_overlapping(expand(text, edits), len(text)))
     return new_text, StepMap(step_map.starts, step_map.ends)
 
 
@@ -95,52 +209,101 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, StepMap]:
 _JOIN_CHARS = 1 << 20
 
 
-def apply_sorted_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
+def apply_sorted_edits(text: str, edits: Iterable[Edit | Substitution | EditBatch | tuple]) -> tuple[str, OffsetMap]:
     """:func:`apply_edits` for edits that come sorted by ``(start, end)``, e.g. from a generator.
 
     Edits are consumed one at a time (those that overlap an earlier one are skipped), so a text
     of any length with millions of edits needs no list of them; the map from the new text back
-    to ``text`` is an :class:`OffsetMap` of runs, not of characters.
+    to ``text`` is an :class:`OffsetMap` of runs, not of characters. A :class:`Substitution`
+    applies as the one-character edits it stands for (it must not overlap other edits), an
+    :class:`EditBatch` as its edits, and a tuple ``(start, end, …, replacement)`` as an edit.
 
     Example:
         >>> new, step_map = apply_sorted_edits("黨(dǎng)員", iter([Edit(1, 7, "", "pinyin")]))
         >>> new, step_map.to_raw_span(0, 2)
         ('黨員', (0, 8))
     """
+    length = len(text)
     runs = _RunBuilder()
+    # The runs of the map are added here as the text is built (see _RunBuilder): ``out`` output
+    # characters so far; ``following``, the input position that would continue the last run (a
+    # run of characters mapped one by one), else -1.
+    add_first, add_start, add_end, add_slope = runs.first.append, runs.start.append, runs.end.append, runs.slope.append
+    out, following, flushed = 0, -1, 0
     joined: list[str] = []
     pieces: list[str] = []
-    waiting = 0
-    cursor = 0
+    cursor = last_end = 0
     changed = False
-    for edit in _kept_in_order(edits, len(text)):
-        if edit.replacement == text[edit.start : edit.end]:
-            continue  # a mark: nothing to change
-        changed = True
-        if edit.start > cursor:
-            pieces.append(text[cursor : edit.start])
-            runs.keep(cursor, edit.start)
-            waiting += edit.start - cursor
-        if edit.replacement:
+    for edit in edits:
+        kind = type(edit)
+        if kind is Substitution:
+            start, end = edit.start, edit.end
+            if start < last_end or start > end or end > length or not edit.count:
+                continue  # it overlaps an earlier edit or falls outside the text (as in _kept_in_order)
+            last_end = end
+            changed = True
+            if start > cursor:
+                pieces.append(text[cursor:start])
             pieces.append(edit.replacement)
-            runs.replace(edit.start, edit.end, len(edit.replacement))
-            waiting += len(edit.replacement)
-        cursor = edit.end
-        if waiting > _JOIN_CHARS:
+            if cursor != following:  # [cursor, end) maps as kept: a character replaced by one does
+                add_first(out), add_start(cursor), add_end(cursor + 1), add_slope(1)
+            out += end - cursor
+            following = cursor = end
+            continue
+        if kind is EditBatch:
+            spans: Iterable[tuple] = zip(edit.starts, edit.ends, edit.replacements)
+        elif kind is tuple:
+            spans = (edit,)
+        else:
+            spans = ((edit.start, edit.end, edit.replacement),)
+        for span in spans:
+            start, end, replacement = span[0], span[1], span[-1]
+            if start < last_end or start > end or end > length:
+                continue  # it overlaps an earlier edit or falls outside the text (as in _kept_in_order)
+            if end > start and end > last_end:
+                last_end = end
+            if replacement == text[start:end]:
+                continue  # a mark: nothing to change
+            changed = True
+            if start > cursor:  # [cursor, start) kept
+                pieces.append(text[cursor:start])
+                if cursor != following:
+                    add_first(out), add_start(cursor), add_end(cursor + 1), add_slope(1)
+                out += start - cursor
+                following = start
+            if replacement:
+                pieces.append(replacement)
+                if end == start + 1 and len(replacement) == 1:  # one character for one: maps as kept
+                    if start != following:
+                        add_first(out), add_start(start), add_end(end), add_slope(1)
+                    out += 1
+                    following = end
+                else:  # every character of the replacement maps to [start, end)
+                    add_first(out), add_start(start), add_end(end), add_slope(0)
+                    out += len(replacement)
+                    following = -1
+            cursor = end
+        if out - flushed > _JOIN_CHARS:
             joined.append("".join(pieces))
-            pieces, waiting = [], 0
+            pieces, flushed = [], out
     if not changed:
-        return text, OffsetMap.identity(len(text))
-    if cursor < len(text):
+        return text, OffsetMap.identity(length)
+    if cursor < length:
         pieces.append(text[cursor:])
-        runs.keep(cursor, len(text))
+        if cursor != following:
+            add_first(out), add_start(cursor), add_end(cursor + 1), add_slope(1)
+        out += length - cursor
     joined.append("".join(pieces))
     del pieces
-    return "".join(joined), runs.offset_map(len(text))
+    runs.length = out
+    return "".join(joined), runs.offset_map(length)
 
 
 class _RunBuilder:
-    """Collects the runs of a step's map while its output is built, merging runs that continue."""
+    """The runs of a step's map (run ``r`` begins at output character ``first[r]``, which maps to
+    input ``[start[r], end[r])``, each further one ``slope[r]`` positions further), collected while
+    :func:`apply_sorted_edits` builds the output, which adds a run only where the last one does
+    not continue."""
 
     def __init__(self) -> None:
         self.first = array("q")
@@ -148,29 +311,6 @@ class _RunBuilder:
         self.end = array("q")
         self.slope = array("q")
         self.length = 0
-
-    def keep(self, start: int, end: int) -> None:
-        """Input ``[start, end)`` copied to the output."""
-        self._add(start, start + 1, 1, end - start)
-
-    def replace(self, start: int, end: int, width: int) -> None:
-        """Input ``[start, end)`` replaced by ``width`` (> 0) characters."""
-        if width == 1 and end == start + 1:
-            self._add(start, end, 1, 1)  # one character for one: maps like a kept one
-        else:
-            self._add(start, end, 0, width)
-
-    def _add(self, start: int, end: int, slope: int, width: int) -> None:
-        if self.slope and self.slope[-1] == 1 == slope:
-            offset = self.length - self.first[-1]
-            if self.start[-1] + offset == start and self.end[-1] + offset == end:
-                self.length += width
-                return
-        self.first.append(self.length)
-        self.start.append(start)
-        self.end.append(end)
-        self.slope.append(slope)
-        self.length += width
 
     def offset_map(self, input_length: int) -> OffsetMap:
         as_array = lambda values: np.frombuffer(values, dtype=np.int64) if len(values) else np.zeros(0, np.int64)  # noqa: E731
@@ -244,8 +384,14 @@ class OffsetMap:
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
         """The map of a text onto itself."""
+        return _identity(cls, length)
+
+    @staticmethod
+    def _identity(cls: type[OffsetMap], length: int) -> OffsetMap:
         some = np.zeros(1 if length else 0, dtype=np.int64)
-        return cls.from_runs(some, some, some + 1, some + 1, length, length)
+        new = object.__new__(cls)
+        new._set(some, some, some + 1, some + 1, length, length)  # one run (or none): nothing to merge
+        return new
 
     def __len__(self) -> int:
         return self._length
@@ -324,6 +470,8 @@ class OffsetMap:
         """
         if isinstance(step, StepMap):
             step = OffsetMap(step.starts, step.ends)
+        if self._is_identity() and step._sentinel <= self._length:
+            return step  # maps are immutable: the step's map is the composition
         first, start, end, slope = _one_to_one_or_constant(step)
         lengths = np.diff(np.append(first, step._length))
         one_by_one = (slope == 1) & (end == start + 1)
@@ -363,6 +511,13 @@ class OffsetMap:
         sentinel = int(self._starts_at(np.array([step._sentinel], dtype=np.int64))[0])
         return OffsetMap.from_runs(new_first, runs_start, runs_end, runs_slope, step._length, sentinel)
 
+    def _is_identity(self) -> bool:
+        """Whether this is the map of a (non-empty) text onto itself."""
+        return (
+            len(self._first) == 1 and self._sentinel == self._length
+            and int(self._start[0]) == 0 and int(self._end[0]) == 1 and int(self._slope[0]) == 1
+        )
+
     def to_raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw span ``[raw_start, raw_end)`` of the derived span ``[start, end)``."""
         if not 0 <= start <= end <= len(self):
@@ -383,6 +538,12 @@ class OffsetMap:
         raw_ends = raw_starts.copy()
         raw_ends[nonempty] = self._at(self._end, end_arr[nonempty] - 1)
         return raw_starts, raw_ends
+
+
+@functools.lru_cache(maxsize=16)
+def _identity(cls: type[OffsetMap], length: int) -> OffsetMap:
+    """:meth:`OffsetMap.identity`, made once for each length in use (a map cannot be changed)."""
+    return OffsetMap._identity(cls, length)
 
 
 def _one_to_one_or_constant(step: OffsetMap) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
