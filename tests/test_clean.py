@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+ROOT = Path(__file__).resolve().parents[1]
+
 from dangjian.clean import (
     PLACEHOLDER,
     CleaningPipeline,
@@ -80,6 +82,47 @@ def test_furniture_lines_are_recognised(line):
 @pytest.mark.parametrize("line", ["抓实基层党组织书记集中轮训。", "增强政治功能", "全市培训2.1万人次"])
 def test_body_lines_are_not_furniture(line):
     assert not is_furniture_line(line)
+
+
+#: Furniture lines of real report pages (tests/data/metadata_pages/ and the development set's
+#: documents), as the pages give them: share and social-media lines, a reading-time counter, a
+#: portal's banner, bylines and date lines of government sites, breadcrumbs without a home link.
+REAL_PAGE_FURNITURE = [
+    ("tests/data/metadata_pages/guanshan-county-2023.txt", "共计2169个字"),
+    ("tests/data/metadata_pages/henance-weidong-2023.txt", "设为首页"),
+    ("tests/data/metadata_pages/henance-weidong-2023.txt", "主管"),
+    ("tests/data/metadata_pages/investchn-yinzhou-2021.txt", "您现在的位置"),
+    ("tests/data/metadata_pages/sccn-changning-2026.txt", "记者"),
+    ("tests/data/metadata_pages/sccn-changning-2026.txt", "责编"),
+    ("tests/data/metadata_pages/szzj-sanjiang-2017.txt", "发文字号"),
+    ("tests/data/metadata_pages/szzj-sanjiang-2017.txt", "其他政策文件"),
+    ("tests/data/metadata_pages/people-kaijiang-2023.txt", "\n分享\n"),
+    ("tests/data/metadata_pages/dawenge-town-2025.txt", "正文复制"),
+    ("tests/devset/docs/fuzhou-2021.txt", "关注海峡网微信"),
+    ("tests/devset/docs/jiangsu-2021.txt", "加入收藏"),
+]
+
+
+@pytest.mark.parametrize("path, furniture", REAL_PAGE_FURNITURE, ids=[f"{Path(p).stem}:{f.strip()}" for p, f in REAL_PAGE_FURNITURE])
+def test_furniture_of_real_pages_is_removed(path, furniture):
+    raw = (ROOT / path).read_text(encoding="utf-8")
+    assert furniture in "\n" + raw.replace(" ", "") + "\n"
+    assert furniture not in "\n" + clean_text(raw).text + "\n"
+
+
+def test_no_sentence_of_real_pages_is_taken_for_furniture():
+    """Every line of the real pages and documents that holds a full stop and 15 Chinese characters
+    or more is body text (the furniture rules judge short lines only, by what they say)."""
+    folders = [ROOT / "data" / "raw", ROOT / "tests" / "devset" / "docs", ROOT / "tests" / "data" / "metadata_pages"]
+    checked = 0
+    for path in sorted(p for folder in folders for p in folder.glob("*.txt")):
+        raw = path.read_bytes()
+        text = raw.decode("utf-8") if not raw.startswith(b"\xff") else raw.decode("utf-16")
+        for line in text.splitlines():
+            if "。" in line and len(re.findall("[\u4e00-\u9fff]", line)) >= 15:
+                checked += 1
+                assert not is_furniture_line(line), f"{path.name}: {line[:60]}"
+    assert checked > 200
 
 
 def test_furniture_is_removed_and_its_metadata_kept():
