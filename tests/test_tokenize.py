@@ -261,3 +261,12 @@ def test_counting_piece_by_piece_equals_counting_the_whole(text, max_chars):
     pieces = _check_pieces(text, max_chars)
     assert [w for piece in pieces for w in tokenizer.cut(piece)] == tokenizer.cut(text)
     assert tokenizer.count_tokens(text, piece_chars=max_chars) == Counter(tokenizer.tokenize(text, piece_chars=len(text) + 1))
+
+
+def test_pinyin_fragments_are_not_terms_but_acronyms_are():
+    """What a reading the cleaning could not recognise leaves behind (``ng``, ``sh``) is dropped;
+    acronyms in capitals stay."""
+    tokenizer = DomainTokenizer()
+    tokens = tokenizer("加强党员ng教育sh管理，推动GDP增长，建立QQ群。")
+    assert "ng" not in tokens and "sh" not in tokens
+    assert {"GDP", "QQ", "党员", "教育"} <= set(tokens)

@@ -338,6 +338,10 @@ def load_rjieba(userdicts: Sequence[str | os.PathLike[str]] = (USERDICT_PATH,)):
 # --- filtering ---------------------------------------------------------------------------------
 
 
+#: Two lower-case Latin letters at most: a pinyin fragment, never a term of the genre.
+_LATIN_FRAGMENT = re.compile("[a-z]{1,2}")
+
+
 def keep_token(
     token: str,
     stopwords: frozenset[str] | set[str] = frozenset(),
@@ -346,11 +350,13 @@ def keep_token(
     drop_numbers: bool = True,
     drop_punctuation: bool = True,
 ) -> bool:
-    """Decide whether a jieba token is kept: not blank, placeholder, punctuation, number, short or stopword.
+    """Decide whether a jieba token is kept: not blank, placeholder, punctuation, number, short,
+    a fragment of lower-case Latin letters (``ng``, ``sh``: what a pinyin reading the cleaning could
+    not recognise leaves behind; acronyms such as ``QQ``, ``GDP`` are kept) or stopword.
 
     Example:
-        >>> [t for t in ["党员", "，", "2024", "□", "的", "党", "十九"] if keep_token(t, {"的"})]
-        ['党员']
+        >>> [t for t in ["党员", "，", "2024", "□", "的", "党", "十九", "ng", "GDP"] if keep_token(t, {"的"})]
+        ['党员', 'GDP']
     """
     if not token.strip() or any(ch in PLACEHOLDER_CHARS for ch in token):
         return False
@@ -358,7 +364,7 @@ def keep_token(
         return False
     if drop_numbers and _NUMBER.fullmatch(token):
         return False
-    if len(token) < min_length:
+    if len(token) < min_length or _LATIN_FRAGMENT.fullmatch(token):
         return False
     return token not in stopwords
 
