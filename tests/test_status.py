@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -73,3 +74,29 @@ def test_dangjian_run_ends_with_the_corpus_report_and_fails_on_a_skipped_documen
     assert "skipped  town-speech.txt" in output and "4 ok" not in output
     code, output = run("--allow-skipped")
     assert code == 0
+
+
+def _mojibake_document(raw_text: str):
+    from dangjian.corpus import Document
+    from dangjian.pipeline import process_document
+
+    metadata = {"region": "平凉市", "level": "prefecture", "year": "2024"}
+    return process_document(Document("page", Path("page.txt"), raw_text, "utf-8", metadata))
+
+
+def test_runs_of_mojibake_are_reported_with_their_length():
+    """A page that mixes encodings: a span of a real report decoded as Windows-1252 and the GBK
+    reading of U+FFFD (锟斤拷) inside correctly decoded text are each one run, reported with its
+    length, not a few lost characters."""
+    from dangjian.status import document_warnings
+
+    text = (RAW / "pingliang-2024.txt").read_text(encoding="utf-8")[:400]
+    latin = "基层党组织建设质量".encode("utf-8").decode("cp1252", errors="replace")
+    gbk = ("\ufffd" * 4).encode("utf-8").decode("gbk")
+    assert gbk == "锟斤拷锟斤拷"
+    garbled = text[:100] + latin + text[100:200] + gbk + text[200:]
+    warnings = [w for w in document_warnings(_mojibake_document(garbled)) if "mojibake" in w]
+    assert len(warnings) == 1 and warnings[0].startswith("2 run(s) of mojibake"), warnings
+    longest = int(re.search(r"the longest (\d+)", warnings[0]).group(1))
+    assert longest >= 20  # 9 characters of 3 bytes each, a few invisible ones removed by cleaning
+    assert not [w for w in document_warnings(_mojibake_document(text)) if "mojibake" in w]

@@ -1044,6 +1044,37 @@ mark_lost_characters = Step.streaming(
 )
 
 
+#: Runs of mojibake: U+FFFD (with ? among them), UTF-8 bytes read as Latin-1 or Windows-1252
+#: (``å…š`` for 党), and the classic strings of U+FFFD or uninitialised memory re-encoded in GBK
+#: (锟斤拷, 烫烫烫, 屯屯屯).
+_CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE = re.compile(
+    # a lead byte (or a byte Windows-1252 lacks, now U+FFFD) and one or two continuation bytes (a
+    # no-break space among them may have become a space), twice or more
+    rf"(?:[\u00c2-\u00ef\ufffd][\u0080-\u00bf{_CP1252_HIGH}\ufffd ]{{1,2}}){{2,}}(?<! )"
+    r"|(?:锟斤拷)+|烫{3,}|屯{3,}"
+    r"|(?=[\ufffd?]{2})[\ufffd?]*\ufffd[\ufffd?]*"  # two or more, one of them U+FFFD
+)
+
+
+def mojibake_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of mojibake in ``text``, as (start, end) spans: text decoded with the wrong
+    encoding somewhere upstream (a scraped page mixing encodings), which no decoder can repair.
+    A lone ``?`` or ``�`` in Chinese text is a lost character (:data:`mark_lost_characters`), not
+    a run.
+
+    Example:
+        >>> text = "加强å…šå»ºå·¥ä½œ，锟斤拷锟斤拷发展党员��?名。"
+        >>> [text[a:b] for a, b in mojibake_runs(text)]
+        ['å…šå»ºå·¥ä½œ', '锟斤拷锟斤拷', '��?']
+        >>> mojibake_runs("党员Café会议")
+        []
+    """
+    if not _holds_any(text, "\ufffd锟烫屯") and not re.search("[\u00c2-\u00ef]", text):
+        return []
+    return [match.span() for match in _MOJIBAKE.finditer(text)]
+
+
 DEFAULT_STEPS: tuple[Step, ...] = (
     normalize_line_breaks,
     normalize_spaces,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from dangjian.clean import mojibake_runs
 from dangjian.io import error_line, printable
 from dangjian.pipeline import ProcessedCorpus, ProcessedDocument
 from dangjian.segment import MAX_SENTENCE_CHARS
@@ -39,6 +40,14 @@ def document_warnings(document: ProcessedDocument) -> list[str]:
     lost = document.cleaned.count("lost_character")
     if lost:
         reasons.append(f"{lost} lost character(s) (? or �) kept in the text")
+    runs = mojibake_runs(document.cleaned.text)
+    if runs:
+        lengths = [end - start for start, end in runs]
+        start, end = runs[lengths.index(max(lengths))]
+        reasons.append(
+            f"{len(runs)} run(s) of mojibake, {sum(lengths)} character(s), the longest {max(lengths)} "
+            f"({document.cleaned.text[start:end][:20]!r}): text decoded with a wrong encoding upstream"
+        )
     missing = [key for key in KEY_METADATA if not document.document.metadata.get(key)]
     if missing:
         reasons.append(f"metadata missing: {', '.join(missing)}")
