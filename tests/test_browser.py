@@ -29,6 +29,7 @@ from scratch_projects import run
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 WINDOW = (1280, 1400)
 HEADING = "基层党建报告：浏览器检查"
+CAPTION = "各地区党组织数量（示例数字）"
 MISSING_GLYPH = "\ue000"
 
 PROBE = """
@@ -85,9 +86,11 @@ NOTEBOOK_CELLS = [
         "fig, ax = plt.subplots(figsize=(5, 3))\n"
         "ax.bar(regions, [12, 7, 9], color='#b22222')\n"
         "ax.set_title('各地区党组织数量')\n"
+        f"fig.set_label({CAPTION!r})\n"
         "paths = save_figure(fig, 'browser_regions', figures_dir)\n"
         "plt.close(fig)\n"
-        "display(Image(filename=str(paths[0])))",
+        "display(Image(filename=str(paths[0])))\n"
+        "display(fig)",
     ),
     ("markdown", "## 说明\n\n图中数字为示例。"),
 ]
@@ -238,3 +241,15 @@ def test_index_shows_thumbnails_and_chinese_titles(project, tmp_path):
     assert_images_loaded(findings, page.name)
     assert len(findings["images"]) == 1  # browser_regions (PNG and SVG are one figure)
     assert_chinese_drawn(findings, screenshot, HEADING, page.name)
+
+
+def test_the_index_and_the_report_show_the_figure_s_caption(project, tmp_path):
+    """The caption stored in the figure's files is drawn under its thumbnail in the index, in
+    Chinese, not as the figure's file name; the report page prints it under the figure."""
+    index = project / "reports" / "index.html"
+    findings, screenshot = open_page(index, "figcaption .caption", tmp_path, "index-caption")
+    assert_chinese_drawn(findings, screenshot, CAPTION, index.name)
+    report = project / "reports" / "browser.html"
+    findings, _ = open_page(report, "p.dj-caption", tmp_path, "report-caption")
+    # below the first screen of the page: its text is checked, its glyphs were checked above
+    assert "".join(item["char"] for item in findings["heading"]) == CAPTION

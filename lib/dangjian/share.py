@@ -873,7 +873,8 @@ def index_html(project_root: str | os.PathLike[str], run: str | None = None) -> 
                 f'<figure id="figure-{_escape(entry.name)}">'
                 f'<a href="{_href(preview, reports_dir)}"><img src="{source}" alt="{_escape(caption)}"></a>'
                 f'<figcaption><span class="name">{_escape(entry.name)}</span>: '
-                f"{_escape(description)}<br>{_escape(figure_provenance(entry.report))}"
+                f'<span class="caption">{_escape(description)}</span>'
+                f"<br>{_escape(figure_provenance(entry.report))}"
                 f"<br>{links}{report_link}</figcaption></figure>"
             )
         lines.append("</div>")
