@@ -219,7 +219,7 @@ def test_index_lists_reports_and_every_figure_with_captions(tmp_path):
     assert '<a href="00_corpus.html">' in page and '<a href="00_corpus.ipynb">.ipynb</a>' in page
     assert '<a href="01_keywords_level.ipynb">.ipynb</a>' in page
     assert "<code>parameters/01_keywords_level.yaml</code>" in page
-    assert "heatmap<br>made by notebook notebooks/01_keywords.ipynb with parameters parameters/01_keywords_level.yaml" in page
+    assert "heatmap</span><br>made by notebook notebooks/01_keywords.ipynb with parameters parameters/01_keywords_level.yaml" in page
     assert "length<br>made by notebook notebooks/00_corpus.ipynb with parameters parameters/00_corpus.yaml" in page
     assert "hand made<br>not recorded in reports/manifest.json" in page
     assert '<a href="../figures/corpus_length.svg">SVG</a>' in page
