@@ -220,7 +220,7 @@ def test_index_lists_reports_and_every_figure_with_captions(tmp_path):
     assert '<a href="01_keywords_level.ipynb">.ipynb</a>' in page
     assert "<code>parameters/01_keywords_level.yaml</code>" in page
     assert "heatmap</span><br>made by notebook notebooks/01_keywords.ipynb with parameters parameters/01_keywords_level.yaml" in page
-    assert "length<br>made by notebook notebooks/00_corpus.ipynb with parameters parameters/00_corpus.yaml" in page
+    assert "length</span><br>made by notebook notebooks/00_corpus.ipynb with parameters parameters/00_corpus.yaml" in page
     assert "hand made<br>not recorded in reports/manifest.json" in page
     assert '<a href="../figures/corpus_length.svg">SVG</a>' in page
     thumbnails = [attrs["src"] for tag, attrs in elements(page) if tag == "img"]
@@ -376,7 +376,7 @@ def test_run_records_figures_and_builds_the_index(corpus_with_script_tag):
     assert '<a href="00_corpus.html">The corpus: sources, cleaning and structure</a>' in index
     assert ("corpus_cleaning_steps</span>: Number of edits each cleaning step made in each document"
             in index)  # the caption the notebook saved with the figure, not its file name
-    assert ("(steps that changed nothing left out).<br>made by notebook notebooks/00_corpus.ipynb "
+    assert ("(steps that changed nothing left out).</span><br>made by notebook notebooks/00_corpus.ipynb "
             "with parameters parameters/00_corpus.yaml") in index
     assert "reports/index.html" in corpus_with_script_tag["log"]
 
