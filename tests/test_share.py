@@ -221,7 +221,7 @@ def test_index_lists_reports_and_every_figure_with_captions(tmp_path):
     assert "<code>parameters/01_keywords_level.yaml</code>" in page
     assert "heatmap</span><br>made by notebook notebooks/01_keywords.ipynb with parameters parameters/01_keywords_level.yaml" in page
     assert "length</span><br>made by notebook notebooks/00_corpus.ipynb with parameters parameters/00_corpus.yaml" in page
-    assert "hand made<br>not recorded in reports/manifest.json" in page
+    assert "hand made</span><br>not recorded in reports/manifest.json" in page
     assert '<a href="../figures/corpus_length.svg">SVG</a>' in page
     thumbnails = [attrs["src"] for tag, attrs in elements(page) if tag == "img"]
     assert len(thumbnails) == 3
@@ -249,9 +249,9 @@ def test_index_and_methods_table_show_the_caption_saved_with_a_figure(tmp_path):
     escaped = "Share of each region&#x27;s quantities by core category &lt;unmapped apart&gt; &amp; 各地区"
     captions = [attrs["alt"] for tag, attrs in elements(page) if tag == "img"]
     assert any(alt.startswith(caption + " — ") for alt in captions)
-    assert f'<span class="name">indicators_coverage</span>: {escaped}<br>' in page
+    assert f'<span class="name">indicators_coverage</span>: <span class="caption">{escaped}</span><br>' in page
     assert "indicators coverage" not in page  # the file name is not the caption any more
-    assert "hand made<br>" in page  # a figure without a stored caption keeps its name
+    assert "hand made</span><br>" in page  # a figure without a stored caption keeps its name
     assert caption.replace("|", "\\|") in share.methods_table(tmp_path)
 
 
@@ -374,7 +374,7 @@ def test_run_records_figures_and_builds_the_index(corpus_with_script_tag):
     assert manifest.parameter_file == "parameters/00_corpus.yaml" and manifest.code == "removed"
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
     assert '<a href="00_corpus.html">The corpus: sources, cleaning and structure</a>' in index
-    assert ("corpus_cleaning_steps</span>: Number of edits each cleaning step made in each document"
+    assert ("corpus_cleaning_steps</span>: <span class=\"caption\">Number of edits each cleaning step made in each document"
             in index)  # the caption the notebook saved with the figure, not its file name
     assert ("(steps that changed nothing left out).</span><br>made by notebook notebooks/00_corpus.ipynb "
             "with parameters parameters/00_corpus.yaml") in index
