@@ -31,9 +31,24 @@ as a Markdown table to stdout, which ends with the two lines::
     ratio_to_jieba: X.XX        (pipeline throughput, default tokenizer, 1 worker / bare jieba.lcut)
     speedup_2_workers: Y.YY     (local back-end, 1 worker time / 2 workers time)
 
+With ``--main-job`` it measures the main job instead: on the same generated corpus, the
+``dangjian process`` step alone (fresh tables and cache in a temporary folder), then the whole
+``dangjian run --corpus FOLDER --name bench-<MB>`` (the process step and every notebook with every
+parameter set, executed afresh), each with the peak of the summed resident memory of all its
+processes. It prints the seconds of every report (from the run's summary table) and ends with the
+four lines::
+
+    main_job_reports_ok: A/B         (reports that ran without failing / reports run)
+    main_job_minutes: X.X            (wall time of the whole dangjian run)
+    main_job_peak_gb: Y.YY           (peak resident memory of all its processes, 10**9 bytes)
+    main_job_over_process: Z.ZZ      (whole run time / the process step's time alone)
+
+The run's folder ``runs/bench-<MB>/`` is removed afterwards unless ``--keep`` is given.
+
 Usage (from the project root):
     .venv/bin/python benchmarks/run.py --mb 20 --workers 2
     .venv/bin/python benchmarks/run.py --mb 200 --workers 2 --tokenizers default
+    .venv/bin/python benchmarks/run.py --main-job --mb 20
 """
 
 from __future__ import annotations
@@ -43,8 +58,11 @@ import gc
 import json
 import os
 import platform
+import re
 import shutil
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -360,6 +378,106 @@ def markdown_report(
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------- the main job
+
+#: One row of the summary table ``dangjian run`` prints: report, notebook, status, seconds.
+SUMMARY_ROW = re.compile(r"^(?P<report>\S+)\s+(?P<notebook>\S+\.ipynb)\s+(?P<status>ok|failed|up to date)\s+(?P<seconds>\d+\.\d)\b")
+
+
+@dataclass
+class TimedCommand:
+    """One command run to its end: exit code, wall seconds, peak memory of its process tree, output."""
+
+    returncode: int
+    seconds: float
+    peak_bytes: int
+    output: str
+
+
+def timed_command(command: list[str], cwd: Path) -> TimedCommand:
+    """Run ``command`` (output captured), timing it and sampling the memory of all its processes."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as output:
+        with PeakMemory() as memory:
+            start = time.perf_counter()
+            process = subprocess.run(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, check=False)
+            seconds = time.perf_counter() - start
+        output.seek(0)
+        text = output.read()
+    # the sampler counts this process too; only the command's tree is the job's
+    peak = max(0, memory.peak - psutil.Process().memory_info().rss)
+    return TimedCommand(process.returncode, seconds, peak, text)
+
+
+def report_seconds(output: str) -> list[tuple[str, str, float]]:
+    """(report, status, seconds) of every row of the summary table in ``dangjian run``'s output.
+
+    Example:
+        >>> report_seconds("report  notebook  status  seconds\\n00_corpus  notebooks/00_corpus.ipynb  ok  12.5  reports/x")
+        [('00_corpus', 'ok', 12.5)]
+    """
+    rows = []
+    for line in output.splitlines():
+        match = SUMMARY_ROW.match(line.strip())
+        if match:
+            rows.append((match["report"], match["status"], float(match["seconds"])))
+    return rows
+
+
+def main_job_lines(reports: list[tuple[str, str, float]], run: TimedCommand, process: TimedCommand) -> list[str]:
+    """The four closing lines of the main-job benchmark.
+
+    Example:
+        >>> run, step = TimedCommand(0, 600.0, 2 * 10**9, ""), TimedCommand(0, 240.0, 10**9, "")
+        >>> main_job_lines([("a", "ok", 1.0), ("b", "failed", 2.0)], run, step)
+        ['main_job_reports_ok: 1/2', 'main_job_minutes: 10.0', 'main_job_peak_gb: 2.00', 'main_job_over_process: 2.50']
+    """
+    ok = sum(status == "ok" for _, status, _ in reports)
+    return [
+        f"main_job_reports_ok: {ok}/{len(reports)}",
+        f"main_job_minutes: {run.seconds / 60:.1f}",
+        f"main_job_peak_gb: {run.peak_bytes / 1e9:.2f}",
+        f"main_job_over_process: {run.seconds / process.seconds:.2f}",
+    ]
+
+
+def main_job(folder: Path, name: str, keep: bool = False) -> int:
+    """Time ``dangjian process`` alone and the whole ``dangjian run`` on ``folder``; print the results."""
+    dangjian = str(Path(sys.executable).with_name("dangjian"))
+    run_folder = PROJECT_ROOT / "runs" / name
+    shutil.rmtree(run_folder, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="dangjian-process-") as scratch:
+        print(f"dangjian process {folder} ...", flush=True)
+        process = timed_command(
+            [dangjian, "process", str(folder), "--out", f"{scratch}/tables", "--cache", f"{scratch}/cache"], PROJECT_ROOT
+        )
+    if process.returncode != 0:
+        print(process.output)
+        print(f"dangjian process failed (exit {process.returncode})")
+        return 1
+    print(f"  {process.seconds:.1f} s, peak {process.peak_bytes / 1e9:.2f} GB", flush=True)
+    print(f"dangjian run --corpus {folder} --name {name} ...", flush=True)
+    run = timed_command(
+        [dangjian, "run", "--corpus", str(folder), "--name", name, "--force", "--no-progress", "--allow-skipped"],
+        PROJECT_ROOT,
+    )
+    reports = report_seconds(run.output)
+    if not reports:
+        print(run.output)
+    if not keep:
+        shutil.rmtree(run_folder, ignore_errors=True)
+    print()
+    print("| report | status | seconds |")
+    print("|---|---|---:|")
+    for report, status, seconds in reports:
+        print(f"| {report} | {status} | {seconds:.1f} |")
+    print(f"| `dangjian process` alone | {'ok' if process.returncode == 0 else 'failed'} | {process.seconds:.1f} |")
+    print(f"| `dangjian run` (exit {run.returncode}) | | {run.seconds:.1f} |")
+    print()
+    for line in main_job_lines(reports, run, process):
+        print(line)
+    return 0 if run.returncode == 0 else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20, help="size of the generated corpus in MB (default 20)")
@@ -374,7 +492,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask back-end")
     parser.add_argument("--repeat", type=int, default=1, help="time every measurement this many times and keep the fastest")
     parser.add_argument("--agreement-mb", type=float, default=5.0, help="MB of the corpus for the span-level agreement")
+    parser.add_argument("--main-job", action="store_true",
+                        help="time the whole dangjian run (every notebook and parameter set) and the process step alone")
+    parser.add_argument("--keep", action="store_true", help="with --main-job, keep the run's folder runs/bench-<MB>/")
     args = parser.parse_args(argv)
+    if args.main_job:
+        folder = args.corpus or default_folder(args.mb, args.seed)
+        if args.corpus is None and not (folder / "metadata.csv").is_file():
+            print(f"generating {args.mb:g} MB corpus in {folder} ...", flush=True)
+            make_corpus(folder, target_mb=args.mb, seed=args.seed)
+        return main_job(folder, f"bench-{args.mb:g}".replace(".", "_"), keep=args.keep)
     if args.workers < 2:
         parser.error("--workers must be at least 2 (the speed-up is measured from 1 worker to --workers)")
     if args.repeat < 1:

@@ -260,7 +260,7 @@ if not formulas.empty:
 # occur together. Pairs seen in fewer than three sentences are left out.
 
 # %%
-sentence_tokens = tokenizer.tokenize_many(unit_table(processed, "sentence")["text"])
+sentence_tokens = (tokenizer.tokenize(text) for text in unit_table(processed, "sentence")["text"])
 pmi = cooccurrence_pmi(sentence_tokens, top_n=max(top_n, 30), min_cooccurrence=3)
 write_table(pmi, tables_dir / "cooccurrence_pmi.csv")
 display(pmi.head(top_n))

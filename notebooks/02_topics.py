@@ -38,7 +38,10 @@ top_n = 10
 subsample = 0.8  # share of units per refit in the subsample-stability check
 min_stability = 0.6
 min_subsample_stability = 0.5
-sweep_units = 1500  # the K sweep runs on at most this many units, drawn at random (0: all units)
+sweep_units = 1000  # the K sweep runs on at most this many units, drawn at random (0: all units)
+fit_jobs = 1  # processes the K sweep's and the consensus's fits run in (the results do not depend on it)
+incremental_above = 5000  # above this many units the final model is MiniBatchNMF / online LDA (0: never)
+batch_size = 2048  # units per mini-batch of the incremental methods
 min_similarity = 0.5  # cosine similarity of term distributions for a topic to recur in another seed's run
 min_recurrence = 1.0  # share of seeds that must find a topic for it not to be marked
 n_boot = 1000
@@ -72,6 +75,7 @@ from dangjian.topics import (
     TopicEffects,
     TopicModel,
     document_table,
+    incremental_batch_size,
     k_sweep,
     random_baseline,
     representative_units,
@@ -145,7 +149,7 @@ display(Markdown("**Caveats for this corpus.**\n\n" + "\n".join(lines) if lines
 # %% [markdown]
 # ## Choosing the number of topics
 #
-# For each K from `k_min` to `k_max` the model is fitted once per seed on all units, and once per
+# For each K from `k_min` to `k_max` the model is fitted once per seed on all units of the sweep, and once per
 # seed on a random 80 % of them (the `subsample` parameter). Every full fit is scored on the corpus
 # itself, and each score is reported as its mean over the seeds with its standard deviation over
 # the seeds:
@@ -177,12 +181,13 @@ display(Markdown("**Caveats for this corpus.**\n\n" + "\n".join(lines) if lines
 # mean NPMI, then choose the smallest K whose mean NPMI lies within one standard error of it. If no
 # K reaches the subsample threshold the rule falls back to seed stability alone and says so. A K
 # given as a parameter overrides the rule; the sweep is shown either way. On a large corpus the
-# sweep runs on a random sample of `sweep_units` units.
+# sweep runs on a random sample of `sweep_units` units (drawn with the first seed), so its cost does
+# not grow with the corpus; the final model below is fitted on all units.
 
 # %%
 sweep_sample = sample_units(units, sweep_units or None, seed=seeds[0])
 sweep = k_sweep(template, sweep_sample, ks=range(k_min, k_max + 1), seeds=seeds, subsample=subsample,
-                cache=Cache(cache_dir))
+                cache=Cache(cache_dir), n_jobs=fit_jobs)
 choice = resolve_k(k, sweep, min_stability, min_subsample_stability)
 write_table(sweep, tables_dir / "k_sweep.csv")
 display(Markdown(
@@ -202,7 +207,9 @@ fig
 # %% [markdown]
 # ## The topics: the consensus of the seeds
 #
-# The model with the chosen K is fitted on all units once per seed. The run that agrees best with
+# The model with the chosen K is fitted on all units once per seed. Above `incremental_above` units
+# it is fitted with the incremental methods, scikit-learn's MiniBatchNMF or online variational
+# Bayes LDA, in mini-batches of `batch_size` units; below, with the exact methods of the sweep. The run that agrees best with
 # the others (largest mean cosine similarity of matched topic-term distributions) is the
 # reference; every other run's topics are matched to it one-to-one (Hungarian algorithm on the
 # cosine similarity). A topic **recurs** in a run when its matched partner has a cosine similarity
@@ -217,8 +224,9 @@ fig
 # the vocabulary show the floor a topic must clear.
 
 # %%
-model = ConsensusTopicModel(template.set_params(k=choice.k), seeds=seeds, min_similarity=min_similarity,
-                            min_recurrence=min_recurrence).fit(units)
+final = template.set_params(k=choice.k, batch_size=incremental_batch_size(len(units), incremental_above, batch_size))
+model = ConsensusTopicModel(final, seeds=seeds, min_similarity=min_similarity,
+                            min_recurrence=min_recurrence, n_jobs=fit_jobs).fit(units)
 reference = model.reference()
 quality = model.quality(reference).merge(model.topic_table()[["topic", "recurrence", "runs_found", "recurs"]], on="topic")
 baseline = random_baseline(reference, model.vocabulary_, top_n, seed=seeds[0])

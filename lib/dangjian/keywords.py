@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -638,50 +639,87 @@ def slogan_matrix(counts: pd.DataFrame, group_col: str, *, kind: str | None = No
 # --- co-occurrence -------------------------------------------------------------------------------
 
 
-def _presence(token_lists: Sequence[Sequence[str]], index: dict[str, int], window: int | None
-              ) -> tuple[sparse.csr_matrix, int]:
+@dataclass(frozen=True)
+class EncodedUnits:
+    """Token lists held as integer ids: ``ids`` (every token, unit after unit), ``lengths`` (tokens per
+    unit) and ``terms`` (the term of each id, in order of first occurrence).
+
+    A few bytes per token instead of a Python list of strings per unit.
+
+    Example:
+        >>> encoded = EncodedUnits.encode(iter([["党建", "组织"], [], ["组织"]]))
+        >>> encoded.ids.tolist(), encoded.lengths.tolist(), encoded.terms, encoded.frequencies().tolist()
+        ([0, 1, 1], [2, 0, 1], ['党建', '组织'], [1, 2])
+    """
+
+    ids: np.ndarray
+    lengths: np.ndarray
+    terms: list[str]
+
+    @classmethod
+    def encode(cls, token_lists: Iterable[Sequence[str]]) -> EncodedUnits:
+        """Encode the units of ``token_lists`` (any iterable, consumed once)."""
+        index: dict[str, int] = {}
+        ids = array("q")
+        lengths = array("q")
+        for tokens in token_lists:
+            ids.extend(index.setdefault(token, len(index)) for token in tokens)
+            lengths.append(len(tokens))
+        return cls(np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, dtype=np.int64),
+                   np.frombuffer(lengths, dtype=np.int64) if lengths else np.zeros(0, dtype=np.int64),
+                   list(index))
+
+    def frequencies(self) -> np.ndarray:
+        """Occurrences of each term (by id)."""
+        return np.bincount(self.ids, minlength=len(self.terms)).astype(np.int64)
+
+
+def _presence(units: EncodedUnits, index: dict[str, int], window: int | None) -> tuple[sparse.csr_matrix, int]:
     """Boolean terms × contexts matrix (a context is a unit, or a sliding window) and the number of contexts.
 
     With ``window=k`` the contexts of a unit of n tokens are its n - k windows of k + 1
     consecutive tokens (one window when n <= k + 1; none for an empty unit).
     """
-    rows, starts, ends = [], [], []
-    offset = 0
-    for tokens in token_lists:
-        n = len(tokens)
-        if window is None:
-            n_contexts = 1
-        else:
-            n_contexts = max(n - window, 1) if n else 0
-        for position, token in enumerate(tokens):
-            term = index.get(token)
-            if term is None:
-                continue
-            if window is None:
-                first = last = 0
-            else:  # windows [s, s + window] holding this position
-                first, last = max(0, position - window), min(position, n_contexts - 1)
-            rows.append(term)
-            starts.append(offset + first)
-            ends.append(offset + last + 1)
-        offset += n_contexts
     n_terms = len(index)
-    if not rows:
-        return sparse.csr_matrix((n_terms, offset), dtype=np.int64), offset
-    rows_arr, starts_arr, ends_arr = (np.asarray(a, dtype=np.int64) for a in (rows, starts, ends))
+    lengths = units.lengths
+    if window is None:
+        n_contexts = np.ones(len(lengths), dtype=np.int64)
+    else:
+        n_contexts = np.where(lengths > 0, np.maximum(lengths - window, 1), 0)
+    offsets = np.cumsum(n_contexts) - n_contexts
+    total = int(n_contexts.sum())
+    term_of = np.full(len(units.terms), -1, dtype=np.int64)
+    ids_of = {term: i for i, term in enumerate(units.terms)}
+    for term, i in index.items():
+        if term in ids_of:
+            term_of[ids_of[term]] = i
+    unit_of = np.repeat(np.arange(len(lengths)), lengths)
+    position = np.arange(len(units.ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    rows_arr = term_of[units.ids]
+    keep = rows_arr >= 0
+    rows_arr, unit_of, position = rows_arr[keep], unit_of[keep], position[keep]
+    if not len(rows_arr):
+        return sparse.csr_matrix((n_terms, total), dtype=np.int64), total
+    if window is None:
+        first = last = np.zeros(len(rows_arr), dtype=np.int64)
+    else:  # windows [s, s + window] holding this position
+        first = np.maximum(0, position - window)
+        last = np.minimum(position, n_contexts[unit_of] - 1)
+    starts_arr = offsets[unit_of] + first
+    ends_arr = offsets[unit_of] + last + 1
     # each occurrence covers a run of contexts [start, end): expand the runs, then keep presence only
-    lengths = ends_arr - starts_arr
-    run_start = np.repeat(starts_arr - np.cumsum(lengths) + lengths, lengths)
-    columns = run_start + np.arange(int(lengths.sum()))
-    presence = sparse.csr_matrix((np.ones(len(columns), dtype=np.int64), (np.repeat(rows_arr, lengths), columns)),
-                                 shape=(n_terms, offset))
+    lengths_run = ends_arr - starts_arr
+    run_start = np.repeat(starts_arr - np.cumsum(lengths_run) + lengths_run, lengths_run)
+    columns = run_start + np.arange(int(lengths_run.sum()))
+    presence = sparse.csr_matrix((np.ones(len(columns), dtype=np.int64), (np.repeat(rows_arr, lengths_run), columns)),
+                                 shape=(n_terms, total))
     presence.sum_duplicates()
     presence.data[:] = 1
-    return presence, offset
+    return presence, total
 
 
 def cooccurrence_pmi(
-    token_lists: Sequence[Sequence[str]],
+    token_lists: Iterable[Sequence[str]],
     *,
     terms: Sequence[str] | None = None,
     top_n: int = 30,
@@ -690,7 +728,9 @@ def cooccurrence_pmi(
 ) -> pd.DataFrame:
     """Pointwise mutual information of pairs of terms co-occurring in the same unit or sliding window.
 
-    ``token_lists`` are the tokens of each unit (e.g. each sentence). Only pairs of ``terms``
+    ``token_lists`` are the tokens of each unit (e.g. each sentence), any iterable: it is read
+    once and held as integer ids (:class:`EncodedUnits`), so a generator keeps only one unit's
+    tokens as Python strings at a time. Only pairs of ``terms``
     (default: the ``top_n`` most frequent tokens) are scored. Counts are counts of *contexts*: with
     ``window=None`` a context is a unit; with ``window=k`` it is a window of k + 1 consecutive
     tokens sliding one token at a time inside a unit (a boolean sliding window, as Palmetto's; a
@@ -712,12 +752,13 @@ def cooccurrence_pmi(
     """
     if window is not None and window < 1:
         raise ValueError(f"window must be at least 1 (or None for same-unit co-occurrence), got {window}")
-    frequencies = Counter(token for tokens in token_lists for token in tokens)
+    encoded = EncodedUnits.encode(token_lists)
     if terms is None:
-        terms = [t for t, _ in sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))[:top_n]]
+        counts = encoded.frequencies()
+        terms = [t for t, _ in sorted(zip(encoded.terms, counts.tolist()), key=lambda item: (-item[1], item[0]))[:top_n]]
     chosen = sorted(set(terms))
     index = {term: i for i, term in enumerate(chosen)}
-    presence, total = _presence(token_lists, index, window)
+    presence, total = _presence(encoded, index, window)
     freq = np.asarray(presence.sum(axis=1)).ravel()
     joint = sparse.triu(presence @ presence.T, k=1).tocoo()
     rows = []

@@ -148,20 +148,22 @@ class ConsensusTopicModel(BaseEstimator, TopicReadout):
         min_similarity: float = DEFAULT_MIN_SIMILARITY,
         min_recurrence: float = DEFAULT_MIN_RECURRENCE,
         min_jaccard: float = DEFAULT_MIN_JACCARD,
+        n_jobs: int = 1,
     ) -> None:
         self.model = model
+        self.n_jobs = n_jobs
         self.seeds = seeds
         self.min_similarity = min_similarity
         self.min_jaccard = min_jaccard
         self.min_recurrence = min_recurrence
 
     def fit(self, units, y=None) -> ConsensusTopicModel:
-        """Fit the template once per seed on all ``units`` and build the consensus."""
+        """Fit the template once per seed on all ``units`` (in ``n_jobs`` processes) and build the consensus."""
         if len(set(self.seeds)) < 2:
             raise ValueError(f"a consensus needs at least two distinct seeds, got {list(self.seeds)}")
         model = self.model if self.model is not None else TopicModel()
         units = tokenize_units(units, model.tokenizer)
-        return self.fit_runs(refit(model, units, list(self.seeds)))
+        return self.fit_runs(refit(model, units, list(self.seeds), n_jobs=self.n_jobs))
 
     def fit_runs(self, runs: dict[int, TopicModel]) -> ConsensusTopicModel:
         """Build the consensus from models already fitted on the same units (seed → model)."""

@@ -18,7 +18,9 @@ weights are rescaled by each topic's total term weight before normalising, so th
 numbered 1..K by prevalence (share of all characters), largest first. Units with fewer than
 ``min_unit_tokens`` tokens are set aside (``dropped_units_``) because a few words do not show a
 theme. With ``batch_size`` set, MiniBatchNMF or online LDA update the model from mini-batches of
-units, which scales to large corpora (the sparse count matrix is still built in full).
+units, which scales to large corpora; :func:`incremental_batch_size` switches them on above a
+number of units. The unit-term matrix stays sparse throughout (scikit-learn's NMF, MiniBatchNMF
+and LDA all take a sparse matrix); only the units × K and K × terms factors are dense.
 
 The same units, parameters and seed give the same topics.
 
@@ -48,6 +50,34 @@ from dangjian.topics.coherence import DEFAULT_WINDOW, CoherenceReference, frex_e
 METHODS = ("nmf", "lda")
 
 Tokenizer = Callable[[str], list[str]]
+
+#: Units per mini-batch of the incremental methods (MiniBatchNMF, online LDA).
+DEFAULT_BATCH_SIZE = 2048
+#: Above this many units the final model is fitted with the incremental methods.
+DEFAULT_INCREMENTAL_ABOVE = 5_000
+#: Most passes over the units of an incremental fit (MiniBatchNMF stops earlier once it no longer improves).
+INCREMENTAL_MAX_ITER = 20
+
+
+def incremental_batch_size(
+    n_units: int, incremental_above: int | None = DEFAULT_INCREMENTAL_ABOVE, batch_size: int = DEFAULT_BATCH_SIZE
+) -> int | None:
+    """The ``batch_size`` of a :class:`TopicModel` on ``n_units`` units: ``None`` (the exact batch methods)
+    up to ``incremental_above`` units, ``batch_size`` (MiniBatchNMF, online LDA) above it.
+
+    ``incremental_above`` ``None`` or 0 keeps the exact methods whatever the size.
+
+    Example:
+        >>> incremental_batch_size(1500, 20000), incremental_batch_size(25000, 20000, 1024)
+        (None, 1024)
+        >>> incremental_batch_size(10**6, 0) is None
+        True
+    """
+    if batch_size < 1:
+        raise ValueError(f"the mini-batch size must be at least 1, got {batch_size}")
+    if not incremental_above or n_units <= incremental_above:
+        return None
+    return int(batch_size)
 
 
 def _identity(tokens: list[str]) -> list[str]:
@@ -246,16 +276,15 @@ class TopicModel(BaseEstimator, TopicReadout):
 
     def _estimator(self):
         if self.method == "nmf":
-            common = dict(n_components=int(self.k), init="nndsvda", random_state=self.seed,
-                          max_iter=self.max_iter or 2000)
+            common = dict(n_components=int(self.k), init="nndsvda", random_state=self.seed)
             if self.batch_size:
-                return MiniBatchNMF(batch_size=self.batch_size, **common)
-            return NMF(tol=1e-4, **common)
+                return MiniBatchNMF(batch_size=self.batch_size, max_iter=self.max_iter or INCREMENTAL_MAX_ITER, **common)
+            return NMF(tol=1e-4, max_iter=self.max_iter or 2000, **common)
         return LatentDirichletAllocation(
             n_components=int(self.k),
             learning_method="online" if self.batch_size else "batch",
             batch_size=self.batch_size or 128,
-            max_iter=self.max_iter or 200,
+            max_iter=self.max_iter or (INCREMENTAL_MAX_ITER if self.batch_size else 200),
             evaluate_every=5,
             perp_tol=0.1,
             random_state=self.seed,

@@ -16,7 +16,9 @@ of the initialisation.
 (C_NPMI, the Palmetto/gensim convention of :mod:`~dangjian.topics.coherence`), UMass and
 exclusivity are averaged over the seeds and their standard deviation over the seeds is reported
 beside them; the refits give the seed stability, the subsample refits the subsample stability.
-For large corpora the sweep can be run on a random sample of units (:func:`sample_units`).
+For large corpora the sweep can be run on a random sample of units (:func:`sample_units`); its
+fits are independent of one another, so they can run in ``n_jobs`` processes (each fit is
+determined by its seed, and the table is the same whatever the number of processes).
 
 **Default K** (:func:`choose_k`), a one-standard-error rule (Breiman et al. 1984; Hastie,
 Tibshirani and Friedman 2009, §7.10) on coherence among stable K: keep the K whose seed stability is
@@ -46,6 +48,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
+from joblib import Parallel, delayed
 from sklearn.base import clone
 
 from dangjian.cache import FRAME, Cache
@@ -54,6 +57,8 @@ from dangjian.topics.models import TopicModel, tokenize_units
 
 #: Share of units each subsample-stability refit sees (Greene et al. 2014 use 80 %).
 DEFAULT_SUBSAMPLE = 0.8
+#: Fewest units on which the K sweep's fits are spread over processes (below, starting them costs more than it saves).
+PARALLEL_MIN_UNITS = 500
 #: Minimum seed stability of a K eligible as the default.
 DEFAULT_MIN_STABILITY = 0.6
 #: Minimum subsample stability of a K eligible as the default (matched topics share two thirds of their top terms).
@@ -111,8 +116,31 @@ class StabilityResult:
     top_terms: dict[int, list[list[str]]]
 
 
+def _fit_one(model: TopicModel, units: pd.DataFrame, k: int, seed: int, subsample: float) -> TopicModel:
+    """``model`` with ``k`` topics and ``seed``, fitted on the ``subsample`` of ``units`` drawn with that seed."""
+    return clone(model).set_params(k=k, seed=seed).fit(subsample_units(units, subsample, seed))
+
+
+def fit_many(
+    model: TopicModel, units: pd.DataFrame, runs: Sequence[tuple[int, int, float]], n_jobs: int = 1
+) -> list[TopicModel]:
+    """``model`` fitted once per ``(k, seed, subsample)`` of ``runs``, in ``n_jobs`` processes, in order.
+
+    Fewer than :data:`PARALLEL_MIN_UNITS` units are fitted in this process. Every fit is determined by its seed, so the fitted models do not depend on ``n_jobs``.
+
+    Example:
+        >>> texts = ["党员 教育 培训 学习"] * 5 + ["乡村 振兴 产业 发展"] * 5
+        >>> template = TopicModel("nmf", min_df=1, min_unit_tokens=1, tokenizer=str.split)
+        >>> [(m.n_topics, len(m.units_)) for m in fit_many(template, tokenize_units(texts, str.split), [(2, 0, 1.0), (3, 1, 0.8)])]
+        [(2, 10), (3, 8)]
+    """
+    if n_jobs == 1 or len(runs) < 2 or len(units) < PARALLEL_MIN_UNITS:
+        return [_fit_one(model, units, k, seed, share) for k, seed, share in runs]
+    return Parallel(n_jobs=n_jobs)(delayed(_fit_one)(model, units, k, seed, share) for k, seed, share in runs)
+
+
 def refit(
-    model: TopicModel, units: pd.DataFrame, seeds: Sequence[int], subsample: float = 1.0
+    model: TopicModel, units: pd.DataFrame, seeds: Sequence[int], subsample: float = 1.0, n_jobs: int = 1
 ) -> dict[int, TopicModel]:
     """``model`` (unfitted template) fitted once per seed, on a ``subsample`` of the units drawn with that seed.
 
@@ -125,7 +153,8 @@ def refit(
     if len(set(seeds)) != len(seeds):
         raise ValueError(f"the seeds repeat: {list(seeds)}")
     units = tokenize_units(units, model.tokenizer)
-    return {seed: clone(model).set_params(seed=seed).fit(subsample_units(units, subsample, seed)) for seed in seeds}
+    fitted = fit_many(model, units, [(model.k, seed, subsample) for seed in seeds], n_jobs)
+    return dict(zip(seeds, fitted, strict=True))
 
 
 def stability_of(runs: dict[int, TopicModel], top_n: int | None = None) -> StabilityResult:
@@ -201,11 +230,13 @@ def k_sweep(
     window: int = DEFAULT_WINDOW,
     frex_weight: float = 0.5,
     cache: Cache | None = None,
+    n_jobs: int = 1,
 ) -> pd.DataFrame:
     """One row per K: coherence and exclusivity over the seeds' fits, seed stability and subsample stability.
 
     With a :class:`~dangjian.cache.Cache` the sweep (the costliest step of the topic notebook) is
-    computed once per distinct set of unit tokens, model settings, Ks, seeds and code.
+    computed once per distinct set of unit tokens, model settings, Ks, seeds and code. Its fits run
+    in ``n_jobs`` processes (:func:`fit_many`); the table does not depend on ``n_jobs``.
 
     For each K the model is fitted once per seed on all units; each fit is scored on the units
     themselves, and a score is reported as its mean over the seeds with its standard deviation over
@@ -234,7 +265,7 @@ def k_sweep(
         return cache.get_or_compute(
             "topics_k_sweep",
             parts,
-            lambda: k_sweep(model, units, ks, seeds, subsample, window, frex_weight),
+            lambda: k_sweep(model, units, ks, seeds, subsample, window, frex_weight, n_jobs=n_jobs),
             modules=("topics", "tokenize"),
             codec=FRAME,
         )
@@ -242,11 +273,15 @@ def k_sweep(
         raise ValueError("the K sweep needs at least one K")
     if len(seeds) < 2:
         raise ValueError(f"the K sweep needs at least two seeds for stability, got {list(seeds)}")
+    if len(set(seeds)) != len(seeds):
+        raise ValueError(f"the seeds repeat: {list(seeds)}")
+    shares = [1.0] if subsample is None or subsample == 1 else [1.0, subsample]
     reference: CoherenceReference | None = None
     rows = []
     for k in ks:
-        template = clone(model).set_params(k=k)
-        runs = refit(template, units, seeds)
+        plan = [(k, seed, share) for share in shares for seed in seeds]
+        fitted = {(seed, share): run for (_, seed, share), run in zip(plan, fit_many(model, units, plan, n_jobs))}
+        runs = {seed: fitted[(seed, 1.0)] for seed in seeds}
         if reference is None:
             reference = runs[seeds[0]].reference(window)
             bouma = runs[seeds[0]].reference(window, npmi="bouma")
@@ -270,7 +305,7 @@ def k_sweep(
             "stability_sd": _seed_summary(stability.pairs["agreement"])[1],
         }
         if subsample is not None:
-            sub = topic_stability(template, units, seeds, subsample)
+            sub = stability_of({seed: fitted[(seed, shares[-1])] for seed in seeds})
             row["subsample_stability"] = sub.stability
             row["subsample_stability_sd"] = _seed_summary(sub.pairs["agreement"])[1]
         rows.append(row)

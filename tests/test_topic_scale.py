@@ -1,0 +1,78 @@
+"""Topic models at the scale of a large corpus: the K sweep on a sample, its fits spread over
+processes with the same table, incremental methods above a number of units, sparse matrices
+throughout. Checked on the paragraphs of the five reports."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import sparse
+from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
+
+from dangjian.pipeline import process_corpus
+from dangjian.topics import (
+    ConsensusTopicModel,
+    TopicModel,
+    incremental_batch_size,
+    k_sweep,
+    sample_units,
+    tokenize_units,
+    topic_units,
+)
+from dangjian.topics import stability
+
+
+@pytest.fixture(scope="module")
+def units(raw_dir) -> pd.DataFrame:
+    return tokenize_units(topic_units(process_corpus(raw_dir), "paragraph"))
+
+
+def test_the_sweep_sample_is_drawn_from_the_seed_and_keeps_a_small_corpus_whole(units):
+    first, again, other = (sample_units(units, 40, seed=s) for s in (0, 0, 1))
+    assert len(first) == 40 and first["unit_id"].tolist() == again["unit_id"].tolist()
+    assert first["unit_id"].tolist() != other["unit_id"].tolist()
+    assert set(first["unit_id"]) <= set(units["unit_id"])
+    assert sample_units(units, len(units) + 1, seed=0) is units
+    assert sample_units(units, None, seed=0) is units
+
+
+def test_the_incremental_methods_start_above_the_threshold():
+    assert incremental_batch_size(20_000, 20_000) is None
+    assert incremental_batch_size(20_001, 20_000, 512) == 512
+    assert incremental_batch_size(10**7, 0) is None
+    with pytest.raises(ValueError, match="mini-batch"):
+        incremental_batch_size(10, 5, 0)
+
+
+@pytest.mark.parametrize("method, exact, incremental", [("nmf", NMF, MiniBatchNMF), ("lda", LatentDirichletAllocation, LatentDirichletAllocation)])
+def test_exact_and_incremental_models_fit_sparse_counts_and_find_the_same_kind_of_topics(units, method, exact, incremental):
+    batch = TopicModel(method, k=4, seed=0).fit(units)
+    online = TopicModel(method, k=4, seed=0, batch_size=32).fit(units)
+    assert type(batch.estimator_) is exact and type(online.estimator_) is incremental
+    if method == "lda":
+        assert batch.estimator_.learning_method == "batch" and online.estimator_.learning_method == "online"
+    for model in (batch, online):
+        assert sparse.issparse(model.counts_)
+        assert model.counts_.nnz < 0.2 * np.prod(model.counts_.shape)  # a unit uses few of the terms
+        np.testing.assert_allclose(model.unit_topics_.sum(axis=1), 1.0)
+        np.testing.assert_allclose(model.components_.sum(axis=1), 1.0)
+    # both describe the same corpus: most of the batch model's top terms are top terms of the online one
+    batch_terms = {t for terms in batch.top_terms(10) for t in terms}
+    online_terms = {t for terms in online.top_terms(10) for t in terms}
+    assert len(batch_terms & online_terms) >= 0.5 * len(batch_terms)
+
+
+def test_the_sweep_gives_the_same_table_in_one_process_or_two(units, monkeypatch):
+    monkeypatch.setattr(stability, "PARALLEL_MIN_UNITS", 2)
+    template = TopicModel("nmf", top_n=10)
+    one = k_sweep(template, units, ks=[3, 4], seeds=[0, 1], n_jobs=1)
+    two = k_sweep(template, units, ks=[3, 4], seeds=[0, 1], n_jobs=2)
+    pd.testing.assert_frame_equal(one, two, check_exact=True)
+
+
+def test_the_consensus_of_incremental_fits_covers_every_unit(units):
+    template = TopicModel("nmf", k=3, batch_size=incremental_batch_size(len(units), 10, 32))
+    model = ConsensusTopicModel(template, seeds=[0, 1]).fit(units)
+    assert all(isinstance(run.estimator_, MiniBatchNMF) for run in model.runs_.values())
+    assert len(model.units_) + len(model.dropped_units_) == len(units)
