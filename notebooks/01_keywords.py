@@ -35,6 +35,8 @@ seed = 0
 alpha = 0.05
 p_adjust_method = "holm"
 min_docs = 3
+kwic_terms = []
+kwic_window = 15
 output_dir = "data/processed/keywords"
 figures_dir = "figures"
 figure_prefix = "keywords_region"
@@ -49,6 +51,7 @@ from IPython.display import Markdown, display
 from dangjian.dtm import build_dtm, unit_table
 from dangjian.inference import caveats, group_sizes
 from dangjian.io import write_table
+from dangjian.kwic import kwic, kwic_summary
 from dangjian.keywords import (
     cooccurrence_pmi,
     frequency_matrix,
@@ -224,6 +227,31 @@ if key is not None:
         fig = plot_keyness(key, group, top_n=min(top_n, 15), alpha=alpha, unit=unit)
         save_figure(fig, f"{figure_prefix}_keyness_{figure_name(group)}", figures_dir)
         display(fig)
+
+# %% [markdown]
+# ## Keywords in context
+#
+# A score says that a term matters; its sentences say how it is used. For each term of the
+# parameter `kwic_terms` (by default the most key term of each group, where keyness was computed,
+# else the most frequent term), every occurrence with the text around it, its document and its
+# group, and how many occurrences and documents stand behind each group. The full tables are
+# written as `kwic_<term>.csv`.
+
+# %%
+if kwic_terms:
+    terms = list(kwic_terms)
+elif key is not None and len(key):
+    terms = list(dict.fromkeys(key.sort_values("g2", ascending=False).groupby("group", sort=False)["term"].first()))
+else:
+    terms = list(top["term"].head(1)) if "term" in top.columns else []
+sentences = processed.sentences
+for term in terms:
+    table = kwic(sentences, term, window=kwic_window)
+    write_table(table, tables_dir / f"kwic_{figure_name(term)}.csv")
+    display(Markdown(f"**{term}**: {len(table)} occurrences in {table['doc_id'].nunique()} documents"))
+    display(kwic_summary(table, by=[group_col]))
+    display(table[["doc_id", group_col, "left", "term", "right"]].head(top_n) if group_col in table.columns
+            else table[["doc_id", "left", "term", "right"]].head(top_n))
 
 # %% [markdown]
 # ## Slogans and formulations (提法)
