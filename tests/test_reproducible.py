@@ -52,7 +52,7 @@ def output_stamps(root: Path) -> dict[str, tuple[int, int]]:
 
 
 def timed_run(root: Path, report: str, *extra: str) -> tuple[int, float, str, float | None]:
-    """Exit code, wall seconds, log, and seconds of the cell that calls process_corpus (papermill's record).
+    """Exit code, wall seconds, log, and seconds of the cell that opens the corpus tables (papermill's record).
 
     The wall time of the first run in a test session also includes importing papermill and nbconvert.
     """
@@ -63,13 +63,13 @@ def timed_run(root: Path, report: str, *extra: str) -> tuple[int, float, str, fl
 
 
 def corpus_cell_seconds(executed: Path) -> float | None:
-    """How long the cell that loads the corpus (``process_corpus(``) ran, from papermill's cell metadata."""
+    """How long the cell that loads the corpus (``open_tables(``) ran, from papermill's cell metadata."""
     if not executed.is_file():
         return None
     notebook = json.loads(executed.read_text(encoding="utf-8"))
     for cell in notebook["cells"]:
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        if cell["cell_type"] == "code" and "process_corpus(" in source:
+        if cell["cell_type"] == "code" and "open_tables(" in source:
             return cell["metadata"]["papermill"]["duration"]
     return None
 

@@ -401,6 +401,10 @@ def read_document(path: Path | str, doc_id: str | None = None, metadata: dict[st
     return Document(doc_id or path.stem, path, text, encoding, merged, warnings)
 
 
+#: The problem of a ``metadata.csv`` of zero bytes.
+EMPTY_METADATA = "is empty; it needs at least the header doc_id,file: run `dangjian corpus init` on the folder, or delete the file"
+
+
 def _read_metadata_table(path: Path) -> list[dict[str, str]]:
     with open(path, "rb") as handle:
         data = handle.read()
@@ -553,9 +557,7 @@ def load_corpus(folder: Path | str, skip_bad: bool = False, follow_symlinks: boo
         if target is not None:
             raise CorpusError(metadata_path, f"{LINK_OUTSIDE.format(target=target)}; copy the table into the folder")
         if metadata_path.is_file() and metadata_path.stat().st_size == 0:
-            raise CorpusError(
-                metadata_path, "is empty; it needs at least the header doc_id,file: run `dangjian corpus init` on the folder, or delete the file"
-            )
+            raise CorpusError(metadata_path, EMPTY_METADATA)
         rows = _read_metadata_table(metadata_path)
         validate_metadata(rows, metadata_path)
     else:

@@ -40,6 +40,7 @@ import pyarrow.parquet as pq
 
 from dangjian.corpus import (
     DOCUMENT_SUFFIXES,
+    EMPTY_METADATA,
     LINK_OUTSIDE,
     REQUIRED_COLUMNS,
     CorpusError,
@@ -82,6 +83,8 @@ def _metadata_encoding(path: Path) -> str:
     with open(path, "rb") as handle:
         head = handle.read(_SNIFF_BYTES)
         more = handle.read(1)
+    if not head:
+        raise CorpusError(path, EMPTY_METADATA)
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -82,9 +82,11 @@ class ProcessSummary:
 
 
 def corpus_signature(folder: Path | str) -> str:
-    """A digest of the names, sizes and modification times of a corpus folder's files.
+    """A digest of the names and contents of a corpus folder's files.
 
-    Cheap to compute on a large corpus; a changed file changes it.
+    A changed file changes it; a copy of the corpus elsewhere, or the same files touched again,
+    does not (so that the same corpus gives the same manifest, byte for byte). Hashing reads every
+    file once: about 0.1 s per 100 MB.
 
     Example:
         >>> corpus_signature("data/raw") == corpus_signature("data/raw")
@@ -97,11 +99,20 @@ def corpus_signature(folder: Path | str) -> str:
         for name in sorted(filenames):
             path = Path(dirpath) / name
             try:
-                stat = path.stat()
+                content = _file_digest(path)
             except OSError:
                 continue
-            digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            digest.update(f"{path.relative_to(root).as_posix()}\0{content}\n".encode())
     return digest.hexdigest()[:32]
+
+
+def _file_digest(path: Path) -> str:
+    """The sha256 of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _settings_digest(stages) -> str:
@@ -123,10 +134,21 @@ def _stages(folder: Path, taxonomy: str | None, cache_dir: Path | str | None):
     )
 
 
-def _about(folder: Path, stages) -> dict:
+def _corpus_reference(folder: Path | str, out: Path | str) -> str:
+    """The corpus folder as the manifest records it: relative to the tables folder, so that a
+    project moved or copied elsewhere keeps the same manifest.
+
+    Example:
+        >>> _corpus_reference("/proj/data/raw", "/proj/data/processed/tables")
+        '../../raw'
+    """
+    return Path(os.path.relpath(os.path.abspath(folder), os.path.abspath(out))).as_posix()
+
+
+def _about(folder: Path, stages, out: Path) -> dict:
     return {
         "format": TABLES_FORMAT,
-        "corpus": Path(os.path.abspath(folder)).as_posix(),
+        "corpus": _corpus_reference(folder, out),
         "corpus_signature": corpus_signature(folder),
         "settings": _settings_digest(stages),
         "taxonomy": stages.taxonomy or "",
@@ -190,7 +212,7 @@ def process_tables(
     for target in (out, out / "clean"):
         check_output_outside(target, [folder])
     stages = _stages(folder, taxonomy, cache_dir)
-    about = {**_about(folder, stages), "follow_symlinks": follow_symlinks}
+    about = {**_about(folder, stages, out), "follow_symlinks": follow_symlinks}
     if workers is None:
         workers = default_workers(folder) if backend == "local" else 2
     clean = out / "clean"
@@ -258,8 +280,9 @@ def tables_problem(out: Path | str, corpus_dir: Path | str, taxonomy: str | None
     folder = Path(corpus_dir)
     if manifest.get("format") != TABLES_FORMAT:
         return f"the tables in {out} were written by another version of the process step"
-    if manifest.get("corpus") != Path(os.path.abspath(folder)).as_posix():
-        return f"the tables in {out} are those of the corpus {manifest.get('corpus')}, not of {folder}"
+    if manifest.get("corpus") != _corpus_reference(folder, out):
+        recorded = Path(os.path.normpath(Path(out) / manifest.get("corpus", "")))
+        return f"the tables in {out} are those of the corpus {recorded}, not of {folder}"
     if not folder.is_dir():
         return f"the corpus folder {folder} is not found"
     if manifest.get("follow_symlinks", False) != follow_symlinks:
@@ -339,7 +362,7 @@ class CorpusTables:
         if not (self.out / MANIFEST).is_file():
             raise TablesMissing(f"no corpus tables in {self.out}; run `dangjian process CORPUS --out {self.out}`")
         self.manifest = read_manifest(self.out)
-        self.corpus = Path(self.manifest.get("corpus", ""))
+        self.corpus = Path(os.path.normpath(self.out / self.manifest.get("corpus", "")))
         self.taxonomy = self.manifest.get("taxonomy", "")
 
     def __repr__(self) -> str:
