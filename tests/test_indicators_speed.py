@@ -44,6 +44,18 @@ def test_tables_built_in_small_batches_equal_the_tables_built_at_once(processed,
     pd.testing.assert_frame_equal(excluded_numbers(processed), excluded, check_exact=True)
 
 
+def test_one_reading_gives_both_tables_as_two_readings_do(processed, monkeypatch):
+    """What the process step writes (extract_with_excluded) is extract and excluded_numbers, in
+    batches of any size."""
+    table, excluded = extract(processed), excluded_numbers(processed)
+    for size in (None, 3):
+        if size:
+            monkeypatch.setattr(extract_module, "BATCH_SENTENCES", size)
+        both = extract_module.extract_with_excluded(processed)
+        pd.testing.assert_frame_equal(both[0], table, check_exact=True)
+        pd.testing.assert_frame_equal(both[1], excluded, check_exact=True)
+
+
 def test_a_table_without_rows_keeps_its_columns_and_types():
     document = process_document(Document("empty", Path("empty.txt"), "加强党的建设。推进基层治理。", "utf-8"))
     table = extract(document)

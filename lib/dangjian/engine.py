@@ -423,7 +423,7 @@ class _Computed:
 
 def _compute_partition(refs: Sequence[DocumentRef], stages: Stages) -> _Computed:
     """Every stage on every document of ``refs``: the partition's tables, timings and size."""
-    from dangjian.indicators import extract
+    from dangjian.indicators.extract import extract_with_excluded
 
     clock = time.perf_counter
     timings = dict.fromkeys(STAGES, 0.0)
@@ -464,10 +464,7 @@ def _compute_partition(refs: Sequence[DocumentRef], stages: Stages) -> _Computed
     started = clock()
     from dangjian.indicators import COLUMNS as INDICATOR_COLUMNS
 
-    indicators = extract(processed, _taxonomy(stages.taxonomy))
-    from dangjian.indicators import excluded_numbers
-
-    excluded = excluded_numbers(processed)
+    indicators, excluded = extract_with_excluded(processed, _taxonomy(stages.taxonomy))
     timings["extract"] += clock() - started
 
     started = clock()

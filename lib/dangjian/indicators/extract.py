@@ -185,9 +185,13 @@ class _TableBuilder:
         return self.tables[0] if len(self.tables) == 1 else pd.concat(self.tables, ignore_index=True)
 
 
-def _quantity_batches(document: ProcessedDocument, taxonomy: Taxonomy) -> Iterator[dict[str, list]]:
+def _quantity_batches(
+    document: ProcessedDocument, taxonomy: Taxonomy, excluded: list[tuple] | None = None
+) -> Iterator[dict[str, list]]:
     """The rows of the quantities of a document, one batch of sentences at a time, as columns
-    (raw spans not yet set)."""
+    (raw spans not yet set). With ``excluded``, the rows of the numbers not reported (the fields
+    of :func:`_excluded_batches`) are appended to it as each batch is read, so that one reading
+    of the text gives both tables."""
     carry, frame, paragraph = "", "", None  # within a paragraph: the last subject, the group a heading names
     doc_id = document.doc_id
     for sentences in _sentence_batches(document):
@@ -195,7 +199,14 @@ def _quantity_batches(document: ProcessedDocument, taxonomy: Taxonomy) -> Iterat
         for sentence_id, sentence_start, text, paragraph_id in sentences:
             if paragraph_id != paragraph:
                 carry, frame, paragraph = "", "", paragraph_id
-            found = quantities(text)
+            verdicts = read_text(text)
+            found = [verdict for verdict in verdicts if isinstance(verdict, Quantity)]
+            if excluded is not None and len(found) < len(verdicts):
+                excluded.extend(
+                    (sentence_id, sentence_start + v.start, sentence_start + v.end, v.surface, v.reason.value, v.detail, text)
+                    for v in verdicts
+                    if isinstance(v, NotAQuantity)
+                )
             if not found:
                 frame = heading_frame(text) or frame
                 continue
@@ -266,6 +277,32 @@ def extract(
         for batch in _quantity_batches(document, resolved):
             builder.add(batch, document.cleaned)
     return builder.frame()
+
+
+def extract_with_excluded(
+    source: ProcessedCorpus | ProcessedDocument | Iterable[ProcessedDocument],
+    taxonomy: Taxonomy | str | Path | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`extract` and :func:`excluded_numbers` from one reading of the text (what the
+    process step writes: each sentence's numbers are read once, not twice).
+
+    Example:
+        >>> from dangjian.corpus import Document
+        >>> from dangjian.pipeline import process_document
+        >>> doc = process_document(Document("d", Path("d.txt"), "2024年全县新建党组织21个。", "utf-8"))
+        >>> table, excluded = extract_with_excluded(doc)
+        >>> table["surface"].tolist(), excluded["surface"].tolist()
+        (['21个'], ['2024年'])
+    """
+    resolved = _resolve_taxonomy(taxonomy)
+    builder, excluded_builder = _TableBuilder(COLUMNS, _DTYPES), _TableBuilder(EXCLUDED_COLUMNS, {})
+    for document in _documents(source):
+        sink: list[tuple] = []
+        for batch in _quantity_batches(document, resolved, sink):
+            builder.add(batch, document.cleaned)
+            excluded_builder.add(_columns(document.doc_id, _EXCLUDED_FIELDS, sink), document.cleaned)
+            sink.clear()
+    return builder.frame(), excluded_builder.frame()
 
 
 def excluded_numbers(source: ProcessedCorpus | ProcessedDocument | Iterable[ProcessedDocument]) -> pd.DataFrame:
