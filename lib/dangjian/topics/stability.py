@@ -41,14 +41,15 @@ Example:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
-from joblib import Parallel, delayed
 from sklearn.base import clone
 
 from dangjian.cache import FRAME, Cache
@@ -136,7 +137,10 @@ def fit_many(
     """
     if n_jobs == 1 or len(runs) < 2 or len(units) < PARALLEL_MIN_UNITS:
         return [_fit_one(model, units, k, seed, share) for k, seed, share in runs]
-    return Parallel(n_jobs=n_jobs)(delayed(_fit_one)(model, units, k, seed, share) for k, seed, share in runs)
+    workers = min(len(runs), n_jobs if n_jobs > 0 else os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_fit_one, model, units, k, seed, share) for k, seed, share in runs]
+        return [future.result() for future in futures]
 
 
 def refit(
