@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from dangjian.corpus import LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files
+from dangjian.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files
 from dangjian.io import check_output_outside, child_path, error_line, printable, write_text_atomic
 from dangjian.stream import MANIFEST, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
 
@@ -82,7 +82,7 @@ class ProcessSummary:
 
 
 def corpus_signature(folder: Path | str) -> str:
-    """A digest of the names and contents of a corpus folder's files.
+    """A digest of the names and contents of a corpus folder's documents and ``metadata.csv``.
 
     A changed file changes it; a copy of the corpus elsewhere, or the same files touched again,
     does not (so that the same corpus gives the same manifest, byte for byte). Hashing reads every
@@ -98,6 +98,8 @@ def corpus_signature(folder: Path | str) -> str:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             path = Path(dirpath) / name
+            if name != "metadata.csv" and path.suffix.lower() not in DOCUMENT_SUFFIXES:
+                continue  # only what the process step may read
             try:
                 content = _file_digest(path)
             except OSError:
