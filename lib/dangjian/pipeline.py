@@ -35,6 +35,10 @@ DOCUMENT_COLUMNS = (
 )
 
 
+#: Metadata of a document that the sentence and paragraph tables carry.
+UNIT_METADATA = ("doc_id", "region", "level", "year", "genre")
+
+
 @dataclass
 class ProcessedDocument:
     """One document after cleaning and segmentation."""
@@ -173,7 +177,7 @@ class ProcessedCorpus:
         frames = [getattr(p.segmentation, name) for p in self.documents]
         table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
         if metadata and len(table):
-            meta = self.document_table[["doc_id", "region", "level", "year", "genre"]]
+            meta = self.document_table[list(UNIT_METADATA)]
             table = table.merge(meta, on="doc_id", how="left")
         return table
 

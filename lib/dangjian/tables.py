@@ -52,10 +52,9 @@ import pyarrow as pa
 
 from dangjian.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files
 from dangjian.io import check_output_outside, child_path, error_line, printable, write_text_atomic
+from dangjian.pipeline import UNIT_METADATA
 from dangjian.stream import MANIFEST, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
 
-#: Metadata of a document that the sentence and paragraph tables carry (as ``ProcessedCorpus`` gives them).
-UNIT_METADATA = ("doc_id", "region", "level", "year", "genre")
 #: Integer columns that may be missing (pandas ``Int64``, as :mod:`dangjian.segment` makes them).
 NULLABLE_INTEGERS = {"sections": ("level",), "paragraphs": ("heading_level",)}
 #: Version of the tables folder's layout (a new layout makes older tables stale).
