@@ -1,21 +1,21 @@
 #!/usr/bin/env python3
 """Extract the indicators of a hand-labelled set and score them with both scorers.
 
-usage: python tests/tools/score_sets.py [seeds|seen|unseen|heldout|blind2 ...] [--show N] [--out DIR] [--by-confidence]
+usage: python tests/tools/score_sets.py [seeds|seen|unseen|heldout|blind2|blind3 ...] [--show N] [--out DIR] [--by-confidence]
 
-Sets: ``seeds`` (data/raw/ against tests/gold/), ``seen``, ``unseen`` and ``heldout`` (the parts of
-the development set tests/devset/, split by the ``split`` column of its metadata.csv). For each set
-the documents are read, cleaned and segmented, their indicator table is written as the command
-line writes it (``DIR/<set>/pred.csv``), and two scores are printed:
+Sets: ``seeds`` (data/raw/ against tests/gold/), ``seen``, ``unseen``, ``heldout``, ``blind2`` and
+``blind3`` (the parts of the development set tests/devset/, split by the ``split`` column of its
+metadata.csv). For each set the documents are read, cleaned and segmented, their indicator table
+is written as the command line writes it (``DIR/<set>/pred.csv``), and two scores are printed:
 
 - ``score_indicators.py``: is every number found, with its value and unit class (recall,
   precision, strict key value_norm + unit_class);
 - ``score_core.py``: is each indicator row given the right core indicator and kind.
 
-The held-out part is scored without listing its rows (``--show`` applies to the other sets only):
-its documents and labels stay unread while rules are written, so that its score stays honest. (The
-unseen part was scored so until its blind measurement; it has since been studied, so its rows are
-listed like those of the seen part.) :func:`score_set` returns the figures for the tests.
+The held-out part and the two blind parts are scored without listing their rows (``--show`` applies
+to the other sets only): their documents and labels stay unread while rules are written, so that
+their scores stay honest. (The unseen part was scored so until its blind measurement; it has since
+been studied, so its rows are listed like those of the seen part.) :func:`score_set` returns the figures for the tests.
 
 ``--by-confidence`` measures the confidence of the mapping: the shipped taxonomy is run with
 ``min_confidence`` lowered to 0.01 (nothing left unmapped for want of confidence) and, for each
@@ -37,9 +37,9 @@ TESTS = Path(__file__).resolve().parents[1]
 ROOT = TESTS.parent
 TOOLS = TESTS / "tools"
 DEVSET = TESTS / "devset"
-SETS = ("seeds", "seen", "unseen", "heldout", "blind2")
+SETS = ("seeds", "seen", "unseen", "heldout", "blind2", "blind3")
 #: Sets scored without listing their rows (their documents and labels stay unread).
-BLIND = ("heldout", "blind2")
+BLIND = ("heldout", "blind2", "blind3")
 _INDICATORS = re.compile(r"^recall (?P<recall>[\d.]+) precision (?P<precision>[\d.]+)", re.M)
 _CORE = re.compile(
     r"^core recall (?P<core_recall>[\d.]+) core precision (?P<core_precision>[\d.]+) kind (?P<kind>[\d.]+) kind other (?P<kind_other>[\d.]+)",
