@@ -228,3 +228,80 @@ def test_a_one_line_document_of_5_mb_is_processed_in_memory_proportional_to_it(t
     assert measured["sentences"] > 20_000
     growth = measured["peak"] - measured["baseline"]
     assert growth <= BYTES_PER_INPUT_BYTE * size, f"{growth / size:.1f} bytes of memory per byte of input"
+
+
+# --- the process step on a huge document -------------------------------------------------------
+
+
+def table_frames(out: Path) -> dict[str, pd.DataFrame]:
+    """Every table of a tables folder, all partitions joined (partition boundaries aside)."""
+    from dangjian.engine import TABLES
+    from dangjian.stream import read_table
+
+    return {name: read_table(out, name) for name in TABLES}
+
+
+def test_tables_written_as_they_are_made_equal_tables_held_in_memory(tmp_path, monkeypatch):
+    """With the threshold lowered to one byte, every document of data/raw/ is a huge document: its
+    sections, paragraphs, sentences, indicators and excluded numbers are written row group by row
+    group, its clean text straight to a file. The tables read back are those of the ordinary run,
+    nothing is left in the spill folder, and no cache entry holds a spilled document."""
+    import dangjian.engine as engine
+    from dangjian.tables import CorpusTables, process_tables
+
+    process_tables(RAW, tmp_path / "memory", cache_dir=tmp_path / "cache-memory")
+    monkeypatch.setattr(engine, "HUGE_DOCUMENT", 1)
+    process_tables(RAW, tmp_path / "spilled", cache_dir=tmp_path / "cache-spilled")
+
+    held, spilled = table_frames(tmp_path / "memory"), table_frames(tmp_path / "spilled")
+    for name in held:
+        pd.testing.assert_frame_equal(spilled[name], held[name], check_dtype=True, obj=name)
+    assert len(held["indicators"]) > 100 and len(held["sentences"]) > 300
+    assert CorpusTables(tmp_path / "spilled").clean_texts == CorpusTables(tmp_path / "memory").clean_texts
+    assert not (tmp_path / "spilled" / engine.SPILL_FOLDER).exists()
+    manifest = json.loads((tmp_path / "spilled" / "_manifest.json").read_text(encoding="utf-8"))
+    assert manifest["tables"]["indicators"] == {"partitions": 5, "rows": len(held["indicators"])}
+    assert not [p for p in (tmp_path / "cache-spilled").rglob("*") if p.is_file() and "document-tables" in p.as_posix()]
+    assert [p for p in (tmp_path / "cache-memory").rglob("*") if p.is_file() and "document-tables" in p.as_posix()]
+
+
+_MEASURE_PROCESS = """
+import json, sys
+from pathlib import Path
+import psutil
+import dangjian.engine as engine
+from dangjian.clean import clean_text
+from dangjian.tables import process_tables
+from dangjian.tokenize import DomainTokenizer
+
+def high_water_mark():
+    line = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+    return int(line.split()[1]) * 1024
+
+engine.HUGE_DOCUMENT = int(sys.argv[3])
+clean_text("黨(dǎng)建聯系點3799個。")  # dictionaries and converters loaded before the baseline
+DomainTokenizer().count_tokens("全市共建立联系点3799个。")
+baseline = psutil.Process().memory_info().rss
+summary = process_tables(sys.argv[1], sys.argv[2])
+print(json.dumps({"baseline": baseline, "peak": high_water_mark(), "documents": summary.documents}))
+"""
+#: What the process step holds besides the document's own size: one batch of extracted rows as
+#: Python objects (:data:`dangjian.indicators.extract.BATCH_ROWS`) and one slice of a unit table.
+PROCESS_FIXED_BYTES = 320_000_000
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="the peak memory is read from /proc/self/status")
+def test_the_process_step_holds_a_huge_document_in_memory_proportional_to_it(tmp_path):
+    """The whole process step (read, clean, segment, extract, count, write) on a one-line document
+    of 8 MB treated as huge: peak memory at most 12 bytes per byte of input plus one batch."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    path = corpus / "one-line.txt"
+    path.write_bytes(large_document.one_line_document(target_bytes=8_000_000).encode("utf-8"))
+    size = path.stat().st_size
+    command = [sys.executable, "-c", _MEASURE_PROCESS, str(corpus), str(tmp_path / "tables"), "1000000"]
+    completed = subprocess.run(command, capture_output=True, text=True, check=True)
+    measured = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert measured["documents"] == 1
+    growth = measured["peak"] - measured["baseline"]
+    assert growth <= BYTES_PER_INPUT_BYTE * size + PROCESS_FIXED_BYTES, f"{growth / 1e6:.0f} MB for {size / 1e6:.0f} MB of input"

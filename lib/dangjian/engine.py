@@ -35,12 +35,15 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import multiprocessing
 import os
 import resource
+import shutil
 import sys
+import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -50,12 +53,16 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from dangjian.clean import CleaningPipeline, clean_text
 from dangjian.corpus import CorpusError
+from dangjian.indicators.extract import COLUMNS as INDICATOR_COLUMNS
+from dangjian.indicators.extract import EXCLUDED_COLUMNS
+from dangjian.io import file_digest
 from dangjian.pipeline import DOCUMENT_COLUMNS, ProcessedDocument
-from dangjian.segment import PARAGRAPH_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS, Segmentation, segment_records
-from dangjian.stream import DocumentRef, PartitionedWriter, batched, iter_document_refs, metadata_columns, read_ref
+from dangjian.segment import PARAGRAPH_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS, Segmentation, segment, segment_records
+from dangjian.stream import DocumentRef, PartitionedWriter, Spilled, batched, iter_document_refs, metadata_columns, partitions, read_ref, write_spilled_table
 from dangjian.tokenize import DomainTokenizer
 
 #: Back-ends of :class:`Engine`.
@@ -122,6 +129,8 @@ class Stages:
             instead of stopping the run with an error naming the file.
         cache_dir: a :class:`~dangjian.cache.Cache` folder: a document whose bytes, metadata and
             settings are unchanged is taken from it instead of being processed again; None: no cache.
+        spill_dir: a folder where a huge document's tables are written as they are made
+            (:data:`HUGE_DOCUMENT`; :func:`run` sets it under the tables folder); None: held in memory.
 
     Example:
         >>> Stages(skip_bad=True).document_columns[:3]
@@ -134,6 +143,7 @@ class Stages:
     metadata_columns: tuple[str, ...] = ()
     skip_bad: bool = False
     cache_dir: str | None = None
+    spill_dir: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("without_steps", "metadata_columns"):
@@ -141,7 +151,7 @@ class Stages:
             if isinstance(value, str):
                 raise TypeError(f"Stages.{name} must be a list of names, got the single value {value!r}")
             object.__setattr__(self, name, tuple(value))
-        for name in ("taxonomy", "cache_dir"):
+        for name in ("taxonomy", "cache_dir", "spill_dir"):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, str(getattr(self, name)))
         _cleaning_pipeline(self.without_steps)  # an unknown step name fails here, not in a worker
@@ -292,22 +302,77 @@ def process_partition(refs: Sequence[DocumentRef], stages: Stages) -> PartitionR
             found[position] = _cached_tables(cache, keys[position])
             if found[position] is not None:
                 n_bytes += ref.path.stat().st_size
-    missing = [ref for ref, tables in zip(refs, found) if tables is None]
-    computed = _compute_partition(missing, stages) if missing else None
-    timings = computed.timings if computed else dict.fromkeys(STAGES, 0.0)
-    if computed is not None:
+    timings = dict.fromkeys(STAGES, 0.0)
+    n_computed = 0
+    for positions in _computation_groups(refs, found):
+        group = [refs[i] for i in positions]
+        spill = _spill_folder(stages, group)
+        computed = _compute_partition(group, stages, spill)
         n_bytes += computed.bytes
-        split = split_by_document(computed.tables, [ref.doc_id for ref in missing])
-        missing_positions = [i for i, tables in enumerate(found) if tables is None]
-        for position, tables in zip(missing_positions, split):
+        n_computed += computed.documents
+        for stage, seconds in computed.timings.items():
+            timings[stage] += seconds
+        parts = [computed.tables] if spill is not None else split_by_document(computed.tables, [ref.doc_id for ref in group])
+        for position, tables in zip(positions, parts):
             found[position] = tables
-            if keys[position] is not None and not tables["issues"].num_rows:
+            if keys[position] is not None and not tables["issues"].num_rows and _cacheable(tables):
                 _store_tables(cache, keys[position], tables)
     started = time.perf_counter()
-    tables = {name: concat_tables([t[name] for t in found if t is not None]) for name in (*TABLES, TEXTS)}
+    present = [t for t in found if t is not None]
+    if len(present) == 1 and any(isinstance(t, Spilled) for t in present[0].values()):
+        tables = {name: t if isinstance(t, Spilled) else t.combine_chunks() for name, t in present[0].items()}
+    else:
+        tables = {name: concat_tables([t[name] for t in present]) for name in (*TABLES, TEXTS)}
     timings["tables"] += time.perf_counter() - started
     documents = sum(1 for t in found if t is not None and not t["issues"].num_rows)
-    return PartitionResult(tables, timings, documents, n_bytes, os.getpid(), _peak_rss(), computed.documents if computed else 0)
+    return PartitionResult(tables, timings, documents, n_bytes, os.getpid(), _peak_rss(), n_computed)
+
+
+#: Documents whose file is at least this large (bytes) are processed on their own, their units
+#: kept in Arrow columns (:func:`dangjian.segment.segment`) rather than as one Python object per
+#: row, and their tables are not cached (an entry would hold the whole document several times).
+HUGE_DOCUMENT = 16_000_000
+#: Folder under the tables folder where huge documents' tables are written before they are moved into place.
+SPILL_FOLDER = ".spill"
+#: Largest cache entry of a document's tables (bytes of its Arrow tables).
+CACHE_ENTRY_LIMIT = 256_000_000
+
+
+def _file_size(ref: DocumentRef) -> int:
+    try:
+        return ref.path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _computation_groups(refs: Sequence[DocumentRef], found: Sequence[dict | None]) -> list[list[int]]:
+    """Positions of the documents to compute, in order: each huge document (:data:`HUGE_DOCUMENT`)
+    alone, the others together.
+
+    Example:
+        >>> refs = [DocumentRef(n, Path("data/raw/town-speech.txt")) for n in "abc"]
+        >>> _computation_groups(refs, [None, {}, None])
+        [[0, 2]]
+    """
+    small = [i for i, tables in enumerate(found) if tables is None and _file_size(refs[i]) < HUGE_DOCUMENT]
+    huge = [[i] for i, tables in enumerate(found) if tables is None and _file_size(refs[i]) >= HUGE_DOCUMENT]
+    return ([small] if small else []) + huge
+
+
+def _cacheable(tables: dict[str, pa.Table | Spilled]) -> bool:
+    """Whether a document's tables are held in memory and small enough to be kept in the cache
+    (:data:`CACHE_ENTRY_LIMIT`)."""
+    if any(isinstance(table, Spilled) for table in tables.values()):
+        return False
+    return sum(table.nbytes for table in tables.values()) <= CACHE_ENTRY_LIMIT
+
+
+def _spill_folder(stages: Stages, group: Sequence[DocumentRef]) -> Path | None:
+    """A new folder for the tables of a huge document computed alone (None: tables held in memory)."""
+    if stages.spill_dir is None or len(group) != 1 or _file_size(group[0]) < HUGE_DOCUMENT:
+        return None
+    Path(stages.spill_dir).mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix="document-", dir=stages.spill_dir))
 
 
 #: Cache stage of a document's tables, and the modules whose code determines them.
@@ -316,14 +381,14 @@ ENGINE_MODULES = ("corpus", "edits", "clean", "segment", "pipeline", "engine", "
 
 
 def _document_key(ref: DocumentRef, settings: tuple) -> tuple | None:
-    """The cache key parts of a document: id, file name, bytes, metadata, settings (None if unreadable)."""
+    """The cache key parts of a document: id, file name, digest of its bytes, metadata, settings (None if unreadable)."""
     if ref.problem:
         return None
     try:
-        data = ref.path.read_bytes()
+        digest = file_digest(ref.path)
     except OSError:
         return None
-    return (ref.doc_id, ref.path.name, data, dict(ref.metadata), settings)
+    return (ref.doc_id, ref.path.name, digest, dict(ref.metadata), settings)
 
 
 def table_to_bytes(table: pa.Table) -> bytes:
@@ -421,13 +486,19 @@ class _Computed:
     bytes: int
 
 
-def _compute_partition(refs: Sequence[DocumentRef], stages: Stages) -> _Computed:
-    """Every stage on every document of ``refs``: the partition's tables, timings and size."""
+def _compute_partition(refs: Sequence[DocumentRef], stages: Stages, spill: Path | None = None) -> _Computed:
+    """Every stage on every document of ``refs``: the partition's tables, timings and size.
+
+    A huge document (:data:`HUGE_DOCUMENT`) comes alone and is segmented into Arrow-backed columns;
+    with ``spill`` (a folder), its large tables and clean text are written there as they are made
+    and returned as :class:`~dangjian.stream.Spilled` files.
+    """
     from dangjian.indicators.extract import extract_with_excluded
 
     clock = time.perf_counter
     timings = dict.fromkeys(STAGES, 0.0)
     pipeline = _cleaning_pipeline(stages.without_steps)
+    whole = len(refs) == 1 and _file_size(refs[0]) >= HUGE_DOCUMENT
     documents, cleaned, records, counts, issues = [], [], [], [], []
     n_bytes = 0
     for ref in refs:
@@ -444,7 +515,7 @@ def _compute_partition(refs: Sequence[DocumentRef], stages: Stages) -> _Computed
         decoded = clock()
         result = clean_text(document.raw_text, pipeline)
         clean_done = clock()
-        segmented = segment_records(document.doc_id, result.text)
+        segmented = segment(document.doc_id, result.text) if whole else segment_records(document.doc_id, result.text)
         segment_done = clock()
         tokens = stages.tokenizer.count_tokens(result.text)
         timings["decode"] += decoded - started
@@ -457,14 +528,21 @@ def _compute_partition(refs: Sequence[DocumentRef], stages: Stages) -> _Computed
         counts.append(tokens)
 
     started = clock()
-    frames = Segmentation.from_records(records)
-    processed = [ProcessedDocument(d, c, s) for d, c, s in zip(documents, cleaned, _split(frames, records))]
+    if whole and records:
+        frames = records[0]
+        processed = [ProcessedDocument(documents[0], cleaned[0], frames)]
+    else:
+        frames = Segmentation.from_records(records)
+        processed = [ProcessedDocument(d, c, s) for d, c, s in zip(documents, cleaned, _split(frames, records))]
     timings["segment"] += clock() - started
 
     started = clock()
-    from dangjian.indicators import COLUMNS as INDICATOR_COLUMNS
-
-    indicators, excluded = extract_with_excluded(processed, _taxonomy(stages.taxonomy))
+    if spill is None:
+        indicators, excluded = extract_with_excluded(processed, _taxonomy(stages.taxonomy))
+        extracted = {"indicators": _from_frame("indicators", indicators, INDICATOR_COLUMNS), "excluded": _from_frame("excluded", excluded, EXCLUDED_COLUMNS)}
+        del indicators, excluded
+    else:
+        extracted = _spill_extraction(processed[0], _taxonomy(stages.taxonomy), spill)
     timings["extract"] += clock() - started
 
     started = clock()
@@ -475,34 +553,71 @@ def _compute_partition(refs: Sequence[DocumentRef], stages: Stages) -> _Computed
             token_rows["doc_id"].append(document.doc_id)
             token_rows["token"].append(token)
             token_rows["count"].append(count)
+    units = {"sections": (frames.sections, SECTION_COLUMNS), "paragraphs": (frames.paragraphs, PARAGRAPH_COLUMNS), "sentences": (frames.sentences, SENTENCE_COLUMNS)}
+    if spill is None:
+        unit_tables = {name: _from_frame(name, frame, names) for name, (frame, names) in units.items()}
+    else:
+        unit_tables = {name: _spill_frame(name, frame, names, spill) for name, (frame, names) in units.items()}
     tables = {
         "documents": _from_rows("documents", [_document_row(p, t, columns) for p, t in zip(processed, counts)], columns),
-        "sections": _from_frame("sections", frames.sections, SECTION_COLUMNS),
-        "paragraphs": _from_frame("paragraphs", frames.paragraphs, PARAGRAPH_COLUMNS),
-        "sentences": _from_frame("sentences", frames.sentences, SENTENCE_COLUMNS),
-        "indicators": _from_frame("indicators", indicators, INDICATOR_COLUMNS),
+        **unit_tables,
         "tokens": pa.Table.from_pydict(token_rows, schema=table_schema("tokens", ("doc_id", "token", "count"))),
-        **_record_tables(processed, excluded),
+        **extracted,
+        **_record_tables(processed, spill),
         "issues": _from_rows("issues", issues, _ISSUE_COLUMNS),
     }
     timings["tables"] += clock() - started
     return _Computed(tables, timings, len(documents), n_bytes)
 
 
-def _record_tables(processed: list[ProcessedDocument], excluded) -> dict[str, pa.Table]:
-    """The partition's cleaning records, excluded numbers, statuses, offset maps and clean texts."""
+#: Rows of a unit table converted to Arrow at a time when a huge document's tables are written.
+SPILL_ROWS = 100_000
+
+
+def _spill_frame(name: str, frame, columns: Sequence[str], spill: Path) -> Spilled:
+    """A huge document's unit table written to ``spill/<name>.parquet``, converted slice by slice."""
+    slices = (_from_frame(name, frame.iloc[start : start + SPILL_ROWS], columns) for start in range(0, len(frame), SPILL_ROWS))
+    return write_spilled_table(slices, table_schema(name, columns), spill / f"{name}.parquet")
+
+
+def _spill_extraction(document: ProcessedDocument, taxonomy, spill: Path) -> dict[str, Spilled]:
+    """A huge document's indicators and excluded numbers, written to ``spill`` batch by batch
+    (:func:`dangjian.indicators.extract.iter_extract_with_excluded`)."""
+    from dangjian.indicators.extract import iter_extract_with_excluded
+
+    schemas = {"indicators": (INDICATOR_COLUMNS, table_schema("indicators", INDICATOR_COLUMNS)), "excluded": (EXCLUDED_COLUMNS, table_schema("excluded", EXCLUDED_COLUMNS))}
+    writers = {name: pq.ParquetWriter(spill / f"{name}.parquet", schema, compression="zstd") for name, (_, schema) in schemas.items()}
+    rows = dict.fromkeys(writers, 0)
+    try:
+        for batches in iter_extract_with_excluded(document, taxonomy):
+            for name, frames in zip(("indicators", "excluded"), batches):
+                for frame in frames:
+                    writers[name].write_table(_from_frame(name, frame, schemas[name][0]).replace_schema_metadata(None))
+                    rows[name] += len(frame)
+    finally:
+        for writer in writers.values():
+            writer.close()
+    return {name: Spilled(str(spill / f"{name}.parquet"), rows[name]) for name in writers}
+
+
+def _record_tables(processed: list[ProcessedDocument], spill: Path | None = None) -> dict[str, pa.Table | Spilled]:
+    """The partition's cleaning records, statuses, offset maps and clean texts (with ``spill``,
+    the one document's clean text is written there)."""
     from dangjian.edits import offset_map_to_npy
-    from dangjian.indicators.extract import EXCLUDED_COLUMNS
     from dangjian.status import document_status
 
     cleaning = [{"doc_id": p.doc_id, **row} for p in processed for row in p.cleaned.record_table()]
-    return {
+    tables: dict[str, pa.Table | Spilled] = {
         "cleaning": _from_rows("cleaning", cleaning, CLEANING_COLUMNS),
-        "excluded": _from_frame("excluded", excluded, EXCLUDED_COLUMNS),
         "status": _from_rows("status", [document_status(p) for p in processed], STATUS_COLUMNS),
         "offsets": _from_rows("offsets", [{"doc_id": p.doc_id, "offsets": offset_map_to_npy(p.cleaned.offset_map)} for p in processed], OFFSET_COLUMNS),
-        TEXTS: _from_rows(TEXTS, [{"doc_id": p.doc_id, "text": p.cleaned.text} for p in processed], TEXT_COLUMNS),
     }
+    if spill is None:
+        tables[TEXTS] = _from_rows(TEXTS, [{"doc_id": p.doc_id, "text": p.cleaned.text} for p in processed], TEXT_COLUMNS)
+    else:
+        (spill / "text.txt").write_text(processed[0].cleaned.text, encoding="utf-8")
+        tables[TEXTS] = Spilled(str(spill / "text.txt"), 1, processed[0].doc_id)
+    return tables
 
 
 # --------------------------------------------------------------------------- back-ends
@@ -793,6 +908,9 @@ def run(
         >>> summary = run("data/raw", "data/processed/corpus-tables")  # doctest: +SKIP
     """
     stages = stages or Stages(metadata_columns=metadata_columns(folder))
+    spill_dir = Path(out) / SPILL_FOLDER
+    shutil.rmtree(spill_dir, ignore_errors=True)  # left by an interrupted run
+    stages = dataclasses.replace(stages, spill_dir=str(spill_dir))
     own_engine = engine is None
     engine = engine or Engine("local", workers=2, initializer=warm_stages, initargs=(stages,))
     summary = RunSummary(Path(out))
@@ -800,10 +918,12 @@ def run(
     started = time.perf_counter()
     try:
         with PartitionedWriter(out, about) as writer:
-            for index, result in enumerate(engine.map_partitions(process_partition, batched(refs, engine.chunk_size), stages)):
+            for index, result in enumerate(engine.map_partitions(process_partition, partitions(refs, engine.chunk_size, HUGE_DOCUMENT), stages)):
                 texts = result.tables.pop(TEXTS)
                 if on_texts is not None:
                     on_texts(texts)
+                if isinstance(texts, Spilled) and os.path.exists(texts.path):
+                    os.unlink(texts.path)
                 writer.write(index, result.tables)
                 summary.add(result)
             if not summary.partitions:
@@ -816,6 +936,7 @@ def run(
     finally:
         if own_engine:
             engine.close()
+        shutil.rmtree(spill_dir, ignore_errors=True)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -29,7 +29,6 @@ Example:
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -37,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from dangjian.cache import make_key
-from dangjian.io import write_text_atomic
+from dangjian.io import file_digest, write_text_atomic
 from dangjian.layout import OUTPUT_FOLDERS, RunLayout, is_output, parameter_role  # noqa: F401 - OUTPUT_FOLDERS kept here too
 from dangjian.params import ParameterError, ReportSpec, shown
 #: Most folder entries (and ``metadata.csv`` rows) looked at for one input folder.
@@ -56,23 +55,6 @@ class InputTooLarge(ValueError):
 def record_path(name: str, project_root: str | os.PathLike[str], run: str | None = None) -> Path:
     """Where the state of report ``name`` of run ``run`` (None: the project's run) is recorded."""
     return RunLayout(Path(project_root), run).record(name)
-
-
-def file_digest(path: str | os.PathLike[str]) -> str:
-    """SHA-256 of a file's bytes.
-
-    Example:
-        >>> import tempfile
-        >>> p = Path(tempfile.mkdtemp()) / "a.txt"
-        >>> _ = p.write_bytes(b"x")
-        >>> file_digest(p)[:12]
-        '2d711642b726'
-    """
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _read_by(path: Path, folder: Path) -> str | None:

@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import tempfile
@@ -126,6 +127,23 @@ def atomic_open(target: str | os.PathLike[str], mode: str = "w", **kwargs) -> It
     with atomic_path(target) as tmp:
         with open(tmp, mode, **kwargs) as handle:
             yield handle
+
+
+def file_digest(path: str | os.PathLike[str]) -> str:
+    """SHA-256 of a file's bytes.
+
+    Example:
+        >>> import tempfile
+        >>> p = Path(tempfile.mkdtemp()) / "a.txt"
+        >>> _ = p.write_bytes(b"x")
+        >>> file_digest(p)[:12]
+        '2d711642b726'
+    """
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def write_text_atomic(target: str | os.PathLike[str], text: str) -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -252,6 +253,85 @@ def write_partition_table(table: pa.Table, target: Path | str) -> Path:
     return target
 
 
+@dataclass(frozen=True)
+class Spilled:
+    """A table (or a clean text) that a worker wrote to a file instead of returning it: the tables
+    of a huge document are written row group by row group as they are made, never held whole.
+
+    :class:`PartitionedWriter` moves the file into place (the same file system: it lies under the
+    tables folder); ``rows`` is its number of rows, ``doc_id`` the document of a clean text.
+
+    Example:
+        >>> Spilled("x/.spill/1/indicators.parquet", 3).num_rows
+        3
+    """
+
+    path: str
+    rows: int
+    doc_id: str = ""
+
+    @property
+    def num_rows(self) -> int:
+        """Rows of the table (as :attr:`pyarrow.Table.num_rows`)."""
+        return self.rows
+
+
+def write_spilled_table(batches: Iterable[pa.Table], schema: pa.Schema, target: Path | str) -> Spilled:
+    """Write tables of one ``schema`` to one Parquet file, one row group each, as they come (the
+    settings of :func:`write_partition_table`).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "t.parquet"
+        >>> spilled = write_spilled_table([pa.table({"x": [1]}), pa.table({"x": [2, 3]})], pa.schema([("x", pa.int64())]), target)
+        >>> spilled.rows, pq.read_table(target)["x"].to_pylist()
+        (3, [1, 2, 3])
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    rows = 0
+    with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+        for table in batches:
+            if table.num_rows:
+                writer.write_table(table.replace_schema_metadata(None).cast(schema))
+                rows += table.num_rows
+    return Spilled(str(target), rows)
+
+
+def partitions(refs: Iterable[DocumentRef], size: int, alone: int) -> Iterator[list[DocumentRef]]:
+    """Lists of up to ``size`` documents; a document whose file has at least ``alone`` bytes is
+    a partition of its own (its tables are then written without being held whole).
+
+    Example:
+        >>> refs = [DocumentRef(n, Path("data/raw/town-speech.txt")) for n in "abc"]
+        >>> [[r.doc_id for r in part] for part in partitions(refs, 2, alone=10**9)]
+        [['a', 'b'], ['c']]
+        >>> [[r.doc_id for r in part] for part in partitions(refs, 2, alone=1)]
+        [['a'], ['b'], ['c']]
+    """
+    batch: list[DocumentRef] = []
+    for ref in refs:
+        if not ref.problem and _size(ref.path) >= alone:
+            if batch:
+                yield batch
+                batch = []
+            yield [ref]
+            continue
+        batch.append(ref)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 class PartitionedWriter:
     """Write the tables of numbered partitions under ``out``; finish with a manifest.
 
@@ -276,7 +356,13 @@ class PartitionedWriter:
         """Write every table of partition ``index``."""
         written = []
         for name in sorted(tables):
-            written.append(write_partition_table(tables[name], self.out / name / part_name(index)))
+            target = self.out / name / part_name(index)
+            if isinstance(tables[name], Spilled):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tables[name].path, target)
+                written.append(target)
+            else:
+                written.append(write_partition_table(tables[name], target))
             self.partitions.setdefault(name, set()).add(index)
             self.rows[name] = self.rows.get(name, 0) + tables[name].num_rows
         return written
@@ -343,7 +429,7 @@ def read_manifest(out: Path | str) -> dict:
 
 
 __all__ = [
-    "DocumentRef", "MANIFEST", "PartitionedWriter", "batched", "iter_document_refs", "iter_metadata_rows",
+    "DocumentRef", "MANIFEST", "PartitionedWriter", "Spilled", "batched", "partitions", "write_spilled_table", "iter_document_refs", "iter_metadata_rows",
     "iter_table", "metadata_columns", "part_name", "partition_files", "read_manifest", "read_ref", "read_table",
     "write_partition_table",
 ]

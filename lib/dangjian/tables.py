@@ -51,9 +51,9 @@ import pandas as pd
 import pyarrow as pa
 
 from dangjian.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files
-from dangjian.io import check_output_outside, child_path, error_line, printable, write_text_atomic
+from dangjian.io import check_output_outside, child_path, error_line, file_digest, printable, write_text_atomic
 from dangjian.pipeline import UNIT_METADATA
-from dangjian.stream import MANIFEST, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
+from dangjian.stream import MANIFEST, Spilled, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
 
 #: Integer columns that may be missing (pandas ``Int64``, as :mod:`dangjian.segment` makes them).
 NULLABLE_INTEGERS = {"sections": ("level",), "paragraphs": ("heading_level",)}
@@ -100,20 +100,11 @@ def corpus_signature(folder: Path | str) -> str:
             if name != "metadata.csv" and path.suffix.lower() not in DOCUMENT_SUFFIXES:
                 continue  # only what the process step may read
             try:
-                content = _file_digest(path)
+                content = file_digest(path)
             except OSError:
                 continue
             digest.update(f"{path.relative_to(root).as_posix()}\0{content}\n".encode())
     return digest.hexdigest()[:32]
-
-
-def _file_digest(path: Path) -> str:
-    """The sha256 of a file's bytes, read in blocks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _settings_digest(stages) -> str:
@@ -219,7 +210,13 @@ def process_tables(
     clean = out / "clean"
     written: set[str] = set()
 
-    def write_texts(texts: pa.Table) -> None:
+    def write_texts(texts: pa.Table | Spilled) -> None:
+        if isinstance(texts, Spilled):  # a huge document's clean text, written by its worker
+            path = child_path(clean, texts.doc_id, ".txt")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(texts.path, path)
+            written.add(path.name)
+            return
         for doc_id, text in zip(texts["doc_id"].to_pylist(), texts["text"].to_pylist()):
             path = child_path(clean, doc_id, ".txt")
             write_text_atomic(path, text)

@@ -177,6 +177,14 @@ class _TableBuilder:
             self.tables.append(pd.DataFrame(self.pending, columns=self.columns).astype(self.dtypes))
             self.pending, self.rows = {column: [] for column in self.columns}, 0
 
+    def take(self, finish: bool = False) -> list[pd.DataFrame]:
+        """The tables packed so far (and, with ``finish``, the pending rows), handed over: the
+        builder forgets them."""
+        if finish:
+            self._pack()
+        tables, self.tables = self.tables, []
+        return tables
+
     def frame(self) -> pd.DataFrame:
         """The table (its columns typed as ``dtypes`` says, the text columns as pandas infers them)."""
         self._pack()
@@ -303,6 +311,32 @@ def extract_with_excluded(
             excluded_builder.add(_columns(document.doc_id, _EXCLUDED_FIELDS, sink), document.cleaned)
             sink.clear()
     return builder.frame(), excluded_builder.frame()
+
+
+def iter_extract_with_excluded(
+    document: ProcessedDocument, taxonomy: Taxonomy | str | Path | None = None
+) -> Iterator[tuple[list[pd.DataFrame], list[pd.DataFrame]]]:
+    """:func:`extract_with_excluded` of one document a batch of rows at a time (the frames of
+    indicators and of excluded numbers packed since the last batch), so that the tables of a
+    document of hundreds of megabytes can be written as they are made; the frames joined are
+    the tables of :func:`extract_with_excluded`.
+
+    Example:
+        >>> from dangjian.corpus import Document
+        >>> from dangjian.pipeline import process_document
+        >>> doc = process_document(Document("d", Path("d.txt"), "2024年全县新建党组织21个。", "utf-8"))
+        >>> [(len(t), len(e)) for t, e in iter_extract_with_excluded(doc) if t or e]
+        [(1, 1)]
+    """
+    resolved = _resolve_taxonomy(taxonomy)
+    builder, excluded_builder = _TableBuilder(COLUMNS, _DTYPES), _TableBuilder(EXCLUDED_COLUMNS, {})
+    sink: list[tuple] = []
+    for batch in _quantity_batches(document, resolved, sink):
+        builder.add(batch, document.cleaned)
+        excluded_builder.add(_columns(document.doc_id, _EXCLUDED_FIELDS, sink), document.cleaned)
+        sink.clear()
+        yield builder.take(), excluded_builder.take()
+    yield builder.take(finish=True), excluded_builder.take(finish=True)
 
 
 def excluded_numbers(source: ProcessedCorpus | ProcessedDocument | Iterable[ProcessedDocument]) -> pd.DataFrame:
