@@ -114,14 +114,14 @@ display(status_table(processed))
 # the clean text keeps a pointer to its position in the raw file, so each later finding can be traced
 # to the original.
 #
-# The table counts edits per document and step; the figure shows the same as a heatmap.
+# The table counts edits per document and step; the figure shows the same as a heatmap (for a corpus of
+# more than forty documents, the number of documents in each band of edit counts, per step).
 
 # %%
 counts = overview.cleaning_counts(processed)
 display(counts)
 fig = overview.plot_cleaning_counts(counts)
-save_figure(fig, f"{figure_prefix}_cleaning_steps", figures_dir,
-            caption="Number of edits each cleaning step made in each document (steps that changed nothing left out).")
+save_figure(fig, f"{figure_prefix}_cleaning_steps", figures_dir, caption=overview.cleaning_caption(counts))
 fig
 
 # %% [markdown]
@@ -138,12 +138,12 @@ display(overview.removed_text(processed))
 # Paragraphs are lines of the clean text; a report pasted onto a single line is split before each
 # numbered heading that follows a sentence end. Headings are recognised by form (`一、`, `（一）`,
 # `1.`, short unpunctuated title lines), and `一是 / 二是` enumerations label the sentences of their
-# item. The figure compares document length and structure.
+# item. The figure compares document length and structure (for more than forty documents, as
+# histograms over the documents).
 
 # %%
 fig = overview.plot_length_and_structure(table)
-save_figure(fig, f"{figure_prefix}_length_structure", figures_dir,
-            caption="Length of each document in clean characters, and its numbers of sentences and sections.")
+save_figure(fig, f"{figure_prefix}_length_structure", figures_dir, caption=overview.structure_caption(table))
 fig
 
 # %%
