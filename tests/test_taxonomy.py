@@ -101,9 +101,12 @@ def test_a_mapping_contested_by_another_category_is_left_unmapped_with_its_confi
     taxonomy = load_taxonomy()
     sure = taxonomy.assign("发展女党员", "", "", "person")
     assert sure.core == "recruits_profile" and sure.confidence >= taxonomy.min_confidence
-    unsure = taxonomy.assign("选派村干部", "选派村干部到东莞跟岗学习", "", "person")  # training or cadres selected?
+    unsure = taxonomy.assign("红色教育受益群众", "", "", "person_time")  # an education event, or people served?
     assert unsure.indicator is None and unsure.candidate is not None
     assert 0 < unsure.confidence < taxonomy.min_confidence
+    # persons selected to be trained (选派村干部到东莞跟岗学习) are trainees: the clause settles what the subject leaves open
+    trained = taxonomy.assign("选派村干部", "选派村干部到东莞跟岗学习", "", "person")
+    assert trained.core == "training_participants" and trained.confidence >= taxonomy.min_confidence
 
 
 def test_a_researcher_adds_an_indicator_by_editing_the_taxonomy_file_alone(tmp_path, raw_dir):

@@ -31,7 +31,7 @@ from dangjian.indicators.grammar import find_candidates, read_candidate
 from dangjian.indicators.kinds import quantity_kind
 from dangjian.indicators.layouts import statistics_cell
 from dangjian.indicators.results import NotAQuantity, Quantity, Reason, plain_decimal
-from dangjian.indicators.subjects import heading_frame, label_subjects, topic_frame
+from dangjian.indicators.subjects import heading_frame, label_subjects, topic_frame, total_frame
 from dangjian.indicators.taxonomy import Taxonomy, load_taxonomy
 from dangjian.indicators.thresholds import threshold_flags
 from dangjian.pipeline import ProcessedCorpus, ProcessedDocument
@@ -225,6 +225,7 @@ def _quantity_batches(
             )
             counted = [s for s, threshold in zip(subjects, thresholds) if s and not threshold]
             carry = counted[-1] if counted else ""
+            frame = total_frame(text[: found[0].outer[0]], subjects[0]) or frame  # 全县共有党员5222名，…: the group of what follows
             for quantity, subject, threshold in zip(found, subjects, thresholds):
                 clause = clause_around(text, quantity.start, quantity.end)
                 kind = quantity_kind(text, quantity.outer[0], quantity.unit_class, quantity.surface)

@@ -36,7 +36,7 @@ TARGET_WORDS = (
 ACHIEVED_WORDS = (r"累计", r"已经", r"(?<![而])已", r"实际", r"以来", r"年来", r"截至", r"截止", r"目前", r"现有", r"共有", r"实有")
 #: Change verbs: right before the number (only links such as 了, 达, 约 in between).
 CHANGE_VERBS = (
-    "净增", "净减", "增加", "增长", "增幅", "提高", "提升", "上升", "下降", "降低", "减少", "降幅", "增收", "减收",
+    "净增", "净减", "增加", "增长率", "增长", "增幅", "增速", "提高", "提升", "上升", "下降", "降低", "减少", "降幅", "增收", "减收",
     "压减", "压缩", "缩减", "精简", "回落", "下滑",
 )
 #: One-character change verbs (增30名, 减少 aside); 新增 counts what is new, an amount.
@@ -101,6 +101,8 @@ def is_change(left: str, unit_class: str) -> bool:
         (True, True)
         >>> is_change("覆盖率由75%提升至", "percent"), is_change("", "percentage_points")
         (False, True)
+        >>> is_change("人口自然增长率为", "percent"), is_change("党员总量增速为", "percent")
+        (True, True)
     """
     if unit_class == "percentage_points":
         return True
@@ -115,13 +117,19 @@ def is_change(left: str, unit_class: str) -> bool:
 def quantity_kind(text: str, start: int, unit_class: str, surface: str = "") -> str:
     """The kind of the quantity starting at ``start`` of ``text`` (a sentence): amount, share,
     change or target (see the module docstring). ``start`` includes a qualifier before the
-    number (超过, 约); a fraction (``surface`` 三分之一) is a share like a percent.
+    number (超过, 约); a fraction (``surface`` 三分之一) or a per mille (``5.3‰``) is a share or a
+    growth rate like a percent.
 
     Example:
         >>> text = "人均可支配收入4.5万元，同比增长12.3%，预计增收48万元。"
         >>> [quantity_kind(text, text.index(s), c) for s, c in [("4.5万元", "money_cny"), ("12.3%", "percent"), ("48万元", "money_cny")]]
         ['amount', 'change', 'target']
+        >>> text = "人口自然增长率5.3‰，党员占人口的3.2‰。"
+        >>> [quantity_kind(text, text.index(s), "other", s) for s in ("5.3‰", "3.2‰")]
+        ['change', 'share']
     """
+    if "‰" in surface:
+        unit_class = "percent"  # a rate per thousand is read like a rate per hundred
     left = text[:start]
     if is_target(left):
         return "target"

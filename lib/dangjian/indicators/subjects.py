@@ -22,7 +22,8 @@ The label is built from the words around the number inside its clause (between �
 
 What is measured is kept when the text leaves it out. A number refers back to the label of the
 number before it in the sentence (else to ``carry``, the last label of the previous sentence); the
-*group* of a list is the whole its items belong to — named by the number before, by a ``X中，``
+*group* of a list is the whole its items belong to — named by the number before, by a total that
+opens a sentence (``全县共有党员5222名，…``: for the next sentences of its paragraph too), by a ``X中，``
 or ``X的职业：`` clause, by a quantity ending in 中 (``全年发展的191.1万名党员中，``), by a heading
 before the sentence (``frame``: ``党员的职业。``) or by a topic that opens a statement and holds for
 the rest of the paragraph (``从党员的职业看，``, ``在党员职业部分，``, ``党员年龄结构分布上，``) until
@@ -83,9 +84,9 @@ _VERB = "|".join(sorted(set(ACTION_VERBS), key=len, reverse=True))
 _VERBS = re.compile(_VERB)
 _VERB_RUN = re.compile(f"(?:{_VERB})+(?!{'|'.join(NOUN_SUFFIXES)})")
 _ADVERBIAL = (
-    r"[0-9]{4}年(?:以来|来|底|末|初|内|度)?|今年以来|去年以来|年内|当年|全年|截至目前|截至|目前|现已|已经|已|"
+    r"[0-9]{4}年(?:以来|来|底|末|初|内|度)?|今年以来|去年以来|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|目前|现已|已经|已|"
     r"一年来|近年来|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
-    r"全州|我市|我区|我县|我镇|我乡|我省|持续|进一步|积极|扎实|深入|全面|切实|不断|顺利|成功|力争|"
+    r"全州|我市|我区|我县|我镇|我乡|我省|持续|进一步|积极|扎实|深入|全面|切实|不断|顺利|成功(?!率)|力争|"
     r"再|又|还|也|并|均|都|对|向|为|在(?![职岗册编校读任])|从|与|和|给|由|把|将|于|使|让|通过|按照|依托|围绕|针对|帮助|推动|"
     r"引导|鼓励|至少|最少|要|共同|重新|直接|其中包括|包括|以及|按期|按时|及时|如期|"
     # agents: the body that acts is not what is counted
@@ -102,12 +103,14 @@ _RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000]|和|及|�
 #: A list of short items right after the classifier: 1356个村、社区、企业.
 _SHORT_LIST = re.compile(r"^[^、，。；：“”]{1,4}(?:、[^、，。；：“”]{1,4})+(?=[^、]|$)")
 _RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000]")
-_SHARE = re.compile(r"^(?:约|仅|共|分别|均)?(?:占比|占(?:[^，。；、]{0,24}?的)?(?:比例|比重|比)?|比例|比重)(?:为|达|达到|是)?$")
+#: A share and the whole it is of, with or without 的 (占比, 占党员总数的, 占党员总数, 所占比例).
+_WHOLE_SHARE = r"(?:约|仅|共|分别|均)?(?:所)?(?:占比|占(?:[^，。；、]{0,24}?(?:的|总数|总量|总人数|人数))?(?:比例|比重|比)?|比例|比重)"
+_SHARE = re.compile(rf"^{_WHOLE_SHARE}(?:为|达|达到|是)?$")
 #: What a share, a change or a level adds after the group it is about: the group stays the subject
 #: (女党员占党员总数的, 党员总数较上年底净增, 党员总量增幅为, 农口党员增加到); with nothing before it
 #: the subject is elided (比上年净增300名) and taken from the number it refers back to.
-_SHARE_TAIL = r"(?:约|仅|共|分别|均)?(?:占比|占(?:[^，。；、]{0,24}?的)?(?:比例|比重|比)?|比例|比重)"
-_COMPARISON = r"(?:比|较|同比|环比|与)(?:上年|去年|上一年|上年度|年初|上年同期|同期|换届前|上届|[0-9]{4}年(?:底|末)?|[^，。；]{0,6}?)(?:底|末)?(?:同期)?(?:相比)?"
+_SHARE_TAIL = _WHOLE_SHARE
+_COMPARISON = r"(?:比|较|同比|环比|与)(?:上年|去年|上一年|上年度|年初|上年同期|同期|换届前|上届|[0-9]{4}年(?:底|末)?|[^，。；]{0,10}?)(?:底|末)?(?:同期)?(?:相比)?"
 _CHANGE_WORDS = r"(?:净增|净减|增加|增长|提高|提升|上升|下降|降低|减少|增收|增|减|多|少)"
 _CHANGE_TAIL = re.compile(
     rf"(?:{_SHARE_TAIL})?{_COMPARISON}{_CHANGE_WORDS}(?:了)?(?:为|达|到|至)?$"
@@ -116,6 +119,9 @@ _CHANGE_TAIL = re.compile(
     rf"|(?:{_SHARE_TAIL})?(?:{_COMPARISON})?(?:年均)?(?:净)?(?:增幅|增速|增长率|降幅|增长幅度)(?:为|达|是)?$"
     rf"|{_SHARE_TAIL}(?:为|达|达到|是)?$"
 )
+#: A note in brackets right after a number, with a number of its own, is a breakdown of it, not
+#: its noun (发展党员3名（35岁以下2名）).
+_NOTE_WITH_NUMBER = re.compile(r"[（(][^）)]*[0-9０-９]")
 #: A change verb right after a number opens no noun phrase (由11.9%提高到27.2%).
 _CHANGE_OPENING = re.compile(rf"{_CHANGE_WORDS}(?:了)?(?:到|至|为)")
 #: A trait of a group stated without the group: age, education, sex, ethnicity, age band, occupation.
@@ -132,7 +138,7 @@ _TRAIT = re.compile(_TRAIT_WORDS)
 _ACTIVITY = re.compile(rf"^(?:{_VERB}|新发展|发展)+")
 #: A label that ends with a trait of its group (发展党员中女性, 村党组织书记平均年龄): the group is before it.
 #: A rate named by its action alone (化解率, 办结率, 整改率): the rate of what the group counts.
-_RATE_OF_ACTION = re.compile(rf"(?:{_VERB}|办结|完成|参学|参训|知晓|受理)(?:成功)?率")
+_RATE_OF_ACTION = re.compile(rf"(?:(?:{_VERB}|办结|完成|参学|参训|知晓|受理)(?:成功)?|成功)率")
 _TRAIT_TAIL = re.compile(rf"(?:中{_TRAIT_WORDS}|平均年龄|平均)$")
 #: A clause that names the whole the next numbers belong to: 全县党员中，… / 发展党员中，…
 _FRAME_CLAUSE = re.compile(r"([^，。；：！？,;:!?\n]{2,20}?)(?:中[，,：:]|的[^，。；：！？,;:!?\n]{1,8}[：:])\s*$")
@@ -154,12 +160,13 @@ _ANY_DIMENSION = re.compile("|".join(DIMENSIONS))
 _FRAME_PARTS = re.compile(rf"^(?P<group>.*?)(?:的)?(?P<dimension>{_DIMENSION})$")
 #: A label ending in a counted unit of its own (党组织, 村, 企业, 干部 …): not an item of another group.
 _HEAD_END = re.compile(
-    r"(?:党组织|组织|党委|党总支|总支部?|支部|党组|党小组|党工委|村|社区|居委会|街道|乡镇|企业|单位|团体|机关|学校|干部|书记|网格|中心|站|项目)"
-    r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?$"
+    r"(?:党组织|组织|党委|党总支|总支部?|支部|党组|党小组|党工委|党员|村|社区|居委会|街道|乡镇|企业|单位|团体|机关|学校|干部|书记|网格|中心|站|项目)"
+    r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?[）)]?$"
 )
 #: A number-less sentence that heads the statistics after it: 党员的职业。/ 二、发展党员情况
 _HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])?\s*"
+    r"^(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])[^，。；：！？,;:!?0-9、]{0,8}?(?=[一二三四五六七八九十0-9（(]))?"
+    r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])?\s*"
     r"([^，。；：！？,;:!?]{2,12}?)(?:的(?:[^，。；：！？]{0,12})|(?:基本)?情况|结构|构成)[。：:]?\s*$"
 )
 _RESPECTIVELY = re.compile(r"分别(?:(?:比|较|同比)[^，。；、]{0,8}?)?(?:达到|达|为|是|有|占|增长|下降|提高|降低|完成|增加|减少|净增)?$")
@@ -240,7 +247,7 @@ def _right_phrase(right: str, extended: bool) -> str:
     """The noun phrase after the classifier; ``extended`` runs on through the predicate. A change
     verb after the number (``由11.9%提高到27.2%``) opens no noun phrase."""
     right = right.lstrip("的之")
-    if _CHANGE_OPENING.match(right):
+    if _CHANGE_OPENING.match(right) or _NOTE_WITH_NUMBER.match(right):
         return ""
     listed = _SHORT_LIST.match(right)
     if listed and not extended:
@@ -263,9 +270,13 @@ def _up_to_last_verb(subject: str) -> str:
     return subject[: runs[-1].end()] if runs else ""
 
 
+#: A run of verbs with its result (调处成功, 整改到位): what precedes the object.
+_VERB_RESULT = re.compile(rf"{_VERB_RUN.pattern}(?:到位|完毕|成功)?")
+
+
 def _object_of(subject: str) -> str:
     """The object of a verb + object label (``设立市直部门党组`` → ``市直部门党组``)."""
-    match = _VERB_RUN.match(subject)
+    match = _VERB_RESULT.match(subject)
     return subject[match.end() :] if match and match.end() < len(subject) else subject
 
 
@@ -305,6 +316,28 @@ def _breaks(text: str) -> list[int]:
     return [m.end() for m in _CLAUSE_BREAK.finditer(text)]
 
 
+def _outside(text: str, breaks: list[int], spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The breaks that do not fall inside a quantity (the space of ``307 个`` is part of it) nor
+    right before one (a space before a number does not end the cell of its label: ``党小组 2739``).
+
+    Example:
+        >>> text = "党支部 307 个、党小组 2739 个"
+        >>> _outside(text, _breaks(text), [(4, 9), (14, 20)])
+        []
+        >>> text = "党员总数 1086 支部数 26，党小组 5个"
+        >>> _outside(text, _breaks(text), [(5, 9), (14, 16), (21, 23)])
+        [10, 17]
+    """
+    kept, index = [], 0
+    for position in breaks:
+        while index < len(spans) and spans[index][1] < position:
+            index += 1
+        if index < len(spans) and spans[index][0] <= position < spans[index][1] and text[position - 1] in " \u3000":
+            continue
+        kept.append(position)
+    return kept
+
+
 def _clause_start(text: str, start: int, breaks: list[int] | None = None) -> int:
     """Where the clause holding ``start`` begins; spaces right before the number do not end its
     clause (``党员总数 1086``: the label is in the same cell). ``breaks``: :func:`_breaks` of ``text``.
@@ -338,7 +371,7 @@ def _window(
 
 
 #: A verb standing alone, with its result (整改到位, 办理完毕): it acts on the object of the label before.
-_LONE_VERB = re.compile(rf"(?:{_VERB})+(?:到位|完毕|完成|销号|办结)?")
+_LONE_VERB = re.compile(rf"(?:{_VERB})+(?:到位|完毕|完成|销号|办结|成功)?")
 
 
 def _compose(left: str, right: str, share: bool, rest: str, same_clause: bool, previous_subject: str, after_threshold: bool = False) -> str:
@@ -382,6 +415,8 @@ def heading_frame(sentence: str) -> str:
     Example:
         >>> heading_frame("党员的职业。"), heading_frame("二、发展党员情况"), heading_frame("全县共有党员。")
         ('党员的职业', '发展党员', '')
+        >>> heading_frame("一、基本现状1、基层党组织情况。")
+        '基层党组织'
     """
     stripped = sentence.strip()
     topic = _TOPIC.match(stripped.rstrip("。.．：:，, \u3000") + "：") if _ANY_DIMENSION.search(stripped) else None
@@ -405,6 +440,25 @@ def topic_frame(sentence: str) -> str:
     """
     matches = list(_TOPIC.finditer(sentence)) if _ANY_DIMENSION.search(sentence) else []
     return _strip(matches[-1].group("topic")) if matches else ""
+
+
+#: What opens a sentence that states a total: a place or unit and a verb of having (全县共有, 年末有).
+_OPENING_TOTAL = re.compile(r"^[^，。；：0-9０-９]{0,12}?(?:共有|现有|实有|拥有|有)[^，。；：0-9０-９]{0,12}$")
+#: What a total counts: the members or the organisations of the unit.
+_TOTAL_OF = re.compile(r"^(?:党员|基层党组织|党组织|党的基层组织)$")
+
+
+def total_frame(left: str, subject: str) -> str:
+    """The group a total opening a sentence counts (``全县共有党员5222名，其中…`` → ``党员``), which
+    frames the numbers of the next sentences of the paragraph (``35岁以下1182名`` → ``党员中35岁以下``)
+    in place of a heading's group; "" when the sentence does not open with such a total. ``left``
+    is the sentence up to its first number, ``subject`` the label of that number.
+
+    Example:
+        >>> total_frame("全县共有党员", "党员"), total_frame("年末有党员", "党员"), total_frame("全年发展党员", "发展党员")
+        ('党员', '党员', '')
+    """
+    return subject if _TOTAL_OF.match(subject) and _OPENING_TOTAL.match(left) else ""
 
 
 def frame_parts(frame: str) -> tuple[str, str]:
@@ -545,7 +599,7 @@ def label_subjects(
     (group, dimension), framed = (base, True) if frame else ((carry, ""), False)  # what traits and list items belong to
     listing = False  # the items of a 其中 list do not replace the group
     respectively: list[str] = []
-    breaks = _breaks(text)  # where each clause of the sentence starts, found once
+    breaks = _outside(text, _breaks(text), spans)  # where each clause of the sentence starts, found once
     for index, (start, end) in enumerate(spans):
         window = _window(text, spans, skip, index, previous, breaks)
         raw_left = text[window.left_start : start]
