@@ -140,6 +140,14 @@ def test_pinyin_readings_are_removed_but_real_parentheses_stay():
     assert remove_pinyin_readings("163.3萬(wàn)元") == "163.3萬元"
 
 
+def test_the_space_a_reading_is_set_off_with_goes_with_it():
+    """Some pages set a reading off with a space (黨(dang) 員): removing the reading must not leave the
+    space inside the word, where it would cut a subject (党 员) or a unit (1.2个 百分点)."""
+    assert remove_pinyin_readings("全省黨(dang) 員總數") == "全省黨員總數"
+    assert remove_pinyin_readings("提高1.2個(ge) 百分點") == "提高1.2個百分點"
+    assert remove_pinyin_readings("黨(dang) 2024年") == "黨 2024年"  # a space before a digit is not the reading's
+
+
 @pytest.mark.parametrize(
     "traditional, simplified",
     [("這份成績凝聚著全市", "这份成绩凝聚着全市"), ("著力構建", "着力构建"), ("顯著增強", "显著增强"), ("擔負著", "担负着"),

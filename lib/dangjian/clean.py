@@ -764,6 +764,8 @@ def _pinyin_spans(text: str) -> Iterator[tuple[int, int, str]]:
             if not (has_tone or (after_chinese and len(syllable) >= 2)):
                 break  # an untoned single letter such as (a) is a list marker, not a reading
             end = position + len(syllable) + 2
+            if end == run.end() and text[end : end + 1] == " " and _CJK_CHAR.match(text, end + 1):
+                end += 1  # the space a reading is set off with before the next character: 黨(dang) 員 -> 黨員
             yield position, end, ""
             position = end
 
