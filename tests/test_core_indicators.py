@@ -49,8 +49,10 @@ def _score_sets():
 #: (core recall then 0.458 and 0.598, precision 0.910 and 0.909), after the rules of the party's own
 #: statistical vocabulary were added for what generalised: held-out core precision 0.990, recall
 #: 0.645 (33 of its 155 rows with a core id are bare numbers of one table laid out cell by cell,
-#: which the extractor does not read); second blind part core precision 0.964, recall 0.684
-#: (most of the rest lies in a text whose pinyin readings leave a space inside words, 党(dang) 员).
+#: which the extractor does not read); second blind part core precision 0.981, recall 0.897 (after
+#: the space a pinyin reading is set off with went with it, 黨(dang) 員). The third blind part (8
+#: documents, 130 indicator rows), labelled while those rules were written and measured once after:
+#: values recall 0.992, precision 0.970; core precision 0.797, recall 0.593; kind 0.985.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -58,14 +60,15 @@ THRESHOLDS = {
     "seen": {**TARGETS, "core_precision": 0.97, "core_recall": 0.95, "kind": 0.98, "kind_other": 0.97},
     "unseen": {**TARGETS, "recall": 0.97, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.98, "kind": 0.98, "kind_other": 0.97},
     "heldout": {"recall": 0.82, "precision": 0.97, "core_precision": 0.97, "core_recall": 0.63, "kind": 0.97, "kind_other": 0.90},
-    "blind2": {"recall": 0.96, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.67, "kind": 0.99, "kind_other": 0.98},
+    "blind2": {"recall": 0.97, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.88, "kind": 0.99, "kind_other": 0.98},
+    "blind3": {"recall": 0.98, "precision": 0.96, "core_precision": 0.78, "core_recall": 0.58, "kind": 0.98, "kind_other": 0.98},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
