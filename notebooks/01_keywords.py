@@ -37,6 +37,7 @@ p_adjust_method = "holm"
 min_docs = 3
 kwic_terms = []
 kwic_window = 15
+source_sentences = 3
 output_dir = "data/processed/keywords"
 figures_dir = "figures"
 figure_prefix = "keywords_region"
@@ -46,8 +47,9 @@ cache_dir = "data/processed/cache"
 # %%
 from pathlib import Path
 
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 
+from dangjian.drilldown import cell_links, linked_table, sources_html, term_sources
 from dangjian.dtm import build_dtm, unit_table
 from dangjian.inference import caveats, group_sizes
 from dangjian.io import write_table
@@ -195,6 +197,10 @@ fig
 # `min_docs`, its paragraphs otherwise (column `resampled`) — and the statistics are recomputed. An
 # interval from paragraphs of one document measures how evenly the term is spread over that
 # document, not whether another document of the same group would use it.
+#
+# **Sources.** Each term of the table links to up to `source_sentences` sentences of its group's
+# documents that contain it (for a term the group never uses, sentences of the other groups),
+# listed under *Source sentences* below with the term highlighted.
 
 # %%
 if comparable:
@@ -214,9 +220,11 @@ if comparable:
         f"(at least two documents of the group) and called significant. Intervals: {n_boot} replicates, "
         f"seed {seed}."))
     shown = key[key.p_adjusted < alpha]
-    display(shown[["group", "n_docs", "n_units", "resampled", "term", "docs_with_term", "f_target", "f_reference",
-                   "g2", "g2_ci_low",
-                   "g2_ci_high", "log_ratio", "ci_low", "ci_high", "lrc", "p_adjusted", "significant"]])
+    sources = term_sources(processed.sentences, shown, by=group_col, max_sentences=source_sentences)
+    display(HTML(linked_table(
+        shown[["group", "n_docs", "n_units", "resampled", "term", "docs_with_term", "f_target", "f_reference", "g2",
+               "g2_ci_low", "g2_ci_high", "log_ratio", "ci_low", "ci_high", "lrc", "p_adjusted", "significant"]],
+        {"term": cell_links(shown["term"], shown.index, sources)})))
 else:
     key = None
     display(Markdown(f"Keyness is skipped: there is only one {group_col} group, so there is no rest to compare with."))
@@ -227,6 +235,16 @@ if key is not None:
         fig = plot_keyness(key, group, top_n=min(top_n, 15), alpha=alpha, unit=unit)
         save_figure(fig, f"{figure_prefix}_keyness_{figure_name(group)}", figures_dir)
         display(fig)
+
+# %% [markdown]
+# ### Source sentences
+#
+# The sentences the terms of the keyness table link to, each with its document and sentence
+# number; the linked term is highlighted.
+
+# %%
+if key is not None:
+    display(HTML(sources_html(sources)))
 
 # %% [markdown]
 # ## Keywords in context

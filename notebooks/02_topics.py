@@ -50,6 +50,7 @@ covariates = ["region", "level", "year", "genre"]
 effect_references = {}  # reference level of a categorical covariate, e.g. {"region": "全国"}
 effect_draws = 50
 effect_sims = 100
+source_units = 2  # units behind each cell of the topic × group tables
 stopword_lists = ["zh", "genre"]
 output_dir = "data/processed/topics"
 figures_dir = "figures"
@@ -62,9 +63,10 @@ import math
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 
 from dangjian.cache import Cache
+from dangjian.drilldown import linked_topic_table, sources_html, topic_sources
 from dangjian.inference import caveats
 from dangjian.io import write_table
 from dangjian.plotting import save_figure, setup_cjk_font
@@ -300,6 +302,20 @@ for by in ("region", "level"):
         fig = plot_share_intervals(shares[by], by, unit=unit)
         save_figure(fig, f"{figure_prefix}_shares_{by}", figures_dir)
         display(fig)
+
+# %% [markdown]
+# ### Topic by group, and the passages behind each cell
+#
+# The same shares as a table of topic × group. Each share links to the `source_units` units of that
+# group with the largest share of the topic, listed below the tables with the topic's top terms
+# highlighted: the passages that make the cell.
+
+# %%
+cell_sources = {by: topic_sources(model, by, max_sentences=source_units) for by in ("region", "level") if by in shares}
+for by, sources in cell_sources.items():
+    display(HTML(linked_topic_table(shares[by], by, sources)))
+if cell_sources:
+    display(HTML(sources_html(pd.concat(cell_sources.values(), ignore_index=True))))
 
 # %% [markdown]
 # ### Over time

@@ -38,9 +38,10 @@ cache_dir = "data/processed/cache"
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import display
+from IPython.display import HTML, display
 
 from dangjian import compare, plotting_indicators
+from dangjian.drilldown import indicator_sources, linked_comparison, sources_html
 from dangjian.indicators import for_export, load_taxonomy
 from dangjian.indicators.core import KINDS, core_table
 from dangjian.io import write_table
@@ -200,21 +201,23 @@ fig
 # stock, persons beside person-times. Values keep their precision (> more than, ≥ at least,
 # ≈ about, < under). A prefecture's totals, a county's and a township's differ in scale, and a
 # national document states requirements rather than results: amounts are read within a level, or
-# as orders of magnitude across levels — never as a ranking of places.
+# as orders of magnitude across levels — never as a ranking of places. Every value links to the
+# sentence it was read from, listed under *Source sentences* below with the number highlighted.
 #
 # **Amounts** (stocks, totals, per-unit averages):
 
 # %%
 comparable = compare.comparable(indicators, documents, region_col)
+sources = indicator_sources(comparable, processed.sentences)
 amounts = compare.comparison_table(comparable, "amount")
-display(amounts)
+display(HTML(linked_comparison(comparable, "amount", sources)))
 
 # %% [markdown]
 # **Shares** (parts of a whole, rates, coverage):
 
 # %%
 shares = compare.comparison_table(comparable, "share")
-display(shares)
+display(HTML(linked_comparison(comparable, "share", sources)))
 
 # %% [markdown]
 # **Changes** (differences from an earlier time, growth rates, percentage points) and **targets**
@@ -223,8 +226,17 @@ display(shares)
 # %%
 changes = compare.comparison_table(comparable, "change")
 targets = compare.comparison_table(comparable, "target")
-display(changes)
-display(targets)
+display(HTML(linked_comparison(comparable, "change", sources)))
+display(HTML(linked_comparison(comparable, "target", sources)))
+
+# %% [markdown]
+# ### Source sentences
+#
+# The sentences the compared values link to, each with its document and sentence number; the
+# number as written is highlighted.
+
+# %%
+display(HTML(sources_html(sources)))
 
 # %% [markdown]
 # The core indicators two or more regions report, one figure per kind, one panel per indicator and
