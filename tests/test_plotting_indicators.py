@@ -127,3 +127,25 @@ def test_coverage_is_normalised_per_row_with_unmapped_apart(corpus, tmp_path):
     assert texts == [f"{v:.0f}%" for v in unmapped]
     png, svg = save_figure(fig, "coverage", tmp_path)
     assert "unmapped" in read_caption(png) and read_caption(png) == read_caption(svg)
+
+
+def test_a_region_of_many_values_shows_its_median_not_a_label_per_value(rows):
+    """A corpus of many documents gives a region dozens of values of one indicator: writing each beside
+    its dot hides the dots and took minutes to lay out. Above MAX_LABELLED_VALUES a row shows its
+    median as a bar; rows of few values keep their labels. The seeds' rows are repeated to make one."""
+    from dangjian.plotting_indicators import MAX_LABELLED_VALUES
+
+    (key, group), *_ = comparison_panels(rows, "amount")
+    region = group["region_label"].iloc[0]
+    block = group[group["region_label"] == region]
+    many = pd.concat([group] + [block.assign(doc_id=block["doc_id"] + f"-{i}") for i in range(MAX_LABELLED_VALUES + 1)], ignore_index=True)
+    fig = plot_comparison(many, "amount")
+    ax = fig.axes[0]
+    crowded = len(many[many["region_label"] == region])
+    others = len(many) - crowded
+    assert crowded > MAX_LABELLED_VALUES
+    assert len(markers(ax)) == len(many)  # every value still a dot
+    assert len(ax.texts) == others  # labels only on the rows of few values
+    bars = [line for line in ax.lines if len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]]
+    assert len(bars) == 1 and bars[0].get_xdata()[0] == np.median(many[many["region_label"] == region]["value_norm"].astype(float))
+    assert "median" in fig.get_label()

@@ -172,8 +172,26 @@ def _offsets(count: int, spread: float = 0.26) -> np.ndarray:
     return np.zeros(1) if count == 1 else np.linspace(-spread, spread, count)
 
 
+#: A region's values are written beside their dots only up to this many (more would overlap and
+#: hide the dots; a row of many values shows its median as a bar instead).
+MAX_LABELLED_VALUES = 6
+
+
+def year_span(years) -> str:
+    """The years of a row: listed when there are up to three, else first–last and how many.
+
+    Example:
+        >>> year_span(["2023", "2021", "2023"]), year_span(["2015", "2018", "2019", "2024"]), year_span(["", None])
+        ('2021、2023', '2015–2024 (4 years)', '?')
+    """
+    distinct = sorted({str(y) for y in years if y is not None and str(y)})
+    if len(distinct) <= 3:
+        return "、".join(distinct) or "?"
+    return f"{distinct[0]}–{distinct[-1]} ({len(distinct)} years)"
+
+
 def _region_tick(group: pd.DataFrame) -> str:
-    years = "、".join(sorted({str(y) for y in group["year"] if str(y)})) or "?"
+    years = year_span(group["year"])
     return f"{wrap_label(str(group['region_label'].iloc[0]), 22)}\n{years} · d={group['doc_id'].nunique()}, n={len(group)}"
 
 
@@ -191,8 +209,11 @@ def _draw_panel(ax, group: pd.DataFrame, kind: str, unit_class: str, log_span: f
         hollow = block["approx"].isin(APPROXIMATE).to_numpy() if "approx" in block.columns else np.zeros(len(block), bool)
         ax.scatter(x[~hollow], y[~hollow], s=30, color=colour, zorder=3)
         ax.scatter(x[hollow], y[hollow], s=30, facecolors="white", edgecolors=colour, linewidths=1.3, zorder=3)
-        for xi, yi, text in zip(x, y, block["value"]):
-            ax.annotate(str(text), (xi, yi), xytext=(5, 0), textcoords="offset points", va="center", fontsize=6.5)
+        if len(block) <= MAX_LABELLED_VALUES:
+            for xi, yi, text in zip(x, y, block["value"]):
+                ax.annotate(str(text), (xi, yi), xytext=(5, 0), textcoords="offset points", va="center", fontsize=6.5)
+        else:  # many values: their median as a bar across the row, no labels
+            ax.plot([np.median(x)] * 2, [row - 0.4, row + 0.4], color="#222222", linewidth=1.6, zorder=4)
     ax.set_yticks(range(len(regions)), [_region_tick(group[group["region_label"] == r]) for r in regions], fontsize=6.5)
     ax.set_ylim(len(regions) - 0.5, -0.5)
     for row in range(len(regions) - 1):
@@ -217,13 +238,19 @@ def _draw_panel(ax, group: pd.DataFrame, kind: str, unit_class: str, log_span: f
     ax.set_title(wrap_label(f"{first['core_zh']} {first['core_en']}", 44) + f"\n({unit_class}, {kind})", fontsize=8)
 
 
+def _has_median_bars(panels) -> bool:
+    return any(group.groupby("region_label").size().max() > MAX_LABELLED_VALUES for _, group in panels)
+
+
 def plot_comparison(
     comparable_rows: pd.DataFrame, kind: str, max_columns: int = 3, *, min_regions: int = 2, log_span: float = 100.0
 ) -> Figure:
     """Dot plot for ONE kind of quantity (amount, share, change or target): a panel per core
     indicator and unit class that ``min_regions`` or more regions report, a row per region (from
     the centre down, with its years, documents d and values n), one dot per value, coloured by
-    administrative level and hollow where the text gives a bound or an estimate (>, ≥, ≈, <).
+    administrative level and hollow where the text gives a bound or an estimate (>, ≥, ≈, <). Values
+    are written beside their dots when a row has at most :data:`MAX_LABELLED_VALUES`; a row with
+    more shows its median as a black bar.
 
     ``comparable_rows`` is :func:`dangjian.compare.comparable`: only the same core indicator, kind
     and unit class share a panel. Each panel has its own linear scale, logarithmic only when its
@@ -271,6 +298,7 @@ def plot_comparison(
     fig.set_label(
         f"The {KIND_EN.get(kind, kind)} of the {len(panels)} core indicator{'' if len(panels) == 1 else 's'} that "
         f"{min_regions} or more regions report, one panel per "
-        "core indicator and unit class on its own scale, one dot per value a document gives, coloured by administrative level."
+        "core indicator and unit class on its own scale, one dot per value a document gives, coloured by administrative level"
+        + (f"; a black bar marks the median of a region with more than {MAX_LABELLED_VALUES} values." if _has_median_bars(panels) else ".")
     )
     return fig
