@@ -182,7 +182,8 @@ fig
 # %% [markdown]
 # ## Quantification density
 #
-# Quantities per 1,000 characters of clean text, by document: how much a report argues in numbers.
+# Quantities per 1,000 characters of clean text, by document (for a corpus of more than forty documents,
+# one dot per document in a row per region): how much a report argues in numbers.
 # Guidance from the centre states tasks and few numbers; local reviews and summaries report results.
 
 # %%

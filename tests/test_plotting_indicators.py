@@ -149,3 +149,18 @@ def test_a_region_of_many_values_shows_its_median_not_a_label_per_value(rows):
     bars = [line for line in ax.lines if len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]]
     assert len(bars) == 1 and bars[0].get_xdata()[0] == np.median(many[many["region_label"] == region]["value_norm"].astype(float))
     assert "median" in fig.get_label()
+
+
+def test_the_density_of_a_large_corpus_has_a_row_per_region_and_a_dot_per_document(corpus):
+    """Up to forty documents a bar pair per document; above, a row per region with a dot per document."""
+    from dangjian.plotting_indicators import plot_density
+
+    indicators, documents = corpus
+    table = compare.density(indicators, documents)
+    assert len(plot_density(table).axes[0].patches) == 2 * len(table)
+    copies = pd.concat([table.assign(doc_id=table["doc_id"] + f"-{i}") for i in range(10)], ignore_index=True)
+    fig = plot_density(copies)
+    ax = fig.axes[0]
+    assert len(ax.get_yticklabels()) == copies["region"].nunique()
+    assert len(markers(ax)) == 2 * len(copies.dropna(subset=["per_1000_chars"]))
+    assert not ax.patches and f"of the {len(copies)}" in fig.get_label()

@@ -113,9 +113,29 @@ def plot_coverage(table: pd.DataFrame, labels: dict[str, str] | None = None) -> 
     return fig
 
 
-def plot_density(table: pd.DataFrame) -> Figure:
+#: Above this many documents the density figure has a row per region (or, above this many
+#: regions, per level) with a dot per document, instead of a bar pair per document.
+MAX_DOCUMENT_ROWS = 40
+
+
+def density_rows(table: pd.DataFrame, max_rows: int = MAX_DOCUMENT_ROWS) -> str:
+    """What a row of :func:`plot_density`'s figure is: ``"doc_id"``, ``"region"`` or ``"level"``
+    (the finest that gives at most ``max_rows`` rows).
+
+    Example:
+        >>> table = pd.DataFrame({"doc_id": [f"d{i}" for i in range(50)], "region": ["甲", "乙"] * 25, "level": "county"})
+        >>> density_rows(table.head(5)), density_rows(table), density_rows(table, max_rows=1)
+        ('doc_id', 'region', 'level')
+    """
+    if len(table) <= max_rows:
+        return "doc_id"
+    return "region" if table["region"].nunique() <= max_rows else "level"
+
+
+def plot_density(table: pd.DataFrame, max_rows: int = MAX_DOCUMENT_ROWS) -> Figure:
     """Bar chart of :func:`dangjian.compare.density`: quantities and mapped quantities per 1,000
-    clean characters, by document.
+    clean characters, by document; above ``max_rows`` documents, a row per region (or level) with
+    a dot per document and the median as a bar (:func:`density_rows`).
 
     Example:
         >>> table = pd.DataFrame({"doc_id": ["a"], "region": ["甲市"], "level": ["prefecture"], "per_1000_chars": [16.7],
@@ -123,6 +143,9 @@ def plot_density(table: pd.DataFrame) -> Figure:
         >>> plot_density(table).axes[0].get_xlabel()
         '每千字数量表述 (per 1,000 clean characters)'
     """
+    by = density_rows(table, max_rows)
+    if by != "doc_id":
+        return _plot_density_groups(table, by)
     labels = [f"{row.doc_id}\n{row.region} ({row.level})" for row in table.itertuples()]
     positions = np.arange(len(table))
     fig = Figure(figsize=(9, 0.8 * len(table) + 1.8), layout="constrained")
@@ -137,6 +160,34 @@ def plot_density(table: pd.DataFrame) -> Figure:
     ax.set_title("量化密度 Quantification density by document")
     ax.legend(loc="lower right", fontsize=8)
     fig.set_label("Quantities, and quantities mapped to a core indicator, per 1,000 characters of clean text, by document.")
+    return fig
+
+
+def _plot_density_groups(table: pd.DataFrame, by: str) -> Figure:
+    """:func:`plot_density` for a large corpus: a row per region or level, a dot per document."""
+    order = list(dict.fromkeys(table[by].fillna("?").astype(str)))  # the table comes sorted centre first
+    fig = Figure(figsize=(9, 0.55 * len(order) + 2.2), layout="constrained")
+    ax = fig.subplots()
+    series = (("per_1000_chars", "#b22222", -0.18, "全部数量表述 all quantities"), ("mapped_per_1000_chars", "#4a6fa5", 0.18, "核心指标 core indicators"))
+    groups = table.assign(_row=table[by].fillna("?").astype(str)).groupby("_row", sort=False)
+    for row, name in enumerate(order):
+        block = groups.get_group(name)
+        for column, colour, shift, label in series:
+            values = block[column].astype(float).dropna().to_numpy()
+            ax.scatter(values, np.full(len(values), row + shift), s=12, color=colour, alpha=0.6, label=label if row == 0 else None)
+            if len(values):
+                ax.plot([np.median(values)] * 2, [row + shift - 0.15, row + shift + 0.15], color="#222222", linewidth=1.6)
+    ticks = [f"{name} · d={len(groups.get_group(name))}" for name in order]
+    ax.set_yticks(range(len(order)), ticks, fontsize=8)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.set_xlabel("每千字数量表述 (per 1,000 clean characters)")
+    ax.set_ylabel("地区 (region)" if by == "region" else "层级 (level)")
+    ax.set_title(f"量化密度 Quantification density, one dot per document (n = {len(table)})")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.set_label(
+        f"Quantities, and quantities mapped to a core indicator, per 1,000 characters of clean text: one dot per document "
+        f"of the {len(table)}, a row per {by}, the black bar its median."
+    )
     return fig
 
 
