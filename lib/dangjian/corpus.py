@@ -34,13 +34,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from dangjian.io import first_invisible, name_problem
+from dangjian.schema import METADATA_COLUMNS, REQUIRED_COLUMNS
 
-#: Columns of ``metadata.csv``; only ``doc_id`` and ``file`` are required, extra columns are kept.
-METADATA_COLUMNS = (
-    "doc_id", "file", "title", "region", "province", "prefecture", "county", "township",
-    "level", "year", "year_basis", "genre", "author", "script", "notes",
-)
-REQUIRED_COLUMNS = ("doc_id", "file")
 LEVELS = ("national", "province", "prefecture", "county", "township", "village")
 #: Formats whose text is extracted by :func:`dangjian.formats.extract_document` rather than decoded.
 EXTRACTED_SUFFIXES = (".html", ".htm", ".docx", ".pdf")

@@ -57,11 +57,27 @@ import pyarrow.parquet as pq
 
 from dangjian.clean import CleaningPipeline, clean_text
 from dangjian.corpus import CorpusError
-from dangjian.indicators.extract import COLUMNS as INDICATOR_COLUMNS
-from dangjian.indicators.extract import EXCLUDED_COLUMNS
 from dangjian.io import file_digest
-from dangjian.pipeline import DOCUMENT_COLUMNS, ProcessedDocument
-from dangjian.segment import PARAGRAPH_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS, Segmentation, segment, segment_records
+from dangjian.pipeline import ProcessedDocument
+from dangjian.schema import (
+    CLEANING_COLUMNS,
+    COLUMN_TYPES,
+    EXCLUDED_COLUMNS,
+    INDICATOR_COLUMNS,
+    ISSUE_COLUMNS,
+    OFFSET_COLUMNS,
+    PARAGRAPH_COLUMNS,
+    SECTION_COLUMNS,
+    SENTENCE_COLUMNS,
+    STATUS_COLUMNS,
+    TABLES,
+    TEXT_COLUMNS,
+    TEXTS,
+    TOKEN_COLUMNS,
+    document_columns,
+    table_schema,
+)
+from dangjian.segment import Segmentation, segment, segment_records
 from dangjian.stream import DocumentRef, PartitionedWriter, Spilled, batched, iter_document_refs, metadata_columns, partitions, read_ref, write_spilled_table
 from dangjian.tokenize import DomainTokenizer
 
@@ -69,48 +85,6 @@ from dangjian.tokenize import DomainTokenizer
 BACKENDS = ("local", "dask")
 #: Stages timed by :func:`process_partition` (``tables``: building the Arrow tables).
 STAGES = ("decode", "clean", "segment", "extract", "tokenize", "tables")
-#: Tables :func:`process_partition` returns, in the order they are written: the documents, their
-#: structure, indicators and token counts, what cleaning changed (``cleaning``), the numbers read
-#: and not reported (``excluded``), each document's status and why (``status``), the offset maps
-#: from clean to raw characters (``offsets``, ``.npy`` bytes) and the unreadable files (``issues``).
-TABLES = (
-    "documents", "sections", "paragraphs", "sentences", "indicators", "tokens", "cleaning", "excluded", "status",
-    "offsets", "issues",
-)
-#: What a partition carries besides its tables: each document's clean text (written as ``clean/<doc_id>.txt``).
-TEXTS = "texts"
-#: Metadata the cleaner finds in a document's own lines, kept as columns of the documents table.
-FOUND_METADATA = ("editor", "source", "visits", "author_position")
-_DOCUMENT_COUNTS = (
-    "raw_chars", "clean_chars", "paragraphs", "sentences", "sections", "pinyin_removed",
-    "lost_characters", "placeholders", "furniture_lines", "tokens", "token_types",
-)
-_INT, _FLOAT, _BOOL = pa.int64(), pa.float64(), pa.bool_()
-#: Column types of each table (columns not listed are text).
-COLUMN_TYPES: dict[str, dict[str, pa.DataType]] = {
-    "documents": dict.fromkeys(_DOCUMENT_COUNTS, _INT),
-    "sections": {"section_id": _INT, "level": _INT, "start": _INT, "end": _INT},
-    "paragraphs": {"paragraph_id": _INT, "start": _INT, "end": _INT, "heading_level": _INT},
-    "sentences": {"sentence_id": _INT, "paragraph_id": _INT, "start": _INT, "end": _INT, "is_heading": _BOOL, "cut_for_length": _BOOL},
-    "indicators": {
-        **dict.fromkeys(("sentence_id", "start", "end", "raw_start", "raw_end", "multiplier"), _INT),
-        **dict.fromkeys(("value", "value_norm", "value_high", "confidence"), _FLOAT),
-        "threshold": _BOOL,
-    },
-    "tokens": {"count": _INT},
-    "cleaning": dict.fromkeys(("edits", "chars_removed", "chars_added"), _INT),
-    "excluded": dict.fromkeys(("sentence_id", "start", "end", "raw_start", "raw_end"), _INT),
-    "status": {},
-    "offsets": {"offsets": pa.binary()},
-    "issues": {},
-    TEXTS: {},
-}
-#: Columns of the tables whose columns do not depend on the settings.
-CLEANING_COLUMNS = ("doc_id", "step", "kind", "edits", "chars_removed", "chars_added", "examples", "removed")
-STATUS_COLUMNS = ("doc_id", "file", "status", "reasons")
-OFFSET_COLUMNS = ("doc_id", "offsets")
-TEXT_COLUMNS = ("doc_id", "text")
-_ISSUE_COLUMNS = ("doc_id", "file", "status", "message")
 
 
 # --------------------------------------------------------------------------- stage settings
@@ -159,9 +133,7 @@ class Stages:
     @property
     def document_columns(self) -> tuple[str, ...]:
         """Columns of the documents table: the project's, extra metadata, found metadata, token counts."""
-        extra = tuple(c for c in self.metadata_columns if c not in DOCUMENT_COLUMNS and c != "notes")
-        found = tuple(c for c in FOUND_METADATA if c not in extra)
-        return (*DOCUMENT_COLUMNS, *extra, *found, "tokens", "token_types")
+        return document_columns(self.metadata_columns)
 
     def key(self) -> tuple:
         """What in the settings determines a document's tables: part of its cache key.
@@ -222,19 +194,6 @@ def _peak_rss() -> int:
     """Peak resident memory of this process in bytes."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return int(peak if sys.platform == "darwin" else peak * 1024)
-
-
-def table_schema(table: str, columns: Sequence[str]) -> pa.Schema:
-    """The Arrow schema of ``table`` with ``columns`` (types from :data:`COLUMN_TYPES`, else text).
-
-    Every partition of a table has the same schema, so the partitions read back as one table.
-
-    Example:
-        >>> table_schema("indicators", ["doc_id", "sentence_id", "value"]).types
-        [DataType(string), DataType(int64), DataType(double)]
-    """
-    types = COLUMN_TYPES.get(table, {})
-    return pa.schema([pa.field(column, types.get(column, pa.string())) for column in columns])
 
 
 def _from_rows(table: str, rows: list[dict], columns: Sequence[str]) -> pa.Table:
@@ -561,10 +520,10 @@ def _compute_partition(refs: Sequence[DocumentRef], stages: Stages, spill: Path 
     tables = {
         "documents": _from_rows("documents", [_document_row(p, t, columns) for p, t in zip(processed, counts)], columns),
         **unit_tables,
-        "tokens": pa.Table.from_pydict(token_rows, schema=table_schema("tokens", ("doc_id", "token", "count"))),
+        "tokens": pa.Table.from_pydict(token_rows, schema=table_schema("tokens", TOKEN_COLUMNS)),
         **extracted,
         **_record_tables(processed, spill),
-        "issues": _from_rows("issues", issues, _ISSUE_COLUMNS),
+        "issues": _from_rows("issues", issues, ISSUE_COLUMNS),
     }
     timings["tables"] += clock() - started
     return _Computed(tables, timings, len(documents), n_bytes)
@@ -931,7 +890,7 @@ def run(
                 empty.pop(TEXTS)
                 writer.write(0, empty)
             if extra_issues:
-                writer.write(max(1, summary.partitions), {"issues": _from_rows("issues", list(extra_issues), _ISSUE_COLUMNS)})
+                writer.write(max(1, summary.partitions), {"issues": _from_rows("issues", list(extra_issues), ISSUE_COLUMNS)})
                 summary.issues += len(extra_issues)
     finally:
         if own_engine:

@@ -63,12 +63,11 @@ import pandas as pd
 
 from dangjian.corpus import LEVELS
 from dangjian.indicators.core import KINDS, core_indicators
-from dangjian.indicators.extract import COLUMNS as INDICATOR_COLUMNS
 from dangjian.indicators.grammar import APPROX_PREFIXES, APPROX_SUFFIXES
 from dangjian.indicators.results import plain_decimal
 from dangjian.indicators.units import UNIT_CLASSES
 from dangjian.io import atomic_open, atomic_path, write_table, write_text_atomic
-from dangjian.pipeline import DOCUMENT_COLUMNS
+from dangjian.schema import DOCUMENT_COLUMNS, INDICATOR_COLUMNS
 
 #: Name of the export folder inside a notebook's output folder.
 EXPORT_FOLDER = "export"

@@ -24,19 +24,8 @@ from dangjian.clean import CleaningPipeline, CleanResult, clean_result_from_dict
 from dangjian.corpus import DOCUMENT_SUFFIXES, Corpus, CorpusError, CorpusIssue, Document, load_corpus, load_paths
 from dangjian.edits import offset_map_from_npy, offset_map_to_npy
 from dangjian.io import check_output_outside, child_path, error_line, printable, write_table, write_text_atomic
+from dangjian.schema import DOCUMENT_COLUMNS, UNIT_METADATA
 from dangjian.segment import Segmentation, segment
-
-#: Metadata columns every document table carries (empty when unknown), in this order.
-DOCUMENT_COLUMNS = (
-    "doc_id", "file", "title", "region", "province", "prefecture", "county", "township",
-    "level", "year", "genre", "author", "script", "encoding", "raw_chars", "clean_chars",
-    "paragraphs", "sentences", "sections", "pinyin_removed", "lost_characters", "placeholders",
-    "furniture_lines", "date",
-)
-
-
-#: Metadata of a document that the sentence and paragraph tables carry.
-UNIT_METADATA = ("doc_id", "region", "level", "year", "genre")
 
 
 @dataclass

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dangjian.schema import PARAGRAPH_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS
+
 _NUMERAL = "一二三四五六七八九十百零〇两"
 #: Heading markers by level: 一、 > （一） > 1. > （1）
 HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -503,12 +505,3 @@ def segment(doc_id: str, text: str) -> Segmentation:
         (['title', 'heading', 'body'], '压紧责任')
     """
     return Segmentation._from_columns(_segment_columns(doc_id, text))
-
-
-#: Columns of the paragraph, sentence and section tables, in order.
-PARAGRAPH_COLUMNS = ("doc_id", "paragraph_id", "start", "end", "kind", "heading_level", "section_path", "text")
-SENTENCE_COLUMNS = (
-    "doc_id", "sentence_id", "paragraph_id", "start", "end", "is_heading", "section_path", "enumeration",
-    "cut_for_length", "text",
-)
-SECTION_COLUMNS = ("doc_id", "section_id", "level", "heading", "section_path", "start", "end")

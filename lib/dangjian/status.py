@@ -16,6 +16,7 @@ import pandas as pd
 from dangjian.clean import mojibake_runs
 from dangjian.io import error_line, printable
 from dangjian.pipeline import ProcessedCorpus, ProcessedDocument
+from dangjian.schema import STATUS_COLUMNS
 from dangjian.segment import MAX_SENTENCE_CHARS
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 #: Metadata a comparison needs; a document without them gets a warning.
 KEY_METADATA = ("region", "level", "year")
-STATUS_COLUMNS = ("doc_id", "file", "status", "reasons")
 
 
 def document_warnings(document: ProcessedDocument) -> list[str]:

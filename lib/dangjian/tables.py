@@ -52,11 +52,9 @@ import pyarrow as pa
 
 from dangjian.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files
 from dangjian.io import check_output_outside, child_path, error_line, file_digest, printable, write_text_atomic
-from dangjian.pipeline import UNIT_METADATA
+from dangjian.schema import FOUND_METADATA, INDICATOR_COLUMNS, INDICATOR_DTYPES, NULLABLE_INTEGERS, STATUS_COLUMNS, UNIT_METADATA
 from dangjian.stream import MANIFEST, Spilled, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
 
-#: Integer columns that may be missing (pandas ``Int64``, as :mod:`dangjian.segment` makes them).
-NULLABLE_INTEGERS = {"sections": ("level",), "paragraphs": ("heading_level",)}
 #: Version of the tables folder's layout (a new layout makes older tables stale).
 TABLES_FORMAT = "dangjian-tables/1"
 
@@ -389,8 +387,6 @@ class CorpusTables:
 
         Metadata found in the text (editor, source …) is a column only when some document has it.
         """
-        from dangjian.engine import FOUND_METADATA
-
         table = self.read("documents").drop(columns=["tokens", "token_types"])
         table = _strings_as_missing(table, FOUND_METADATA)
         found = [c for c in FOUND_METADATA if c in table and table[c].notna().any()]
@@ -451,8 +447,6 @@ class CorpusTables:
 
     def status_table(self) -> pd.DataFrame:
         """Every document with its status (ok, warning, skipped) and why (:func:`dangjian.status.status_table`)."""
-        from dangjian.status import STATUS_COLUMNS
-
         issues = self.read("issues")
         rows = pd.DataFrame(
             {"doc_id": "", "file": issues["file"], "status": issues["status"], "reasons": issues["message"]},
@@ -470,15 +464,14 @@ class CorpusTables:
         to the raw file through the stored offset maps (the documents are not cleaned again).
         """
         from dangjian.indicators import extract
-        from dangjian.indicators.extract import _DTYPES, COLUMNS
 
         same = taxonomy is None or (isinstance(taxonomy, (str, os.PathLike)) and str(taxonomy or "") == self.taxonomy)
         if same:
-            return self.read("indicators").astype(_DTYPES)[list(COLUMNS)]
+            return self.read("indicators").astype(INDICATOR_DTYPES)[list(INDICATOR_COLUMNS)]
         frames = [extract([document], taxonomy) for document in self.processed_documents()]
         if not frames:
             return extract([], taxonomy)
-        return pd.concat(frames, ignore_index=True).astype(_DTYPES)
+        return pd.concat(frames, ignore_index=True).astype(INDICATOR_DTYPES)
 
     def processed_documents(self) -> Iterator:
         """Each document as a light :class:`~dangjian.pipeline.ProcessedDocument` made from the

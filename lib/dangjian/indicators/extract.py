@@ -35,20 +35,9 @@ from dangjian.indicators.subjects import heading_frame, label_subjects, topic_fr
 from dangjian.indicators.taxonomy import Taxonomy, load_taxonomy
 from dangjian.indicators.thresholds import threshold_flags
 from dangjian.pipeline import ProcessedCorpus, ProcessedDocument
+from dangjian.schema import EXCLUDED_COLUMNS, INDICATOR_DTYPES
+from dangjian.schema import INDICATOR_COLUMNS as COLUMNS
 
-#: Columns of the indicator table, in order.
-COLUMNS = (
-    "doc_id", "sentence_id", "start", "end", "raw_start", "raw_end", "surface", "raw_surface",
-    "value", "multiplier", "value_norm", "unit", "unit_class", "approx", "value_high", "qualifier", "threshold", "subject",
-    "kind", "core_id", "confidence", "indicator", "indicator_zh", "indicator_en", "category", "sentence",
-)
-_DTYPES = {
-    "sentence_id": "int64", "start": "int64", "end": "int64", "raw_start": "int64", "raw_end": "int64",
-    "value": "float64", "multiplier": "int64", "value_norm": "float64", "value_high": "float64", "threshold": "bool",
-    "confidence": "float64",
-}
-#: Columns of the table of numbers that were read and not reported.
-EXCLUDED_COLUMNS = ("doc_id", "sentence_id", "start", "end", "raw_start", "raw_end", "surface", "raw_surface", "reason", "detail", "sentence")
 #: The fields of a row of each table as its sentence is read, in this order (the document id is
 #: added per batch, the raw spans through the offset map per batch).
 _QUANTITY_FIELDS = (
@@ -281,7 +270,7 @@ def extract(
         >>> table.loc[0, ["surface", "value_norm", "unit_class"]]  # doctest: +SKIP
     """
     resolved = _resolve_taxonomy(taxonomy)
-    builder = _TableBuilder(COLUMNS, _DTYPES)
+    builder = _TableBuilder(COLUMNS, INDICATOR_DTYPES)
     for document in _documents(source):
         for batch in _quantity_batches(document, resolved):
             builder.add(batch, document.cleaned)
@@ -304,7 +293,7 @@ def extract_with_excluded(
         (['21个'], ['2024年'])
     """
     resolved = _resolve_taxonomy(taxonomy)
-    builder, excluded_builder = _TableBuilder(COLUMNS, _DTYPES), _TableBuilder(EXCLUDED_COLUMNS, {})
+    builder, excluded_builder = _TableBuilder(COLUMNS, INDICATOR_DTYPES), _TableBuilder(EXCLUDED_COLUMNS, {})
     for document in _documents(source):
         sink: list[tuple] = []
         for batch in _quantity_batches(document, resolved, sink):
@@ -330,7 +319,7 @@ def iter_extract_with_excluded(
         [(1, 1)]
     """
     resolved = _resolve_taxonomy(taxonomy)
-    builder, excluded_builder = _TableBuilder(COLUMNS, _DTYPES), _TableBuilder(EXCLUDED_COLUMNS, {})
+    builder, excluded_builder = _TableBuilder(COLUMNS, INDICATOR_DTYPES), _TableBuilder(EXCLUDED_COLUMNS, {})
     sink: list[tuple] = []
     for batch in _quantity_batches(document, resolved, sink):
         builder.add(batch, document.cleaned)
