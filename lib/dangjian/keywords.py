@@ -41,6 +41,7 @@ import pandas as pd
 from scipy import sparse, stats
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from dangjian import formulas
 from dangjian.dtm import TermMatrix, group_labels, require_columns
 from dangjian.inference import (
     MIN_DOCS_TO_RESAMPLE,
@@ -488,32 +489,12 @@ def keyness_with_intervals(
 
 # --- slogans and formulations (提法) -----------------------------------------------------------------
 
-_NUMERALS = "一二两三四五六七八九十百千万双"
-_NUMERAL = f"[{_NUMERALS}]"
-_NOT_AFTER_NUMBER = rf"(?<![{_NUMERALS}零〇\d])"
-#: Characters that make "numeral + character" a date, ordinal or measure rather than a formula part.
-_COUNTERS = "年月日号届次倍岁元角分秒中"
-_PART = rf"[^\W\d_{_NUMERALS}{_COUNTERS}零〇]"
-_HEAD = rf"[^\W\d_{_NUMERALS}零〇]"
-#: Alternating formulas: 一村一策, 三会一课, 两学一做, 一岗双责, 一村一社一支一企, 一项目一档案.
-_ALTERNATING = re.compile(rf"{_NOT_AFTER_NUMBER}(?:(?:{_NUMERAL}{_PART}){{2,5}}|(?:{_NUMERAL}{_PART}{{2}}){{2,3}})")
-#: Numeral + formula classifier + two-character head: 六大攻坚, 三张清单, 五单闭环, 四下基层.
-_CLASSIFIERS = "大张单化抓下联好强"
-#: Classifiers that also count ordinary things (两个村党组织, 七个有贫困村): the head must end the
-#: phrase (no Chinese character follows), as in 四个意识、 or 两个维护”.
-_COUNTING_CLASSIFIERS = "个项星"
-_CLASSIFIED = re.compile(
-    rf"{_NOT_AFTER_NUMBER}[两三四五六七八九十百千]"
-    rf"(?:[{_CLASSIFIERS}]{_HEAD}{{2}}(?![{_NUMERALS}])|[{_COUNTING_CLASSIFIERS}]{_HEAD}{{2}}(?![\u3400-\u9fff]))"
-)
-#: Heads that make a numeral phrase an ordinary count (五个方面) rather than a formula.
-_ORDINARY_HEADS = frozenset({"方面", "部分", "以上", "以下", "左右", "多月", "小时", "之一"})
+#: The kinds of numbered formula (:mod:`dangjian.formulas`) counted as slogans: found by pattern.
+SLOGAN_FORMULAS = (formulas.ALTERNATING, formulas.CLASSIFIED)
 #: Quoted phrases: “…” 「…」 『…』 of up to 12 characters.
 _QUOTED = re.compile(r"“([^“”\n]{1,12})”|「([^「」\n]{1,12})」|『([^『』\n]{1,12})』")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；：！？,.;:!?]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-#: A quoted phrase made of a numeral and up to seven more characters (“四抓”, “五统一”, “十个一”).
-_QUOTED_NUMBERED = re.compile(rf"{_NUMERAL}[\u3400-\u9fff{_NUMERALS}]{{1,7}}")
 
 
 @dataclass(frozen=True)
@@ -538,11 +519,12 @@ def _is_slogan_quote(content: str) -> bool:
 def find_slogans(text: str) -> list[Slogan]:
     """Quoted phrases and numbered formulas in ``text``, in text order.
 
-    *Numbered* formulas are found by pattern, not from a list: alternating numeral phrases
-    (一村一策, 三会一课, 一岗双责, 两企三新), a numeral with a formula classifier (大, 张, 单, 化,
-    抓, 下 …) and a two-character head (六大攻坚, 三张清单, 五单闭环), the same with 个/项/星 when
-    the head ends the phrase (四个意识, 两个维护 — but not 两个村党组织), and any quoted phrase
-    starting with a numeral (“四抓”, “五统一”, “两新”). Dates, ordinals and measures (十九届,
+    *Numbered* formulas are those :mod:`dangjian.formulas` finds by pattern, not from a list
+    (:data:`SLOGAN_FORMULAS`): alternating numeral phrases (一村一策, 三会一课, 一岗双责, 两企三新),
+    a numeral with a formula classifier (大, 张, 单, 化, 抓, 下 …) and a two-character head (六大攻坚,
+    三张清单, 五单闭环), the same with 个/项/星 when the head ends the phrase (四个意识, 两个维护 —
+    but not 两个村党组织), and any quoted phrase made of a numeral and a few characters
+    (“四抓”, “五统一”, “两新”: :func:`dangjian.formulas.quoted_formula`). Dates, ordinals and measures (十九届,
     二中全会, 五个方面) are excluded. *Quoted* phrases are other quotations of at most 12
     characters, mostly Chinese and without sentence punctuation (“强基固本”, “书记项目”).
     A numbered formula inside quotation marks is reported once, as numbered with ``quoted=True``.
@@ -552,20 +534,14 @@ def find_slogans(text: str) -> list[Slogan]:
         [('三会一课', 'numbered', True), ('一村一策', 'numbered', False), ('四个意识', 'numbered', False), ('强基固本', 'quoted', True)]
     """
     found: dict[tuple[int, int], Slogan] = {}
-    for pattern in (_ALTERNATING, _CLASSIFIED):
-        for match in pattern.finditer(text):
-            phrase = match.group()
-            if pattern is _CLASSIFIED and phrase[-2:] in _ORDINARY_HEADS:
-                continue
-            quoted = text[match.start() - 1:match.start()] in "“「『" and text[match.end():match.end() + 1] in "”」』"
-            quoted = quoted and match.start() > 0 and match.end() < len(text)
-            found[(match.start(), match.end())] = Slogan(phrase, "numbered", match.start(), match.end(), quoted)
+    for formula in formulas.find_formulas(text, SLOGAN_FORMULAS):
+        found[(formula.start, formula.end)] = Slogan(formula.phrase, "numbered", formula.start, formula.end, formula.quoted)
     for match in _QUOTED.finditer(text):
         content = next(g for g in match.groups() if g is not None)
         start, end = match.start() + 1, match.end() - 1
         if (start, end) in found or not _is_slogan_quote(content):
             continue
-        kind = "numbered" if _QUOTED_NUMBERED.fullmatch(content) else "quoted"
+        kind = "numbered" if formulas.quoted_formula(text, start, end) else "quoted"
         if kind == "numbered":  # the whole quotation is the formula: drop pieces found inside it
             for key in [k for k in found if start <= k[0] and k[1] <= end]:
                 del found[key]

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dangjian import formulas
 from dangjian.indicators.grammar import Candidate
 from dangjian.indicators.results import NotAQuantity, Reason
 
@@ -33,16 +34,10 @@ MAX_QUOTED_NAME = 20
 _QUOTES = re.compile(rf"“[^“”\n]{{1,{MAX_QUOTED_NAME}}}”|\"[^\"\n]{{1,{MAX_QUOTED_NAME}}}\"|‘[^‘’\n]{{1,{MAX_QUOTED_NAME}}}’|「[^「」\n]{{1,{MAX_QUOTED_NAME}}}」|『[^『』\n]{{1,{MAX_QUOTED_NAME}}}』")
 _TITLES = re.compile(r"《[^《》\n]*》|〈[^〈〉\n]*〉")
 
-#: Numbered political formulas: N个/项/张 + the formula's head word (四个意识, 两个维护, 八项规定,
-#: 三张清单). Heads that also open the noun of a count (示范村, 带头人, 工程项目) are not listed.
-FORMULA_HEADS = (
-    "意识", "自信", "维护", "确立", "覆盖", "务必", "一百年", "全面", "伟大", "服从", "合格", "代表",
-    "基本原则", "规定", "大局", "统一", "必由之路", "坚持", "明确", "区分开来", "先锋队", "一批",
-    "结合", "根本", "没有变", "转变", "对标", "优先", "清单", "过硬", "作风",
-    "不准", "禁止", "严禁", "纪律", "一体化", "同步", "到位", "机制", "体系", "抓手",
-    "全覆盖", "率先",
-)
-_FORMULAS = re.compile(rf"[两二三四五六七八九十]+[个项张条](?:{'|'.join(FORMULA_HEADS)})")
+#: The kinds of numbered formula (:mod:`dangjian.formulas`) whose numbers are not counts: the
+#: listed heads only (四个意识, 八项规定), narrower than the slogans' patterns, which would take
+#: counts such as 三张床位 as formulas.
+EXCLUDED_FORMULAS = (formulas.LISTED,)
 #: Idioms and set phrases made of numerals and classifiers.
 IDIOMS = (
     "千千万万", "千家万户", "四面八方", "三番五次", "三番两次", "三天两头", "一五一十", "三三两两",
@@ -82,7 +77,6 @@ _FURNITURE_CHARS = re.compile("[访浏阅点播观瀏訪閱點评評转轉分收
 #: A counter after the number: 2581人阅读, 1.2万次浏览, 35赞.
 _FURNITURE_AFTER = re.compile(rf"^\s*(?:次|人次|人)?(?:{_COUNTER_WORDS}|点赞|赞|在看|收藏|转发|评论)(?:量|数)?\s*(?:$|[|｜/，,。·\s])")
 _SERVICE_RADIUS_AFTER = re.compile(r"^[^，。；！？,;\n]{0,8}圈")
-_CHINESE_DIGIT = "一二两兩三四五六七八九十"
 
 
 @dataclass(frozen=True)
@@ -107,7 +101,7 @@ class SentenceContext:
         def spans(pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
             return tuple(m.span() for m in pattern.finditer(text))
 
-        return cls(text, spans(_QUOTES), spans(_TITLES), spans(_FORMULAS), spans(_IDIOMS))
+        return cls(text, spans(_QUOTES), spans(_TITLES), formulas.formula_spans(text, EXCLUDED_FORMULAS), spans(_IDIOMS))
 
 
 def _inside(candidate: Candidate, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -233,7 +227,8 @@ def service_radius(candidate: Candidate, context: SentenceContext) -> NotAQuanti
 
 def numbered_formula(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
     """Well-known numbered formulas (四个意识, 两个维护, 八项规定) and numbered slogans in which
-    a numeral follows the classifier (四个一, 五个一批, 两个一百年).
+    a numeral follows the classifier (四个一, 五个一批, 两个一百年), as :mod:`dangjian.formulas`
+    recognises them (:data:`EXCLUDED_FORMULAS`, :func:`~dangjian.formulas.numeral_tail`).
 
     Example:
         >>> apply_rule(numbered_formula, "增强四个意识，落实四个一，整顿五个村")
@@ -241,7 +236,7 @@ def numbered_formula(candidate: Candidate, context: SentenceContext) -> NotAQuan
     """
     if candidate.chinese and _overlaps(candidate, context.formulas):
         return _not(candidate, Reason.SLOGAN, "numbered formula")
-    if candidate.chinese and candidate.after(1) and candidate.after(1) in _CHINESE_DIGIT:
+    if candidate.chinese and formulas.numeral_tail(candidate.text, candidate.match_start, candidate.match_end):
         return _not(candidate, Reason.SLOGAN, "numeral + classifier + numeral (四个一)")
     return None
 
