@@ -374,7 +374,7 @@ def test_run_records_figures_and_builds_the_index(corpus_with_script_tag):
     assert manifest.parameter_file == "parameters/00_corpus.yaml" and manifest.code == "removed"
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
     assert '<a href="00_corpus.html">The corpus: sources, cleaning and structure</a>' in index
-    assert ("corpus_cleaning_steps</span>: <span class=\"caption\">Number of edits each cleaning step made in each document"
+    assert ("corpus_cleaning_steps</span>: <span class=\"caption\">Number of edits each cleaning step made in each of the 6 documents"
             in index)  # the caption the notebook saved with the figure, not its file name
     assert ("(steps that changed nothing left out).</span><br>made by notebook notebooks/00_corpus.ipynb "
             "with parameters parameters/00_corpus.yaml") in index
