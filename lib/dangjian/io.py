@@ -172,8 +172,9 @@ def write_table(frame: pd.DataFrame, target: str | os.PathLike[str]) -> Path:
         >>> import pandas as pd
         >>> target = Path(tempfile.mkdtemp()) / "t.xlsx"
         >>> _ = write_table(pd.DataFrame({"doc_id": ["=1+1"], "n": [2]}), target)
-        >>> sheet = zipfile.ZipFile(target).read("xl/worksheets/sheet1.xml").decode()
-        >>> "<f>" in sheet, "<t>=1+1</t>" in sheet, "<v>2</v>" in sheet
+        >>> book = zipfile.ZipFile(target)
+        >>> sheet, strings = (book.read(f"xl/{name}.xml").decode() for name in ("worksheets/sheet1", "sharedStrings"))
+        >>> "<f>" in sheet, "<t>=1+1</t>" in strings, "<v>2</v>" in sheet
         (False, True, True)
     """
     target = Path(target)
