@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from dangjian import exports
+from dangjian.cli.export import run_export
 from dangjian.indicators import extract
 from dangjian.indicators.core import KINDS, core_indicators
 from dangjian.indicators.units import UNIT_CLASSES
@@ -222,9 +223,9 @@ def test_formula_like_text_is_written_as_text(raw_dir, tmp_path):
 def test_export_command_writes_the_folder(raw_dir, tmp_path, capsys):
     out = tmp_path / "export"
     tables = str(tmp_path / "tables")
-    assert exports.run_export(argparse.Namespace(corpus=str(raw_dir), out=str(out), taxonomy="", tables=tables)) == 0
+    assert run_export(argparse.Namespace(corpus=str(raw_dir), out=str(out), taxonomy="", tables=tables)) == 0
     assert (out / "indicators_wide.dta").is_file() and (out / "codebook.md").is_file()
     assert str(out / "codebook.md") in capsys.readouterr().out
     inside = str(raw_dir / "export")
-    assert exports.run_export(argparse.Namespace(corpus=str(raw_dir), out=inside, taxonomy="", tables=tables)) == 2
+    assert run_export(argparse.Namespace(corpus=str(raw_dir), out=inside, taxonomy="", tables=tables)) == 2
     assert not (raw_dir / "export").exists()

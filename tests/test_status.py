@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.status import corpus_status, report_corpora
+from dangjian.cli.status import report_corpora
+from dangjian.status import corpus_status
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

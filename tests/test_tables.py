@@ -18,6 +18,7 @@ import pytest
 import dangjian.clean
 import dangjian.pipeline
 from dangjian import status
+from dangjian.cli.status import report_corpora
 from dangjian.indicators import excluded_numbers, extract
 from dangjian.pipeline import process_corpus
 from dangjian.tables import CorpusTables, TablesMissing, is_fresh, open_tables, process_tables, tables_problem
@@ -204,7 +205,7 @@ def test_the_check_finds_a_notebook_that_calls_the_pipeline(tmp_path):
 def test_the_corpus_report_reads_the_tables(raw_tables, no_pipeline, capsys):
     table = status.corpus_status(RAW, tables_dir=raw_tables.out)
     assert table["file"].tolist()[:2] == ["pingliang-2024.txt", "mudanjiang-xian.txt"]
-    assert status.report_corpora([str(RAW)]) == 0
+    assert report_corpora([str(RAW)]) == 0
     assert "corpus" in capsys.readouterr().out
     assert open_tables(RAW, raw_tables.out).document_table.shape[0] == 5
 

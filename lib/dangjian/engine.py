@@ -336,7 +336,9 @@ def _spill_folder(stages: Stages, group: Sequence[DocumentRef]) -> Path | None:
 
 #: Cache stage of a document's tables, and the modules whose code determines them.
 DOCUMENT_TABLES_STAGE = "document-tables"
-ENGINE_MODULES = ("corpus", "edits", "clean", "segment", "pipeline", "engine", "indicators", "tokenize", "status", "stream")
+ENGINE_MODULES = (
+    "schema", "corpus", "formats", "edits", "clean", "segment", "pipeline", "engine", "formulas", "indicators", "tokenize", "status", "stream",
+)
 
 
 def _document_key(ref: DocumentRef, settings: tuple) -> tuple | None:

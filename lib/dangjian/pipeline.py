@@ -23,7 +23,7 @@ from dangjian.cache import Cache, Codec, frame_from_arrow, frame_to_arrow, json_
 from dangjian.clean import CleaningPipeline, CleanResult, clean_result_from_dict, clean_result_to_dict, clean_text
 from dangjian.corpus import DOCUMENT_SUFFIXES, Corpus, CorpusError, CorpusIssue, Document, load_corpus, load_paths
 from dangjian.edits import offset_map_from_npy, offset_map_to_npy
-from dangjian.io import check_output_outside, child_path, error_line, printable, write_table, write_text_atomic
+from dangjian.io import check_output_outside, child_path, write_table, write_text_atomic
 from dangjian.schema import DOCUMENT_COLUMNS, UNIT_METADATA
 from dangjian.segment import Segmentation, segment
 
@@ -300,43 +300,21 @@ def process_paths(paths: Sequence[Path | str], pipeline: CleaningPipeline | None
     return process(load_paths(paths), pipeline)
 
 
-def add_clean_parser(subparsers) -> None:
-    """``dangjian clean FILE_OR_DIR... --out DIR``: clean texts plus ``cleaning.csv``."""
-    parser = subparsers.add_parser(
-        "clean",
-        help="clean documents: one UTF-8 text per document and the cleaning record",
-        description="Clean plain .txt files or corpus folders (with metadata.csv). Writes DIR/<doc_id>.txt "
-        "and DIR/cleaning.csv (what each step changed in each document).",
-    )
-    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
-    parser.add_argument("--out", required=True, metavar="DIR", help="output folder (outside every input folder)")
-    parser.add_argument(
-        "--follow-symlinks", action="store_true", help="read files whose symbolic links lead out of their corpus folder"
-    )
-    parser.set_defaults(func=_run_clean)
+def write_clean_texts(processed: ProcessedCorpus, out_dir: Path | str) -> list[Path]:
+    """Write each document's clean text to ``out_dir/<doc_id>.txt`` and the cleaning record to
+    ``out_dir/cleaning.csv`` (what ``dangjian clean`` writes), atomically; return the files.
 
+    Every doc_id is checked to be a plain name before anything is written
+    (:class:`dangjian.io.UnsafePathError` otherwise).
 
-def _run_clean(args) -> int:
-    """Clean the inputs into ``--out``; a bad input or an unsafe output is one line naming the
-    file and the problem on stderr, exit code 2, and nothing written.
-
-    The output folder may not be an input corpus folder or lie inside one, nor be the folder of an
-    input file: the clean texts would overwrite or join the raw ones.
+    Example:
+        >>> import tempfile
+        >>> doc = Document("a", Path("a.txt"), "第一段。", "utf-8")
+        >>> [p.name for p in write_clean_texts(process(Corpus(None, [doc])), tempfile.mkdtemp())]
+        ['a.txt', 'cleaning.csv']
     """
-    import sys
-
-    out = Path(args.out)
-    try:
-        check_output_outside(out, args.paths)
-        processed = process(load_paths(args.paths, follow_symlinks=getattr(args, "follow_symlinks", False)))
-        targets = [child_path(out, document.doc_id, ".txt") for document in processed]
-        for document, target in zip(processed, targets):
-            write_text_atomic(target, document.cleaned.text)
-        write_table(processed.cleaning_table, out / "cleaning.csv")
-    except (ValueError, OSError) as error:  # CorpusError and UnsafePathError are ValueErrors
-        print(error_line("clean", error), file=sys.stderr)
-        return 2
-    for issue in processed.issues:
-        print(printable(f"{issue.status}: {issue.path}: {issue.message}"), file=sys.stderr)
-    print(printable(f"cleaned {len(processed.documents)} document(s) into {out}"))
-    return 0
+    out = Path(out_dir)
+    targets = [child_path(out, document.doc_id, ".txt") for document in processed]
+    for document, target in zip(processed, targets):
+        write_text_atomic(target, document.cleaned.text)
+    return [*targets, write_table(processed.cleaning_table, out / "cleaning.csv")]

@@ -68,7 +68,7 @@ from dangjian.params import (
 )
 from dangjian.runlock import LockUnavailable, ProjectBusy, exclusive_run
 from dangjian.status import format_status
-from dangjian.tables import CorpusTables, add_engine_arguments, process_tables
+from dangjian.tables import CorpusTables, process_tables
 
 KERNEL_NAME = "dangjian"
 KERNEL_DISPLAY_NAME = "Python (dangjian)"
@@ -792,6 +792,8 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         >>> parser.parse_args(["run", "--corpus", "mine", "--name", "county"]).name
         'county'
     """
+    from dangjian.cli.process import add_engine_arguments
+
     parser = subparsers.add_parser(
         "run",
         help="execute the parameterized notebooks into reports/ (or, on another corpus, into runs/NAME/)",

@@ -7,14 +7,12 @@ Example:
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from dangjian.clean import mojibake_runs
-from dangjian.io import error_line, printable
 from dangjian.pipeline import ProcessedCorpus, ProcessedDocument
 from dangjian.schema import STATUS_COLUMNS
 from dangjian.segment import MAX_SENTENCE_CHARS
@@ -160,40 +158,16 @@ def format_status(table: pd.DataFrame, folder: Path | str, problems_only: bool =
     return "\n".join(lines)
 
 
-def add_status_parser(subparsers) -> None:
-    """``dangjian status DIR [--allow-skipped]``: the corpus report; exit 1 if a document was skipped."""
-    parser = subparsers.add_parser(
-        "status",
-        help="list every document of a corpus with its status (ok, warning, skipped) and why",
-    )
-    parser.add_argument("folders", nargs="+", metavar="DIR")
-    parser.add_argument("--allow-skipped", action="store_true", help="exit 0 even when documents were skipped")
-    parser.add_argument(
-        "--follow-symlinks", action="store_true", help="read files whose symbolic links lead out of their corpus folder"
-    )
-    parser.set_defaults(func=_run_status)
+def folder_status(folder: Path | str, follow_symlinks: bool = False) -> pd.DataFrame:
+    """The corpus report of ``folder`` (:func:`corpus_status`), read from the tables of the run it
+    belongs to when they are those of the folder as it is now, else computed in a temporary folder.
 
-
-def report_corpora(folders: list[str], allow_skipped: bool = False, follow_symlinks: bool = False, command: str = "status") -> int:
-    """Print the report of each corpus folder; return the exit status (1 if any document was
-    skipped, 2 with one line ``dangjian <command>: <file>: <problem>`` if a corpus cannot be read).
-
-    Names and reasons are printed with control characters escaped (:func:`dangjian.io.printable`).
+    Example:
+        >>> folder_status("data/raw")["status"].tolist()
+        ['ok', 'warning', 'warning', 'ok', 'ok']
     """
-    skipped = 0
-    for folder in folders:
-        try:
-            tables_dir, cache_dir = _run_folders(folder)
-            table = corpus_status(folder, follow_symlinks=follow_symlinks, cache_dir=cache_dir, tables_dir=tables_dir)
-        except (ValueError, OSError) as error:  # CorpusError is a ValueError
-            print(error_line(command, error), file=sys.stderr)
-            return 2
-        print("\n".join(printable(line) for line in format_status(table, folder).splitlines()))
-        skipped += int((table["status"] == "skipped").sum())
-    if skipped and not allow_skipped:
-        print(f"{skipped} document(s) skipped; fix them or allow skipping (--allow-skipped)", file=sys.stderr)
-        return 1
-    return 0
+    tables_dir, cache_dir = _run_folders(folder)
+    return corpus_status(folder, follow_symlinks=follow_symlinks, cache_dir=cache_dir, tables_dir=tables_dir)
 
 
 def _run_folders(folder: Path | str) -> tuple[Path | None, Path | None]:
@@ -207,7 +181,3 @@ def _run_folders(folder: Path | str) -> tuple[Path | None, Path | None]:
     except (OSError, ValueError):
         return None, None
     return (tables_dir, cache_dir) if is_fresh(tables_dir, folder) else (None, None)
-
-
-def _run_status(args) -> int:
-    return report_corpora(args.folders, args.allow_skipped, getattr(args, "follow_symlinks", False))

@@ -41,7 +41,6 @@ import functools
 import hashlib
 import json
 import os
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +50,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dangjian.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files
-from dangjian.io import check_output_outside, child_path, error_line, file_digest, printable, write_text_atomic
+from dangjian.io import check_output_outside, child_path, file_digest, write_text_atomic
 from dangjian.schema import FOUND_METADATA, INDICATOR_COLUMNS, INDICATOR_DTYPES, NULLABLE_INTEGERS, STATUS_COLUMNS, UNIT_METADATA
 from dangjian.stream import MANIFEST, Spilled, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
 
@@ -522,36 +521,7 @@ class CorpusTables:
         return written
 
 
-# --------------------------------------------------------------------------- command line
-
-
-def add_engine_arguments(parser) -> None:
-    """``--workers``, ``--backend``, ``--scheduler``: where the process step runs (run settings)."""
-    from dangjian.engine import BACKENDS
-
-    parser.add_argument(
-        "--workers", type=int, default=None, metavar="N",
-        help="worker processes of the process step (0: in this process; default: 2 on a corpus of over "
-        f"{LARGE_CORPUS} files with 2 cores or more, else 0)",
-    )
-    parser.add_argument("--backend", choices=BACKENDS, default="local", help="process step on local processes or on Dask")
-    parser.add_argument("--scheduler", metavar="ADDR", help="address of a running Dask scheduler (with --backend dask)")
-
-
-def add_process_parser(subparsers) -> None:
-    """``dangjian process CORPUS [--out DIR] [--workers N] [--backend local|dask] [--scheduler ADDR]``."""
-    parser = subparsers.add_parser(
-        "process",
-        help="process a corpus once into its tables (documents, sentences, indicators …) for the notebooks",
-        description="Read, clean and segment every document of a corpus folder, extract its indicators and count "
-        "its tokens, and write the tables as partitioned Parquet (plus clean/<doc_id>.txt). A document "
-        "unchanged since the last run is taken from the cache.",
-    )
-    parser.add_argument("corpus", metavar="CORPUS", help="corpus folder (documents and metadata.csv)")
-    parser.add_argument("--out", metavar="DIR", help="tables folder (default: the tables folder of the corpus's run)")
-    add_engine_arguments(parser)
-    parser.add_argument("--cache", metavar="DIR", help="cache folder (default: the run's cache)")
-    parser.set_defaults(func=_run_process)
+# --------------------------------------------------------------------------- the run's folders
 
 
 def default_tables_folder(corpus_dir: Path | str, root: Path) -> tuple[Path, Path]:
@@ -576,26 +546,7 @@ def default_tables_folder(corpus_dir: Path | str, root: Path) -> tuple[Path, Pat
     return layout.tables, layout.cache
 
 
-def _run_process(args) -> int:
-    from dangjian.runner import find_project_root
-
-    try:
-        if args.out is None or args.cache is None:
-            out, cache = default_tables_folder(args.corpus, find_project_root())
-        out = Path(args.out) if args.out is not None else out
-        cache = Path(args.cache) if args.cache is not None else cache
-        summary = process_tables(args.corpus, out, workers=args.workers, backend=args.backend, scheduler=args.scheduler, cache_dir=cache)
-    except (ValueError, OSError) as error:  # CorpusError and UnsafePathError are ValueErrors
-        print(error_line("process", error), file=sys.stderr)
-        return 2
-    print(printable(
-        f"processed {summary.documents} document(s) of {args.corpus} ({summary.computed} computed, "
-        f"{summary.documents - summary.computed} unchanged; {summary.issues} issue(s)) in {summary.seconds:.1f} s -> {out}"
-    ))
-    return 0
-
-
 __all__ = [
-    "CorpusTables", "ProcessSummary", "TablesMissing", "add_process_parser", "corpus_signature", "default_tables_folder",
+    "CorpusTables", "ProcessSummary", "TablesMissing", "corpus_signature", "default_tables_folder",
     "is_fresh", "listing_issues", "open_tables", "process_command", "process_tables", "tables_problem",
 ]

@@ -7,7 +7,6 @@ Example:
     [('1.64亿元', '164000000.00', 'money_cny'), ('三人次', '3', 'person_time')]
 """
 
-from dangjian.indicators.cli import add_indicators_parser
 from dangjian.indicators.core import KINDS, CoreIndicator, core_indicators, core_table
 from dangjian.indicators.extract import COLUMNS, excluded_numbers, extract, for_export, quantities, read_text
 from dangjian.indicators.grammar import read_candidate
@@ -16,7 +15,7 @@ from dangjian.indicators.results import NotANumber, NotAQuantity, ParsedNumber, 
 from dangjian.indicators.taxonomy import Indicator, Mapping, Taxonomy, TaxonomyError, load_taxonomy, parse_taxonomy
 
 __all__ = [
-    "COLUMNS", "KINDS", "CoreIndicator", "Indicator", "Mapping", "add_indicators_parser", "NotANumber", "NotAQuantity",
+    "COLUMNS", "KINDS", "CoreIndicator", "Indicator", "Mapping", "NotANumber", "NotAQuantity",
     "ParsedNumber", "Quantity", "Reason", "Taxonomy", "TaxonomyError", "core_indicators", "core_table", "excluded_numbers",
     "extract", "for_export", "load_taxonomy", "parse_number", "parse_taxonomy", "plain_decimal", "quantities",
     "read_candidate", "read_text",

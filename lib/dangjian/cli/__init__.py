@@ -1,10 +1,11 @@
-"""Command line entry point: ``dangjian <subcommand>``.
+"""Command line entry point: ``dangjian <subcommand>``, and the only place that prints.
 
-Each subcommand lives in the module that does its work, which defines
-``add_<name>_parser(subparsers)``; that function adds the subparser and sets
-``func`` (a callable taking the parsed arguments and returning an exit code).
-This module only wires them together, and turns an input or output problem that a
-subcommand did not report itself into one line on stderr (exit code 2), never a traceback.
+Each command group has a module here that defines ``add_<name>_parser(subparsers)``, which adds
+the subparser and sets ``func`` (a callable taking the parsed arguments and returning an exit
+code), and the handler that calls the library and prints what it returned. The library modules
+return values and raise errors; they do not print. This module wires the groups together, and
+turns an input or output problem that a subcommand did not report itself into one line on stderr
+(exit code 2), never a traceback.
 
 Example:
     >>> build_parser().parse_args(["run", "--timeout", "60"]).timeout
@@ -19,7 +20,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from dangjian import exports, indicators, metadata_guess, pipeline, runner, status, tables
+from dangjian import runner
+from dangjian.cli import clean, corpus, export, indicators, process, status
 from dangjian.corpus import CorpusError
 from dangjian.io import UnsafePathError, error_line
 
@@ -32,12 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runner.add_run_parser(subparsers)
-    tables.add_process_parser(subparsers)
-    pipeline.add_clean_parser(subparsers)
+    process.add_process_parser(subparsers)
+    clean.add_clean_parser(subparsers)
     status.add_status_parser(subparsers)
-    metadata_guess.add_corpus_parser(subparsers)
+    corpus.add_corpus_parser(subparsers)
     indicators.add_indicators_parser(subparsers)
-    exports.add_export_parser(subparsers)
+    export.add_export_parser(subparsers)
     return parser
 
 
@@ -61,5 +63,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+__all__ = ["build_parser", "main"]

@@ -1,0 +1,121 @@
+"""The command line at the edge: only ``dangjian.cli`` prints; the library returns values and
+raises errors. Read from the source with ``ast`` (docstrings and their doctests are strings, not
+calls, so an example that prints does not count)."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+
+import dangjian.cli.indicators
+import dangjian.pipeline
+from dangjian.cli import main
+
+LIB = Path(__file__).resolve().parents[1] / "lib" / "dangjian"
+CLI = LIB / "cli"
+
+#: Library modules that still print, with what is left to move into ``dangjian.cli``.
+NOT_YET_AT_THE_EDGE = {
+    "runner.py": "the run command's parser and its messages (say) belong in dangjian.cli",
+    "share/cli.py": "the command line of python -m dangjian.share belongs in dangjian.cli",
+}
+
+
+def printing_calls(source: str) -> list[int]:
+    """Lines that call ``print`` or write to ``sys.stdout`` / ``sys.stderr``.
+
+    Example:
+        >>> printing_calls("x = 1\\nprint(x)\\nsys.stderr.write(str(x))\\n")
+        [2, 3]
+    """
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "print":
+            lines.append(node.lineno)
+        elif (
+            isinstance(func, ast.Attribute) and func.attr == "write"
+            and isinstance(func.value, ast.Attribute) and func.value.attr in ("stdout", "stderr")
+            and isinstance(func.value.value, ast.Name) and func.value.value.id == "sys"
+        ):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def library_modules() -> list[str]:
+    return sorted(p.relative_to(LIB).as_posix() for p in LIB.rglob("*.py") if CLI not in p.parents)
+
+
+def test_the_scan_finds_a_print_and_skips_docstrings():
+    source = 'def f():\n    """Example:\n\n    >>> print("shown")\n    """\n    return 1\n'
+    assert printing_calls(source) == []
+    assert printing_calls(source + "\nprint('x', file=sys.stderr)\n") == [8]
+    assert printing_calls("import sys\nsys.stdout.write('x')\n") == [2]
+
+
+def test_the_command_modules_print():
+    assert printing_calls((CLI / "corpus.py").read_text(encoding="utf-8"))
+    assert len(library_modules()) > 30 and "tables.py" in library_modules()
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        pytest.param(m, marks=pytest.mark.xfail(reason=NOT_YET_AT_THE_EDGE[m], strict=True)) if m in NOT_YET_AT_THE_EDGE else m
+        for m in library_modules()
+    ],
+)
+def test_library_modules_do_not_print(module):
+    lines = printing_calls((LIB / module).read_text(encoding="utf-8"))
+    assert lines == [], f"{module} prints on line(s) {lines}: return the value or raise, and print in dangjian.cli"
+
+
+def test_the_console_script_is_the_cli_package():
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "dangjian"]
+    assert script.value == "dangjian.cli:main"
+    assert script.load() is main
+
+
+def test_python_m_dangjian_cli_runs_the_command_line():
+    done = subprocess.run([sys.executable, "-m", "dangjian.cli", "corpus", "status", "no/such/folder"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "dangjian corpus status: no/such/folder: corpus folder not found"
+
+
+# --------------------------------------------------------------------------- indicators from the tables
+
+
+def test_indicators_of_one_corpus_folder_are_read_from_its_tables(tmp_path, monkeypatch, capsys):
+    project = tmp_path / "project"
+    (project / "county").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("", encoding="utf-8")
+    for path in (LIB.parents[1] / "data" / "raw").iterdir():
+        shutil.copy(path, project / "county" / path.name)
+    monkeypatch.chdir(project)
+    out = tmp_path / "out"
+    # the old route: the folder loaded, cleaned and segmented in memory (still taken with --follow-symlinks)
+    assert main(["indicators", "county", "--follow-symlinks", "--out", str(out / "memory.csv"), "--excluded", str(out / "memory-excluded.csv")]) == 0
+    assert main(["indicators", "county", "--out", str(out / "first.csv")]) == 0
+    tables = project / "runs" / "county" / "data" / "processed" / "tables"
+    assert (tables / "_manifest.json").is_file()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the per-document pipeline was called")
+
+    for name in ("process_corpus", "process", "process_document", "process_paths"):
+        monkeypatch.setattr(dangjian.pipeline, name, refuse)
+    monkeypatch.setattr(dangjian.cli.indicators, "process", refuse)
+    capsys.readouterr()
+    assert main(["indicators", "county", "--out", str(out / "tables.csv"), "--excluded", str(out / "tables-excluded.csv")]) == 0
+    assert capsys.readouterr().out.endswith(f"from 5 document(s) -> {out / 'tables.csv'}\n")
+    assert (out / "tables.csv").read_bytes() == (out / "memory.csv").read_bytes() == (out / "first.csv").read_bytes()
+    assert (out / "tables-excluded.csv").read_bytes() == (out / "memory-excluded.csv").read_bytes()
+    assert len((out / "tables.csv").read_text(encoding="utf-8-sig").splitlines()) > 100
