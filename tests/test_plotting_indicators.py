@@ -164,3 +164,25 @@ def test_the_density_of_a_large_corpus_has_a_row_per_region_and_a_dot_per_docume
     assert len(ax.get_yticklabels()) == copies["region"].nunique()
     assert len(markers(ax)) == 2 * len(copies.dropna(subset=["per_1000_chars"]))
     assert not ax.patches and f"of the {len(copies)}" in fig.get_label()
+
+
+def test_a_comparison_of_many_regions_and_indicators_keeps_its_size(rows):
+    """Grouped by a column of many values (years × levels, or hundreds of counties), a panel would get
+    a row per value and the figure tens of thousands of pixels: the rows resting on the most
+    documents are drawn (the title says how many of how many), and at most MAX_PANELS panels."""
+    from dangjian.plotting_indicators import MAX_PANEL_ROWS, MAX_PANELS
+
+    (_, group), *_ = comparison_panels(rows, "amount")
+    wide = pd.concat(
+        [group.assign(region=f"区{i}", region_label=f"区{i} (county)", doc_id=group["doc_id"] + f"-{i}") for i in range(30)]
+        + [group.assign(region="多文档区", region_label="多文档区 (county)", doc_id=group["doc_id"] + f"-m{i}") for i in range(3)],
+        ignore_index=True,
+    )
+    ax = plot_comparison(wide, "amount").axes[0]
+    ticks = [t.get_text().split("\n")[0] for t in ax.get_yticklabels()]
+    assert len(ticks) == MAX_PANEL_ROWS and "多文档区 (county)" in ticks  # the row of most documents is kept
+    assert f"{MAX_PANEL_ROWS} of 31 rows" in ax.get_title()
+    many = pd.concat([wide.assign(core_id=f"c{i}") for i in range(MAX_PANELS + 5)], ignore_index=True)
+    fig = plot_comparison(many, "amount")
+    assert len(fig.axes) == MAX_PANELS and f"{MAX_PANELS} of the {MAX_PANELS + 5} core indicators" in fig.get_label()
+    assert fig.get_figheight() < 0.55 * MAX_PANEL_ROWS * MAX_PANELS  # bounded, whatever the corpus

@@ -246,9 +246,37 @@ def _region_tick(group: pd.DataFrame) -> str:
     return f"{wrap_label(str(group['region_label'].iloc[0]), 22)}\n{years} · d={group['doc_id'].nunique()}, n={len(group)}"
 
 
+#: Most rows (regions) a panel of the comparison figure draws, and most panels the figure draws:
+#: beyond them a figure of a large corpus grows to tens of thousands of pixels. The rows and panels
+#: resting on the most documents are drawn, and the figure says how many of how many; the
+#: comparison tables hold them all.
+MAX_PANEL_ROWS = 12
+MAX_PANELS = 24
+
+
+def busiest_rows(group: pd.DataFrame, max_rows: int = MAX_PANEL_ROWS) -> list[str]:
+    """The region labels a panel draws: all when at most ``max_rows``, else the ``max_rows`` with the
+    most documents (then most values), in the panel's order (centre first).
+
+    Example:
+        >>> group = pd.DataFrame({"region_label": ["a", "b", "b", "c"], "level_rank": [0, 1, 1, 2], "doc_id": ["1", "2", "3", "4"]})
+        >>> busiest_rows(group), busiest_rows(group, max_rows=1)
+        (['a', 'b', 'c'], ['b'])
+    """
+    ordered = list(dict.fromkeys(group.sort_values(["level_rank", "region_label"], kind="stable")["region_label"]))
+    if len(ordered) <= max_rows:
+        return ordered
+    weight = group.groupby("region_label").agg(documents=("doc_id", "nunique"), values=("doc_id", "size"))
+    ranked = sorted(ordered, key=lambda r: (-weight.loc[r, "documents"], -weight.loc[r, "values"], ordered.index(r)))
+    kept = set(ranked[:max_rows])
+    return [r for r in ordered if r in kept]
+
+
 def _draw_panel(ax, group: pd.DataFrame, kind: str, unit_class: str, log_span: float) -> None:
-    """One panel of :func:`plot_comparison`: a row per region, a dot per value."""
-    regions = list(dict.fromkeys(group.sort_values(["level_rank", "region_label"], kind="stable")["region_label"]))
+    """One panel of :func:`plot_comparison`: a row per region (at most :data:`MAX_PANEL_ROWS`), a dot per value."""
+    all_rows = group["region_label"].nunique()
+    regions = busiest_rows(group)
+    group = group[group["region_label"].isin(regions)]
     values = group["value_norm"].astype(float).to_numpy()
     positive = values[values > 0]
     log = len(positive) == len(values) and positive.max() / positive.min() > log_span
@@ -286,7 +314,25 @@ def _draw_panel(ax, group: pd.DataFrame, kind: str, unit_class: str, log_span: f
     ax.grid(axis="x", alpha=0.3)
     ax.tick_params(axis="x", labelsize=7)
     first = group.iloc[0]
-    ax.set_title(wrap_label(f"{first['core_zh']} {first['core_en']}", 44) + f"\n({unit_class}, {kind})", fontsize=8)
+    shown = "" if len(regions) == all_rows else f"; {len(regions)} of {all_rows} rows, most documents"
+    ax.set_title(wrap_label(f"{first['core_zh']} {first['core_en']}", 44) + f"\n({unit_class}, {kind}{shown})", fontsize=8)
+
+
+def busiest_panels(panels: list, max_panels: int = MAX_PANELS) -> list:
+    """The panels the comparison figure draws: all when at most ``max_panels``, else those reported
+    by the most regions (then documents), in their order.
+
+    Example:
+        >>> one = pd.DataFrame({"region": ["a", "b"], "doc_id": ["1", "2"]})
+        >>> two = pd.DataFrame({"region": ["a", "b", "c"], "doc_id": ["1", "2", "3"]})
+        >>> [key for key, _ in busiest_panels([("x", one), ("y", two)], max_panels=1)]
+        ['y']
+    """
+    if len(panels) <= max_panels:
+        return panels
+    ranked = sorted(range(len(panels)), key=lambda i: (-panels[i][1]["region"].nunique(), -panels[i][1]["doc_id"].nunique(), i))
+    kept = set(ranked[:max_panels])
+    return [panel for i, panel in enumerate(panels) if i in kept]
 
 
 def _has_median_bars(panels) -> bool:
@@ -317,10 +363,11 @@ def plot_comparison(
         >>> sum(len(c.get_offsets()) for c in ax.collections), len(ax.patches), ax.get_xscale()
         (3, 0, 'log')
     """
-    panels = comparison_panels(comparable_rows, kind, min_regions)
+    every_panel = comparison_panels(comparable_rows, kind, min_regions)
+    panels = busiest_panels(every_panel)
     columns = min(max_columns, max(1, len(panels)))
     n_rows = max(1, int(np.ceil(len(panels) / columns)))
-    heights = [max([len(set(group["region_label"])) for _, group in panels[r * columns:(r + 1) * columns]] or [1])
+    heights = [max([len(busiest_rows(group)) for _, group in panels[r * columns:(r + 1) * columns]] or [1])
                for r in range(n_rows)]
     fig = Figure(figsize=(5.2 * columns, sum(0.55 * h + 1.5 for h in heights) + 1.4), layout="constrained")
     grid = fig.add_gridspec(n_rows, columns, height_ratios=[0.55 * h + 1.5 for h in heights])
@@ -347,8 +394,10 @@ def plot_comparison(
         fontsize=10,
     )
     fig.set_label(
-        f"The {KIND_EN.get(kind, kind)} of the {len(panels)} core indicator{'' if len(panels) == 1 else 's'} that "
-        f"{min_regions} or more regions report, one panel per "
+        (f"The {KIND_EN.get(kind, kind)} of the {len(panels)} core indicator{'' if len(panels) == 1 else 's'} that "
+         if len(panels) == len(every_panel) else
+         f"The {KIND_EN.get(kind, kind)} of {len(panels)} of the {len(every_panel)} core indicators (those reported by the most regions) that ")
+        + f"{min_regions} or more regions report, one panel per "
         "core indicator and unit class on its own scale, one dot per value a document gives, coloured by administrative level"
         + (f"; a black bar marks the median of a region with more than {MAX_LABELLED_VALUES} values." if _has_median_bars(panels) else ".")
     )
