@@ -76,10 +76,18 @@ class RunLayout:
         ('/proj/reports/00_corpus.ipynb', '/proj/reports/run.log')
         >>> RunLayout(Path("/proj"), "mine").record("00_corpus").as_posix()
         '/proj/runs/mine/reports/.state/00_corpus.json'
+        >>> RunLayout(Path("/proj"), "../x")
+        Traceback (most recent call last):
+        ...
+        ValueError: run name '../x': starts with '.' (a run is the folder runs/<name>/)
     """
 
     root: Path
     name: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.name is not None and run_name_problem(self.name):
+            raise ValueError(f"run name {self.name!r}: {run_name_problem(self.name)} (a run is the folder runs/<name>/)")
 
     @property
     def base(self) -> Path:

@@ -1,4 +1,5 @@
-"""Run the parameterized notebooks with papermill: ``dangjian run``.
+"""Run the parameterized notebooks with papermill: what ``dangjian run`` does (its command line is
+:mod:`dangjian.cli.run`).
 
 Every parameter file ``parameters/<name>.yaml`` is validated against its notebook first (see
 ``dangjian.params``); only if all are valid are the notebooks executed, one after another, in the
@@ -26,7 +27,9 @@ run), the documents with warnings or skipped, and where the outputs are. The not
 papermill's messages and the kernels' own messages go to ``reports/run.log``. An expected problem
 (a bad parameter file or input, a file that cannot be read or written, the run lock) ends the command
 with one line naming the file and exit code 2; what it prints from files and notebooks is shown with
-control characters escaped (``dangjian.io.printable``).
+control characters escaped (``dangjian.io.printable``). Nothing here prints: :func:`execute_run`
+hands each progress line to a reporter as it happens and returns a :class:`RunSummary`
+(:func:`summary_lines`), and :mod:`dangjian.cli.run` prints them.
 
 Example:
     >>> print(format_summary([RunResult("00_corpus", Path("notebooks/00_corpus.ipynb"), "ok", 4.2,
@@ -37,7 +40,6 @@ Example:
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import dataclasses
 import json
@@ -53,20 +55,18 @@ from pathlib import Path
 from typing import TextIO
 
 from dangjian import freshness, share
-from dangjian.corpus import CorpusError
 from dangjian.freshness import Changes
-from dangjian.io import UnsafePathError, atomic_path, check_output_outside, error_line, printable, write_text_atomic
+from dangjian.io import UnsafePathError, atomic_path, check_output_outside, printable, write_text_atomic
 from dangjian.layout import PARAMETER_ROLES, RUNS_FOLDER, RunLayout, default_run_name, run_name_problem
 from dangjian.params import (
     ParameterError,
     ReportSpec,
-    find_parameter_files,
     load_report_spec,
     parameter_value,
     read_notebook_parameters,
     shown,
 )
-from dangjian.runlock import LockUnavailable, ProjectBusy, exclusive_run
+from dangjian.runlock import exclusive_run
 from dangjian.status import format_status
 from dangjian.tables import CorpusTables, process_tables
 
@@ -482,7 +482,7 @@ def run_reports(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     kernel_name: str = KERNEL_NAME,
-    progress_bar: bool = True,
+    progress: TextIO | None = None,
     on_result: Callable[[RunResult], None] | None = None,
     publish: bool = True,
     no_code: bool = False,
@@ -503,7 +503,8 @@ def run_reports(
     output folders, and its result says how its files changed (:class:`dangjian.freshness.Changes`).
     With ``publish`` each successful report is rendered to HTML (without code cells if ``no_code``),
     stating the number of documents analysed (``documents(spec)``), and the figure files it wrote are
-    recorded in the manifest (``dangjian.share.publish_report``). ``log`` receives the notebooks' output.
+    recorded in the manifest (``dangjian.share.publish_report``). ``log`` receives the notebooks' output;
+    ``progress`` is the stream of each report's tqdm bar (None: no bar).
 
     Example:
         >>> import tempfile
@@ -526,7 +527,7 @@ def run_reports(
         watched = freshness.output_folders(spec, root)
         outputs_before = share.snapshot_files(watched, keep=freshness._is_plain_file)
         before = share.snapshot_files(share.figure_folders(spec, root)) if publish else None
-        bar = _progress_options(spec, position, len(specs), sys.stderr) if progress_bar else False
+        bar = _progress_options(spec, position, len(specs), progress) if progress is not None else False
         result = execute_report(spec, root, timeout=timeout, kernel_name=kernel_name, progress_bar=bar, log=log)
         if publish and result.status == "ok":
             try:
@@ -771,117 +772,29 @@ def claim_run(layout: RunLayout, corpus: str) -> None:
         write_text_atomic(record, json.dumps({"corpus": corpus, "name": layout.name}, ensure_ascii=False, indent=1) + "\n")
 
 
-# --------------------------------------------------------------------------- command line
+# --------------------------------------------------------------------------- one run
 
 
-def _positive_seconds(text: str) -> float:
-    value = float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"timeout must be positive, got {text}")
-    return value
-
-
-def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Attach ``dangjian run`` to the CLI's subparsers.
-
-    Example:
-        >>> parser = argparse.ArgumentParser(); sub = parser.add_subparsers()
-        >>> _ = add_run_parser(sub)
-        >>> parser.parse_args(["run", "--only", "00_corpus"]).only
-        ['00_corpus']
-        >>> parser.parse_args(["run", "--corpus", "mine", "--name", "county"]).name
-        'county'
-    """
-    from dangjian.cli.process import add_engine_arguments
-
-    parser = subparsers.add_parser(
-        "run",
-        help="execute the parameterized notebooks into reports/ (or, on another corpus, into runs/NAME/)",
-        description="Validate parameters/*.yaml against their notebooks, then execute each notebook "
-        "with papermill into reports/<parameter file name>.ipynb. With --corpus DIR, run the same "
-        "parameter sets on DIR as a run of its own, with every output under runs/<NAME>/.",
-    )
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        metavar="DIR",
-        help="run every parameter set on this corpus folder instead of the one it names, as a run of its own",
-    )
-    parser.add_argument(
-        "--name", metavar="NAME", help="name of the --corpus run, its folder runs/NAME/ (default: the corpus folder's name)"
-    )
-    parser.add_argument(
-        "--only", nargs="+", metavar="NAME", help="run only these reports (parameter file names) or notebooks"
-    )
-    parser.add_argument(
-        "--params", nargs="+", metavar="FILE", type=Path, help="parameter files to run (default: parameters/*.yaml)"
-    )
-    parser.add_argument(
-        "--timeout",
-        type=_positive_seconds,
-        default=DEFAULT_TIMEOUT,
-        metavar="S",
-        help=f"seconds a single cell may run (default {DEFAULT_TIMEOUT:g})",
-    )
-    parser.add_argument(
-        "--root", type=Path, default=None, help="project root (default: nearest folder with pyproject.toml)"
-    )
-    parser.add_argument("--no-progress", action="store_true", help="hide the progress bar of each report")
-    parser.add_argument(
-        "--no-code",
-        action="store_true",
-        help="leave code cells out of the HTML pages (by default they are included but hidden behind a switch)",
-    )
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="execute every selected report even if its inputs and outputs are unchanged since the last run",
-    )
-    parser.add_argument(
-        "--allow-skipped",
-        action="store_true",
-        help="exit 0 even if documents of a corpus were skipped as unreadable (they are still listed)",
-    )
-    add_engine_arguments(parser)
-    parser.set_defaults(func=run_command)
-    return parser
-
-
-def say(message: str, file: TextIO | None = None) -> None:
-    """Print ``message`` line by line with control characters escaped (default: on stderr).
+def plan_run(
+    param_files: Iterable[str | os.PathLike[str]],
+    project_root: str | os.PathLike[str],
+    *,
+    only: Sequence[str] | None = None,
+    corpus: str | os.PathLike[str] | None = None,
+    name: str | None = None,
+) -> tuple[list[ReportSpec], RunLayout, list[str]]:
+    """Validate what a run would execute: the parameter files, the run on ``corpus`` as ``name``
+    (:func:`named_run`), the reports ``only`` selects and the files they would write. Returns the
+    specs in run order, the run's layout and one message per problem (nothing runs if there is any).
 
     Example:
-        >>> say("a.yaml: \\x1b[2Jcleared\\nsecond line", file=sys.stdout)
-        a.yaml: \\x1b[2Jcleared
-        second line
+        >>> import tempfile
+        >>> plan_run([], tempfile.mkdtemp(), name="county")[2]
+        ['--name names the run of a --corpus: give --corpus DIR too']
     """
-    for line in str(message).split("\n"):
-        print(printable(line), file=file if file is not None else sys.stderr)
-
-
-def run_command(args: argparse.Namespace) -> int:
-    """Carry out ``dangjian run``: exit 0 if all reports succeed, 1 if any failed (or a document was
-    skipped, unless ``--allow-skipped``), 2 on bad parameters, on an input or output file that cannot
-    be read or written, or when another run is writing the same run's outputs (one line each, naming
-    the file).
-
-    Example:
-        >>> # dangjian run --only 00_corpus --timeout 300
-        >>> # dangjian run --corpus ~/reports/county --name county
-    """
-    root = Path(args.root).resolve() if args.root is not None else find_project_root()
-    try:
-        param_files = list(args.params) if args.params else find_parameter_files(root)
-    except OSError as exc:
-        say(error_line("run", exc))
-        return 2
-    if not param_files:
-        say(f"error: no parameter files found in {root / 'parameters'}")
-        return 2
+    root = Path(project_root)
     specs, errors = load_report_specs(param_files, root)
     layout = RunLayout(root)
-    corpus = getattr(args, "corpus", None)
-    name = getattr(args, "name", None)
     if name is not None and corpus is None:
         errors.append("--name names the run of a --corpus: give --corpus DIR too")
     if not errors and corpus is not None:
@@ -893,28 +806,12 @@ def run_command(args: argparse.Namespace) -> int:
             errors += [problem for spec in specs for problem in output_folder_problems(spec, root)]
     if not errors:
         try:
-            specs = select_reports(specs, args.only)
+            specs = select_reports(specs, only)
         except ParameterError as exc:
             errors.append(str(exc))
     if not errors:
         errors += shared_output_problems(specs, root)
-    if errors:
-        for message in errors:
-            say(f"error: {message}")
-        say(f"nothing was run: fix the {len(errors)} problem(s) above")
-        return 2
-
-    complete = not args.only and not args.params
-    try:
-        with exclusive_run(root, layout) as removed:
-            if layout.name is not None:
-                claim_run(layout, Path(os.path.abspath(corpus)).as_posix())
-            if removed:
-                say(f"removed {len(removed)} temporary file(s) left by an interrupted run")
-            return _run_selected(args, root, layout, specs, complete=complete)
-    except (ProjectBusy, LockUnavailable, ParameterError, CorpusError, UnsafePathError, OSError) as exc:
-        say(error_line("run", exc))
-        return 2
+    return specs, layout, errors
 
 
 def _count(number: int, what: str) -> str:
@@ -937,23 +834,164 @@ def corpus_line(folder: str, table) -> str:
     return text + (f"; {_count(skipped, 'file')} skipped)" if skipped else ")")
 
 
+def result_line(result: RunResult) -> str:
+    """The line a run shows when one report ends.
+
+    Example:
+        >>> result_line(RunResult("00_corpus", Path("n.ipynb"), "failed", 1.0, None, "n.ipynb failed: KeyError: 'x'"))
+        "[FAILED] 00_corpus: n.ipynb failed: KeyError: 'x'"
+    """
+    if result.status == "ok":
+        return f"[ok] {result.name} ({result.seconds:.1f} s; files: {result.changes})"
+    if result.status == UP_TO_DATE:
+        return f"[up to date] {result.name}: inputs and outputs unchanged, not re-executed (--force to run)"
+    return f"[FAILED] {result.name}: {result.error}"
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one run did: each report's result, the reports removed with their parameter file
+    (``dropped``), the index page it rebuilt (or why it could not, ``index_error``) and the status
+    table of each corpus it read (corpus folder -> table, :mod:`dangjian.status`).
+
+    Example:
+        >>> import pandas as pd
+        >>> summary = RunSummary(RunLayout(Path("/proj")), [], {"/proj/data/raw": pd.DataFrame({"status": ["ok", "skipped"]})})
+        >>> summary.skipped, summary.exit_code(), summary.exit_code(allow_skipped=True)
+        (1, 1, 0)
+    """
+
+    layout: RunLayout
+    results: list[RunResult]
+    tables: dict = dataclasses.field(default_factory=dict)
+    dropped: list[str] = dataclasses.field(default_factory=list)
+    index: Path | None = None
+    index_error: str | None = None
+
+    @property
+    def failures(self) -> list[RunResult]:
+        """The reports that failed."""
+        return [result for result in self.results if result.status == "failed"]
+
+    @property
+    def skipped(self) -> int:
+        """How many documents of the corpora were skipped as unreadable."""
+        return sum(int((table["status"] == "skipped").sum()) for table in self.tables.values())
+
+    def exit_code(self, allow_skipped: bool = False) -> int:
+        """1 if a report failed, the index could not be made or (unless ``allow_skipped``) a document
+        was skipped; else 0."""
+        return 1 if self.failures or (self.skipped and not allow_skipped) or self.index_error else 0
+
+
+def summary_lines(summary: RunSummary) -> list[str]:
+    """The report that ends a run, line by line: the results table, the reports removed, what
+    failed, each corpus's documents with warnings or skipped, and where the outputs are.
+
+    Example:
+        >>> result = RunResult("00_corpus", Path("notebooks/00_corpus.ipynb"), "failed", 1.0, None, "boom")
+        >>> print("\\n".join(summary_lines(RunSummary(RunLayout(Path("/proj")), [result]))))
+        report     notebook                   status  seconds  output  files
+        00_corpus  notebooks/00_corpus.ipynb  failed      1.0  -       -
+        FAILED 00_corpus: boom
+        outputs of the project's run: tables data/processed/, figures figures/
+        notebook output and messages: reports/run.log
+    """
+    layout = summary.layout
+    lines = [format_summary(summary.results, layout.root)]
+    lines += [f"removed report {name} and the files only it wrote: its parameter file is gone" for name in summary.dropped]
+    if summary.index_error is not None:
+        lines.append(f"FAILED {summary.index_error}")
+    lines += [f"FAILED {result.name}: {result.error}" for result in summary.failures]
+    lines += [format_status(table, layout.shown(folder), problems_only=True) for folder, table in summary.tables.items()]
+    where = f"tables {layout.shown(layout.processed)}/, figures {layout.shown(layout.figures)}/"
+    if summary.index is not None:
+        where += f", pages {layout.shown(summary.index)}"
+    lines.append(f"outputs of {layout.label}: {where}")
+    lines.append(f"notebook output and messages: {layout.shown(layout.log)}")
+    return lines
+
+
+def _quiet(message: str) -> None:
+    """A reporter that shows nothing."""
+
+
+def execute_run(
+    project_root: str | os.PathLike[str],
+    layout: RunLayout,
+    specs: list[ReportSpec],
+    *,
+    corpus: str | os.PathLike[str] | None = None,
+    complete: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    progress: TextIO | None = None,
+    no_code: bool = False,
+    force: bool = False,
+    workers: int | None = None,
+    backend: str = "local",
+    scheduler: str | None = None,
+    note: Callable[[str], None] = _quiet,
+) -> RunSummary:
+    """Carry out a validated run (:func:`plan_run`) under its lock; return what it did.
+
+    A named run first claims its name for ``corpus`` (:func:`claim_run`). Each corpus is processed
+    into its tables, then the reports run (:func:`run_reports`; ``progress`` is the stream of their
+    tqdm bars, None for none); with ``complete`` (every parameter set of ``parameters/`` ran) the
+    reports whose parameter file is gone are removed; the run's index page is rebuilt last.
+    ``note(line)`` receives the progress messages as they happen: temporary files of an interrupted
+    run removed, each corpus processed, the run starting, each report ending (:func:`result_line`).
+
+    Raises:
+        ProjectBusy, LockUnavailable: another run holds the lock, or it cannot be taken.
+        ParameterError, CorpusError, UnsafePathError, OSError: an input or output that cannot be used.
+
+    Example:
+        >>> import tempfile
+        >>> root = Path(tempfile.mkdtemp())
+        >>> summary = execute_run(root, RunLayout(root), [])
+        >>> summary.results, summary.exit_code()
+        ([], 0)
+    """
+    root = Path(project_root)
+    with exclusive_run(root, layout) as removed:
+        if layout.name is not None:
+            claim_run(layout, Path(os.path.abspath(corpus)).as_posix())
+        if removed:
+            note(f"removed {len(removed)} temporary file(s) left by an interrupted run")
+        return _run_selected(
+            root, layout, specs, complete=complete, timeout=timeout, progress=progress, no_code=no_code, force=force,
+            workers=workers, backend=backend, scheduler=scheduler, note=note,
+        )
+
+
 def _run_selected(
-    args: argparse.Namespace, root: Path, layout: RunLayout, specs: list[ReportSpec], *, complete: bool = False
-) -> int:
-    """Execute the validated reports of one run; print the summary and the corpus report; the exit code."""
+    root: Path,
+    layout: RunLayout,
+    specs: list[ReportSpec],
+    *,
+    complete: bool,
+    timeout: float,
+    progress: TextIO | None,
+    no_code: bool,
+    force: bool,
+    workers: int | None,
+    backend: str,
+    scheduler: str | None,
+    note: Callable[[str], None],
+) -> RunSummary:
+    """Execute the validated reports of one run (its lock held); what it did."""
     folders = corpus_folders(specs, root)
     places = tables_folders(folders, layout)
     specs = with_tables_folders(specs, root, places)
     fingerprints = [freshness.inputs_fingerprint(spec, root) for spec in specs]  # refuses bad inputs first
     tables = {}
     for folder in folders:
-        summary = process_tables(
-            folder, places[folder], workers=getattr(args, "workers", None), backend=getattr(args, "backend", "local"),
-            scheduler=getattr(args, "scheduler", None), cache_dir=layout.cache,
+        processed = process_tables(
+            folder, places[folder], workers=workers, backend=backend, scheduler=scheduler, cache_dir=layout.cache
         )
-        say(
-            f"processed {layout.shown(folder)}: {_count(summary.documents, 'document')} "
-            f"({summary.computed} computed, {summary.documents - summary.computed} unchanged) in {summary.seconds:.1f} s "
+        note(
+            f"processed {layout.shown(folder)}: {_count(processed.documents, 'document')} "
+            f"({processed.computed} computed, {processed.documents - processed.computed} unchanged) in {processed.seconds:.1f} s "
             f"-> {layout.shown(places[folder])}"
         )
         tables[folder] = CorpusTables(places[folder]).status_table()
@@ -966,19 +1004,11 @@ def _run_selected(
         return analysed.get(str(root / folder)) if isinstance(folder, str) and folder else None
 
     corpora = "; ".join(corpus_line(layout.shown(folder), table) for folder, table in tables.items())
-    say(
+    note(
         f"dangjian run: {_count(len(specs), 'report')}, {layout.label}"
         + (f", on corpus {corpora}" if corpora else "")
     )
     ensure_kernel()
-
-    def announce(result: RunResult) -> None:
-        if result.status == "ok":
-            say(f"[ok] {result.name} ({result.seconds:.1f} s; files: {result.changes})")
-        elif result.status == UP_TO_DATE:
-            say(f"[up to date] {result.name}: inputs and outputs unchanged, not re-executed (--force to run)")
-        else:
-            say(f"[FAILED] {result.name}: {result.error}")
 
     layout.reports.mkdir(parents=True, exist_ok=True)
     layout.log.unlink(missing_ok=True)
@@ -987,40 +1017,22 @@ def _run_selected(
         results = run_reports(
             specs,
             root,
-            timeout=args.timeout,
-            progress_bar=not args.no_progress,
-            on_result=announce,
-            no_code=getattr(args, "no_code", False),
-            force=getattr(args, "force", False),
+            timeout=timeout,
+            progress=progress,
+            on_result=lambda result: note(result_line(result)),
+            no_code=no_code,
+            force=force,
             fingerprints=fingerprints,
             log=log,
             documents=documents,
         )
     dropped = remove_dropped_reports(layout, [spec.name for spec in specs]) if complete else []
-    say(format_summary(results, root), file=sys.stdout)
-    for name in dropped:
-        say(f"removed report {name} and the files only it wrote: its parameter file is gone", file=sys.stdout)
     try:
         index = share.write_index(root, layout.name)
         index_error = None
     except (OSError, ValueError) as exc:
         index, index_error = None, f"{layout.shown(layout.index)} could not be made: {exc}"
-        say(f"FAILED {index_error}", file=sys.stdout)
-    failures = [r for r in results if r.status == "failed"]
-    for result in failures:
-        say(f"FAILED {result.name}: {result.error}", file=sys.stdout)
-    for folder, table in tables.items():
-        say(format_status(table, layout.shown(folder), problems_only=True), file=sys.stdout)
-    where = f"tables {layout.shown(layout.processed)}/, figures {layout.shown(layout.figures)}/"
-    if index is not None:
-        where += f", pages {layout.shown(index)}"
-    say(f"outputs of {layout.label}: {where}", file=sys.stdout)
-    say(f"notebook output and messages: {layout.shown(layout.log)}", file=sys.stdout)
-    skipped = sum(int((table["status"] == "skipped").sum()) for table in tables.values())
-    skipped_failure = bool(skipped) and not getattr(args, "allow_skipped", False)
-    if skipped_failure:
-        say(f"{skipped} document(s) skipped; fix them or allow skipping (--allow-skipped)")
-    return 1 if failures or skipped_failure or index_error else 0
+    return RunSummary(layout, results, tables, dropped, index, index_error)
 
 
 def tables_folders(folders: Sequence[str], layout: RunLayout) -> dict[str, Path]:

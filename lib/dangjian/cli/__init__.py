@@ -2,7 +2,8 @@
 
 Each command group has a module here that defines ``add_<name>_parser(subparsers)``, which adds
 the subparser and sets ``func`` (a callable taking the parsed arguments and returning an exit
-code), and the handler that calls the library and prints what it returned. The library modules
+code), and the handler that calls the library and prints what it returned (``share`` is the command
+line of ``python -m dangjian.share``). The library modules
 return values and raise errors; they do not print. This module wires the groups together, and
 turns an input or output problem that a subcommand did not report itself into one line on stderr
 (exit code 2), never a traceback.
@@ -20,8 +21,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from dangjian import runner
-from dangjian.cli import clean, corpus, export, indicators, process, status
+from dangjian.cli import clean, corpus, export, indicators, process, run, status
 from dangjian.corpus import CorpusError
 from dangjian.io import UnsafePathError, error_line
 
@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Clean, segment and analyse grassroots party-building (基层党建) reports.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    runner.add_run_parser(subparsers)
+    run.add_run_parser(subparsers)
     process.add_process_parser(subparsers)
     clean.add_clean_parser(subparsers)
     status.add_status_parser(subparsers)

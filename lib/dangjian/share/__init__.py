@@ -35,8 +35,9 @@ Modules, one job each, each importing only those before it: :mod:`~dangjian.shar
 :mod:`~dangjian.share.manifest` (``ReportInfo`` and ``reports/manifest.json``),
 :mod:`~dangjian.share.pages` (the HTML page of a report: nbconvert template, banner,
 ``publish_report``), :mod:`~dangjian.share.index` (``reports/index.html``: figure entries, captions,
-thumbnails), :mod:`~dangjian.share.methods` (the methods table) and :mod:`~dangjian.share.cli`
-(``python -m dangjian.share``, run through :mod:`dangjian.share.__main__`).
+thumbnails), :mod:`~dangjian.share.methods` (the methods table) and :mod:`~dangjian.share.republish`
+(``republish``: every page and the index made again). The command line ``python -m dangjian.share``
+is :mod:`dangjian.cli.share` (run through :mod:`dangjian.share.__main__`; ``main`` here is the same).
 
 Example:
     >>> info = ReportInfo("00_corpus", "notebooks/00_corpus.ipynb", "parameters/00_corpus.yaml",
@@ -45,7 +46,7 @@ Example:
     length structure — made by notebook notebooks/00_corpus.ipynb with parameters parameters/00_corpus.yaml
 """
 
-from dangjian.share.cli import main, republish
+from dangjian.share.republish import republish
 from dangjian.share.index import (
     THUMBNAIL_WIDTH,
     FigureEntry,
@@ -83,3 +84,13 @@ __all__ = [
     "report_corpus", "report_html", "report_info", "republish", "snapshot_files", "thumbnail_data_uri",
     "update_manifest", "write_index", "written_files",
 ]
+
+
+def __getattr__(name: str):
+    """``main``: the command line :func:`dangjian.cli.share.main`, imported when first asked for
+    (the command line imports this package, not the other way round)."""
+    if name == "main":
+        from dangjian.cli.share import main
+
+        return main
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

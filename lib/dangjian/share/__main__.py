@@ -1,8 +1,8 @@
-"""``python -m dangjian.share``: see :mod:`dangjian.share.cli`."""
+"""``python -m dangjian.share``: see :mod:`dangjian.cli.share`."""
 
 import sys
 
-from dangjian.share.cli import main
+from dangjian.cli.share import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,0 +1,68 @@
+"""``python -m dangjian.share``: render the executed reports of a run to HTML again, rebuild its
+index (:func:`dangjian.share.republish`), and optionally write the methods table; print each file
+written.
+
+Example:
+    >>> import tempfile
+    >>> main(["--root", tempfile.mkdtemp()]) == 0  # doctest: +ELLIPSIS
+    /.../reports/index.html
+    True
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from dangjian.io import write_text_atomic
+from dangjian.share.republish import republish
+from dangjian.share.methods import methods_table
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m dangjian.share``.
+
+    Example:
+        >>> build_parser().parse_args(["--name", "county", "--no-code"]).name
+        'county'
+    """
+    parser = argparse.ArgumentParser(
+        prog="python -m dangjian.share",
+        description="Render reports/*.ipynb (of the project's run, or of runs/NAME/) to HTML again, rebuild "
+        "the index, "
+        "and optionally write the figure -> notebook/parameters table as Markdown.",
+    )
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (default: current folder)")
+    parser.add_argument("--no-code", action="store_true", help="leave code cells out of the pages")
+    parser.add_argument(
+        "--name", default=None, metavar="NAME", help="the pages of the named run runs/NAME/ (default: the project's run)"
+    )
+    parser.add_argument("--methods-table", type=Path, metavar="FILE", help="write the methods table (Markdown) here")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m dangjian.share``: re-render the pages and the index; optionally write the methods table.
+
+    Exit code 0, or 2 with ``error: <problem>`` on stderr when the run's manifest cannot be used.
+
+    Example:
+        >>> # python -m dangjian.share --methods-table methods.md
+    """
+    args = build_parser().parse_args(argv)
+    try:
+        pages = republish(args.root, no_code=args.no_code, run=args.name)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for page in pages:
+        print(page)
+    if args.methods_table is not None:
+        write_text_atomic(args.methods_table, methods_table(args.root) + "\n")
+        print(args.methods_table)
+    return 0
+
+
+__all__ = ["build_parser", "main"]
