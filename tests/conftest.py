@@ -1,4 +1,5 @@
-"""Shared fixtures: project paths, a headless matplotlib, and a guard that data/raw/ is never written."""
+"""Shared fixtures: project paths, a headless matplotlib, a guard that data/raw/ is never written, and
+one demo run of the real notebooks that the tests which run them start from."""
 
 from __future__ import annotations
 
@@ -42,3 +43,22 @@ def raw_data_is_never_written():
     after = _snapshot(RAW_DIR) if RAW_DIR.is_dir() else {}
     changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
     assert not changed, f"data/raw/ was modified during the tests: {changed}"
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory):
+    """A scratch project (see ``scratch_projects``) after one ``dangjian run`` of the corpus and
+    indicators reports on a copy of data/raw/.
+
+    The notebooks run once per session; a test takes its own copy with
+    ``scratch_projects.copy_project`` and changes or runs that. The fixture fails the session if
+    anything wrote to the project itself.
+    """
+    from scratch_projects import DEMO_REPORTS, file_digests, make_project, run
+
+    root = make_project(tmp_path_factory.mktemp("demo") / "project", DEMO_REPORTS)
+    code, out, err = run(root)
+    assert code == 0, (out + err)[-3000:]
+    made = file_digests(root)
+    yield root
+    assert file_digests(root) == made, "a test wrote into the shared demo run instead of a copy of it"

@@ -4,6 +4,19 @@ A scratch project has its own ``pyproject.toml`` (so it is its own project root)
 chosen notebooks and parameter files, and a copy of ``data/raw/`` that a test may extend. Every
 output (``data/processed/``, ``figures/``, ``reports/``, the cache, and ``runs/<name>/`` of a run on
 another corpus) then lands inside it, never in the repository.
+
+Running the real notebooks takes most of a minute, so the session makes one scratch project after
+the demo run of :data:`DEMO_REPORTS` (the ``demo_run`` fixture of ``conftest.py``) and the tests
+that start from that state work on their own copy (:func:`copy_project`). Every output is
+addressed relative to the project root and the cache by content, so a copy is the same project.
+
+Example:
+    >>> import tempfile
+    >>> source = Path(tempfile.mkdtemp()) / "a"
+    >>> _ = (source / "figures").mkdir(parents=True), (source / "figures" / "f.svg").write_text("<svg/>")
+    >>> copy = copy_project(source, source.parent / "b")
+    >>> file_digests(copy) == file_digests(source)
+    True
 """
 
 from __future__ import annotations
@@ -17,6 +30,9 @@ from pathlib import Path
 from dangjian import cli
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+#: The reports of the session's demo run: the corpus report and the indicators, well under a minute
+#: of notebooks rather than the whole ``make run``.
+DEMO_REPORTS = ["00_corpus", "03_indicators"]
 
 
 def make_project(root: Path, reports: list[str]) -> Path:
@@ -34,6 +50,13 @@ def make_project(root: Path, reports: list[str]) -> Path:
         (root / spec.notebook).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(PROJECT_ROOT / spec.notebook, root / spec.notebook)
     return root
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A copy of the scratch project ``source`` at ``target``, outputs, state records and cache
+    included (file times kept), so that a test can change and run it without touching ``source``."""
+    shutil.copytree(source, target, symlinks=True)
+    return target
 
 
 def run(root: Path, *args: str) -> tuple[int, str, str]:

@@ -253,3 +253,89 @@ def test_the_index_and_the_report_show_the_figure_s_caption(project, tmp_path):
     findings, _ = open_page(report, "p.dj-caption", tmp_path, "report-caption")
     # below the first screen of the page: its text is checked, its glyphs were checked above
     assert "".join(item["char"] for item in findings["heading"]) == CAPTION
+
+
+# Drill-down: the keywords, topics and indicators reports, rendered by `dangjian run`, opened in
+# Chromium; every link of a table to its source sentences is followed. The indicators report is the
+# session's demo run (conftest.py); keywords and topics run here, with fewer bootstrap replicates
+# and seeds than the project's parameters (the same code).
+
+DRILL_REPORTS = {
+    "01_keywords_region": {"n_boot": 50},
+    "02_topics_nmf": {"k": "4", "k_max": 5, "seeds": [0, 1], "n_boot": 50, "effect_draws": 5, "effect_sims": 10},
+}
+
+DRILL_PROBE = """
+<script>
+window.addEventListener("load", function () {
+  var links = Array.prototype.slice.call(document.querySelectorAll("a.dj-drill"));
+  var results = links.map(function (link) {
+    var id = decodeURIComponent(link.getAttribute("href").slice(1));
+    var target = document.getElementById(id);
+    link.click();
+    var reached = document.querySelector(":target");
+    var marks = JSON.parse(link.getAttribute("data-marks"));
+    return {text: link.textContent, id: id, marks: marks, found: !!target,
+            isSource: !!target && target.classList.contains("dj-source"),
+            reached: !!reached && reached === target,
+            visible: !!target && Math.abs(target.getBoundingClientRect().top) < window.innerHeight,
+            targetText: target ? target.textContent : null,
+            highlighted: target ? Array.prototype.map.call(target.querySelectorAll("mark"), function (m) { return m.textContent; }) : []};
+  });
+  var out = document.createElement("pre");
+  out.id = "drill-result";
+  out.textContent = JSON.stringify({links: results, scripts: document.scripts.length});
+  document.body.appendChild(out);
+});
+</script>
+"""
+
+
+@pytest.fixture(scope="module")
+def drill_reports(tmp_path_factory, demo_run) -> dict[str, Path]:
+    """The HTML pages of the keywords, topics and indicators reports on data/raw, by report name."""
+    import yaml
+
+    from scratch_projects import make_project
+
+    chromium_or_fail()
+    root = make_project(tmp_path_factory.mktemp("drill") / "project", list(DRILL_REPORTS))
+    for name, changes in DRILL_REPORTS.items():
+        path = root / "parameters" / f"{name}.yaml"
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec["parameters"].update(changes)
+        path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    code, out, err = run(root, "--only", *DRILL_REPORTS)
+    assert code == 0, (out + err)[-3000:]
+    pages = {name: root / "reports" / f"{name}.html" for name in DRILL_REPORTS}
+    return {**pages, "03_indicators": demo_run / "reports" / "03_indicators.html"}
+
+
+def follow_links(page: Path, tmp_path: Path) -> dict:
+    """Open a copy of ``page`` (in ``tmp_path``) with the drill-down probe; what each link reached."""
+    probed = tmp_path / f"{page.stem}.drill.html"
+    probed.write_text(page.read_text(encoding="utf-8").replace("</body>", DRILL_PROBE + "</body>"), encoding="utf-8")
+    dumped = chromium("--virtual-time-budget=10000", "--dump-dom", probed.as_uri(), profile=tmp_path / page.stem)
+    start = dumped.stdout.find('<pre id="drill-result">')
+    assert start >= 0, f"the probe did not run in {page.name}: {dumped.stderr[-2000:]}"
+    raw = dumped.stdout[start + len('<pre id="drill-result">') : dumped.stdout.index("</pre>", start)]
+    return json.loads(html.unescape(raw))
+
+
+@pytest.mark.parametrize("report", [*DRILL_REPORTS, "03_indicators"])
+def test_every_drill_down_link_reaches_a_source_sentence_holding_what_it_links(drill_reports, tmp_path, report):
+    findings = follow_links(drill_reports[report], tmp_path)
+    links = findings["links"]
+    assert len(links) >= 5, f"{report}: only {len(links)} drill-down links"
+    for link in links:
+        where = f"{report}: link {link['text']!r} -> #{link['id']}"
+        assert link["found"] and link["isSource"], f"{where}: no source sentence with that id"
+        assert link["reached"] and link["visible"], f"{where}: clicking it does not bring the sentence into view"
+        assert link["marks"], f"{where}: the link names nothing to find"
+        assert any(mark in link["targetText"] for mark in link["marks"]), f"{where}: {link['targetText']!r} lacks {link['marks']}"
+        highlighted = [text for text in link["highlighted"] if any(mark in text for mark in link["marks"])]
+        assert highlighted, f"{where}: nothing it links is highlighted ({link['highlighted']})"
+    if report.startswith("01_keywords"):  # a term's link is the term, found as written in its sentence
+        for link in links:
+            assert link["text"].isdigit() or link["marks"] == [link["text"]], link
+    assert findings["scripts"] == 1, f"{report}: a script other than the probe is on the page"

@@ -1,14 +1,16 @@
 """A run killed mid-way leaves the earlier outputs whole, and the next run completes.
 
-In a scratch copy of the project, ``dangjian run`` (reports 00_corpus and 03_indicators) first
-completes. Then a document gains a paragraph, so that the tables and figures change, and a second
-run is started as its own process and killed with SIGKILL — it and its notebook kernel, as the
+A copy of the session's demo run (a scratch project where ``dangjian run`` of the reports
+00_corpus and 03_indicators completed) is the starting point. Then a document gains a paragraph,
+so that the tables and figures change, and a second run is started as its own process and killed with SIGKILL — it and its notebook kernel, as the
 machine running out of memory would — at a chosen moment: while a figure file is being written,
 or just after the first of its indicator tables was replaced (the corpus report, which runs
 first, has by then written all of its new files). Each table and figure must then be either
 the earlier file or the file an uninterrupted run writes, byte for byte, never a part of one. The
 next ``dangjian run`` removes what the killed run left and gives exactly what an uninterrupted run
-gives.
+gives. The reference, what an uninterrupted run writes, is made from scratch in a project of its
+own, so that a file the killed or the next run left behind from the earlier run shows up as a
+difference.
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ import pytest
 
 from dangjian.io import is_temporary
 from dangjian.runlock import exclusive_run
-from scratch_projects import file_digests, make_project, run
+from scratch_projects import DEMO_REPORTS, copy_project, file_digests, make_project, run
 
-REPORTS = ["00_corpus", "03_indicators"]
+REPORTS = DEMO_REPORTS
 ADDED_PARAGRAPH = "\n全区新建党支部12个，培训党员骨干340人次，整顿软弱涣散村党组织3个。\n"
 OUTPUTS = ("data/processed", "figures")
 
@@ -144,10 +146,8 @@ MOMENTS = {
 
 
 @pytest.mark.parametrize("moment", list(MOMENTS))
-def test_a_killed_run_leaves_whole_files_and_the_next_run_completes(tmp_path, uninterrupted, moment):
-    root = make_project(tmp_path / "project", REPORTS)
-    code, out, err = run(root)
-    assert code == 0, (out + err)[-3000:]
+def test_a_killed_run_leaves_whole_files_and_the_next_run_completes(tmp_path, demo_run, uninterrupted, moment):
+    root = copy_project(demo_run, tmp_path / "project")  # the earlier run, completed
     earlier = outputs(root)
     earlier_reports = {name: (root / "reports" / name).read_bytes() for name in ("00_corpus.ipynb", "03_indicators.ipynb")}
     assert earlier != uninterrupted  # the changed input changes the outputs
@@ -175,12 +175,30 @@ def test_a_killed_run_leaves_whole_files_and_the_next_run_completes(tmp_path, un
     assert outputs(root) == uninterrupted
 
 
-def test_a_second_run_is_refused_while_another_holds_the_project(tmp_path):
-    root = make_project(tmp_path / "project", ["00_corpus"])
+def file_stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """Inode and modification time of every output, state record and cache entry (the run lock
+    excepted): a file written again, even with the same bytes, changes its stamp."""
+    return {
+        path.relative_to(root).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for folder in (*OUTPUTS, "reports")
+        for path in sorted((root / folder).rglob("*"))
+        if path.is_file() and path.name != "run.lock"
+    }
+
+
+def test_a_second_run_is_refused_while_another_holds_the_project(tmp_path, demo_run):
+    """A run refused because another holds the lock writes nothing; once the lock is free it runs."""
+    root = copy_project(demo_run, tmp_path / "project")
+    document = root / "data" / "raw" / "pingliang-2024.txt"
+    original = document.read_bytes()
+    change_input(root)  # so that a run that went ahead would execute the notebooks and write
+    before = file_stamps(root)
     with exclusive_run(root):
         code, out, err = run(root)
     assert code == 2
     assert f"pid {os.getpid()}" in err and "another `dangjian run`" in err
-    assert not (root / "reports" / "00_corpus.ipynb").exists()
+    assert file_stamps(root) == before
+    document.write_bytes(original)  # the inputs of the demo run again: the next run has nothing to redo
     code, out, err = run(root)
     assert code == 0, (out + err)[-3000:]
+    assert "[up to date] 00_corpus" in err and "[up to date] 03_indicators" in err

@@ -1,12 +1,13 @@
 """The README's "Bring your own corpus", step by step as written, on a folder of real documents.
 
-A scratch copy of the project (the corpus and indicators parameter sets, so that it takes a few
-minutes, not the whole `make run`) first makes the demo run. Then the test does what the README's
-numbered steps say: it puts renamed copies of the demo documents in a folder outside the project
-(step 1), runs every `.venv/bin/dangjian ...` command the steps give, in their order, with FOLDER
-replaced by that folder, and between the commands of steps 2 and 3 does what step 3 asks of a
-person: checks the guessed metadata, setting the true values and clearing `guessed`. The commands
-are read from README.md, so the test follows the README as it is written today.
+The project is a copy of the session's demo run: a scratch project with the corpus and indicators
+parameter sets (so that it takes a few minutes, not the whole `make run`), after its run on the demo
+corpus. Then the test does what the README's numbered steps say: it puts renamed copies of the demo
+documents in a folder outside the project (step 1), runs every `.venv/bin/dangjian ...` command the
+steps give, in their order, with FOLDER replaced by that folder, and between the commands of steps 2
+and 3 does what step 3 asks of a person: checks the guessed metadata, setting the true values and
+clearing `guessed`. The commands are read from README.md, so the test follows the README as it is
+written today.
 
 The run must work, write everything under runs/<folder name>/, state the corpus and its number of
 documents in its pages, and leave every file of the demo run byte-identical.
@@ -24,9 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from scratch_projects import PROJECT_ROOT, file_digests, make_project, run
-
-REPORTS = ["00_corpus", "03_indicators"]
+from scratch_projects import PROJECT_ROOT, copy_project, file_digests
 #: The demo documents under new names, as another region's researcher would have them.
 RENAMED = {
     "national-2020.txt": "zhongyang-bushu.txt",
@@ -94,11 +93,9 @@ def demo_outputs(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def walked(tmp_path_factory):
+def walked(tmp_path_factory, demo_run):
     base = tmp_path_factory.mktemp("own")
-    project = make_project(base / "project", REPORTS)
-    code, out, err = run(project)
-    assert code == 0, (out + err)[-3000:]
+    project = copy_project(demo_run, base / "project")  # the demo run, done
     before = demo_outputs(project)
 
     folder = base / "county-reports"  # step 1: the documents in a folder of their own
