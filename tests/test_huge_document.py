@@ -305,3 +305,21 @@ def test_the_process_step_holds_a_huge_document_in_memory_proportional_to_it(tmp
     assert measured["documents"] == 1
     growth = measured["peak"] - measured["baseline"]
     assert growth <= BYTES_PER_INPUT_BYTE * size + PROCESS_FIXED_BYTES, f"{growth / 1e6:.0f} MB for {size / 1e6:.0f} MB of input"
+
+
+def test_a_huge_document_that_cannot_be_read_is_skipped_and_the_rest_processed(tmp_path, monkeypatch):
+    """A huge file is set apart by its size before it is read: when it turns out unreadable (here a
+    text with no Chinese at all), it is one skipped document, and the others are processed."""
+    import dangjian.engine as engine
+    from dangjian.tables import CorpusTables, process_tables
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "town-speech.txt").write_bytes((RAW / "town-speech.txt").read_bytes())
+    (corpus / "english.txt").write_text("Only English words here, and no Chinese at all.\n" * 200, encoding="utf-8")
+    monkeypatch.setattr(engine, "HUGE_DOCUMENT", 1)
+    summary = process_tables(corpus, tmp_path / "tables")
+    assert (summary.documents, summary.issues) == (1, 1)
+    status = CorpusTables(tmp_path / "tables").status_table()
+    assert status.set_index("file").loc["english.txt", "status"] == "skipped"
+    assert not (tmp_path / "tables" / engine.SPILL_FOLDER).exists()

@@ -117,6 +117,19 @@ def test_the_tables_are_never_written_in_the_corpus_folder(tmp_path):
     assert not (corpus / "tables").exists()
 
 
+def test_a_corpus_folder_whose_name_is_not_a_run_name_gets_a_plain_one(tmp_path):
+    """`dangjian process` on 党建（县级） (full-width brackets are not allowed in a run name) writes the
+    tables of the run runs/党建_县级_/ of the project, as the folder's name made plain."""
+    from dangjian.tables import default_tables_folder
+
+    corpus = tmp_path / "党建（县级）"
+    shutil.copytree(RAW, corpus)
+    (tmp_path / "project").mkdir()
+    tables, cache = default_tables_folder(corpus, tmp_path / "project")
+    assert tables.relative_to(tmp_path / "project").parts[:2] == ("runs", "党建_县级_")
+    assert process_tables(corpus, tables, cache_dir=cache).documents == 5
+
+
 # --------------------------------------------------------------------------- incremental
 
 

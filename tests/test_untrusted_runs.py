@@ -353,3 +353,15 @@ def test_csv_keeps_the_data_as_it_is(tmp_path):
     target = write_table(pd.DataFrame({"doc_id": ["=1+1", "@x"]}), tmp_path / "t.csv")
     assert target.read_text(encoding="utf-8") == "doc_id\n=1+1\n@x\n"
 
+
+
+def test_excel_cells_over_the_excel_limit_are_cut_visibly(tmp_path):
+    """Excel holds 32,767 characters in a cell: a longer text is cut on purpose, ending in …"""
+    from dangjian.io import EXCEL_CELL_CHARS
+
+    frame = pd.DataFrame({"text": ["党" * (EXCEL_CELL_CHARS + 10), "短"]})
+    target = write_table(frame, tmp_path / "t.xlsx")
+    import openpyxl
+
+    cells = [row[0] for row in openpyxl.load_workbook(target).active.iter_rows(min_row=2, values_only=True)]
+    assert len(cells[0]) == EXCEL_CELL_CHARS and cells[0].endswith("…") and cells[1] == "短"

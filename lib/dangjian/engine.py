@@ -78,7 +78,7 @@ from dangjian.schema import (
     table_schema,
 )
 from dangjian.segment import Segmentation, segment, segment_records
-from dangjian.stream import DocumentRef, PartitionedWriter, Spilled, batched, iter_document_refs, metadata_columns, partitions, read_ref, write_spilled_table
+from dangjian.stream import HUGE_SUFFIXES, DocumentRef, PartitionedWriter, Spilled, batched, iter_document_refs, metadata_columns, partitions, read_ref, write_spilled_table
 from dangjian.tokenize import DomainTokenizer
 
 #: Back-ends of :class:`Engine`.
@@ -298,6 +298,9 @@ CACHE_ENTRY_LIMIT = 256_000_000
 
 
 def _file_size(ref: DocumentRef) -> int:
+    """The size of a readable text document's file (0 for any other: never treated as huge)."""
+    if ref.problem or ref.path.suffix.lower() not in HUGE_SUFFIXES:
+        return 0
     try:
         return ref.path.stat().st_size
     except OSError:
@@ -488,6 +491,8 @@ def _compute_partition(refs: Sequence[DocumentRef], stages: Stages, spill: Path 
         records.append(segmented)
         counts.append(tokens)
 
+    if spill is not None and not documents:  # the huge document could not be read: nothing to write there
+        spill = None
     started = clock()
     if whole and records:
         frames = records[0]
@@ -576,7 +581,7 @@ def _record_tables(processed: list[ProcessedDocument], spill: Path | None = None
     if spill is None:
         tables[TEXTS] = _from_rows(TEXTS, [{"doc_id": p.doc_id, "text": p.cleaned.text} for p in processed], TEXT_COLUMNS)
     else:
-        (spill / "text.txt").write_text(processed[0].cleaned.text, encoding="utf-8")
+        (spill / "text.txt").write_text(processed[0].cleaned.text, encoding="utf-8", newline="")
         tables[TEXTS] = Spilled(str(spill / "text.txt"), 1, processed[0].doc_id)
     return tables
 
@@ -861,7 +866,8 @@ def run(
     partitions of ``engine.chunk_size`` by ``engine`` (default: local processes, 2 workers),
     and each partition's tables are written as they arrive: ``out/<table>/part-NNNNN.parquet``
     for the tables in :data:`TABLES`, then ``out/_manifest.json`` (with ``about`` in it).
-    ``on_texts`` receives each partition's clean texts (``doc_id``, ``text``); ``extra_issues``
+    ``on_texts`` receives each partition's clean texts (a table of ``doc_id``, ``text``; for a huge
+    document, a :class:`~dangjian.stream.Spilled` file it may move into place, else it is deleted); ``extra_issues``
     (rows of the ``issues`` table) are written as its last partition. A corpus without any
     document still gets every table (empty).
 
@@ -869,7 +875,7 @@ def run(
         >>> summary = run("data/raw", "data/processed/corpus-tables")  # doctest: +SKIP
     """
     stages = stages or Stages(metadata_columns=metadata_columns(folder))
-    spill_dir = Path(out) / SPILL_FOLDER
+    spill_dir = Path(os.path.abspath(out)) / SPILL_FOLDER
     shutil.rmtree(spill_dir, ignore_errors=True)  # left by an interrupted run
     stages = dataclasses.replace(stages, spill_dir=str(spill_dir))
     own_engine = engine is None

@@ -26,7 +26,8 @@ quantities are never in the wide table.
 a carriage return would be read by Excel as a formula: it is written with a leading apostrophe
 (``'=1+1``), which Excel shows as text (:func:`excel_csv_text`). Numbers are written as plain
 decimals (no exponent, no float noise); the .xlsx and .dta files keep every value as it is (the
-Excel file through :func:`dangjian.io.write_table`, where every text is a text cell).
+Excel file through :func:`dangjian.io.write_table`, where every text is a text cell, cut with ``…``
+only beyond the 32,767 characters an Excel cell holds).
 
 **Stata.** Variable names are made Stata-valid (ASCII letters, digits and ``_``, at most 32
 characters, not a reserved word, unique): the codebook's ``stata_name`` column keeps the mapping,

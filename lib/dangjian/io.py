@@ -200,15 +200,22 @@ _EXCEL_TIMESTAMP = "2000-01-01T00:00:00"
 _EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b-\x0d\x0e-\x1f]")
 
 
+#: Most characters an Excel cell holds; a longer text is cut, ending in … (Excel cannot show more).
+EXCEL_CELL_CHARS = 32_767
+
+
 def excel_cell_text(text: str) -> str:
     """``text`` as an .xlsx cell can hold it: a form feed or vertical tab (page breaks of text
-    taken from a PDF) and a carriage return become a line break, another control character U+FFFD.
+    taken from a PDF) and a carriage return become a line break, another control character U+FFFD;
+    a text over :data:`EXCEL_CELL_CHARS` characters is cut, ending in ``…`` (the CSV, Parquet and
+    Stata files keep it whole).
 
     Example:
         >>> excel_cell_text("第一页\\x0c第二页\\x01\\r\\n第三页\\r")
         '第一页\\n第二页�\\n第三页\\n'
     """
-    return _EXCEL_ILLEGAL.sub(lambda found: "\n" if found.group() in "\x0b\x0c\r" else "\ufffd", text.replace("\r\n", "\n"))
+    text = _EXCEL_ILLEGAL.sub(lambda found: "\n" if found.group() in "\x0b\x0c\r" else "\ufffd", text.replace("\r\n", "\n"))
+    return text if len(text) <= EXCEL_CELL_CHARS else text[: EXCEL_CELL_CHARS - 1] + "…"
 
 
 def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -216,7 +223,7 @@ def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     def illegal(value: object) -> bool:
-        return isinstance(value, str) and _EXCEL_ILLEGAL.search(value) is not None
+        return isinstance(value, str) and (len(value) > EXCEL_CELL_CHARS or _EXCEL_ILLEGAL.search(value) is not None)
 
     def fix(value: object) -> object:
         return excel_cell_text(value) if illegal(value) else value

@@ -28,6 +28,7 @@ Example:
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -236,6 +237,20 @@ def default_run_name(corpus_dir: str | os.PathLike[str]) -> str:
         ('reports-2024', 'raw')
     """
     return Path(os.path.abspath(corpus_dir)).name
+
+
+def safe_run_name(name: str) -> str:
+    """``name`` made a plain run name: characters a run name may not hold become ``_``, leading dots
+    and hyphens go, at most 100 bytes; ``corpus`` when nothing is left.
+
+    Example:
+        >>> safe_run_name("党建（县级）"), safe_run_name(".hidden data"), safe_run_name("...")
+        ('党建_县级_', 'hidden_data', 'corpus')
+    """
+    plain = re.sub(r"[^\w.-]+", "_", name).lstrip(".-")
+    while len(plain.encode("utf-8")) > 100:
+        plain = plain[:-1]
+    return plain if plain and not run_name_problem(plain) else "corpus"
 
 
 def run_name_problem(name: str) -> str:

@@ -336,7 +336,10 @@ def busiest_panels(panels: list, max_panels: int = MAX_PANELS) -> list:
 
 
 def _has_median_bars(panels) -> bool:
-    return any(group.groupby("region_label").size().max() > MAX_LABELLED_VALUES for _, group in panels)
+    return any(
+        group[group["region_label"].isin(busiest_rows(group))].groupby("region_label").size().max() > MAX_LABELLED_VALUES
+        for _, group in panels
+    )
 
 
 def plot_comparison(

@@ -298,9 +298,15 @@ def write_spilled_table(batches: Iterable[pa.Table], schema: pa.Schema, target: 
     return Spilled(str(target), rows)
 
 
+#: Documents that can be huge: the size of a text file is that of its text (a PDF or a Word file of
+#: many megabytes is mostly images, and their text is bounded by the format limits).
+HUGE_SUFFIXES = (".txt", ".html", ".htm")
+
+
 def partitions(refs: Iterable[DocumentRef], size: int, alone: int) -> Iterator[list[DocumentRef]]:
-    """Lists of up to ``size`` documents; a document whose file has at least ``alone`` bytes is
-    a partition of its own (its tables are then written without being held whole).
+    """Lists of up to ``size`` documents; a text document (:data:`HUGE_SUFFIXES`) whose file has
+    at least ``alone`` bytes is a partition of its own (its tables are then written without being
+    held whole).
 
     Example:
         >>> refs = [DocumentRef(n, Path("data/raw/town-speech.txt")) for n in "abc"]
@@ -311,7 +317,7 @@ def partitions(refs: Iterable[DocumentRef], size: int, alone: int) -> Iterator[l
     """
     batch: list[DocumentRef] = []
     for ref in refs:
-        if not ref.problem and _size(ref.path) >= alone:
+        if not ref.problem and ref.path.suffix.lower() in HUGE_SUFFIXES and _size(ref.path) >= alone:
             if batch:
                 yield batch
                 batch = []

@@ -533,7 +533,7 @@ def default_tables_folder(corpus_dir: Path | str, root: Path) -> tuple[Path, Pat
         >>> [p.relative_to(root).as_posix() for p in default_tables_folder("data/raw", root)]
         ['data/processed/tables', 'data/processed/cache']
     """
-    from dangjian.layout import RunLayout, default_run_name
+    from dangjian.layout import RunLayout, default_run_name, safe_run_name
     from dangjian.params import find_parameter_files
     from dangjian.runner import corpus_folders, load_report_specs
 
@@ -542,7 +542,7 @@ def default_tables_folder(corpus_dir: Path | str, root: Path) -> tuple[Path, Pat
         project = {os.path.abspath(f) for f in corpus_folders(specs, root)}
     except (OSError, ValueError):
         project = set()
-    layout = RunLayout(root) if os.path.abspath(corpus_dir) in project else RunLayout(root, default_run_name(corpus_dir))
+    layout = RunLayout(root) if os.path.abspath(corpus_dir) in project else RunLayout(root, safe_run_name(default_run_name(corpus_dir)))
     return layout.tables, layout.cache
 
 

@@ -55,9 +55,10 @@ def run_export(args) -> int:
     try:
         check_output_outside(args.out, [args.corpus])
         taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
-        tables_dir, cache_dir = default_tables_folder(args.corpus, find_project_root())
         if getattr(args, "tables", None):
             tables_dir, cache_dir = Path(args.tables), None
+        else:
+            tables_dir, cache_dir = default_tables_folder(args.corpus, find_project_root())
         processed = open_tables(args.corpus, tables_dir, cache_dir)
         written = write_exports(args.out, processed.document_table, processed.indicators(taxonomy))
     except (CorpusError, TaxonomyError, UnsafePathError, ValueError, OSError) as error:

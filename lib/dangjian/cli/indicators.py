@@ -66,8 +66,9 @@ def run_indicators(args) -> int:
         for output in outputs:
             check_output_file(output, args.paths)
         taxonomy = load_taxonomy(args.taxonomy or None)
-        if len(args.paths) == 1 and Path(args.paths[0]).is_dir() and not follow_symlinks:
-            table, excluded, issues, documents = _from_tables(args.paths[0], taxonomy, named=bool(args.taxonomy))
+        folders = _tables_folders(args.paths[0]) if len(args.paths) == 1 and Path(args.paths[0]).is_dir() and not follow_symlinks else None
+        if folders is not None:
+            table, excluded, issues, documents = _from_tables(args.paths[0], taxonomy, folders, named=bool(args.taxonomy))
         else:
             table, excluded, issues, documents = _in_memory(args.paths, taxonomy, follow_symlinks)
     except (CorpusError, TaxonomyError, ValueError, OSError) as error:
@@ -87,7 +88,24 @@ def run_indicators(args) -> int:
     return 0
 
 
-def _from_tables(folder: str, taxonomy: Taxonomy, named: bool = False):
+def _tables_folders(folder: str) -> tuple[Path, Path] | None:
+    """The tables and cache folders of ``folder``'s run, when the command runs inside a project and
+    they lie outside the corpus folder; else None (the corpus is read in memory, nothing written)."""
+    from dangjian.io import check_output_outside
+    from dangjian.runner import find_project_root
+
+    root = find_project_root()
+    if not (root / "pyproject.toml").is_file():
+        return None
+    tables_dir, cache_dir = default_tables_folder(folder, root)
+    try:
+        check_output_outside(tables_dir, [folder])
+    except ValueError:
+        return None
+    return tables_dir, cache_dir
+
+
+def _from_tables(folder: str, taxonomy: Taxonomy, folders: tuple[Path, Path], named: bool = False):
     """The indicator table, the excluded numbers (a callable), the issues and the number of
     documents of one corpus folder, read from the tables of its run.
 
@@ -98,9 +116,7 @@ def _from_tables(folder: str, taxonomy: Taxonomy, named: bool = False):
     A document that cannot be read is an error here, as when the folder is read in memory;
     issue paths are given under ``folder`` as it was named.
     """
-    from dangjian.runner import find_project_root
-
-    tables_dir, cache_dir = default_tables_folder(folder, find_project_root())
+    tables_dir, cache_dir = folders
     tables = open_tables(folder, tables_dir, cache_dir)
     issues = [
         CorpusIssue(str(Path(folder) / os.path.relpath(issue.path, tables.corpus)), issue.status, issue.message)
