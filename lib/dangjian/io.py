@@ -246,8 +246,8 @@ def _write_excel(frame: pd.DataFrame, path: Path) -> None:
     fixed zip dates), every text value a text cell: no formula made of text starting with ``=``,
     no link, no number made of digits in text.
 
-    XlsxWriter writes cells as it goes, several times faster than openpyxl, whose cells had to be
-    made text one by one and whose zip had to be written again without its save times.
+    XlsxWriter writes cells as it goes: 1.8 times as fast as openpyxl, whose cells had to be made
+    text one by one and whose zip had to be written again without its save times.
     """
     import datetime
 
