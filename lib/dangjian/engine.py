@@ -78,7 +78,7 @@ from dangjian.schema import (
     table_schema,
 )
 from dangjian.segment import Segmentation, segment, segment_records
-from dangjian.stream import HUGE_SUFFIXES, DocumentRef, PartitionedWriter, Spilled, batched, iter_document_refs, metadata_columns, partitions, read_ref, write_spilled_table
+from dangjian.stream import DocumentRef, PartitionedWriter, Spilled, batched, iter_document_refs, metadata_columns, partitions, read_ref, text_size, write_spilled_table
 from dangjian.tokenize import DomainTokenizer
 
 #: Back-ends of :class:`Engine`.
@@ -297,16 +297,6 @@ SPILL_FOLDER = ".spill"
 CACHE_ENTRY_LIMIT = 256_000_000
 
 
-def _file_size(ref: DocumentRef) -> int:
-    """The size of a readable text document's file (0 for any other: never treated as huge)."""
-    if ref.problem or ref.path.suffix.lower() not in HUGE_SUFFIXES:
-        return 0
-    try:
-        return ref.path.stat().st_size
-    except OSError:
-        return 0
-
-
 def _computation_groups(refs: Sequence[DocumentRef], found: Sequence[dict | None]) -> list[list[int]]:
     """Positions of the documents to compute, in order: each huge document (:data:`HUGE_DOCUMENT`)
     alone, the others together.
@@ -316,8 +306,8 @@ def _computation_groups(refs: Sequence[DocumentRef], found: Sequence[dict | None
         >>> _computation_groups(refs, [None, {}, None])
         [[0, 2]]
     """
-    small = [i for i, tables in enumerate(found) if tables is None and _file_size(refs[i]) < HUGE_DOCUMENT]
-    huge = [[i] for i, tables in enumerate(found) if tables is None and _file_size(refs[i]) >= HUGE_DOCUMENT]
+    small = [i for i, tables in enumerate(found) if tables is None and text_size(refs[i]) < HUGE_DOCUMENT]
+    huge = [[i] for i, tables in enumerate(found) if tables is None and text_size(refs[i]) >= HUGE_DOCUMENT]
     return ([small] if small else []) + huge
 
 
@@ -331,7 +321,7 @@ def _cacheable(tables: dict[str, pa.Table | Spilled]) -> bool:
 
 def _spill_folder(stages: Stages, group: Sequence[DocumentRef]) -> Path | None:
     """A new folder for the tables of a huge document computed alone (None: tables held in memory)."""
-    if stages.spill_dir is None or len(group) != 1 or _file_size(group[0]) < HUGE_DOCUMENT:
+    if stages.spill_dir is None or len(group) != 1 or text_size(group[0]) < HUGE_DOCUMENT:
         return None
     Path(stages.spill_dir).mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix="document-", dir=stages.spill_dir))
@@ -462,7 +452,7 @@ def _compute_partition(refs: Sequence[DocumentRef], stages: Stages, spill: Path 
     clock = time.perf_counter
     timings = dict.fromkeys(STAGES, 0.0)
     pipeline = _cleaning_pipeline(stages.without_steps)
-    whole = len(refs) == 1 and _file_size(refs[0]) >= HUGE_DOCUMENT
+    whole = len(refs) == 1 and text_size(refs[0]) >= HUGE_DOCUMENT
     documents, cleaned, records, counts, issues = [], [], [], [], []
     n_bytes = 0
     for ref in refs:

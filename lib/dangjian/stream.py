@@ -317,7 +317,7 @@ def partitions(refs: Iterable[DocumentRef], size: int, alone: int) -> Iterator[l
     """
     batch: list[DocumentRef] = []
     for ref in refs:
-        if not ref.problem and ref.path.suffix.lower() in HUGE_SUFFIXES and _size(ref.path) >= alone:
+        if text_size(ref) >= alone:
             if batch:
                 yield batch
                 batch = []
@@ -331,9 +331,18 @@ def partitions(refs: Iterable[DocumentRef], size: int, alone: int) -> Iterator[l
         yield batch
 
 
-def _size(path: Path) -> int:
+def text_size(ref: DocumentRef) -> int:
+    """The size in bytes of a readable text document's file (:data:`HUGE_SUFFIXES`); 0 for any
+    other document, which is never treated as huge.
+
+    Example:
+        >>> text_size(DocumentRef("t", Path("data/raw/town-speech.txt"))) > 0
+        True
+    """
+    if ref.problem or ref.path.suffix.lower() not in HUGE_SUFFIXES:
+        return 0
     try:
-        return path.stat().st_size
+        return ref.path.stat().st_size
     except OSError:
         return 0
 
@@ -435,7 +444,7 @@ def read_manifest(out: Path | str) -> dict:
 
 
 __all__ = [
-    "DocumentRef", "MANIFEST", "PartitionedWriter", "Spilled", "batched", "partitions", "write_spilled_table", "iter_document_refs", "iter_metadata_rows",
+    "DocumentRef", "MANIFEST", "PartitionedWriter", "Spilled", "batched", "partitions", "text_size", "write_spilled_table", "iter_document_refs", "iter_metadata_rows",
     "iter_table", "metadata_columns", "part_name", "partition_files", "read_manifest", "read_ref", "read_table",
     "write_partition_table",
 ]

@@ -295,12 +295,20 @@ def extract_with_excluded(
     resolved = _resolve_taxonomy(taxonomy)
     builder, excluded_builder = _TableBuilder(COLUMNS, INDICATOR_DTYPES), _TableBuilder(EXCLUDED_COLUMNS, {})
     for document in _documents(source):
-        sink: list[tuple] = []
-        for batch in _quantity_batches(document, resolved, sink):
-            builder.add(batch, document.cleaned)
-            excluded_builder.add(_columns(document.doc_id, _EXCLUDED_FIELDS, sink), document.cleaned)
-            sink.clear()
+        for _ in _fill_both(document, resolved, builder, excluded_builder):
+            pass
     return builder.frame(), excluded_builder.frame()
+
+
+def _fill_both(document: ProcessedDocument, taxonomy: Taxonomy, builder: _TableBuilder, excluded_builder: _TableBuilder) -> Iterator[None]:
+    """Add a document's quantities and excluded numbers to the two builders, from one reading of
+    each batch of sentences; yield after each batch."""
+    sink: list[tuple] = []
+    for batch in _quantity_batches(document, taxonomy, sink):
+        builder.add(batch, document.cleaned)
+        excluded_builder.add(_columns(document.doc_id, _EXCLUDED_FIELDS, sink), document.cleaned)
+        sink.clear()
+        yield
 
 
 def iter_extract_with_excluded(
@@ -318,13 +326,8 @@ def iter_extract_with_excluded(
         >>> [(len(t), len(e)) for t, e in iter_extract_with_excluded(doc) if t or e]
         [(1, 1)]
     """
-    resolved = _resolve_taxonomy(taxonomy)
     builder, excluded_builder = _TableBuilder(COLUMNS, INDICATOR_DTYPES), _TableBuilder(EXCLUDED_COLUMNS, {})
-    sink: list[tuple] = []
-    for batch in _quantity_batches(document, resolved, sink):
-        builder.add(batch, document.cleaned)
-        excluded_builder.add(_columns(document.doc_id, _EXCLUDED_FIELDS, sink), document.cleaned)
-        sink.clear()
+    for _ in _fill_both(document, _resolve_taxonomy(taxonomy), builder, excluded_builder):
         yield builder.take(), excluded_builder.take()
     yield builder.take(finish=True), excluded_builder.take(finish=True)
 
