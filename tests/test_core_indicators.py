@@ -14,7 +14,8 @@
   special-cased. The next cases, one or more per rule added after the unseen part was studied,
   state each rule in a sentence written for it; ``PROBES`` holds the probe sentences that tested those
   rules for generality (see its comment). The last cases state the rules added after the held-out
-  and second blind parts were studied, each in a sentence written for it.
+  and second blind parts were studied, then after the third blind part was, each in a sentence
+  written for it.
 - Page counters are never indicators; statistics laid out as a table are; digits after 万 are its
   units (2万9620个).
 """
@@ -52,23 +53,35 @@ def _score_sets():
 #: which the extractor does not read); second blind part core precision 0.981, recall 0.897 (after
 #: the space a pinyin reading is set off with went with it, 黨(dang) 員). The third blind part (8
 #: documents, 130 indicator rows), labelled while those rules were written and measured once after:
-#: values recall 0.992, precision 0.970; core precision 0.797, recall 0.593; kind 0.985.
+#: values recall 0.992, precision 0.970; core precision 0.797, recall 0.593; kind 0.985. After the
+#: three blind parts were studied, the rules that generalised from them (the party's categories:
+#: 外出务工经商党员, 正式党员, 共青团员入党, 示范点 and 红旗单位, income bands of the collective economy,
+#: youth-league and invited lectures; the grammar of 、 lists and 分别; lines cut by the wrap of a
+#: printed page) took held-out core recall to 0.710 (precision 0.991), the second blind part's to
+#: 0.940 (precision 0.982, values recall 0.990) and the third's to 0.930 (precision 0.976).
+#: Two further blind parts, labelled after that (``blind4``: 8 documents of northern provinces,
+#: 125 indicator rows; ``blind5``: 8 of southern and western ones, 121 rows), measured once with
+#: those rules: values recall 0.976 / 0.992, precision 0.968 / 1.000; core precision 0.887 / 0.810,
+#: recall 0.714 / 0.644; kind 0.992 / 1.000 (the rules before the third blind part was studied
+#: scored core recall 0.688 / 0.644, precision 0.883 / 0.797 on them).
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
     "seeds": TARGETS,
     "seen": {**TARGETS, "core_precision": 0.97, "core_recall": 0.95, "kind": 0.98, "kind_other": 0.97},
     "unseen": {**TARGETS, "recall": 0.97, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.98, "kind": 0.98, "kind_other": 0.97},
-    "heldout": {"recall": 0.82, "precision": 0.97, "core_precision": 0.97, "core_recall": 0.63, "kind": 0.97, "kind_other": 0.90},
-    "blind2": {"recall": 0.97, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.88, "kind": 0.99, "kind_other": 0.98},
-    "blind3": {"recall": 0.98, "precision": 0.96, "core_precision": 0.78, "core_recall": 0.58, "kind": 0.98, "kind_other": 0.98},
+    "heldout": {"recall": 0.82, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.70, "kind": 0.97, "kind_other": 0.90},
+    "blind2": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.93, "kind": 0.99, "kind_other": 0.99},
+    "blind3": {"recall": 0.98, "precision": 0.96, "core_precision": 0.96, "core_recall": 0.92, "kind": 0.98, "kind_other": 0.99},
+    "blind4": {"recall": 0.96, "precision": 0.95, "core_precision": 0.87, "core_recall": 0.70, "kind": 0.98, "kind_other": 0.96},
+    "blind5": {"recall": 0.98, "precision": 0.99, "core_precision": 0.80, "core_recall": 0.63, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -266,6 +279,46 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("全镇人口自然增长率为5.3‰，农民人均纯收入1791元。", "5.3‰", "人口", "", "change"),
     ("选派32名村干部到先进地区跟岗学习。", "32名", "村干部", "training_participants", "amount"),
     ("爱心课堂已开课28期，服务累计12600人次。", "12600人次", "服务", "people_served", "amount"),
+    # written after the third blind part was studied (one or more per rule added then; none from a
+    # scored text)
+    # a line of running text cut by the wrap of a printed page goes on in the next line
+    ("党员发展工作稳步推进。\n至2007年底，全区发展新党员5690人，其中女党员1801人，占31.7%；35岁以下年轻党\n员3210人，占56.4%。", "3210人", "35", "recruits_profile", "amount"),
+    ("党员发展工作稳步推进。\n至2007年底，全区发展新党员5690人，其中女党员1801人，占31.7%；35岁以下年轻党\n员3210人，占56.4%。", "56.4%", "35", "recruits_profile", "share"),
+    # bare numbers listed before a unit share it; the noun ending the last item of a 分别 list is every item's
+    ("女党员、少数民族党员占比分别比上年提高0.8、0.2个百分点。", "0.8", "女党员", "members_female", "change"),
+    ("大专及以上学历、女性党员占比分别提高3.1、1.2个百分点。", "3.1", "大专及以上学历党员", "members_college", "change"),
+    # recruits from the Youth League; full members when no probationary ones are counted; the whole of a 中
+    ("全年发展党员86名，其中共青团员入党52名。", "52名", "共青团员", "recruits_profile", "amount"),
+    ("第三党支部现有正式党员23名，平均年龄38岁。", "23名", "正式党员", "members_total", "amount"),
+    ("全村42名党员中，有15人常年外出务工。", "42名", "党员", "members_total", "amount"),
+    # members working away from home (外出务工经商党员) are floating members
+    ("全镇外出务工经商党员126名，占党员总数的18.5%。", "126名", "外出务工经商党员", "floating_members", "amount"),
+    ("全镇外出务工经商党员126名，占党员总数的18.5%。", "18.5%", "外出务工经商党员", "floating_members", "share"),
+    # a village committee's members, and their share of the population
+    ("该村委会共有党员52人，占全村人口的2.6%。", "52人", "党员", "members_total", "amount"),
+    ("该村委会共有党员52人，占全村人口的2.6%。", "2.6%", "党员", "members_total", "share"),
+    # a class of branches the text defined before is not a type of organisation
+    ("这类党支部共有86个，占35.2%。", "86个", "这类", "", "amount"),
+    # units a selection of party building names (入选, 示范点, 红旗单位, 示范高校)
+    ("全区有8个党支部入选全省示范党支部。", "8个", "入选", "model_orgs", "amount"),
+    ("全县建成党建示范点45个。", "45个", "党建示范点", "model_orgs", "amount"),
+    ("评选出红旗单位26个。", "26个", "红旗单位", "model_orgs", "amount"),
+    ("全县有党建工作示范高校3个、标杆院系12个。", "3个", "示范高校", "model_orgs", "amount"),
+    # firms an organisation covers are coverage; the firms themselves are no party-building count
+    ("已建党组织96个，覆盖非公企业210家。", "210家", "覆盖非公企业", "org_coverage", "amount"),
+    ("全县规模以上非公企业320家，党组织覆盖率96%。", "320家", "非公企业", "", "amount"),
+    # income bands of the villages' collective economy, the band before or after the villages
+    ("村级集体经济中，5万元以下的46个，占12.3%。", "46个", "5万元以下", "villages_by_income", "amount"),
+    ("村级集体经济收入5万元以下的村有12个，10万元以上的村32个。", "32个", "10万元以上的村", "villages_by_income", "amount"),
+    # a branch's youth-league lectures, lectures by invited experts and study visits are study events
+    ("各支部开展主题团日活动320次，团委书记讲团课46场。", "46场", "团课", "study_activities", "amount"),
+    ("年均邀请专家学者来校授课12次。", "12次", "授课", "study_activities", "amount"),
+    ("组织村干部外出考察学习3次。", "3次", "考察学习", "study_activities", "amount"),
+    # rules about training are not sessions; 以…为目标 is a purpose, not a target; a sum's purpose names the pay
+    ("出台包括培训经费、村干部待遇、政策性规定9个。", "9个", "规定", "", "amount"),
+    ("以助力企业发展为目标，打造了党建示范点23个。", "23个", "党建示范点", "model_orgs", "amount"),
+    ("为每名村副职干部安排3000元用于养老保险补贴。", "3000元", "", "cadre_pay", "amount"),
+    ("镇党委投入50万元用于困难群众生活补助，村干部带头捐款。", "50万元", "投入", "funds", "amount"),
 ]
 
 

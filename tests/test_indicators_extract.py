@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from dangjian.clean import clean_text
-from dangjian.indicators import NotAQuantity, Quantity, Reason, quantities, read_candidate, read_text
+from dangjian.corpus import Document
+from dangjian.indicators import NotAQuantity, Quantity, Reason, extract, quantities, read_candidate, read_text
 from dangjian.indicators.grammar import CANDIDATE
 from dangjian.indicators.subjects import label_subjects
 from dangjian.indicators.thresholds import threshold_flags
+from dangjian.pipeline import process_document
 
 
 def only(text: str) -> Quantity:
@@ -188,3 +191,29 @@ def test_cleaning_then_extraction_handles_traditional_pinyin_and_spaced_thousand
     ]
     raw_surfaces = [raw[slice(*cleaned.to_raw_span(q.start, q.end))] for q in found]
     assert raw_surfaces == ["11 722.79畝", "163.3萬(wàn)元", "1654人(次)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("女党员、少数民族党员占比分别提高0.8、0.2个百分点", [("0.8", "百分点"), ("0.2个百分点", "百分点")]),
+        ("分别为1.5、2万名", [("1.5", "名"), ("2万名", "名")]),
+    ],
+)
+def test_bare_numbers_listed_before_a_unit_share_it(text, listed):
+    assert [(q.surface, q.unit) for q in quantities(text)] == listed
+
+
+def test_an_ordinal_list_is_not_a_list_of_counts():
+    assert [q.surface for q in quantities("第1、2、3名获得表彰")] == ["3名"]
+
+
+def test_a_line_cut_by_the_wrap_of_a_page_is_read_on_with_its_offsets_in_the_raw_file():
+    raw = "第二节 党员发展\n党员发展工作稳步推进。\n至2007年底，全区发展新党员5690人，其中女党员1801人，占31.7%；35岁以下年轻党\n员3210人，占56.4%；高中\n（中专）学历1120人。\n一是抓教育，培训党员300人次\n二是抓管理，整顿后进支部3个。"
+    table = extract(process_document(Document("wrap", Path("wrap.txt"), raw, "utf-8")))
+    assert all(raw[s:e] == surface for s, e, surface in zip(table["raw_start"], table["raw_end"], table["raw_surface"]))
+    assert all(surface == raw_surface for surface, raw_surface in zip(table["surface"], table["raw_surface"]))
+    row = table[table["surface"] == "3210人"].iloc[0]
+    assert ("年轻党员" in row["subject"], row["core_id"]) == (True, "recruits_profile")
+    # an item marker opens a statement of its own: the line before it is not joined to it
+    assert table[table["surface"] == "3个"].iloc[0]["sentence"].startswith("二是")

@@ -76,6 +76,39 @@ def read_text(text: str) -> list[Quantity | NotAQuantity]:
             if excluded is not None:
                 verdict = excluded
         results.append(verdict)
+    return _share_listed_units(text, results) if "、" in text else results
+
+
+#: A bare number of a list, before the 、 that leads to the next number (15.6、6.5、0.1个百分点).
+_BARE_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_LIST_MARK = re.compile(r"\s*、\s*")
+#: What before a number makes it an ordinal of a list (第1、2、3名), not a count.
+_ORDINAL_LIST = re.compile(r"第\s*(?:[0-9]+(?:\.[0-9]+)?\s*、\s*)*$")
+
+
+def _share_listed_units(text: str, results: list[Quantity | NotAQuantity]) -> list[Quantity | NotAQuantity]:
+    """Bare numbers listed with 、 before a number with a unit share its multiplier and unit:
+    ``分别提高15.6、6.5、0.1个百分点`` gives three changes in 百分点.
+
+    Example:
+        >>> [(r.surface, r.unit, float(r.value_norm)) for r in read_text("分别为1.5、2万名")]
+        [('1.5', '名', 15000.0), ('2万名', '名', 20000.0)]
+        >>> [(r.surface, bool(r)) for r in read_text("第1、2名")]
+        [('1', False), ('2名', True)]
+    """
+    for index in range(len(results) - 2, -1, -1):
+        verdict, follower = results[index], results[index + 1]
+        if (
+            isinstance(follower, Quantity)
+            and isinstance(verdict, NotAQuantity)
+            and verdict.reason is Reason.NO_UNIT
+            and _BARE_NUMBER.fullmatch(verdict.surface)
+            and _LIST_MARK.fullmatch(text, verdict.end, follower.start)
+            and not _ORDINAL_LIST.search(text, max(0, verdict.start - 40), verdict.start)
+        ):
+            results[index] = Quantity(
+                verdict.start, verdict.end, verdict.surface, Decimal(verdict.surface), follower.multiplier, follower.unit, follower.unit_class
+            )
     return results
 
 
@@ -115,15 +148,125 @@ def _documents(source: ProcessedCorpus | ProcessedDocument | Iterable[ProcessedD
     return list(source)
 
 
-def _sentence_batches(document: ProcessedDocument, size: int | None = None) -> Iterator[Iterable[tuple[int, int, str, int]]]:
-    """``(sentence_id, start, text, paragraph_id)`` of the sentences of a document, ``size``
-    (default :data:`BATCH_SENTENCES`) at a time."""
+#: A sentence as it is read: id, start in the clean text, text, paragraph id, and the line breaks
+#: taken out of it (position in the text read, characters taken out there; see :func:`in_clean_text`).
+Sentence = tuple[int, int, str, int, tuple[tuple[int, int], ...]]
+
+
+def _sentence_batches(document: ProcessedDocument, size: int | None = None) -> Iterator[list[Sentence]]:
+    """The sentences of a document (:data:`Sentence`), ``size`` (default :data:`BATCH_SENTENCES`)
+    at a time, a sentence broken by the wrap of a printed line joined to its end
+    (:func:`join_wrapped_lines`)."""
     sentences = document.segmentation.sentences
     size = size or BATCH_SENTENCES
+    batch: list[Sentence] = []
+    for sentence in join_wrapped_lines(_sentence_rows(sentences, size), document.cleaned.text):
+        batch.append(sentence)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _sentence_rows(sentences: pd.DataFrame, size: int) -> Iterator[tuple[int, int, str, int, bool]]:
+    """``(sentence_id, start, text, paragraph_id, is_heading)`` of a sentence table, read ``size``
+    rows at a time."""
     for begin in range(0, len(sentences), size):
         part = sentences if len(sentences) <= size else sentences.iloc[begin : begin + size]
         paragraphs = part["paragraph_id"].tolist() if "paragraph_id" in part else [0] * len(part)
-        yield zip(part["sentence_id"].tolist(), part["start"].tolist(), part["text"].tolist(), paragraphs)
+        headings = part["is_heading"].tolist() if "is_heading" in part else [False] * len(part)
+        yield from zip(part["sentence_id"].tolist(), part["start"].tolist(), part["text"].tolist(), paragraphs, headings)
+
+
+#: A line of running text cut by the wrap of a printed page: it ends inside a word or number, and
+#: the next line goes on with one (a page of a gazetteer or a yearbook read line by line).
+_OPEN_LINE_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]$")
+_CONTINUED_LINE_START = re.compile(r"^[\u4e00-\u9fff0-9（(]")
+#: Shortest line read as wrapped running text (titles and cells are shorter), and the mark of a
+#: clause it must hold (a headline of figures has none).
+WRAPPED_LINE_CHARS = 20
+_PROSE_MARK = re.compile(r"[，,；;。]")
+#: A title or quotation left open at the end of a line: the next line may be another column's.
+_UNCLOSED_TITLE = re.compile(r"《[^》]*$|“[^”]*$")
+#: A line that ends with a quantity (党员 1801 人) may be a statement of its own, and a line that
+#: opens with an item marker (二是, 三、, （二）, 2.) starts a new statement.
+_QUANTITY_LINE_END = re.compile(r"[0-9]\s*[^\s0-9]{1,3}$")
+_ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+(?:是|、)|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+\s*[、.．]|第[一二三四五六七八九十0-9]+[，、])")
+
+
+def join_wrapped_lines(rows: Iterable[tuple[int, int, str, int, bool]], text: str) -> Iterator[Sentence]:
+    """The sentences (:data:`Sentence`) of ``rows`` (id, start, text, paragraph id, heading flag)
+    of the clean ``text``, where a sentence that a line wrap cut is joined to the first sentence of
+    the next line: the line is running text (at least :data:`WRAPPED_LINE_CHARS` characters with a
+    clause mark), ends inside a word, and the next line, no heading, goes on with a word or a
+    number. The line break is taken out (a word cut by the wrap is whole again) and noted, so that
+    offsets in the clean text can be given back; the line joined belongs to the paragraph of the
+    line before.
+
+    Example:
+        >>> text = "至1993年底，发展新党员1564人，其中35岁以下年轻党\\n员1002人，占64.1%。\\n二、组织"
+        >>> first, second = text.index("\\n"), text.rindex("\\n")
+        >>> rows = [(0, 0, text[:first], 0, False), (1, first + 1, text[first + 1 : second], 1, False), (2, second + 1, "二、组织", 2, True)]
+        >>> [(i, start, s[-17:], paragraph, joins) for i, start, s, paragraph, joins in join_wrapped_lines(rows, text)]
+        [(0, 0, '年轻党员1002人，占64.1%。', 0, ((29, 1),)), (2, 45, '二、组织', 2, ())]
+        >>> text = "一是抓发展，全年发展党员20名\\n二是抓培训，共培训党员300人次"
+        >>> rows = [(0, 0, text[:15], 0, False), (1, 16, text[16:], 1, False)]
+        >>> [s for _, _, s, _, _ in join_wrapped_lines(rows, text)]
+        ['一是抓发展，全年发展党员20名', '二是抓培训，共培训党员300人次']
+    """
+    pending: Sentence | None = None  # the last sentence read, held to see the next line
+    line_start, line, paragraph = 0, None, 0  # the current line: start, paragraph id, paragraph given
+    for sentence_id, start, sentence, line_id, heading in rows:
+        if line_id != line:
+            joined = pending is not None and not heading and _wrapped(text, line_start, pending, start, sentence)
+            if joined:
+                held_id, held_start, held, paragraph, joins = pending
+                gap = start - held_start - len(held) - sum(taken for _, taken in joins)
+                pending = (held_id, held_start, held + sentence, paragraph, (*joins, (len(held), gap)))
+            else:
+                paragraph = line_id
+            line_start, line = start, line_id
+            if joined:
+                continue
+        if pending is not None:
+            yield pending
+        pending = (sentence_id, start, sentence, paragraph, ())
+        if heading:
+            yield pending
+            pending = None
+    if pending is not None:
+        yield pending
+
+
+def _wrapped(text: str, line_start: int, held: Sentence, start: int, sentence: str) -> bool:
+    """Does the line ending with the ``held`` sentence run on into ``sentence`` at ``start``?"""
+    _, held_start, held_text, _, joins = held
+    held_end = held_start + len(held_text) + sum(taken for _, taken in joins)
+    return (
+        held_end - line_start >= WRAPPED_LINE_CHARS
+        and bool(_PROSE_MARK.search(text, line_start, held_end))
+        and bool(_OPEN_LINE_END.search(held_text))
+        and not _QUANTITY_LINE_END.search(held_text)
+        and bool(_CONTINUED_LINE_START.match(sentence))
+        and not _ITEM_START.match(sentence)
+        and not _UNCLOSED_TITLE.search(held_text)
+        and not text[held_end:start].strip()
+    )
+
+
+def in_clean_text(position: int, joins: tuple[tuple[int, int], ...], end: bool = False) -> int:
+    """The offset in its sentence's clean text of a ``position`` of the sentence as read, the line
+    breaks ``joins`` taken out of it given back (an ``end`` at a break stays before it).
+
+    Example:
+        >>> in_clean_text(30, ((27, 1),)), in_clean_text(27, ((27, 1),)), in_clean_text(27, ((27, 1),), end=True)
+        (31, 28, 27)
+    """
+    for at, taken in joins:
+        if position > at or (position == at and not end):
+            position += taken
+    return position
 
 
 class _TableBuilder:
@@ -193,14 +336,14 @@ def _quantity_batches(
     doc_id = document.doc_id
     for sentences in _sentence_batches(document):
         rows: list[tuple] = []  # one tuple of _QUANTITY_FIELDS per row
-        for sentence_id, sentence_start, text, paragraph_id in sentences:
+        for sentence_id, sentence_start, text, paragraph_id, joins in sentences:
             if paragraph_id != paragraph:
                 carry, frame, paragraph = "", "", paragraph_id
             verdicts = read_text(text)
             found = [verdict for verdict in verdicts if isinstance(verdict, Quantity)]
             if excluded is not None and len(found) < len(verdicts):
                 excluded.extend(
-                    (sentence_id, sentence_start + v.start, sentence_start + v.end, v.surface, v.reason.value, v.detail, text)
+                    (sentence_id, sentence_start + in_clean_text(v.start, joins), sentence_start + in_clean_text(v.end, joins, end=True), v.surface, v.reason.value, v.detail, text)
                     for v in verdicts
                     if isinstance(v, NotAQuantity)
                 )
@@ -221,7 +364,7 @@ def _quantity_batches(
                 mapping = taxonomy.assign(subject, clause, text, quantity.unit_class, kind) if not threshold else None
                 indicator = mapping.indicator if mapping else None
                 rows.append((
-                    sentence_id, sentence_start + quantity.start, sentence_start + quantity.end, quantity.surface,
+                    sentence_id, sentence_start + in_clean_text(quantity.start, joins), sentence_start + in_clean_text(quantity.end, joins, end=True), quantity.surface,
                     float(quantity.value), quantity.multiplier, float(quantity.value_norm), quantity.unit, quantity.unit_class,
                     quantity.approx, _number(quantity.value_high), quantity.qualifier, threshold, subject, kind,
                     indicator.core if indicator else "", mapping.confidence if mapping else 0.0, indicator.id if indicator else "",
@@ -235,8 +378,8 @@ def _excluded_batches(document: ProcessedDocument) -> Iterator[dict[str, list]]:
     sentences at a time, as columns (raw spans not yet set)."""
     for sentences in _sentence_batches(document):
         rows = [
-            (sentence_id, sentence_start + verdict.start, sentence_start + verdict.end, verdict.surface, verdict.reason.value, verdict.detail, text)
-            for sentence_id, sentence_start, text, _ in sentences
+            (sentence_id, sentence_start + in_clean_text(verdict.start, joins), sentence_start + in_clean_text(verdict.end, joins, end=True), verdict.surface, verdict.reason.value, verdict.detail, text)
+            for sentence_id, sentence_start, text, _, joins in sentences
             for verdict in read_text(text)
             if isinstance(verdict, NotAQuantity)
         ]

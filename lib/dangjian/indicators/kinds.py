@@ -25,7 +25,7 @@ import re
 #: Words that make the numbers after them planned, required or expected. 计划 counts as a verb
 #: only (计划培训, 计划总投资), not as the name of a programme (“学历提升”计划，按计划).
 TARGET_WORDS = (
-    r"力争", r"(?<![为以])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"目标(?:任务|值)?(?:为|是|达到)?",
+    r"力争", r"(?<![为以])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?",
     r"(?<![”\"’」』按照原度动程划作升展养])计划(?![，。；、,;”\"和及的中书])", r"(?<![的按])要求(?![下，])",
     r"争取(?=[^，。；,;]{0,4}?(?:发展|培训|建成|新建|实现|达到|完成|组建|选派|储备|打造|创建|覆盖)[^，,]*$)", r"至少要", r"必须", r"应当", r"(?:年底|年末)前", r"将(?:达到|实现|新增|建成)",
     # 将 right before another verb plans it, in the number's clause only (将新建…20个; not 将发展党员工作纳入考核，…)

@@ -85,7 +85,7 @@ _VERBS = re.compile(_VERB)
 _VERB_RUN = re.compile(f"(?:{_VERB})+(?!{'|'.join(NOUN_SUFFIXES)})")
 _ADVERBIAL = (
     r"[0-9]{4}年(?:以来|来|底|末|初|内|度)?|今年以来|去年以来|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|目前|现已|已经|已|"
-    r"一年来|近年来|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
+    r"一年来|近年来|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共(?![青产])|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
     r"全州|我市|我区|我县|我镇|我乡|我省|持续|进一步|积极|扎实|深入|全面|切实|不断|顺利|成功(?!率)|力争|"
     r"再|又|还|也|并|均|都|对|向|为|在(?![职岗册编校读任])|从|与|和|给|由|把|将|于|使|让|通过|按照|依托|围绕|针对|帮助|推动|"
     r"引导|鼓励|至少|最少|要|共同|重新|直接|其中包括|包括|以及|按期|按时|及时|如期|"
@@ -280,9 +280,12 @@ def _object_of(subject: str) -> str:
     return subject[match.end() :] if match and match.end() < len(subject) else subject
 
 
-_LIST_SEPARATOR = re.compile(r"、|和|及|以及|与")
+_LIST_SEPARATOR = re.compile(r"、|和|及(?!以[上下内]|其)|以及|与")  # 大专及以上学历 is one item
 #: The whole named before the first item of a list (党员中工人、农民).
 _WHOLE_OF_ITEM = re.compile(r"^[^、，。；]{2,10}?中(?=[^、，。；]{1,12}$)")
+#: The counted noun that ends the last item of a list and is shared by the items before it
+#: (大专及以上学历、女性、少数民族党员占比: each item is a group of members).
+_SHARED_HEAD = re.compile(r"(?:党员|党组织|党支部|干部|书记)(?=[^、，。；]{0,4}$)")
 
 
 def _respectively_items(head: str) -> list[str]:
@@ -292,12 +295,17 @@ def _respectively_items(head: str) -> list[str]:
     Example:
         >>> _respectively_items("党员中工人、农民分别占")
         ['党员中工人', '党员中农民']
+        >>> _respectively_items("大专及以上学历、女性、少数民族党员占比分别提高")
+        ['大专及以上学历党员', '女性党员', '少数民族党员占比']
     """
     head = _RESPECTIVELY.sub("", head)
     items = [item for item in (_strip(item) for item in _LIST_SEPARATOR.split(head)) if item]
     whole = _WHOLE_OF_ITEM.match(items[0]) if items else None
     if whole:  # 党员中工人、农民分别占…: every item is a part of the same whole
         items = [items[0]] + [item if item.startswith(whole.group()) else whole.group() + item for item in items[1:]]
+    shared = _SHARED_HEAD.search(items[-1]) if len(items) > 1 else None
+    if shared:  # 大专及以上学历、女性、少数民族党员占比分别提高…: the noun of the last item is every item's
+        items = [item if _SHARED_HEAD.search(item) else item + shared.group() for item in items[:-1]] + items[-1:]
     return items
 
 
