@@ -22,12 +22,12 @@
 # into the corpus tables (`corpus_tables_dir`); this notebook and all later ones read those tables.
 
 # %% tags=["parameters"]
-corpus_dir = "data/raw"
-output_dir = "data/processed/corpus"
-figures_dir = "figures"
-figure_prefix = "corpus"
-corpus_tables_dir = "data/processed/tables"
-cache_dir = "data/processed/cache"
+corpus_dir = "data/raw"  # role: corpus
+output_dir = "data/processed/corpus"  # role: output
+figures_dir = "figures"  # role: figures
+figure_prefix = "corpus"  # role: figure_prefix
+corpus_tables_dir = "data/processed/tables"  # role: tables
+cache_dir = "data/processed/cache"  # role: cache
 
 # %%
 from IPython.display import Markdown, display

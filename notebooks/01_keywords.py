@@ -24,7 +24,7 @@
 # how many documents (and paragraphs) stand behind each group, and what that allows.
 
 # %% tags=["parameters"]
-corpus_dir = "data/raw"
+corpus_dir = "data/raw"  # role: corpus
 unit = "paragraph"
 group_col = "region"
 top_n = 20
@@ -38,11 +38,11 @@ min_docs = 3
 kwic_terms = []
 kwic_window = 15
 source_sentences = 3
-output_dir = "data/processed/keywords"
-figures_dir = "figures"
-figure_prefix = "keywords_region"
-corpus_tables_dir = "data/processed/tables"
-cache_dir = "data/processed/cache"
+output_dir = "data/processed/keywords"  # role: output
+figures_dir = "figures"  # role: figures
+figure_prefix = "keywords_region"  # role: figure_prefix
+corpus_tables_dir = "data/processed/tables"  # role: tables
+cache_dir = "data/processed/cache"  # role: cache
 
 # %%
 from pathlib import Path

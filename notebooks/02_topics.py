@@ -27,7 +27,7 @@
 # documents (and paragraphs) stand behind it.
 
 # %% tags=["parameters"]
-corpus_dir = "data/raw"
+corpus_dir = "data/raw"  # role: corpus
 method = "nmf"  # "nmf" (TF-IDF) or "lda" (counts)
 unit = "paragraph"  # "paragraph", "sentence" or "section"
 k = "auto"  # "auto" (the default-K rule) or a whole number as text, e.g. "8"
@@ -52,11 +52,11 @@ effect_draws = 50
 effect_sims = 100
 source_units = 2  # units behind each cell of the topic × group tables
 stopword_lists = ["zh", "genre"]
-output_dir = "data/processed/topics"
-figures_dir = "figures"
-figure_prefix = "topics_nmf"
-corpus_tables_dir = "data/processed/tables"
-cache_dir = "data/processed/cache"
+output_dir = "data/processed/topics"  # role: output
+figures_dir = "figures"  # role: figures
+figure_prefix = "topics_nmf"  # role: figure_prefix
+corpus_tables_dir = "data/processed/tables"  # role: tables
+cache_dir = "data/processed/cache"  # role: cache
 
 # %%
 import math

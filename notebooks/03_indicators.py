@@ -25,14 +25,14 @@
 # level, year and document it comes from.
 
 # %% tags=["parameters"]
-corpus_dir = "data/raw"
-taxonomy = ""
+corpus_dir = "data/raw"  # role: corpus
+taxonomy = ""  # role: input
 region_col = "region"
-output_dir = "data/processed/indicators"
-figures_dir = "figures"
-figure_prefix = "indicators"
-corpus_tables_dir = "data/processed/tables"
-cache_dir = "data/processed/cache"
+output_dir = "data/processed/indicators"  # role: output
+figures_dir = "figures"  # role: figures
+figure_prefix = "indicators"  # role: figure_prefix
+corpus_tables_dir = "data/processed/tables"  # role: tables
+cache_dir = "data/processed/cache"  # role: cache
 
 # %%
 from pathlib import Path
@@ -268,13 +268,15 @@ display(unmapped.head(40))
 # %% [markdown]
 # ## Exports
 #
-# The full table (CSV, UTF-8, and Excel), the numbers that were excluded with their reasons, the
-# comparison tables and the unmapped subjects are written to the output folder.
+# The full table (CSV, UTF-8), the numbers that were excluded with their reasons, the comparison
+# tables and the unmapped subjects are written to the output folder. The Excel file of the full
+# table is written once, with the document columns beside every quantity, as
+# `export/indicators.xlsx` (next section): for a corpus of tens of thousands of quantities, each
+# Excel file of the table takes longer to write than the rest of the notebook to run.
 
 # %%
 written = [
     write_table(for_export(indicators), tables_dir / "indicators.csv"),
-    write_table(for_export(indicators), tables_dir / "indicators.xlsx"),
     write_table(excluded, tables_dir / "excluded_numbers.csv"),
     write_table(coverage.reset_index(), tables_dir / "coverage_region_category.csv"),
     write_table(density, tables_dir / "density_by_document.csv"),

@@ -21,8 +21,9 @@ from dangjian.runner import named_run, shared_output_problems
 from scratch_projects import file_digests, run
 
 PARAMETERS = (
-    'corpus_dir = "data/raw"\noutput_dir = "data/processed/tiny"\nfigures_dir = "figures"\n'
-    'cache_dir = "data/processed/cache"\nfigure_prefix = "tiny"\nparts = ["a", "b"]\n'
+    'corpus_dir = "data/raw"  # role: corpus\noutput_dir = "data/processed/tiny"  # role: output\n'
+    'figures_dir = "figures"  # role: figures\ncache_dir = "data/processed/cache"  # role: cache\n'
+    'figure_prefix = "tiny"  # role: figure_prefix\nparts = ["a", "b"]\n'
 )
 WRITE = (
     "import pathlib\n"

@@ -173,13 +173,22 @@ def test_rewritten_figures_count_as_written_even_with_the_same_bytes(tmp_path):
 
 def test_figure_folders_follow_the_parameter_or_the_notebook_default(tmp_path):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("figures_dir = 'out/figs'", metadata={"tags": ["parameters"]})]
+    nb.cells = [nbformat.v4.new_code_cell("figures_dir = 'out/figs'  # role: figures", metadata={"tags": ["parameters"]})]
     (tmp_path / "notebooks").mkdir()
     nbformat.write(nb, tmp_path / "notebooks" / "n.ipynb")
     default = ReportSpec("a", tmp_path / "a.yaml", Path("notebooks/n.ipynb"))
     given = ReportSpec("b", tmp_path / "b.yaml", Path("notebooks/n.ipynb"), {"figures_dir": "elsewhere"})
     assert share.figure_folders(default, tmp_path) == [tmp_path / "figures", tmp_path / "out" / "figs"]
     assert share.figure_folders(given, tmp_path) == [tmp_path / "figures", tmp_path / "elsewhere"]
+
+
+def test_a_figures_dir_without_the_figures_role_is_not_a_figure_folder(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("figures_dir = 'out/figs'\nplots = 'charts'  # role: figures",
+                                          metadata={"tags": ["parameters"]})]
+    nbformat.write(nb, tmp_path / "n.ipynb")
+    spec = ReportSpec("a", tmp_path / "a.yaml", Path("n.ipynb"), {"figures_dir": "elsewhere"})
+    assert share.figure_folders(spec, tmp_path) == [tmp_path / "figures", tmp_path / "charts"]
 
 
 def make_figures(root: Path) -> None:

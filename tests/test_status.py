@@ -53,7 +53,7 @@ def test_dangjian_run_ends_with_the_corpus_report_and_fails_on_a_skipped_documen
     (project / "pyproject.toml").write_text("[project]\nname = 'p'\n", encoding="utf-8")
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell('corpus_dir = "corpus"', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell('corpus_dir = "corpus"  # role: corpus', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell("from dangjian.pipeline import process_corpus\nprocess_corpus(corpus_dir, skip_bad=True)"),
     ]
     nbformat.write(nb, project / "notebooks" / "n.ipynb")

@@ -233,8 +233,8 @@ def test_the_guard_fails_when_the_pipeline_is_called(no_pipeline):
 
 def test_the_run_gives_each_notebook_its_corpus_tables_as_a_declared_input():
     from dangjian import freshness
-    from dangjian.layout import RunLayout, parameter_role
-    from dangjian.params import ReportSpec
+    from dangjian.layout import RunLayout
+    from dangjian.params import ReportSpec, parameter_roles
     from dangjian.runner import tables_folders, with_tables_folders
 
     layout = RunLayout(ROOT, "mine")
@@ -245,6 +245,6 @@ def test_the_run_gives_each_notebook_its_corpus_tables_as_a_declared_input():
     ]
     for spec in with_tables_folders(specs, ROOT, places):
         assert spec.parameters["corpus_tables_dir"] == "runs/mine/data/processed/tables"
-        assert parameter_role("corpus_tables_dir") == "tables"
+        assert parameter_roles(spec, ROOT)["corpus_tables_dir"] == "tables"
         watched = freshness.output_folders(spec, ROOT)
         assert ROOT / "runs" / "mine" / "data" / "processed" / "tables" not in watched

@@ -34,7 +34,7 @@ from dangjian.params import (
 )
 
 PARAMETERS_CELL = (
-    'corpus_dir = "data/raw"\nfigure_prefix = "corpus"\nlabel = "全部"\nyear = 2020\n'
+    'corpus_dir = "data/raw"  # role: corpus\nfigure_prefix = "corpus"  # role: figure_prefix\nlabel = "全部"\nyear = 2020\n'
     'regions = ["甘肃"]\nextra = None\n'
 )
 

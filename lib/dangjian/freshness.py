@@ -12,7 +12,12 @@ wrote, so that the run can say what changed since the last run (:func:`changes`)
 files a report wrote before and no longer writes (:func:`stale_outputs`); a failed run keeps the
 files it may have written in the record, without a fingerprint.
 
-A folder a parameter names is fingerprinted as a corpus folder: what :func:`dangjian.corpus.load_corpus`
+The inputs are the parameters the notebook declares as read (``# role: corpus`` or ``# role: input``,
+see :data:`dangjian.layout.READ_ROLES`), and the folders a report writes those it declares as
+written (``output``, ``figures``): what a parameter is comes from the notebook, never from its name
+or from whether its value happens to name an existing file.
+
+A folder an input parameter names is fingerprinted as a corpus folder: what :func:`dangjian.corpus.load_corpus`
 reads, that is its ``metadata.csv``, the document files directly inside it and the files
 ``metadata.csv`` lists, not the whole tree below it. A file reached through a symbolic link that
 leads out of the folder is fingerprinted by where the link points, without being read. At most
@@ -37,8 +42,8 @@ from typing import Any
 
 from dangjian.cache import make_key
 from dangjian.io import file_digest, write_text_atomic
-from dangjian.layout import OUTPUT_FOLDERS, RunLayout, is_output, parameter_role  # noqa: F401 - OUTPUT_FOLDERS kept here too
-from dangjian.params import ParameterError, ReportSpec, shown
+from dangjian.layout import OUTPUT_FOLDERS, OUTPUT_ROLES, READ_ROLES, RunLayout, is_output  # noqa: F401 - OUTPUT_FOLDERS kept here too
+from dangjian.params import ParameterError, ReportSpec, parameter_value, role_parameters, shown
 #: Most folder entries (and ``metadata.csv`` rows) looked at for one input folder.
 MAX_INPUT_ENTRIES = 100_000
 #: Most bytes hashed for one input file or folder.
@@ -193,24 +198,27 @@ def _exists(path: Path) -> bool:
 
 
 def input_parameters(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[tuple[str, Path]]:
-    """(parameter, path) of the existing files and folders named by the report's parameter values,
-    outputs excepted.
+    """(parameter, path) of the existing files and folders the report reads: the values of its
+    parameters of a role in :data:`dangjian.layout.READ_ROLES` (the parameter file's, else the
+    notebook's default). A parameter without such a role is never an input, whatever it names.
 
     Example:
-        >>> import tempfile
-        >>> root = Path(tempfile.mkdtemp()); (root / "raw").mkdir()
-        >>> spec = ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": "raw", "label": "x" * 300})
+        >>> import nbformat, tempfile
+        >>> root = Path(tempfile.mkdtemp()); (root / "raw").mkdir(); (root / "region").mkdir()
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('corpus_dir = ""  # role: corpus\\ntaxonomy = ""  # role: input\\ngroup = "x"',
+        ...                                        metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> spec = ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": "raw", "group": "region"})
         >>> [(key, path.name) for key, path in input_parameters(spec, root)]
         [('corpus_dir', 'raw')]
     """
     root = Path(project_root)
     found = []
-    for key, value in spec.parameters.items():
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str) and item:
-                path = root / item
-                if _exists(path) and not _is_output(path, root):
-                    found.append((key, path))
+    for key in role_parameters(spec, root, *READ_ROLES):
+        value = parameter_value(spec, root, key)
+        if isinstance(value, str) and value and _exists(root / value):
+            found.append((key, root / value))
     return found
 
 
@@ -457,19 +465,31 @@ def changes(before: dict[str, str], after: dict[str, str], removed: int = 0, ign
 
 
 def output_folders(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[Path]:
-    """Folders a report writes to: its figure folders and the output folders among its parameters
-    (values inside the folders runs write, see :data:`dangjian.layout.OUTPUT_FOLDERS`; the cache is
-    not an output)."""
+    """Folders a report writes to: its figure folders and the values of its parameters of a role in
+    :data:`dangjian.layout.OUTPUT_ROLES` (as the notebook declares them) that lie inside the folders
+    runs write (:data:`dangjian.layout.OUTPUT_FOLDERS`), the run's cache excepted.
+
+    Example:
+        >>> import nbformat, tempfile
+        >>> root = Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('where = "data/processed/x"  # role: output\\nspill_dir = "data/processed/y"',
+        ...                                        metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> [p.relative_to(root).as_posix() for p in output_folders(ReportSpec("a", Path("a.yaml"), Path("n.ipynb")), root)]
+        ['figures', 'data/processed/x']
+    """
     from dangjian import share
 
     root = Path(project_root)
     layout = spec.layout(root)
     folders = list(share.figure_folders(spec, root))
-    for key, value in spec.parameters.items():
-        if parameter_role(key) in ("cache", "tables") or not (isinstance(value, str) and value and _is_output(root / value, root)):
+    for key in role_parameters(spec, root, *OUTPUT_ROLES):
+        value = parameter_value(spec, root, key)
+        if not (isinstance(value, str) and value and _is_output(root / value, root)):
             continue
         path = Path(os.path.abspath(root / value))
-        if "cache" not in path.relative_to(Path(os.path.abspath(root))).parts and not path.is_relative_to(layout.cache):
+        if not path.is_relative_to(layout.cache):
             folders.append(path)
     return list(dict.fromkeys(folders))
 

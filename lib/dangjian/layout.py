@@ -46,25 +46,44 @@ LOG_NAME = "run.log"
 MANIFEST_NAME = "manifest.json"
 INDEX_NAME = "index.html"
 RUN_RECORD_NAME = ".run.json"  # a report name never starts with "."
-#: Folders of a project whose content is written by runs: a parameter value inside them names an
-#: output, never an input.
+#: Folders of a project whose content is written by runs: a run watches an output folder parameter
+#: (:data:`OUTPUT_ROLES`) for the files a report wrote only inside them.
 OUTPUT_FOLDERS = (PROCESSED, FIGURES, REPORTS, RUNS_FOLDER)
-#: What a folder parameter of the notebooks is to a run: ``corpus``, the folder a report reads;
-#: ``tables``, the corpus tables a report reads, written before the notebooks by the process step
-#: (:mod:`dangjian.tables`), one folder per corpus of the run; ``cache``, the run's cache. Every
-#: other ``*_dir`` parameter is an ``output``: a folder the report writes.
-PARAMETER_ROLES = {"corpus_dir": "corpus", "corpus_tables_dir": "tables", "cache_dir": "cache"}
+#: What a parameter of the notebooks is to a run, declared by the notebook itself: a comment
+#: ``# role: <role>`` on the parameter's line of its ``parameters`` cell (read by
+#: :func:`dangjian.params.parse_parameters_source`). A parameter without one is a plain value, whatever
+#: its name.
+PARAMETER_ROLES = {
+    "corpus": "the corpus folder the report reads (documents and metadata.csv); a run on another corpus replaces it",
+    "input": "a file or folder the report reads (e.g. a taxonomy); fingerprinted with the corpus",
+    "tables": "the corpus tables the report reads, written before the notebooks by the process step",
+    "cache": "the run's cache of per-document results and model sweeps",
+    "output": "a folder the report writes",
+    "figures": "the folder the report writes its figures to",
+    "figure_prefix": "the start of the file names of the report's figures",
+}
+#: Roles a notebook gives to at most one parameter.
+SINGLE_ROLES = ("corpus", "tables", "cache", "figures", "figure_prefix")
+#: Roles of the folders a report writes its outputs to (watched for the files it wrote).
+OUTPUT_ROLES = ("output", "figures")
+#: Roles of the folders a run writes: a named run moves them under ``runs/<name>/``, and a parameter
+#: file may not point them outside the run's folder or into the corpus.
+WRITTEN_ROLES = ("output", "figures", "tables", "cache")
+#: Roles of the files and folders a report reads: their content is part of its fingerprint (the
+#: tables and the cache are made from the corpus, so the corpus stands for them).
+READ_ROLES = ("corpus", "input")
 
 
-def parameter_role(name: str) -> str:
-    """The role of a notebook parameter in a run: one of :data:`PARAMETER_ROLES`' roles,
-    ``output`` for another folder parameter, ``value`` for the rest.
+def parameter_role(name: str, roles: dict[str, str]) -> str:
+    """The role of the notebook parameter ``name`` among a notebook's declared ``roles``
+    (:func:`dangjian.params.parameter_roles`): one of :data:`PARAMETER_ROLES`, or ``value``.
 
     Example:
-        >>> [parameter_role(n) for n in ("corpus_dir", "corpus_tables_dir", "figures_dir", "top_n")]
-        ['corpus', 'tables', 'output', 'value']
+        >>> roles = {"corpus_dir": "corpus", "where": "output"}
+        >>> [parameter_role(n, roles) for n in ("corpus_dir", "where", "figures_dir", "top_n")]
+        ['corpus', 'output', 'value', 'value']
     """
-    return PARAMETER_ROLES.get(name, "output" if name.endswith("_dir") else "value")
+    return roles.get(name, "value")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,17 @@ the notebook's cell tagged ``parameters``, and its value must have the type of t
 (an int is accepted where a float is expected, and a whole number where text is expected, passed as
 its text: ``k: 4`` gives ``k = "4"``; a ``None`` default accepts anything).
 
+What a parameter is to a run — the corpus folder, the corpus tables, the cache, an output folder, the
+figure folder, the figure file-name prefix, another input — is declared in the same cell, by a
+comment ``# role: <role>`` on its line (the roles are :data:`dangjian.layout.PARAMETER_ROLES`)::
+
+    corpus_dir = "data/raw"  # role: corpus
+    output_dir = "data/processed/topics"  # role: output — the topic tables
+    top_n = 20
+
+A parameter without a role is a plain value, whatever its name. The library reads the roles from the
+notebook (:func:`parameter_roles`), never from a parameter's name.
+
 YAML is read with the YAML 1.2 core rules, so ``0931``, ``yes``, ``2024-01-01`` and ``1:30`` stay
 strings instead of becoming an octal number, a boolean, a date or a sexagesimal number; quoted
 values are always strings.
@@ -23,7 +34,7 @@ memory or run: at most :data:`MAX_FILE_BYTES` bytes, no anchors or aliases (``&n
 a few hundred bytes of them expand to gigabytes), at most :data:`MAX_DEPTH` levels of nesting and
 :data:`MAX_NODES` values. Each parameter's text is at most :data:`MAX_TEXT_CHARS` characters and
 each list or mapping at most :data:`MAX_ITEMS` items; a value that becomes part of a file name
-(a parameter whose name ends in ``_prefix``, and the report name) is at most
+(a parameter of role ``figure_prefix``, and the report name) is at most
 :data:`MAX_NAME_BYTES` bytes of letters, digits, ``_``, ``-`` and ``.``. Messages show at most
 :data:`SHOWN_CHARS` characters of a value.
 
@@ -35,16 +46,19 @@ Example:
 from __future__ import annotations
 
 import ast
+import hashlib
+import io
 import json
 import os
 import re
+import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from dangjian.layout import RunLayout
+from dangjian.layout import PARAMETER_ROLES, SINGLE_ROLES, RunLayout
 
 PARAMETERS_TAG = "parameters"
 ALLOWED_FILE_KEYS = ("notebook", "parameters", "description")
@@ -62,8 +76,11 @@ MAX_ITEMS = 1_000
 #: Longest name that becomes part of a file name, in UTF-8 bytes (``<name>.failed.ipynb`` and the
 #: temporary file written beside it stay far below the 255-byte limit file systems set on a name).
 MAX_NAME_BYTES = 100
-#: Parameters whose value becomes part of file names (e.g. ``figure_prefix``) end in this.
-NAME_PARAMETER_SUFFIX = "_prefix"
+#: The role of the parameters whose value becomes part of file names.
+NAME_ROLE = "figure_prefix"
+#: How a parameters cell declares a parameter's role: a comment on its line starting ``# role: <role>``
+#: (``# Role:`` too, so that a misspelt role is an error rather than a plain value).
+ROLE_COMMENT = re.compile(r"#\s*(?i:role)\s*:\s*([\w-]*)")
 #: Characters of a value that an error message shows.
 SHOWN_CHARS = 80
 
@@ -267,13 +284,16 @@ class NotebookParameter:
     """One variable of a notebook's ``parameters`` cell.
 
     ``default`` is the literal value assigned in the cell; ``literal`` is False when the
-    right-hand side is not a Python literal (then any value is accepted).
+    right-hand side is not a Python literal (then any value is accepted); ``role`` is what the cell
+    declares the parameter to be to a run (``# role: output``, see
+    :data:`dangjian.layout.PARAMETER_ROLES`), None for a plain value.
     """
 
     name: str
     default: Any
     source: str
     literal: bool = True
+    role: str | None = None
 
     @property
     def type_name(self) -> str:
@@ -346,18 +366,80 @@ def _without_magics(source: str) -> str:
     return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
 
 
+def _comments(source: str) -> dict[int, str]:
+    """The comment of each line of Python ``source`` that has one (1-based line numbers).
+
+    Example:
+        >>> _comments('a = "#x"  # role: output\\nb = 1')
+        {1: '# role: output'}
+    """
+    found = {}
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT:
+                found[token.start[0]] = token.string
+    except (tokenize.TokenError, SyntaxError):  # the source parsed already; an odd ending loses nothing
+        pass
+    return found
+
+
+def declared_role(comments: list[str]) -> str | None:
+    """The role a parameter's comments declare (``# role: <role>``), None if they declare none.
+
+    Example:
+        >>> declared_role(["# role: output — folder of the tables"]), declared_role(["# words per region"])
+        ('output', None)
+        >>> declared_role(["# Role: Output"])
+        'Output'
+    """
+    roles = [match.group(1) for match in (ROLE_COMMENT.match(comment) for comment in comments) if match]
+    return roles[0] if roles else None
+
+
+def _check_roles(found: dict[str, NotebookParameter], origin: str) -> None:
+    """Raise ParameterError for an unknown role, a role on a parameter that is not text, or a role
+    that only one parameter may have (:data:`dangjian.layout.SINGLE_ROLES`) declared twice."""
+    holders: dict[str, list[str]] = {}
+    for name, param in found.items():
+        if param.role is None:
+            continue
+        if param.role not in PARAMETER_ROLES:
+            raise ParameterError(
+                f"{origin}: parameter {name!r} declares role {shown(param.role)}; "
+                f"the roles are {', '.join(PARAMETER_ROLES)}"
+            )
+        if not (param.literal and isinstance(param.default, str)):
+            raise ParameterError(
+                f"{origin}: parameter {name!r} declares role {param.role!r}, so its default must be text "
+                f"(a path or a name), not {param.source}"
+            )
+        holders.setdefault(param.role, []).append(name)
+    for role in SINGLE_ROLES:
+        if len(holders.get(role, [])) > 1:
+            raise ParameterError(
+                f"{origin}: parameters {', '.join(map(repr, holders[role]))} all declare role {role!r}; "
+                "one parameter of a notebook has it"
+            )
+
+
 def parse_parameters_source(source: str, origin: str = "<parameters cell>") -> dict[str, NotebookParameter]:
-    """Return the variables assigned at top level of a parameters cell's source, in order.
+    """Return the variables assigned at top level of a parameters cell's source, in order, each with
+    the role its line declares (``# role: <role>``).
 
     Example:
         >>> params = parse_parameters_source("top_n = 20  # words per region\\nregions = ['甘肃']\\nseed: int = 0")
         >>> {name: p.type_name for name, p in params.items()}
         {'top_n': 'int', 'regions': 'list', 'seed': 'int'}
+        >>> params = parse_parameters_source('corpus_dir = "data/raw"  # role: corpus\\nwhere = "out"  # role: output')
+        >>> {name: p.role for name, p in params.items()}
+        {'corpus_dir': 'corpus', 'where': 'output'}
     """
+    text = _without_magics(source)
     try:
-        tree = ast.parse(_without_magics(source))
+        tree = ast.parse(text)
     except SyntaxError as exc:
         raise ParameterError(f"{origin}: the parameters cell is not valid Python ({exc.msg}, line {exc.lineno})") from None
+    comments = _comments(text)
     found: dict[str, NotebookParameter] = {}
     for statement in tree.body:
         if isinstance(statement, ast.Assign):
@@ -370,16 +452,25 @@ def parse_parameters_source(source: str, origin: str = "<parameters cell>") -> d
             default, literal = ast.literal_eval(value), True
         except (ValueError, TypeError, SyntaxError, RecursionError):
             default, literal = None, False
+        lines = range(statement.lineno, (statement.end_lineno or statement.lineno) + 1)
+        role = declared_role([comments[line] for line in lines if line in comments])
         for target in targets:
             if isinstance(target, ast.Name):
-                found[target.id] = NotebookParameter(target.id, default, ast.unparse(value), literal)
+                found[target.id] = NotebookParameter(target.id, default, ast.unparse(value), literal, role)
+    _check_roles(found, origin)
     return found
+
+
+#: Parsed parameters cells, by notebook path and content digest (a notebook is read once per content).
+_PARSED: dict[tuple[str, str], dict[str, NotebookParameter]] = {}
+_PARSED_KEPT = 64
 
 
 def read_notebook_parameters(notebook_path: str | os.PathLike[str]) -> dict[str, NotebookParameter]:
     """Read the cell tagged ``parameters`` of an ``.ipynb`` file and return its variables.
 
-    The notebook is read as plain JSON (nbformat 4 layout), which is all that is needed here.
+    The notebook is read as plain JSON (nbformat 4 layout), which is all that is needed here; a
+    notebook is parsed once for each content it has.
 
     Example:
         >>> import nbformat, tempfile, pathlib
@@ -392,27 +483,36 @@ def read_notebook_parameters(notebook_path: str | os.PathLike[str]) -> dict[str,
     """
     path = Path(notebook_path)
     try:
-        notebook = json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ParameterError(f"{path}: notebook does not exist") from None
     except OSError as exc:
         raise ParameterError(f"{path}: cannot read the notebook: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ParameterError(f"{path}: not a readable notebook ({type(exc).__name__}: {exc})") from None
-    return parse_parameters_source(_parameters_cell(notebook, path), origin=str(path))
+    key = (str(path), hashlib.sha256(data).hexdigest())
+    if key not in _PARSED:
+        try:
+            notebook = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ParameterError(f"{path}: not a readable notebook ({type(exc).__name__}: {exc})") from None
+        if len(_PARSED) >= _PARSED_KEPT:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = parse_parameters_source(_parameters_cell(notebook, path), origin=str(path))
+    return dict(_PARSED[key])
 
 
 def describe_parameters(params: dict[str, NotebookParameter]) -> str:
-    """One line per parameter: ``name (type, default ...)``, sorted by name.
+    """One line per parameter: ``name (type, default ..., role ...)``, sorted by name.
 
     Example:
-        >>> print(describe_parameters(parse_parameters_source("top_n = 20")))
+        >>> print(describe_parameters(parse_parameters_source('top_n = 20\\nout = "x"  # role: output')))
+          out (str, default 'x', role output)
           top_n (int, default 20)
     """
     if not params:
         return "  (the parameters cell assigns no variables)"
     return "\n".join(
-        f"  {name} ({param.type_name}, default {param.source})" for name, param in sorted(params.items())
+        f"  {name} ({param.type_name}, default {param.source}{f', role {param.role}' if param.role else ''})"
+        for name, param in sorted(params.items())
     )
 
 
@@ -466,12 +566,72 @@ def parameter_value(spec: ReportSpec, project_root: str | os.PathLike[str], key:
     """
     if key in spec.parameters:
         return spec.parameters[key]
+    declared = notebook_parameters(spec, project_root).get(key)
+    return declared.default if declared is not None and declared.literal else None
+
+
+def notebook_parameters(spec: ReportSpec, project_root: str | os.PathLike[str]) -> dict[str, NotebookParameter]:
+    """The parameters a report's notebook declares ({} when the notebook cannot be read: the
+    parameter file's check says why).
+
+    Example:
+        >>> notebook_parameters(ReportSpec("a", Path("a.yaml"), Path("missing.ipynb")), "/nowhere")
+        {}
+    """
     notebook = spec.notebook if spec.notebook.is_absolute() else Path(project_root) / spec.notebook
     try:
-        declared = read_notebook_parameters(notebook).get(key)
+        return read_notebook_parameters(notebook)
     except ParameterError:
-        return None
-    return declared.default if declared is not None and declared.literal else None
+        return {}
+
+
+def roles_of(declared: dict[str, NotebookParameter]) -> dict[str, str]:
+    """Parameter name -> declared role, for the parameters that declare one.
+
+    Example:
+        >>> roles_of(parse_parameters_source('corpus_dir = "data/raw"  # role: corpus\\nscratch_dir = "tmp"'))
+        {'corpus_dir': 'corpus'}
+    """
+    return {name: param.role for name, param in declared.items() if param.role is not None}
+
+
+def parameter_roles(spec: ReportSpec, project_root: str | os.PathLike[str]) -> dict[str, str]:
+    """Parameter name -> role, as the report's notebook declares them (``# role: <role>``).
+
+    Example:
+        >>> import nbformat, tempfile, pathlib
+        >>> root = pathlib.Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('corpus_dir = "data/raw"  # role: corpus\\nspill_dir = "x"',
+        ...                                        metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> parameter_roles(ReportSpec("a", root / "a.yaml", pathlib.Path("n.ipynb")), root)
+        {'corpus_dir': 'corpus'}
+    """
+    return roles_of(notebook_parameters(spec, project_root))
+
+
+def role_parameters(spec: ReportSpec, project_root: str | os.PathLike[str], *roles: str) -> list[str]:
+    """The names of the report's parameters that have one of ``roles``, in the cell's order."""
+    return [name for name, role in parameter_roles(spec, project_root).items() if role in roles]
+
+
+def role_value(spec: ReportSpec, project_root: str | os.PathLike[str], role: str) -> Any:
+    """The value the report runs with for its parameter of ``role`` (:func:`parameter_value`), None
+    when its notebook declares no parameter with that role.
+
+    Example:
+        >>> import nbformat, tempfile, pathlib
+        >>> root = pathlib.Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('where = "data/raw"  # role: corpus', metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> spec = ReportSpec("a", root / "a.yaml", pathlib.Path("n.ipynb"))
+        >>> role_value(spec, root, "corpus"), role_value(spec, root, "figures")
+        ('data/raw', None)
+    """
+    names = role_parameters(spec, project_root, role)
+    return parameter_value(spec, project_root, names[0]) if names else None
 
 
 def value_problem(value: Any) -> str:
@@ -538,13 +698,16 @@ def _check_structure(data: Any, path: Path) -> tuple[str, dict[str, Any], str | 
     return notebook, parameters, description
 
 
-def check_file_names(spec_name: str, values: dict[str, Any], *, source: Path) -> None:
-    """Raise ParameterError unless the report name and every ``*_prefix`` parameter can be part of a
-    file name (:func:`name_part_problem`); an empty prefix is allowed.
+def check_file_names(spec_name: str, values: dict[str, Any], *, source: Path, roles: dict[str, str]) -> None:
+    """Raise ParameterError unless the report name and every parameter of role ``figure_prefix``
+    (``roles``: parameter name -> declared role) can be part of a file name (:func:`name_part_problem`);
+    an empty prefix is allowed.
 
     Example:
-        >>> check_file_names("kw", {"figure_prefix": "keywords", "label": "a/b"}, source=Path("kw.yaml"))
-        >>> check_file_names("kw", {"figure_prefix": "../x"}, source=Path("kw.yaml"))
+        >>> roles = {"figure_prefix": "figure_prefix"}
+        >>> check_file_names("kw", {"figure_prefix": "keywords", "label": "a/b"}, source=Path("kw.yaml"), roles=roles)
+        >>> check_file_names("kw", {"figure_prefix": "../x"}, source=Path("kw.yaml"), roles={})
+        >>> check_file_names("kw", {"figure_prefix": "../x"}, source=Path("kw.yaml"), roles=roles)
         Traceback (most recent call last):
         ...
         dangjian.params.ParameterError: kw.yaml: parameter 'figure_prefix' starts figure file names, and '../x' starts with '.'; use letters, digits, '_', '-' and '.', at most 100 bytes
@@ -557,7 +720,7 @@ def check_file_names(spec_name: str, values: dict[str, Any], *, source: Path) ->
             f"rename the file ({advice}), e.g. 01_keywords_county.yaml"
         )
     for key, value in values.items():
-        if key.endswith(NAME_PARAMETER_SUFFIX) and isinstance(value, str) and value:
+        if roles.get(key) == NAME_ROLE and isinstance(value, str) and value:
             problem = name_part_problem(value)
             if problem:
                 raise ParameterError(
@@ -653,7 +816,7 @@ def load_report_spec(path: str | os.PathLike[str], project_root: str | os.PathLi
     declared = read_notebook_parameters(notebook_file)
     parameters = as_declared(parameters, declared)
     validate_parameters(parameters, declared, source=path, notebook=notebook)
-    check_file_names(path.stem, parameters, source=path)
+    check_file_names(path.stem, parameters, source=path, roles=roles_of(declared))
     return ReportSpec(
         name=path.stem, source=path, notebook=notebook, parameters=dict(parameters), description=description
     )

@@ -57,13 +57,15 @@ from typing import TextIO
 from dangjian import freshness, share
 from dangjian.freshness import Changes
 from dangjian.io import UnsafePathError, atomic_path, check_output_outside, printable, write_text_atomic
-from dangjian.layout import PARAMETER_ROLES, RUNS_FOLDER, RunLayout, default_run_name, run_name_problem
+from dangjian.layout import RUNS_FOLDER, WRITTEN_ROLES, RunLayout, default_run_name, run_name_problem
 from dangjian.params import (
     ParameterError,
     ReportSpec,
     load_report_spec,
+    parameter_roles,
     parameter_value,
-    read_notebook_parameters,
+    role_parameters,
+    role_value,
     shown,
 )
 from dangjian.runlock import exclusive_run
@@ -146,27 +148,33 @@ def select_reports(specs: Sequence[ReportSpec], only: Sequence[str] | None) -> l
 #: Where the parameter sets of the project live (what a run without --params runs).
 PARAMETERS_FOLDER = "parameters"
 
-#: Parameters that name a corpus folder a report reads (:data:`dangjian.layout.PARAMETER_ROLES`).
-INPUT_FOLDER_PARAMETERS = tuple(name for name, role in PARAMETER_ROLES.items() if role == "corpus")
-
-
 def output_folder_problems(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[str]:
-    """Why the folders a parameter file asks a report to write to are unsafe: outside the project,
-    inside (or equal to) the corpus folder it reads, in another run's folder (the project's run
-    writes nothing under ``runs/``, a named run nothing outside ``runs/<name>/``). One message per
-    folder, naming the file.
+    """Why the folders a parameter file asks a report to write to (its parameters of a role in
+    :data:`dangjian.layout.WRITTEN_ROLES`, as the notebook declares them) are unsafe: outside the
+    project, inside (or equal to) the corpus folder it reads, in another run's folder (the project's
+    run writes nothing under ``runs/``, a named run nothing outside ``runs/<name>/``). One message
+    per folder, naming the file.
 
     Example:
-        >>> spec = ReportSpec("r", Path("r.yaml"), Path("n.ipynb"), {"corpus_dir": "data/raw", "output_dir": "data/raw/out",
-        ...                   "figures_dir": "/usr/share"})
-        >>> [problem.split(": ", 1)[1][:60] for problem in output_folder_problems(spec, ".")]
-        ["parameter 'output_dir' ('data/raw/out'): the output folder i", "parameter 'figures_dir' ('/usr/share') lies outside the proj"]
+        >>> import nbformat, tempfile
+        >>> root = Path(tempfile.mkdtemp()); (root / "data" / "raw").mkdir(parents=True)
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('corpus_dir = "data/raw"  # role: corpus\\nwhere = "out"  # role: output\\n'
+        ...             'figures_dir = "figures"  # role: figures\\nscratch_dir = ""', metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> spec = ReportSpec("r", Path("r.yaml"), Path("n.ipynb"), {"corpus_dir": "data/raw", "where": "data/raw/out",
+        ...                   "figures_dir": "/usr/share", "scratch_dir": "/tmp"})
+        >>> [problem.split(": ", 1)[1][:56] for problem in output_folder_problems(spec, root)]
+        ["parameter 'where' ('data/raw/out'): the output folder is", "parameter 'figures_dir' ('/usr/share') lies outside the "]
     """
     root = Path(project_root).resolve()
-    inputs = [root / value for name, value in spec.parameters.items() if name in INPUT_FOLDER_PARAMETERS and isinstance(value, str) and value]
+    roles = parameter_roles(spec, root)
+    inputs = [
+        root / value for name, value in spec.parameters.items() if roles.get(name) == "corpus" and isinstance(value, str) and value
+    ]
     problems = []
     for name, value in spec.parameters.items():
-        if not (name.endswith("_dir") and name not in INPUT_FOLDER_PARAMETERS and isinstance(value, str) and value):
+        if not (roles.get(name) in WRITTEN_ROLES and isinstance(value, str) and value):
             continue
         try:
             folder = (root / value).resolve()
@@ -654,10 +662,11 @@ def corpus_value(corpus: str | os.PathLike[str], project_root: str | os.PathLike
 def named_run(
     specs: Sequence[ReportSpec], project_root: str | os.PathLike[str], corpus: str | os.PathLike[str], name: str | None = None
 ) -> tuple[list[ReportSpec], RunLayout]:
-    """The parameter sets as the run ``name`` (default: the corpus folder's name) on ``corpus``:
-    ``corpus_dir`` replaced, and every output folder parameter (``*_dir`` other than ``corpus_dir``:
-    output, figures, cache), whether set by the parameter file or left at the notebook's default,
-    moved under ``runs/<name>/`` (:meth:`dangjian.layout.RunLayout.rebase`).
+    """The parameter sets as the run ``name`` (default: the corpus folder's name) on ``corpus``: the
+    parameter of role ``corpus`` replaced, and every folder the run writes (roles
+    :data:`dangjian.layout.WRITTEN_ROLES`: output, figures, tables, cache), whether set by the
+    parameter file or left at the notebook's default, moved under ``runs/<name>/``
+    (:meth:`dangjian.layout.RunLayout.rebase`). Roles are the notebooks' declarations.
 
     Raises:
         ParameterError: the corpus is not a folder, or the name cannot name a folder.
@@ -666,8 +675,8 @@ def named_run(
         >>> import nbformat, tempfile
         >>> root = Path(tempfile.mkdtemp()); (root / "notebooks").mkdir(); (root / "mine").mkdir()
         >>> nb = nbformat.v4.new_notebook()
-        >>> nb.cells = [nbformat.v4.new_code_cell('corpus_dir = "data/raw"\\nfigures_dir = "figures"\\ncache_dir = "data/processed/cache"',
-        ...                                        metadata={"tags": ["parameters"]})]
+        >>> nb.cells = [nbformat.v4.new_code_cell('corpus_dir = "data/raw"  # role: corpus\\nfigures_dir = "figures"  # role: figures\\n'
+        ...             'cache_dir = "data/processed/cache"  # role: cache\\nspill_dir = "tmp"', metadata={"tags": ["parameters"]})]
         >>> nbformat.write(nb, root / "notebooks" / "n.ipynb")
         >>> spec = ReportSpec("a", root / "a.yaml", Path("notebooks/n.ipynb"), {"corpus_dir": "data/raw"})
         >>> specs, layout = named_run([spec], root, root / "mine")
@@ -690,14 +699,12 @@ def named_run(
     value = corpus_value(folder, root)
     named = []
     for spec in specs:
-        notebook = spec.notebook if spec.notebook.is_absolute() else root / spec.notebook
-        declared = read_notebook_parameters(notebook)
         parameters = dict(spec.parameters)
-        for key, param in declared.items():
-            if key in INPUT_FOLDER_PARAMETERS:
+        for key, role in parameter_roles(spec, root).items():
+            if role == "corpus":
                 parameters[key] = value
-            elif key.endswith("_dir"):
-                current = parameters.get(key, param.default if param.literal else None)
+            elif role in WRITTEN_ROLES:
+                current = parameter_value(spec, root, key)
                 if isinstance(current, str) and current:
                     parameters[key] = layout.rebase(current)
         named.append(dataclasses.replace(spec, parameters=parameters, run=name))
@@ -706,30 +713,38 @@ def named_run(
 
 def shared_output_problems(specs: Sequence[ReportSpec], project_root: str | os.PathLike[str]) -> list[str]:
     """Reports of one run that read different corpora but would write the same files: the same
-    output folder, or figures with the same names in the same folder. Each corpus belongs in a run
-    of its own (``dangjian run --corpus DIR``).
+    output folder (a parameter of role ``output``), or figures with the same names (role
+    ``figure_prefix``) in the same folder (role ``figures``). Each corpus belongs in a run of its own
+    (``dangjian run --corpus DIR``).
 
     Example:
-        >>> a = ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": "data/raw", "output_dir": "data/processed/x"})
-        >>> b = ReportSpec("b", Path("b.yaml"), Path("n.ipynb"), {"corpus_dir": "mine", "output_dir": "data/processed/x"})
-        >>> print(shared_output_problems([a, b], "/proj")[0])
+        >>> import nbformat, tempfile
+        >>> root = Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('corpus_dir = "data/raw"  # role: corpus\\nwhere = ""  # role: output',
+        ...                                        metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> a = ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": "data/raw", "where": "data/processed/x"})
+        >>> b = ReportSpec("b", Path("b.yaml"), Path("n.ipynb"), {"corpus_dir": "mine", "where": "data/processed/x"})
+        >>> print(shared_output_problems([a, b], root)[0])
         b.yaml and a.yaml read different corpora (mine, data/raw) but both write data/processed/x; run another corpus as a run of its own: dangjian run --corpus mine
     """
     root = Path(project_root)
     seen: dict[tuple, tuple[ReportSpec, str]] = {}
     problems = []
     for spec in specs:
-        corpus = parameter_value(spec, root, "corpus_dir")
+        corpus = role_value(spec, root, "corpus")
         if not (isinstance(corpus, str) and corpus):
             continue
         corpus_key = os.path.abspath(root / corpus)
         targets: list[tuple[tuple, str]] = []
-        output = parameter_value(spec, root, "output_dir")
-        if isinstance(output, str) and output:
-            targets.append((("dir", os.path.abspath(root / output)), spec.layout(root).shown(output)))
-        figures = parameter_value(spec, root, "figures_dir")
+        for name in role_parameters(spec, root, "output"):
+            output = parameter_value(spec, root, name)
+            if isinstance(output, str) and output:
+                targets.append((("dir", os.path.abspath(root / output)), spec.layout(root).shown(output)))
+        figures = role_value(spec, root, "figures")
         if isinstance(figures, str) and figures:
-            prefix = parameter_value(spec, root, "figure_prefix") or spec.notebook.stem
+            prefix = role_value(spec, root, "figure_prefix") or spec.notebook.stem
             targets.append(
                 (("figures", os.path.abspath(root / figures), prefix), f"figures {spec.layout(root).shown(figures)}/{prefix}*")
             )
@@ -738,7 +753,7 @@ def shared_output_problems(specs: Sequence[ReportSpec], project_root: str | os.P
                 other = seen[key][0]
                 problems.append(
                     f"{spec.source} and {other.source} read different corpora ({corpus}, "
-                    f"{parameter_value(other, root, 'corpus_dir')}) but both write {shown_target}; run another corpus as a run "
+                    f"{role_value(other, root, 'corpus')}) but both write {shown_target}; run another corpus as a run "
                     f"of its own: dangjian run --corpus {corpus}"
                 )
             else:
@@ -1000,7 +1015,7 @@ def _run_selected(
     }
 
     def documents(spec: ReportSpec) -> int | None:
-        folder = parameter_value(spec, root, "corpus_dir")
+        folder = role_value(spec, root, "corpus")
         return analysed.get(str(root / folder)) if isinstance(folder, str) and folder else None
 
     corpora = "; ".join(corpus_line(layout.shown(folder), table) for folder, table in tables.items())
@@ -1052,30 +1067,31 @@ def tables_folders(folders: Sequence[str], layout: RunLayout) -> dict[str, Path]
 
 
 def with_tables_folders(specs: Sequence[ReportSpec], root: Path, places: dict[str, Path]) -> list[ReportSpec]:
-    """The specs with the tables parameter (role ``tables``, :data:`dangjian.layout.PARAMETER_ROLES`)
-    of each notebook that declares it set to its corpus's tables folder."""
-    tables_parameters = [name for name, role in PARAMETER_ROLES.items() if role == "tables"]
+    """The specs with the parameter of role ``tables`` (as the notebook declares it) of each notebook
+    that has one set to its corpus's tables folder."""
     updated = []
     for spec in specs:
-        folder = parameter_value(spec, root, "corpus_dir")
+        folder = role_value(spec, root, "corpus")
         place = places.get(str(root / folder)) if isinstance(folder, str) and folder else None
-        notebook = spec.notebook if spec.notebook.is_absolute() else root / spec.notebook
-        declared = read_notebook_parameters(notebook) if place is not None else {}
         parameters = dict(spec.parameters)
-        for name in tables_parameters:
-            if name in declared:
-                parameters[name] = RunLayout(root).shown(place)
+        for name in role_parameters(spec, root, "tables") if place is not None else []:
+            parameters[name] = RunLayout(root).shown(place)
         updated.append(dataclasses.replace(spec, parameters=parameters))
     return updated
 
 
 def corpus_folders(specs: list[ReportSpec], root: Path) -> list[str]:
-    """The corpus folders the reports read (their ``corpus_dir`` parameter), each once, in order.
+    """The corpus folders the reports read (their parameter of role ``corpus``), each once, in order.
 
     Example:
-        >>> specs = [ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": "data/raw"})]
-        >>> corpus_folders(specs, Path("/proj"))
-        ['/proj/data/raw']
+        >>> import nbformat, tempfile
+        >>> root = Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('texts = "data/raw"  # role: corpus', metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> specs = [ReportSpec("a", Path("a.yaml"), Path("n.ipynb")), ReportSpec("b", Path("b.yaml"), Path("n.ipynb"), {"texts": "mine"})]
+        >>> [Path(folder).relative_to(root).as_posix() for folder in corpus_folders(specs, root)]
+        ['data/raw', 'mine']
     """
-    folders = [parameter_value(spec, root, "corpus_dir") for spec in specs]
+    folders = [role_value(spec, root, "corpus") for spec in specs]
     return list(dict.fromkeys(str(root / folder) for folder in folders if isinstance(folder, str) and folder))

@@ -25,7 +25,7 @@ from typing import Any
 
 from dangjian.io import write_text_atomic
 from dangjian.layout import INDEX_NAME, RunLayout
-from dangjian.params import ReportSpec, parameter_value
+from dangjian.params import ReportSpec, role_value
 from dangjian.share.manifest import ReportInfo, _relative_to, load_manifest, update_manifest
 from dangjian.share.snapshots import Snapshot, figure_folders, snapshot_files, written_files
 
@@ -244,14 +244,19 @@ def corpus_sentence(corpus: str, documents: int | None) -> str:
 
 
 def report_corpus(spec: ReportSpec, project_root: str | os.PathLike[str]) -> str | None:
-    """The corpus folder a report reads (its ``corpus_dir``), as shown: relative to the project root
-    when inside it.
+    """The corpus folder a report reads (its parameter of role ``corpus``), as shown: relative to the
+    project root when inside it.
 
     Example:
-        >>> report_corpus(ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": "/proj/data/raw"}), "/proj")
-        'data/raw'
+        >>> import nbformat, tempfile
+        >>> root = Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('corpus_dir = "data/raw"  # role: corpus', metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> report_corpus(ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"corpus_dir": str(root / "mine")}), root)
+        'mine'
     """
-    value = parameter_value(spec, project_root, "corpus_dir")
+    value = role_value(spec, project_root, "corpus")
     if not (isinstance(value, str) and value):
         return None
     return spec.layout(project_root).shown(value)
@@ -269,13 +274,17 @@ def report_info(
     """Describe a report for the manifest and the pages, from its spec and executed notebook.
 
     Example:
-        >>> spec = ReportSpec("kw", Path("/proj/parameters/kw.yaml"), Path("notebooks/01_keywords.ipynb"),
-        ...                   {"figure_prefix": "keywords"}, "Keywords by level")
-        >>> info = report_info(spec, "/proj", figures=["/proj/figures/keywords_top.png"])
+        >>> import nbformat, tempfile
+        >>> root = Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('figure_prefix = "kw"  # role: figure_prefix', metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> spec = ReportSpec("kw", root / "parameters" / "kw.yaml", Path("n.ipynb"), {"figure_prefix": "keywords"}, "Keywords by level")
+        >>> info = report_info(spec, root, figures=[root / "figures" / "keywords_top.png"])
         >>> info.parameter_file, info.figures, info.figure_prefix
         ('parameters/kw.yaml', ('figures/keywords_top.png',), 'keywords')
     """
-    prefix = parameter_value(spec, project_root, "figure_prefix")
+    prefix = role_value(spec, project_root, "figure_prefix")
     return ReportInfo(
         name=spec.name,
         notebook=spec.notebook.as_posix(),

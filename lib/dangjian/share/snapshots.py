@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from dangjian.params import ReportSpec, parameter_value
+from dangjian.params import ReportSpec, role_value
 
 #: Files of a figures folder that count as figures (what dangjian.plotting writes, plus JPEG).
 FIGURE_SUFFIXES = (".png", ".svg", ".jpg", ".jpeg")
@@ -26,17 +26,23 @@ Snapshot = dict[Path, tuple[int, int, int]]
 
 
 def figure_folders(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[Path]:
-    """The folders a report may write figures to: its run's ``figures/`` and its ``figures_dir`` parameter.
+    """The folders a report may write figures to: its run's ``figures/`` and the folder of its
+    parameter of role ``figures`` (``# role: figures`` in the notebook's parameters cell).
 
     The parameter's value comes from the parameter file, else from the notebook's default.
 
     Example:
-        >>> spec = ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"figures_dir": "out/figs"})
-        >>> [p.as_posix() for p in figure_folders(spec, "/proj")]
-        ['/proj/figures', '/proj/out/figs']
+        >>> import nbformat, tempfile
+        >>> root = Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('plots = "figures"  # role: figures', metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> spec = ReportSpec("a", Path("a.yaml"), Path("n.ipynb"), {"plots": "out/figs"})
+        >>> [p.relative_to(root).as_posix() for p in figure_folders(spec, root)]
+        ['figures', 'out/figs']
     """
     root = Path(os.path.abspath(project_root))
-    value = parameter_value(spec, root, "figures_dir")
+    value = role_value(spec, root, "figures")
     folders = [Path(os.path.abspath(spec.layout(root).figures))]
     if isinstance(value, str) and value:
         folders.append(Path(os.path.abspath(root / value)))
