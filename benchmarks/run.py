@@ -14,8 +14,9 @@ reused), in one run:
   OpenCC over the raw text for cleaning, rjieba's cut of the clean text for tokenizing, one pass
   of the indicator number regex over the clean text for extraction;
 * the load average of the machine at the start and at the end (a busy machine slows every time);
-* peak memory: the largest sum of resident memory of this process and all its children
-  during each run (sampled every 0.1 s), and each worker's own peak;
+* peak memory: the largest sum of the proportional set sizes (PSS: resident memory with each shared
+  page divided among the processes sharing it) of this process and all its children during each run
+  (sampled every 0.1 s), and each worker's own peak;
 * token-level agreement between the jieba and rjieba tokenizer back-ends.
 * the parallelism the machine offers at the time (a pure-Python loop on 1 and on ``--workers``
   processes, before and after the runs): on a machine shared with other work, the speed-up of the
@@ -34,13 +35,15 @@ as a Markdown table to stdout, which ends with the two lines::
 With ``--main-job`` it measures the main job instead: on the same generated corpus, the
 ``dangjian process`` step alone (fresh tables and cache in a temporary folder), then the whole
 ``dangjian run --corpus FOLDER --name bench-<MB>`` (the process step and every notebook with every
-parameter set, executed afresh), each with the peak of the summed resident memory of all its
-processes. It prints the seconds of every report (from the run's summary table) and ends with the
+parameter set, executed afresh), each with the peak of the summed proportional set sizes of all its
+processes (the physical memory of the process tree: a page shared by a kernel and the workers it
+forked is counted once; the peak of the summed resident sizes, which counts it in each, is printed
+too). It prints the seconds of every report (from the run's summary table) and ends with the
 four lines::
 
     main_job_reports_ok: A/B         (reports that ran without failing / reports run)
     main_job_minutes: X.X            (wall time of the whole dangjian run)
-    main_job_peak_gb: Y.YY           (peak resident memory of all its processes, 10**9 bytes)
+    main_job_peak_gb: Y.YY           (peak physical memory (PSS) of all its processes, 10**9 bytes)
     main_job_over_process: Z.ZZ      (whole run time / the process step's time alone)
 
 The run's folder ``runs/bench-<MB>/`` is removed afterwards unless ``--keep`` is given.
@@ -86,39 +89,67 @@ BENCH_DIR = PROJECT_ROOT / "data" / "processed" / "benchmark"
 # --------------------------------------------------------------------------- measuring
 
 
-class PeakMemory:
-    """Sample the resident memory of this process plus all its descendants; keep the peak sum."""
+def proportional_memory(process: psutil.Process) -> tuple[int, int]:
+    """(resident, proportional) memory of ``process`` in bytes. The proportional set size (PSS, from
+    ``/proc/<pid>/smaps_rollup``) divides each shared page among the processes that share it, so that
+    summed over a process tree (a kernel and the workers it forked, the libraries every process maps)
+    it is the physical memory the tree uses; where PSS cannot be read it is the resident size."""
+    rss = process.memory_info().rss
+    try:
+        with open(f"/proc/{process.pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return rss, int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss, rss
 
-    def __init__(self, interval: float = 0.1):
+
+class PeakMemory:
+    """Sample the memory of this process (unless ``include_self`` is False) and all its descendants;
+    keep the peak sums: ``peak`` of the proportional set sizes (the tree's physical memory, see
+    :func:`proportional_memory`) and ``peak_rss`` of the resident sizes (which counts a page shared
+    by several processes once in each)."""
+
+    def __init__(self, interval: float = 0.1, include_self: bool = True):
         self.interval = interval
+        self.include_self = include_self
         self.peak = 0
+        self.peak_rss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
-    def _current(self) -> int:
+    def _current(self) -> tuple[int, int]:
         me = psutil.Process()
-        total = 0
-        for process in [me, *me.children(recursive=True)]:
+        rss_total = pss_total = 0
+        for process in [me, *me.children(recursive=True)] if self.include_self else me.children(recursive=True):
             try:
-                total += process.memory_info().rss
+                rss, pss = proportional_memory(process)
             except psutil.Error:
                 continue
-        return total
+            rss_total += rss
+            pss_total += pss
+        return rss_total, pss_total
+
+    def _update(self) -> None:
+        rss, pss = self._current()
+        self.peak_rss = max(self.peak_rss, rss)
+        self.peak = max(self.peak, pss)
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._current())
+            self._update()
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakMemory:
-        self.peak = self._current()
+        self._update()
         self._thread.start()
         return self
 
     def __exit__(self, *exc_info) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self._current())
+        self._update()
 
 
 @dataclass
@@ -392,20 +423,19 @@ class TimedCommand:
     seconds: float
     peak_bytes: int
     output: str
+    peak_rss_bytes: int = 0
 
 
 def timed_command(command: list[str], cwd: Path) -> TimedCommand:
     """Run ``command`` (output captured), timing it and sampling the memory of all its processes."""
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as output:
-        with PeakMemory() as memory:
+        with PeakMemory(include_self=False) as memory:
             start = time.perf_counter()
             process = subprocess.run(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, check=False)
             seconds = time.perf_counter() - start
         output.seek(0)
         text = output.read()
-    # the sampler counts this process too; only the command's tree is the job's
-    peak = max(0, memory.peak - psutil.Process().memory_info().rss)
-    return TimedCommand(process.returncode, seconds, peak, text)
+    return TimedCommand(process.returncode, seconds, memory.peak, text, memory.peak_rss)
 
 
 def report_seconds(output: str) -> list[tuple[str, str, float]]:
@@ -473,6 +503,7 @@ def main_job(folder: Path, name: str, keep: bool = False) -> int:
     print(f"| `dangjian process` alone | {'ok' if process.returncode == 0 else 'failed'} | {process.seconds:.1f} |")
     print(f"| `dangjian run` (exit {run.returncode}) | | {run.seconds:.1f} |")
     print()
+    print(f"peak resident memory summed over the processes (a shared page counted in each): {run.peak_rss_bytes / 1e9:.2f} GB")
     for line in main_job_lines(reports, run, process):
         print(line)
     return 0 if run.returncode == 0 else 1

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from dangjian.topics import NPMI_CONVENTIONS, CoherenceReference
+from dangjian.topics import coherence
 from dangjian.topics.coherence import NPMI_EPSILON, npmi_score, sliding_windows
 
 # Window of 3 tokens over three units:
@@ -84,3 +86,38 @@ def test_perfect_pairs_and_independent_pairs():
 def test_unknown_convention_is_named():
     with pytest.raises(ValueError, match="unknown NPMI convention 'uci'"):
         CoherenceReference(npmi="uci")
+
+
+def _windows_by_definition(token_lists, window):
+    """The windows × terms incidence written out from :func:`sliding_windows`, one window at a time."""
+    terms = sorted({t for tokens in token_lists for t in tokens})
+    index = {t: i for i, t in enumerate(terms)}
+    rows = [sorted({index[t] for t in w}) for tokens in token_lists for w in sliding_windows(tokens, window)]
+    matrix = np.zeros((len(rows), len(terms)), dtype=int)
+    for r, columns in enumerate(rows):
+        matrix[r, columns] = 1
+    return matrix
+
+
+@pytest.mark.parametrize("window", [2, 3, 10])
+def test_the_window_incidence_is_that_of_the_sliding_windows(window, monkeypatch):
+    rng = np.random.default_rng(window)
+    vocabulary = [f"t{i}" for i in range(12)]
+    lists = [list(rng.choice(vocabulary, size)) for size in rng.integers(0, 25, 60)]
+    lists += [[], ["t0"], ["t1"] * window, ["t2", "t3"] * window]
+    monkeypatch.setattr(coherence, "INCIDENCE_BLOCK_TOKENS", 37)  # many blocks, split between units
+    fitted = CoherenceReference(window=window).fit(lists)
+    np.testing.assert_array_equal(fitted.window_incidence_.toarray(), _windows_by_definition(lists, window))
+    kept = [tokens for tokens in lists if tokens]
+    assert fitted.n_units_ == len(kept) and fitted.n_windows_ == sum(max(1, len(t) - window + 1) for t in kept)
+    units = fitted.unit_incidence_.toarray()
+    assert [set(np.flatnonzero(row)) for row in units] == [{fitted.term_index_[t] for t in tokens} for tokens in kept]
+
+
+def test_the_window_incidence_of_the_reports_is_that_of_the_sliding_windows(raw_dir):
+    from dangjian.pipeline import process_corpus
+    from dangjian.topics import tokenize_units, topic_units
+
+    lists = tokenize_units(topic_units(process_corpus(raw_dir), "paragraph"))["tokens"].tolist()
+    fitted = CoherenceReference().fit(lists)
+    np.testing.assert_array_equal(fitted.window_incidence_.toarray(), _windows_by_definition(lists, 10))

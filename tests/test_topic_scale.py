@@ -4,6 +4,8 @@ throughout. Checked on the paragraphs of the five reports."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -15,6 +17,7 @@ from dangjian.topics import (
     ConsensusTopicModel,
     TopicModel,
     incremental_batch_size,
+    incremental_passes,
     k_sweep,
     sample_units,
     tokenize_units,
@@ -76,3 +79,25 @@ def test_the_consensus_of_incremental_fits_covers_every_unit(units):
     model = ConsensusTopicModel(template, seeds=[0, 1]).fit(units)
     assert all(isinstance(run.estimator_, MiniBatchNMF) for run in model.runs_.values())
     assert len(model.units_) + len(model.dropped_units_) == len(units)
+
+
+def test_fits_in_worker_processes_come_back_with_the_same_units_and_topics(units, monkeypatch):
+    monkeypatch.setattr(stability, "PARALLEL_MIN_UNITS", 2)
+    template = TopicModel("lda", k=3, min_unit_tokens=20)
+    plan = [(3, 0, 1.0), (3, 1, 0.8)]
+    here = stability.fit_many(template, units, plan, n_jobs=1)
+    there = stability.fit_many(template, units, plan, n_jobs=2)
+    for a, b in zip(here, there, strict=True):
+        assert len(a.dropped_units_) > 0 and len(a.units_) > 0
+        pd.testing.assert_frame_equal(a.units_, b.units_)
+        pd.testing.assert_frame_equal(a.dropped_units_, b.dropped_units_)
+        np.testing.assert_array_equal(a.unit_topics_, b.unit_topics_)
+    assert len(here[1].units_) + len(here[1].dropped_units_) == round(0.8 * len(units))
+
+
+def test_online_lda_makes_the_passes_that_reach_the_updates_it_aims_at(units):
+    model = TopicModel("lda", k=3, batch_size=32).fit(units)
+    passes = incremental_passes(len(model.units_), 32)
+    assert model.estimator_.n_iter_ == passes
+    assert passes * math.ceil(len(model.units_) / 32) >= 100 or passes == 20
+    assert incremental_passes(100 * 2048, 2048) == 3 and incremental_passes(30 * 2048, 2048) == 4

@@ -31,7 +31,7 @@ from dangjian.topics.coherence import (
 )
 from dangjian.topics.consensus import ConsensusTopicModel, match_topics
 from dangjian.topics.effects import TopicEffects, design_matrix, document_table
-from dangjian.topics.models import METHODS, TopicModel, incremental_batch_size, tokenize_units
+from dangjian.topics.models import METHODS, TopicModel, incremental_batch_size, incremental_passes, tokenize_units
 from dangjian.topics.stability import (
     KChoice,
     StabilityResult,
@@ -56,7 +56,7 @@ from dangjian.topics.units import UNIT_KINDS, topic_units, unit_summary
 __all__ = [
     "METHODS", "NPMI_CONVENTIONS", "UNIT_KINDS", "CoherenceReference", "ConsensusTopicModel", "KChoice",
     "StabilityResult", "TopicEffects", "TopicModel", "choose_k", "design_matrix", "document_table",
-    "frex_exclusivity", "incremental_batch_size", "k_sweep", "match_topics", "matched_jaccard", "random_baseline", "random_topics", "refit",
+    "frex_exclusivity", "incremental_batch_size", "incremental_passes", "k_sweep", "match_topics", "matched_jaccard", "random_baseline", "random_topics", "refit",
     "representative_units", "resolve_k", "sample_units", "sliding_windows", "stability_of", "tokenize_units",
     "topic_proportions", "topic_share_intervals", "topic_stability", "topic_columns", "topic_units", "unit_summary",
     "unit_topic_table",

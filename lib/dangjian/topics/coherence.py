@@ -82,15 +82,50 @@ def sliding_windows(tokens: Sequence[str], window: int = DEFAULT_WINDOW) -> list
     return [tokens[i : i + window] for i in range(len(tokens) - window + 1)]
 
 
-def _incidence(groups: Sequence[Sequence[str]], index: dict[str, int]) -> sparse.csc_matrix:
-    """Binary matrix (groups × terms): 1 where the term occurs in the group."""
-    rows, cols = [], []
-    for row, group in enumerate(groups):
-        for column in {index[token] for token in group}:
-            rows.append(row)
-            cols.append(column)
-    data = np.ones(len(rows), dtype=np.int64)
-    return sparse.csc_matrix((data, (rows, cols)), shape=(len(groups), len(index)))
+#: Tokens per block when the window incidence is built (bounds the memory the build needs on a large corpus).
+INCIDENCE_BLOCK_TOKENS = 1 << 20
+
+
+def _binary(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sparse.csr_matrix:
+    """Binary matrix with a 1 at every (row, column) given (repeats counted once)."""
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=shape)
+    matrix.sum_duplicates()
+    matrix.data[:] = 1
+    return matrix
+
+
+def window_incidence(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms: int) -> sparse.csc_matrix:
+    """Binary matrix (windows × terms) of the :func:`sliding_windows` of every unit: 1 where the term
+    occurs in the window. ``ids`` are the term ids of all units' tokens one unit after another,
+    ``lengths`` each unit's number of tokens (all above 0). Built with array operations, a block of
+    units at a time: a token at position ``j`` of a unit with ``n`` windows lies in windows
+    ``max(0, j - window + 1)`` … ``min(j, n - 1)``.
+
+    Example:
+        >>> window_incidence(np.array([0, 1, 2, 1]), np.array([3, 1]), 2, 3).toarray().tolist()
+        [[1, 1, 0], [0, 1, 1], [0, 1, 0]]
+    """
+    ids = np.asarray(ids, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    n_windows = np.where(lengths <= window, 1, lengths - window + 1)
+    token_ends = np.cumsum(lengths)
+    blocks, start = [], 0
+    while start < len(lengths):
+        stop = max(start + 1, int(np.searchsorted(token_ends, token_ends[start] - lengths[start] + INCIDENCE_BLOCK_TOKENS, "right")))
+        stop = min(stop, len(lengths))
+        block_lengths, block_windows = lengths[start:stop], n_windows[start:stop]
+        first_token = token_ends[start] - lengths[start]
+        unit = np.repeat(np.arange(stop - start), block_lengths)
+        local = np.arange(len(unit)) - (np.cumsum(block_lengths) - block_lengths)[unit]
+        low = np.maximum(0, local - window + 1)
+        count = np.minimum(local, block_windows[unit] - 1) - low + 1
+        row_start = (np.cumsum(block_windows) - block_windows)[unit] + low
+        offsets = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        rows = np.repeat(row_start, count) + offsets
+        cols = np.repeat(ids[first_token : first_token + len(unit)], count)
+        blocks.append(_binary(rows, cols, (int(block_windows.sum()), n_terms)))
+        start = stop
+    return sparse.vstack(blocks, format="csc") if blocks else sparse.csc_matrix((0, n_terms), dtype=np.int32)
 
 
 def npmi_score(p_ab: float, p_a: float, p_b: float, convention: str = "c_npmi", epsilon: float = NPMI_EPSILON) -> float:
@@ -144,16 +179,20 @@ class CoherenceReference:
 
     def fit(self, token_lists: Sequence[Sequence[str]]) -> CoherenceReference:
         """Count term occurrences per window and per unit; returns ``self``."""
-        token_lists = [list(tokens) for tokens in token_lists]
+        if self.window < 2:
+            raise ValueError(f"the coherence window must span at least 2 tokens, got {self.window}")
+        token_lists = [tokens for tokens in token_lists if len(tokens)]
         terms = sorted({token for tokens in token_lists for token in tokens})
         if not terms:
             raise ValueError("the coherence reference corpus has no tokens")
         self.term_index_ = {term: i for i, term in enumerate(terms)}
-        windows = [w for tokens in token_lists for w in sliding_windows(tokens, self.window)]
-        self.n_windows_ = len(windows)
-        self.n_units_ = sum(1 for tokens in token_lists if tokens)
-        self.window_incidence_ = _incidence(windows, self.term_index_)
-        self.unit_incidence_ = _incidence([t for t in token_lists if t], self.term_index_)
+        index = self.term_index_
+        ids = np.fromiter((index[token] for tokens in token_lists for token in tokens), dtype=np.int64)
+        lengths = np.fromiter((len(tokens) for tokens in token_lists), dtype=np.int64, count=len(token_lists))
+        self.window_incidence_ = window_incidence(ids, lengths, self.window, len(terms))
+        self.n_windows_ = self.window_incidence_.shape[0]
+        self.n_units_ = len(token_lists)
+        self.unit_incidence_ = _binary(np.repeat(np.arange(len(lengths)), lengths), ids, (len(lengths), len(terms))).tocsc()
         return self
 
     def _columns(self, terms: Sequence[str]) -> list[int]:

@@ -42,7 +42,8 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import combinations
@@ -122,6 +123,31 @@ def _fit_one(model: TopicModel, units: pd.DataFrame, k: int, seed: int, subsampl
     return clone(model).set_params(k=k, seed=seed).fit(subsample_units(units, subsample, seed))
 
 
+#: The unit table of a worker process of :func:`fit_many`, set once when the worker starts.
+_WORKER_UNITS: pd.DataFrame | None = None
+
+
+def _set_worker_units(units: pd.DataFrame) -> None:
+    global _WORKER_UNITS
+    _WORKER_UNITS = units
+
+
+def _fit_detached(model: TopicModel, k: int, seed: int, subsample: float) -> TopicModel:
+    """:func:`_fit_one` on the worker's units, returned without its unit tables (:func:`_reattach` restores
+    them), so that the units' texts and tokens cross between processes once per worker, not twice per fit."""
+    fitted = _fit_one(model, _WORKER_UNITS, k, seed, subsample)
+    fitted.units_ = fitted.dropped_units_ = None
+    return fitted
+
+
+def _reattach(fitted: TopicModel, units: pd.DataFrame, seed: int, subsample: float) -> TopicModel:
+    """The unit tables of a model fitted by :func:`_fit_detached`, taken from the rows of this process's units."""
+    table = subsample_units(units, subsample, seed)
+    fitted.units_ = table.iloc[fitted.unit_positions_].reset_index(drop=True)
+    fitted.dropped_units_ = table.iloc[fitted.dropped_positions_].reset_index(drop=True)
+    return fitted
+
+
 def fit_many(
     model: TopicModel, units: pd.DataFrame, runs: Sequence[tuple[int, int, float]], n_jobs: int = 1
 ) -> list[TopicModel]:
@@ -135,12 +161,36 @@ def fit_many(
         >>> [(m.n_topics, len(m.units_)) for m in fit_many(template, tokenize_units(texts, str.split), [(2, 0, 1.0), (3, 1, 0.8)])]
         [(2, 10), (3, 8)]
     """
+    return list(iter_fits(model, units, runs, n_jobs))
+
+
+def iter_fits(
+    model: TopicModel, units: pd.DataFrame, runs: Sequence[tuple[int, int, float]], n_jobs: int = 1
+) -> Iterator[TopicModel]:
+    """:func:`fit_many` one model at a time, in the order of ``runs``: all fits are queued in one pool of
+    ``n_jobs`` processes at once, and each is handed over (and can be scored and dropped) as soon as it and
+    those before it are done.
+
+    Example:
+        >>> texts = ["党员 教育 培训 学习"] * 5 + ["乡村 振兴 产业 发展"] * 5
+        >>> template = TopicModel("nmf", min_df=1, min_unit_tokens=1, tokenizer=str.split)
+        >>> [m.n_topics for m in iter_fits(template, tokenize_units(texts, str.split), [(2, 0, 1.0), (3, 0, 1.0)])]
+        [2, 3]
+    """
     if n_jobs == 1 or len(runs) < 2 or len(units) < PARALLEL_MIN_UNITS:
-        return [_fit_one(model, units, k, seed, share) for k, seed, share in runs]
+        for k, seed, share in runs:
+            yield _fit_one(model, units, k, seed, share)
+        return
     workers = min(len(runs), n_jobs if n_jobs > 0 else os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_fit_one, model, units, k, seed, share) for k, seed, share in runs]
-        return [future.result() for future in futures]
+    with ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_units, initargs=(units,)) as pool:
+        pending = deque((pool.submit(_fit_detached, model, k, seed, share), seed, share) for k, seed, share in runs)
+        try:
+            while pending:
+                future, seed, share = pending.popleft()
+                yield _reattach(future.result(), units, seed, share)
+        finally:
+            for future, _, _ in pending:
+                future.cancel()
 
 
 def refit(
@@ -282,9 +332,10 @@ def k_sweep(
     shares = [1.0] if subsample is None or subsample == 1 else [1.0, subsample]
     reference: CoherenceReference | None = None
     rows = []
-    for k in ks:
-        plan = [(k, seed, share) for share in shares for seed in seeds]
-        fitted = {(seed, share): run for (_, seed, share), run in zip(plan, fit_many(model, units, plan, n_jobs))}
+    plans = {k: [(k, seed, share) for share in shares for seed in seeds] for k in ks}
+    fits = iter_fits(model, units, [run for plan in plans.values() for run in plan], n_jobs)
+    for k, plan in plans.items():
+        fitted = {(seed, share): next(fits) for _, seed, share in plan}
         runs = {seed: fitted[(seed, 1.0)] for seed in seeds}
         if reference is None:
             reference = runs[seeds[0]].reference(window)
