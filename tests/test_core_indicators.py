@@ -14,8 +14,8 @@
   special-cased. The next cases, one or more per rule added after the unseen part was studied,
   state each rule in a sentence written for it; ``PROBES`` holds the probe sentences that tested those
   rules for generality (see its comment). The last cases state the rules added after the held-out
-  and second blind parts were studied, then after the third blind part was, each in a sentence
-  written for it.
+  and second blind parts were studied, then after the third blind part was, then after the fourth
+  was, each in a sentence written for it.
 - Page counters are never indicators; statistics laid out as a table are; digits after 万 are its
   units (2万9620个).
 """
@@ -63,7 +63,13 @@ def _score_sets():
 #: 125 indicator rows; ``blind5``: 8 of southern and western ones, 121 rows), measured once with
 #: those rules: values recall 0.976 / 0.992, precision 0.968 / 1.000; core precision 0.887 / 0.810,
 #: recall 0.714 / 0.644; kind 0.992 / 1.000 (the rules before the third blind part was studied
-#: scored core recall 0.688 / 0.644, precision 0.883 / 0.797 on them).
+#: scored core recall 0.688 / 0.644, precision 0.883 / 0.797 on them). The fourth blind part was
+#: then studied and what generalised became rules (the parts of a whole that names an activity, 在新
+#: 发展的党员中; a note in 【】; 所辖; N名…中有; members by the time they joined; the members and the
+#: organisations set up in a sector just counted; student members; 净增率): blind4 core precision
+#: 1.000, recall 0.922, and the third blind part's recall 0.953 (precision 0.976).
+#: After the fourth blind part was studied (the fifth unread), the fifth measured again: core
+#: precision 0.825, recall 0.644.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -72,8 +78,8 @@ THRESHOLDS = {
     "unseen": {**TARGETS, "recall": 0.97, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.98, "kind": 0.98, "kind_other": 0.97},
     "heldout": {"recall": 0.82, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.70, "kind": 0.97, "kind_other": 0.90},
     "blind2": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.93, "kind": 0.99, "kind_other": 0.99},
-    "blind3": {"recall": 0.98, "precision": 0.96, "core_precision": 0.96, "core_recall": 0.92, "kind": 0.98, "kind_other": 0.99},
-    "blind4": {"recall": 0.96, "precision": 0.95, "core_precision": 0.87, "core_recall": 0.70, "kind": 0.98, "kind_other": 0.96},
+    "blind3": {"recall": 0.98, "precision": 0.96, "core_precision": 0.96, "core_recall": 0.94, "kind": 0.98, "kind_other": 0.99},
+    "blind4": {"recall": 0.96, "precision": 0.95, "core_precision": 0.99, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind5": {"recall": 0.98, "precision": 0.99, "core_precision": 0.80, "core_recall": 0.63, "kind": 0.99, "kind_other": 0.99},
 }
 
@@ -319,6 +325,50 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("以助力企业发展为目标，打造了党建示范点23个。", "23个", "党建示范点", "model_orgs", "amount"),
     ("为每名村副职干部安排3000元用于养老保险补贴。", "3000元", "", "cadre_pay", "amount"),
     ("镇党委投入50万元用于困难群众生活补助，村干部带头捐款。", "50万元", "投入", "funds", "amount"),
+    # written after the fourth blind part was studied (one or more per rule added then; none from a
+    # scored text)
+    # a note in brackets with numbers of its own is a breakdown of the number before it (【】 as （）)
+    ("全镇共有党员856名【其中女党员213名】，设党总支3个。", "856名", "党员", "members_total", "amount"),
+    ("全镇共有党员856名【其中女党员213名】，设党总支3个。", "213名", "女党员", "members_female", "amount"),
+    ("街道党工委下设党委9个【社区党委6个，企业党委3个】。", "6个", "社区党委", "orgs_by_type", "amount"),
+    # the organisations a committee has under it (所辖) are its total; a host sector's are a type
+    ("镇党委所辖基层党组织58个，其中党总支4个。", "58个", "基层党组织", "orgs_total", "amount"),
+    ("全县共有村党组织186个，社区党组织15个。", "15个", "社区党组织", "orgs_by_type", "amount"),
+    # the parts of a whole that names an activity take its verb (在新发展的党员中，…)
+    ("在新发展的党员中，女性党员占36.2%，具有大专以上学历的占45.1%。", "36.2%", "女性党员", "recruits_profile", "share"),
+    # a 中 frame holds over the ； of its sentence for the parts of its group (parallel items)
+    ("在新发展党员中，女党员2.4万名；少数民族党员0.3万名；大专及以上学历的3.9万名。", "0.3万名", "少数民族党员", "recruits_profile", "amount"),
+    ("在新发展党员中，女党员2.4万名；少数民族党员0.3万名；大专及以上学历的3.9万名。", "3.9万名", "大专", "recruits_profile", "amount"),
+    # a whole with what it has (N名…书记中有…); a share reached (占到)
+    ("156名村党组织书记中有大专学历的62名，致富带头人88名。", "156名", "村党组织书记", "village_secretaries", "amount"),
+    ("156名村党组织书记中有大专学历的62名，致富带头人88名。", "88名", "致富带头人", "village_secretaries", "amount"),
+    ("全乡党员中，女党员128名，占到21.3%。", "21.3%", "女党员", "members_female", "share"),
+    # members by the time they joined; technical experts sent to villages; a secretary's assistant
+    ("全村有1949年以前入党的老党员2名。", "2名", "入党", "", "amount"),
+    ("全县选派科技特派员86名深入村组。", "86名", "科技特派员", "", "amount"),
+    ("全县大学生村官156名，其中担任村党组织书记助理的98名。", "98名", "助理", "", "amount"),
+    ("全县有党员创业致富带头人126名。", "126名", "带头人", "", "amount"),
+    ("教师党支部书记“双带头人”比例达到100%。", "100%", "双带头人", "", "share"),
+    # new members admitted (纳新); student members by the level they study at, in a 其中 list too
+    ("全年纳新党员42名。", "42名", "纳新", "members_recruited", "amount"),
+    ("全校研究生党员1860人，占研究生总数的31.2%。", "31.2%", "研究生党员", "members_by_occupation", "share"),
+    ("全年发展学生党员86名，其中本科生52名、研究生34名。", "52名", "本科生", "recruits_profile", "amount"),
+    # a net growth rate (净增率) and a total's growth (总数增长) are changes of the total
+    ("全区党员总数8.6万名，比上年净增1200名，净增率为1.4%。", "1.4%", "党员", "members_total", "change"),
+    ("全省党员总数比上年增长2.1%，基层党组织总数增长1.8%。", "1.8%", "基层党组织总数", "orgs_total", "change"),
+    # the rest of a breakdown by occupation; a community's committee members are its workers
+    ("从职业分布看，工人党员占8.2%，其他党员占6.1%。", "6.1%", "其他", "members_by_occupation", "share"),
+    ("全区社区“两委”成员326名，社区专职工作者580名。", "326名", "两委", "community_workers", "amount"),
+    # a class of people is a part of a party group only
+    ("辖区有志愿者服务队5支120人，离退休人员860人。", "860人", "离退休人员", "", "amount"),
+    # organisations set up by the units just counted, and the members counted after a sector's organisations
+    ("全区社会组织85家，已建党组织41个。", "41个", "社会组织", "new_sector_orgs", "amount"),
+    ("全市共有非公企业党组织6823个，党员8.6万名。", "8.6万名", "非公企业党员", "new_sector_orgs", "amount"),
+    # the venues of organisations are not organisations founded; a rate of rectifying
+    ("全县新建村级党组织活动场所32个。", "32个", "活动场所", "service_centres", "amount"),
+    ("整顿转化软弱涣散村党组织18个，转化率100%。", "100%", "转化率", "weak_orgs", "share"),
+    # the share of dues collected is a measure of party dues
+    ("全县党费收缴率达到100%。", "100%", "党费收缴率", "party_dues", "share"),
 ]
 
 

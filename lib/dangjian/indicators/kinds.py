@@ -36,7 +36,7 @@ TARGET_WORDS = (
 ACHIEVED_WORDS = (r"累计", r"已经", r"(?<![而])已", r"实际", r"以来", r"年来", r"截至", r"截止", r"目前", r"现有", r"共有", r"实有")
 #: Change verbs: right before the number (only links such as 了, 达, 约 in between).
 CHANGE_VERBS = (
-    "净增", "净减", "增加", "增长率", "增长", "增幅", "增速", "提高", "提升", "上升", "下降", "降低", "减少", "降幅", "增收", "减收",
+    "净增率", "净增长率", "净增", "净减", "增加", "增长率", "增长", "增幅", "增速", "提高", "提升", "上升", "下降", "降低", "减少", "降幅", "增收", "减收",
     "压减", "压缩", "缩减", "精简", "回落", "下滑",
 )
 #: One-character change verbs (增30名, 减少 aside); 新增 counts what is new, an amount.
@@ -101,8 +101,8 @@ def is_change(left: str, unit_class: str) -> bool:
         (True, True)
         >>> is_change("覆盖率由75%提升至", "percent"), is_change("", "percentage_points")
         (False, True)
-        >>> is_change("人口自然增长率为", "percent"), is_change("党员总量增速为", "percent")
-        (True, True)
+        >>> is_change("人口自然增长率为", "percent"), is_change("党员总量增速为", "percent"), is_change("比上年净增2.48万名，净增率为", "percent")
+        (True, True, True)
     """
     if unit_class == "percentage_points":
         return True

@@ -13,6 +13,8 @@ The label is built from the words around the number inside its clause (between �
   it does after a causative verb: what is counted is the people it sets to act
   (``组织1508名党员到基地重温入党誓词`` → ``党员到基地重温入党誓词``);
 - ``X、Y分别达到98.6%、96.1%``: each number takes its own item of the list before 分别;
+- a note in brackets that holds numbers of its own is a breakdown, not the noun of the number
+  before it (``共有党员6677名【女党员1722名】`` → ``党员``, then ``女党员``);
 - a number with nothing of its own shares the label of the number just before it
   (``13期1654人（次）``); a lone verb takes the object of that label (``设立党组3个、撤销4个``,
   ``反馈问题286个，已整改到位271个``); an item of a list without a verb takes the verb of the item
@@ -24,10 +26,11 @@ What is measured is kept when the text leaves it out. A number refers back to th
 number before it in the sentence (else to ``carry``, the last label of the previous sentence); the
 *group* of a list is the whole its items belong to — named by the number before, by a total that
 opens a sentence (``全县共有党员5222名，…``: for the next sentences of its paragraph too), by a ``X中，``
-or ``X的职业：`` clause, by a quantity ending in 中 (``全年发展的191.1万名党员中，``), by a heading
-before the sentence (``frame``: ``党员的职业。``) or by a topic that opens a statement and holds for
-the rest of the paragraph (``从党员的职业看，``, ``在党员职业部分，``, ``党员年龄结构分布上，``) until
-a number counts an activity of its own (``全年发展党员326名``):
+or ``X的职业：`` clause, by a quantity ending in 中 (``全年发展的191.1万名党员中，``,
+``92名村党组织书记中有…``), by a heading before the sentence (``frame``: ``党员的职业。``) or by
+a topic that opens a statement and holds for the rest of the paragraph (``从党员的职业看，``,
+``在党员职业部分，``, ``党员年龄结构分布上，``) until a number counts an activity of its own
+(``全年发展党员326名``):
 
 - an elided subject — only a comparison and a change verb before the number
   (``比上年净增300名`` after ``全县共有党员2.1万名``, ``与上年相比，增加了560名``) — is the label
@@ -43,11 +46,16 @@ a number counts an activity of its own (``全年发展党员326名``):
   bare group under a topic's dimension is the group along it (``约有2607.5万名党员`` under
   ``在党员职业部分`` → ``党员职业``);
 - an item of a 其中 list takes the verb of a group that names an activity
-  (``发展党员581名，其中女性党员210名`` → ``发展女性党员``), an item under a frame the frame
+  (``发展党员581名，其中女性党员210名`` → ``发展女性党员``), and so does a part of a whole that
+  names one (``在新发展的党员中，女党员占37.05%`` → ``新发展女党员``); an item under a frame the frame
   (``党员的职业。工人…`` → ``党员中工人``) unless it names a unit of its own (党组织, 村, 企业 …);
   the numbers after 分别 take the items before it (with the whole named before the first:
   ``党员中工人、农民分别占`` → ``党员中农民``), or the
-  labels of the numbers just counted (``党委24.9万个、总支部30.5万个，分别比上年增加1.0万个、0.6万个``).
+  labels of the numbers just counted (``党委24.9万个、总支部30.5万个，分别比上年增加1.0万个、0.6万个``);
+- what the units just counted did, said without them, is theirs (``非公企业624家，已建党组织205个``
+  → ``非公企业已建党组织``), and so are the members counted right after a sector's organisations
+  (``两新组织党组织3.5万个，党员42.8万名`` → ``两新组织党员``); a class of people (离退休人员) is
+  a part of a group of the party's people only.
 
 Example:
     >>> text = "全市矛盾纠纷调解率、信访事项化解率分别达到98.6%、96.1%，建立党建联系点3799个、撤销4个。"
@@ -102,10 +110,12 @@ _PREPOSITION_END = re.compile(r"(?:对|向|为|与|在|给|将|把|从|由)$")
 _RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000]|和|及|与|以及|到|在|对|向|为|从|于")
 #: A list of short items right after the classifier: 1356个村、社区、企业.
 _SHORT_LIST = re.compile(r"^[^、，。；：“”]{1,4}(?:、[^、，。；：“”]{1,4})+(?=[^、]|$)")
+#: A right phrase that names a whole and then what it has (党组织书记中有致富带头人): the whole ends at 中.
+_WHOLE_HAS = re.compile(r"^(.{2,16}?)中(?=有)")
 _RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000]")
 #: A share and the whole it is of, with or without 的 (占比, 占党员总数的, 占党员总数, 所占比例).
 _WHOLE_SHARE = r"(?:约|仅|共|分别|均)?(?:所)?(?:占比|占(?:[^，。；、]{0,24}?(?:的|总数|总量|总人数|人数))?(?:比例|比重|比)?|比例|比重)"
-_SHARE = re.compile(rf"^{_WHOLE_SHARE}(?:为|达|达到|是)?$")
+_SHARE = re.compile(rf"^{_WHOLE_SHARE}(?:为|达|达到|到|是)?$")
 #: What a share, a change or a level adds after the group it is about: the group stays the subject
 #: (女党员占党员总数的, 党员总数较上年底净增, 党员总量增幅为, 农口党员增加到); with nothing before it
 #: the subject is elided (比上年净增300名) and taken from the number it refers back to.
@@ -116,29 +126,49 @@ _CHANGE_TAIL = re.compile(
     rf"(?:{_SHARE_TAIL})?{_COMPARISON}{_CHANGE_WORDS}(?:了)?(?:为|达|到|至)?$"
     rf"|^(?:{_SHARE_TAIL})?{_CHANGE_WORDS}(?:了)?(?:为|达)?$"
     rf"|{_CHANGE_WORDS}(?:到|至)$"
-    rf"|(?:{_SHARE_TAIL})?(?:{_COMPARISON})?(?:年均)?(?:净)?(?:增幅|增速|增长率|降幅|增长幅度)(?:为|达|是)?$"
-    rf"|{_SHARE_TAIL}(?:为|达|达到|是)?$"
+    rf"|(?<=总数|总量|人数|数量){_CHANGE_WORDS}(?:了)?(?:为|达)?$"
+    rf"|(?:{_SHARE_TAIL})?(?:{_COMPARISON})?(?:年均)?(?:净)?(?:增幅|增速|增长率|降幅|增长幅度|净增(?:长)?率)(?:为|达|是)?$"
+    rf"|{_SHARE_TAIL}(?:为|达|达到|到|是)?$"
 )
 #: A note in brackets right after a number, with a number of its own, is a breakdown of it, not
 #: its noun (发展党员3名（35岁以下2名）).
-_NOTE_WITH_NUMBER = re.compile(r"[（(][^）)]*[0-9０-９]")
+_NOTE_WITH_NUMBER = re.compile(r"[（(【〔\[][^）)】〕\]]*[0-9０-９]")
+#: A bracket opened after a number and still open at the next number of the clause: that number
+#: is in a note about this one (共有党员6677名【女党员1722名】, 党委12个（社区党委8个，…）).
+_OPEN_NOTE = re.compile(r"^[的之]?[（(【〔\[][^）)】〕\]]*$")
 #: A change verb right after a number opens no noun phrase (由11.9%提高到27.2%).
 _CHANGE_OPENING = re.compile(rf"{_CHANGE_WORDS}(?:了)?(?:到|至|为)")
+#: Classes of people a group of members is broken down by (sex, ethnicity, occupation, studies).
+_PEOPLE_WORDS = "女性|男性|妇女|女|少数民族|一线|农民|工人|农牧渔民|学生|本专科生|本科生|专科生|研究生|离退休人员|专业技术人员|机关工作人员|管理人员"
 #: A trait of a group stated without the group: age, education, sex, ethnicity, age band, occupation.
 _TRAIT_WORDS = (
     r"(?:具有|有)?(?:平均年龄|平均|年龄|学历|文化程度"
     r"|(?:大专|大学|本科|研究生|高中|中专|初中)(?:（[^）]{0,6}）)?(?:及|以)?(?:以上|以下)?(?:学历|文化程度)?"
-    r"|(?:女性|男性|妇女|女|少数民族|一线|农民|工人|农牧渔民|学生|离退休人员|专业技术人员|机关工作人员|管理人员)"
+    rf"|(?:{_PEOPLE_WORDS})"
     r"|[0-9一二三四五六七八九十]+(?:周)?岁(?:及)?(?:以下|以上|以内)"
     r"|[0-9.]+万?元(?:及)?(?:以上|以下)|[0-9.]+万?元?[~～至到—-][0-9.]+万?元)"
     r"(?:（[^）]{0,10}）)?(?:的)?(?:占比|比例|比重)?"
 )
 _TRAIT = re.compile(_TRAIT_WORDS)
+#: A trait that is itself a class of people (离退休人员, 工人, 女性) is a part of a group of the
+#: party's people only: 志愿者队伍3支近180人，离退休人员447人 lists the residents of a place.
+_PEOPLE_TRAIT = re.compile(rf"(?:{_PEOPLE_WORDS})(?:的)?")
+_PARTY_GROUP = re.compile(r"党|干部|书记|人选|后备|积极分子|发展对象|申请人|人才")
 #: The activity a group names (发展党员, 培训村干部, 选派第一书记): its items take the verb.
 _ACTIVITY = re.compile(rf"^(?:{_VERB}|新发展|发展)+")
+#: Organisations set up, said without the units that set them up (非公企业624家，已建党组织205个).
+_HAS_ORGANISATION = re.compile(r"(?:已|均已|已经)?(?:建立|组建|成立|建)(?:了)?(?:党的)?(?:基层)?(?:党组织|党支部|党委)")
+#: Organisations of a sector outside the state (两新组织党组织, 非公企业党支部): the members counted
+#: right after them are that sector's.
+_SECTOR_ORGANISATIONS = re.compile(
+    r"^([^，。；]{0,8}?(?:两新组织|两新|非公有制企业|非公企业|非公有制经济组织|社会组织|民营企业|私营企业|个体工商户|新兴领域|新业态))(?:中)?(?:的)?(?:基层)?(?:党组织|党支部|党委)$"
+)
+_BARE_MEMBERS = re.compile(r"(?:中共|共产)?党员(?:总数|人数)?")
+#: Units that set up organisations (the group such a count refers to).
+_UNITS = re.compile(r"(?:企业|组织|单位|机构|村|社区|楼宇|园区|商会|协会|学校|医院|机关)$")
 #: A label that ends with a trait of its group (发展党员中女性, 村党组织书记平均年龄): the group is before it.
 #: A rate named by its action alone (化解率, 办结率, 整改率): the rate of what the group counts.
-_RATE_OF_ACTION = re.compile(rf"(?:(?:{_VERB}|办结|完成|参学|参训|知晓|受理)(?:成功)?|成功)率")
+_RATE_OF_ACTION = re.compile(rf"(?:(?:{_VERB}|办结|完成|参学|参训|知晓|受理|转化)(?:成功)?|成功)率")
 _TRAIT_TAIL = re.compile(rf"(?:中{_TRAIT_WORDS}|平均年龄|平均)$")
 #: A clause that names the whole the next numbers belong to: 全县党员中，… / 发展党员中，…
 _FRAME_CLAUSE = re.compile(r"([^，。；：！？,;:!?\n]{2,20}?)(?:中[，,：:]|的[^，。；：！？,;:!?\n]{1,8}[：:])\s*$")
@@ -174,7 +204,10 @@ _RESPECTIVELY = re.compile(r"分别(?:(?:比|较|同比)[^，。；、]{0,8}?)?(
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n \u3000]")
 #: A label before a colon names the number after it (党总支：2).
 _LABEL_BEFORE_COLON = re.compile(r"([^，。；：！？,;:!?\n \u3000]{1,12})[:：][ \u3000]*$")
-_STATEMENT_BREAK = re.compile(r"[；;。！？!?\n]")
+#: Where a ``X中，`` frame ends: its sentence; after a ； it holds only for parts of the same whole
+#: (在新发展党员中，女党员…；少数民族党员…: parallel items ending in the group's noun).
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_STATEMENT_BREAK = re.compile(r"[；;]")
 #: A tag in square brackets opening a line: 【数据】, 【图解】.
 _BRACKET_TAG = re.compile(r"^[【\[][^】\]]{1,8}[】\]]")
 _QUOTE_CHARS = re.compile(r"[“”‘’\"「」『』]")
@@ -185,7 +218,17 @@ MAX_RIGHT = 16
 
 
 def _balance(text: str) -> str:
-    """Drop unbalanced brackets at the edges (``服务站（联络站`` → ``服务站（联络站）``)."""
+    """Drop unbalanced brackets at the edges (``服务站（联络站`` → ``服务站（联络站）``; a note
+    opened before the number, ``【女党员`` → ``女党员``).
+
+    Example:
+        >>> _balance("服务站（联络站"), _balance("【女党员"), _balance("（女党员"), _balance("企业党委】")
+        ('服务站（联络站）', '女党员', '女党员', '企业党委')
+    """
+    if text[:1] in "【〔（(" and not text.count("】") + text.count("〕") + text.count("）") + text.count(")"):
+        text = text[1:]  # a note opened before the number: 【女党员1722名】
+    if text[-1:] in "】〕" and not text.count("【") + text.count("〔"):
+        text = text[:-1]
     opens = text.count("（") + text.count("(")
     closes = text.count("）") + text.count(")")
     while text and text[0] in "）)" and closes > opens:
@@ -546,12 +589,24 @@ def _intervening_clause(text: str, previous_end: int, clause_start: int) -> str:
     return last
 
 
+def _same_head(group: str, subject: str) -> bool:
+    """Do a group and a label end in the same counted noun (``新发展的党员``, ``女党员``)?
+
+    Example:
+        >>> _same_head("新发展的党员", "35岁及以下青年党员"), _same_head("建立党组织的企业", "党员")
+        (True, False)
+    """
+    heads = _HEAD_END.search(group), _HEAD_END.search(subject)
+    return bool(heads[0] and heads[1]) and heads[0].group() == heads[1].group()
+
+
 def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension: str = "") -> str:
     """A label qualified by the group of its list: a trait takes its group (``平均年龄`` →
     ``后备力量人选平均年龄``, ``女性`` → ``发展党员中女性``), a rate named by its verb the object of
     the group (``化解率`` → ``矛盾纠纷化解率``), an item of a 其中 list (``listing``) the verb of a
     group that names an activity (``女性党员`` → ``发展女性党员``), an item under a frame the frame
-    (``工人`` → ``党员中工人``).
+    (``工人`` → ``党员中工人``); under a frame that names an activity, a part of its group takes
+    the verb too (``在新发展的党员中，女党员`` → ``新发展女党员``).
 
     Example:
         >>> _qualified("平均年龄", False, "后备力量人选", False), _qualified("女性党员", True, "发展党员", False)
@@ -560,18 +615,25 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
         ('党员中工人（工勤技能人员）', '矛盾纠纷化解率')
         >>> _qualified("党员", False, "党员", True, "职业"), _qualified("社区", False, "党员", True)
         ('党员职业', '社区')
+        >>> _qualified("建党组织", False, "社会组织", False), _qualified("党员", False, "两新组织党组织", False)
+        ('社会组织建党组织', '两新组织党员')
     """
     if not group or not subject:
         return subject
     if framed and dimension and subject == group:
         return group + dimension  # 在党员职业部分，…约有2607.5万名党员: members of one occupation
-    if _TRAIT.fullmatch(subject):
+    if _TRAIT.fullmatch(subject) and (_PARTY_GROUP.search(group) or not _PEOPLE_TRAIT.fullmatch(subject)):
         return group + ("" if subject.startswith("平均") else "中") + subject
+    sector = _SECTOR_ORGANISATIONS.match(group) if _BARE_MEMBERS.fullmatch(subject) else None
+    if sector:
+        return sector.group(1) + subject  # 两新组织党组织3.5万个，党员42.8万名: the members of that sector
+    if _HAS_ORGANISATION.fullmatch(subject) and _UNITS.search(group):
+        return group + subject  # 非公企业624家，已建党组织205个 → 非公企业已建党组织
     if _RATE_OF_ACTION.fullmatch(subject):
         return _object_of(group) + subject  # 排查化解矛盾纠纷3268件，化解率达97.3% → 矛盾纠纷化解率
     verb = _ACTIVITY.match(group)
-    if verb and listing and not _ACTIVITY.match(subject):
-        return verb.group() + subject
+    if verb and (listing or (framed and _same_head(group, subject))) and not _ACTIVITY.match(subject):
+        return verb.group() + subject  # 在新发展的党员中，女党员占37.05% → 新发展女党员
     if framed and group not in subject and not _VERBS.search(subject) and not _HEAD_END.search(subject):
         return group + "中" + subject
     return subject
@@ -606,6 +668,7 @@ def label_subjects(
     base = frame_parts(frame) if frame else ("", "")  # the group a heading or topic names, its dimension
     (group, dimension), framed = (base, True) if frame else ((carry, ""), False)  # what traits and list items belong to
     listing = False  # the items of a 其中 list do not replace the group
+    loose = False  # a ； has passed since a X中， frame: it holds for parts of its group only
     respectively: list[str] = []
     breaks = _outside(text, _breaks(text), spans)  # where each clause of the sentence starts, found once
     for index, (start, end) in enumerate(spans):
@@ -624,12 +687,16 @@ def label_subjects(
         raw_right = text[end : window.right_end]
         previous_subject = previous[2] if previous else ""
         previous_end = previous[1] if previous else 0
-        if previous is not None and framed and (group, dimension) != base and _STATEMENT_BREAK.search(text, previous_end, start):
-            # a X中， frame holds until the end of its statement (；), a heading's or topic's to the end
-            (group, dimension), framed = (base, True) if frame else ((group, dimension), False)
+        if previous is not None and framed and (group, dimension) != base:
+            # a X中， frame holds until the end of its sentence (over a ； for parts of its group: 在新发展
+            # 党员中，女党员…；少数民族党员…), a heading's or topic's to the end
+            if _SENTENCE_END.search(text, previous_end, start):
+                (group, dimension), framed = (base, True) if frame else ((group, dimension), False)
+            elif _STATEMENT_BREAK.search(text, previous_end, start):
+                loose = True
         clause_frame = _frame_before(text, window.clause_start, previous_end)
         if clause_frame:
-            (group, dimension), framed = frame_parts(clause_frame), True
+            (group, dimension), framed, loose = frame_parts(clause_frame), True, False
         if "其中" in text[previous_end:start]:
             listing = True
         right_used, own = 0, True
@@ -643,7 +710,8 @@ def label_subjects(
             )) or bool(classifiers[index] and _CAUSATIVE.fullmatch(core_left))
             left = "" if agent_only else _TRAILING.sub("", _cut_at_verbs(core_left))
             use_right = agent_only or classifiers[index] or not left or len(left) <= 4 or bool(_VERB_RUN.search(left[-2:]))
-            right = _right_phrase(raw_right, extended=agent_only) if use_right else ""
+            note_follows = window.right_end < len(text) and _OPEN_NOTE.match(raw_right) and not _CLAUSE_BREAK.match(text, window.right_end)
+            right = _right_phrase(raw_right, extended=agent_only) if use_right and not note_follows else ""
             if right:
                 right_used = len(raw_right) - len(raw_right.lstrip("的之")) + len(right)
             if agent_only and not right:
@@ -666,12 +734,17 @@ def label_subjects(
                 after_threshold = previous is not None and skip[previous[3]]
                 subject = _compose(left, right, share, rest, window.same_clause, previous_subject, after_threshold)
                 if not skip[index]:
-                    qualified = _qualified(subject, listing, group, framed, dimension)
+                    held = framed and (not loose or _same_head(group, subject))
+                    qualified = _qualified(subject, listing, group, held, dimension)
                     own = qualified == subject and not _TRAIT.fullmatch(subject)
                     subject = qualified
-            if right.endswith("中") and _CLAUSE_BREAK.match(raw_right[right_used : right_used + 1] or "，"):
+            whole = _WHOLE_HAS.match(right) if subject.endswith(right) else None
+            if whole and _HEAD_END.search(whole.group(1)):  # 92名村党组织书记中有致富带头人59名: the whole, then its parts
+                right_used -= len(right) - len(whole.group())
+                subject, right = subject[: len(subject) - len(right) + len(whole.group())], whole.group()
+            if right.endswith("中") and (_CLAUSE_BREAK.match(raw_right[right_used : right_used + 1] or "，") or whole):
                 subject = subject[:-1]  # 全年发展的191.1万名党员中，…: the whole of the items after it
-                group, framed, own = subject, True, False
+                group, framed, own, loose = subject, True, False, False
         subject = _balance(_TRAILING.sub("", subject[-MAX_SUBJECT:]))
         subjects.append(subject)
         if own and not skip[index] and not listing and framed and (_ACTIVITY.match(subject) or _VERBS.search(subject)):
