@@ -328,3 +328,19 @@ def test_a_figure_shown_under_ipython_carries_its_caption(tmp_path):
         assert Image.open(io.BytesIO(base64.b64decode(data["image/png"]))).size[0] > 50
     finally:
         InteractiveShell.clear_instance()
+
+
+def test_svg_clip_ids_do_not_depend_on_the_last_digits_of_the_layout(tmp_path):
+    """Two figures whose axes differ far below what the SVG prints are written with the same bytes."""
+    setup_cjk_font()
+    paths = []
+    for shift in (0.0, 1e-15):
+        fig = plt.figure(figsize=(4, 3))
+        ax = fig.add_axes((0.13 + shift, 0.11, 0.8, 0.8))
+        ax.fill_between([0, 1], [0, 0], [1, 1])  # fills the axes: a clip path, no coordinate near a rounding edge
+        ax.set_axis_off()
+        paths.append(save_figure(fig, "shifted", figures_dir=tmp_path / str(shift), tight=False)[1])
+        plt.close(fig)
+    first, second = (path.read_text(encoding="utf-8") for path in paths)
+    assert 'clip-path="url(#clip1)"' in first and not re.search(r"#p[0-9a-f]{10}\)", first)
+    assert first == second

@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -71,6 +72,28 @@ _FONT_SUFFIXES = {".otf", ".ttf", ".ttc", ".otc"}
 #: Fixed resolution and SVG id salt: the same figure gives the same bytes.
 DEFAULT_DPI = 200
 SVG_HASH_SALT = "dangjian"
+#: Ids matplotlib gives clip paths: a hash of the clip rectangle's exact coordinates.
+_CLIP_ID = re.compile(r'<clipPath id="(p[0-9a-f]{10})"')
+
+
+def stable_clip_ids(svg: str) -> str:
+    """``svg`` with its clip-path ids renumbered ``clip1``, ``clip2`` … in order of first use.
+
+    matplotlib names a clip path after a hash of its rectangle's coordinates at full precision, so
+    a layout that differs in the 13th digit (constrained layout converging from another start)
+    changes the ids of a figure that looks, and is written, the same in every other byte.
+
+    Example:
+        >>> stable_clip_ids('<g clip-path="url(#p0123456789)"/><clipPath id="p0123456789">')
+        '<g clip-path="url(#clip1)"/><clipPath id="clip1">'
+    """
+    ids = set(_CLIP_ID.findall(svg))
+    if not ids:
+        return svg
+    order = sorted(ids, key=lambda name: svg.index(f"#{name})") if f"#{name})" in svg else svg.index(f'id="{name}"'))
+    names = {old: f"clip{number}" for number, old in enumerate(order, start=1)}
+    return re.sub(r"(?<=#)(p[0-9a-f]{10})(?=\))|(?<=id=\")(p[0-9a-f]{10})(?=\")",
+                  lambda match: names.get(match.group(0), match.group(0)), svg)
 
 
 @dataclass(frozen=True)
@@ -382,6 +405,7 @@ def save_figure(
         with atomic_path(svg) as tmp:
             fig.savefig(tmp, format="svg", dpi=dpi, bbox_inches=bbox,
                         metadata={"Date": None, **({CAPTION_KEY: text} if text else {})})
+            Path(tmp).write_text(stable_clip_ids(Path(tmp).read_text(encoding="utf-8")), encoding="utf-8")
     return [png, svg]
 
 
