@@ -303,10 +303,11 @@ if not formulas.empty:
 # Pointwise mutual information of the most frequent terms co-occurring in the same sentence:
 # PMI = log2(n_ab · N / (n_a · n_b)) with N sentences and n the number of sentences containing
 # each term and both; normalised PMI (NPMI) = PMI / −log2(n_ab / N) is 1 for terms that always
-# occur together. Pairs seen in fewer than three sentences are left out.
+# occur together. Pairs seen in fewer than three sentences are left out. The sentences are read from
+# the corpus tables one partition at a time, so that memory holds one partition's sentences.
 
 # %%
-sentence_tokens = (tokenizer.tokenize(text) for text in unit_table(processed, "sentence")["text"])
+sentence_tokens = (tokenizer.tokenize(text) for part in processed.iter("sentences", ["text"]) for text in part["text"])
 pmi = cooccurrence_pmi(sentence_tokens, top_n=max(top_n, 30), min_cooccurrence=3)
 write_table(pmi, tables_dir / "cooccurrence_pmi.csv")
 display(pmi.head(top_n))

@@ -229,3 +229,24 @@ def test_export_command_writes_the_folder(raw_dir, tmp_path, capsys):
     inside = str(raw_dir / "export")
     assert run_export(argparse.Namespace(corpus=str(raw_dir), out=inside, taxonomy="", tables=tables)) == 2
     assert not (raw_dir / "export").exists()
+
+
+def test_whole_column_text_conversion_matches_the_value_by_value_rule(indicators):
+    """Text columns are converted column by column: the same values as the rule applied to each
+    value (missing -> "", anything else -> str, a formula-like text behind an apostrophe), also for
+    a column mixing text, numbers and missing values."""
+    sentences = indicators["sentence"].reset_index(drop=True)
+    mixed = pd.Series([*sentences.head(5), 3, None, float("nan"), "=SUM(A1)", "-2%"], dtype=object)
+    for column in (sentences, mixed, indicators["surface"].reset_index(drop=True)):
+        expected = ["" if pd.isna(v) else str(v) for v in column]
+        assert exports._as_text(column).tolist() == expected
+        texts = exports._as_text(column)
+        assert exports._csv_text(texts).tolist() == [exports.excel_csv_text(v) for v in texts]
+    assert exports._csv_text(mixed).tolist()[-2:] == ["'=SUM(A1)", "'-2%"]
+
+
+def test_the_longest_text_in_bytes_decides_a_stata_strl(indicators):
+    """Stata's limit is in UTF-8 bytes: a Chinese sentence counts three bytes a character."""
+    sentences = indicators["sentence"].astype(str)
+    assert exports._longest_utf8(sentences) == max(len(s.encode("utf-8")) for s in sentences)
+    assert exports._longest_utf8(pd.Series(["a" * 10, "党" * 4])) == 12

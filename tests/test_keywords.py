@@ -134,6 +134,25 @@ def test_keyness_for_many_groups_keeps_counts_consistent(paragraphs):
         keyness(matrix.total())
 
 
+def test_keyness_by_document_reads_each_row_of_the_sparse_counts(paragraphs):
+    """With one group per document the counts stay sparse; each row's target counts, documents
+    with the term and G² are those of that document against all others."""
+    matrix = build_dtm(paragraphs, group_col="doc_id")
+    table = keyness(matrix, min_count=3)
+    counts = matrix.counts.tocsr()
+    position = {term: j for j, term in enumerate(matrix.terms)}
+    totals = np.asarray(counts.sum(axis=0)).ravel()
+    for i, label in enumerate(matrix.labels):
+        block = table[table.group == label]
+        columns = [position[t] for t in block.term]
+        target = counts[i].toarray().ravel()[columns]
+        assert block.f_target.tolist() == target.tolist()
+        assert (block.f_reference == totals[columns] - target).all()
+        assert (block.docs_with_term == (target > 0).astype(int)).all()
+        expected = log_likelihood_g2(target, totals[columns] - target, matrix.tokens[i], matrix.tokens.sum() - matrix.tokens[i])
+        assert np.allclose(block.g2, expected)
+
+
 def test_frequency_table_like_textstat_frequency():
     units = pd.DataFrame({
         "text": ["乡村振兴 第一书记", "乡村振兴 乡村振兴", "网格化管理 第一书记", "第一书记"],

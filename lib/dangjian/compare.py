@@ -93,7 +93,7 @@ def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str 
         >>> coverage(table, docs).to_dict("records")
         [{'cadres': 1, '(unmapped)': 1}]
     """
-    table = _with_regions(indicators, documents, region_col)
+    table = _with_regions(indicators[["doc_id", "category"]], documents, region_col)
     table["category"] = table["category"].replace("", UNMAPPED).fillna(UNMAPPED)
     columns = list(categories) if categories is not None else sorted(c for c in table["category"].unique() if c != UNMAPPED)
     columns.append(UNMAPPED)

@@ -136,25 +136,26 @@ def term_sources(
         raise ValueError(f"term_sources: max_sentences must be 1 or more, not {max_sentences}")
     if not isinstance(items, pd.DataFrame):
         items = pd.DataFrame({"term": list(items)})
-    texts = sentences["text"].astype(str).tolist()
-    labels = group_labels(sentences[by], missing_label).tolist() if by else [""] * len(texts)
-    members: dict[str | None, list[int]] = {None: list(range(len(texts)))}
-    for position, label in enumerate(labels):
-        members.setdefault(label, []).append(position)
+    # the texts stay in the table's column: a group's sentences are joined into one string when
+    # the group is first searched, never held as one Python string per sentence
+    texts = sentences["text"].astype(str).reset_index(drop=True)
+    lengths = texts.str.len().to_numpy(dtype=np.int64)
+    members: dict[str | None, np.ndarray] = {None: np.arange(len(texts))}
+    if by:
+        labels = group_labels(sentences[by], missing_label).reset_index(drop=True)
+        members.update({label: np.asarray(rows, dtype=np.int64) for label, rows in labels.groupby(labels, sort=False).indices.items()})
     haystacks: dict[str | None, tuple[str, list[int], list[int]]] = {}
 
     def haystack(group: str | None) -> tuple[str, list[int], list[int]]:
         """The joined text, sentence starts and sentence rows of a group (None: the whole corpus)."""
         if group not in haystacks:
-            rows = members.get(group, [])
-            starts, offset = [], 0
-            for row in rows:
-                starts.append(offset)
-                offset += len(texts[row]) + 1
-            haystacks[group] = (_SEPARATOR.join(texts[row] for row in rows), starts, rows)
+            rows = members.get(group, np.zeros(0, dtype=np.int64))
+            starts = np.concatenate([[0], np.cumsum(lengths[rows] + len(_SEPARATOR))[:-1]]) if len(rows) else []
+            joined = texts.iloc[rows].str.cat(sep=_SEPARATOR) if len(rows) else ""
+            haystacks[group] = (joined, [int(start) for start in starts], rows.tolist())
         return haystacks[group]
 
-    doc_ids, sentence_ids = sentences["doc_id"].tolist(), sentences["sentence_id"].tolist()
+    doc_ids, sentence_ids = sentences["doc_id"].reset_index(drop=True), sentences["sentence_id"].reset_index(drop=True)
     records = []
     for item, record in zip(items.index, items.to_dict("records")):
         term = str(record["term"])
@@ -167,7 +168,7 @@ def term_sources(
             hits = [rows[i] for i in _first_hits(joined, starts, term, max_sentences)]
             if hits:
                 break
-        records += [{"item": item, "doc_id": doc_ids[row], "sentence_id": sentence_ids[row], "text": texts[row],
+        records += [{"item": item, "doc_id": doc_ids.iat[row], "sentence_id": sentence_ids.iat[row], "text": texts.iat[row],
                      "marks": (term,)} for row in hits]
     return _sources_frame(records)
 

@@ -189,8 +189,25 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_bool_dtype(tidy[column]):
             tidy[column] = tidy[column].astype("int8")
     for column in _text_columns(tidy):
-        tidy[column] = pd.Series([("" if pd.isna(v) else str(v)) for v in tidy[column]], index=tidy.index, dtype=object)
+        tidy[column] = _as_text(tidy[column])
     return tidy.reset_index(drop=True)
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    """``column`` as ``object`` text: ``""`` for a missing value, ``str(value)`` for any other.
+
+    A column of strings (the usual case) is converted as a whole; a column that mixes types is
+    converted value by value.
+
+    Example:
+        >>> _as_text(pd.Series(["甲", None, float("nan")])).tolist(), _as_text(pd.Series(["甲", 3, pd.NA])).tolist()
+        (['甲', '', ''], ['甲', '3', ''])
+    """
+    values = column.astype(object)
+    missing = values.isna()
+    if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+        return values.where(~missing, "").astype(object)
+    return pd.Series([("" if gone else str(v)) for v, gone in zip(values, missing)], index=column.index, dtype=object)
 
 
 def _document_keys(documents: pd.DataFrame) -> pd.DataFrame:
@@ -512,6 +529,36 @@ def excel_csv_text(value: object) -> object:
     return value
 
 
+def _each_distinct(column: pd.Series, function) -> list:
+    """``[function(v) for v in column]``, calling ``function`` once per distinct value (missing
+    values, which are never equal to one another, each on their own).
+
+    Example:
+        >>> _each_distinct(pd.Series([1.0, 2.5, 1.0, float("nan")]), _plain_number)
+        ['1', '2.5', '1', '']
+    """
+    values = column.to_numpy(dtype=object)
+    missing = pd.isna(column).to_numpy()
+    done = {v: function(v) for v in pd.unique(column[~missing])}
+    return [function(v) if gone else done[v] for v, gone in zip(values, missing)]
+
+
+def _csv_text(column: pd.Series) -> pd.Series:
+    """:func:`excel_csv_text` of every value of ``column`` (a column of strings as a whole).
+
+    Example:
+        >>> _csv_text(pd.Series(["=1+1", "党员", ""])).tolist(), _csv_text(pd.Series(["-2%", 3])).tolist()
+        (["'=1+1", '党员', ''], ["'-2%", 3])
+    """
+    values = column.astype(object)
+    if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
+        return pd.Series([excel_csv_text(v) for v in values], index=column.index, dtype=object)
+    text = values.to_numpy(dtype=object, copy=True)
+    formula = np.flatnonzero(values.str.startswith(_FORMULA_START).fillna(False).astype(bool).to_numpy())
+    text[formula] = [f"'{v}" for v in text[formula]]
+    return pd.Series(text, index=column.index, dtype=object)
+
+
 def _plain_number(value: float) -> str:
     """A float as a plain decimal ('' for missing).
 
@@ -538,9 +585,9 @@ def write_csv(frame: pd.DataFrame, target: str | Path) -> Path:
     table = frame.copy()
     for column in table.columns:
         if pd.api.types.is_float_dtype(table[column]):
-            table[column] = [_plain_number(v) for v in table[column]]
+            table[column] = _each_distinct(table[column], _plain_number)
         elif not pd.api.types.is_numeric_dtype(table[column]):
-            table[column] = [excel_csv_text(v) for v in table[column]]
+            table[column] = _csv_text(table[column])
     with atomic_open(target, "w", encoding="utf-8-sig") as handle:
         table.to_csv(handle, index=False, lineterminator="\n")
     return target
@@ -565,9 +612,7 @@ def write_stata(frame: pd.DataFrame, target: str | Path, book: pd.DataFrame | No
         labels = dict(zip(book["column"], book["meaning"]))
     else:
         names, labels = stata_names(list(table.columns)), {}
-    long_text = [
-        names[c] for c in _text_columns(table) if max((len(v.encode("utf-8")) for v in table[c]), default=0) > STATA_STR_MAX
-    ]
+    long_text = [names[c] for c in _text_columns(table) if _longest_utf8(table[c]) > STATA_STR_MAX]
     variable_labels = {names[c]: _stata_label(labels[c]) for c in table.columns if labels.get(c)}
     table = table.rename(columns=names)
     with atomic_path(target) as tmp:
@@ -576,6 +621,21 @@ def write_stata(frame: pd.DataFrame, target: str | Path, book: pd.DataFrame | No
             variable_labels=variable_labels, convert_strl=long_text,
         )
     return target
+
+
+def _longest_utf8(column: pd.Series) -> int:
+    """Bytes of the longest text of a column of strings in UTF-8 (0 for an empty column); only the
+    texts that could be the longest (at least a quarter of the longest in characters) are encoded.
+
+    Example:
+        >>> _longest_utf8(pd.Series(["ab", "党员", ""])), _longest_utf8(pd.Series([], dtype=object))
+        (6, 0)
+    """
+    if not len(column):
+        return 0
+    chars = column.str.len()
+    candidates = column[chars * 4 >= chars.max()]
+    return max(len(v.encode("utf-8")) for v in candidates)
 
 
 def _stata_label(text: str) -> str:

@@ -337,8 +337,9 @@ def keyness(
     unknown = [t for t in chosen if t not in labels]
     if unknown:
         raise KeyError(f"keyness: unknown target group(s) {unknown}; groups are {labels}")
-    counts = matrix.counts.toarray().astype(np.int64)
-    totals = counts.sum(axis=0)
+    # sparse until one group's row is taken: a matrix by document never becomes dense
+    counts = sparse.csr_matrix(matrix.counts, dtype=np.int64)
+    totals = np.asarray(counts.sum(axis=0)).ravel().astype(np.int64)
     tested = totals >= min_count
     counts, totals, terms = counts[:, tested], totals[tested], matrix.terms[tested]
     tokens = matrix.tokens
@@ -349,7 +350,7 @@ def keyness(
     frames = []
     for label in chosen:
         i = labels.index(label)
-        f1 = counts[i]
+        f1 = counts[i].toarray().ravel()
         f2 = totals - f1
         n1 = int(tokens[i])
         n2 = int(tokens.sum() - n1)
@@ -376,8 +377,8 @@ def keyness(
     table = table.join(sizes, on="group")
     replicated = (table["n_docs"] >= 2).fillna(True).astype(bool)
     if matrix.doc_docfreq is not None:
-        doc_docfreq = matrix.doc_docfreq.toarray()[:, tested]
-        table["docs_with_term"] = np.concatenate([doc_docfreq[labels.index(label)] for label in chosen])
+        doc_docfreq = sparse.csr_matrix(matrix.doc_docfreq)[:, tested]
+        table["docs_with_term"] = np.concatenate([doc_docfreq[labels.index(label)].toarray().ravel() for label in chosen])
         replicated &= (table["docs_with_term"] >= 2) | (table["g2"] < 0)
     else:
         table["docs_with_term"] = pd.array([pd.NA] * len(table), dtype="Int64")

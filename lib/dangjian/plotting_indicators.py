@@ -280,20 +280,25 @@ def _draw_panel(ax, group: pd.DataFrame, kind: str, unit_class: str, log_span: f
     values = group["value_norm"].astype(float).to_numpy()
     positive = values[values > 0]
     log = len(positive) == len(values) and positive.max() / positive.min() > log_span
+    blocks = dict(iter(group.groupby("region_label", sort=False)))
+    dots = []  # (x, y, colour, hollow) of every row, drawn as two collections: filled and hollow
     for row, region in enumerate(regions):
-        block = group[group["region_label"] == region].sort_values(["value_norm", "doc_id"], kind="stable")
+        block = blocks[region].sort_values(["value_norm", "doc_id"], kind="stable")
         y = row + _offsets(len(block))
         x = block["value_norm"].astype(float).to_numpy()
         colour = LEVEL_COLOURS.get(str(block["level"].iloc[0]), "#888888")
         hollow = block["approx"].isin(APPROXIMATE).to_numpy() if "approx" in block.columns else np.zeros(len(block), bool)
-        ax.scatter(x[~hollow], y[~hollow], s=30, color=colour, zorder=3)
-        ax.scatter(x[hollow], y[hollow], s=30, facecolors="white", edgecolors=colour, linewidths=1.3, zorder=3)
+        dots.append((x, y, [colour] * len(block), hollow))
         if len(block) <= MAX_LABELLED_VALUES:
             for xi, yi, text in zip(x, y, block["value"]):
                 ax.annotate(str(text), (xi, yi), xytext=(5, 0), textcoords="offset points", va="center", fontsize=6.5)
         else:  # many values: their median as a bar across the row, no labels
             ax.plot([np.median(x)] * 2, [row - 0.4, row + 0.4], color="#222222", linewidth=1.6, zorder=4)
-    ax.set_yticks(range(len(regions)), [_region_tick(group[group["region_label"] == r]) for r in regions], fontsize=6.5)
+    x, y, hollow = (np.concatenate([d[i] for d in dots]) for i in (0, 1, 3))
+    colours = np.array([c for d in dots for c in d[2]], dtype=object)
+    ax.scatter(x[~hollow], y[~hollow], s=30, color=list(colours[~hollow]), zorder=3)
+    ax.scatter(x[hollow], y[hollow], s=30, facecolors="white", edgecolors=list(colours[hollow]), linewidths=1.3, zorder=3)
+    ax.set_yticks(range(len(regions)), [_region_tick(blocks[r]) for r in regions], fontsize=6.5)
     ax.set_ylim(len(regions) - 0.5, -0.5)
     for row in range(len(regions) - 1):
         ax.axhline(row + 0.5, color="#dddddd", linewidth=0.6)

@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import re
@@ -225,6 +226,13 @@ _POSSEG_CACHE: dict[tuple, jieba.posseg.POSTokenizer] = {}
 _CACHE_LOCK = threading.Lock()
 
 
+@functools.lru_cache(maxsize=256)
+def _resolved(path: Path) -> str:
+    """An absolute ``path`` with its links resolved, once per path and process: resolving walks
+    every folder of the path, and the segmenter is looked up once per text tokenized."""
+    return str(path.resolve())
+
+
 def _dictionary_key(userdicts: Sequence[Path]) -> tuple:
     """Identify a dictionary set by jieba's version and each user dictionary's path, size and mtime."""
     key: list[object] = [("jieba", jieba.__version__)]
@@ -233,7 +241,7 @@ def _dictionary_key(userdicts: Sequence[Path]) -> tuple:
             stat = path.stat()
         except FileNotFoundError:
             raise FileNotFoundError(f"{path}: user dictionary not found") from None
-        key.append((str(path.resolve()), stat.st_size, stat.st_mtime_ns))
+        key.append((_resolved(path.absolute()), stat.st_size, stat.st_mtime_ns))
     return tuple(key)
 
 
