@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from dangjian import freshness, share
-from dangjian.layout import PARAMETER_ROLES, SINGLE_ROLES, parameter_role
+from dangjian.layout import PARAMETER_ROLES, SINGLE_ROLES
 from dangjian.params import (
     ParameterError,
     ReportSpec,
@@ -73,7 +73,7 @@ def test_roles_are_read_from_the_parameters_cell_only():
         "top_n": None,
     }
     roles = {name: param.role for name, param in declared.items() if param.role}
-    assert [parameter_role(name, roles) for name in ("output_dir", "where", "top_n")] == ["value", "output", "value"]
+    assert [roles.get(name, "value") for name in ("output_dir", "where", "top_n")] == ["value", "output", "value"]
     assert "where (str, default 'data/processed/tiny', role output)" in describe_parameters(declared)
 
 

@@ -121,3 +121,10 @@ def test_the_window_incidence_of_the_reports_is_that_of_the_sliding_windows(raw_
     lists = tokenize_units(topic_units(process_corpus(raw_dir), "paragraph"))["tokens"].tolist()
     fitted = CoherenceReference().fit(lists)
     np.testing.assert_array_equal(fitted.window_incidence_.toarray(), _windows_by_definition(lists, 10))
+
+
+def test_the_window_incidence_refuses_an_empty_unit_or_a_window_below_two():
+    with pytest.raises(ValueError, match="at least one token"):
+        coherence.window_incidence(np.array([0, 1]), np.array([2, 0]), 10, 2)
+    with pytest.raises(ValueError, match="at least 2 tokens"):
+        coherence.window_incidence(np.array([0, 1]), np.array([2]), 1, 2)

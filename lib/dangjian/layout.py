@@ -74,18 +74,6 @@ WRITTEN_ROLES = ("output", "figures", "tables", "cache")
 READ_ROLES = ("corpus", "input")
 
 
-def parameter_role(name: str, roles: dict[str, str]) -> str:
-    """The role of the notebook parameter ``name`` among a notebook's declared ``roles``
-    (:func:`dangjian.params.parameter_roles`): one of :data:`PARAMETER_ROLES`, or ``value``.
-
-    Example:
-        >>> roles = {"corpus_dir": "corpus", "where": "output"}
-        >>> [parameter_role(n, roles) for n in ("corpus_dir", "where", "figures_dir", "top_n")]
-        ['corpus', 'output', 'value', 'value']
-    """
-    return roles.get(name, "value")
-
-
 @dataclass(frozen=True)
 class RunLayout:
     """Every path of one run: ``name`` None is the project's run, else the run ``runs/<name>/``.

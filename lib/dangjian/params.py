@@ -46,6 +46,7 @@ Example:
 from __future__ import annotations
 
 import ast
+import copy
 import hashlib
 import io
 import json
@@ -567,7 +568,7 @@ def parameter_value(spec: ReportSpec, project_root: str | os.PathLike[str], key:
     if key in spec.parameters:
         return spec.parameters[key]
     declared = notebook_parameters(spec, project_root).get(key)
-    return declared.default if declared is not None and declared.literal else None
+    return copy.deepcopy(declared.default) if declared is not None and declared.literal else None
 
 
 def notebook_parameters(spec: ReportSpec, project_root: str | os.PathLike[str]) -> dict[str, NotebookParameter]:

@@ -83,7 +83,7 @@ def sliding_windows(tokens: Sequence[str], window: int = DEFAULT_WINDOW) -> list
 
 
 #: Tokens per block when the window incidence is built (bounds the memory the build needs on a large corpus).
-INCIDENCE_BLOCK_TOKENS = 1 << 20
+INCIDENCE_BLOCK_TOKENS = 1 << 18
 
 
 def _binary(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sparse.csr_matrix:
@@ -105,8 +105,12 @@ def window_incidence(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms:
         >>> window_incidence(np.array([0, 1, 2, 1]), np.array([3, 1]), 2, 3).toarray().tolist()
         [[1, 1, 0], [0, 1, 1], [0, 1, 0]]
     """
+    if window < 2:
+        raise ValueError(f"the coherence window must span at least 2 tokens, got {window}")
     ids = np.asarray(ids, dtype=np.int64)
     lengths = np.asarray(lengths, dtype=np.int64)
+    if (lengths <= 0).any():
+        raise ValueError("every unit of the window incidence needs at least one token")
     n_windows = np.where(lengths <= window, 1, lengths - window + 1)
     token_ends = np.cumsum(lengths)
     blocks, start = [], 0

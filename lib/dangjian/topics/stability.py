@@ -41,6 +41,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -123,7 +124,7 @@ def _fit_one(model: TopicModel, units: pd.DataFrame, k: int, seed: int, subsampl
     return clone(model).set_params(k=k, seed=seed).fit(subsample_units(units, subsample, seed))
 
 
-#: The unit table of a worker process of :func:`fit_many`, set once when the worker starts.
+#: The unit table of a worker process of :func:`iter_fits`, set once when the worker starts.
 _WORKER_UNITS: pd.DataFrame | None = None
 
 
@@ -177,6 +178,7 @@ def iter_fits(
         >>> [m.n_topics for m in iter_fits(template, tokenize_units(texts, str.split), [(2, 0, 1.0), (3, 0, 1.0)])]
         [2, 3]
     """
+    units = tokenize_units(units, model.tokenizer)
     if n_jobs == 1 or len(runs) < 2 or len(units) < PARALLEL_MIN_UNITS:
         for k, seed, share in runs:
             yield _fit_one(model, units, k, seed, share)
@@ -290,7 +292,7 @@ def k_sweep(
 
     With a :class:`~dangjian.cache.Cache` the sweep (the costliest step of the topic notebook) is
     computed once per distinct set of unit tokens, model settings, Ks, seeds and code. Its fits run
-    in ``n_jobs`` processes (:func:`fit_many`); the table does not depend on ``n_jobs``.
+    in ``n_jobs`` processes (:func:`iter_fits`); the table does not depend on ``n_jobs``.
 
     For each K the model is fitted once per seed on all units; each fit is scored on the units
     themselves, and a score is reported as its mean over the seeds with its standard deviation over
@@ -333,37 +335,37 @@ def k_sweep(
     reference: CoherenceReference | None = None
     rows = []
     plans = {k: [(k, seed, share) for share in shares for seed in seeds] for k in ks}
-    fits = iter_fits(model, units, [run for plan in plans.values() for run in plan], n_jobs)
-    for k, plan in plans.items():
-        fitted = {(seed, share): next(fits) for _, seed, share in plan}
-        runs = {seed: fitted[(seed, 1.0)] for seed in seeds}
-        if reference is None:
-            reference = runs[seeds[0]].reference(window)
-            bouma = runs[seeds[0]].reference(window, npmi="bouma")
-        scores = [fitted.quality(reference, frex_weight) for fitted in runs.values()]
-        npmi, npmi_sd = _seed_summary([q["npmi"].mean() for q in scores])
-        umass, umass_sd = _seed_summary([q["umass"].mean() for q in scores])
-        exclusivity, exclusivity_sd = _seed_summary([q["exclusivity"].mean() for q in scores])
-        stability = stability_of(runs)
-        row = {
-            "k": k,
-            "npmi": npmi,
-            "npmi_se": float(np.mean([q["npmi"].std(ddof=1) / np.sqrt(k) for q in scores])),
-            "npmi_seed_sd": npmi_sd,
-            "npmi_min": float(np.mean([q["npmi"].min() for q in scores])),
-            "npmi_bouma": float(np.mean([bouma.npmi(fitted.top_terms()).mean() for fitted in runs.values()])),
-            "umass": umass,
-            "umass_seed_sd": umass_sd,
-            "exclusivity": exclusivity,
-            "exclusivity_seed_sd": exclusivity_sd,
-            "stability": stability.stability,
-            "stability_sd": _seed_summary(stability.pairs["agreement"])[1],
-        }
-        if subsample is not None:
-            sub = stability_of({seed: fitted[(seed, shares[-1])] for seed in seeds})
-            row["subsample_stability"] = sub.stability
-            row["subsample_stability_sd"] = _seed_summary(sub.pairs["agreement"])[1]
-        rows.append(row)
+    with contextlib.closing(iter_fits(model, units, [run for plan in plans.values() for run in plan], n_jobs)) as fits:
+        for k, plan in plans.items():
+            fitted = {(seed, share): next(fits) for _, seed, share in plan}
+            runs = {seed: fitted[(seed, 1.0)] for seed in seeds}
+            if reference is None:
+                reference = runs[seeds[0]].reference(window)
+                bouma = runs[seeds[0]].reference(window, npmi="bouma")
+            scores = [fitted.quality(reference, frex_weight) for fitted in runs.values()]
+            npmi, npmi_sd = _seed_summary([q["npmi"].mean() for q in scores])
+            umass, umass_sd = _seed_summary([q["umass"].mean() for q in scores])
+            exclusivity, exclusivity_sd = _seed_summary([q["exclusivity"].mean() for q in scores])
+            stability = stability_of(runs)
+            row = {
+                "k": k,
+                "npmi": npmi,
+                "npmi_se": float(np.mean([q["npmi"].std(ddof=1) / np.sqrt(k) for q in scores])),
+                "npmi_seed_sd": npmi_sd,
+                "npmi_min": float(np.mean([q["npmi"].min() for q in scores])),
+                "npmi_bouma": float(np.mean([bouma.npmi(fitted.top_terms()).mean() for fitted in runs.values()])),
+                "umass": umass,
+                "umass_seed_sd": umass_sd,
+                "exclusivity": exclusivity,
+                "exclusivity_seed_sd": exclusivity_sd,
+                "stability": stability.stability,
+                "stability_sd": _seed_summary(stability.pairs["agreement"])[1],
+            }
+            if subsample is not None:
+                sub = stability_of({seed: fitted[(seed, shares[-1])] for seed in seeds})
+                row["subsample_stability"] = sub.stability
+                row["subsample_stability_sd"] = _seed_summary(sub.pairs["agreement"])[1]
+            rows.append(row)
     return pd.DataFrame(rows)
 
 
