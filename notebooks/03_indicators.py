@@ -38,7 +38,7 @@ cache_dir = "data/processed/cache"  # role: cache
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML, Markdown, display
 
 from dangjian import compare, plotting_indicators
 from dangjian.drilldown import indicator_sources, linked_comparison, sources_html
@@ -199,7 +199,9 @@ fig
 # Each table sets side by side the numbers of ONE kind: a row per core indicator and unit class,
 # a column per region (with its level, from the centre down), and in each cell the region's
 # numbers with their year and document. A share is never set beside an amount, a change beside a
-# stock, persons beside person-times. Values keep their precision (> more than, ≥ at least,
+# stock, persons beside person-times. A cell lists a region's first numbers and then how many more
+# there are (the limit and the number of cells it shortens are printed below; the CSV tables
+# written at the end list every number). Values keep their precision (> more than, ≥ at least,
 # ≈ about, < under). A prefecture's totals, a county's and a township's differ in scale, and a
 # national document states requirements rather than results: amounts are read within a level, or
 # as orders of magnitude across levels — never as a ranking of places. Every value links to the
@@ -209,16 +211,19 @@ fig
 
 # %%
 comparable = compare.comparable(indicators, documents, region_col)
-sources = indicator_sources(comparable, processed.sentences)
+sources = indicator_sources(compare.shown_values(comparable), processed.sentences)
+cell_sizes = comparable.groupby(["core_id", "unit_class", "kind", "region_label"]).size()
+display(Markdown(f"A cell lists at most {compare.MAX_CELL_VALUES} numbers; {int((cell_sizes > compare.MAX_CELL_VALUES).sum())} "
+                 f"of the {len(cell_sizes)} cells hold more ({int(cell_sizes.max()) if len(cell_sizes) else 0} at most)."))
 amounts = compare.comparison_table(comparable, "amount")
-display(HTML(linked_comparison(comparable, "amount", sources)))
+display(HTML(linked_comparison(comparable, "amount", sources, compare.MAX_CELL_VALUES)))
 
 # %% [markdown]
 # **Shares** (parts of a whole, rates, coverage):
 
 # %%
 shares = compare.comparison_table(comparable, "share")
-display(HTML(linked_comparison(comparable, "share", sources)))
+display(HTML(linked_comparison(comparable, "share", sources, compare.MAX_CELL_VALUES)))
 
 # %% [markdown]
 # **Changes** (differences from an earlier time, growth rates, percentage points) and **targets**
@@ -227,8 +232,8 @@ display(HTML(linked_comparison(comparable, "share", sources)))
 # %%
 changes = compare.comparison_table(comparable, "change")
 targets = compare.comparison_table(comparable, "target")
-display(HTML(linked_comparison(comparable, "change", sources)))
-display(HTML(linked_comparison(comparable, "target", sources)))
+display(HTML(linked_comparison(comparable, "change", sources, compare.MAX_CELL_VALUES)))
+display(HTML(linked_comparison(comparable, "target", sources, compare.MAX_CELL_VALUES)))
 
 # %% [markdown]
 # ### Source sentences

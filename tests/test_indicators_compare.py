@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from dangjian import compare, plotting_indicators
+from dangjian.drilldown import indicator_sources, linked_comparison
 from dangjian.indicators import extract, load_taxonomy
 from dangjian.indicators.core import KINDS
 from dangjian.pipeline import process_corpus
@@ -127,3 +128,21 @@ def test_figures_are_drawn_and_saved_identically_twice(corpus, rows, tmp_path):
             digests.append([hashlib.sha256(p.read_bytes()).hexdigest() for p in paths])
     assert digests[:4] == digests[4:]
     assert len([ax for ax in figures["amounts"].axes if ax.get_visible()]) >= 8
+
+
+def test_a_displayed_cell_lists_its_first_values_then_how_many_more(raw_dir, rows):
+    sizes = rows.groupby(["core_id", "unit_class", "kind", "region_label"]).size()
+    assert sizes.max() >= 2, "the reports should give some region two values of one indicator"
+    full, short = compare.comparison_table(rows, "amount"), compare.comparison_table(rows, "amount", max_values=1)
+    assert full.shape == short.shape and (full["regions"] == short["regions"]).all()
+    amounts = rows[rows["kind"] == "amount"]
+    for (core_id, unit_class, region), group in amounts.groupby(["core_id", "unit_class", "region_label"]):
+        row = (short["core_id"] == core_id) & (short["unit_class"] == unit_class)
+        cell, whole = short.loc[row, region].item(), full.loc[row, region].item()
+        assert cell.startswith(whole.split("；")[0])
+        assert cell.endswith(f"…（+{len(group) - 1}）") if len(group) > 1 else cell == whole
+    kept = compare.shown_values(rows, 1)
+    assert len(kept) == len(sizes) and set(kept.index) <= set(rows.index)
+    sources = indicator_sources(kept, process_corpus(raw_dir).sentences)
+    page = linked_comparison(rows, "amount", sources, max_values=1)
+    assert page.count("<a ") == len(kept[kept["kind"] == "amount"])

@@ -175,12 +175,38 @@ def comparable(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: st
     return table[[c for c in COMPARABLE_COLUMNS if c in table.columns]].reset_index(drop=True)
 
 
-def comparison_table(comparable_rows: pd.DataFrame, kind: str, min_regions: int = 1) -> pd.DataFrame:
+#: Values a cell of a displayed comparison table lists before it says how many more there are (the
+#: tables written to CSV list every value).
+MAX_CELL_VALUES = 12
+#: The rows one cell of a comparison table gathers.
+_CELL_KEY = ["core_id", "unit_class", "kind", "region_label"]
+
+
+def shown_values(comparable_rows: pd.DataFrame, max_values: int | None = MAX_CELL_VALUES) -> pd.DataFrame:
+    """The rows a displayed comparison table lists: the first ``max_values`` of each core indicator,
+    unit class, kind and region, in the rows' order (all rows with ``max_values`` None).
+
+    Example:
+        >>> rows = pd.DataFrame({"core_id": ["grids"] * 3, "unit_class": ["count"] * 3, "kind": ["amount"] * 3,
+        ...     "region_label": ["甲县 (county)"] * 3, "value": ["1 个", "2 个", "3 个"]})
+        >>> shown_values(rows, 2)["value"].tolist()
+        ['1 个', '2 个']
+    """
+    if max_values is None or comparable_rows.empty:
+        return comparable_rows
+    return comparable_rows[comparable_rows.groupby(_CELL_KEY, sort=False).cumcount() < max_values]
+
+
+def comparison_table(
+    comparable_rows: pd.DataFrame, kind: str, min_regions: int = 1, max_values: int | None = None
+) -> pd.DataFrame:
     """Core indicator × region for ONE kind of quantity: one row per core indicator and unit
     class (a share is never set beside an amount, a change beside a stock, persons beside
     person-times), one column per region (with its level), from the centre down. A cell lists
     the region's numbers, each with its year and document: ``29.9 %（2022 · national-bulletin）``.
-    Rows that fewer than ``min_regions`` regions report are left out.
+    Rows that fewer than ``min_regions`` regions report are left out. With ``max_values`` a cell
+    lists the first ``max_values`` numbers (:func:`shown_values`) and then how many more there are
+    (``…（+N）``), so that a table of thousands of documents stays readable.
 
     Example:
         >>> rows = pd.DataFrame({"core_id": ["members_female"] * 2, "core_zh": ["女党员"] * 2, "kind": ["share"] * 2,
@@ -197,6 +223,12 @@ def comparison_table(comparable_rows: pd.DataFrame, kind: str, min_regions: int 
     rows["cell"] = rows["value"] + "（" + rows["year"].where(rows["year"] != "", "?") + " · " + rows["doc_id"] + "）"
     key = ["core_id", "core_zh", "unit_class"]
     regions = rows.groupby(key, sort=False)["region"].nunique().rename("regions")
+    if max_values is not None:
+        more = rows.groupby(_CELL_KEY, sort=False)["cell"].transform("size") - max_values
+        rows = shown_values(rows, max_values).copy()
+        last = rows.groupby(_CELL_KEY, sort=False).cumcount() == max_values - 1
+        extra = more.loc[rows.index]
+        rows.loc[last & (extra > 0), "cell"] += "；…（+" + extra[last & (extra > 0)].astype(str) + "）"
     wide = rows.pivot_table(index=key, columns="region_label", values="cell", aggfunc=lambda cells: "；".join(cells), sort=False)
     order = list(dict.fromkeys(rows.sort_values(["level_rank", "region_label"], kind="stable")["region_label"]))
     wide = wide.reindex(columns=order).fillna("")

@@ -398,10 +398,11 @@ def linked_topic_table(shares: pd.DataFrame, by: str, sources: pd.DataFrame, dig
     return linked_table(frame, links)
 
 
-def linked_comparison(quantities: pd.DataFrame, kind: str, sources: pd.DataFrame) -> str:
+def linked_comparison(quantities: pd.DataFrame, kind: str, sources: pd.DataFrame, max_values: int | None = None) -> str:
     """The comparison table of :func:`dangjian.compare.comparison_table` for ``kind``, every value
     in a cell a link to the sentence it was read from (``sources`` from :func:`indicator_sources`
-    on the same ``quantities``).
+    on the same ``quantities``, or on the rows :func:`dangjian.compare.shown_values` keeps when
+    ``max_values`` limits the values listed per cell).
 
     Example:
         >>> rows = pd.DataFrame({"core_id": ["members"], "core_zh": ["党员"], "kind": ["amount"], "unit_class": ["person"],
@@ -417,7 +418,7 @@ def linked_comparison(quantities: pd.DataFrame, kind: str, sources: pd.DataFrame
     rows = quantities.reset_index(drop=True)
     items = list(quantities.index)
     marked = rows.assign(value=[f"\ue000{position}\ue001" for position in range(len(rows))])
-    table = comparison_table(marked, kind)
+    table = comparison_table(marked, kind, max_values=max_values)
     cited = _by_item(sources)
     fixed = {"core_id", "core_zh", "unit_class", "regions"}
 
