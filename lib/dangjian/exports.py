@@ -560,13 +560,14 @@ def _csv_text(column: pd.Series) -> pd.Series:
 
 
 def _plain_number(value: float) -> str:
-    """A float as a plain decimal ('' for missing).
+    """A float as a plain decimal ('' for missing; a negative zero is 0, as it equals 0 and each
+    distinct value is written once, :func:`_each_distinct`).
 
     Example:
-        >>> _plain_number(164000000.0), _plain_number(0.1 + 0.2), _plain_number(float("nan"))
-        ('164000000', '0.30000000000000004', '')
+        >>> _plain_number(164000000.0), _plain_number(0.1 + 0.2), _plain_number(float("nan")), _plain_number(-0.0)
+        ('164000000', '0.30000000000000004', '', '0')
     """
-    return "" if pd.isna(value) else plain_decimal(Decimal(repr(float(value))))
+    return "" if pd.isna(value) else plain_decimal(Decimal(repr(float(value) + 0.0)))
 
 
 def write_csv(frame: pd.DataFrame, target: str | Path) -> Path:
