@@ -191,3 +191,13 @@ def test_the_project_notebooks_declare_every_folder_and_prefix_they_have():
         assert plain_paths == [], notebook
     by_name = parameter_roles(specs[0], PROJECT_ROOT)
     assert by_name["corpus_dir"] == "corpus" and by_name["corpus_tables_dir"] == "tables"
+
+
+def test_asking_for_a_role_that_does_not_exist_is_an_error(project):
+    from dangjian.params import ReportSpec, role_value
+
+    write_notebook(project, 'figure_prefix = "x"  # role: figure_prefix\n')
+    spec = ReportSpec("tiny", project / "tiny.yaml", Path("notebooks/tiny.ipynb"))
+    assert role_value(spec, project, "figure_prefix") == "x"
+    with pytest.raises(ValueError, match="unknown parameter role"):
+        role_value(spec, project, "figure-prefix")

@@ -613,7 +613,12 @@ def parameter_roles(spec: ReportSpec, project_root: str | os.PathLike[str]) -> d
 
 
 def role_parameters(spec: ReportSpec, project_root: str | os.PathLike[str], *roles: str) -> list[str]:
-    """The names of the report's parameters that have one of ``roles``, in the cell's order."""
+    """The names of the report's parameters that have one of ``roles``, in the cell's order. A role
+    that is not one of :data:`dangjian.layout.PARAMETER_ROLES` is an error, so that a misspelt role
+    asked for is never read as "no such parameter"."""
+    unknown = [role for role in roles if role not in PARAMETER_ROLES]
+    if unknown:
+        raise ValueError(f"unknown parameter role(s) {unknown}; the roles are {', '.join(PARAMETER_ROLES)}")
     return [name for name, role in parameter_roles(spec, project_root).items() if role in roles]
 
 
