@@ -347,3 +347,46 @@ def test_status_lists_the_skipped_files_without_a_traceback(folder_with_bad_file
     for name, reason in [("no-text.docx", "Word .docx file could not be read"), ("truncated.pdf", "PDF file could not be read")]:
         line = next(line for line in out.splitlines() if name in line)
         assert "skipped" in line and reason in line
+
+
+RUN_PARAMETERS = (
+    'corpus_dir = "data/raw"  # role: corpus\ncorpus_tables_dir = "data/processed/tables"  # role: tables\n'
+    'cache_dir = "data/processed/cache"  # role: cache\n'
+)
+RUN_READS_TABLES = (
+    "from dangjian.status import status_table\n"
+    "from dangjian.tables import open_tables\n"
+    "processed = open_tables(corpus_dir, corpus_tables_dir, cache_dir)\n"
+    "print(status_table(processed)['status'].value_counts().to_dict())\n"
+)
+
+
+def test_a_run_on_a_corpus_with_bad_files_analyses_the_rest_and_names_them(folder_with_bad_files, tmp_path, capsys):
+    """`dangjian run`: the process step skips the bad files, the notebook reads the corpus tables as
+    the project's notebooks do, and the corpus report at the end names each skipped file."""
+    import nbformat
+
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[project]\nname = 'scratch'\n", encoding="utf-8")
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell(RUN_PARAMETERS, metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(RUN_READS_TABLES),
+    ]
+    nbformat.write(notebook, root / "notebooks" / "read.ipynb")
+    (root / "parameters").mkdir()
+    (root / "parameters" / "read.yaml").write_text("notebook: notebooks/read.ipynb\n", encoding="utf-8")
+    (root / "data").mkdir()
+    folder_with_bad_files.rename(root / "data" / "raw")
+    for allow, code in ([], 1), (["--allow-skipped"], 0):
+        assert main(["run", "--root", str(root), "--no-progress", *allow]) == code
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+        row = next(line.split() for line in out.splitlines() if line.startswith("read "))
+        assert row[2] in ("ok", "up"), out
+        for name, reason in [("no-text.docx", "Word .docx file could not be read"), ("truncated.pdf", "PDF file could not be read")]:
+            line = next(line for line in out.splitlines() if name in line)
+            assert "skipped" in line and reason in line
+    executed = nbformat.read(root / "reports" / "read.ipynb", as_version=4)
+    assert "'skipped': 2" in executed.cells[-1].outputs[0]["text"]

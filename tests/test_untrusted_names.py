@@ -233,6 +233,35 @@ def test_metadata_file_entries_outside_the_folder_are_refused(tmp_path, capsys, 
     assert not (tmp_path / "out").exists() and not (tmp_path / "i.csv").exists()
 
 
+@pytest.mark.parametrize(
+    "entry, problem",
+    [
+        ("x" * 20000 + ".txt", "is 20,004 bytes long in UTF-8; at most 4,096 are allowed"),
+        ("sub/" + "报" * 100 + ".txt", "holds a name of 304 bytes in UTF-8; at most 255 are allowed"),
+    ],
+    ids=["20000-characters", "one-name-too-long"],
+)
+def test_a_file_entry_too_long_for_a_file_system_is_one_short_line_naming_the_row(tmp_path, capsys, entry, problem):
+    corpus = copy_corpus(tmp_path / "corpus")
+    replace_in_metadata(corpus, "town-speech,town-speech.txt", f"town-speech,{entry}")
+    for command in (["status", str(corpus)], ["clean", str(corpus), "--out", str(tmp_path / "out")], ["corpus", "status", str(corpus)]):
+        assert main(command) == 2
+        line = one_line(capsys, " ".join(command[:2]) if command[0] == "corpus" else command[0])
+        assert f"metadata.csv: row 4 (doc_id 'town-speech'): file {entry[:20]!r}"[:-1] in line and problem in line
+        assert len(line) < 700 and (f"… ({len(repr(entry))} characters)" in line) == (len(repr(entry)) > 320)
+    assert not (tmp_path / "out").exists()
+
+
+def test_values_shown_in_metadata_messages_are_cut(tmp_path, capsys):
+    corpus = copy_corpus(tmp_path / "corpus")
+    text = (corpus / "metadata.csv").read_text(encoding="utf-8")
+    (corpus / "metadata.csv").write_text(text.replace(",township,2024,", ",township," + "9" * 10000 + ","), encoding="utf-8")
+    assert main(["status", str(corpus)]) == 2
+    line = one_line(capsys, "status")
+    assert "row 4 (doc_id 'town-speech'): year '99999" in line and "(10002 characters) is not a four-digit number" in line
+    assert len(line) < 300
+
+
 def test_a_symbolic_link_out_of_the_folder_is_not_followed(tmp_path, capsys, outside):
     corpus = copy_corpus(tmp_path / "corpus", with_metadata=False)
     symlink(corpus / "link.txt", outside)

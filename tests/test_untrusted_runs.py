@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -197,6 +199,27 @@ def test_a_figure_prefix_that_is_not_a_plain_name_is_refused(project, prefix):
         load_report_spec(path, project)
 
 
+@pytest.mark.parametrize("where", ["absolute", "corpus", "step-out"])
+def test_a_parameter_file_runs_only_a_notebook_of_the_project(project, tmp_path, where):
+    """A notebook is code: one dropped beside the corpus or anywhere else is never run by naming it."""
+    planted = {"absolute": tmp_path / "planted.ipynb", "corpus": project / "data" / "raw" / "planted.ipynb"}.get(where)
+    planted = planted or project / "planted.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), planted)
+    named = {"absolute": str(planted), "corpus": "data/raw/planted.ipynb", "step-out": "notebooks/../planted.ipynb"}[where]
+    path = write_params(project, "planted", "")
+    path.write_text(f"notebook: {named}\nparameters: {{}}\n", encoding="utf-8")
+    with pytest.raises(ParameterError) as info:
+        load_report_spec(path, project)
+    assert str(info.value) == (
+        f"{path}: 'notebook' must name a notebook of the project's notebooks/ folder, such as "
+        f"notebooks/00_corpus.ipynb, got {named!r}: a parameter file never runs code from elsewhere"
+    )
+    code, out, err = run_cli(project, "--params", str(path))
+    assert code == 2 and out == "" and "never runs code from elsewhere" in err
+    assert not (project / "reports" / "planted.ipynb").exists()
+    assert load_report_spec(write_params(project, "dot", ""), project).notebook == Path("notebooks/nb.ipynb")
+
+
 def test_a_report_name_that_is_not_a_plain_name_is_refused(project):
     path = write_params(project, "my report", "")
     with pytest.raises(ParameterError, match=r"the report is named after the file, and 'my report' holds characters"):
@@ -209,6 +232,24 @@ def test_a_long_text_parameter_within_limits_is_accepted_and_fingerprinted(proje
     spec = load_report_spec(write_params(project, "label", f"parameters:\n  label: {label}\n"), project)
     assert spec.parameters["label"] == label
     assert freshness.inputs_fingerprint(spec, project) != freshness.inputs_fingerprint(spec_for(project), project)
+
+
+def test_a_doc_id_that_leads_into_the_raw_folder_stops_the_run_before_anything_is_written(project):
+    raw = project / "data" / "raw"
+    (raw / "metadata.csv").write_text("doc_id,file\n../../../raw/a,a.txt\n", encoding="utf-8")
+    write_params(project, "nb", "")
+    before = {path.name: path.read_bytes() for path in raw.iterdir()}
+    code, out, err = run_cli(project)
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        f"dangjian run: {raw / 'metadata.csv'}: row 2 (doc_id '../../../raw/a'): the doc_id contains '/' "
+        "(a path, not a name); use a plain name such as report-2024 (it names the output files)"
+    ]
+    assert {path.name: path.read_bytes() for path in raw.iterdir()} == before
+    written = {path.relative_to(project).as_posix() for path in project.rglob("*") if path.is_file()}
+    assert written - {"pyproject.toml", "notebooks/nb.ipynb", "parameters/nb.yaml", "data/raw/a.txt", "data/raw/metadata.csv"} == {
+        "reports/.state/run.lock"
+    }
 
 
 def test_control_characters_in_what_run_prints_are_escaped(project):
@@ -302,6 +343,27 @@ def test_a_read_only_reports_folder_is_one_line_and_exit_2(project):
         reports.chmod(0o755)
     assert code == 2 and out == ""
     assert err.splitlines() == ["dangjian run: reports/.state: cannot create the run lock: Permission denied; make the folder writable"]
+
+
+READ_ONLY_MOUNT = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" || exit 99; shift; exec "$@"'
+
+
+@pytest.mark.skipif(sys.platform != "linux" or os.geteuid() != 0 or shutil.which("unshare") is None, reason="needs root and unshare")
+def test_a_reports_folder_on_a_read_only_mount_is_one_line_and_exit_2_even_for_root(project):
+    """Root writes through permission bits; a read-only mount (in a private mount namespace) stops it."""
+    write_params(project, "ok", "")
+    reports = project / "reports"
+    reports.mkdir()
+    command = [sys.executable, "-m", "dangjian.cli", "run", "--root", str(project), "--no-progress"]
+    result = subprocess.run(
+        ["unshare", "--mount", "sh", "-c", READ_ONLY_MOUNT, "sh", str(reports), *command],
+        capture_output=True, text=True, cwd=project, timeout=120,
+    )
+    if result.returncode == 99 or "unshare:" in result.stderr:
+        pytest.skip(f"no private read-only mount here: {result.stderr.strip()}")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == ["dangjian run: reports/.state: cannot create the run lock: Read-only file system; make the folder writable"]
+    assert list(reports.iterdir()) == []
 
 
 def test_a_state_record_that_cannot_be_written_mid_run_is_one_line_and_exit_2(project):

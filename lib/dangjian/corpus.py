@@ -34,6 +34,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from dangjian.io import first_invisible, name_problem
+from dangjian.params import SHOWN_CHARS, shown
 from dangjian.schema import METADATA_COLUMNS, REQUIRED_COLUMNS
 
 LEVELS = ("national", "province", "prefecture", "county", "township", "village")
@@ -460,23 +461,38 @@ def check_doc_id(doc_id: str, path: Path | str, from_file_name: bool = False) ->
     raise CorpusError(path, f"doc_id {doc_id!r} {problem}; use a plain name such as report-2024 (it names the output files)")
 
 
+#: Longest ``file`` entry of ``metadata.csv``, and longest name in it, in bytes of UTF-8 (what
+#: common file systems allow: a longer one cannot name a file).
+MAX_FILE_ENTRY_BYTES = 4096
+MAX_FILE_PART_BYTES = 255
+
 def file_entry_problem(entry: str) -> str:
     """Why a ``file`` entry of ``metadata.csv`` does not name a file inside the corpus folder
-    (``""`` when it does): an absolute path, a ``..`` step out, or an invisible character.
+    (``""`` when it does): an absolute path, a ``..`` step out, an invisible character, or a name
+    longer than a file system allows.
 
     Example:
         >>> file_entry_problem("sub/report.txt"), file_entry_problem("../outside/secret.txt")
         ('', "leaves the corpus folder ('..')")
         >>> file_entry_problem("/etc/passwd"), file_entry_problem("C:\\report.txt")
         ('is an absolute path', 'is an absolute path')
+        >>> file_entry_problem("报" * 100 + ".txt")
+        'holds a name of 304 bytes in UTF-8; at most 255 are allowed'
     """
     if PurePosixPath(entry).is_absolute() or PureWindowsPath(entry).anchor:
         return "is an absolute path"
-    if ".." in re.split(r"[/\\]", entry):
+    parts = re.split(r"[/\\]", entry)
+    if ".." in parts:
         return "leaves the corpus folder ('..')"
     invisible = first_invisible(entry)
     if invisible is not None:
         return f"contains the invisible character {invisible!r}"
+    size = len(entry.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_ENTRY_BYTES:
+        return f"is {size:,} bytes long in UTF-8; at most {MAX_FILE_ENTRY_BYTES:,} are allowed"
+    longest = max(len(part.encode("utf-8", "surrogatepass")) for part in parts)
+    if longest > MAX_FILE_PART_BYTES:
+        return f"holds a name of {longest:,} bytes in UTF-8; at most {MAX_FILE_PART_BYTES} are allowed"
     return ""
 
 
@@ -493,7 +509,7 @@ def validate_metadata(rows: Sequence[dict[str, str]], path: Path | str = "metada
     seen: dict[str, int] = {}
     for line_no, row in enumerate(rows, start=2):
         doc_id = row.get("doc_id", "")
-        where = f"row {line_no} (doc_id {doc_id[:80]!r}{'...' if len(doc_id) > 80 else ''})"
+        where = f"row {line_no} (doc_id {shown(doc_id)})"
         if not doc_id:
             raise CorpusError(path, f"row {line_no}: empty doc_id")
         problem = name_problem(doc_id)
@@ -504,17 +520,17 @@ def validate_metadata(rows: Sequence[dict[str, str]], path: Path | str = "metada
         problem = file_entry_problem(row["file"])
         if problem:
             raise CorpusError(
-                path, f"{where}: file {row['file']!r} {problem}; give the file's name inside the corpus folder (report.txt or sub/report.txt)"
+                path, f"{where}: file {shown(row['file'], 4 * SHOWN_CHARS)} {problem}; give the file's name inside the corpus folder (report.txt or sub/report.txt)"
             )
         if doc_id in seen:
             raise CorpusError(path, f"{where}: duplicate doc_id, already used on row {seen[doc_id]}")
         seen[doc_id] = line_no
         level = row.get("level", "")
         if level and level not in LEVELS:
-            raise CorpusError(path, f"{where}: unknown level {level!r}; use one of {', '.join(LEVELS)}")
+            raise CorpusError(path, f"{where}: unknown level {shown(level)}; use one of {', '.join(LEVELS)}")
         year = row.get("year", "")
         if year and not re.fullmatch(r"\d{4}", year):
-            raise CorpusError(path, f"{where}: year {year!r} is not a four-digit number")
+            raise CorpusError(path, f"{where}: year {shown(year)} is not a four-digit number")
 
 
 def load_corpus(folder: Path | str, skip_bad: bool = False, follow_symlinks: bool = False) -> Corpus:

@@ -36,7 +36,9 @@ a few hundred bytes of them expand to gigabytes), at most :data:`MAX_DEPTH` leve
 each list or mapping at most :data:`MAX_ITEMS` items; a value that becomes part of a file name
 (a parameter of role ``figure_prefix``, and the report name) is at most
 :data:`MAX_NAME_BYTES` bytes of letters, digits, ``_``, ``-`` and ``.``. Messages show at most
-:data:`SHOWN_CHARS` characters of a value.
+:data:`SHOWN_CHARS` characters of a value. The notebook it names lies in the project's
+``notebooks/`` folder (:func:`is_project_notebook`): a parameter file chooses among the project's
+notebooks and never makes code from elsewhere run.
 
 Example:
     >>> load_yaml_text('year: "2024"\\ncode: 0931\\nflag: yes\\nalpha: 1e-3')
@@ -54,7 +56,7 @@ import os
 import re
 import tokenize
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 import yaml
@@ -666,6 +668,31 @@ def value_problem(value: Any) -> str:
     return ""
 
 
+#: The folder of the project's notebooks, the only ones a parameter file can run.
+NOTEBOOKS_FOLDER = "notebooks"
+
+
+def is_project_notebook(notebook: str) -> bool:
+    """Whether ``notebook`` (a parameter file's ``notebook``) names a file inside the project's
+    :data:`NOTEBOOKS_FOLDER`: relative, first folder ``notebooks``, no ``..`` step. A parameter file is
+    data; a notebook is code, so it may only choose among the notebooks the project holds.
+
+    Example:
+        >>> is_project_notebook("notebooks/00_corpus.ipynb"), is_project_notebook("notebooks/sub/x.ipynb")
+        (True, True)
+        >>> [is_project_notebook(n) for n in ("/tmp/x.ipynb", "data/raw/x.ipynb", "notebooks/../data/x.ipynb", "C:/x.ipynb")]
+        [False, False, False, False]
+    """
+    parts = [part for part in re.split(r"[/\\]", notebook) if part not in ("", ".")]
+    return (
+        not PurePosixPath(notebook).is_absolute()
+        and not PureWindowsPath(notebook).anchor
+        and len(parts) > 1
+        and parts[0] == NOTEBOOKS_FOLDER
+        and ".." not in parts
+    )
+
+
 def _check_structure(data: Any, path: Path) -> tuple[str, dict[str, Any], str | None]:
     if not isinstance(data, dict):
         raise ParameterError(
@@ -686,6 +713,11 @@ def _check_structure(data: Any, path: Path) -> tuple[str, dict[str, Any], str | 
         raise ParameterError(f"{path}: 'notebook' must be a path such as notebooks/00_corpus.ipynb")
     if not notebook.endswith(".ipynb"):
         raise ParameterError(f"{path}: 'notebook' must name an .ipynb file, got {shown(notebook)}")
+    if not is_project_notebook(notebook):
+        raise ParameterError(
+            f"{path}: 'notebook' must name a notebook of the project's {NOTEBOOKS_FOLDER}/ folder, such as "
+            f"{NOTEBOOKS_FOLDER}/00_corpus.ipynb, got {shown(notebook)}: a parameter file never runs code from elsewhere"
+        )
     parameters = data.get("parameters") or {}
     if not isinstance(parameters, dict):
         raise ParameterError(f"{path}: 'parameters' must be a mapping of name: value, got {type(parameters).__name__}")
