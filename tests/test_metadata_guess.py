@@ -197,6 +197,16 @@ def test_renamed_and_short_named_units_are_found(text, region):
     assert guess_region(text).region == region
 
 
+def test_a_province_s_report_that_names_a_few_of_its_cities_is_the_province_s():
+    # a real review of a province (tests/devset/): 安徽 throughout, 阜阳市 twice as an example
+    text = (Path(__file__).resolve().parent / "devset" / "docs" / "anhui-review-2022.txt").read_text(encoding="utf-8")
+    assert guess_region(text, title="安徽省加强党的建设十年回眸：筑牢根基强“堡垒”").region == "安徽省"
+    # a city's report that names its province once stays the city's
+    assert guess_region("安徽省阜阳市委组织部……阜阳市各县区……阜阳市").region == "阜阳市"
+    # a county named twice keeps its prefecture, however often the province is named
+    assert guess_region("浙江省……浙江省……浙江省……嵊州市……嵊州市").region == "绍兴市嵊州市"
+
+
 def test_a_unit_the_gazetteer_lacks_is_reported_not_guessed():
     guess = guess_region("杭州市临平区委组织部……临平区各街道")
     assert guess.county == "" and guess.candidates_text() == "临平区: not in the gazetteer (named with 杭州市)"

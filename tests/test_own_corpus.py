@@ -16,6 +16,7 @@ documents in its pages, and leave every file of the demo run byte-identical.
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shlex
 import shutil
@@ -152,3 +153,17 @@ def test_pages_state_the_corpus_at_hand(walked):
     assert f"The corpus <code>{folder}</code> has 5 documents analysed" in page
     index = (home / "index.html").read_text(encoding="utf-8")
     assert f"All reports analyse corpus {folder}: 5 documents analysed." in index
+
+
+def test_no_accuracy_is_printed_for_a_corpus_it_was_not_measured_on(walked):
+    notebook = json.loads(
+        (walked["project"] / "runs" / "county-reports" / "reports" / "03_indicators.ipynb").read_text(encoding="utf-8")
+    )
+    printed = [
+        "".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", "")) + "".join(output.get("data", {}).get("text/html", ""))
+        for cell in notebook["cells"] if cell["cell_type"] == "code"
+        for output in cell.get("outputs", [])
+    ]
+    assert printed  # the report shows tables
+    for text in printed:
+        assert not re.search(r"\b(accuracy|precision|recall)\b", text, flags=re.I), text[:500]

@@ -370,6 +370,9 @@ def unknown_units(text: str, mentions: list[PlaceMention]) -> dict[str, str]:
 def guess_region(text: str, title: str = "", head: str = "") -> RegionGuess:
     """Province, prefecture and county a (simplified) text comes from, as far as it says.
 
+    Without a county, a prefecture counts only where it (with its counties) is named more often than
+    its province itself, or as a committee (市委): a province's report that names a few of its cities
+    is the province's.
     ``title`` (its mentions count three times) and ``head`` (the page's own lines around the
     title: source, publisher) are read with the text; a weak name found there that nothing
     resolves is listed with its candidates when no region is found.
@@ -381,6 +384,8 @@ def guess_region(text: str, title: str = "", head: str = "") -> RegionGuess:
         {'朝阳区': ('北京市朝阳区', '吉林省长春市朝阳区')}
         >>> guess_region("北京市大兴区委……大兴区各街道").region
         '北京市大兴区'
+        >>> guess_region("安徽省……全省……安徽省……阜阳市……安徽省……阜阳市").region  # a province's, naming a city
+        '安徽省'
         >>> guess_region("……县委书记前往长宁镇调研", head="信息来源：长宁融媒").candidates_text()
         '长宁: 上海市长宁区 | 四川省宜宾市长宁县'
     """
@@ -431,6 +436,8 @@ def guess_region(text: str, title: str = "", head: str = "") -> RegionGuess:
         first = ranked[0] if ranked else None
         if first is not None and (committees[first.adcode] or (own[first.adcode] >= 2 and own[first.adcode] > above)):
             county = first
+    if prefecture is not None and county is None and support(prefecture) <= own[province.adcode] and not committee_support(prefecture):
+        prefecture = None  # a province's report that names a few of its cities
     renamed = {m.text: gazetteer().places[c.adcode].name for m, c in resolved if m.renamed}
     guess = RegionGuess(
         province=province.province if province else "",
