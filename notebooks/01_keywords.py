@@ -51,7 +51,7 @@ from IPython.display import HTML, Markdown, display
 
 from dangjian.drilldown import cell_links, linked_table, sources_html, term_sources
 from dangjian.dtm import build_dtm, unit_table
-from dangjian.inference import caveats, group_sizes
+from dangjian.inference import caveats, group_sizes, plural_unit, size_labels
 from dangjian.io import write_table
 from dangjian.kwic import kwic, kwic_summary
 from dangjian.keywords import (
@@ -91,12 +91,14 @@ tokenizer = DomainTokenizer(stopword_lists=stopword_lists)
 # parameter), whether the group is a single document, and what its bootstrap resamples: its
 # documents when it has at least `min_docs` of them, its units otherwise. The caveats below are
 # computed from the document table of this corpus; they say what the comparisons can and cannot
-# show.
+# show. Every figure below names each group with the documents (`d`) and units (`u`) behind it.
 
 # %%
 sizes = group_sizes(units, group_col, unit=unit, min_docs=min_docs)
 write_table(sizes, tables_dir / f"groups_by_{group_col}.csv")
 display(sizes)
+labels = size_labels(sizes, unit=unit)
+sized = f"d = documents, u = {plural_unit(unit)}" if unit != "document" else "d = documents"
 notes = caveats(processed.document_table, group_col, min_docs=min_docs, unit=unit)
 display(Markdown("**Caveats for this corpus.**\n\n" + "\n".join(f"- {note}" for note in notes)
                  if notes else "**Caveats for this corpus:** none of the checked limits applies."))
@@ -133,7 +135,8 @@ frequencies = frequency_table(matrix)
 write_table(frequencies, tables_dir / f"frequency_by_{group_col}.csv")
 top = frequency_table(matrix, top_n=top_n)
 display(top.groupby("group").head(5))
-fig = plot_top_terms(top, top_n=top_n)
+fig = plot_top_terms(top.assign(group=top["group"].map(labels)), top_n=top_n,
+                     title=f"各组高频词 Top terms per group ({sized})")
 save_figure(fig, f"{figure_prefix}_top_terms", figures_dir)
 fig
 
@@ -153,7 +156,8 @@ if comparable:
         f"Of the {len(tfidf)} top TF-IDF terms of the {tfidf.group.nunique()} groups (up to {top_n} each), "
         f"{int(tfidf.in_every_group.sum())} ({tfidf.in_every_group.mean():.0%}) occur in every group; "
         f"per group the share ranges from {shared.min():.0%} to {shared.max():.0%}."))
-    fig = plot_top_terms(tfidf, top_n=top_n, value="tfidf", title="各组 TF-IDF 高分词 Top TF-IDF terms per group")
+    fig = plot_top_terms(tfidf.assign(group=tfidf["group"].map(labels)), top_n=top_n, value="tfidf",
+                         title=f"各组 TF-IDF 高分词 Top TF-IDF terms per group ({sized})")
     save_figure(fig, f"{figure_prefix}_tfidf", figures_dir)
     display(fig)
 else:
@@ -166,7 +170,8 @@ else:
 # %%
 heatmap_terms = top_terms(frequencies, min(top_n, 10))
 rates = frequency_matrix(matrix, heatmap_terms)
-fig = plot_term_heatmap(rates, caption=f"Rate per 10,000 tokens of the most frequent terms (rows) in each {group_col} (columns).")
+fig = plot_term_heatmap(rates.rename(columns=labels), title=f"词 × 组 Terms × groups ({sized})",
+                        caption=f"Rate per 10,000 tokens of the most frequent terms (rows) in each {group_col} (columns; {sized}).")
 save_figure(fig, f"{figure_prefix}_heatmap", figures_dir)
 fig
 
@@ -188,8 +193,10 @@ fig
 # **Replication.** G² and LRC treat every token as independent, but tokens come in documents. A term
 # is called `significant` only when it passes the corrected test *and* the contrast is replicated:
 # its group has at least two documents and, for a term the group over-uses, at least two of them
-# contain it (`docs_with_term`). For a group backed by one document the table and figures still
-# show the contrast, labelled as descriptive (pale bars).
+# contain it (`docs_with_term`); for a term it under-uses, at least two documents of the rest contain
+# it (`docs_with_term_reference`), so that one other report using a word often does not make every
+# group "avoid" it. For a group backed by one document the table and figures still show the
+# contrast, labelled as descriptive (pale bars).
 #
 # **Intervals.** `g2_ci_low`/`g2_ci_high` and `log_ratio_ci_low`/`log_ratio_ci_high` (repeated as
 # `ci_low`/`ci_high`, the log ratio the figures plot) are percentile intervals over `n_boot` bootstrap
@@ -217,12 +224,13 @@ if comparable:
         f"Family of tests: {key.correction.iloc[0]}. "
         f"{int((key.p_value < alpha).sum())} have p < {alpha} before correction, "
         f"{int((key.p_adjusted < alpha).sum())} after it; {int(key.significant.sum())} of these are replicated "
-        f"(at least two documents of the group) and called significant. Intervals: {n_boot} replicates, "
-        f"seed {seed}."))
+        f"(at least two documents on the side that uses the term more) and called significant. "
+        f"Intervals: {n_boot} replicates, seed {seed}."))
     shown = key[key.p_adjusted < alpha]
     sources = term_sources(processed.sentences, shown, by=group_col, max_sentences=source_sentences)
     display(HTML(linked_table(
-        shown[["group", "n_docs", "n_units", "resampled", "term", "docs_with_term", "f_target", "f_reference", "g2",
+        shown[["group", "n_docs", "n_units", "resampled", "term", "docs_with_term", "docs_with_term_reference",
+               "f_target", "f_reference", "g2",
                "g2_ci_low", "g2_ci_high", "log_ratio", "ci_low", "ci_high", "lrc", "p_adjusted", "significant"]],
         {"term": cell_links(shown["term"], shown.index, sources)})))
 else:
@@ -292,8 +300,10 @@ display(quoted.head(top_n))
 # %%
 formulas = numbered.head(25).drop(columns=["total", "groups"])
 if not formulas.empty:
-    fig = plot_term_heatmap(formulas, value_label="次数 (count)", title="编号提法 × 组 Numbered formulas × groups",
-                            caption=f"Occurrences of the {len(formulas)} most widespread numbered formulas (rows) in each {group_col} (columns).")
+    fig = plot_term_heatmap(formulas.rename(columns=labels), value_label="次数 (count)",
+                            title=f"编号提法 × 组 Numbered formulas × groups ({sized})",
+                            caption=f"Occurrences of the {len(formulas)} most widespread numbered formulas (rows) in each "
+                                    f"{group_col} (columns; {sized}).")
     save_figure(fig, f"{figure_prefix}_formulas", figures_dir)
     display(fig)
 
@@ -321,7 +331,8 @@ display(pmi.head(top_n))
 
 # %%
 clouds = {"全部 corpus": word_cloud(cloud_frequencies(frequencies), font_path)}
-clouds.update({str(group): word_cloud(cloud_frequencies(frequencies, group), font_path) for group in matrix.labels})
+clouds.update({labels.get(str(group), str(group)): word_cloud(cloud_frequencies(frequencies, group), font_path)
+               for group in matrix.labels})
 fig = plot_word_clouds(clouds)
 save_figure(fig, f"{figure_prefix}_wordclouds", figures_dir)
 fig

@@ -20,6 +20,7 @@ from dangjian.inference import (
     percentile_interval,
     resampling_unit,
     separable,
+    size_labels,
 )
 
 
@@ -38,6 +39,15 @@ def test_group_sizes_count_documents_and_units():
     assert sizes.loc["乙", ["n_docs", "n_units"]].tolist() == [1, 4]
     assert sizes.single_document.to_dict() == {"乙": True, "甲": False}
     assert sizes.resampled.to_dict() == {"乙": "paragraphs", "甲": "documents"}
+
+
+def test_figure_labels_name_the_documents_and_units_of_each_group():
+    table = paragraph_table()
+    labels = size_labels(group_sizes(table, "region"))
+    assert labels == {"甲": "甲 (d=3, u=6)", "乙": "乙 (d=1, u=4)"}
+    documents = table.drop_duplicates("doc_id")
+    assert size_labels(group_sizes(documents, "region", unit="document"), unit="document") == {
+        "甲": "甲 (d=3)", "乙": "乙 (d=1)"}
 
 
 def test_document_as_unit_with_a_one_document_group_has_nothing_to_resample():

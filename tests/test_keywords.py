@@ -328,6 +328,29 @@ def test_single_document_groups_and_single_document_terms_are_never_significant(
     assert (b_rows.p_adjusted < 0.05).any() and not b_rows.significant.any()
 
 
+def test_a_term_under_used_only_because_one_other_document_uses_it_is_not_significant():
+    """A (three documents) against B (three documents): 网格化管理 fills one document of B only,
+    乡村振兴 is spread over every document of B."""
+    def text(counts: dict[str, int]) -> str:
+        return " ".join(term for term, n in counts.items() for _ in range(n))
+
+    rows = [("a1", "A", {"第一书记": 40}), ("a2", "A", {"第一书记": 40}), ("a3", "A", {"第一书记": 40}),
+            ("b1", "B", {"第一书记": 10, "网格化管理": 30, "乡村振兴": 10}),
+            ("b2", "B", {"第一书记": 30, "乡村振兴": 10}), ("b3", "B", {"第一书记": 30, "乡村振兴": 10})]
+    units = pd.DataFrame({"doc_id": [r[0] for r in rows], "region": [r[1] for r in rows],
+                          "text": [text(r[2]) for r in rows]})
+    table = keyness(build_dtm(units, group_col="region"), min_count=1).set_index(["group", "term"])
+    lone, spread = table.loc[("A", "网格化管理")], table.loc[("A", "乡村振兴")]
+    assert (lone.docs_with_term, lone.docs_with_term_reference) == (0, 1)
+    assert (spread.docs_with_term, spread.docs_with_term_reference) == (0, 3)
+    assert lone.g2 < 0 and lone.p_adjusted < 1e-6 and not lone.significant
+    assert spread.g2 < 0 and spread.p_adjusted < 1e-6 and spread.significant
+    # seen from B, the same term is over-used by one of its documents only
+    assert table.loc[("B", "网格化管理")].p_adjusted < 1e-6 and not table.loc[("B", "网格化管理")].significant
+    assert table.loc[("B", "乡村振兴")].significant
+    assert (table.docs_with_term + table.docs_with_term_reference).groupby("term").nunique().eq(1).all()
+
+
 def test_bootstrap_intervals_recompute_g2_and_log_ratio_on_resampled_documents():
     units = spread_units()
     matrix = build_dtm(units)

@@ -86,12 +86,19 @@ def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str 
 
     Rows are regions (with level) from the centre down; columns the categories (in the given
     order, else alphabetical) and ``(unmapped)`` for quantities without a canonical indicator.
+    A row pools the quantities of its region's documents, so a region backed by several documents
+    says how many (``· d=3``): one long report can make most of such a row, and the per-document
+    values are in :func:`density` and :func:`comparable`.
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["a"], "region": ["平凉市"], "level": ["prefecture"]})
         >>> table = pd.DataFrame({"doc_id": ["a", "a"], "category": ["cadres", ""]})
         >>> coverage(table, docs).to_dict("records")
         [{'cadres': 1, '(unmapped)': 1}]
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "region": ["甲县", "甲县", "乙镇"],
+        ...                      "level": ["county", "county", "township"]})
+        >>> coverage(pd.DataFrame({"doc_id": ["a", "b", "c"], "category": ["cadres"] * 3}), docs).index.tolist()
+        ['甲县 (county) · d=2', '乙镇 (township)']
     """
     table = _with_regions(indicators[["doc_id", "category"]], documents, region_col)
     table["category"] = table["category"].replace("", UNMAPPED).fillna(UNMAPPED)
@@ -99,6 +106,8 @@ def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str 
     columns.append(UNMAPPED)
     counts = pd.crosstab(table["region_label"], table["category"])
     counts = counts.reindex(index=_ordered_labels(documents, region_col), columns=columns, fill_value=0).fillna(0).astype(int)
+    n_docs = region_labels(documents, region_col).groupby("region_label")["doc_id"].nunique()
+    counts.index = [f"{label} · d={n_docs[label]}" if n_docs[label] > 1 else label for label in counts.index]
     counts.index.name = "region (level)"
     counts.columns.name = "category"
     return counts

@@ -6,7 +6,8 @@ document are not independent observations. This module is the one home for what 
 comparative table needs:
 
 * :func:`group_sizes` — documents (``n_docs``) and units such as paragraphs (``n_units``) behind
-  each group, and whether a group rests on a single document.
+  each group, and whether a group rests on a single document; :func:`size_labels` writes them
+  into the group labels of figures (``甲 (d=1, u=12)``).
 * :func:`resampling_unit` — what a group's bootstrap resamples: its documents when it has at
   least :data:`MIN_DOCS_TO_RESAMPLE` of them, its smaller units (paragraphs …) otherwise.
 * :class:`GroupBootstrap` — a stratified (per group) cluster bootstrap with a seed: replicate
@@ -121,6 +122,35 @@ def group_sizes(units: pd.DataFrame, group_col: str, *, doc_col: str = "doc_id",
     sizes["resampled"] = [resampling_unit(d, u, unit=unit, min_docs=min_docs)
                           for d, u in zip(sizes["n_docs"], sizes["n_units"], strict=True)]
     return sizes
+
+
+def size_labels(sizes: pd.DataFrame, *, unit: str = "paragraph") -> dict[str, str]:
+    """Each group's label with the documents (``d``) and units (``u``) behind it, for figures.
+
+    ``sizes`` is :func:`group_sizes`; with ``unit="document"`` the units are the documents and
+    only ``d`` is written. The same ``name (d=…, u=…)`` form as the topic-share figures.
+
+    Example:
+        >>> sizes = group_sizes(pd.DataFrame({"doc_id": ["a", "a", "b"], "g": ["x", "x", "y"]}), "g")
+        >>> size_labels(sizes)
+        {'x': 'x (d=1, u=2)', 'y': 'y (d=1, u=1)'}
+        >>> size_labels(group_sizes(pd.DataFrame({"doc_id": ["a", "b"], "g": ["x", "x"]}), "g", unit="document"), unit="document")
+        {'x': 'x (d=2)'}
+    """
+    require_columns(sizes, ["group", "n_docs", "n_units"], "group sizes")
+    return {str(group): size_label(group, n_docs, None if unit == "document" else n_units)
+            for group, n_docs, n_units in zip(sizes["group"], sizes["n_docs"], sizes["n_units"], strict=True)}
+
+
+def size_label(group, n_docs: int, n_units: int | None = None) -> str:
+    """One group's label with its documents (``d``) and, when given, its units (``u``).
+
+    Example:
+        >>> size_label("平凉市", 1, 48), size_label(2024, 2)
+        ('平凉市 (d=1, u=48)', '2024 (d=2)')
+    """
+    counts = f"d={int(n_docs)}" if n_units is None else f"d={int(n_docs)}, u={int(n_units)}"
+    return f"{group} ({counts})"
 
 
 # --- bootstrap ----------------------------------------------------------------------------------

@@ -303,13 +303,15 @@ def keyness(
     :func:`dangjian.inference.adjust_p_values`), and LRC is Bonferroni-adjusted for the same
     number of tests. ``significant`` asks for replication as well as ``p_adjusted < alpha``: the
     group has at least two documents and, for a term it over-uses, at least two of them contain
-    the term. A group backed by a single document has no replication, so none of its tests is
-    called significant; neither is a term that one document of a larger group brings alone.
-    (For a matrix that does not know its documents — no ``doc_id`` in the units — the corrected
-    test is taken as it is.)
+    the term; for a term it under-uses, at least two documents of the rest contain it. A group
+    backed by a single document has no replication, so none of its tests is called significant;
+    neither is a term that one document of a larger group brings alone, nor a term the group
+    "under-uses" only because one other document uses it. (For a matrix that does not know its
+    documents — no ``doc_id`` in the units — the corrected test is taken as it is.)
 
     Columns: ``group``, ``n_docs``, ``n_units``, ``single_document``, ``term``,
-    ``docs_with_term`` (documents of the group containing the term), ``f_target``,
+    ``docs_with_term`` (documents of the group containing the term), ``docs_with_term_reference``
+    (documents of the rest containing it), ``f_target``,
     ``f_reference`` (raw counts), ``n_target``, ``n_reference`` (token totals),
     ``rate_target``, ``rate_reference`` (per 10,000 tokens), ``g2`` (signed log-likelihood),
     ``p_value``, ``p_adjusted``, ``log_ratio``, ``lrc`` (conservative log ratio),
@@ -378,19 +380,23 @@ def keyness(
     replicated = (table["n_docs"] >= 2).fillna(True).astype(bool)
     if matrix.doc_docfreq is not None:
         doc_docfreq = sparse.csr_matrix(matrix.doc_docfreq)[:, tested]
-        table["docs_with_term"] = np.concatenate([doc_docfreq[labels.index(label)].toarray().ravel() for label in chosen])
-        replicated &= (table["docs_with_term"] >= 2) | (table["g2"] < 0)
+        in_group = np.concatenate([doc_docfreq[labels.index(label)].toarray().ravel() for label in chosen])
+        in_all = np.tile(np.asarray(doc_docfreq.sum(axis=0)).ravel(), len(chosen))
+        table["docs_with_term"] = in_group
+        table["docs_with_term_reference"] = in_all - in_group
+        over = table["g2"] >= 0
+        replicated &= np.where(over, table["docs_with_term"] >= 2, table["docs_with_term_reference"] >= 2)
     else:
         table["docs_with_term"] = pd.array([pd.NA] * len(table), dtype="Int64")
+        table["docs_with_term_reference"] = pd.array([pd.NA] * len(table), dtype="Int64")
     table["significant"] = (table["p_adjusted"] < alpha) & replicated
     table["n_terms_tested"] = n_terms
     table["n_tests"] = n_tests
     table["correction"] = family_description(n_tests, method, parts=[(len(chosen), "groups"), (n_terms, "terms")])
     table["order"] = table["group"].map({g: chosen.index(g) for g in chosen})
     table = table.sort_values(["order", "g2", "term"], ascending=[True, False, True], kind="stable")
-    columns = ["group", *GROUP_SIZE_COLUMNS, "term", "docs_with_term", "f_target", "f_reference", "n_target",
-               "n_reference",
-               "rate_target", "rate_reference", "g2", "p_value", "p_adjusted", "log_ratio", "lrc", "significant",
+    columns = ["group", *GROUP_SIZE_COLUMNS, "term", "docs_with_term", "docs_with_term_reference", "f_target",
+               "f_reference", "n_target", "n_reference", "rate_target", "rate_reference", "g2", "p_value", "p_adjusted", "log_ratio", "lrc", "significant",
                "n_terms_tested", "n_tests", "correction"]
     return table[columns].reset_index(drop=True)
 

@@ -12,7 +12,9 @@
     ``log((p(a, b) + ε) / (p(a) p(b))) / -log(p(a, b) + ε)``. A pair that never shares a window
     scores a little above -1 (``-1 + log(p(a) p(b)) / log ε``), so its value still depends on how
     common the two terms are. These are the values published coherence scores report. (For a pair
-    in every window the formula degenerates to 0/0; it is scored 1.)
+    in every window the smoothed formula gives log(1 + ε) / -log(1 + ε) = -1, an artefact of the
+    smoothing, which gensim returns; it is scored 1 here, as in Bouma's definition. Only a corpus
+    in which both terms fill every window meets this case.)
   - ``"bouma"``: Bouma's definition with its limits, ``log(p(a, b) / (p(a) p(b))) / -log p(a, b)``,
     -1 for a pair that never shares a window and 1 for a pair that shares every window. It is lower
     than C_NPMI on sparse corpora, where many pairs never meet, and is not comparable with

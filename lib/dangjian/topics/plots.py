@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from dangjian.inference import size_label
 from dangjian.plotting import draw_annotated_heatmap
 from dangjian.topics.summaries import topic_columns
 
@@ -182,7 +183,7 @@ def _grid(n: int, ncols: int) -> tuple[int, int]:
 
 def _group_tick(row: pd.Series, by: str) -> str:
     """A group's tick label with the documents and units behind it."""
-    return f"{row[by]} (d={int(row['n_docs'])}, u={int(row['n_units'])})"
+    return size_label(row[by], row["n_docs"], row["n_units"])
 
 
 def plot_share_intervals(intervals: pd.DataFrame, by: str, ncols: int = 3, unit: str = "paragraph") -> Figure:
