@@ -1,5 +1,5 @@
 # dangjian: every target sets up what it needs on a fresh machine (python3.11 on PATH).
-#   make test           create .venv, install the project, register the kernel, install the browser, run the tests (about 6 min)
+#   make test           create .venv, install the project, register the kernel, install the browser, run the tests (about 7 min)
 #   make browser        install headless Chromium and a CJK font (Debian packages) for the browser test
 #   make run            ... and execute every parameters/*.yaml into reports/  (RUN_ARGS="--only 00_corpus")
 #   make run CORPUS=DIR the same on your corpus folder DIR, as its own run in runs/<folder name>/  (NAME=... to name it)
@@ -69,9 +69,9 @@ browser:
 run: setup
 	$(VENV)/bin/dangjian run $(CORPUS_ARGS) $(RUN_ARGS)
 
-# The whole suite runs the real notebooks several times: about 6 minutes on two cores.
+# The whole suite runs the real notebooks several times: about 7 minutes on two cores.
 test: setup browser
-	@echo "make test: the whole suite takes about 6 minutes on two cores; PYTEST_ARGS='-k NAME' runs a part"
+	@echo "make test: the whole suite takes about 7 minutes on two cores; PYTEST_ARGS='-k NAME' runs a part"
 	@started=$$(date +%s); $(PY) -m pytest -q $(PYTEST_ARGS); status=$$?; \
 	elapsed=$$(( $$(date +%s) - started )); \
 	echo "make test: took $$(( elapsed / 60 )) min $$(( elapsed % 60 )) s"; exit $$status
