@@ -370,7 +370,7 @@ class Cache:
         An entry that cannot be used is recomputed and overwritten, with a
         :class:`CacheEntryWarning` naming its file.
         """
-        key = make_key([ENTRY_FORMAT, stage, codec.name, code_fingerprint(modules), *parts])
+        key = self._key(stage, parts, modules, codec)
         path = self.path(stage, key)
         if path is not None and path.is_file():
             value = self._read(path, f"{stage}/{key}", codec)
@@ -379,11 +379,33 @@ class Cache:
                 return value  # type: ignore[return-value]
         self.misses += 1
         value = compute()
-        if path is not None:
-            payload = codec.dumps(value)
-            with atomic_open(path, "wb") as handle:
-                handle.write(encode_entry(self.secret(), f"{stage}/{key}", codec.name, payload))
+        self._write(stage, key, value, codec)
         return value
+
+    def put(self, stage: str, parts: Iterable[Any], value: T, modules: tuple[str, ...] = (), *, codec: Codec[T]) -> None:
+        """Store ``value`` as the entry of ``parts`` (as :meth:`get_or_compute` would), replacing
+        whatever is there without reading it (so a damaged entry is warned about once, when it is read).
+
+        Example:
+            >>> import tempfile
+            >>> cache = Cache(tempfile.mkdtemp())
+            >>> cache.put("s", ["a"], {"n": 1}, codec=JSON)
+            >>> cache.get_or_compute("s", ["a"], lambda: {"n": 2}, codec=JSON), cache.hits
+            ({'n': 1}, 1)
+        """
+        self._write(stage, self._key(stage, parts, modules, codec), value, codec)
+
+    @staticmethod
+    def _key(stage: str, parts: Iterable[Any], modules: tuple[str, ...], codec: Codec) -> str:
+        return make_key([ENTRY_FORMAT, stage, codec.name, code_fingerprint(modules), *parts])
+
+    def _write(self, stage: str, key: str, value: T, codec: Codec[T]) -> None:
+        path = self.path(stage, key)
+        if path is None:
+            return
+        payload = codec.dumps(value)
+        with atomic_open(path, "wb") as handle:
+            handle.write(encode_entry(self.secret(), f"{stage}/{key}", codec.name, payload))
 
     def _read(self, path: Path, location: str, codec: Codec[T]) -> T | object:
         """The value of a verified entry, or ``_MISSING`` (with a warning) if it cannot be used."""

@@ -397,17 +397,31 @@ def read_document(path: Path | str, doc_id: str | None = None, metadata: dict[st
     return Document(doc_id or path.stem, path, text, encoding, merged, warnings)
 
 
-#: The problem of a ``metadata.csv`` of zero bytes.
+#: The problem of a ``metadata.csv`` without text (no bytes, only a byte-order mark or white space).
 EMPTY_METADATA = "is empty; it needs at least the header doc_id,file: run `dangjian corpus init` on the folder, or delete the file"
+
+
+def is_blank(text: str) -> bool:
+    """True for a decoded table without text: nothing but white space and byte-order marks.
+
+    Example:
+        >>> is_blank("\\ufeff \\r\\n"), is_blank("doc_id,file")
+        (True, False)
+    """
+    return not text.replace("\ufeff", "").strip()
 
 
 def _read_metadata_table(path: Path) -> list[dict[str, str]]:
     with open(path, "rb") as handle:
         data = handle.read()
+    if not data:
+        raise CorpusError(path, EMPTY_METADATA)
     try:
         text, _ = decode_bytes(data, path)
     except CorpusError as error:
         raise CorpusError(path, f"metadata table unreadable: {error.problem}") from None
+    if is_blank(text):
+        raise CorpusError(path, EMPTY_METADATA)
     reader = csv.DictReader(io.StringIO(text))
     try:
         rows = list(reader)

@@ -399,7 +399,7 @@ def _cached_tables(cache, key: tuple) -> dict[str, pa.Table] | None:
 
 
 def _store_tables(cache, key: tuple, tables: dict[str, pa.Table]) -> None:
-    cache.get_or_compute(DOCUMENT_TABLES_STAGE, key, lambda: tables, ENGINE_MODULES, codec=_document_tables_codec())
+    cache.put(DOCUMENT_TABLES_STAGE, key, tables, ENGINE_MODULES, codec=_document_tables_codec())
 
 
 def concat_tables(tables: Sequence[pa.Table]) -> pa.Table:
@@ -864,7 +864,7 @@ def run(
     Example:
         >>> summary = run("data/raw", "data/processed/corpus-tables")  # doctest: +SKIP
     """
-    stages = stages or Stages(metadata_columns=metadata_columns(folder))
+    stages = stages or Stages(metadata_columns=metadata_columns(folder, follow_symlinks))
     spill_dir = Path(os.path.abspath(out)) / SPILL_FOLDER
     shutil.rmtree(spill_dir, ignore_errors=True)  # left by an interrupted run
     stages = dataclasses.replace(stages, spill_dir=str(spill_dir))

@@ -64,6 +64,7 @@ from dangjian.corpus import (
     check_doc_id,
     check_has_chinese,
     decode_bytes,
+    is_blank,
     outside_target,
     read_document,
     scan_document_files,
@@ -279,9 +280,25 @@ def _stated_parts(stated: str) -> list[str]:
     return parts or [stated.strip()]
 
 
+#: C0 and C1 control characters (and DEL): never part of a title a researcher would type.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without C0/C1 control characters: one that separates (a tab, a line or page
+    break) becomes a space, any other (an escape, a bell, a zero byte) is removed.
+
+    Example:
+        >>> strip_controls("某县\\x1b[31m2023年\\x07基层党建\\t工作总结\\x9b")
+        '某县[31m2023年基层党建 工作总结'
+    """
+    return _CONTROLS.sub(lambda match: " " if match.group().isspace() else "", text).strip()
+
+
 def choose_title(head: Sequence[str], stated: str = "", repeated: frozenset[str] | set[str] = frozenset()) -> TitleChoice:
     """The title among a page's head lines (see :func:`_choose_title`); a line repeated in other
-    documents is taken only when no other line will do, and is then not firm.
+    documents is taken only when no other line will do, and is then not firm. The title holds
+    no control character (:func:`strip_controls`).
 
     Example:
         >>> choice = choose_title(["朝阳区委组织部2023年基层党建工作总结"], repeated={"朝阳区委组织部2023年基层党建工作总结"})
@@ -289,12 +306,12 @@ def choose_title(head: Sequence[str], stated: str = "", repeated: frozenset[str]
         ('朝阳区委组织部2023年基层党建工作总结', False)
     """
     choice = _choose_title(head, stated, repeated)
-    if choice.title or not repeated or not any(line in repeated for line in head):
-        return choice
-    choice = _choose_title(head, stated)
-    if choice.title:
-        choice.basis += "; the same line heads other documents of the folder"
-        choice.firm = False
+    if not choice.title and repeated and any(line in repeated for line in head):
+        choice = _choose_title(head, stated)
+        if choice.title:
+            choice.basis += "; the same line heads other documents of the folder"
+            choice.firm = False
+    choice.title = strip_controls(choice.title)
     return choice
 
 
@@ -700,7 +717,7 @@ def guess_metadata(document: Document, repeated: frozenset[str] | set[str] = fro
     if not date:
         date = guess_date(head, normalise_lines(document.raw_text[-400:]))[0]
     year, year_basis = guess_year(title, text, date)
-    author = found.get("author", "")
+    author = strip_controls(found.get("author", ""))
     body_lines = set(text.splitlines())
     context = "\n".join(line for line in choice.context if line not in body_lines)
     navigation = {line for line in head if furniture_reason(line, repeated).startswith(("repeated", "navigation", "a menu", "a list"))}
@@ -791,7 +808,8 @@ class ExistingTable:
 
 
 def _read_existing(path: Path) -> ExistingTable | None:
-    """The existing ``metadata.csv``, or ``None`` when it is empty (no bytes, or only white space).
+    """The existing ``metadata.csv``, or ``None`` when it is empty (no bytes, or only white space
+    and a byte-order mark).
 
     A row with more fields than the header (a value with an unquoted comma) is an error naming
     the row: appending below it would keep a row whose values are read into the wrong columns.
@@ -801,6 +819,8 @@ def _read_existing(path: Path) -> ExistingTable | None:
     if not data.strip():
         return None
     text, encoding = decode_bytes(data, path)
+    if is_blank(text):
+        return None
     records = _records(text, path)
     header = [name.strip() for name in records[0]] if records else []
     missing = [column for column in REQUIRED_COLUMNS if column not in header]

@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import TextIO
 
 from dangjian import freshness, share
+from dangjian.corpus import MAX_FILE_PART_BYTES
 from dangjian.freshness import Changes
 from dangjian.io import UnsafePathError, atomic_path, check_output_outside, printable, write_text_atomic
 from dangjian.layout import RUNS_FOLDER, WRITTEN_ROLES, RunLayout, default_run_name, run_name_problem
@@ -148,6 +149,34 @@ def select_reports(specs: Sequence[ReportSpec], only: Sequence[str] | None) -> l
 #: Where the parameter sets of the project live (what a run without --params runs).
 PARAMETERS_FOLDER = "parameters"
 
+#: Longest output folder a parameter may name, in bytes of UTF-8 once made absolute: half of
+#: Linux's PATH_MAX, so that the files and folders a report writes below it still fit.
+MAX_OUTPUT_FOLDER_BYTES = 2048
+
+
+def folder_length_problem(folder: str | os.PathLike[str]) -> str:
+    """Why a folder's path is too long to write into (``""`` when it is not): a name in it over
+    :data:`dangjian.corpus.MAX_FILE_PART_BYTES` bytes, or the whole path over
+    :data:`MAX_OUTPUT_FOLDER_BYTES` bytes (in UTF-8).
+
+    Example:
+        >>> folder_length_problem("/project/data/processed/topics")
+        ''
+        >>> folder_length_problem("/project/data/" + "报" * 100)
+        'holds a name of 300 bytes in UTF-8; at most 255 are allowed'
+        >>> folder_length_problem("/project/" + "/".join(["segment"] * 300))
+        'is 2,408 bytes long in UTF-8; at most 2,048 are allowed'
+    """
+    text = os.fsdecode(os.path.abspath(folder))
+    longest = max(len(part.encode("utf-8", "surrogateescape")) for part in Path(text).parts)
+    if longest > MAX_FILE_PART_BYTES:
+        return f"holds a name of {longest:,} bytes in UTF-8; at most {MAX_FILE_PART_BYTES} are allowed"
+    size = len(text.encode("utf-8", "surrogateescape"))
+    if size > MAX_OUTPUT_FOLDER_BYTES:
+        return f"is {size:,} bytes long in UTF-8; at most {MAX_OUTPUT_FOLDER_BYTES:,} are allowed"
+    return ""
+
+
 def output_folder_problems(spec: ReportSpec, project_root: str | os.PathLike[str]) -> list[str]:
     """Why the folders a parameter file asks a report to write to (its parameters of a role in
     :data:`dangjian.layout.WRITTEN_ROLES`, as the notebook declares them) are unsafe: outside the
@@ -175,6 +204,10 @@ def output_folder_problems(spec: ReportSpec, project_root: str | os.PathLike[str
     problems = []
     for name, value in spec.parameters.items():
         if not (roles.get(name) in WRITTEN_ROLES and isinstance(value, str) and value):
+            continue
+        too_long = folder_length_problem(root / value)
+        if too_long:
+            problems.append(f"{spec.source}: parameter {name!r} ({shown(value)}) {too_long}; give a shorter folder")
             continue
         try:
             folder = (root / value).resolve()

@@ -49,6 +49,7 @@ from dangjian.corpus import (
     check_doc_id,
     check_has_chinese,
     decode_bytes,
+    is_blank,
     outside_target,
     read_document,
     scan_document_files,
@@ -86,6 +87,14 @@ def _metadata_encoding(path: Path) -> str:
         more = handle.read(1)
     if not head:
         raise CorpusError(path, EMPTY_METADATA)
+    encoding = _sniffed_encoding(path, head, more)
+    if not more and is_blank(head.decode(encoding, errors="replace")):
+        raise CorpusError(path, EMPTY_METADATA)  # only a byte-order mark or white space
+    return encoding
+
+
+def _sniffed_encoding(path: Path, head: bytes, more: bytes) -> str:
+    """The codec of ``head``, the first bytes of ``path`` (``more``: a byte after them, if any)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -150,15 +159,33 @@ def _csv_rows(reader: csv.DictReader, path: Path) -> Iterator[dict]:
         raise CorpusError(path, f"line {reader.line_num}: not a valid CSV row ({error})") from None
 
 
-def metadata_columns(folder: Path | str) -> tuple[str, ...]:
-    """Header of a corpus folder's ``metadata.csv`` (empty without one).
+def corpus_metadata(folder: Path | str, follow_symlinks: bool = False) -> Path | None:
+    """A corpus folder's ``metadata.csv`` (``None`` without one); a symbolic link to a table out
+    of the folder is an error naming it, unless ``follow_symlinks`` (as for a document).
+
+    Example:
+        >>> corpus_metadata("data/raw").as_posix(), corpus_metadata("data")
+        ('data/raw/metadata.csv', None)
+    """
+    path = Path(folder) / "metadata.csv"
+    if not os.path.lexists(path):
+        return None
+    target = None if follow_symlinks else outside_target(folder, path)
+    if target is not None:
+        raise CorpusError(path, f"{LINK_OUTSIDE.format(target=target)}; copy the table into the folder")
+    return path
+
+
+def metadata_columns(folder: Path | str, follow_symlinks: bool = False) -> tuple[str, ...]:
+    """Header of a corpus folder's ``metadata.csv`` (empty without one; a link out of the folder
+    is refused: :func:`corpus_metadata`).
 
     Example:
         >>> metadata_columns("data/raw")[:3]
         ('doc_id', 'file', 'title')
     """
-    path = Path(folder) / "metadata.csv"
-    if not path.is_file():
+    path = corpus_metadata(folder, follow_symlinks)
+    if path is None or not path.is_file():
         return ()
     with open(path, encoding=_metadata_encoding(path), newline="") as handle:
         return tuple(name.strip() for name in next(csv.reader(handle), []))
@@ -180,8 +207,8 @@ def iter_document_refs(folder: Path | str, skip_bad: bool = False, follow_symlin
     folder = Path(folder)
     if not folder.is_dir():
         raise CorpusError(folder, "corpus folder not found")
-    metadata_path = folder / "metadata.csv"
-    if not metadata_path.exists():
+    metadata_path = corpus_metadata(folder, follow_symlinks)
+    if metadata_path is None or not metadata_path.exists():
         files, _links_out = scan_document_files(folder, follow_symlinks)  # links leading out of the folder are not read
         for path in files:
             check_doc_id(path.stem, path, from_file_name=True)
@@ -444,7 +471,7 @@ def read_manifest(out: Path | str) -> dict:
 
 
 __all__ = [
-    "DocumentRef", "MANIFEST", "PartitionedWriter", "Spilled", "batched", "partitions", "text_size", "write_spilled_table", "iter_document_refs", "iter_metadata_rows",
+    "DocumentRef", "MANIFEST", "PartitionedWriter", "Spilled", "batched", "corpus_metadata", "partitions", "text_size", "write_spilled_table", "iter_document_refs", "iter_metadata_rows",
     "iter_table", "metadata_columns", "part_name", "partition_files", "read_manifest", "read_ref", "read_table",
     "write_partition_table",
 ]

@@ -52,7 +52,7 @@ import pyarrow as pa
 from dangjian.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files
 from dangjian.io import check_output_outside, child_path, file_digest, write_text_atomic
 from dangjian.schema import FOUND_METADATA, INDICATOR_COLUMNS, INDICATOR_DTYPES, NULLABLE_INTEGERS, STATUS_COLUMNS, UNIT_METADATA
-from dangjian.stream import MANIFEST, Spilled, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
+from dangjian.stream import MANIFEST, Spilled, corpus_metadata, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
 
 #: Version of the tables folder's layout (a new layout makes older tables stale).
 TABLES_FORMAT = "dangjian-tables/1"
@@ -111,13 +111,13 @@ def _settings_digest(stages) -> str:
     return make_key([TABLES_FORMAT, code_fingerprint(ENGINE_MODULES), stages.key()])
 
 
-def _stages(folder: Path, taxonomy: str | None, cache_dir: Path | str | None):
+def _stages(folder: Path, taxonomy: str | None, cache_dir: Path | str | None, follow_symlinks: bool = False):
     from dangjian.engine import Stages
     from dangjian.stream import metadata_columns
 
     return Stages(
         taxonomy=taxonomy or None,
-        metadata_columns=metadata_columns(folder),
+        metadata_columns=metadata_columns(folder, follow_symlinks),
         skip_bad=True,
         cache_dir=str(cache_dir) if cache_dir is not None else None,
     )
@@ -155,10 +155,10 @@ def listing_issues(folder: Path | str, follow_symlinks: bool = False) -> list[di
     """
     folder = Path(folder)
     files, links_out = scan_document_files(folder, follow_symlinks)
-    metadata = folder / "metadata.csv"
-    listed = {row["file"] for row in iter_metadata_rows(metadata)} if metadata.exists() else {p.name for p in files}
+    metadata = corpus_metadata(folder, follow_symlinks)  # a link out of the folder is refused
+    listed = {row["file"] for row in iter_metadata_rows(metadata)} if metadata and metadata.exists() else {p.name for p in files}
     rows = [
-        {"doc_id": "", "file": path.name, "status": "warning", "message": f"present but not listed in {metadata.name}; ignored"}
+        {"doc_id": "", "file": path.name, "status": "warning", "message": "present but not listed in metadata.csv; ignored"}
         for path in files
         if path.name not in listed
     ]
@@ -190,7 +190,7 @@ def process_tables(
 
     Raises:
         CorpusError: the corpus folder or its ``metadata.csv`` cannot be read.
-        UnsafePathError: ``out`` lies inside the corpus folder, or a doc_id is not a plain name.
+        UnsafePathError: ``out`` or ``cache_dir`` lies inside the corpus folder, or a doc_id is not a plain name.
     """
     from dangjian.engine import Engine, run, warm_stages
 
@@ -200,7 +200,9 @@ def process_tables(
         raise CorpusError(folder, "corpus folder not found")
     for target in (out, out / "clean"):
         check_output_outside(target, [folder])
-    stages = _stages(folder, taxonomy, cache_dir)
+    if cache_dir is not None:
+        check_output_outside(cache_dir, [folder], what="cache folder")
+    stages = _stages(folder, taxonomy, cache_dir, follow_symlinks)
     about = {**_about(folder, stages, out), "follow_symlinks": follow_symlinks}
     if workers is None:
         workers = default_workers(folder) if backend == "local" else 2
@@ -284,7 +286,7 @@ def tables_problem(out: Path | str, corpus_dir: Path | str, taxonomy: str | None
         return f"the tables in {out} were made {'without' if follow_symlinks else 'with'} --follow-symlinks"
     if manifest.get("corpus_signature") != corpus_signature(folder):
         return f"the corpus {folder} changed since the tables in {out} were written"
-    stages = _stages(folder, taxonomy if taxonomy is not None else manifest.get("taxonomy") or None, None)
+    stages = _stages(folder, taxonomy if taxonomy is not None else manifest.get("taxonomy") or None, None, follow_symlinks)
     if manifest.get("settings") != _settings_digest(stages):
         return f"the tables in {out} were made with other settings or another version of the library"
     return ""

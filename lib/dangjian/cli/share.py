@@ -12,11 +12,13 @@ Example:
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from dangjian.io import write_text_atomic
+from dangjian.io import TEMPORARY_SUFFIX, printable, write_text_atomic
 from dangjian.share.republish import republish
 from dangjian.share.methods import methods_table
 
@@ -46,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m dangjian.share``: re-render the pages and the index; optionally write the methods table.
 
-    Exit code 0, or 2 with ``error: <problem>`` on stderr when the run's manifest cannot be used.
+    Exit code 0, or 2 with ``error: <problem>`` on stderr when the run's manifest cannot be used or
+    a file cannot be written (a read-only ``reports/``).
 
     Example:
         >>> # python -m dangjian.share --methods-table methods.md
@@ -54,15 +57,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         pages = republish(args.root, no_code=args.no_code, run=args.name)
+        for page in pages:
+            print(printable(page))
+        if args.methods_table is not None:
+            write_text_atomic(args.methods_table, methods_table(args.root) + "\n")
+            print(printable(args.methods_table))
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(printable(f"error: {exc}"), file=sys.stderr)
         return 2
-    for page in pages:
-        print(page)
-    if args.methods_table is not None:
-        write_text_atomic(args.methods_table, methods_table(args.root) + "\n")
-        print(args.methods_table)
+    except OSError as exc:  # a read-only reports/ folder, a file where a folder belongs
+        print(write_error(exc), file=sys.stderr)
+        return 2
     return 0
 
 
-__all__ = ["build_parser", "main"]
+def write_error(error: OSError) -> str:
+    """The one line for a file that could not be written: the file named (the page, not the
+    temporary file it was being written to), and the system's reason.
+
+    Example:
+        >>> write_error(OSError(30, "Read-only file system", "reports/.index.html.4242-k2j_x9.tmp"))
+        'error: reports/index.html: cannot write: Read-only file system'
+    """
+    if error.filename is None:
+        return printable(f"error: cannot write: {error.strerror or error}")
+    path = Path(os.fsdecode(error.filename))
+    temporary = re.fullmatch(rf"\.(.+)\.\d+-\w+{re.escape(TEMPORARY_SUFFIX)}", path.name)
+    shown = path.with_name(temporary.group(1)) if temporary else path
+    return printable(f"error: {shown}: cannot write: {error.strerror or error}")
+
+
+__all__ = ["build_parser", "main", "write_error"]
