@@ -15,7 +15,7 @@
   state each rule in a sentence written for it; ``PROBES`` holds the probe sentences that tested those
   rules for generality (see its comment). The last cases state the rules added after the held-out
   and second blind parts were studied, then after the third blind part was, then after the fourth
-  was, each in a sentence written for it.
+  was, then after the fifth was, each in a sentence written for it.
 - Page counters are never indicators; statistics laid out as a table are; digits after 万 are its
   units (2万9620个).
 """
@@ -69,18 +69,24 @@ def _score_sets():
 #: organisations set up in a sector just counted; student members; 净增率): blind4 core precision
 #: 1.000, recall 0.922, and the third blind part's recall 0.953 (precision 0.976).
 #: After the fourth blind part was studied (the fifth unread), the fifth measured again: core
-#: precision 0.825, recall 0.644.
+#: precision 0.825, recall 0.644. The fifth blind part was then studied and what generalised became
+#: rules (a band of ages before its count; local committees, units that qualify and committees
+#: counted for what they set up left unmapped; 联系挂钩, 到村任职, 三支一扶, instructors and cadres sent
+#: to villages, members found by a search, villages reaching an income in a long clause; a clause
+#: naming only another unit; traits before 分别 under a 中 frame; 人数, 年均增长, 完成率; joint
+#: branches of small firms; a short quoted word inside a phrase): blind5 core precision 0.985,
+#: recall 0.904; held-out core recall 0.723; seen 0.968.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
     "seeds": TARGETS,
     "seen": {**TARGETS, "core_precision": 0.97, "core_recall": 0.95, "kind": 0.98, "kind_other": 0.97},
     "unseen": {**TARGETS, "recall": 0.97, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.98, "kind": 0.98, "kind_other": 0.97},
-    "heldout": {"recall": 0.82, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.70, "kind": 0.97, "kind_other": 0.90},
+    "heldout": {"recall": 0.82, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.72, "kind": 0.97, "kind_other": 0.90},
     "blind2": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.93, "kind": 0.99, "kind_other": 0.99},
     "blind3": {"recall": 0.98, "precision": 0.96, "core_precision": 0.96, "core_recall": 0.94, "kind": 0.98, "kind_other": 0.99},
     "blind4": {"recall": 0.96, "precision": 0.95, "core_precision": 0.99, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
-    "blind5": {"recall": 0.98, "precision": 0.99, "core_precision": 0.80, "core_recall": 0.63, "kind": 0.99, "kind_other": 0.99},
+    "blind5": {"recall": 0.98, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.89, "kind": 0.99, "kind_other": 0.99},
 }
 
 
@@ -369,6 +375,91 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("整顿转化软弱涣散村党组织18个，转化率100%。", "100%", "转化率", "weak_orgs", "share"),
     # the share of dues collected is a measure of party dues
     ("全县党费收缴率达到100%。", "100%", "党费收缴率", "party_dues", "share"),
+    # a band of ages with its count right after it is the middle band, not the youngest before it
+    ("全区党员中，30岁及以下5.1万名，占21.4%；31至55岁12.6万名，占52.9%；56岁以上6.1万名，占25.7%。", "12.6万名", "31至55岁", "", "amount"),
+    ("全区党员中，30岁及以下5.1万名，占21.4%；31至55岁12.6万名，占52.9%；56岁以上6.1万名，占25.7%。", "52.9%", "31至55岁", "", "share"),
+    # the committees of a city's districts and counties are not grassroots organisations, nor are
+    # committees counted for what they set up
+    ("全市共有区县党委9个，基层党委320个。", "9个", "区县党委", "", "amount"),
+    ("全市共有区县党委9个，基层党委320个。", "320个", "基层党委", "orgs_by_type", "amount"),
+    ("全县8个乡镇党委均建立了党建工作领导小组。", "8个", "乡镇党委", "", "amount"),
+    # units that qualify for an organisation are its base, not organisations founded; branches grown
+    # out of other units are founded
+    ("全区符合条件的非公企业1320家，具备建立党组织条件的社会组织260家。", "260家", "条件", "", "amount"),
+    ("通过选派党员骨干，在园区企业中孵化党支部36个。", "36个", "孵化党支部", "orgs_founded", "amount"),
+    # members among the employees placed in firms; a joint branch named without 党 and the firms it covers
+    ("全市向民营企业输送党员职工620人。", "620人", "党员职工", "new_sector_orgs", "amount"),
+    ("园区组建联合支部12个，覆盖小微企业230家。", "230家", "覆盖小微企业", "org_coverage", "amount"),
+    # leaders or units paired with townships and villages (联系挂钩)
+    ("全县26名县级领导分别联系挂钩14个乡镇。", "14个", "乡镇", "joint_building", "amount"),
+    # cadres sent to live in villages: new-countryside instructors, the villages receiving cadres, a
+    # post of first secretary; units given an instructor stay a party-building instructor's
+    ("全州下派乡村振兴指导员530名。", "530名", "乡村振兴指导员", "first_secretaries", "amount"),
+    ("市县两级向86个脱贫村增派帮扶干部172名。", "86个", "脱贫村", "first_secretaries", "amount"),
+    ("市县两级向86个脱贫村增派帮扶干部172名。", "172名", "帮扶干部", "first_secretaries", "amount"),
+    ("从机关选派45名干部到村担任第一书记。", "45名", "干部", "first_secretaries", "amount"),
+    ("向160个软弱涣散村派驻工作队160支。", "160个", "软弱涣散村", "first_secretaries", "amount"),
+    # graduates and public servants placed at the grassroots; a verb alone does not say who
+    ("全区有8名机关干部到村任职，6名高校毕业生参加“三支一扶”。", "8名", "到村任职", "cadres_selected", "amount"),
+    ("全区有8名机关干部到村任职，6名高校毕业生参加“三支一扶”。", "6名", "高校毕业生", "cadres_selected", "amount"),
+    ("全市第一书记实现重点村全覆盖，共选派210名。", "210名", "选派", "", "amount"),
+    # villages that reach an income, said in a long clause or as a band of two bounds
+    ("全乡9个村（社区）今年上半年村集体经济经营性收入全部突破8万元。", "9个", "村", "villages_by_income", "amount"),
+    ("全县集体经济收入20万元至50万元的村有35个。", "35个", "万元的村", "villages_by_income", "amount"),
+    # members found by a search are floating members (口袋党员)
+    ("全区在商务楼宇中找到口袋党员48名。", "48名", "口袋党员", "floating_members", "amount"),
+    # branch meetings and party lectures are study activities; money given to members in need is care
+    ("全镇各党支部落实“三会一课”460次。", "460次", "三会一课", "study_activities", "amount"),
+    ("春节期间为生活困难党员发放慰问金12.6万元。", "12.6万元", "慰问金", "members_cared_for", "amount"),
+    # a trait of the secretaries just counted; venues of other services are not the party's
+    ("全市有社区党组织书记312名，其中女性书记126名。", "126名", "女性书记", "village_secretaries", "amount"),
+    ("全县有宗教活动场所42处，老年活动中心8个。", "42处", "宗教", "", "amount"),
+    # a clause naming only another kind of unit says the same of it (社区…万元 after 每村…万元)
+    ("村级组织运转经费每村每年4万元，社区每年6万元。", "6万元", "社区", "funds", "amount"),
+    # a completion rate of a plan is a share; a change verb before numbers listed with 和; an
+    # average growth and a bare measure word refer back to their group
+    ("全年发展党员计划完成率为98%。", "98%", "发展党员", "members_recruited", "share"),
+    ("全区共有党组织812个、党员1.6万名，分别比上年增加9个和310名。", "310名", "党员", "members_total", "change"),
+    ("全乡共有党员418名，近五年年均增长2.1%。", "2.1%", "党员", "members_total", "change"),
+    ("全市六成以上党员为农民，人数达4.2万名。", "4.2万名", "农民", "members_by_occupation", "amount"),
+    ("全镇共有党员612名。冬训工作扎实开展，人数达到540名。", "540名", "人数", "", "amount"),
+    # the cadres' pay per head (not the villagers' income per head); projects under a party-building brand
+    ("全镇村干部报酬由镇财政统筹，人均年报酬2.8万元。", "2.8万元", "报酬", "cadre_pay", "amount"),
+    ("全县村民人均可支配收入1.6万元，村干部人均报酬2.4万元。", "1.6万元", "人均", "", "amount"),
+    ("全市推进党建惠民项目112个。", "112个", "党建惠民项目", "party_projects", "amount"),
+    # villages named one by one with their collective income
+    ("全乡村集体经济收入居前的是：石桥村42万元、柳湾村31万元。", "31万元", "柳湾村", "collective_income", "amount"),
+    ("石桥村投入资金42万元建设冷库，柳湾村31万元。", "42万元", "石桥村", "funds", "amount"),
+    # traits listed before 分别 are parts of the whole a 中 clause names
+    ("今年新吸收的党员中，妇女和少数民族分别为41名和12名。", "12名", "少数民族", "recruits_profile", "amount"),
+    # the villages of an income band counted, not the income, also in a change of their share
+    ("集体经营性收入20万元以上的村占比提高了9个百分点。", "9个百分点", "的村", "villages_by_income", "change"),
+    # internet and platform firms are of the new sectors; pairs formed (结成对子); cadres transferred
+    # down (选调); an allowance per head of the cadres; the hours of the volunteers just counted
+    ("全市平台企业党组织达到73个。", "73个", "平台企业党组织", "new_sector_orgs", "amount"),
+    ("全县推行机关联村，58个部门与96个村结成对子。", "58个", "部门", "joint_building", "amount"),
+    ("今年从县直单位选调干部26名充实乡镇一线。", "26名", "选调干部", "cadres_selected", "amount"),
+    ("全县为社区干部缴纳医疗保险，人均每年补贴900元。", "900元", "补贴", "cadre_pay", "amount"),
+    ("全镇注册党员志愿者860名，服务时长累计1.5万小时。", "1.5万小时", "服务时长", "volunteers", "amount"),
+    # the joint branches small firms share are of the new sectors; founding new ones is founding
+    ("全区已建立小微企业联合党支部140个，覆盖企业1100家。", "140个", "联合党支部", "new_sector_orgs", "amount"),
+    ("今年全区新建个体工商户联合党支部18个。", "18个", "新建", "orgs_founded", "amount"),
+    # what reached a level is the noun before 实现 (a share of units having a venue)
+    ("通过新建和改造，全镇各村党员活动室已实现100%全覆盖。", "100%", "党员活动室", "service_centres", "share"),
+    # an age written with 年龄在 is a trait of the group; a short quoted word does not end the phrase
+    ("全乡有村党组织书记24名，年龄在40岁以下的9名。", "9名", "40岁以下", "village_secretaries", "amount"),
+    ("全县146个村全部完成“两委”换届。", "146个", "换届", "org_elections", "amount"),
+    # 申请人 is a noun, not the verb 申请; the coverage of a programme is not of organisations;
+    # front-line members are an occupation; members' projects of tackling problems are party projects
+    ("全院研究生中入党申请人占比为37%。", "37%", "入党申请人", "applicants_activists", "share"),
+    ("村党组织书记“头雁”培育工程覆盖率100%。", "100%", "覆盖率", "", "share"),
+    ("全厂有生产一线党员216名。", "216名", "一线党员", "members_by_occupation", "amount"),
+    ("各支部共实施党员技术攻关项目27项。", "27项", "攻关项目", "party_projects", "amount"),
+    # members confirmed said by the verb alone; 截止 as 截至; a host sector's organisations after 全…共有;
+    # households lifted out of poverty are households served
+    ("全乡今年发展党员14名，按期转正12名。", "12名", "转正", "members_probationary", "amount"),
+    ("截止2023年6月底，全旗共有嘎查村党组织72个，机关党组织35个。", "35个", "机关党组织", "orgs_by_type", "amount"),
+    ("全市党员干部结对帮扶监测户1600户。", "1600户", "监测户", "people_served", "amount"),
 ]
 
 
@@ -659,6 +750,393 @@ PROBES = [tuple(line.split(" | ")) for line in """
 全市7.6万名在职党员到社区报到，认领岗位2.3万个。 | 7.6万名 | members_by_occupation | amount
 全市各级党组织共为党员过“政治生日”1.2万人次。 | 1.2万人次 |  | amount
 开展党员积分制管理的村达到326个，占比91.2%。 | 91.2% |  | share
+""".strip().splitlines()]
+#: Probe sentences written while the fifth blind part was studied, across the core indicators, the
+#: kinds and the grammar of lists (其中, 分别, 占, elided subjects), and numbers that must stay
+#: unmapped (population, area, output, local committees, other services' venues, age bands in the
+#: middle). Those whose expectation proved arguable were dropped, not forced.
+PROBES += [tuple(line.split(" | ")) for line in """
+截至2022年底，全区共有党员3.2万名，其中预备党员860名，女党员9800名。 | 860名 | members_probationary | amount
+截至2022年底，全区共有党员3.2万名，其中预备党员860名，女党员9800名。 | 9800名 | members_female | amount
+全县党员中，女党员、少数民族党员、大专以上学历党员分别占28.1%、12.4%和39.6%。 | 39.6% | members_college | share
+全县党员中，女党员、少数民族党员、大专以上学历党员分别占28.1%、12.4%和39.6%。 | 12.4% | members_minority | share
+全市党员总数较上年增加1860名，增长2.3%。 | 2.3% | members_total | change
+全市党员总数较上年增加1860名，增长2.3%。 | 1860名 | members_total | change
+今年计划发展党员120名，力争35岁以下的占60%以上。 | 120名 | members_recruited | target
+今年计划发展党员120名，力争35岁以下的占60%以上。 | 60% | recruits_profile | target
+全镇12个村集体经济收入均超过10万元，村均收入18.6万元。 | 12个 | villages_by_income | amount
+全镇12个村集体经济收入均超过10万元，村均收入18.6万元。 | 18.6万元 | collective_income | amount
+全年村级集体经济总收入达到860万元，同比增长15.2%。 | 15.2% | collective_income | change
+选派32名优秀干部到村担任第一书记。 | 32名 | first_secretaries | amount
+全县共有村党组织书记216名，其中女性书记18名，平均年龄45.3岁。 | 18名 | village_secretaries | amount
+全县共有村党组织书记216名，其中女性书记18名，平均年龄45.3岁。 | 45.3岁 | village_secretaries | amount
+全市共有两新组织党组织1260个，覆盖企业和社会组织3580家。 | 1260个 | new_sector_orgs | amount
+全区有流动党员1320名，纳入管理1286名，纳管率97.4%。 | 97.4% | floating_members | share
+全年共收缴党费286.5万元。 | 286.5万元 | party_dues | amount
+全县投入村级组织运转经费1200万元。 | 1200万元 | funds | amount
+村干部基本报酬每人每月2800元。 | 2800元 | cadre_pay | amount
+全县有5名公务员到村任职，3名选调生到乡镇任职。 | 5名 | cadres_selected | amount
+全县有5名公务员到村任职，3名选调生到乡镇任职。 | 3名 | cadres_selected | amount
+县直32个部门分别联系挂钩18个贫困村。 | 32个 | joint_building | amount
+县直32个部门分别联系挂钩18个贫困村。 | 18个 | joint_building | amount
+全市共排查出口袋党员56名，全部转接组织关系。 | 56名 | floating_members | amount
+在企业中找到隐形党员230名。 | 230名 | floating_members | amount
+全省党员中，30岁及以下的15.2万名，31至45岁的28.6万名，46至60岁31.0万名，61岁及以上的22.1万名。 | 31.0万名 |  | amount
+全省党员中，30岁及以下的15.2万名，31至45岁的28.6万名，46至60岁31.0万名，61岁及以上的22.1万名。 | 22.1万名 | members_old | amount
+全省党员中，30岁及以下的15.2万名，31至45岁的28.6万名，46至60岁31.0万名，61岁及以上的22.1万名。 | 28.6万名 |  | amount
+全市共有市辖区党委6个，街道党工委42个，社区党委120个。 | 6个 |  | amount
+全市共有市辖区党委6个，街道党工委42个，社区党委120个。 | 120个 | orgs_by_type | amount
+具备建立党组织条件的非公有制企业1860家，已建立党组织1802家，占96.9%。 | 1860家 |  | amount
+具备建立党组织条件的非公有制企业1860家，已建立党组织1802家，占96.9%。 | 1802家 | org_coverage | amount
+向全市120家非公企业派驻党建指导员150名。 | 150名 | party_instructors | amount
+下派新农村建设指导员300名进驻行政村。 | 300名 | first_secretaries | amount
+向46个软弱涣散村选派驻村工作队46支。 | 46个 | first_secretaries | amount
+向全县各村选派大学生村官120名。 | 120名 | cadres_selected | amount
+全年新发展党员320名，比上年减少15名。 | 15名 | members_recruited | change
+全区各级党组织开展“三会一课”2.6万次。 | 2.6万次 | study_activities | amount
+全区共有社区工作者1230名，其中持证社工420名。 | 1230名 | community_workers | amount
+全县234个村全部建立了便民服务站。 | 234个 | service_centres | amount
+2022年，全市党员志愿者参与志愿服务12.3万人次。 | 12.3万人次 | volunteers | amount
+共调解矛盾纠纷860起，调解成功率98.5%。 | 98.5% | disputes | share
+全市共有网格1860个，配备网格员2100名。 | 1860个 | grids | amount
+全县培养村级后备力量人选620名。 | 620名 | reserve_cadres | amount
+全市共评选出五星级党支部120个。 | 120个 | model_orgs | amount
+整顿软弱涣散基层党组织42个。 | 42个 | weak_orgs | amount
+全县新成立党组织32个，其中非公企业党组织18个。 | 32个 | orgs_founded | amount
+全区共有入党积极分子860名，发展对象320名。 | 320名 | applicants_activists | amount
+预计年底前党组织覆盖率达到98%。 | 98% | org_coverage | target
+全市共有党员25.3万名，比上年底增加0.8万名，增幅3.3%。 | 3.3% | members_total | change
+其中，村办公经费每村每年3万元，社区每年5万元。 | 5万元 | funds | amount
+2022年共培训党员干部1.2万人次，举办培训班86期。 | 86期 | training_sessions | amount
+2022年共培训党员干部1.2万人次，举办培训班86期。 | 1.2万人次 | training_participants | amount
+全校学生党员1260名，占学生总数的6.2%。 | 6.2% | members_by_occupation | share
+在册党员180名，其中外出务工党员42名。 | 42名 | floating_members | amount
+全县为困难党员发放慰问金36万元。 | 36万元 | members_cared_for | amount
+全县为困难党员发放慰问金36万元，慰问困难党员1200名。 | 1200名 | members_cared_for | amount
+新建党群服务中心26个。 | 26个 | service_centres | amount
+2022年，全市基层党组织达到1.2万个，增长3.1%。 | 3.1% | orgs_total | change
+全市非公企业党组织覆盖率由65%提高到86%。 | 86% | org_coverage | share
+全市非公企业党组织覆盖率由65%提高到86%。 | 65% | org_coverage | share
+全乡共有党员486名，其中女党员72名、少数民族党员35名，分别占14.8%和7.2%。 | 7.2% | members_minority | share
+全乡共有党员486名，其中女党员72名、少数民族党员35名，分别占14.8%和7.2%。 | 14.8% | members_female | share
+全市新发展党员2860名，其中女性1120名，占39.2%；35岁及以下2310名，占80.8%。 | 80.8% | recruits_profile | share
+全市新发展党员2860名，其中女性1120名，占39.2%；35岁及以下2310名，占80.8%。 | 1120名 | recruits_profile | amount
+全县党员总数达到1.86万名，比2021年底增加426名。 | 426名 | members_total | change
+全县党员总数达到1.86万名，比2021年底增加426名。 | 1.86万名 | members_total | amount
+全区基层党组织总数为926个，较上年减少12个。 | 12个 | orgs_total | change
+全区现有党支部812个，比上年增加21个。 | 21个 | orgs_by_type | change
+全镇党员平均年龄56.2岁，比上年下降1.3岁。 | 56.2岁 |  | amount
+村级集体经济收入10万元以上的村达到86个，占全县行政村的42.6%。 | 86个 | villages_by_income | amount
+村级集体经济收入10万元以上的村达到86个，占全县行政村的42.6%。 | 42.6% | villages_by_income | share
+全面消除集体经济收入5万元以下的村，薄弱村由32个减少到6个。 | 6个 | villages_by_income | amount
+全县共选派第一书记126名、驻村工作队员378名。 | 378名 | first_secretaries | amount
+全县村党组织书记中，具有大专以上学历的占38.6%，致富能手占61.2%。 | 38.6% | village_secretaries | share
+全县村党组织书记中，具有大专以上学历的占38.6%，致富能手占61.2%。 | 61.2% | village_secretaries | share
+全县实现村党组织书记、村委会主任“一肩挑”的村186个，占92.1%。 | 92.1% | village_secretaries | share
+全年共查摆问题1260个，已整改1198个，整改率95.1%。 | 95.1% | problems_found_solved | share
+全年共查摆问题1260个，已整改1198个，整改率95.1%。 | 1198个 | problems_found_solved | amount
+全县有非公有制企业2360家，其中已建立党组织的1780家，覆盖率75.4%。 | 1780家 | org_coverage | amount
+全县有非公有制企业2360家，其中已建立党组织的1780家，覆盖率75.4%。 | 75.4% | org_coverage | share
+全县社会组织党组织覆盖率达到100%。 | 100% | org_coverage | share
+共接收大学毕业生党员组织关系236个。 | 236个 |  | amount
+全年处置不合格党员12名。 | 12名 |  | amount
+各级财政投入党建经费3600万元，比上年增长12%。 | 12% | funds | change
+全区累计投入党群服务中心建设资金2.3亿元。 | 2.3亿元 | funds | amount
+村集体经济收入平均达到15.6万元，同比增长8.3%。 | 8.3% | collective_income | change
+全县共有村（社区）“两委”干部1860名，平均年龄42岁。 | 42岁 |  | amount
+全县35岁以下村（社区）“两委”干部占比达到28.5%。 | 28.5% |  | share
+培训农村党员2.3万人次，占农村党员总数的93%。 | 93% | training_participants | share
+全县举办各类培训班126期，培训党员干部8600人次。 | 126期 | training_sessions | amount
+截至目前，全市共建成党群服务中心1230个，实现村（社区）全覆盖。 | 1230个 | service_centres | amount
+全市共有在职党员到社区报到3.2万名，认领服务项目5600个。 | 3.2万名 | members_by_occupation | amount
+全省民营企业党组织数量比上年增长6.2%。 | 6.2% | new_sector_orgs | change
+全县党员中，农牧民党员5620名，占46.3%；工人党员860名，占7.1%。 | 7.1% | members_by_occupation | share
+全县党员中，农牧民党员5620名，占46.3%；工人党员860名，占7.1%。 | 5620名 | members_by_occupation | amount
+全年共慰问老党员、困难党员1260人次，发放慰问金金额86万元。 | 1260人次 | members_cared_for | amount
+今年全县计划新建党群服务中心20个，新建党组织15个。 | 15个 | orgs_founded | target
+到2025年，全县党组织覆盖率要达到95%以上。 | 95% | org_coverage | target
+全县村集体经济收入预计达到3200万元。 | 3200万元 | collective_income | target
+全县共有退役军人担任村党组织书记的38名。 | 38名 | village_secretaries | amount
+全区共有流动党员820名，其中省外流动党员310名。 | 310名 | floating_members | amount
+全年处分党员28名，其中开除党籍6名。 | 28名 |  | amount
+全县共有党员队伍3.6万人，基层党组织1620个，其中党委68个、党总支52个、党支部1500个。 | 1620个 | orgs_total | amount
+全县共有党员队伍3.6万人，基层党组织1620个，其中党委68个、党总支52个、党支部1500个。 | 1500个 | orgs_by_type | amount
+全县共有党员队伍3.6万人，基层党组织1620个，其中党委68个、党总支52个、党支部1500个。 | 3.6万人 | members_total | amount
+2022年全市新增党员3200名，党员总数净增1.1%。 | 1.1% | members_total | change
+全县有农村党员1.2万名，占党员总数的65%。 | 65% |  | share
+全镇现有预备党员46名，正式党员1236名。 | 46名 | members_probationary | amount
+全县有党员的非公企业860家，全部建立了党组织。 | 860家 | org_coverage | amount
+全县发展党员任务完成率100%。 | 100% | members_recruited | share
+全县3个乡镇、28个村完成换届选举。 | 28个 | org_elections | amount
+全县党员人数较2020年增长了5.6%。 | 5.6% | members_total | change
+党组织覆盖率同比提高3.2个百分点。 | 3.2个百分点 | org_coverage | change
+全市村集体经济收入超过10万元的村比上年增加42个。 | 42个 | villages_by_income | change
+全县女党员比例提高到26.3%。 | 26.3% | members_female | share
+全县女党员比例由22.1%提高到26.3%。 | 22.1% | members_female | share
+计划到2024年底前实现党组织全覆盖，覆盖率100%。 | 100% | org_coverage | target
+拟发展党员85名。 | 85名 | members_recruited | target
+全年发展党员计划完成率达到102%。 | 102% | members_recruited | share
+党员队伍中大专及以上学历的比重上升至48.2%。 | 48.2% | members_college | share
+全镇共有党员632名，比上年净减8名。 | 8名 | members_total | change
+全镇共有党员632名，年均增长1.2%。 | 1.2% | members_total | change
+全省流动党员数量下降了12.6%。 | 12.6% | floating_members | change
+截至6月底，已完成全年目标任务的65%。 | 65% |  | share
+全县共有党员5222名，较上年增加106名，其中新发展党员128名。 | 128名 | members_recruited | amount
+全年共争取上级资金860万元，用于村级活动场所建设。 | 860万元 | funds | amount
+全县村干部报酬平均每人每年3.6万元，比上年提高0.5万元。 | 0.5万元 | cadre_pay | change
+2023年计划培训党员1.5万人次。 | 1.5万人次 | training_participants | target
+全县共有党员8620名。其中，女党员1560名，占18.1%。 | 18.1% | members_female | share
+全县共有党员8620名。比上年增加120名。 | 120名 | members_total | change
+全县共有基层党组织426个，党员8620名，分别比上年增加12个和230名。 | 230名 | members_total | change
+全县共有基层党组织426个，党员8620名，分别比上年增加12个和230名。 | 12个 | orgs_total | change
+全市社区党组织书记、主任“一肩挑”比例达到96.5%。 | 96.5% | village_secretaries | share
+全市选聘社区专职工作者860名。 | 860名 | community_workers | amount
+共有1260名党员到社区报到，开展志愿服务3600余次。 | 3600余次 | volunteers | amount
+全市共设立流动党员服务站32个。 | 32个 | floating_members | amount
+全县有村级党组织活动场所186个，面积均在200平方米以上。 | 186个 | service_centres | amount
+全县12个乡镇党委均建立了党建工作领导小组。 | 12个 |  | amount
+全镇村党组织书记平均年龄从52岁下降到46岁。 | 46岁 | village_secretaries | amount
+全县建立党员中心户860户，每户联系群众10户左右。 | 860户 |  | amount
+全区共建立区域化党建联盟26个，吸纳成员单位320家。 | 26个 | joint_building | amount
+全年为群众办实事1260件。 | 1260件 | practical_matters | amount
+开展“我为群众办实事”实践活动，解决群众急难愁盼问题3200个。 | 3200个 | practical_matters | amount
+全县共评定四星级以上党支部86个，占比21%。 | 86个 | model_orgs | amount
+全县共评定四星级以上党支部86个，占比21%。 | 21% | model_orgs | share
+各级党组织共排查软弱涣散村党组织38个，已全部完成整顿。 | 38个 | weak_orgs | amount
+全县村集体经济收入超过50万元的村有12个，10万元至50万元的村有86个。 | 86个 | villages_by_income | amount
+全县村集体经济收入超过50万元的村有12个，10万元至50万元的村有86个。 | 12个 | villages_by_income | amount
+县财政每年安排党建专项经费500万元。 | 500万元 | funds | amount
+社区工作者月平均工资4200元。 | 4200元 | cadre_pay | amount
+全县共储备村级后备干部560名，其中35岁以下的320名。 | 320名 | reserve_cadres | amount
+全年新发展党员中，农民党员占42.1%。 | 42.1% | recruits_profile | share
+全市累计培训党务工作者3.2万人次。 | 3.2万人次 | training_participants | amount
+全县共有网格员1230名，其中专职网格员320名。 | 320名 | grids | amount
+全市共有入党申请人3.2万名，比上年增加0.2万名。 | 0.2万名 | applicants_activists | change
+全年确定发展对象560名，列为入党积极分子1230名。 | 1230名 | applicants_activists | amount
+全年接收预备党员486名，按期转正412名。 | 486名 | members_recruited | amount
+全年共有412名预备党员按期转为正式党员。 | 412名 | members_probationary | amount
+全县共有大学本科学历党员2360名。 | 2360名 | members_college | amount
+全县党员中具有高中以下学历的占52.3%。 | 52.3% |  | share
+全县党员平均年龄51.6岁。 | 51.6岁 |  | amount
+全省共评选表彰先进基层党组织320个、优秀共产党员860名。 | 320个 | model_orgs | amount
+全省共评选表彰先进基层党组织320个、优秀共产党员860名。 | 860名 |  | amount
+全区创建星级党组织126个，其中五星级32个。 | 32个 | model_orgs | amount
+全县174个村党组织按期完成换届，换届率100%。 | 174个 | org_elections | amount
+全县共储备村级后备力量1120人，平均年龄36岁。 | 36岁 | reserve_cadres | amount
+全县村干部报酬全部纳入财政预算，人均年报酬3.2万元。 | 3.2万元 | cadre_pay | amount
+举办村（社区）党组织书记示范培训班6期，培训320人。 | 320人 | training_participants | amount
+举办村（社区）党组织书记示范培训班6期，培训320人。 | 6期 | training_sessions | amount
+全县开展党史宣讲860场次，受众5.6万人次。 | 860场次 | study_activities | amount
+全县党员志愿服务队达到312支，注册志愿者1.2万名。 | 312支 | volunteers | amount
+全县划分网格1260个，配备专兼职网格员1500名。 | 1260个 | grids | amount
+全年排查化解矛盾纠纷1860件，化解率97.8%。 | 97.8% | disputes | share
+全年梳理问题清单320项，整改完成312项。 | 312项 | problems_found_solved | amount
+全区实施党建引领项目86个，投入资金2300万元。 | 86个 | party_projects | amount
+全区实施党建引领项目86个，投入资金2300万元。 | 2300万元 | funds | amount
+全县186个村集体经济收入全部达到5万元以上，其中超过20万元的村42个。 | 42个 | villages_by_income | amount
+全县村级集体经济总收入1.2亿元，村均64.5万元。 | 64.5万元 | collective_income | amount
+全年党费收入860万元，下拨基层党组织党费320万元。 | 320万元 | party_dues | amount
+全县建成标准化党群服务中心186个，覆盖率100%。 | 186个 | service_centres | amount
+全市已建立党组织的社会组织1260家，社会组织党组织覆盖率达到78.6%。 | 78.6% | org_coverage | share
+全市社会组织党的工作覆盖率100%。 | 100% | org_coverage | share
+全县共有两新组织党员3200名。 | 3200名 | new_sector_orgs | amount
+全县共整顿提升后进村党组织26个。 | 26个 | weak_orgs | amount
+2022年全区共发展党员520名，其中女性185名，少数民族62名，大专及以上学历298名。 | 298名 | recruits_profile | amount
+全区共有在职党员3.6万名、离退休党员1.2万名。 | 1.2万名 | members_by_occupation | amount
+全县选派第一书记和驻村工作队员共360名。 | 360名 | first_secretaries | amount
+全县社区工作者队伍达到1860人，持证率42%。 | 1860人 | community_workers | amount
+全县共选派党建工作指导员320名进驻非公企业。 | 320名 | party_instructors | amount
+全年为群众办实事好事3200余件。 | 3200余件 | practical_matters | amount
+全县党员服务群众8.6万人次。 | 8.6万人次 | people_served | amount
+全市联建共建单位达到860个。 | 860个 | joint_building | amount
+全市流动党员中，省外流动党员3200名，占41%。 | 41% | floating_members | share
+全县60岁以上党员占党员总数的38.2%。 | 38.2% | members_old | share
+全县35岁以下的党员有2300名。 | 2300名 | members_young | amount
+全县女党员所占比例达26.1%，少数民族党员所占比例为8.2%。 | 8.2% | members_minority | share
+一年来，我镇新发展党员18名，转正预备党员15名。 | 15名 | members_probationary | amount
+本人2022年走访困难党员36人次，为群众解决实际问题42件。 | 36人次 | members_cared_for | amount
+我村现有党员46名，其中女党员8名，60岁以上党员22名。 | 22名 | members_old | amount
+我村现有党员46名，其中女党员8名，60岁以上党员22名。 | 46名 | members_total | amount
+学院现有学生党员326名，占学生总数的9.8%；入党积极分子612名。 | 612名 | applicants_activists | amount
+学院现有学生党员326名，占学生总数的9.8%；入党积极分子612名。 | 326名 | members_by_occupation | amount
+学院党委下设教工党支部8个、学生党支部12个。 | 12个 | orgs_by_type | amount
+公司党委下辖基层党支部26个，共有党员1120名。 | 1120名 | members_total | amount
+公司党委下辖基层党支部26个，共有党员1120名。 | 26个 | orgs_by_type | amount
+全市共有快递、外卖等新就业群体党员2300名。 | 2300名 | new_sector_orgs | amount
+全市规模以上非公企业党组织覆盖率达到92%。 | 92% | org_coverage | share
+全市共向非公企业选派党建指导员1260名，实现有党员企业全覆盖。 | 1260名 | party_instructors | amount
+全市累计建成“红色驿站”320个。 | 320个 | service_centres | amount
+全县各级党组织共开展主题党日活动3600余次。 | 3600余次 | study_activities | amount
+全县共有乡镇党委12个、村党支部186个、社区党支部9个。 | 186个 | orgs_by_type | amount
+全区党员总量达到6.2万名，同比增长1.8%。 | 1.8% | members_total | change
+全区党员总量达到6.2万名，同比增长1.8%。 | 6.2万名 | members_total | amount
+全省农村党员占党员总数的31.6%。 | 31.6% |  | share
+全市第一书记共争取项目资金3.2亿元。 | 3.2亿元 | funds | amount
+全县党组织书记平均年龄由49.8岁下降到45.6岁。 | 45.6岁 |  | amount
+全县共有机关党组织326个，事业单位党组织512个。 | 512个 | orgs_by_type | amount
+截至2023年6月，全省党员总数为365.2万名。 | 365.2万名 | members_total | amount
+全省基层党组织总数为15.6万个，比上年增加0.3万个。 | 0.3万个 | orgs_total | change
+全县党员中，男党员4200名、女党员1300名，分别占76.4%、23.6%。 | 23.6% | members_female | share
+全县党员中，男党员4200名、女党员1300名，分别占76.4%、23.6%。 | 1300名 | members_female | amount
+全年发展党员中，女性和少数民族分别为86名和23名。 | 23名 | recruits_profile | amount
+全县共有党组织386个。其中，党委21个，党总支18个，党支部347个。 | 347个 | orgs_by_type | amount
+全县有党员3200名，其中农村党员2100名、城镇党员1100名；女党员680名，占21.3%。 | 21.3% | members_female | share
+全县流动党员326名，占党员总数的6.8%，比上年下降0.5个百分点。 | 0.5个百分点 | floating_members | change
+全县流动党员326名，占党员总数的6.8%，比上年下降0.5个百分点。 | 6.8% | floating_members | share
+村集体经济收入10万元以上的村占比由35%提高到62%，提高27个百分点。 | 27个百分点 | villages_by_income | change
+全市共有党员12.6万名，其中，预备党员0.3万名，占2.4%。 | 2.4% | members_probationary | share
+截至年底，全区已建立党组织的非公企业占比为86.2%。 | 86.2% | org_coverage | share
+全县大专以上学历的村党组织书记126名，占书记总数的58%。 | 58% | village_secretaries | share
+全县党员队伍中，35岁及以下的占18.6%，60岁以上的占36.2%。 | 36.2% | members_old | share
+全县党员队伍中，35岁及以下的占18.6%，60岁以上的占36.2%。 | 18.6% | members_young | share
+新发展党员中，35岁以下的占85%，大专以上学历的占46%，女性占38%。 | 38% | recruits_profile | share
+全市非公企业中，已有3260家建立了党组织，占应建企业的95%。 | 3260家 | org_coverage | amount
+全区新组建社会组织党组织46个，新增党员人数120名。 | 46个 | orgs_founded | amount
+全区在商圈、市场建立功能型党支部28个。 | 28个 | orgs_founded | amount
+全区28个商务楼宇全部建立了党组织。 | 28个 | org_coverage | amount
+依托产业链建立联合党委12个，覆盖上下游企业180家。 | 180家 | org_coverage | amount
+全省共有互联网企业党组织860个。 | 860个 | new_sector_orgs | amount
+全县与驻地单位签订共建协议56份。 | 56份 | joint_building | amount
+全市开展村企结对共建，326家企业与412个村结成对子。 | 326家 | joint_building | amount
+全县选调优秀年轻干部32名到乡镇工作。 | 32名 | cadres_selected | amount
+县里为每个村配备1名专职党务工作者，共186名。 | 186名 |  | amount
+全县公开招聘社区专职网格员260名。 | 260名 | grids | amount
+全县选聘了大学生村官86名，其中进入村“两委”班子的32名。 | 86名 | cadres_selected | amount
+各级财政累计投入村级阵地建设资金1.6亿元。 | 1.6亿元 | funds | amount
+全县为村干部购买养老保险，人均每年补贴1200元。 | 1200元 | cadre_pay | amount
+全县组织党员干部开展“联户帮扶”，结对帮扶困难群众2300户。 | 2300户 | people_served | amount
+全市村级党组织书记中，致富带头人占68.5%。 | 68.5% | village_secretaries | share
+全县12名乡镇党委书记全部完成述职。 | 12名 |  | amount
+全年新建、改扩建村级党群服务中心42个。 | 42个 | service_centres | amount
+今年一季度，全市村集体经济收入达到1.2亿元，同比增长18%。 | 18% | collective_income | change
+全区共有党员志愿者2.6万名，累计服务时长超过30万小时。 | 2.6万名 | volunteers | amount
+全区共有党员志愿者2.6万名，累计服务时长超过30万小时。 | 30万小时 | volunteers | amount
+全村共有户籍人口1260户4380人，耕地面积3600亩。 | 1260户 |  | amount
+全村共有户籍人口1260户4380人，耕地面积3600亩。 | 4380人 |  | amount
+全镇辖12个行政村、2个社区，总人口3.2万人。 | 12个 |  | amount
+全镇辖12个行政村、2个社区，总人口3.2万人。 | 2个 |  | amount
+2022年全县地区生产总值完成186亿元，同比增长6.5%。 | 6.5% |  | change
+农民人均可支配收入1.86万元，增长7.2%。 | 1.86万元 |  | amount
+全县有非公有制企业3260家，从业人员4.6万人。 | 3260家 |  | amount
+全县有非公有制企业3260家，从业人员4.6万人。 | 4.6万人 |  | amount
+全市共有县（市、区）委12个，乡镇党委126个。 | 12个 |  | amount
+全村党员中，36至55岁的42名，占46%。 | 42名 |  | amount
+全村党员中，36至55岁的42名，占46%。 | 46% |  | share
+全市31至50岁党员3.6万名，占41%。 | 3.6万名 |  | amount
+全市共有市直机关单位86个，事业单位320个。 | 86个 |  | amount
+全县共有中小学校126所，在校学生3.6万人。 | 126所 |  | amount
+全县建成高标准农田2.3万亩，新修道路32公里。 | 32公里 |  | amount
+合作社年分红36万元，带动农户420户增收。 | 36万元 |  | amount
+全县共有规模以上工业企业86家。 | 86家 |  | amount
+全区有社会组织420家，其中民办非企业单位260家。 | 420家 |  | amount
+市委常委会先后16次专题研究党建工作。 | 16次 |  | amount
+全县共有乡镇12个，行政村186个，社区23个。 | 186个 |  | amount
+该企业现有职工1860人，其中党员326人。 | 1860人 |  | amount
+省委书记带头到32个县开展调研。 | 32个 |  | amount
+全县选派科技特派员120名，服务农户3200户。 | 120名 |  | amount
+全县共有退役军人8600人。 | 8600人 |  | amount
+村里有贫困户126户，已全部脱贫。 | 126户 |  | amount
+新修村级道路12公里，安装路灯300盏。 | 300盏 |  | amount
+全县共有宗教活动场所36处。 | 36处 |  | amount
+全市共有律师事务所86家，律师1260人。 | 1260人 |  | amount
+全县开展文化下乡演出120场。 | 120场 |  | amount
+全县有离退休干部3200人。 | 3200人 |  | amount
+全县实有市场主体4.6万户，其中个体工商户3.2万户。 | 4.6万户 |  | amount
+全省14个市委、126个县委书记参加述职评议。 | 126个 |  | amount
+全县有党员的村民小组320个。 | 320个 |  | amount
+全市机关党员干部下沉社区2.1万人次。 | 2.1万人次 |  | amount
+全县党员干部捐款86万元。 | 86万元 |  | amount
+村党支部共有委员5名。 | 5名 |  | amount
+全县乡镇党委书记平均年龄42岁。 | 42岁 |  | amount
+全县有乡镇机关干部1260人。 | 1260人 |  | amount
+全镇共有村民小组86个，户数6200户。 | 86个 |  | amount
+该公司有员工3200人，党组织6个。 | 3200人 |  | amount
+全县有老党员320名，其中80岁以上的56名。 | 56名 | members_old | amount
+全县有1.2万名党员群众参加了义务植树。 | 1.2万名 |  | amount
+党校建筑面积1.2万平方米。 | 1.2万平方米 |  | amount
+全县共有人大代表320名，其中党员代表210名。 | 210名 |  | amount
+全年接待游客120万人次，旅游收入3.6亿元。 | 120万人次 |  | amount
+全市共有城市社区426个，农村社区1200个。 | 426个 |  | amount
+该村建成光伏电站1座，年收益12万元。 | 12万元 |  | amount
+全县共有乡镇（街道）党委（党工委）18个。 | 18个 | orgs_by_type | amount
+全县各级党组织共处置不合格党员6名。 | 6名 |  | amount
+全县共召开村民代表会议320次。 | 320次 |  | amount
+二、党组织情况。全县共有基层党组织386个，其中党委21个。 | 21个 | orgs_by_type | amount
+全县共有党员5600名。其中：农牧民党员2300名，占41.1%；工人党员420名，占7.5%。 | 41.1% | members_by_occupation | share
+截至年底，全镇党员总数达到826名，比上年净增14名，其中新发展党员16名，死亡2名。 | 16名 | members_recruited | amount
+全县有村党组织书记186名，年龄在45岁以下的78名，占41.9%。 | 78名 | village_secretaries | amount
+全县有村党组织书记186名，年龄在45岁以下的78名，占41.9%。 | 41.9% | village_secretaries | share
+全县共有后备干部420名，其中女性126名。 | 126名 | reserve_cadres | amount
+全县共有社区工作者560名，平均年龄38岁，本科以上学历的占46%。 | 46% | community_workers | share
+全县共有网格党支部126个、楼栋党小组420个。 | 126个 | grids | amount
+全县共有流动党员420名，已全部纳入管理。 | 420名 | floating_members | amount
+全年党员参加集中培训达3.6万人次，人均学时32学时。 | 3.6万人次 | training_participants | amount
+全县有入党申请人1260名，入党积极分子680名，分别比上年增加8.2%和5.1%。 | 5.1% | applicants_activists | change
+全镇18个村全部完成“两委”换届，选举产生村“两委”成员126名。 | 18个 | org_elections | amount
+全县党组织书记和村委会主任“一肩挑”比例达到95%以上。 | 95% | village_secretaries | share
+学校党委下设二级党组织32个，党支部286个，其中教师党支部142个、学生党支部144个。 | 144个 | orgs_by_type | amount
+学校现有党员4860名，其中教职工党员1620名，学生党员3240名。 | 3240名 | members_by_occupation | amount
+学校现有党员4860名，其中教职工党员1620名，学生党员3240名。 | 4860名 | members_total | amount
+全校本科生中入党申请人占比达到42%。 | 42% | applicants_activists | share
+2022年学校共发展学生党员620名，其中研究生210名。 | 210名 | recruits_profile | amount
+教师党支部书记“双带头人”培育工程覆盖率达到100%。 | 100% |  | share
+学院获评全国党建工作样板支部2个。 | 2个 | model_orgs | amount
+集团公司党委所属基层党组织386个，党员8620名。 | 8620名 | members_total | amount
+公司共有一线党员3200名，占党员总数的62%。 | 62% | members_by_occupation | share
+公司设立党员责任区126个、党员示范岗320个。 | 126个 | volunteers | amount
+公司党委开展党员创新攻关项目48项，创造效益3600万元。 | 48项 | party_projects | amount
+公司党委开展党员创新攻关项目48项，创造效益3600万元。 | 3600万元 |  | amount
+全年公司党委理论学习中心组集中学习12次。 | 12次 | study_activities | amount
+全縣共有黨員6820名。比上年增加156名，增長2.3%。 | 156名 | members_total | change
+全縣共有黨員6820名。比上年增加156名，增長2.3%。 | 2.3% | members_total | change
+全县发展党员132名。其中，女性48名，占36.4%。 | 36.4% | recruits_profile | share
+截至2023年底，全县共有基层党组织586个。较上年增加8个。 | 8个 | orgs_total | change
+到2025年，全县村集体经济收入10万元以上的村要达到80%以上。 | 80% | villages_by_income | target
+力争三年内培养村级后备力量500名。 | 500名 | reserve_cadres | target
+全县计划选派第一书记60名。 | 60名 | first_secretaries | target
+全县预计全年发展党员150名左右。 | 150名 | members_recruited | target
+全县女党员占全县党员总数的比例为24.6%。 | 24.6% | members_female | share
+少数民族党员占比提升1.2个百分点。 | 1.2个百分点 | members_minority | change
+党员队伍中，具有大专及以上学历的党员达到3260名，占42%。 | 3260名 | members_college | amount
+党员队伍中，具有大专及以上学历的党员达到3260名，占42%。 | 42% | members_college | share
+全乡共有党员368名：其中男党员301名，女党员67名。 | 67名 | members_female | amount
+流动党员：126名。 | 126名 | floating_members | amount
+女党员人数：1860人 | 1860人 | members_female | amount
+全镇党支部数：32个 | 32个 | orgs_by_type | amount
+全县基层党组织书记大专以上学历占比由38%提高到56%。 | 56% |  | share
+全县3200名党员干部投身疫情防控一线。 | 3200名 |  | amount
+全市2.6万名党员亮身份、作表率。 | 2.6万名 |  | amount
+全县386个基层党组织全部参与了评星定级。 | 386个 |  | amount
+全镇1200余名党员群众观看了专题片。 | 1200余名 |  | amount
+全县126个村党组织书记参加述职评议。 | 126个 |  | amount
+村里86名党员每人联系10户群众。 | 86名 |  | amount
+全县共有党员代表426名。 | 426名 |  | amount
+近5年全县共处分党员干部126人。 | 126人 |  | amount
+全县2300余名党员参加了无偿献血。 | 2300余名 |  | amount
+近年来，该县累计投入1.2亿元，新建和改扩建村级活动场所216个。 | 1.2亿元 | funds | amount
+近年来，该县累计投入1.2亿元，新建和改扩建村级活动场所216个。 | 216个 | service_centres | amount
+该县从县直机关选派86名优秀干部担任贫困村第一书记，实现贫困村全覆盖。 | 86名 | first_secretaries | amount
+目前，全县已组建党员服务队326支，开展服务活动1.8万余次。 | 326支 | volunteers | amount
+全县308名村党组织书记中，高中以上学历的有246名。 | 246名 | village_secretaries | amount
+全县308名村党组织书记中，高中以上学历的有246名。 | 308名 | village_secretaries | amount
+该区建立“两新”组织党建工作站12个，配备专职党务工作者48名。 | 12个 | new_sector_orgs | amount
+全市1.6万个基层党组织、32万名党员参与“双报到”活动。 | 32万名 |  | amount
+去年以来，全县共排查整顿软弱涣散村党组织23个，目前已全部转化。 | 23个 | weak_orgs | amount
+全市村级集体经济收入全部超过5万元，其中超过50万元的村达到126个。 | 126个 | villages_by_income | amount
+全县共发放村干部报酬2860万元。 | 2860万元 | cadre_pay | amount
+市委组织部举办专题培训班12期，培训村党组织书记1260人次。 | 1260人次 | training_participants | amount
+本人任职以来，带领村“两委”争取项目资金320万元，新修道路8公里。 | 320万元 | funds | amount
+本人任职以来，带领村“两委”争取项目资金320万元，新修道路8公里。 | 8公里 |  | amount
+我镇今年共发展党员21名，转正19名，培养入党积极分子36名。 | 36名 | applicants_activists | amount
+我镇今年共发展党员21名，转正19名，培养入党积极分子36名。 | 19名 | members_probationary | amount
+全村现有党员52名，其中流动党员11名，外出务工党员占21%。 | 11名 | floating_members | amount
+截止2022年底，全街道共有社区党组织18个，两新组织党组织46个。 | 46个 | new_sector_orgs | amount
+截止2022年底，全街道共有社区党组织18个，两新组织党组织46个。 | 18个 | orgs_by_type | amount
+全镇村级集体经济收入总计386万元，比上年增长21.6%，其中经营性收入152万元。 | 152万元 | collective_income | amount
+全镇村级集体经济收入总计386万元，比上年增长21.6%，其中经营性收入152万元。 | 21.6% | collective_income | change
+全区共建成新时代文明实践站126个。 | 126个 |  | amount
+全县党员干部结对帮扶脱贫户3200户。 | 3200户 | people_served | amount
+全县选派126名科级干部到村任第一书记。 | 126名 | first_secretaries | amount
 """.strip().splitlines()]
 
 

@@ -33,7 +33,11 @@ TARGET_WORDS = (
     r"(?<![需重主只必想纪])要(?=新建|建立|建成|发展|培训|选派|实现|达到|完成|组建|整顿|储备|落实|做到|全面|确保|力争|争取)",
 )
 #: Words of achievement: a number after them (and after any target word) is achieved.
-ACHIEVED_WORDS = (r"累计", r"已经", r"(?<![而])已", r"实际", r"以来", r"年来", r"截至", r"截止", r"目前", r"现有", r"共有", r"实有")
+#: A rate of completing a plan (计划完成率, 完成全年目标任务的) is achieved too: a share, not a target.
+ACHIEVED_WORDS = (
+    r"累计", r"已经", r"(?<![而])已", r"实际", r"以来", r"年来", r"截至", r"截止", r"目前", r"现有", r"共有", r"实有",
+    r"完成率", r"完成[^，。；,;]{0,8}?(?:计划|目标)(?:任务)?(?:数)?的",
+)
 #: Change verbs: right before the number (only links such as 了, 达, 约 in between).
 CHANGE_VERBS = (
     "净增率", "净增长率", "净增", "净减", "增加", "增长率", "增长", "增幅", "增速", "提高", "提升", "上升", "下降", "降低", "减少", "降幅", "增收", "减收",
@@ -46,7 +50,7 @@ _LINKS = r"(?:了|为|达|达到|约|近|超|逾|超过|将近|接近|\s)*"
 #: The characters the words above start with (after their look-behind guards): checked first, so
 #: that the search skips ordinary text at the speed of a character class.
 _TARGET_FIRST = "力确预拟目计要争至必应年将"
-_ACHIEVED_FIRST = "累已实以年截目现共"
+_ACHIEVED_FIRST = "累已实以年截目现共完"
 _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 _ACHIEVED = re.compile(f"(?=[{_ACHIEVED_FIRST}])(?:{'|'.join(ACHIEVED_WORDS)})")
 _CHANGE_ALTERNATION = "|".join(sorted(CHANGE_VERBS, key=len, reverse=True))
@@ -64,7 +68,7 @@ _CHANGE_OF_PERCENT = re.compile(
 _LEVEL_REACHED = re.compile(r"(?:到|至|为|达到|达)[^，。；,;]{0,2}$")
 _STATEMENT_BREAKS = "；;。！？!?"
 #: Numbers listed before this one (分别增加1.0万个、0.6万个、…): the verb before the list applies to each.
-_ENUMERATED = re.compile(r"(?:[0-9０-９.]+[万亿千]?[^\s、，。；0-9０-９]{0,4}、)+$")
+_ENUMERATED = re.compile(r"(?:[0-9０-９.]+[万亿千]?[^\s、，。；0-9０-９和及]{0,4}(?:、|和|及))+$")
 _PERCENT_CLASSES = ("percent",)
 #: What ends the clause a change verb is looked for in.
 _CLAUSE_BREAKS = "，。；：,;:"
@@ -82,6 +86,8 @@ def is_target(left: str) -> bool:
         (True, False, True)
         >>> is_target("今年全县将新建党群服务中心"), is_target("将发展党员工作纳入考核，全年发展党员")
         (True, False)
+        >>> is_target("全年发展党员计划完成率达到"), is_target("上半年完成全年目标任务的")
+        (False, False)
     """
     statement = left[max(map(left.rfind, _STATEMENT_BREAKS)) + 1 :]  # the last statement
     targets = [m.end() for m in _TARGET.finditer(statement)]
@@ -97,8 +103,8 @@ def is_change(left: str, unit_class: str) -> bool:
     Example:
         >>> is_change("比上年净增", "person"), is_change("提升村干部学历", "person"), is_change("合并压减督检考事项", "percent")
         (True, False, True)
-        >>> is_change("新增项目28个，增加收入", "money_cny"), is_change("分别比上年增加1.0万个、", "count")
-        (True, True)
+        >>> is_change("新增项目28个，增加收入", "money_cny"), is_change("分别比上年增加1.0万个、", "count"), is_change("分别增加12个和", "person")
+        (True, True, True)
         >>> is_change("覆盖率由75%提升至", "percent"), is_change("", "percentage_points")
         (False, True)
         >>> is_change("人口自然增长率为", "percent"), is_change("党员总量增速为", "percent"), is_change("比上年净增2.48万名，净增率为", "percent")

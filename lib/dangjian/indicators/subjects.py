@@ -20,7 +20,11 @@ The label is built from the words around the number inside its clause (between �
   ``反馈问题286个，已整改到位271个``); an item of a list without a verb takes the verb of the item
   before (``清理牌子8748个、群组2433个``);
 - the items of a list of counted units share the predicate said after the last one
-  (``7135个城市街道、3.3万个乡镇、59.1万个建制村建立了党组织`` → each ``…建立了党组织``).
+  (``7135个城市街道、3.3万个乡镇、59.1万个建制村建立了党组织`` → each ``…建立了党组织``);
+- a clause naming only another kind of unit says of it what the clause before said
+  (``办公经费每村每年2万元，社区5万元`` → ``社区…办公经费``), and a bare measure (``人数达15.2万名``)
+  is of the clause or number just before it in its sentence (``近一半党员为农牧民``);
+- a short quoted word does not end the phrase after the number (``146个村全部完成“两委”换届``).
 
 What is measured is kept when the text leaves it out. A number refers back to the label of the
 number before it in the sentence (else to ``carry``, the last label of the previous sentence); the
@@ -50,7 +54,7 @@ a topic that opens a statement and holds for the rest of the paragraph (``从党
   names one (``在新发展的党员中，女党员占37.05%`` → ``新发展女党员``); an item under a frame the frame
   (``党员的职业。工人…`` → ``党员中工人``) unless it names a unit of its own (党组织, 村, 企业 …);
   the numbers after 分别 take the items before it (with the whole named before the first:
-  ``党员中工人、农民分别占`` → ``党员中农民``), or the
+  ``党员中工人、农民分别占`` → ``党员中农民``; traits listed under a ``X中，`` clause are parts of X), or the
   labels of the numbers just counted (``党委24.9万个、总支部30.5万个，分别比上年增加1.0万个、0.6万个``);
 - what the units just counted did, said without them, is theirs (``非公企业624家，已建党组织205个``
   → ``非公企业已建党组织``), and so are the members counted right after a sector's organisations
@@ -86,14 +90,14 @@ ACTION_VERBS = (
     "帮扶", "资助", "捐赠", "推荐", "选举", "换届", "纳入", "登记", "设置", "驻村", "任职", "招引", "调处",
     "指导", "督促", "整治", "改造", "提级改造", "连接", "链接", "参加", "参与",
 )
-#: A verb followed by one of these is part of a noun (培训班, 服务站, 调解率, 扶持资金).
-NOUN_SUFFIXES = ("班", "站", "点", "率", "室", "员", "中心", "资金", "经费", "项目", "基地", "阵地", "对象", "人员", "平台", "任务", "事项")
+#: A verb followed by one of these is part of a noun (培训班, 服务站, 调解率, 扶持资金, 申请人).
+NOUN_SUFFIXES = ("班", "站", "点", "率", "室", "员", "中心", "资金", "经费", "项目", "基地", "阵地", "对象", "人员", "平台", "任务", "事项", "人(?![次数])")
 _VERB = "|".join(sorted(set(ACTION_VERBS), key=len, reverse=True))
 _VERBS = re.compile(_VERB)
 _VERB_RUN = re.compile(f"(?:{_VERB})+(?!{'|'.join(NOUN_SUFFIXES)})")
 _ADVERBIAL = (
-    r"[0-9]{4}年(?:以来|来|底|末|初|内|度)?|今年以来|去年以来|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|目前|现已|已经|已|"
-    r"一年来|近年来|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共(?![青产])|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
+    r"[0-9]{4}年(?:以来|来|底|末|初|内|度)?|今年以来|去年以来|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|截止目前|截止|目前|现已|已经|已|"
+    r"一年来|近年来|近(?:[一二三四五六七八九十两]|[0-9]{1,2})年(?:来|间|内)?|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共(?![青产])|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
     r"全州|我市|我区|我县|我镇|我乡|我省|持续|进一步|积极|扎实|深入|全面|切实|不断|顺利|成功(?!率)|力争|"
     r"再|又|还|也|并|均|都|对|向|为|在(?![职岗册编校读任])|从|与|和|给|由|把|将|于|使|让|通过|按照|依托|围绕|针对|帮助|推动|"
     r"引导|鼓励|至少|最少|要|共同|重新|直接|其中包括|包括|以及|按期|按时|及时|如期|"
@@ -112,6 +116,8 @@ _RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000]|和|及|�
 _SHORT_LIST = re.compile(r"^[^、，。；：“”]{1,4}(?:、[^、，。；：“”]{1,4})+(?=[^、]|$)")
 #: A right phrase that names a whole and then what it has (党组织书记中有致富带头人): the whole ends at 中.
 _WHOLE_HAS = re.compile(r"^(.{2,16}?)中(?=有)")
+#: A short quoted word followed by more of the phrase (“两委”换届, “村官”进入).
+_QUOTED_WORD = re.compile(r"“[\u4e00-\u9fff]{1,4}”(?=[\u4e00-\u9fff])")
 _RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000]")
 #: A share and the whole it is of, with or without 的 (占比, 占党员总数的, 占党员总数, 所占比例).
 _WHOLE_SHARE = r"(?:约|仅|共|分别|均)?(?:所)?(?:占比|占(?:[^，。；、]{0,24}?(?:的|总数|总量|总人数|人数))?(?:比例|比重|比)?|比例|比重)"
@@ -124,7 +130,7 @@ _COMPARISON = r"(?:比|较|同比|环比|与)(?:上年|去年|上一年|上年�
 _CHANGE_WORDS = r"(?:净增|净减|增加|增长|提高|提升|上升|下降|降低|减少|增收|增|减|多|少)"
 _CHANGE_TAIL = re.compile(
     rf"(?:{_SHARE_TAIL})?{_COMPARISON}{_CHANGE_WORDS}(?:了)?(?:为|达|到|至)?$"
-    rf"|^(?:{_SHARE_TAIL})?{_CHANGE_WORDS}(?:了)?(?:为|达)?$"
+    rf"|^(?:{_SHARE_TAIL})?(?:年均|平均)?{_CHANGE_WORDS}(?:了)?(?:为|达)?$"
     rf"|{_CHANGE_WORDS}(?:到|至)$"
     rf"|(?<=总数|总量|人数|数量){_CHANGE_WORDS}(?:了)?(?:为|达)?$"
     rf"|(?:{_SHARE_TAIL})?(?:{_COMPARISON})?(?:年均)?(?:净)?(?:增幅|增速|增长率|降幅|增长幅度|净增(?:长)?率)(?:为|达|是)?$"
@@ -145,7 +151,7 @@ _TRAIT_WORDS = (
     r"(?:具有|有)?(?:平均年龄|平均|年龄|学历|文化程度"
     r"|(?:大专|大学|本科|研究生|高中|中专|初中)(?:（[^）]{0,6}）)?(?:及|以)?(?:以上|以下)?(?:学历|文化程度)?"
     rf"|(?:{_PEOPLE_WORDS})"
-    r"|[0-9一二三四五六七八九十]+(?:周)?岁(?:及)?(?:以下|以上|以内)"
+    r"|(?:年龄)?(?:在)?[0-9一二三四五六七八九十]+(?:周)?岁(?:及)?(?:以下|以上|以内)"
     r"|[0-9.]+万?元(?:及)?(?:以上|以下)|[0-9.]+万?元?[~～至到—-][0-9.]+万?元)"
     r"(?:（[^）]{0,10}）)?(?:的)?(?:占比|比例|比重)?"
 )
@@ -265,6 +271,8 @@ def _strip(text: str) -> str:
     return _balance(text)
 
 
+#: Verbs of reaching a level (实现100%全覆盖): the noun before them is what is measured.
+_ACHIEVING = re.compile(r"实现|完成")
 _DONE_BEFORE = re.compile(r"(?:均已|都已|已经|全部|已)$")
 
 
@@ -276,6 +284,8 @@ def _cut_at_verbs(left: str) -> str:
     if not runs:
         return left[-MAX_SUBJECT:]
     index = len(runs) - 1
+    if _VERB_RUN.fullmatch(left[runs[index].start() :]) and index == 0 and _ACHIEVING.fullmatch(runs[0].group()):
+        return left[-MAX_SUBJECT:]  # 村级组织活动场所已实现: what reached the level is the noun before the verb
     if _VERB_RUN.fullmatch(left[runs[index].start() :]) and index > 0:
         index -= 1
     # verb phrases listed with 、 share the number: 化解矛盾纠纷、处理关键小事60余起
@@ -301,6 +311,9 @@ def _right_phrase(right: str, extended: bool) -> str:
     if right.startswith("“") and "”" in right:
         begin = right.index("”") + 1  # a quoted name opens the phrase: “两新”组织
     stop = (_RIGHT_HARD_STOP if extended else _RIGHT_STOP).search(right, begin)
+    while stop and right[stop.start()] == "“" and _QUOTED_WORD.match(right, stop.start()):
+        # 村全部完成“两委”换届: a short quoted word inside the phrase does not end it
+        stop = (_RIGHT_HARD_STOP if extended else _RIGHT_STOP).search(right, _QUOTED_WORD.match(right, stop.start()).end())
     phrase = right[: stop.start()] if stop else right
     if not phrase and not extended and right and not _RIGHT_HARD_STOP.match(right):
         return _right_phrase(right, extended=True)  # 19名到村任职选调生: the phrase opens with a preposition
@@ -441,6 +454,30 @@ def _compose(left: str, right: str, share: bool, rest: str, same_clause: bool, p
     return left + right
 
 
+#: A kind of unit standing alone before a number (``社区5万元``), and the first such unit in a label.
+_BARE_UNIT = r"(?:城市|农村)?(?:村|社区|乡镇|镇|乡|街道|企业|机关|学校|高校)(?:级)?"
+_UNIT_ALONE = re.compile(_BARE_UNIT)
+_UNIT_IN_LABEL = re.compile(rf"{_BARE_UNIT}(?:[“\"]?两委[”\"]?)?")
+
+
+def _parallel_unit(left: str, previous_subject: str) -> str:
+    """A clause naming only another kind of unit after the clause before it says the same of that
+    unit: ``村“两委”办公经费每村每年2万元，社区5万元`` → ``社区两委办公经费``. The previous label with
+    its unit replaced; ``""`` when the clause names more than a unit or the previous label none.
+
+    Example:
+        >>> _parallel_unit("社区", "村两委办公经费"), _parallel_unit("社区", "建成村级服务站"), _parallel_unit("丰乐村", "村两委办公经费")
+        ('社区两委办公经费', '建成社区服务站', '')
+    """
+    if not _UNIT_ALONE.fullmatch(left):
+        return ""
+    unit = _UNIT_IN_LABEL.search(previous_subject)
+    if unit is None or unit.group().startswith(left):
+        return ""
+    two_committees = "两委" if "两委" in unit.group() else ""
+    return previous_subject[: unit.start()] + left + two_committees + previous_subject[unit.end() :]
+
+
 def _frame_before(text: str, clause_start: int, previous_end: int) -> str:
     """The whole named by a ``X中，`` clause right before ``clause_start`` with no number since
     ``previous_end`` (``全县党员中，女党员占28.4%`` → ``全县党员``, stripped: ``党员``).
@@ -567,6 +604,8 @@ def _without_tail(left: str) -> str:
 _COMPARISON_CLAUSE = re.compile(rf"(?:{_COMPARISON}|(?:与|和|同)[^，。；]{{1,8}}(?:相比|比较)|同比|环比)")
 
 
+#: A measure named without its group (``近一半党员为农牧民，人数达15.2万名``): the group is the clause before.
+_BARE_MEASURE = re.compile(r"(?:其)?(?:人数|总人数|数量|总数|总量|规模)")
 _INTERVENING_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
 _ANY_DIGIT = re.compile(r"[0-9０-９]")
 
@@ -702,6 +741,8 @@ def label_subjects(
         right_used, own = 0, True
         if respectively:
             subject = respectively.pop(0)
+            if _TRAIT.fullmatch(subject) and not skip[index]:
+                subject = _qualified(subject, listing, group, framed, dimension)  # 发展党员中，女性、少数民族分别为…
         else:
             stripped_left = _strip(raw_left)
             core_left = _without_tail(stripped_left)
@@ -717,8 +758,16 @@ def label_subjects(
             if agent_only and not right:
                 left = core_left
             referring = bool(stripped_left) and not core_left and not right  # 比上年净增300名, 占比91.3%
+            # 近一半党员为农牧民，人数达15.2万名: a bare measure is of the clause or number just before in
+            # its sentence, if any (not of a group carried from an earlier sentence)
+            measured = (
+                _intervening_clause(text, previous_end, window.clause_start) or previous_subject
+                if not right and _BARE_MEASURE.fullmatch(core_left) else ""
+            )
             share = bool(_SHARE.match(_QUOTE_CHARS.sub("", raw_left).strip(_EDGE_CHARS)))
-            if (referring or (share and not right)) and not skip[index]:
+            if measured and not skip[index]:
+                subject, own = measured, False
+            elif (referring or (share and not right)) and not skip[index]:
                 subject = (
                     _intervening_clause(text, previous_end, window.clause_start)
                     or previous_subject
@@ -733,6 +782,8 @@ def label_subjects(
                     rest = _strip(label.group(1)) if label else ""
                 after_threshold = previous is not None and skip[previous[3]]
                 subject = _compose(left, right, share, rest, window.same_clause, previous_subject, after_threshold)
+                if previous is not None and not window.same_clause and not right and not skip[index]:
+                    subject = _parallel_unit(left, previous_subject) or subject  # 社区5万元 after 每村2万元
                 if not skip[index]:
                     held = framed and (not loose or _same_head(group, subject))
                     qualified = _qualified(subject, listing, group, held, dimension)

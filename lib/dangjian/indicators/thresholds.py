@@ -9,7 +9,8 @@ A quantity is a threshold when
 - a comparison word stands before it (超过, 不足, 低于, 高于, 不少于 …) and either a count of
   things or persons precedes it in the same clause, or 的 + the group follows it
   (``超过100名的党总支``, but not ``不低于100元的标准``); or
-- 以上/以下/以内 follows its unit and a noun or 的 follows that (``35岁以下党员``, ``30人以上的社会组织``).
+- 以上/以下/以内 follows its unit and a noun or 的 follows that (``35岁以下党员``, ``30人以上的社会组织``);
+- an age is followed by a noun or 的, or a band of ages by its count (``36至59岁69.8万名``).
 
 Example:
     >>> from dangjian.indicators.extract import quantities
@@ -49,6 +50,9 @@ def threshold_flags(text: str, found: Sequence[Quantity]) -> list[bool]:
         >>> text = "31至35岁党员1150万名，60岁以上15人，平均年龄52岁。"
         >>> threshold_flags(text, quantities(text))
         [True, False, True, False, False]
+        >>> text = "36至59岁69.8万名，占38.3%"
+        >>> threshold_flags(text, quantities(text))
+        [True, False, False]
     """
     flags = []
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]  # where each clause starts, found once
@@ -66,7 +70,9 @@ def threshold_flags(text: str, found: Sequence[Quantity]) -> list[bool]:
         elif quantity.qualifier in BOUNDARY_SUFFIXES:
             flags.append(bool(_NOUN_DE_OR_NUMBER.match(following)))
         elif quantity.unit_class == "age_years":
-            flags.append(bool(_NOUN_OR_DE.match(following)))
+            # 36至59岁69.8万名: a band of ages with its count right after it defines the group too
+            pattern = _NOUN_DE_OR_NUMBER if quantity.approx == "range" else _NOUN_OR_DE
+            flags.append(bool(pattern.match(following)))
         else:
             flags.append(quantity.approx == "range" and following == "的")
     return flags
