@@ -211,7 +211,7 @@ fig
 
 # %%
 comparable = compare.comparable(indicators, documents, region_col)
-sources = indicator_sources(compare.shown_values(comparable), processed.sentences)
+sources = indicator_sources(compare.shown_values(comparable), processed.iter("sentences", ["doc_id", "sentence_id", "text"]))
 cell_sizes = comparable.groupby(["core_id", "unit_class", "kind", "region_label"]).size()
 display(Markdown(f"A cell lists at most {compare.MAX_CELL_VALUES} numbers; {int((cell_sizes > compare.MAX_CELL_VALUES).sum())} "
                  f"of the {len(cell_sizes)} cells hold more ({int(cell_sizes.max()) if len(cell_sizes) else 0} at most)."))

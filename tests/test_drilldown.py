@@ -163,6 +163,21 @@ def test_each_compared_value_links_to_the_sentence_it_was_read_from(tables, sent
         assert re.sub("<[^>]+>", "", page).count("（") == sum(str(c).count("（") for c in plain.values.ravel())
 
 
+def test_compared_values_find_their_sentences_partition_by_partition(tables, sentences):
+    rows = compare.shown_values(compare.comparable(tables.indicators(), tables.document_table), 2)
+    whole = indicator_sources(rows, sentences)
+    parts = [document for part in tables.iter("sentences", ["doc_id", "sentence_id", "text"])
+             for _, document in part.groupby("doc_id", sort=False)]  # one part per document, as a larger corpus's partitions
+    assert len(parts) == 5 and len(whole) == len(rows)
+    pd.testing.assert_frame_equal(indicator_sources(rows, iter(parts)), whole)
+    one_part = indicator_sources(rows, parts[:1])
+    assert 0 < len(one_part) < len(whole) and set(one_part["doc_id"]) <= set(parts[0]["doc_id"])
+    by_id = tables.indicators().iloc[::7]
+    from_parts = indicator_sources(by_id, iter(parts))
+    assert len(from_parts) == len(by_id)
+    assert all(surface in text for surface, text in zip(by_id["surface"], from_parts["text"]))
+
+
 def test_a_topic_cell_links_to_its_group_s_units_most_loaded_on_the_topic(tables):
     units = tokenize_units(topic_units(tables, "paragraph"), DomainTokenizer(stopword_lists=["zh", "genre"]))
     model = TopicModel("nmf", k=4, top_n=10, tokenizer=DomainTokenizer()).fit(units)
@@ -184,6 +199,23 @@ def test_a_topic_cell_links_to_its_group_s_units_most_loaded_on_the_topic(tables
     page = linked_topic_table(shares, "region", sources)
     links = [attrs for tag, attrs in Tags(page).tags if tag == "a"]
     assert {link["href"][1:] for link in links} == set(sources["anchor"])
+    cells = [cell for cell in re.findall(r'data-marks="[^"]*">([^<]+)</a>', page) if not cell.isdigit()]  # not the further links 2, 3
+    assert cells and all(re.fullmatch(r"\d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\]", cell) for cell in cells)
+    for row in shares.itertuples():
+        label = f"{row.region} (d={row.n_docs}, u={row.n_units})"
+        assert f"<th>{label}</th>" in page
+        if (row.topic, row.region) in set(sources["item"]):
+            assert f">{row.share:.3f} [{row.ci_low:.3f}, {row.ci_high:.3f}]</a>" in page
+
+
+def test_a_topic_cell_without_an_interval_shows_the_share_alone():
+    shares = pd.DataFrame({"level": ["county", "county", "village"], "topic": [1, 2, 1], "label": ["T1", "T2", "T1"],
+                           "share": [0.7, 0.3, 1.0], "ci_low": [0.55, 0.2, float("nan")], "ci_high": [0.8, 0.45, float("nan")],
+                           "n_docs": [6, 6, 1], "n_units": [40, 40, 1]})
+    page = linked_topic_table(shares, "level", pd.DataFrame(columns=["item", "doc_id", "sentence_id", "text", "marks", "anchor"]))
+    body = re.findall(r"<td>([^<]*)</td>", page)
+    assert body == ["T1", "0.700 [0.550, 0.800]", "1.000", "T2", "0.300 [0.200, 0.450]", ""]
+    assert re.findall(r"<th>([^<]*)</th>", page) == ["topic", "county (d=6, u=40)", "village (d=1, u=1)"]
 
 
 def test_link_html_escapes_and_numbers_the_further_sentences():

@@ -240,7 +240,7 @@ def test_whole_column_text_conversion_matches_the_value_by_value_rule(indicators
     for column in (sentences, mixed, indicators["surface"].reset_index(drop=True)):
         expected = ["" if pd.isna(v) else str(v) for v in column]
         assert exports._as_text(column).tolist() == expected
-        texts = exports._as_text(column)
+        texts = pd.Series(exports._as_text(column))
         assert exports._csv_text(texts).tolist() == [exports.excel_csv_text(v) for v in texts]
     assert exports._csv_text(mixed).tolist()[-2:] == ["'=SUM(A1)", "'-2%"]
 
@@ -250,3 +250,44 @@ def test_the_longest_text_in_bytes_decides_a_stata_strl(indicators):
     sentences = indicators["sentence"].astype(str)
     assert exports._longest_utf8(sentences) == max(len(s.encode("utf-8")) for s in sentences)
     assert exports._longest_utf8(pd.Series(["a" * 10, "党" * 4])) == 12
+
+
+def _export_like_table(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The export's indicator table with a text longer than a fixed Stata string (a strL), texts
+    repeated and unique, a missing-value-only decimal and a formula-like text."""
+    table = exports.indicators_export(indicators, documents)
+    long = ["党建引领" * 600 if i % 3 == 0 else f"第{i}句" for i in range(len(table))]
+    other = ["党建引领" * 600 if i % 2 == 0 else "抓党建" * 800 for i in range(len(table))]  # strLs shared with long_text
+    return table.assign(long_text=long, other_long=other, empty_decimal=float("nan"), note=["=1+1", "-2%", ""] * (len(table) // 3) + [""] * (len(table) % 3))
+
+
+def test_writing_a_block_of_rows_at_a_time_gives_the_bytes_of_the_whole_table(processed, indicators, tmp_path, monkeypatch):
+    """CSV and Stata files are built a block of rows at a time: the same bytes as a whole-table
+    CSV conversion and as pandas's own to_stata, whatever the block size."""
+    table = _export_like_table(indicators, processed.document_table)
+    names = exports.stata_names(list(table.columns))
+    tidy = exports._tidy(table).rename(columns=names)
+    strl = [names[c] for c in exports._text_columns(table) if exports._longest_utf8(tidy[names[c]]) > exports.STATA_STR_MAX]
+    assert strl == [names["long_text"], names["other_long"]]
+    expected_dta = tmp_path / "pandas.dta"
+    tidy.to_stata(expected_dta, write_index=False, version=118, time_stamp=exports.STATA_TIMESTAMP, convert_strl=strl)
+    whole = exports._csv_rows(table).to_csv(index=False, lineterminator="\n")
+    assert len(table) > 100
+    for rows in (7, 100, len(table), len(table) + 1):
+        monkeypatch.setattr(exports, "WRITE_ROWS", rows)
+        exports.write_csv(table, tmp_path / f"{rows}.csv")
+        assert (tmp_path / f"{rows}.csv").read_bytes() == ("\ufeff" + whole).encode("utf-8")
+        exports.write_stata(table, tmp_path / f"{rows}.dta")
+        assert (tmp_path / f"{rows}.dta").read_bytes() == expected_dta.read_bytes(), rows
+    back = pd.read_stata(tmp_path / "7.dta")
+    assert back[names["long_text"]].tolist() == table["long_text"].tolist()
+    assert back[names["other_long"]].tolist() == table["other_long"].tolist()
+    assert back[names["sentence"]].tolist() == table["sentence"].tolist()
+
+
+def test_an_empty_table_is_written_with_its_header(tmp_path):
+    empty = pd.DataFrame({"doc_id": pd.Series([], dtype=object), "value_norm": pd.Series([], dtype=float)})
+    exports.write_csv(empty, tmp_path / "e.csv")
+    assert (tmp_path / "e.csv").read_bytes() == BOM + b"doc_id,value_norm\n"
+    exports.write_stata(empty, tmp_path / "e.dta")
+    assert pd.read_stata(tmp_path / "e.dta").columns.tolist() == ["doc_id", "value_norm"]

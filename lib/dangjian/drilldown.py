@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from dangjian.dtm import MISSING_LABEL, group_labels
+from dangjian.inference import size_label
 
 #: Columns of a sources table, in order.
 SOURCE_COLUMNS = ("item", "doc_id", "sentence_id", "text", "marks", "anchor")
@@ -212,33 +213,62 @@ def topic_sources(model, by: str | None = None, *, max_sentences: int = 2, n_ter
     return _sources_frame(records)
 
 
-def indicator_sources(quantities: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def indicator_sources(quantities: pd.DataFrame, sentences: pd.DataFrame | Iterable[pd.DataFrame]) -> pd.DataFrame:
     """The sentence each quantity was read from, the quantity's ``surface`` marked.
 
     ``quantities`` carry ``doc_id``, ``surface`` and either ``sentence_id`` or the ``sentence``
     text (as :func:`dangjian.compare.comparable` gives it), which is then found among the
-    document's sentences. ``item`` is the quantity's index label; a quantity whose sentence is
-    not in ``sentences`` has no source.
+    document's sentences (the first sentence of the document with that text). ``sentences`` is
+    the sentences table (``doc_id``, ``sentence_id``, ``text``) or its parts in order, such as
+    :meth:`dangjian.tables.CorpusTables.iter` gives them: only the rows of the quantities'
+    sentences are kept, so a corpus's sentences are read a part at a time, never held at once.
+    ``item`` is the quantity's index label; a quantity whose sentence is not in ``sentences`` has
+    no source.
 
     Example:
         >>> sentences = pd.DataFrame({"doc_id": ["a", "a"], "sentence_id": [0, 1], "text": ["有党员120名。", "女党员占25%。"]})
         >>> quantities = pd.DataFrame({"doc_id": ["a"], "surface": ["25%"], "sentence": ["女党员占25%。"]})
         >>> indicator_sources(quantities, sentences)[["item", "sentence_id", "marks"]].values.tolist()
         [[0, 1, ('25%',)]]
+        >>> parts = iter([sentences.iloc[:1], sentences.iloc[1:]])
+        >>> indicator_sources(quantities, parts)[["item", "sentence_id", "text"]].values.tolist()
+        [[0, 1, '女党员占25%。']]
     """
-    known = sentences[["doc_id", "sentence_id", "text"]]
-    if "sentence_id" in quantities.columns:
-        lookup = known.drop_duplicates(["doc_id", "sentence_id"]).set_index(["doc_id", "sentence_id"])["text"]
-        found = [(key[1], lookup.get(key)) for key in zip(quantities["doc_id"], quantities["sentence_id"])]
-    else:
-        lookup = known.drop_duplicates(["doc_id", "text"]).set_index(["doc_id", "text"])["sentence_id"]
-        found = [(lookup.get((doc, text)), text) for doc, text in zip(quantities["doc_id"], quantities["sentence"])]
+    key = "sentence_id" if "sentence_id" in quantities.columns else "sentence"
+    wanted = set(zip(quantities["doc_id"], quantities[key]))
+    found = _sentences_of(wanted, "sentence_id" if key == "sentence_id" else "text", sentences)
     records = [
-        {"item": item, "doc_id": doc, "sentence_id": sentence_id, "text": text, "marks": (str(surface),)}
-        for item, doc, surface, (sentence_id, text) in zip(quantities.index, quantities["doc_id"], quantities["surface"], found)
-        if sentence_id is not None and text is not None
+        {"item": item, "doc_id": doc, "sentence_id": found[(doc, value)][0], "text": found[(doc, value)][1], "marks": (str(surface),)}
+        for item, doc, surface, value in zip(quantities.index, quantities["doc_id"], quantities["surface"], quantities[key])
+        if (doc, value) in found
     ]
     return _sources_frame(records)
+
+
+def _sentences_of(
+    wanted: set[tuple[object, object]], key: str, sentences: pd.DataFrame | Iterable[pd.DataFrame]
+) -> dict[tuple[object, object], tuple[object, str]]:
+    """``(doc_id, sentence_id)`` or ``(doc_id, text)`` (as ``key`` says) of each wanted sentence
+    → its ``(sentence_id, text)``: the first row of ``sentences`` (a table or its parts in order)
+    that matches it; the rows of other sentences are dropped part by part.
+
+    Example:
+        >>> parts = [pd.DataFrame({"doc_id": ["a", "a"], "sentence_id": [0, 1], "text": ["甲。", "乙。"]})]
+        >>> _sentences_of({("a", "乙。"), ("b", "乙。")}, "text", parts)
+        {('a', '乙。'): (1, '乙。')}
+    """
+    found: dict[tuple[object, object], tuple[object, str]] = {}
+    if not wanted:
+        return found
+    documents = {doc for doc, _ in wanted}
+    values = {value for _, value in wanted}
+    for part in [sentences] if isinstance(sentences, pd.DataFrame) else sentences:
+        rows = part[part["doc_id"].isin(documents) & part[key].isin(values)]
+        for doc, sentence_id, text in zip(rows["doc_id"], rows["sentence_id"], rows["text"]):
+            found_key = (doc, sentence_id if key == "sentence_id" else text)
+            if found_key in wanted and found_key not in found and sentence_id is not None and text is not None:
+                found[found_key] = (sentence_id, text)
+    return found
 
 
 def _spans(text: str, marks: Iterable[str]) -> list[tuple[int, int]]:
@@ -377,25 +407,72 @@ def linked_topic_table(shares: pd.DataFrame, by: str, sources: pd.DataFrame, dig
     """Topic × group table of ``shares`` (:func:`dangjian.topics.topic_share_intervals` by ``by``),
     each share a link to the group's units most loaded on the topic (:func:`topic_sources`).
 
+    Where ``shares`` carries the interval (``ci_low``, ``ci_high``), a cell reads
+    ``share [low, high]`` (the share alone where a group has no interval); where it carries the
+    group's size (``n_docs``, and ``n_units``), a column is headed by the group's label with the
+    documents and units behind it (:func:`dangjian.inference.size_label`), as the figures are.
+
     Example:
         >>> shares = pd.DataFrame({"region": ["甲", "乙"], "topic": [1, 1], "label": ["T1 党员", "T1 党员"], "share": [0.6, 0.25]})
         >>> sources = _sources_frame([{"item": (1, "甲"), "doc_id": "a", "sentence_id": "a:para1", "text": "党员", "marks": ("党员",)}])
         >>> page = linked_topic_table(shares, "region", sources)
         >>> ">0.600</a>" in page, "<td>0.250</td>" in page
         (True, True)
+        >>> shares = shares.assign(ci_low=[0.5, float("nan")], ci_high=[0.7, float("nan")], n_docs=[4, 1], n_units=[30, 9])
+        >>> page = linked_topic_table(shares, "region", sources)
+        >>> ">0.600 [0.500, 0.700]</a>" in page, "<td>0.250</td>" in page, "<th>甲 (d=4, u=30)</th>" in page
+        (True, True, True)
     """
     groups = list(dict.fromkeys(shares[by].astype(str)))
     topics = shares.drop_duplicates("topic").sort_values("topic")
     cited = _by_item(sources)
-    value = {(topic, str(group)): share for topic, group, share in zip(shares["topic"], shares[by], shares["share"])}
+    columns = {"low": "ci_low", "high": "ci_high"} if {"ci_low", "ci_high"} <= set(shares.columns) else {}
+    texts = {
+        (topic, str(group)): _share_text(share, low, high, digits)
+        for topic, group, share, low, high in zip(
+            shares["topic"], shares[by], shares["share"],
+            shares[columns["low"]] if columns else [None] * len(shares), shares[columns["high"]] if columns else [None] * len(shares),
+        )
+    }
+    headers = _group_headers(shares, by)
     frame = pd.DataFrame({"topic": topics["label"].tolist()})
     links = {}
     for group in groups:
-        cells = [(f"{value[(topic, group)]:.{digits}f}" if (topic, group) in value else "", (topic, group))
-                 for topic in topics["topic"]]
-        frame[group] = ""
-        links[group] = [link_html(text, cited.get(item, [])) if text else "" for text, item in cells]
+        cells = [(texts.get((topic, group), ""), (topic, group)) for topic in topics["topic"]]
+        header = headers.get(group, group)
+        frame[header] = ""
+        links[header] = [link_html(text, cited.get(item, [])) if text else "" for text, item in cells]
     return linked_table(frame, links)
+
+
+def _share_text(share: float, low: float | None, high: float | None, digits: int = 3) -> str:
+    """A share with its interval, ``0.600 [0.500, 0.700]``; the share alone without bounds.
+
+    Example:
+        >>> _share_text(0.6, 0.5, 0.7), _share_text(0.6, float("nan"), float("nan")), _share_text(0.6, None, None, 2)
+        ('0.600 [0.500, 0.700]', '0.600', '0.60')
+    """
+    text = f"{share:.{digits}f}"
+    if low is None or high is None or pd.isna(low) or pd.isna(high):
+        return text
+    return f"{text} [{low:.{digits}f}, {high:.{digits}f}]"
+
+
+def _group_headers(shares: pd.DataFrame, by: str) -> dict[str, str]:
+    """Each group's column header: its label with its documents and units (:func:`size_label`)
+    where ``shares`` gives them (``n_docs``, ``n_units``), else the group as it is.
+
+    Example:
+        >>> _group_headers(pd.DataFrame({"g": ["x", "x"], "n_docs": [2, 2], "n_units": [7, 7]}), "g")
+        {'x': 'x (d=2, u=7)'}
+        >>> _group_headers(pd.DataFrame({"g": ["x"]}), "g")
+        {}
+    """
+    if "n_docs" not in shares.columns:
+        return {}
+    first = shares.drop_duplicates(by)
+    units = first["n_units"] if "n_units" in first.columns else [None] * len(first)
+    return {str(group): size_label(group, n_docs, n_units) for group, n_docs, n_units in zip(first[by], first["n_docs"], units)}
 
 
 def linked_comparison(quantities: pd.DataFrame, kind: str, sources: pd.DataFrame, max_values: int | None = None) -> str:
