@@ -138,6 +138,32 @@ def test_keyness_figure_of_a_replicated_group_draws_significant_terms_solid(unit
     assert "2 documents (2 篇)" in fig.axes[0].get_title()
 
 
+def test_keyness_caption_states_the_rule_of_solid_bars_for_the_directions_drawn(unit_matrix, font_path):
+    """Over-used terms need two documents of the group, under-used ones two documents of the rest."""
+    table = keyness_with_intervals(unit_matrix, "year", n_boot=200, min_count=5)
+    drawn = {}
+    for group in table.group.unique():
+        fig = plot_keyness(table, group, top_n=15)
+        ax = fig.axes[0]
+        block = table[table.group == group].set_index("term")
+        for tick, bar in zip(ax.get_yticklabels(), ax.patches, strict=True):
+            row = block.loc[tick.get_text()]
+            side = row.docs_with_term if row.log_ratio > 0 else row.docs_with_term_reference
+            rule = row.p_adjusted < 0.05 and row.n_docs >= 2 and side >= 2
+            assert (bar.get_alpha() is None) == rule, tick.get_text()
+        widths = [bar.get_width() for bar in ax.patches]
+        drawn[group] = (any(w > 0 for w in widths), any(w < 0 for w in widths), fig)
+    both = [fig for over, under, fig in drawn.values() if over and under]
+    red_only = [fig for over, under, fig in drawn.values() if over and not under]
+    assert both and red_only
+    caption = both[0].axes[0].get_xlabel()
+    assert "solid red: significant, used in ≥ 2 documents of the group" in caption
+    assert "solid blue: significant, a group of ≥ 2 documents, used in ≥ 2 documents of the rest" in caption
+    assert "(red) and less (blue)" in both[0].get_label()
+    assert "blue" not in red_only[0].axes[0].get_xlabel() and "blue" not in red_only[0].get_label()
+    assert_drawn_with_cjk_font(both[0], font_path)
+
+
 def test_word_cloud_uses_project_counts_and_cjk_font(matrix, font_path, tmp_path):
     frequencies = cloud_frequencies(frequency_table(matrix))
     assert frequencies == dict(sorted(frequencies.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -172,6 +172,38 @@ def keyness_caption(table: pd.DataFrame, group: str, *, unit: str = "paragraph")
     return text
 
 
+def solid_rule(over: bool, under: bool, documents_known: bool = True) -> list[str]:
+    """Caption lines saying which bars of a keyness figure are solid, for the directions it draws.
+
+    A term is called ``significant`` (:func:`dangjian.keywords.keyness`) when it passes the
+    corrected test and is replicated: a term the group uses more (``over``, red) must be in at least
+    two documents of the group; a term it uses less (``under``, blue) needs a group of at least two
+    documents and at least two documents of the rest that use it. Without documents (a matrix of
+    units that do not name theirs) only the corrected test is asked for. No line for a figure
+    without bars.
+
+    Example:
+        >>> solid_rule(over=True, under=False)
+        ['实色：显著且本组 ≥ 2 篇含该词 (solid red: significant, used in ≥ 2 documents of the group)']
+        >>> solid_rule(over=False, under=True)  # doctest: +NORMALIZE_WHITESPACE
+        ['实色：显著，本组 ≥ 2 篇且其余 ≥ 2 篇含该词 (solid blue: significant, a group of ≥ 2 documents,
+          used in ≥ 2 documents of the rest)']
+        >>> solid_rule(over=True, under=True, documents_known=False)
+        ['实色：通过校正检验 (solid: significant after the correction; documents not known)']
+    """
+    if not (over or under):
+        return []
+    if not documents_known:
+        return ["实色：通过校正检验 (solid: significant after the correction; documents not known)"]
+    lines = []
+    if over:
+        lines.append("实色：显著且本组 ≥ 2 篇含该词 (solid red: significant, used in ≥ 2 documents of the group)")
+    if under:
+        lines.append("实色：显著，本组 ≥ 2 篇且其余 ≥ 2 篇含该词 (solid blue: significant, a group of ≥ 2 documents, "
+                     "used in ≥ 2 documents of the rest)")
+    return lines
+
+
 def plot_keyness(
     table: pd.DataFrame,
     group: str,
@@ -188,8 +220,10 @@ def plot_keyness(
     Terms are selected by the corrected test over the whole family (``p_adjusted < alpha``; the
     raw ``p_value`` only for tables without it; all terms if ``alpha`` is None; with
     ``measure="lrc"`` the terms whose LRC is not 0). Bars of terms called ``significant`` (corrected
-    test passed and the group has at least two documents) are solid, the others pale — all of them
-    for a group backed by one document. When the table has ``<measure>_ci_low`` /
+    test passed and replicated: a term the group uses more in at least two of its documents, a term
+    it uses less in at least two documents of the rest, the group having two or more) are solid, the
+    others pale — all of them for a group backed by one document; the caption states the rule for
+    the directions drawn (:func:`solid_rule`). When the table has ``<measure>_ci_low`` /
     ``<measure>_ci_high`` the bootstrap interval is drawn as a whisker. Each bar is labelled with
     the raw counts ``target/reference``; the title gives the documents and units behind the group,
     and the axis caption names the family of tests and its correction.
@@ -265,14 +299,18 @@ def plot_keyness(
                          + (f", resampling {resampled})" if resampled else ")"))
         if family:
             notes.append(f"选词 selected: p < {alpha} after {family}")
-            notes.append("实色：显著且可重复 (solid: significant, in ≥ 2 documents of the group)")
+        if "significant" in shown.columns:
+            documents_known = "docs_with_term" in shown.columns and bool(shown["docs_with_term"].notna().any())
+            notes += solid_rule(bool((values > 0).any()), bool((values < 0).any()), documents_known)
         ax.set_xlabel("\n".join(notes), fontsize=8)
     heading = title if title is not None else f"{group}：关键词 Keyness vs. rest"
     caption = keyness_caption(table, group, unit=unit) if "n_units" in table.columns else ""
     ax.set_title(heading + (f"\n{caption}" if caption else ""), fontsize=10)
     fig.tight_layout()
-    fig.set_label(f"Keywords of {group} against the other groups: the terms it uses more (red) and less (blue), "
-                  f"by {VALUE_LABELS.get(measure, measure).split(' ', 1)[-1]}"
+    drawn = " and ".join(side for side, bars in (("more (red)", positive), ("less (blue)", negative)) if len(bars))
+    fig.set_label(f"Keywords of {group} against the other groups: "
+                  + (f"the terms it uses {drawn}, " if drawn else "no term passes the corrected test, ")
+                  + f"by {VALUE_LABELS.get(measure, measure).split(' ', 1)[-1]}"
                   + (f"; {caption}" if caption else "") + ".")
     return fig
 

@@ -31,7 +31,14 @@ from dangjian.topics.coherence import (
 )
 from dangjian.topics.consensus import ConsensusTopicModel, match_topics
 from dangjian.topics.effects import TopicEffects, design_matrix, document_table
-from dangjian.topics.models import METHODS, TopicModel, incremental_batch_size, incremental_passes, tokenize_units
+from dangjian.topics.models import (
+    METHODS,
+    TopicModel,
+    incremental_batch_size,
+    incremental_passes,
+    seeded_copy,
+    tokenize_units,
+)
 from dangjian.topics.stability import (
     KChoice,
     StabilityResult,
@@ -57,7 +64,7 @@ __all__ = [
     "METHODS", "NPMI_CONVENTIONS", "UNIT_KINDS", "CoherenceReference", "ConsensusTopicModel", "KChoice",
     "StabilityResult", "TopicEffects", "TopicModel", "choose_k", "design_matrix", "document_table",
     "frex_exclusivity", "incremental_batch_size", "incremental_passes", "k_sweep", "match_topics", "matched_jaccard", "random_baseline", "random_topics", "refit",
-    "representative_units", "resolve_k", "sample_units", "sliding_windows", "stability_of", "tokenize_units",
+    "representative_units", "resolve_k", "sample_units", "seeded_copy", "sliding_windows", "stability_of", "tokenize_units",
     "topic_proportions", "topic_share_intervals", "topic_stability", "topic_columns", "topic_units", "unit_summary",
     "unit_topic_table",
 ]

@@ -1,11 +1,13 @@
 """Stability of topics across refits, the K sweep and the rule that picks the default K.
 
-**Stability**: the model is refitted once per seed; two runs are compared by matching their
-topics one-to-one so that the summed Jaccard similarity of their top-``top_n`` term sets is
-largest (the Hungarian algorithm, ``scipy.optimize.linear_sum_assignment``). The agreement of two
-runs is the mean Jaccard of the matched pairs, and the stability of K is the mean agreement over
-all pairs of runs (0 … 1; 1 = the same topics every time). Jaccard of top-10 sets is strict: two
-topics sharing 7 of their 10 terms score 7/13 = 0.54.
+**Stability**: the model is refitted once per seed, each refit from its own start (NMF from random
+factors drawn with the seed, :func:`~dangjian.topics.models.seeded_copy`; NNDSVDa, NMF's start for
+a single fit, is the same for every seed up to rounding); two runs are compared by matching their
+topics one-to-one so that the summed Jaccard similarity of their top-``top_n`` term sets is largest
+(the Hungarian algorithm, ``scipy.optimize.linear_sum_assignment``). The agreement of two runs is
+the mean Jaccard of the matched pairs, and the stability of K is the mean agreement over all pairs
+of runs (0 … 1; 1 = the same topics every time). Jaccard of top-10 sets is strict: two topics
+sharing 7 of their 10 terms score 7/13 = 0.54.
 
 **Subsample stability** follows Greene, O'Callaghan and Cunningham (2014, "How many topics?
 Stability analysis for topic models"): each refit also sees only a random share of the units
@@ -52,11 +54,10 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
-from sklearn.base import clone
 
 from dangjian.cache import FRAME, Cache
 from dangjian.topics.coherence import DEFAULT_WINDOW, CoherenceReference
-from dangjian.topics.models import TopicModel, tokenize_units
+from dangjian.topics.models import TopicModel, seeded_copy, tokenize_units
 
 #: Share of units each subsample-stability refit sees (Greene et al. 2014 use 80 %).
 DEFAULT_SUBSAMPLE = 0.8
@@ -120,8 +121,9 @@ class StabilityResult:
 
 
 def _fit_one(model: TopicModel, units: pd.DataFrame, k: int, seed: int, subsample: float) -> TopicModel:
-    """``model`` with ``k`` topics and ``seed``, fitted on the ``subsample`` of ``units`` drawn with that seed."""
-    return clone(model).set_params(k=k, seed=seed).fit(subsample_units(units, subsample, seed))
+    """``model`` with ``k`` topics and ``seed`` (:func:`~dangjian.topics.models.seeded_copy`: NMF from a random
+    start drawn with the seed), fitted on the ``subsample`` of ``units`` drawn with that seed."""
+    return seeded_copy(model, seed, k=k).fit(subsample_units(units, subsample, seed))
 
 
 #: The unit table of a worker process of :func:`iter_fits`, set once when the worker starts.
@@ -218,7 +220,7 @@ def stability_of(runs: dict[int, TopicModel], top_n: int | None = None) -> Stabi
 
     Example:
         >>> texts = ["党员 教育 培训 学习"] * 5 + ["乡村 振兴 产业 发展"] * 5
-        >>> template = TopicModel("nmf", k=2, min_df=1, min_unit_tokens=1, tokenizer=str.split, top_n=3)
+        >>> template = TopicModel("nmf", k=2, min_df=1, min_unit_tokens=1, tokenizer=str.split, top_n=4)
         >>> result = stability_of(refit(template, tokenize_units(texts, str.split), [0, 1, 2]))
         >>> result.stability, len(result.pairs)
         (1.0, 3)
@@ -245,7 +247,7 @@ def topic_stability(
 
     Example:
         >>> texts = ["党员 教育 培训 学习"] * 5 + ["乡村 振兴 产业 发展"] * 5
-        >>> template = TopicModel("nmf", k=2, min_df=1, min_unit_tokens=1, tokenizer=str.split, top_n=3)
+        >>> template = TopicModel("nmf", k=2, min_df=1, min_unit_tokens=1, tokenizer=str.split, top_n=4)
         >>> topic_stability(template, tokenize_units(texts, str.split), seeds=[0, 1, 2]).stability
         1.0
     """
