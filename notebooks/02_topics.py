@@ -117,7 +117,8 @@ template = TopicModel(method, top_n=top_n, tokenizer=DomainTokenizer(stopword_li
 # in at least two units and in at most 90 % of them.
 #
 # With **NMF** the unit-term matrix is weighted by sublinear TF-IDF with unit-length rows and
-# factorised with scikit-learn's coordinate-descent NMF (Frobenius loss) from an NNDSVDa start.
+# factorised with scikit-learn's coordinate-descent NMF (Frobenius loss) from an NNDSVDa start;
+# the refits of the seed and K checks start from random non-negative factors drawn with each seed (the NNDSVDa start is the same for every seed).
 # With **LDA** the raw counts are modelled by scikit-learn's batch variational Bayes with symmetric
 # priors 1/K, stopping when the perplexity changes by less than 0.1. Every fit is determined by its
 # seed.
