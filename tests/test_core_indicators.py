@@ -75,7 +75,9 @@ def _score_sets():
 #: to villages, members found by a search, villages reaching an income in a long clause; a clause
 #: naming only another unit; traits before 分别 under a 中 frame; 人数, 年均增长, 完成率; joint
 #: branches of small firms; a short quoted word inside a phrase): blind5 core precision 0.985,
-#: recall 0.904; held-out core recall 0.723; seen 0.968.
+#: recall 0.904; held-out core recall 0.723; seen 0.968. A sixth blind part (``blind6``: 8 documents,
+#: 131 indicator rows), labelled meanwhile, measured with the rules before and after that study:
+#: values recall 0.992, precision 0.985; core precision 0.875 / 0.889, recall 0.644 / 0.644; kind 0.954.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -87,13 +89,14 @@ THRESHOLDS = {
     "blind3": {"recall": 0.98, "precision": 0.96, "core_precision": 0.96, "core_recall": 0.94, "kind": 0.98, "kind_other": 0.99},
     "blind4": {"recall": 0.96, "precision": 0.95, "core_precision": 0.99, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind5": {"recall": 0.98, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.89, "kind": 0.99, "kind_other": 0.99},
+    "blind6": {"recall": 0.98, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.64, "kind": 0.95, "kind_other": 0.92},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
