@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -74,3 +75,17 @@ def file_digests(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def snapshot(root: Path, folders: bool = False) -> dict[str, str]:
+    """Every file under ``root`` (links as links, never followed) with the sha256 of its bytes; with
+    ``folders``, every folder too, so that a folder created by mistake shows."""
+    entries = {}
+    for dirpath, dirnames, names in os.walk(root):
+        if folders:
+            entries.update({(Path(dirpath) / name).relative_to(root).as_posix(): "folder" for name in dirnames})
+        for name in names:
+            path = Path(dirpath) / name
+            key = path.relative_to(root).as_posix()
+            entries[key] = "link:" + os.readlink(path) if path.is_symlink() else hashlib.sha256(path.read_bytes()).hexdigest()
+    return entries

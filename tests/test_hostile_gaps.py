@@ -10,7 +10,6 @@ safely; the corpus folder is never changed.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
 import shutil
@@ -32,21 +31,10 @@ from dangjian.metadata_guess import choose_title, guess_metadata, init_metadata
 from dangjian.stream import iter_document_refs
 from dangjian.tables import process_tables
 
+from scratch_projects import snapshot
+
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 EMPTY = "is empty; it needs at least the header doc_id,file: run `dangjian corpus init` on the folder, or delete the file"
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """Every entry under ``root`` (links as links, folders as folders) with the sha256 of a file's bytes."""
-    entries = {}
-    for dirpath, dirnames, names in os.walk(root):
-        for name in dirnames:
-            entries[(Path(dirpath) / name).relative_to(root).as_posix()] = "folder"
-        for name in names:
-            path = Path(dirpath) / name
-            key = path.relative_to(root).as_posix()
-            entries[key] = "link:" + os.readlink(path) if path.is_symlink() else hashlib.sha256(path.read_bytes()).hexdigest()
-    return entries
 
 
 def small_corpus(folder: Path, documents: int = 2) -> Path:
@@ -113,7 +101,7 @@ def write_params(root: Path, stem: str, body: str = "") -> Path:
 @pytest.mark.parametrize("inside", ["cache", "sub/cache", "."])
 def test_a_cache_folder_inside_the_corpus_is_refused_before_anything_is_written(tmp_path, inside):
     corpus = small_corpus(tmp_path / "corpus")
-    before = snapshot(corpus)
+    before = snapshot(corpus, folders=True)
     cache = corpus / inside
     code, out, err = cli_run("process", str(corpus), "--out", str(tmp_path / "tables"), "--cache", str(cache))
     assert (code, out) == (2, "")
@@ -122,7 +110,7 @@ def test_a_cache_folder_inside_the_corpus_is_refused_before_anything_is_written(
         f"dangjian process: {cache}: the cache folder {place} the input folder {corpus.resolve()}; "
         "write outputs outside the inputs (e.g. under data/processed/)"
     )
-    assert snapshot(corpus) == before
+    assert snapshot(corpus, folders=True) == before
     assert not (tmp_path / "tables").exists()
     with pytest.raises(UnsafePathError, match="the cache folder"):
         process_tables(corpus, tmp_path / "tables", cache_dir=cache)
@@ -130,13 +118,13 @@ def test_a_cache_folder_inside_the_corpus_is_refused_before_anything_is_written(
 
 def test_a_cache_folder_beside_the_corpus_is_used(tmp_path):
     corpus = small_corpus(tmp_path / "corpus")
-    before = snapshot(corpus)
+    before = snapshot(corpus, folders=True)
     args = ("process", str(corpus), "--out", str(tmp_path / "tables"), "--cache", str(tmp_path / "cache"))
     assert cli_run(*args)[0] == 0
     code, out, _ = cli_run(*args)
     assert code == 0 and "(0 computed, 2 unchanged" in out
     assert len(list((tmp_path / "cache").rglob("*.entry"))) == 2
-    assert snapshot(corpus) == before
+    assert snapshot(corpus, folders=True) == before
 
 
 # --------------------------------------------------------------------------- metadata.csv as a link out
@@ -171,7 +159,7 @@ def linked_metadata(tmp_path) -> tuple[Path, Path]:
 def test_a_metadata_table_linked_from_outside_is_refused_naming_it(tmp_path, monkeypatch, linked_metadata, command):
     corpus, table = linked_metadata
     monkeypatch.chdir(tmp_path)  # default tables folders land in the scratch folder
-    before = snapshot(tmp_path)
+    before = snapshot(tmp_path, folders=True)
     argv = [part.format(corpus=corpus, tmp=tmp_path) for part in command]
     code, out, err = cli_run(*argv)
     name = " ".join(command[:2] if command[0] == "corpus" else command[:1])
@@ -180,7 +168,7 @@ def test_a_metadata_table_linked_from_outside_is_refused_naming_it(tmp_path, mon
         f"dangjian {name}: {corpus / 'metadata.csv'}: a symbolic link to {table.resolve()}, outside the corpus folder "
         "(files outside the folder are read only with --follow-symlinks); copy the table into the folder"
     )
-    assert snapshot(tmp_path) == before
+    assert snapshot(tmp_path, folders=True) == before
 
 
 def test_a_linked_metadata_table_is_read_only_when_links_are_followed(tmp_path, linked_metadata):

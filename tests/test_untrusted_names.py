@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
 import io
 import os
 import shutil
@@ -23,19 +22,10 @@ from dangjian.io import UnsafePathError, printable
 from dangjian.metadata_guess import init_metadata
 from dangjian.pipeline import process, process_corpus
 
+from scratch_projects import snapshot
+
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SECRET = "外部秘密文件：这段文字不属于语料。"
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """Every file under ``root`` (links as links) with the sha256 of its bytes."""
-    files = {}
-    for dirpath, _, names in os.walk(root):
-        for name in names:
-            path = Path(dirpath) / name
-            key = path.relative_to(root).as_posix()
-            files[key] = "link:" + os.readlink(path) if path.is_symlink() else hashlib.sha256(path.read_bytes()).hexdigest()
-    return files
 
 
 def copy_corpus(folder: Path, with_metadata: bool = True) -> Path:
