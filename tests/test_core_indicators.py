@@ -15,7 +15,7 @@
   state each rule in a sentence written for it; ``PROBES`` holds the probe sentences that tested those
   rules for generality (see its comment). The last cases state the rules added after the held-out
   and second blind parts were studied, then after the third blind part was, then after the fourth
-  was, then after the fifth was, each in a sentence written for it.
+  was, then after the fifth was, then after the sixth was, each in a sentence written for it.
 - Page counters are never indicators; statistics laid out as a table are; digits after 万 are its
   units (2万9620个).
 """
@@ -78,18 +78,27 @@ def _score_sets():
 #: recall 0.904; held-out core recall 0.723; seen 0.968. A sixth blind part (``blind6``: 8 documents,
 #: 131 indicator rows), labelled meanwhile, measured with the rules before and after that study:
 #: values recall 0.992, precision 0.985; core precision 0.875 / 0.889, recall 0.644 / 0.644; kind 0.954.
+#: The sixth blind part was then studied and what generalised became rules (the recruits of a year
+#: framing the breakdown after them; 文化 and 国中 as schooling; the members of one kind of branch or
+#: host sector; 个 next to an organisation counting organisations; 这一比例; recruits with 党员 elided,
+#: quotas set above; a goal named before a comma; members among a population; villages a work team
+#: settles in; the organisations and members of a place acting together; a broken-off list of named
+#: sums measured by the next sentence; a branch is the party's; a level reached after a growing
+#: measure; the firms instructors guide): blind6 core precision 1.000, recall 1.000, kind 1.000;
+#: blind5 recall 0.959 (precision 0.986); blind4 recall 0.948; seen recall 0.973; held-out precision
+#: 1.000, recall 0.729 (its table laid out one cell a line still unread).
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
     "seeds": TARGETS,
-    "seen": {**TARGETS, "core_precision": 0.97, "core_recall": 0.95, "kind": 0.98, "kind_other": 0.97},
+    "seen": {**TARGETS, "core_precision": 0.97, "core_recall": 0.97, "kind": 0.98, "kind_other": 0.97},
     "unseen": {**TARGETS, "recall": 0.97, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.98, "kind": 0.98, "kind_other": 0.97},
-    "heldout": {"recall": 0.82, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.72, "kind": 0.97, "kind_other": 0.90},
+    "heldout": {"recall": 0.82, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.72, "kind": 0.97, "kind_other": 0.90},
     "blind2": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.93, "kind": 0.99, "kind_other": 0.99},
     "blind3": {"recall": 0.98, "precision": 0.96, "core_precision": 0.96, "core_recall": 0.94, "kind": 0.98, "kind_other": 0.99},
-    "blind4": {"recall": 0.96, "precision": 0.95, "core_precision": 0.99, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
-    "blind5": {"recall": 0.98, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.89, "kind": 0.99, "kind_other": 0.99},
-    "blind6": {"recall": 0.98, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.64, "kind": 0.95, "kind_other": 0.92},
+    "blind4": {"recall": 0.96, "precision": 0.95, "core_precision": 0.99, "core_recall": 0.94, "kind": 0.99, "kind_other": 0.99},
+    "blind5": {"recall": 0.98, "precision": 0.99, "core_precision": 0.98, "core_recall": 0.95, "kind": 0.99, "kind_other": 0.99},
+    "blind6": {"recall": 0.98, "precision": 0.98, "core_precision": 0.99, "core_recall": 0.99, "kind": 0.99, "kind_other": 0.99},
 }
 
 
@@ -463,6 +472,63 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("全乡今年发展党员14名，按期转正12名。", "12名", "转正", "members_probationary", "amount"),
     ("截止2023年6月底，全旗共有嘎查村党组织72个，机关党组织35个。", "35个", "机关党组织", "orgs_by_type", "amount"),
     ("全市党员干部结对帮扶监测户1600户。", "1600户", "监测户", "people_served", "amount"),
+    # written after the sixth blind part was studied (one or more per rule added then; none from a
+    # scored text)
+    # the recruits of a year frame the breakdown after them, in the next sentences of the paragraph too
+    ("今年，全镇发展党员18人。女党员7人，占38.9%；35周岁以下11人。", "7人", "发展女党员", "recruits_profile", "amount"),
+    ("今年，全镇发展党员18人。女党员7人，占38.9%；35周岁以下11人。", "11人", "发展党员中35周岁以下", "recruits_profile", "amount"),
+    # 文化 as the word of schooling; 国中 (junior high, Taiwan usage); able men and women recruited
+    ("全乡发展党员16人，高中及以上文化9人，国中及以下文化7人。其中致富能手4人。", "9人", "发展党员中高中及以上文化", "recruits_profile", "amount"),
+    ("全乡发展党员16人，高中及以上文化9人，国中及以下文化7人。其中致富能手4人。", "7人", "发展党员中国中及以下文化", "recruits_profile", "amount"),
+    ("全乡发展党员16人，高中及以上文化9人，国中及以下文化7人。其中致富能手4人。", "4人", "发展致富能手", "recruits_profile", "amount"),
+    # a count of units of another kind ends the frame; organisations have no sex
+    ("全年发展党员25名，其中35岁以下18名。全县有基层党组织312个，其中党委15个、党支部297个。女性89名，占41.2%。", "15个", "党委", "orgs_by_type", "amount"),
+    ("全年发展党员25名，其中35岁以下18名。全县有基层党组织312个，其中党委15个、党支部297个。女性89名，占41.2%。", "41.2%", "女性", "", "share"),
+    # an item marker and 我局 before a total; 具有 as 有; the members of one kind of branch
+    ("（二）我局共有党组织46个，局现有党员390名。", "46个", "我局共有党组织", "orgs_total", "amount"),
+    ("（二）我局共有党组织46个，局现有党员390名。", "390名", "局现有党员", "members_total", "amount"),
+    ("全镇具有党员520名，农村党支部党员430名。", "520名", "具有党员", "members_total", "amount"),
+    ("全镇具有党员520名，农村党支部党员430名。", "430名", "农村党支部党员", "", "amount"),
+    # 个 next to the organisation counts organisations, not the units that have one
+    ("在全区3200多家民营企业中，共建立了210个基层党支部。", "210个", "民营企业建立基层党支部", "new_sector_orgs", "amount"),
+    ("全区民营企业建立党支部120个，全区1260个行政村建立了党组织。", "1260个", "行政村建立了党组织", "org_coverage", "amount"),
+    ("全区民营企业建立党支部120个，全区1260个行政村建立了党组织。", "120个", "民营企业建立党支部", "orgs_founded", "amount"),
+    # 这一比例: the share of the group before at another time
+    ("全市少数民族党员3.2万名，占党员总数的7.5%，十年前这一比例仅为5.1%。", "5.1%", "少数民族党员", "members_minority", "share"),
+    # recruits counted in people with 党员 elided: more than last year, a plan, a quota set above
+    ("2022年，全省发展党员6.8万名，比上年多发展1200名。", "1200名", "比上年多发展", "members_recruited", "change"),
+    ("县委下达指导数15人，我镇计划发展17人。", "15人", "指导数", "members_recruited", "target"),
+    ("县委下达指导数15人，我镇计划发展17人。", "17人", "计划发展", "members_recruited", "target"),
+    # a goal named as a noun before a comma does not make the later numbers targets
+    ("工作队围绕脱贫总目标，帮助320户1100人实现脱贫。", "320户", "", "", "amount"),
+    # the members among a village's population are its members
+    ("全村有农户412户，人口1530人，其中党员52人。", "52人", "党员", "members_total", "amount"),
+    ("评出先进个人70名，其中党员41人。", "41人", "党员", "", "amount"),
+    # villages a work team settles in; cadres stationed; members admitted on the front line
+    ("某公司第三批驻村工作队一行15人，陆续入驻某县6个村。", "6个", "村", "first_secretaries", "amount"),
+    ("多年来共派驻干部职工95名到村工作。", "95名", "派驻干部", "first_secretaries", "amount"),
+    ("抗洪期间，86名群众火线入党。", "86名", "火线入党", "members_recruited", "amount"),
+    # the organisations and members of a place named as acting together are all of them
+    ("全市1.2万个基层党组织迅速行动、30万名党员紧急动员。", "1.2万个", "基层党组织迅速行动", "orgs_total", "amount"),
+    ("全市1.2万个基层党组织迅速行动、30万名党员紧急动员。", "30万名", "党员紧急动员", "members_total", "amount"),
+    ("320名党员开展志愿服务活动。", "320名", "志愿服务", "volunteers", "amount"),
+    # a list of named sums that breaks off takes its measure from the sentence after it
+    ("石桥村32万元、柳湾村18万元……在合作社大会上，镇党委书记宣布全镇各村集体经济收入均达到10万元以上。", "18万元", "柳湾村", "collective_income", "amount"),
+    ("石桥村32万元、柳湾村18万元。全镇各村集体经济收入均达到10万元以上。", "32万元", "石桥村", "", "amount"),
+    # a branch is the party's, whether or not its sentence says 党
+    ("其中：12个村支部、3个非公企业支部。", "3个", "非公企业支部", "new_sector_orgs", "amount"),
+    # the members who visit are not what a count of households visited is about; units in 家 that set
+    # up an organisation are covered, not organisations founded
+    ("党员干部走访群众1.2万户。", "1.2万户", "走访群众", "people_served", "amount"),
+    ("走访困难党员家庭36户。", "36户", "困难党员", "members_cared_for", "amount"),
+    ("在86家非公企业中建立了党组织。", "86家", "非公企业中建立了党组织", "org_coverage", "amount"),
+    ("今年新建非公企业党组织24个。", "24个", "新建", "orgs_founded", "amount"),
+    # a level reached after a clause saying that a measure grows is that measure's
+    ("多年来，全县申请入党人数持续增长，2023年达到5860人。", "5860人", "申请入党人数", "applicants_activists", "amount"),
+    # members on the register are the total; the firms the party-building instructors guide are
+    # of the new sectors
+    ("全镇现有在册党员412名。", "412名", "在册党员", "members_total", "amount"),
+    ("全市已选派860名党建工作指导员，指导联系2100家企业。", "2100家", "指导联系企业", "new_sector_orgs", "amount"),
 ]
 
 
@@ -1154,6 +1220,58 @@ def test_probe_sentences(passage, surface, core_id, kind):
     )
 
 
+def test_a_frame_ends_where_units_of_another_kind_are_counted():
+    table = _table("全年发展党员25名，其中35岁以下18名。全县有基层党组织312个，其中党委15个、党支部297个。")
+    assert dict(zip(table["surface"], table["subject"]))["15个"] == "党委"
+
+
+@pytest.mark.parametrize(
+    ("passage", "surface"),
+    [
+        ("今年全省发展党员7.6万名。女党员107.6万名，占党员总数的25.5%。", "107.6万名"),  # larger than the recruits
+        ("今年全镇发展党员12名。全镇共有女党员8名。", "8名"),  # a total of its own
+    ],
+)
+def test_the_recruits_of_a_year_are_no_whole_of_what_cannot_be_their_part(passage, surface):
+    row = _table(passage).set_index("surface").loc[surface]
+    assert (row["subject"], row["core_id"]) == ("女党员", "members_female")
+
+
+@pytest.mark.parametrize(
+    ("passage", "surface", "subject", "core_id"),
+    [
+        ("近三年发展党员4名。村集体经济年收入15万元。", "15万元", "村集体经济年收入", "collective_income"),  # money, not people
+        ("今年，全镇发展党员18人。全镇党员平均年龄52岁，其中60岁以上的占38%。", "38%", "党员中60岁以上", "members_old"),  # a scope of its own
+    ],
+)
+def test_the_recruits_of_a_year_frame_no_statement_of_its_own(passage, surface, subject, core_id):
+    row = _table(passage).set_index("surface").loc[surface]
+    assert (row["subject"], row["core_id"]) == (subject, core_id)
+
+
+def test_a_list_with_a_threshold_inside_takes_its_numbers_respectively():
+    table = _table("新发展的党员中，女性和35岁以下的分别为46名和72名。")
+    rows = {surface: (subject, core) for surface, subject, core in zip(table["surface"], table["subject"], table["core_id"])}
+    assert rows["46名"] == ("新发展的党员中女性", "recruits_profile")
+    assert rows["72名"] == ("新发展的党员中35岁以下", "recruits_profile")
+
+
+def test_a_part_of_a_counted_group_listed_after_its_trait_keeps_the_group():
+    table = _table("全县共有村党组织书记215名，平均年龄48.6岁，其中致富带头人132名。")
+    row = table[table["surface"] == "132名"].iloc[0]
+    assert (row["subject"], row["core_id"]) == ("村党组织书记中致富带头人", "village_secretaries")
+
+
+def test_a_plan_then_what_was_done_is_an_amount():
+    table = _table("今年计划发展党员1500名，完成1620名。预计全年产值完成8亿元。")
+    assert dict(zip(table["surface"], table["kind"])) == {"1500名": "target", "1620名": "amount", "8亿元": "target"}
+
+
+def test_the_members_of_one_host_sector_are_no_total():
+    table = _table("全县有农村党员6200名、机关党员1800名、企业党员900名。某集团公司现有党员3200名。")
+    assert dict(zip(table["surface"], table["core_id"])) == {"6200名": "", "1800名": "", "900名": "", "3200名": "members_total"}
+
+
 def test_digits_after_wan_are_its_units():
     table = _table("全国2万9620个乡镇、11万9437个社区已建立党组织。")
     assert list(zip(table["surface"], table["value_norm"], table["core_id"])) == [
@@ -1186,6 +1304,7 @@ def test_page_counters_are_never_indicators(passage):
         ("党总支：2", [("2", "count", "orgs_by_type")]),
         ("党员总数 1086  党支部数 26  网格 58", [("1086", "person", "members_total"), ("26", "count", "orgs_by_type"), ("58", "count", "grids")]),
         ("全县党员中：女党员 1203 少数民族党员 56", [("1203", "person", "members_female"), ("56", "person", "members_minority")]),
+        ("| 党员总数 | 1086 | 党支部数 | 26 | 网格 | 58 |", [("1086", "person", "members_total"), ("26", "count", "orgs_by_type"), ("58", "count", "grids")]),
     ],
 )
 def test_statistics_laid_out_as_a_table_are_indicators(passage, expected):

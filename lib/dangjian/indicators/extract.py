@@ -31,7 +31,7 @@ from dangjian.indicators.grammar import find_candidates, read_candidate
 from dangjian.indicators.kinds import quantity_kind
 from dangjian.indicators.layouts import statistics_cell
 from dangjian.indicators.results import NotAQuantity, Quantity, Reason, plain_decimal
-from dangjian.indicators.subjects import heading_frame, label_subjects, topic_frame, total_frame
+from dangjian.indicators.subjects import frame_holds, heading_frame, label_subjects, opens_own_total, topic_frame, total_frame
 from dangjian.indicators.taxonomy import Taxonomy, load_taxonomy
 from dangjian.indicators.thresholds import threshold_flags
 from dangjian.pipeline import ProcessedCorpus, ProcessedDocument
@@ -333,12 +333,13 @@ def _quantity_batches(
     of :func:`_excluded_batches`) are appended to it as each batch is read, so that one reading
     of the text gives both tables."""
     carry, frame, paragraph = "", "", None  # within a paragraph: the last subject, the group a heading names
+    whole: Quantity | None = None  # the total that set the frame, if a total did
     doc_id = document.doc_id
     for sentences in _sentence_batches(document):
         rows: list[tuple] = []  # one tuple of _QUANTITY_FIELDS per row
-        for sentence_id, sentence_start, text, paragraph_id, joins in sentences:
+        for position, (sentence_id, sentence_start, text, paragraph_id, joins) in enumerate(sentences):
             if paragraph_id != paragraph:
-                carry, frame, paragraph = "", "", paragraph_id
+                carry, frame, paragraph, whole = "", "", paragraph_id, None
             verdicts = read_text(text)
             found = [verdict for verdict in verdicts if isinstance(verdict, Quantity)]
             if excluded is not None and len(found) < len(verdicts):
@@ -348,20 +349,30 @@ def _quantity_batches(
                     if isinstance(v, NotAQuantity)
                 )
             if not found:
-                frame = heading_frame(text) or frame
+                heading = heading_frame(text)
+                frame, whole = (heading, None) if heading else (frame, whole)
                 continue
-            frame = topic_frame(text) or frame  # 从党员的职业看，…: the topic of this sentence and the next
+            topic = topic_frame(text)  # 从党员的职业看，…: the topic of this sentence and the next
+            frame, whole = (topic, None) if topic else (frame, whole)
+            if whole is not None and not whole_holds(whole, text[: found[0].outer[0]], found):
+                frame, whole = "", None
             thresholds = threshold_flags(text, found)
             subjects = label_subjects(
                 text, [q.outer for q in found], thresholds, [q.unit_class in CLASSIFIER_CLASSES for q in found], carry=carry, frame=frame
             )
             counted = [s for s, threshold in zip(subjects, thresholds) if s and not threshold]
             carry = counted[-1] if counted else ""
-            frame = total_frame(text[: found[0].outer[0]], subjects[0]) or frame  # 全县共有党员5222名，…: the group of what follows
+            # 全县共有党员5222名，…: the group of what follows; a count of units of another kind ends a frame
+            total = total_frame(text[: found[0].outer[0]], subjects[0])
+            if total:
+                frame, whole = total, found[0]
+            elif counted and not frame_holds(frame, counted[0]):
+                frame, whole = "", None
+            measured_in = listed_with_measure_after(text, sentences, position)
             for quantity, subject, threshold in zip(found, subjects, thresholds):
                 clause = clause_around(text, quantity.start, quantity.end)
                 kind = quantity_kind(text, quantity.outer[0], quantity.unit_class, quantity.surface)
-                mapping = taxonomy.assign(subject, clause, text, quantity.unit_class, kind) if not threshold else None
+                mapping = taxonomy.assign(subject, clause, measured_in, quantity.unit_class, kind) if not threshold else None
                 indicator = mapping.indicator if mapping else None
                 rows.append((
                     sentence_id, sentence_start + in_clean_text(quantity.start, joins), sentence_start + in_clean_text(quantity.end, joins, end=True), quantity.surface,
@@ -371,6 +382,53 @@ def _quantity_batches(
                     indicator.zh if indicator else "", indicator.en if indicator else "", indicator.category if indicator else "", text,
                 ))  # fmt: skip
         yield _columns(doc_id, _QUANTITY_FIELDS, rows)
+
+
+#: A sentence opening with the scope of a place or unit (全镇党员…, 本单位…) makes a statement of its own.
+_OWN_SCOPE = re.compile(r"^[^，。；0-9０-９]{0,6}?(?:全[省市区县州旗镇乡村]|全体|本[单部]位|我[省市区县镇乡村局])")
+
+
+def whole_holds(whole: Quantity, left: str, found: Sequence[Quantity]) -> bool:
+    """Is the total of an earlier sentence (``whole``) still the whole of the numbers of the next
+    one (``left``: the sentence up to its first number, ``found``: its quantities)? Not when the
+    sentence opens with a total or a scope of its own or with a measure of another kind (money, not
+    people; an age or a share may be of the group), nor when it counts more of the same class than
+    the total holds: a part is never larger than its whole.
+
+    Example:
+        >>> whole = quantities("今年全镇发展党员12名")[0]
+        >>> whole_holds(whole, "女党员", quantities("女党员5名")), whole_holds(whole, "女党员", quantities("女党员86名"))
+        (True, False)
+        >>> whole_holds(whole, "全镇共有女党员", quantities("全镇共有女党员8名")), whole_holds(whole, "全镇党员平均年龄", quantities("全镇党员平均年龄52岁"))
+        (False, False)
+        >>> whole_holds(whole, "村集体经济年收入", quantities("村集体经济年收入15万元"))
+        False
+    """
+    if opens_own_total(left) or _OWN_SCOPE.match(left) or found[0].unit_class not in (whole.unit_class, "percent", "age_years"):
+        return False
+    return not any(q.unit_class == whole.unit_class and q.value_norm > whole.value_norm for q in found)
+
+
+#: A sentence that only lists named sums and breaks off (丰乐村50万元、夏桐村15万元……): what the sums
+#: measure is said in the sentence after it.
+_BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,8}[0-9]+(?:\.[0-9]+)?[万亿]?元[、，,]?)+(?:…+|\.{3,}|等)")
+
+
+def listed_with_measure_after(text: str, sentences: Sequence[Sentence], position: int) -> str:
+    """The sentence a quantity's mapping reads: ``text``, or, for a bare list of named sums that
+    breaks off, ``text`` with the next sentence of its paragraph, which says what they measure.
+
+    Example:
+        >>> first, second = "东岭村32万元、西岭村18万元……", "镇长宣布各村集体经济收入均达到5万元以上。"
+        >>> listed_with_measure_after(first, [(0, 0, first, 0, ()), (1, 16, second, 0, ())], 0) == first + second
+        True
+        >>> listed_with_measure_after(second, [(1, 16, second, 0, ())], 0) == second
+        True
+    """
+    if not text.endswith(("…", "...", "等")) or position + 1 >= len(sentences) or not _BARE_LIST.fullmatch(text):
+        return text
+    following = sentences[position + 1]
+    return text + following[2] if following[3] == sentences[position][3] else text
 
 
 def _excluded_batches(document: ProcessedDocument) -> Iterator[dict[str, list]]:

@@ -25,11 +25,13 @@ import re
 #: Words that make the numbers after them planned, required or expected. 计划 counts as a verb
 #: only (计划培训, 计划总投资), not as the name of a programme (“学历提升”计划，按计划).
 TARGET_WORDS = (
-    r"力争", r"(?<![为以])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?",
+    r"力争", r"(?<![为以])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?(?![，,])",
     r"(?<![”\"’」』按照原度动程划作升展养])计划(?![，。；、,;”\"和及的中书])", r"(?<![的按])要求(?![下，])",
     r"争取(?=[^，。；,;]{0,4}?(?:发展|培训|建成|新建|实现|达到|完成|组建|选派|储备|打造|创建|覆盖)[^，,]*$)", r"至少要", r"必须", r"应当", r"(?:年底|年末)前", r"将(?:达到|实现|新增|建成)",
     # 将 right before another verb plans it, in the number's clause only (将新建…20个; not 将发展党员工作纳入考核，…)
     r"(?<![即])将(?=(?:新建|建设|发展|培训|选派|打造|创建|完成|开展|举办|组建|投入|储备|招录|招聘|培育)[^，,]*$)", r"争创",
+    # 市下达指导数20人, 下达我校发展党员计划为400名: a quota a higher body sets
+    r"下达(?=[^，。；,;]{0,10}(?:指导数|指导性计划|计划|任务|指标))",
     r"(?<![需重主只必想纪])要(?=新建|建立|建成|发展|培训|选派|实现|达到|完成|组建|整顿|储备|落实|做到|全面|确保|力争|争取)",
 )
 #: Words of achievement: a number after them (and after any target word) is achieved.
@@ -37,6 +39,9 @@ TARGET_WORDS = (
 ACHIEVED_WORDS = (
     r"累计", r"已经", r"(?<![而])已", r"实际", r"以来", r"年来", r"截至", r"截止", r"目前", r"现有", r"共有", r"实有",
     r"完成率", r"完成[^，。；,;]{0,8}?(?:计划|目标)(?:任务)?(?:数)?的",
+    # 计划发展党员1500名，完成1620名: the plan, then what was done, in a clause of its own (not
+    # 力争完成, 计划完成, 预计…总产值完成)
+    r"(?<=[，,])完成(?![任目计])",
 )
 #: Change verbs: right before the number (only links such as 了, 达, 约 in between).
 CHANGE_VERBS = (
@@ -49,7 +54,7 @@ SHORT_CHANGE_VERBS = (r"(?<![新倍])增", r"(?<![精压缩消])减", r"涨")
 _LINKS = r"(?:了|为|达|达到|约|近|超|逾|超过|将近|接近|\s)*"
 #: The characters the words above start with (after their look-behind guards): checked first, so
 #: that the search skips ordinary text at the speed of a character class.
-_TARGET_FIRST = "力确预拟目计要争至必应年将"
+_TARGET_FIRST = "力确预拟目计要争至必应年将下"
 _ACHIEVED_FIRST = "累已实以年截目现共完"
 _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 _ACHIEVED = re.compile(f"(?=[{_ACHIEVED_FIRST}])(?:{'|'.join(ACHIEVED_WORDS)})")
@@ -58,7 +63,7 @@ _CHANGE_ALTERNATION = "|".join(sorted(CHANGE_VERBS, key=len, reverse=True))
 MEASURE_NOUNS = ("收入", "收益", "产值", "总量", "数量", "人数", "金额", "资金", "投入", "面积")
 _CHANGE_ADJACENT = re.compile(
     rf"(?:{_CHANGE_ALTERNATION}|{'|'.join(SHORT_CHANGE_VERBS)})(?:了)?(?:{'|'.join(MEASURE_NOUNS)})?{_LINKS}$"
-    rf"|(?:比|较)[^，。；,;]{{1,10}}(?:多|少){_LINKS}$"
+    rf"|(?:比|较)[^，。；,;]{{1,10}}(?:多|少)(?:发展|吸收|培训|选派|新建|建立|组建)?{_LINKS}$"
 )
 #: A percent after a change verb and its object (压减督检考事项20%, 同比下降20%, 增长率为12%).
 _CHANGE_OF_PERCENT = re.compile(
@@ -88,6 +93,10 @@ def is_target(left: str) -> bool:
         (True, False)
         >>> is_target("全年发展党员计划完成率达到"), is_target("上半年完成全年目标任务的")
         (False, False)
+        >>> is_target("计划发展党员1500名，完成"), is_target("力争完成"), is_target("预计全年产值完成")
+        (False, True, True)
+        >>> is_target("聚焦总目标，真抓实干，帮助"), is_target("年度目标：发展党员"), is_target("县委下达指导数")
+        (False, True, True)
     """
     statement = left[max(map(left.rfind, _STATEMENT_BREAKS)) + 1 :]  # the last statement
     targets = [m.end() for m in _TARGET.finditer(statement)]
@@ -107,6 +116,8 @@ def is_change(left: str, unit_class: str) -> bool:
         (True, True, True)
         >>> is_change("覆盖率由75%提升至", "percent"), is_change("", "percentage_points")
         (False, True)
+        >>> is_change("全国发展党员280.7万名，比上年多发展", "person"), is_change("比上年多发放", "money_cny")
+        (True, False)
         >>> is_change("人口自然增长率为", "percent"), is_change("党员总量增速为", "percent"), is_change("比上年净增2.48万名，净增率为", "percent")
         (True, True, True)
     """

@@ -4,7 +4,8 @@ Statistical bulletins and tables pasted as text give counts without a classifier
 ``正式党员120，预备党员15``, ``党总支：2``, ``党员总数 1086  支部数 26``. Such a number is a quantity
 when the label before it (a colon or spaces allowed in between) ends in a counted noun of the
 genre (党员, 党组织, 党支部, 积极分子, 村, 社区 … optionally with 数/总数/人数) and a cell boundary
-follows it (punctuation, a space, the end of the text). Its unit is empty (none is written); its
+follows it (punctuation, a space, the end of the text); a colon or the bar of a table drawn with
+``|`` may stand between them (``党员总数 | 1086 | 党支部数 | 26``). Its unit is empty (none is written); its
 class is ``person`` for people and ``count`` for anything else. Codes, phone numbers and years
 have no such label and stay excluded.
 
@@ -36,7 +37,7 @@ COUNT_LABELS = (
 LABEL_SUFFIXES = ("总数", "总量", "数量", "人数", "个数", "数")
 _LABEL = re.compile(
     rf"(?:{'|'.join(sorted(PERSON_LABELS + COUNT_LABELS, key=len, reverse=True))})"
-    rf"(?:{'|'.join(LABEL_SUFFIXES)})?[ \u3000\u00a0]*[:：]?[ \u3000\u00a0]*$"
+    rf"(?:{'|'.join(LABEL_SUFFIXES)})?[ \u3000\u00a0]*[:：|｜]?[ \u3000\u00a0]*$"
 )
 _CELL_END = re.compile(r"^(?:$|[\s\u3000，,；;、。|｜/）)】])")
 _INTEGER = re.compile(r"[1-9][0-9]{0,6}")
@@ -50,6 +51,8 @@ def statistics_cell(candidate: Candidate) -> Quantity | None:
         >>> from dangjian.indicators.grammar import find_candidates
         >>> [statistics_cell(c) for c in find_candidates("电话：12345678，2024")]
         [None, None]
+        >>> [(q.surface, q.unit_class) for q in map(statistics_cell, find_candidates("| 党员总数 | 1086 | 党支部数 | 26 |"))]
+        [('1086', 'person'), ('26', 'count')]
     """
     if candidate.kind != "quantity" or candidate.measure or candidate.multiplier or candidate.chinese or candidate.prefix:
         return None
@@ -60,7 +63,7 @@ def statistics_cell(candidate: Candidate) -> Quantity | None:
     label = _LABEL.search(candidate.before(14))
     if label is None:
         return None
-    words = label.group().rstrip(" \u3000\u00a0:：")
+    words = label.group().rstrip(" \u3000\u00a0:：|｜")
     unit_class = "person" if _PERSON_HEAD.search(words) else "count"
     return Quantity(
         start=candidate.start,

@@ -96,7 +96,7 @@ _VERB = "|".join(sorted(set(ACTION_VERBS), key=len, reverse=True))
 _VERBS = re.compile(_VERB)
 _VERB_RUN = re.compile(f"(?:{_VERB})+(?!{'|'.join(NOUN_SUFFIXES)})")
 _ADVERBIAL = (
-    r"[0-9]{4}年(?:以来|来|底|末|初|内|度)?|今年以来|去年以来|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|截止目前|截止|目前|现已|已经|已|"
+    r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{4}年(?:以来|来|底|末|初|内|度)?|今年以来|去年以来|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|截止目前|截止|目前|现已|已经|已|"
     r"一年来|近年来|近(?:[一二三四五六七八九十两]|[0-9]{1,2})年(?:来|间|内)?|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共(?![青产])|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
     r"全州|我市|我区|我县|我镇|我乡|我省|持续|进一步|积极|扎实|深入|全面|切实|不断|顺利|成功(?!率)|力争|"
     r"再|又|还|也|并|均|都|对|向|为|在(?![职岗册编校读任])|从|与|和|给|由|把|将|于|使|让|通过|按照|依托|围绕|针对|帮助|推动|"
@@ -111,14 +111,14 @@ _TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|�
 _CAUSATIVE = re.compile(r"(?:组织|带领|动员|发动|引导|号召|安排|鼓励|推动|督促|指导)(?:全[省市区县州旗镇乡村]|全体|广大|辖区|各级|所有|本[单部]位)*")
 #: A left phrase ending in one of these is an agent + preposition: the right phrase carries the subject.
 _PREPOSITION_END = re.compile(r"(?:对|向|为|与|在|给|将|把|从|由)$")
-_RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000]|和|及|与|以及|到|在|对|向|为|从|于")
+_RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]|和|及|与|以及|到|在|对|向|为|从|于")
 #: A list of short items right after the classifier: 1356个村、社区、企业.
 _SHORT_LIST = re.compile(r"^[^、，。；：“”]{1,4}(?:、[^、，。；：“”]{1,4})+(?=[^、]|$)")
 #: A right phrase that names a whole and then what it has (党组织书记中有致富带头人): the whole ends at 中.
 _WHOLE_HAS = re.compile(r"^(.{2,16}?)中(?=有)")
 #: A short quoted word followed by more of the phrase (“两委”换届, “村官”进入).
 _QUOTED_WORD = re.compile(r"“[\u4e00-\u9fff]{1,4}”(?=[\u4e00-\u9fff])")
-_RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000]")
+_RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]")
 #: A share and the whole it is of, with or without 的 (占比, 占党员总数的, 占党员总数, 所占比例).
 _WHOLE_SHARE = r"(?:约|仅|共|分别|均)?(?:所)?(?:占比|占(?:[^，。；、]{0,24}?(?:的|总数|总量|总人数|人数))?(?:比例|比重|比)?|比例|比重)"
 _SHARE = re.compile(rf"^{_WHOLE_SHARE}(?:为|达|达到|到|是)?$")
@@ -149,7 +149,7 @@ _PEOPLE_WORDS = "女性|男性|妇女|女|少数民族|一线|农民|工人|农�
 #: A trait of a group stated without the group: age, education, sex, ethnicity, age band, occupation.
 _TRAIT_WORDS = (
     r"(?:具有|有)?(?:平均年龄|平均|年龄|学历|文化程度"
-    r"|(?:大专|大学|本科|研究生|高中|中专|初中)(?:（[^）]{0,6}）)?(?:及|以)?(?:以上|以下)?(?:学历|文化程度)?"
+    r"|(?:大专|大学|本科|研究生|高中|中专|初中|国中)(?:（[^）]{0,6}）)?(?:及|以)?(?:以上|以下)?(?:学历|文化程度|文化)?"
     rf"|(?:{_PEOPLE_WORDS})"
     r"|(?:年龄)?(?:在)?[0-9一二三四五六七八九十]+(?:周)?岁(?:及)?(?:以下|以上|以内)"
     r"|[0-9.]+万?元(?:及)?(?:以上|以下)|[0-9.]+万?元?[~～至到—-][0-9.]+万?元)"
@@ -159,6 +159,8 @@ _TRAIT = re.compile(_TRAIT_WORDS)
 #: A trait that is itself a class of people (离退休人员, 工人, 女性) is a part of a group of the
 #: party's people only: 志愿者队伍3支近180人，离退休人员447人 lists the residents of a place.
 _PEOPLE_TRAIT = re.compile(rf"(?:{_PEOPLE_WORDS})(?:的)?")
+#: A group of organisations (its items may be organisations, never traits of people).
+_ORGANISATION_END = re.compile(r"(?:党组织|组织|党委|党总支|总支部?|支部|党组|党小组|党工委)$")
 _PARTY_GROUP = re.compile(r"党|干部|书记|人选|后备|积极分子|发展对象|申请人|人才")
 #: The activity a group names (发展党员, 培训村干部, 选派第一书记): its items take the verb.
 _ACTIVITY = re.compile(rf"^(?:{_VERB}|新发展|发展)+")
@@ -207,7 +209,7 @@ _HEADING = re.compile(
 )
 _RESPECTIVELY = re.compile(r"分别(?:(?:比|较|同比)[^，。；、]{0,8}?)?(?:达到|达|为|是|有|占|增长|下降|提高|降低|完成|增加|减少|净增)?$")
 #: Clause breaks; a space also separates the cells of a table laid out as text (党员总数 1086 支部数 26).
-_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n \u3000]")
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n \u3000|｜]")
 #: A label before a colon names the number after it (党总支：2).
 _LABEL_BEFORE_COLON = re.compile(r"([^，。；：！？,;:!?\n \u3000]{1,12})[:：][ \u3000]*$")
 #: Where a ``X中，`` frame ends: its sentence; after a ； it holds only for parts of the same whole
@@ -217,7 +219,7 @@ _STATEMENT_BREAK = re.compile(r"[；;]")
 #: A tag in square brackets opening a line: 【数据】, 【图解】.
 _BRACKET_TAG = re.compile(r"^[【\[][^】\]]{1,8}[】\]]")
 _QUOTE_CHARS = re.compile(r"[“”‘’\"「」『』]")
-_EDGE_CHARS = "、，,：: 　"
+_EDGE_CHARS = "、，,：: 　|｜"
 MAX_SUBJECT = 24
 MAX_SHORT_LEFT = 10
 MAX_RIGHT = 16
@@ -403,16 +405,20 @@ def _outside(text: str, breaks: list[int], spans: Sequence[tuple[int, int]]) -> 
 
 
 def _clause_start(text: str, start: int, breaks: list[int] | None = None) -> int:
-    """Where the clause holding ``start`` begins; spaces right before the number do not end its
-    clause (``党员总数 1086``: the label is in the same cell). ``breaks``: :func:`_breaks` of ``text``.
+    """Where the clause holding ``start`` begins; spaces or the bar of a table right before the
+    number do not end its clause (``党员总数 1086``, ``党员总数 | 1086``: the label is in the cell
+    before). ``breaks``: :func:`_breaks` of ``text``.
 
     Example:
         >>> text = "党员总数 1086 支部数 26"
         >>> text[_clause_start(text, 5):], text[_clause_start(text, 14):]
         ('党员总数 1086 支部数 26', '支部数 26')
+        >>> text = "党员总数 | 1086 | 支部数 | 26"
+        >>> text[_clause_start(text, 7):], text[_clause_start(text, 20):]
+        ('党员总数 | 1086 | 支部数 | 26', '支部数 | 26')
     """
     position = start
-    while position > 0 and text[position - 1] in " \u3000":
+    while position > 0 and text[position - 1] in " \u3000|｜":
         position -= 1
     breaks = _breaks(text) if breaks is None else breaks
     before = bisect.bisect_right(breaks, position)  # breaks that end at or before the position
@@ -536,17 +542,53 @@ _OPENING_TOTAL = re.compile(r"^[^，。；：0-9０-９]{0,12}?(?:共有|现有|
 _TOTAL_OF = re.compile(r"^(?:党员|基层党组织|党组织|党的基层组织)$")
 
 
+#: What opens a sentence that states the year's recruits: a time or place, then 发展党员 (XX年，我乡发展党员).
+_OPENING_RECRUITED = re.compile(r"^[^。；：0-9０-９]{0,14}?(?:新)?发展(?:了)?(?:新)?党员$")
+
+
 def total_frame(left: str, subject: str) -> str:
     """The group a total opening a sentence counts (``全县共有党员5222名，其中…`` → ``党员``), which
     frames the numbers of the next sentences of the paragraph (``35岁以下1182名`` → ``党员中35岁以下``)
-    in place of a heading's group; "" when the sentence does not open with such a total. ``left``
-    is the sentence up to its first number, ``subject`` the label of that number.
+    in place of a heading's group; the recruits of a year likewise (``今年，全镇发展党员18人。女党员
+    7人`` → ``发展女党员``); "" when the sentence does not open with such a total. ``left`` is the
+    sentence up to its first number, ``subject`` the label of that number.
 
     Example:
-        >>> total_frame("全县共有党员", "党员"), total_frame("年末有党员", "党员"), total_frame("全年发展党员", "发展党员")
-        ('党员', '党员', '')
+        >>> total_frame("全县共有党员", "党员"), total_frame("年末有党员", "党员"), total_frame("今年，全镇发展党员", "发展党员")
+        ('党员', '党员', '发展党员')
+        >>> total_frame("共有党员", "发展党员"), total_frame("重视在青年中发展党员", "青年中发展党员")
+        ('', '')
     """
-    return subject if _TOTAL_OF.match(subject) and _OPENING_TOTAL.match(left) else ""
+    if _TOTAL_OF.match(subject) and _OPENING_TOTAL.match(left):
+        return subject
+    return subject if subject in ("发展党员", "新发展党员") and _OPENING_RECRUITED.match(left) else ""
+
+
+def opens_own_total(left: str) -> bool:
+    """Does a sentence open with a total of its own (``全镇共有女党员``: the sentence up to its first
+    number)? Then no total of an earlier sentence is its whole.
+
+    Example:
+        >>> opens_own_total("全镇共有女党员"), opens_own_total("女党员"), opens_own_total("其中经济能人")
+        (True, False, False)
+    """
+    return bool(_OPENING_TOTAL.match(left))
+
+
+def frame_holds(frame: str, subject: str) -> bool:
+    """Does a frame (the group of a heading, topic or total) still hold for a label? Not when the
+    label counts units of another kind of its own (``发展党员`` is no group of ``有基层党组织``).
+
+    Example:
+        >>> frame_holds("发展党员", "发展女党员"), frame_holds("发展党员", "党员中35岁以下"), frame_holds("发展党员", "有基层党组织")
+        (True, True, False)
+        >>> frame_holds("", "有基层党组织"), frame_holds("党员的职业", "工人")
+        (True, True)
+    """
+    if not frame or not subject:
+        return True
+    heads = _HEAD_END.search(frame_parts(frame)[0]), _HEAD_END.search(subject)
+    return not (heads[0] and heads[1]) or heads[0].group() == heads[1].group()
 
 
 def frame_parts(frame: str) -> tuple[str, str]:
@@ -604,6 +646,8 @@ def _without_tail(left: str) -> str:
 _COMPARISON_CLAUSE = re.compile(rf"(?:{_COMPARISON}|(?:与|和|同)[^，。；]{{1,8}}(?:相比|比较)|同比|环比)")
 
 
+#: A share named by pointing back to the one before it (新中国成立初期这一比例为2.5%).
+_THIS_RATIO = re.compile(r"(?:这一|这个|该|此)(?:比例|比重|占比|比率)(?:仅|只|也|则|已)?$")
 #: A measure named without its group (``近一半党员为农牧民，人数达15.2万名``): the group is the clause before.
 _BARE_MEASURE = re.compile(r"(?:其)?(?:人数|总人数|数量|总数|总量|规模)")
 _INTERVENING_BREAK = re.compile(r"[，。；：！？,;:!?\n]")
@@ -626,6 +670,25 @@ def _intervening_clause(text: str, previous_end: int, clause_start: int) -> str:
     if not last or len(last) > 20 or _ANY_DIGIT.search(last) or _VERBS.search(last) or _COMPARISON_CLAUSE.fullmatch(clauses[-1].strip()):
         return ""  # 与上年相比，增加了560名: a comparison is not what is measured
     return last
+
+
+#: A clause saying that a measure grows, with no number (申请入党人数不断增长): the next level reached is of it.
+_TREND_CLAUSE = re.compile(r"^([^，。；0-9０-９]{2,16}?)(?:不断|持续|逐年|稳步|大幅|明显)(?:增长|增加|提高|上升|扩大|壮大)$")
+
+
+def _trend_subject(text: str, previous_end: int, clause_start: int) -> str:
+    """The measure of a growth clause right before a clause that names nothing but a level reached
+    (``申请入党人数不断增长，2008年达到1944.9万人`` → ``申请入党人数``), or "".
+
+    Example:
+        >>> _trend_subject("新中国成立以来，申请入党人数不断增长，2008年达到1944.9万人", 0, 19)
+        '申请入党人数'
+        >>> _trend_subject("工作不断推进，达到100%", 0, 7)
+        ''
+    """
+    clauses = [c for c in _INTERVENING_BREAK.split(text[previous_end:clause_start]) if c.strip()]
+    match = _TREND_CLAUSE.match(clauses[-1].strip()) if clauses else None
+    return _strip(match.group(1)) if match else ""
 
 
 def _same_head(group: str, subject: str) -> bool:
@@ -656,11 +719,15 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
         ('党员职业', '社区')
         >>> _qualified("建党组织", False, "社会组织", False), _qualified("党员", False, "两新组织党组织", False)
         ('社会组织建党组织', '两新组织党员')
+        >>> _qualified("女性", False, "党支部", False)
+        '女性'
     """
     if not group or not subject:
         return subject
     if framed and dimension and subject == group:
         return group + dimension  # 在党员职业部分，…约有2607.5万名党员: members of one occupation
+    if _TRAIT.fullmatch(subject) and _ORGANISATION_END.search(group):
+        return subject  # 党支部277个。女性89名: organisations have no sex or age, the trait is of people
     if _TRAIT.fullmatch(subject) and (_PARTY_GROUP.search(group) or not _PEOPLE_TRAIT.fullmatch(subject)):
         return group + ("" if subject.startswith("平均") else "中") + subject
     sector = _SECTOR_ORGANISATIONS.match(group) if _BARE_MEMBERS.fullmatch(subject) else None
@@ -673,8 +740,8 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
     verb = _ACTIVITY.match(group)
     if verb and (listing or (framed and _same_head(group, subject))) and not _ACTIVITY.match(subject):
         return verb.group() + subject  # 在新发展的党员中，女党员占37.05% → 新发展女党员
-    if framed and group not in subject and not _VERBS.search(subject) and not _HEAD_END.search(subject):
-        return group + "中" + subject
+    if (framed or (listing and _HEAD_END.search(group))) and group not in subject and not _VERBS.search(subject) and not _HEAD_END.search(subject):
+        return group + "中" + subject  # 村党组织书记215名，其中致富带头人132名: a part of the group counted
     return subject
 
 
@@ -715,7 +782,7 @@ def label_subjects(
         raw_left = text[window.left_start : start]
         if window.same_clause and "、" in raw_left:
             raw_left = raw_left[raw_left.rindex("、") + 1 :]
-        if not window.same_clause:
+        if not window.same_clause or (skip[previous[3]] and not respectively):  # 女性和35岁以下的分别为: a threshold inside the list
             head = text[window.clause_start : start].rstrip()
             respectively = _respectively_items(head) if _RESPECTIVELY.search(head) else []
             if not respectively and _RESPECTIVELY.search(head):
@@ -758,6 +825,8 @@ def label_subjects(
             if agent_only and not right:
                 left = core_left
             referring = bool(stripped_left) and not core_left and not right  # 比上年净增300名, 占比91.3%
+            # 占党员总数的6.5%，新中国成立初期这一比例为2.5%: the same share at another time
+            referring = referring or (previous is not None and not right and bool(_THIS_RATIO.search(stripped_left)))
             # 近一半党员为农牧民，人数达15.2万名: a bare measure is of the clause or number just before in
             # its sentence, if any (not of a group carried from an earlier sentence)
             measured = (
@@ -782,6 +851,8 @@ def label_subjects(
                     rest = _strip(label.group(1)) if label else ""
                 after_threshold = previous is not None and skip[previous[3]]
                 subject = _compose(left, right, share, rest, window.same_clause, previous_subject, after_threshold)
+                if not subject and not skip[index]:
+                    subject = _trend_subject(text, previous_end, window.clause_start)  # 申请入党人数不断增长，2008年达到…
                 if previous is not None and not window.same_clause and not right and not skip[index]:
                     subject = _parallel_unit(left, previous_subject) or subject  # 社区5万元 after 每村2万元
                 if not skip[index]:
@@ -798,8 +869,8 @@ def label_subjects(
                 group, framed, own, loose = subject, True, False, False
         subject = _balance(_TRAILING.sub("", subject[-MAX_SUBJECT:]))
         subjects.append(subject)
-        if own and not skip[index] and not listing and framed and (_ACTIVITY.match(subject) or _VERBS.search(subject)):
-            framed = False  # an activity counted (全年发展党员326名) opens a group of its own under any frame
+        if own and not skip[index] and not listing and framed and (_ACTIVITY.match(subject) or _VERBS.search(subject) or not frame_holds(group, subject)):
+            framed = False  # an activity counted (全年发展党员326名), or units of another kind, open a group of their own
         if own and not skip[index] and not listing and not framed and subject:
             group = _group_of(subject)
         previous = (window.clause_start, end + right_used, subject or previous_subject, index)
