@@ -180,3 +180,103 @@ def test_whitespace_runs_of_two_or_more_and_at_the_edges_give_the_edits_of_every
         assert list(clean._whitespace_spans(text)) == every_run(text)
         found += len(every_run(text))
     assert found
+
+
+def test_a_batch_applied_as_arrays_gives_the_text_and_map_of_its_edits_one_by_one():
+    from dangjian import edits as edits_module
+
+    rng = random.Random(13)
+    applied_as_arrays = 0
+    for text in random_texts(300, seed=17):
+        starts, ends, replacements, position = [], [], [], 0
+        while position < len(text):
+            start = position + rng.randint(0, 2)
+            end = min(len(text), start + rng.randint(0, 3))
+            if start > len(text):
+                break
+            span = text[start:end]
+            starts.append(start)
+            ends.append(end)
+            replacements.append(rng.choice(["", span, span[:1], span.upper(), "，"[: end - start], span[::-1]]))
+            position = end if end > start else start + 1
+        batch = EditBatch(starts, ends, replacements, "k")
+        applied_as_arrays += edits_module._applied_batch(text, batch, 0, 0, 0) is not None
+        one_by_one = [Edit(*edit, "k") for edit in zip(starts, ends, replacements)]
+        expected_text, expected_map = apply_sorted_edits(text, one_by_one)
+        for cursor_edit in ([], [Edit(0, 0, "", "k")]):  # an edit before the batch, which changes nothing
+            new_text, step_map = apply_sorted_edits(text, cursor_edit + [batch])
+            assert new_text == expected_text
+            assert offset_map_to_npy(step_map) == offset_map_to_npy(expected_map)
+    assert applied_as_arrays > 50
+
+
+def test_the_edits_of_several_streams_merge_as_arrays_as_they_merge_one_by_one():
+    import heapq
+
+    merged = 0
+    for text in TEXTS[:5] + random_texts(200, seed=19):
+        for step in clean.DEFAULT_STEPS:
+            streams = [list(stream) for stream in step.edit_streams(text)]
+            if sum(bool(stream) for stream in streams) < 2:
+                continue
+            found = [iter(stream) for stream in streams if stream]
+            expected = [
+                (start, end, replacement)
+                for start, end, _, replacement in heapq.merge(*(clean._numbered_spans(text, stream, number) for number, stream in enumerate(found)))
+            ]
+            batches = list(clean._merged_as_arrays(text, [iter(stream) for stream in streams if stream]))
+            assert [(e.start, e.end, e.replacement) for e in expand(text, batches)] == expected
+            merged += 1
+    assert merged
+
+
+@pytest.mark.parametrize("chunk_chars", [1, 3, 1 << 16])
+def test_half_width_punctuation_is_found_alike_in_chunks_of_any_size(chunk_chars):
+    for text in TEXTS:
+        edits = [(e.start, e.end, e.replacement) for e in expand(text, clean._half_punctuation_edits(text, chunk_chars))]
+        expected = [(m.start(), m.end(), "".join(clean._HALF_PUNCT[c] for c in m.group())) for m in clean._HALF_PUNCT_IN_CHINESE.finditer(text)]
+        assert edits == expected
+
+
+def test_pinyin_readings_are_found_as_syllable_by_syllable():
+    def syllable_by_syllable(text: str) -> list[tuple[int, int, str]]:
+        found = []
+        for run in clean._PARENTHESISED_LATIN.finditer(text):
+            after_chinese = clean._CJK_CHAR.match(text, run.start() - 1) is not None
+            position = run.start()
+            for syllable in clean._SYLLABLE_IN_PARENS.findall(text, run.start(), run.end()):
+                is_syllable, has_tone = clean._reading(syllable)
+                if not is_syllable or not (has_tone or (after_chinese and len(syllable) >= 2)):
+                    break
+                end = position + len(syllable) + 2
+                if end == run.end() and text[end : end + 1] == " " and clean._CJK_CHAR.match(text, end + 1):
+                    end += 1
+                found.append((position, end, ""))
+                position = end
+        return found
+
+    found = 0
+    for text in TEXTS + ["黨(dǎng)員(a) 執(zhí)(zhèng) 政", "党(dang)(a)(zhí) 员", "(zhí)党", "党（dǎng）（xyz）"]:
+        assert list(clean._pinyin_spans(text)) == syllable_by_syllable(text)
+        found += len(syllable_by_syllable(text))
+    assert found
+
+
+def test_the_quick_checks_before_a_scan_miss_no_match():
+    for text in TEXTS + ["11 722.79", "1 1", "12  345", "党员1 234名", "１２", "党员，１名", "（Ａ）", "\U00020000％"]:
+        if clean._SPACED_THOUSANDS.search(text):
+            assert clean._SPACE_THOUSANDS_GROUP.search(text)
+        for piece_chars in (2, 1 << 20):
+            assert clean._holds_any_of(text, clean._FULLWIDTH_TABLE, piece_chars) == bool(clean._FULLWIDTH_ASCII.search(text))
+
+
+def test_furniture_lines_read_for_the_metadata_are_those_of_the_same_text_only():
+    texts = [text for text in TEXTS if list(clean._furniture_lines(text))][:20]
+    assert len(texts) >= 2
+    for text, other in zip(texts, texts[1:]):
+        expected = list(clean._find_furniture_edits(text))
+        clean.extract_furniture_metadata(other)
+        assert list(clean._find_furniture_edits(text)) == expected  # not the lines of the other text
+        clean.extract_furniture_metadata(text)
+        assert list(clean._find_furniture_edits(text)) == expected
+        assert not clean._LAST_FURNITURE  # dropped once the edits are found

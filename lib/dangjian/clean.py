@@ -32,7 +32,6 @@ import heapq
 import itertools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -41,7 +40,6 @@ from typing import Any
 import numpy as np
 
 from dangjian.edits import (
-    BATCH_EDITS,
     Edit,
     EditBatch,
     OffsetMap,
@@ -140,17 +138,64 @@ def _position(edit: Edit) -> tuple[int, int]:
 
 def _merged_spans(text: str, streams: Sequence[Iterable[Edit | Substitution | EditBatch]]) -> Iterable[Edit | Substitution | EditBatch | tuple]:
     """The changes of a step's streams in text order for :func:`apply_sorted_edits`: a stream
-    alone as it is, several merged as tuples ``(start, end, stream, replacement)`` (a
-    substitution as its edits of one character), those of an earlier stream first at one span.
+    alone as it is, several merged (a substitution as its edits of one character), those of an
+    earlier stream first at one span: gathered into one :class:`EditBatch` for a text of up to
+    :data:`MERGE_AS_ARRAYS_CHARS` characters, else as they come, as tuples
+    ``(start, end, stream, replacement)``.
 
     Example:
-        >>> list(_merged_spans("a,b(c)", [iter([EditBatch([1], [2], ["，"], "p")]), iter([Edit(3, 4, "（", "p")])]))
+        >>> streams = lambda: [iter([EditBatch([1], [2], ["，"], "p")]), iter([Edit(3, 4, "（", "p")])]
+        >>> [(e.start, e.replacement) for e in expand("a,b(c)", _merged_spans("a,b(c)", streams()))]
+        [(1, '，'), (3, '（')]
+        >>> list(heapq.merge(*(_numbered_spans("a,b(c)", stream, number) for number, stream in enumerate(streams()))))
         [(1, 2, 0, '，'), (3, 4, 1, '（')]
     """
     found = _non_empty(streams)
-    if len(found) == 1:
-        return found[0]
+    if len(found) <= 1:
+        return found[0] if found else ()
+    if len(text) <= MERGE_AS_ARRAYS_CHARS:
+        return _merged_as_arrays(text, found)
     return heapq.merge(*(_numbered_spans(text, stream, number) for number, stream in enumerate(found)))
+
+
+#: Texts up to this many characters have the edits of a step's streams merged as arrays (the
+#: edits of a longer one are merged as they come, without a list of them).
+MERGE_AS_ARRAYS_CHARS = 1 << 22
+
+
+def _merged_as_arrays(text: str, streams: Sequence[Iterable[Edit | Substitution | EditBatch]]) -> Iterator[EditBatch]:
+    """:func:`_merged_spans` of streams gathered whole: their edits as one :class:`EditBatch`, in
+    the order of ``(start, end, stream)`` (a substitution as its edits of one character).
+
+    Example:
+        >>> merged = _merged_as_arrays("a,b(c)", [iter([EditBatch([1], [2], ["，"], "p")]), iter([Edit(3, 4, "（", "p")])])
+        >>> [(e.start, e.replacement) for e in next(merged).edits()]
+        [(1, '，'), (3, '（')]
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    replacements: list[str] = []
+    sizes = []
+    for stream in streams:
+        before = len(starts)
+        for edit in stream:
+            if type(edit) is EditBatch:
+                starts += edit.starts
+                ends += edit.ends
+                replacements += edit.replacements
+            elif type(edit) is Substitution:
+                positions = edit.positions(text)
+                starts += positions.tolist()
+                ends += (positions + 1).tolist()
+                replacements += [edit.replacement[i] for i in (positions - edit.start).tolist()]
+            else:
+                starts.append(edit.start)
+                ends.append(edit.end)
+                replacements.append(edit.replacement)
+        sizes.append(len(starts) - before)
+    numbers = np.repeat(np.arange(len(sizes)), sizes)
+    order = np.lexsort((numbers, np.asarray(ends, dtype=np.int64), np.asarray(starts, dtype=np.int64))).tolist()
+    yield EditBatch([starts[i] for i in order], [ends[i] for i in order], [replacements[i] for i in order], "merged")
 
 
 def _numbered_spans(text: str, edits: Iterable[Edit | Substitution | EditBatch], number: int) -> Iterator[tuple[int, int, int, str]]:
@@ -291,10 +336,51 @@ normalize_spaces = Step.streaming(
 )
 
 _FULLWIDTH_ASCII = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f]")
+_find_fullwidth_edits = _regex_stream(_FULLWIDTH_ASCII, "fullwidth", lambda m: unicodedata.normalize("NFKC", m.group()))
+
+
+def _find_fullwidth_alnum_edits(text: str) -> Iterator[EditBatch]:
+    """The edits of :data:`_FULLWIDTH_ASCII`, looked for only in a text that holds a character of
+    it (code points looked up in a table, faster than a scan with the pattern)."""
+    if _holds_any_of(text, _FULLWIDTH_TABLE):
+        yield from _find_fullwidth_edits(text)
+
+
+def _code_table(characters: str) -> np.ndarray:
+    """A table of the code points of the Basic Multilingual Plane, true for ``characters`` (all in
+    it, and not U+FFFF, which stands for the code points beyond it in :func:`_holds_any_of`).
+
+    Example:
+        >>> np.flatnonzero(_code_table("ab")).tolist()
+        [97, 98]
+    """
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(char) for char in characters]] = True
+    return table
+
+
+_FULLWIDTH_TABLE = _code_table(_characters("\uff10-\uff19", "\uff21-\uff3a", "\uff41-\uff5a", "\uff05", "\uff0b", "\uff0d", "\uff0e", "\uff0f"))
+
+
+def _holds_any_of(text: str, table: np.ndarray, piece_chars: int = 1 << 20) -> bool:
+    """Whether ``text`` holds a character that ``table`` (:func:`_code_table`) marks, looked for a
+    piece of ``piece_chars`` characters at a time.
+
+    Example:
+        >>> _holds_any_of("党员１２名", _FULLWIDTH_TABLE), _holds_any_of("党员，12名", _FULLWIDTH_TABLE)
+        (True, False)
+    """
+    for start in range(0, len(text), piece_chars):
+        codes = np.frombuffer(text[start : start + piece_chars].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if table.take(codes, mode="clip").any():
+            return True
+    return False
+
+
 normalize_fullwidth_alnum = Step.streaming(
     "normalize_fullwidth_alnum",
     "normalize",
-    _regex_stream(_FULLWIDTH_ASCII, "fullwidth", lambda m: unicodedata.normalize("NFKC", m.group())),
+    _find_fullwidth_alnum_edits,
     description="Full-width digits, Latin letters and % + - . / -> ASCII (Chinese punctuation untouched).",
 )
 
@@ -304,7 +390,6 @@ _HALF_PUNCT_TABLE = str.maketrans(_HALF_PUNCT)
 _CJK_CONTEXT = f"[{CJK}“”‘’《》（）()%，。、；：？！]"
 _HALF_PUNCT_IN_CHINESE = re.compile(rf"(?<={_CJK_CONTEXT})[,;:!]+|[,;:!]+(?={_CJK_CONTEXT})")
 _HALF_PUNCT_RUN = re.compile("[,;:!][,;:!]*")  # a class first: the scan jumps from mark to mark
-_CJK_CONTEXT_CHAR = re.compile(_CJK_CONTEXT)
 # A pair of ASCII parentheses with Chinese inside or right outside it: (社区), 人(次), (2020年…).
 _PAREN_PAIR = re.compile(r"\(([^()\n]{0,60})\)")
 _QUOTE_FORMS = re.compile("[「」『』]")
@@ -369,9 +454,11 @@ def _question_edits(text: str) -> Iterator[Edit]:
             yield Edit(m.start(), m.end(), "？", "punctuation")
 
 
-def _half_punctuation_edits(text: str) -> Iterator[EditBatch]:
+def _half_punctuation_edits(text: str, chunk_chars: int = 1 << 16) -> Iterator[EditBatch]:
     """The matches of :data:`_HALF_PUNCT_IN_CHINESE`: a whole run of marks with Chinese context
-    before or after it (no mark is context, so a match is never part of a run).
+    before or after it (no mark is context, so a match is never part of a run). The runs and their
+    context are found as arrays of code points, a piece of about ``chunk_chars`` characters at a
+    time (cut before a character that is not a mark, so no run is cut).
 
     Example:
         >>> [(e.start, e.replacement) for e in expand("", _half_punctuation_edits("党建,!工作; ok;"))]
@@ -379,26 +466,68 @@ def _half_punctuation_edits(text: str) -> Iterator[EditBatch]:
     """
     if not _HALF_PUNCT_RUN.search(text):
         return
-    context = _CJK_CONTEXT_CHAR.match
     full_width: dict[str, str] = {}
-    starts: list[int] = []
-    ends: list[int] = []
-    replacements: list[str] = []
-    for m in _HALF_PUNCT_RUN.finditer(text):
-        start, end = m.span()
-        if (start and context(text, start - 1)) or context(text, end):
-            run = m.group()
-            replacement = full_width.get(run)
-            if replacement is None:
-                replacement = full_width[run] = run.translate(_HALF_PUNCT_TABLE)
-            starts.append(start)
-            ends.append(end)
-            replacements.append(replacement)
-            if len(starts) >= BATCH_EDITS:
-                yield EditBatch(starts, ends, replacements, "punctuation")
-                starts, ends, replacements = [], [], []
-    if starts:
-        yield EditBatch(starts, ends, replacements, "punctuation")
+    position = 0
+    while position < len(text):
+        boundary = _NOT_HALF_PUNCT.search(text, position + chunk_chars)
+        stop = boundary.start() if boundary else len(text)
+        starts, ends, replacements = _half_punctuation_runs(text, position, stop)
+        if starts:
+            if None in replacements:  # runs of two marks or more
+                replacements = [
+                    full_width.get(run) or full_width.setdefault(run, run.translate(_HALF_PUNCT_TABLE))
+                    for run in map(text.__getitem__, map(slice, starts, ends))
+                ]
+            yield EditBatch(starts, ends, replacements, "punctuation")
+        position = stop
+
+
+_NOT_HALF_PUNCT = re.compile("[^,;:!]")
+
+
+def _half_punctuation_flags() -> np.ndarray:
+    """For each code point of the Basic Multilingual Plane: 1 for a half-width mark of
+    :data:`_HALF_PUNCT_RUN`, 2 for a character of :data:`_CJK_CONTEXT` (none lies beyond it, and
+    the last code point, U+FFFF, stands for all those that do)."""
+    flags = np.zeros(0x10000, dtype=np.uint8)
+    flags[[ord(char) for char in ",;:!"]] = 1
+    flags[[ord(char) for char in "“”‘’《》（）()%，。、；：？！"]] = 2
+    for first, last in _CJK_RANGES:
+        flags[first : last + 1] = 2
+    return flags
+
+
+_HALF_PUNCT_FLAGS = _half_punctuation_flags()
+
+
+def _half_punctuation_runs(text: str, start: int, stop: int) -> tuple[list[int], list[int], list[str | None]]:
+    """Starts and ends of the runs of half-width marks that begin in ``[start, stop)`` (``stop`` not
+    a mark) and have :data:`_CJK_CONTEXT` right before or right after them, with the full-width
+    mark of each run of one (None for a longer run).
+
+    Example:
+        >>> _half_punctuation_runs("a,党;;b!", 0, 7)
+        ([1, 3], [2, 5], ['，', None])
+    """
+    low, high = max(0, start - 1), min(len(text), stop + 1)
+    codes = np.frombuffer(text[low:high].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    flags = _HALF_PUNCT_FLAGS.take(codes, mode="clip")
+    mark = np.zeros(len(codes) + 2, dtype=np.int8)
+    mark[1:-1] = flags == 1
+    edges = np.diff(mark)
+    run_starts, run_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    if not len(run_starts):
+        return [], [], []
+    context = np.append(flags == 2, False)  # nothing after the end of the text
+    before = (run_starts > 0) & context[run_starts - 1]
+    keep = (run_starts + low >= start) & (before | context[run_ends])
+    run_starts, run_ends = run_starts[keep], run_ends[keep]
+    single = np.where(run_ends == run_starts + 1, codes[run_starts], 0).tolist()
+    return (run_starts + low).tolist(), (run_ends + low).tolist(), list(map(_FULL_WIDTH_MARK.get, single))
+
+
+#: The full-width mark of each half-width mark's code point.
+_FULL_WIDTH_MARK = {ord(half): full for half, full in _HALF_PUNCT.items()}
 
 
 def _parenthesis_edits(text: str) -> Iterator[Edit]:
@@ -447,11 +576,13 @@ normalize_punctuation = Step.streaming(
 _SPACED_THOUSANDS = re.compile(r"\d(?<![\d.]\d)\d{0,2}(?: +\d{3})+(?![\d])")
 
 
-_SPACE_DIGIT = re.compile(r" \d")
+#: A space, three digits and no digit after them: the end of every match of :data:`_SPACED_THOUSANDS`
+#: (looked for first: a pattern that begins with a character jumps from one space to the next).
+_SPACE_THOUSANDS_GROUP = re.compile(r" \d{3}(?!\d)")
 
 
 def _find_number_space_edits(text: str) -> Iterator[EditBatch]:
-    if not _SPACE_DIGIT.search(text):  # a space before a digit: in every match, and rare
+    if not _SPACE_THOUSANDS_GROUP.search(text):  # in every match, and rare
         return
     spaces = (m.start() + offset for m in _SPACED_THOUSANDS.finditer(text) for offset, char in enumerate(m.group()) if char == " ")
     yield from batched_edits(((position, position + 1, "") for position in spaces), "number_space")
@@ -617,8 +748,24 @@ def _furniture_lines(text: str, block_chars: int = 1 << 16) -> Iterator[tuple[in
             start = end
 
 
+#: The furniture lines of the last text whose metadata was read (:func:`extract_furniture_metadata`),
+#: with that text: the pipeline reads a text's metadata just before it finds its edits, and the
+#: lines are then looked for once. Held for one text at a time and dropped when its edits are found.
+_LAST_FURNITURE: list[tuple[str, list[tuple[int, int, str]]]] = []
+
+
+def _furniture_lines_of(text: str) -> list[tuple[int, int, str]]:
+    """``list(_furniture_lines(text))``, those remembered for this very text if there are any."""
+    remembered = _LAST_FURNITURE[0] if _LAST_FURNITURE else None
+    if remembered is not None and remembered[0] is text:
+        return remembered[1]
+    return list(_furniture_lines(text))
+
+
 def _find_furniture_edits(text: str) -> Iterator[Edit]:
-    for start, end, _ in _furniture_lines(text):
+    lines = _furniture_lines_of(text)
+    _LAST_FURNITURE.clear()
+    for start, end, _ in lines:
         yield Edit(start, end, "", "furniture")
 
 
@@ -639,7 +786,9 @@ def extract_furniture_metadata(text: str) -> dict[str, str]:
         {'date': '2020-05-09', 'editor': '刘磊', 'visits': '895'}
     """
     found: dict[str, str] = {}
-    for _, _, line in _furniture_lines(text):
+    lines = list(_furniture_lines(text))
+    _LAST_FURNITURE[:] = [(text, lines)]
+    for _, _, line in lines:
         date = _DATE.search(line)
         if date and "date" not in found:
             year, month, day = date.groups()
@@ -669,7 +818,8 @@ _AUTHOR_LINE = re.compile(r"^(?:作者|文|撰文)\s*[:：/／]\s*(\S{2,20})$")
 def _author_lines(text: str) -> dict[str, tuple[int, int, str]]:
     """Locate the author line (first line) and author-position line (last line), if any."""
     # the first two lines that are not blank
-    opening = list(itertools.islice(((s, e, line) for s, e, line in _lines(text) if line and not line.isspace()), 2))
+    lines = ((start, end, text[start:end].rstrip("\n")) for start, end in _line_spans(text))
+    opening = list(itertools.islice(((s, e, line) for s, e, line in lines if line and not line.isspace()), 2))
     found: dict[str, tuple[int, int, str]] = {}
     if len(opening) >= 2:
         last = _last_line(text)
@@ -743,7 +893,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_SYLLABLE = re.compile(
     rf"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?$"
 )
-_PARENTHESISED_LATIN = re.compile(rf"[(（](?<=\S[(（])[a-zü{_TONED}]{{1,6}}[)）](?:[(（][a-zü{_TONED}]{{1,6}}[)）])*")
+_PARENTHESISED_LATIN = re.compile(rf"[(（](?<=\S[(（])([a-zü{_TONED}]{{1,6}})[)）](?:[(（][a-zü{_TONED}]{{1,6}}[)）])*")
 _SYLLABLE_IN_PARENS = re.compile(rf"[(（]([a-zü{_TONED}]{{1,6}})[)）]")
 
 
@@ -754,18 +904,37 @@ def _find_pinyin_edits(text: str) -> Iterator[EditBatch]:
 
 
 def _pinyin_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, "")`` of each pinyin reading: the syllables in parentheses of a run of
+    :data:`_PARENTHESISED_LATIN` up to the first that is not a reading.
+
+    Example:
+        >>> list(_pinyin_spans("黨(dǎng)員(a) 執(zhí)(zhèng) 政"))
+        [(1, 7, ''), (13, 18, ''), (18, 26, '')]
+    """
+    cjk, reading = _CJK_CHAR.match, _reading
     for run in _PARENTHESISED_LATIN.finditer(text):
-        after_chinese = _CJK_CHAR.match(text, run.start() - 1) is not None
-        position = run.start()  # the syllables in parentheses of a run follow one another
-        for syllable in _SYLLABLE_IN_PARENS.findall(text, run.start(), run.end()):
-            is_syllable, has_tone = _reading(syllable)
+        start, run_end = run.span()
+        first = run.group(1)
+        if run_end == start + len(first) + 2:  # one syllable (most runs)
+            is_syllable, has_tone = reading(first)
+            if not is_syllable or not (has_tone or (len(first) >= 2 and cjk(text, start - 1) is not None)):
+                continue
+            end = run_end
+            if text[end : end + 1] == " " and cjk(text, end + 1):
+                end += 1  # the space a reading is set off with before the next character: 黨(dang) 員 -> 黨員
+            yield start, end, ""
+            continue
+        after_chinese = cjk(text, start - 1) is not None
+        position = start  # the syllables in parentheses of a run follow one another
+        for syllable in _SYLLABLE_IN_PARENS.findall(text, start, run_end):
+            is_syllable, has_tone = reading(syllable)
             if not is_syllable:
                 break
             if not (has_tone or (after_chinese and len(syllable) >= 2)):
                 break  # an untoned single letter such as (a) is a list marker, not a reading
             end = position + len(syllable) + 2
-            if end == run.end() and text[end : end + 1] == " " and _CJK_CHAR.match(text, end + 1):
-                end += 1  # the space a reading is set off with before the next character: 黨(dang) 員 -> 黨員
+            if end == run_end and text[end : end + 1] == " " and cjk(text, end + 1):
+                end += 1
             yield position, end, ""
             position = end
 
@@ -1203,6 +1372,35 @@ def _example(text: str, edit: Edit, context: int = 6) -> str:
     return f"{before} → {after}" if before != after else before
 
 
+def _in_order(starts: Sequence[int], ends: Sequence[int]) -> bool:
+    """Whether the spans ``(starts[i], ends[i])`` come sorted (as arrays when there are many).
+
+    Example:
+        >>> _in_order([1, 1, 4], [2, 3, 4]), _in_order([1, 1], [3, 2])
+        (True, False)
+    """
+    if len(starts) < 48:
+        spans = list(zip(starts, ends))
+        return spans == sorted(spans)
+    begin, end = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+    return not ((begin[1:] < begin[:-1]) | ((begin[1:] == begin[:-1]) & (end[1:] < end[:-1]))).any()
+
+
+def _removed_piece(original: str, pieces: dict[str, str], short: dict[str, str]) -> str:
+    """The piece of text kept for the record of a removed ``original``: stripped; a short one (a
+    pinyin reading, which recurs) kept once in ``short`` and remembered in ``pieces``.
+
+    Example:
+        >>> pieces, short = {}, {}
+        >>> _removed_piece("(dǎng) ", pieces, short), pieces
+        ('(dǎng)', {'(dǎng) ': '(dǎng)'})
+    """
+    piece = original.strip()
+    if len(piece) <= 16:
+        piece = pieces[original] = short.setdefault(piece, piece)
+    return piece
+
+
 class _Tally:
     """What one stream of a step's edits does to ``text``, counted as the edits pass by.
 
@@ -1212,7 +1410,7 @@ class _Tally:
     def __init__(self, step: str, text: str, keep_removed: bool, max_examples: int) -> None:
         self.step, self.text, self.keep_removed, self.max_examples = step, text, keep_removed, max_examples
         self.edits = self.chars_removed = self.chars_added = 0
-        self.kinds: Counter[str] = Counter()
+        self.kinds: dict[str, int] = {}
         self.examples: list[str] = []
         self.removed: list[str] = []
         self.short: dict[str, str] = {}
@@ -1232,14 +1430,14 @@ class _Tally:
                     if not starts:
                         continue
                     if ordered:
-                        spans = list(zip(starts, ends))
-                        if spans[0] < last or spans != sorted(spans):
+                        if (starts[0], ends[0]) < last or not _in_order(starts, ends):
+                            spans = list(zip(starts, ends))
                             self._out_of_order(next(b for a, b in zip([last, *spans], spans) if b < a), last)
-                        last = spans[-1]
+                        last = (starts[-1], ends[-1])
                     count += len(starts)
                     if edit.kind != kind:
                         if of_kind:
-                            kinds[kind] += of_kind
+                            kinds[kind] = kinds.get(kind, 0) + of_kind
                         kind, of_kind = edit.kind, 0
                     of_kind += len(starts)
                     if len(examples) < max_examples:
@@ -1256,13 +1454,8 @@ class _Tally:
                     chars_removed += sum(ends) - sum(starts)
                     chars_added += sum(map(len, replacements))
                     if keep_removed:
-                        for original in originals:
-                            piece = pieces.get(original)
-                            if piece is None:
-                                piece = original.strip()
-                                if len(piece) <= 16:  # a short piece (a pinyin reading) recurs: keep one copy
-                                    piece = pieces[original] = short.setdefault(piece, piece)
-                            removed.append(piece)
+                        known = pieces.get
+                        removed += [known(original) or _removed_piece(original, pieces, short) for original in originals]
                     yield edit
                     continue
                 start, end = edit.start, edit.end
@@ -1279,7 +1472,7 @@ class _Tally:
                     count += edit.count
                     if edit.kind != kind:
                         if of_kind:
-                            kinds[kind] += of_kind
+                            kinds[kind] = kinds.get(kind, 0) + of_kind
                         kind, of_kind = edit.kind, 0
                     of_kind += edit.count
                     chars_removed += edit.count
@@ -1289,7 +1482,7 @@ class _Tally:
                 count += 1
                 if edit.kind != kind:
                     if of_kind:
-                        kinds[kind] += of_kind
+                        kinds[kind] = kinds.get(kind, 0) + of_kind
                     kind, of_kind = edit.kind, 0
                 of_kind += 1
                 if len(examples) < max_examples:
@@ -1306,7 +1499,7 @@ class _Tally:
                     yield edit
         finally:
             if of_kind:
-                kinds[kind] += of_kind
+                kinds[kind] = kinds.get(kind, 0) + of_kind
             self.edits += count
             self.chars_removed += chars_removed
             self.chars_added += chars_added
@@ -1364,7 +1557,9 @@ class CleaningPipeline:
         The edits are tallied and applied as they come from the step's streams, in text order.
         """
         if step.edit_streams is not None:
-            streams = step.edit_streams(text)
+            streams: Sequence[Iterable[Edit | Substitution | EditBatch]] = _non_empty(step.edit_streams(text))
+            if not streams:  # nothing found (most steps on most texts)
+                return StepRecord(step.name, step.kind, 0, 0, 0), text, None
         else:
             streams = [step.find_edits(text)]
         tallies = [_Tally(step.name, text, step.kind == "remove", self.max_examples) for _ in streams]

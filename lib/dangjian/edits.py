@@ -116,18 +116,10 @@ def batched_edits(spans: Iterable[tuple[int, int, str]], kind: str, size: int = 
         >>> [len(b) for b in batched_edits(((i, i + 1, "") for i in range(5)), "k", size=2)]
         [2, 2, 1]
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    replacements: list[str] = []
-    for start, end, replacement in spans:
-        starts.append(start)
-        ends.append(end)
-        replacements.append(replacement)
-        if len(starts) >= size:
-            yield EditBatch(starts, ends, replacements, kind)
-            starts, ends, replacements = [], [], []
-    if starts:
-        yield EditBatch(starts, ends, replacements, kind)
+    spans = iter(spans)
+    while chunk := list(itertools.islice(spans, size)):
+        starts, ends, replacements = zip(*chunk)
+        yield EditBatch(list(starts), list(ends), list(replacements), kind)
 
 
 def changed_positions(before: str, after: str) -> np.ndarray:
@@ -251,6 +243,19 @@ def apply_sorted_edits(text: str, edits: Iterable[Edit | Substitution | EditBatc
             following = cursor = end
             continue
         if kind is EditBatch:
+            applied = _applied_batch(text, edit, cursor, last_end, out)
+            if applied is not None:
+                batch_pieces, batch_runs, cursor, last_end, out = applied
+                if batch_pieces:
+                    changed = True
+                    pieces += batch_pieces
+                    for column, values in zip((runs.first, runs.start, runs.end, runs.slope), batch_runs):
+                        column.frombytes(values.tobytes())
+                    following = -1  # the next run is added, and merged with the last if it continues it
+                if out - flushed > _JOIN_CHARS:
+                    joined.append("".join(pieces))
+                    pieces, flushed = [], out
+                continue
             spans: Iterable[tuple] = zip(edit.starts, edit.ends, edit.replacements)
         elif kind is tuple:
             spans = (edit,)
@@ -297,6 +302,82 @@ def apply_sorted_edits(text: str, edits: Iterable[Edit | Substitution | EditBatc
     del pieces
     runs.length = out
     return "".join(joined), runs.offset_map(length)
+
+
+#: Edits of a batch below which they are applied one by one (array operations cost more for a few).
+_ARRAY_EDITS = 48
+#: Characters of text per edit of a batch above which its edits are applied one by one (a batch is
+#: applied as an array of the code points it spans).
+_ARRAY_CHARS_PER_EDIT = 40
+
+
+def _applied_batch(
+    text: str, batch: EditBatch, cursor: int, last_end: int, out: int
+) -> tuple[list[str], tuple[np.ndarray, ...], int, int, int] | None:
+    """The edits of ``batch`` applied at once, as :func:`apply_sorted_edits` applies them one by one
+    from ``cursor`` (the input consumed so far), ``last_end`` (the end of the last edit) and ``out``
+    (the output characters so far): the new text from ``cursor`` to the end of the last edit that
+    changes something (one piece, or none if nothing changes), the map's runs (first, start, end
+    and slope arrays: one run per kept piece and per replacement, those that continue the run
+    before them left to the map to merge), and the new ``cursor``, ``last_end`` and ``out``.
+
+    The text is edited as an array of code points: each replacement is written over the start of
+    its span, and the rest of the span dropped. None (the edits are then applied one by one) if
+    an edit does not begin at or after the end of the one before, falls outside the text, or has
+    a replacement longer than its span.
+
+    Example:
+        >>> batch = EditBatch(list(range(1, 200, 4)), list(range(2, 200, 4)), ["，"] * 50, "k")
+        >>> pieces, runs, cursor, last_end, out = _applied_batch("党,建。" * 50, batch, 0, 0, 0)
+        >>> pieces[0][:6], [r[:3].tolist() for r in runs], cursor, out
+        ('党，建。党，', [[0, 1, 2], [0, 1, 2], [1, 2, 3], [1, 1, 1]], 198, 198)
+    """
+    starts, ends, replacements = batch.starts, batch.ends, batch.replacements
+    if len(starts) < _ARRAY_EDITS or ends[-1] - cursor > _ARRAY_CHARS_PER_EDIT * len(starts):
+        return None  # a few edits, or edits far apart: one by one costs less
+    begin, finish = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+    lengths = np.fromiter(map(len, replacements), dtype=np.int64, count=len(replacements))
+    if begin[0] < last_end or finish[-1] > len(text) or (begin[1:] < finish[:-1]).any() or (lengths > finish - begin).any():
+        return None  # (a replacement no longer than its span also means no span ends before it starts)
+    nonempty = finish > begin
+    if nonempty.any():
+        last_end = max(last_end, int(finish[nonempty].max()))
+    codes = np.frombuffer(text[cursor : int(finish[-1])].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    new_codes = np.frombuffer("".join(replacements).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    which = np.repeat(np.arange(len(lengths)), lengths)  # the edit of each replacement character
+    within = np.arange(len(new_codes), dtype=np.int64) - (np.cumsum(lengths) - lengths)[which]
+    at = begin[which] - cursor + within  # where it is written, in ``codes``
+    differing = np.bincount(which[codes[at] != new_codes], minlength=len(lengths))
+    changes = (lengths != finish - begin) | (differing > 0)  # the others are marks
+    if not changes.all():
+        if not changes.any():
+            return [], (), cursor, last_end, out
+        kept = changes[which]
+        at, new_codes = at[kept], new_codes[kept]
+        begin, finish, lengths = begin[changes], finish[changes], lengths[changes]
+    stop = int(finish[-1]) - cursor
+    new = codes[:stop].copy()
+    new[at] = new_codes
+    if (lengths < finish - begin).any():  # characters dropped
+        dropped = np.bincount(begin + lengths - cursor, minlength=stop + 1) - np.bincount(finish - cursor, minlength=stop + 1)
+        new = new[np.cumsum(dropped[:-1]) == 0]
+    piece = new.tobytes().decode("utf-32-le", "surrogatepass")
+    gap_start = np.empty_like(begin)
+    gap_start[0], gap_start[1:] = cursor, finish[:-1]
+    widths = begin - gap_start
+    gap_out = np.empty_like(begin)
+    gap_out[0] = out
+    np.cumsum(widths[:-1] + lengths[:-1], out=gap_out[1:])
+    gap_out[1:] += out
+    replaced_out = gap_out + widths
+    # Runs two by two (the kept piece before each edit, then its replacement), those of no characters dropped.
+    one_for_one = (lengths == 1) & (finish == begin + 1)
+    present = np.column_stack((widths > 0, lengths > 0)).ravel()
+    runs = tuple(
+        np.column_stack(pair).ravel()[present]
+        for pair in ((gap_out, replaced_out), (gap_start, begin), (gap_start + 1, finish), (np.ones_like(begin), one_for_one.astype(np.int64)))
+    )
+    return [piece], runs, int(finish[-1]), last_end, out + len(piece)
 
 
 class _RunBuilder:
