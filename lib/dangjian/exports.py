@@ -799,12 +799,8 @@ def write_exports(folder: str | Path, documents: pd.DataFrame, indicators: pd.Da
     written: list[Path] = []
     for name, table in tables.items():
         own = book[book["table"] == name]
-        written += [write_csv(table, folder / f"{name}.csv"), folder / f"{name}.xlsx",
+        written += [write_csv(table, folder / f"{name}.csv"), write_table(table, folder / f"{name}.xlsx"),
                     write_stata(table, folder / f"{name}.dta", own, label=name)]
-    # the Excel files last: XlsxWriter holds every cell of a sheet until it is saved, and the
-    # memory it took is not all given back, so the Stata files are written before it grows
-    for name, table in tables.items():
-        write_table(table, folder / f"{name}.xlsx")
     written.append(write_csv(book, folder / "codebook.csv"))
     write_text_atomic(folder / "codebook.md", codebook_markdown(book))
     written.append(folder / "codebook.md")
