@@ -17,6 +17,8 @@ KERNEL_NAME := dangjian
 KERNEL := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 RUN_ARGS ?=
 PYTEST_ARGS ?=
+# Test workers (pytest-xdist): TEST_WORKERS=auto runs one per core; the default 0 runs the suite in one process.
+TEST_WORKERS ?= 0
 # make run CORPUS=DIR [NAME=NAME]: dangjian run --corpus DIR [--name NAME]
 CORPUS ?=
 NAME ?=
@@ -72,7 +74,7 @@ run: setup
 # The whole suite runs the real notebooks several times: about 11 minutes on two cores.
 test: setup browser
 	@echo "make test: the whole suite takes about 11 minutes on two cores; PYTEST_ARGS='-k NAME' runs a part"
-	@started=$$(date +%s); $(PY) -m pytest -q $(PYTEST_ARGS); status=$$?; \
+	@started=$$(date +%s); $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS); status=$$?; \
 	elapsed=$$(( $$(date +%s) - started )); \
 	echo "make test: took $$(( elapsed / 60 )) min $$(( elapsed % 60 )) s"; exit $$status
 

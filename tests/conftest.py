@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,23 @@ def demo_run(tmp_path_factory):
     made = file_digests(root)
     yield root
     assert file_digests(root) == made, "a test wrote into the shared demo run instead of a copy of it"
+
+
+DEMO_GROUP = "demo-run"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Group the tests for ``pytest -n N --dist loadgroup`` (as ``make test`` runs them): each test
+    module stays on one worker, so its module fixtures are computed once, and every module that
+    starts from ``demo_run`` shares one worker, so the demo notebooks run once per session.
+
+    Without pytest-xdist the marks are inert and the tests run in their usual order.
+    """
+    modules = defaultdict(list)
+    for item in items:
+        modules[item.nodeid.split("::", 1)[0]].append(item)
+    for module, module_items in modules.items():
+        uses_demo = any("demo_run" in getattr(item, "fixturenames", ()) for item in module_items)
+        group = DEMO_GROUP if uses_demo else module
+        for item in module_items:
+            item.add_marker(pytest.mark.xdist_group(group))
