@@ -270,13 +270,11 @@ def test_the_quick_checks_before_a_scan_miss_no_match():
             assert clean._holds_any_of(text, clean._FULLWIDTH_TABLE, piece_chars) == bool(clean._FULLWIDTH_ASCII.search(text))
 
 
-def test_furniture_lines_read_for_the_metadata_are_those_of_the_same_text_only():
+def test_furniture_read_once_gives_the_edits_and_metadata_of_two_readings():
     texts = [text for text in TEXTS if list(clean._furniture_lines(text))][:20]
     assert len(texts) >= 2
-    for text, other in zip(texts, texts[1:]):
-        expected = list(clean._find_furniture_edits(text))
-        clean.extract_furniture_metadata(other)
-        assert list(clean._find_furniture_edits(text)) == expected  # not the lines of the other text
-        clean.extract_furniture_metadata(text)
-        assert list(clean._find_furniture_edits(text)) == expected
-        assert not clean._LAST_FURNITURE  # dropped once the edits are found
+    step = clean.remove_furniture
+    for text in texts:
+        streams, found = step.edits_and_metadata(text)
+        assert [edit for stream in streams for edit in stream] == step.find_edits(text)
+        assert found == step.extract_metadata(text)

@@ -88,6 +88,8 @@ class Step:
     ``edit_streams``, if given, yields the same edits as ``find_edits`` as a few streams, each in
     text order (by ``(start, end)``), whose concatenation is ``find_edits``' list; the pipeline then
     applies them as they come instead of holding them all (:meth:`streaming` builds such a step).
+    ``edits_and_metadata``, if given, returns those streams and ``extract_metadata``'s dict from one
+    reading of the text, for a step whose edits and metadata come from the same lines.
 
     Example:
         >>> remove_pinyin_readings("執(zhí)政")
@@ -100,6 +102,7 @@ class Step:
     extract_metadata: Callable[[str], dict[str, str]] | None = None
     description: str = ""
     edit_streams: Callable[[str], list[Iterable[Edit]]] | None = None
+    edits_and_metadata: Callable[[str], tuple[list[Iterable[Edit]], dict[str, str]]] | None = None
 
     def __call__(self, text: str) -> str:
         if self.edit_streams is None:
@@ -114,6 +117,7 @@ class Step:
         *finders: Callable[[str], Iterable[Edit]],
         extract_metadata: Callable[[str], dict[str, str]] | None = None,
         description: str = "",
+        edits_and_metadata: Callable[[str], tuple[list[Iterable[Edit]], dict[str, str]]] | None = None,
     ) -> Step:
         """A step whose edits are those of each finder in turn; every finder yields its edits in text order.
 
@@ -129,7 +133,7 @@ class Step:
         def edit_streams(text: str) -> list[Iterable[Edit]]:
             return [finder(text) for finder in finders]
 
-        return cls(name, kind, find_edits, extract_metadata, description, edit_streams)
+        return cls(name, kind, find_edits, extract_metadata, description, edit_streams, edits_and_metadata)
 
 
 def _position(edit: Edit) -> tuple[int, int]:
@@ -748,24 +752,8 @@ def _furniture_lines(text: str, block_chars: int = 1 << 16) -> Iterator[tuple[in
             start = end
 
 
-#: The furniture lines of the last text whose metadata was read (:func:`extract_furniture_metadata`),
-#: with that text: the pipeline reads a text's metadata just before it finds its edits, and the
-#: lines are then looked for once. Held for one text at a time and dropped when its edits are found.
-_LAST_FURNITURE: list[tuple[str, list[tuple[int, int, str]]]] = []
-
-
-def _furniture_lines_of(text: str) -> list[tuple[int, int, str]]:
-    """``list(_furniture_lines(text))``, those remembered for this very text if there are any."""
-    remembered = _LAST_FURNITURE[0] if _LAST_FURNITURE else None
-    if remembered is not None and remembered[0] is text:
-        return remembered[1]
-    return list(_furniture_lines(text))
-
-
 def _find_furniture_edits(text: str) -> Iterator[Edit]:
-    lines = _furniture_lines_of(text)
-    _LAST_FURNITURE.clear()
-    for start, end, _ in lines:
+    for start, end, _ in _furniture_lines(text):
         yield Edit(start, end, "", "furniture")
 
 
@@ -785,9 +773,12 @@ def extract_furniture_metadata(text: str) -> dict[str, str]:
         >>> extract_furniture_metadata("择稿人员: 刘磊 | 发布日期: 2020-05-09 | 访问次数: 895")
         {'date': '2020-05-09', 'editor': '刘磊', 'visits': '895'}
     """
+    return _metadata_of_lines(_furniture_lines(text))
+
+
+def _metadata_of_lines(lines: Iterable[tuple[int, int, str]]) -> dict[str, str]:
+    """:func:`extract_furniture_metadata` of furniture lines already found (``(start, end, line)``)."""
     found: dict[str, str] = {}
-    lines = list(_furniture_lines(text))
-    _LAST_FURNITURE[:] = [(text, lines)]
     for _, _, line in lines:
         date = _DATE.search(line)
         if date and "date" not in found:
@@ -800,11 +791,25 @@ def extract_furniture_metadata(text: str) -> dict[str, str]:
     return found
 
 
+def _furniture_edits_and_metadata(text: str) -> tuple[list[Iterable[Edit]], dict[str, str]]:
+    r"""The furniture edits (one stream) and the metadata of the same lines, from one scan of the text.
+
+    Example:
+        >>> streams, found = _furniture_edits_and_metadata("首页 > 新闻\n党员12名。\n")
+        >>> [(e.start, e.end) for e in streams[0]], found
+        ([(0, 8)], {})
+    """
+    lines = list(_furniture_lines(text))
+    edits = [Edit(start, end, "", "furniture") for start, end, _ in lines]
+    return ([edits] if edits else []), _metadata_of_lines(lines)
+
+
 remove_furniture = Step.streaming(
     "remove_furniture",
     "remove",
     _find_furniture_edits,
     extract_metadata=extract_furniture_metadata,
+    edits_and_metadata=_furniture_edits_and_metadata,
     description="Whole lines of web-page furniture: breadcrumbs, editor/date/visit lines, font and "
     "background controls, 'related news', short lines with no Chinese (|, Baidu, map). Date, editor, "
     "source and visits go to the document's metadata.",
@@ -1541,23 +1546,33 @@ class CleaningPipeline:
         records: list[StepRecord] = []
         metadata: dict[str, str] = {}
         for step in self.steps:
-            if step.extract_metadata is not None:
-                for key, value in step.extract_metadata(text).items():
-                    metadata.setdefault(key, value)
-            record, new_text, step_map = self._run(step, text)
+            streams: Sequence[Iterable[Edit]] | None = None
+            found: dict[str, str] = {}
+            if step.edits_and_metadata is not None:
+                streams, found = step.edits_and_metadata(text)
+            elif step.extract_metadata is not None:
+                found = step.extract_metadata(text)
+            for key, value in found.items():
+                metadata.setdefault(key, value)
+            record, new_text, step_map = self._run(step, text, streams)
             records.append(record)
             if step_map is not None:
                 text, offsets = new_text, offsets.then(step_map)
             del new_text, step_map
         return CleanResult(raw_text, text, offsets, records, self._clean_values(metadata))
 
-    def _run(self, step: Step, text: str) -> tuple[StepRecord, str, OffsetMap | None]:
+    def _run(
+        self, step: Step, text: str, found: Sequence[Iterable[Edit]] | None = None
+    ) -> tuple[StepRecord, str, OffsetMap | None]:
         """One step on ``text``: its record, the new text and the map back (None if nothing changed).
 
-        The edits are tallied and applied as they come from the step's streams, in text order.
+        The edits are tallied and applied as they come from the step's streams (``found``, if the
+        step's edits were already read with its metadata), in text order.
         """
         if step.edit_streams is not None:
-            streams: Sequence[Iterable[Edit | Substitution | EditBatch]] = _non_empty(step.edit_streams(text))
+            streams: Sequence[Iterable[Edit | Substitution | EditBatch]] = _non_empty(
+                step.edit_streams(text) if found is None else found
+            )
             if not streams:  # nothing found (most steps on most texts)
                 return StepRecord(step.name, step.kind, 0, 0, 0), text, None
         else:
