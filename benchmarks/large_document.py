@@ -68,10 +68,10 @@ def peak_mb() -> float:
 
 def measure(path: Path) -> dict[str, float]:
     """Seconds of each stage on the file at ``path``, and the peak memory after it (run in this process)."""
-    from dangjian.corpus import read_document
     from dangjian.indicators import extract
-    from dangjian.pipeline import process_document
-    from dangjian.tokenize import DomainTokenizer
+    from dangjian.reading.corpus import read_document
+    from dangjian.segmentation.pipeline import process_document
+    from dangjian.tokens.tokenize import DomainTokenizer
 
     tokenizer = DomainTokenizer()
     tokenizer.tokenize("基层党建")  # load the dictionary before timing

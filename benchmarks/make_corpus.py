@@ -42,9 +42,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from dangjian.clean import CJK, is_furniture_line
-from dangjian.io import atomic_open, write_bytes_atomic
-from dangjian.pipeline import process_corpus
+from dangjian.cleaning.clean import CJK, is_furniture_line
+from dangjian.project.io import atomic_open, write_bytes_atomic
+from dangjian.segmentation.pipeline import process_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RAW_DIR = PROJECT_ROOT / "data" / "raw"

@@ -6,7 +6,7 @@ reused), in one run:
 * bare ``jieba.lcut`` (jieba's own dictionary, default mode) over the clean text of every
   document, in this process: the reference throughput;
 * the whole pipeline (decode, clean, segment, extract indicators, tokenize, write partitioned
-  Parquet) through :func:`dangjian.engine.run` with the local back-end on 1 worker and on
+  Parquet) through :func:`dangjian.running.engine.run` with the local back-end on 1 worker and on
   ``--workers`` workers, and with the Dask back-end (``LocalCluster``) on ``--workers``
   workers, for each tokenizer back-end asked for;
 * the throughput of each stage (MB of input per second spent in that stage, 1 worker) and its
@@ -77,11 +77,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import PROJECT_ROOT, default_folder, make_corpus  # noqa: E402
 
-from dangjian.clean import OPENCC_CONFIG, clean_text  # noqa: E402
-from dangjian.engine import STAGES, Engine, Stages, run, warm_stages  # noqa: E402
-from dangjian.io import write_text_atomic  # noqa: E402
-from dangjian.stream import iter_document_refs, metadata_columns, read_ref, read_table  # noqa: E402
-from dangjian.tokenize import TOKENIZER_BACKENDS, DomainTokenizer  # noqa: E402
+from dangjian.cleaning.clean import OPENCC_CONFIG, clean_text  # noqa: E402
+from dangjian.project.io import write_text_atomic  # noqa: E402
+from dangjian.reading.stream import iter_document_refs, metadata_columns, read_ref, read_table  # noqa: E402
+from dangjian.running.engine import STAGES, Engine, Stages, run, warm_stages  # noqa: E402
+from dangjian.tokens.tokenize import TOKENIZER_BACKENDS, DomainTokenizer  # noqa: E402
 
 BENCH_DIR = PROJECT_ROOT / "data" / "processed" / "benchmark"
 
@@ -219,7 +219,7 @@ def reference_pass(folder: Path) -> dict:
     import opencc
 
     from dangjian.indicators.grammar import CANDIDATE
-    from dangjian.tokenize import load_rjieba
+    from dangjian.tokens.tokenize import load_rjieba
 
     jieba.setLogLevel(60)
     jieba.initialize()

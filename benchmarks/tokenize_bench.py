@@ -1,6 +1,6 @@
 """Time DomainTokenizer against bare ``jieba.lcut`` on the clean corpus and print the ratio.
 
-Both run on the same clean texts (``dangjian.pipeline.process_corpus``) after their dictionaries
+Both run on the same clean texts (``dangjian.segmentation.pipeline.process_corpus``) after their dictionaries
 are loaded (loading happens once per process for both and is reported separately). Each
 measurement is the best of several repeats of tokenizing the whole corpus, which removes
 noise from other processes on the machine.
@@ -17,8 +17,8 @@ import time
 
 import jieba
 
-from dangjian.pipeline import process_corpus
-from dangjian.tokenize import DomainTokenizer, load_jieba
+from dangjian.segmentation.pipeline import process_corpus
+from dangjian.tokens.tokenize import DomainTokenizer, load_jieba
 
 
 def best_time(function, texts: list[str], rounds: int) -> float:

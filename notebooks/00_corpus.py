@@ -32,10 +32,10 @@ cache_dir = "data/processed/cache"  # role: cache
 # %%
 from IPython.display import Markdown, display
 
-from dangjian import overview
-from dangjian.plotting import save_figure, setup_cjk_font
-from dangjian.status import status_table
-from dangjian.tables import open_tables
+from dangjian.figures.plotting import save_figure, setup_cjk_font
+from dangjian.running import overview
+from dangjian.running.status import status_table
+from dangjian.running.tables import open_tables
 
 setup_cjk_font()
 processed = open_tables(corpus_dir, corpus_tables_dir, cache_dir)
@@ -172,7 +172,7 @@ for path in processed.save(output_dir):
 # %%
 from pathlib import Path
 
-from dangjian import exports
+from dangjian.running import exports
 
 for path in exports.write_exports(Path(output_dir) / exports.EXPORT_FOLDER, processed.document_table):
     print(path)

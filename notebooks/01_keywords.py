@@ -49,12 +49,19 @@ from pathlib import Path
 
 from IPython.display import HTML, Markdown, display
 
-from dangjian.drilldown import cell_links, linked_table, sources_html, term_sources
-from dangjian.dtm import build_dtm, unit_table
-from dangjian.inference import caveats, group_sizes, plural_unit, size_labels
-from dangjian.io import write_table
-from dangjian.kwic import kwic, kwic_summary
-from dangjian.keywords import (
+from dangjian.comparison.drilldown import cell_links, linked_table, sources_html, term_sources
+from dangjian.figures.keywords import (
+    cloud_frequencies,
+    figure_name,
+    plot_keyness,
+    plot_term_heatmap,
+    plot_top_terms,
+    plot_word_clouds,
+    word_cloud,
+)
+from dangjian.figures.plotting import save_figure, setup_cjk_font
+from dangjian.keywords.inference import caveats, group_sizes, plural_unit, size_labels
+from dangjian.keywords.measures import (
     cooccurrence_pmi,
     frequency_matrix,
     frequency_table,
@@ -64,18 +71,11 @@ from dangjian.keywords import (
     tfidf_top_terms,
     top_terms,
 )
-from dangjian.plotting import save_figure, setup_cjk_font
-from dangjian.plotting_keywords import (
-    cloud_frequencies,
-    figure_name,
-    plot_keyness,
-    plot_term_heatmap,
-    plot_top_terms,
-    plot_word_clouds,
-    word_cloud,
-)
-from dangjian.tables import open_tables
-from dangjian.tokenize import DomainTokenizer
+from dangjian.project.io import write_table
+from dangjian.running.tables import open_tables
+from dangjian.tokens.dtm import build_dtm, unit_table
+from dangjian.tokens.kwic import kwic, kwic_summary
+from dangjian.tokens.tokenize import DomainTokenizer
 
 font_path = setup_cjk_font()
 tables_dir = Path(output_dir)

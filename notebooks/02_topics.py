@@ -65,13 +65,20 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from dangjian.cache import Cache
-from dangjian.drilldown import linked_topic_table, sources_html, topic_sources
-from dangjian.inference import caveats
-from dangjian.io import write_table
-from dangjian.plotting import save_figure, setup_cjk_font
-from dangjian.tables import open_tables
-from dangjian.tokenize import DomainTokenizer
+from dangjian.comparison.drilldown import linked_topic_table, sources_html, topic_sources
+from dangjian.figures.plotting import save_figure, setup_cjk_font
+from dangjian.figures.topics import (
+    plot_k_sweep,
+    plot_share_intervals,
+    plot_share_trend,
+    plot_topic_effects,
+    plot_topic_terms,
+)
+from dangjian.keywords.inference import caveats
+from dangjian.project.cache import Cache
+from dangjian.project.io import write_table
+from dangjian.running.tables import open_tables
+from dangjian.tokens.tokenize import DomainTokenizer
 from dangjian.topics import (
     ConsensusTopicModel,
     TopicEffects,
@@ -88,13 +95,6 @@ from dangjian.topics import (
     topic_units,
     unit_summary,
     unit_topic_table,
-)
-from dangjian.topics.plots import (
-    plot_k_sweep,
-    plot_share_intervals,
-    plot_share_trend,
-    plot_topic_effects,
-    plot_topic_terms,
 )
 
 setup_cjk_font()

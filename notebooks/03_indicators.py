@@ -40,13 +40,14 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from dangjian import compare, plotting_indicators
-from dangjian.drilldown import indicator_sources, linked_comparison, sources_html
+from dangjian.comparison import compare
+from dangjian.comparison.drilldown import indicator_sources, linked_comparison, sources_html
+from dangjian.figures import indicators as plotting_indicators
+from dangjian.figures.plotting import save_figure, setup_cjk_font
 from dangjian.indicators import for_export, load_taxonomy
 from dangjian.indicators.core import KINDS, core_table
-from dangjian.io import write_table
-from dangjian.plotting import save_figure, setup_cjk_font
-from dangjian.tables import open_tables
+from dangjian.project.io import write_table
+from dangjian.running.tables import open_tables
 
 setup_cjk_font()
 pd.set_option("display.max_colwidth", 80)
@@ -309,7 +310,7 @@ for path in written:
 # `codebook.csv` and `codebook.md` give every column's type, unit, meaning, allowed values and Stata name.
 
 # %%
-from dangjian import exports
+from dangjian.running import exports
 
 for path in exports.write_exports(tables_dir / exports.EXPORT_FOLDER, documents, indicators):
     print(path)

@@ -38,7 +38,7 @@ DEMO_REPORTS = ["00_corpus", "03_indicators"]
 
 def make_project(root: Path, reports: list[str]) -> Path:
     """Copy the parameter files ``parameters/<name>.yaml`` of ``reports``, their notebooks and data/raw/."""
-    from dangjian.params import load_report_spec
+    from dangjian.project.params import load_report_spec
 
     root.mkdir(parents=True, exist_ok=True)
     (root / "pyproject.toml").write_text("[project]\nname = 'scratch'\n", encoding="utf-8")

@@ -81,7 +81,7 @@ NOTEBOOK_CELLS = [
         "matplotlib.use('Agg')\n"
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Image, display\n"
-        "from dangjian.plotting import save_figure, setup_cjk_font\n"
+        "from dangjian.figures.plotting import save_figure, setup_cjk_font\n"
         "setup_cjk_font()\n"
         "fig, ax = plt.subplots(figsize=(5, 3))\n"
         "ax.bar(regions, [12, 7, 9], color='#b22222')\n"

@@ -3,7 +3,7 @@
 Hostile and damaged entries are built in a cache of a copy of ``data/raw/``: a pickle whose
 loading would run a shell command, an entry with one number changed (党建联系点3799个 → 9799),
 an entry with an invalid byte, a truncated one. Each is detected before it is decoded, recomputed,
-and reported with a :class:`~dangjian.cache.CacheEntryWarning` naming its file.
+and reported with a :class:`~dangjian.project.cache.CacheEntryWarning` naming its file.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dangjian.cache import FRAME, JSON, KEY_FILE, TEXT, Cache, CacheEntryWarning, pack, unpack
-from dangjian.corpus import load_corpus
 from dangjian.indicators import extract
-from dangjian.pipeline import PROCESSED_DOCUMENT, ProcessedCorpus, process, process_document
+from dangjian.project.cache import FRAME, JSON, KEY_FILE, TEXT, Cache, CacheEntryWarning, pack, unpack
+from dangjian.reading.corpus import load_corpus
+from dangjian.segmentation.pipeline import PROCESSED_DOCUMENT, ProcessedCorpus, process, process_document
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -209,7 +209,7 @@ def test_round_trip_of_each_processed_document_equals_the_fresh_one(fresh, posit
 
 
 def test_round_trip_of_an_empty_document_and_of_the_other_codecs():
-    from dangjian.corpus import Document
+    from dangjian.reading.corpus import Document
 
     empty = process_document(Document("empty", Path("empty.txt"), "", "utf-8"))
     again = PROCESSED_DOCUMENT.loads(PROCESSED_DOCUMENT.dumps(empty))
@@ -280,7 +280,7 @@ def test_a_new_cache_makes_one_key_and_entries_are_bundles_of_plain_formats(fill
 def test_an_offset_map_array_is_read_without_pickle_and_checked():
     import io
 
-    from dangjian.edits import offset_map_from_npy
+    from dangjian.cleaning.edits import offset_map_from_npy
 
     def npy(values: np.ndarray) -> bytes:
         buffer = io.BytesIO()

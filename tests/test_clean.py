@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from dangjian.clean import (
+from dangjian.cleaning.clean import (
     PLACEHOLDER,
     CleaningPipeline,
     clean_text,

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-import dangjian.clean as clean
-from dangjian.clean import CJK, _TONED
-from dangjian.edits import Edit, EditBatch, Substitution, apply_sorted_edits, expand, offset_map_to_npy
+import dangjian.cleaning.clean as clean
+from dangjian.cleaning.clean import CJK, _TONED
+from dangjian.cleaning.edits import Edit, EditBatch, Substitution, apply_sorted_edits, expand, offset_map_to_npy
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 PIECES = list(
@@ -183,7 +183,7 @@ def test_whitespace_runs_of_two_or_more_and_at_the_edges_give_the_edits_of_every
 
 
 def test_a_batch_applied_as_arrays_gives_the_text_and_map_of_its_edits_one_by_one():
-    from dangjian import edits as edits_module
+    from dangjian.cleaning import edits as edits_module
 
     rng = random.Random(13)
     applied_as_arrays = 0

@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 
 import dangjian.cli.indicators
-import dangjian.cli.share
-import dangjian.share
-import dangjian.pipeline
+import dangjian.segmentation.pipeline
 from dangjian.cli import main
 
 LIB = Path(__file__).resolve().parents[1] / "lib" / "dangjian"
@@ -58,7 +56,7 @@ def test_the_scan_finds_a_print_and_skips_docstrings():
 
 def test_the_command_modules_print():
     assert printing_calls((CLI / "corpus.py").read_text(encoding="utf-8"))
-    assert len(library_modules()) > 30 and {"tables.py", "runner.py", "share/republish.py"} <= set(library_modules())
+    assert len(library_modules()) > 30 and {"running/tables.py", "running/runner.py", "running/share/republish.py"} <= set(library_modules())
 
 
 @pytest.mark.parametrize("module", library_modules())
@@ -80,8 +78,7 @@ def test_python_m_dangjian_cli_runs_the_command_line():
 
 
 def test_python_m_dangjian_share_runs_its_command_line(tmp_path):
-    assert dangjian.share.main is dangjian.cli.share.main
-    done = subprocess.run([sys.executable, "-m", "dangjian.share", "--root", str(tmp_path)], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "dangjian.running.share", "--root", str(tmp_path)], capture_output=True, text=True)
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == f"{tmp_path / 'reports' / 'index.html'}\n"
     assert (tmp_path / "reports" / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -108,7 +105,7 @@ def test_indicators_of_one_corpus_folder_are_read_from_its_tables(tmp_path, monk
         raise AssertionError("the per-document pipeline was called")
 
     for name in ("process_corpus", "process", "process_document", "process_paths"):
-        monkeypatch.setattr(dangjian.pipeline, name, refuse)
+        monkeypatch.setattr(dangjian.segmentation.pipeline, name, refuse)
     monkeypatch.setattr(dangjian.cli.indicators, "process", refuse)
     capsys.readouterr()
     assert main(["indicators", "county", "--out", str(out / "tables.csv"), "--excluded", str(out / "tables-excluded.csv")]) == 0
@@ -123,7 +120,7 @@ def test_share_refuses_a_run_name_that_is_a_path(tmp_path):
     import subprocess
     import sys
 
-    completed = subprocess.run([sys.executable, "-m", "dangjian.share", "--root", str(tmp_path), "--name", "../x"],
+    completed = subprocess.run([sys.executable, "-m", "dangjian.running.share", "--root", str(tmp_path), "--name", "../x"],
                                capture_output=True, text=True)
     assert completed.returncode == 2 and "run name '../x'" in completed.stderr
     assert not any(tmp_path.rglob("index.html")) and not (tmp_path.parent / "x").exists()

@@ -15,7 +15,8 @@
   state each rule in a sentence written for it; ``PROBES`` holds the probe sentences that tested those
   rules for generality (see its comment). The last cases state the rules added after the held-out
   and second blind parts were studied, then after the third blind part was, then after the fourth
-  was, then after the fifth was, then after the sixth was, each in a sentence written for it.
+  was, then after the fifth was, then after the sixth was, then after the seventh was, then after
+  the eighth was, each in a sentence written for it.
 - Page counters are never indicators; statistics laid out as a table are; digits after 万 are its
   units (2万9620个).
 """
@@ -27,9 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.corpus import Document
+from dangjian.reading.corpus import Document
 from dangjian.indicators import extract
-from dangjian.pipeline import process_document
+from dangjian.segmentation.pipeline import process_document
 
 TESTS = Path(__file__).resolve().parent
 DEVSET = TESTS / "devset"
@@ -87,6 +88,33 @@ def _score_sets():
 #: measure; the firms instructors guide): blind6 core precision 1.000, recall 1.000, kind 1.000;
 #: blind5 recall 0.959 (precision 0.986); blind4 recall 0.948; seen recall 0.973; held-out precision
 #: 1.000, recall 0.729 (its table laid out one cell a line still unread).
+#: A seventh blind part (``blind7``: 8 documents, 136 indicator rows, 110 with a core id), labelled
+#: after that study, measured blind with its rules: values recall 0.978, precision 0.971; core
+#: precision 0.945, recall 0.782; kind 0.977. It was then studied and what generalised became rules
+#: (the reference point of a comparison, 比…最高值3.1%下降…, with the measure elided, and a change verb
+#: right after a number opening no noun; a bare number before 和 in a list that 分别 opens, and a bare
+#: unit listed before the measure of the last item, 村、社区…面积; organisations of a host sector with
+#: a parenthesis or a change after it, and those a place 有 no total; 村社 secretaries; 达标率 of
+#: organisations; 未发展党员 villages no recruits; members transferred no young members; firms brought
+#: into party work; 村营收入; 党（工）委; joint committees of neighbouring villages;
+#: members a study campaign covers; 五家疃村 a name): blind7 values recall 0.985, precision 0.978;
+#: core precision 1.000, recall 0.955; kind 0.978 (left: a planned section read as amounts, the
+#: reference level 3.1% of a growth rate read as a share, events with their noun elided, money
+#: donated, which the probes leave unmapped); the other parts unchanged.
+#: An eighth blind part (``blind8``: 8 documents, 87 indicator rows, 43 with a core id), measured blind
+#: with the rules before and after the seventh part was studied (same figures): values recall 0.954,
+#: precision 0.933; core precision 0.929, recall 0.605; kind 0.988. It was then studied and what
+#: generalised became rules (units counted before a verb with 了 and the count of its object,
+#: 19个企业发展了110名党员: the object is what the verb acts on, 发展党员, and the units take it too; a
+#: level reached now, 从7%增加到目前的8.16%, of the measure before; the members among students or
+#: teachers, 本专科生中党员的比例; 下岗党员; organisations whose activities are not normal are lax ones;
+#: villages whose income 全部超 a sum; 2418个党员 a total counted with 个; 政治学习 events; service
+#: teams where volunteers are named; 6个人管 a count of people; 举办N届 editions; 增加了N个新社区 new
+#: units, an amount): blind8 values recall 0.977, precision 0.955; core precision 0.975, recall
+#: 0.907; kind 1.000 (left: 堂, 种 and 成 of the labels read as other where the extractor reads a count
+#: and a percent, 八届 before the place name 三峡, a related-links headline, members reporting to a
+#: community, which the probes map to in-service members, the staff of a community counted per
+#: community, home-service visits, the enterprises that recruited members); the other parts unchanged.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -99,13 +127,15 @@ THRESHOLDS = {
     "blind4": {"recall": 0.96, "precision": 0.95, "core_precision": 0.99, "core_recall": 0.94, "kind": 0.99, "kind_other": 0.99},
     "blind5": {"recall": 0.98, "precision": 0.99, "core_precision": 0.98, "core_recall": 0.95, "kind": 0.99, "kind_other": 0.99},
     "blind6": {"recall": 0.98, "precision": 0.98, "core_precision": 0.99, "core_recall": 0.99, "kind": 0.99, "kind_other": 0.99},
+    "blind7": {"recall": 0.98, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.95, "kind": 0.97, "kind_other": 0.95},
+    "blind8": {"recall": 0.97, "precision": 0.95, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -529,6 +559,57 @@ CASES: list[tuple[str, str, str, str, str]] = [
     # of the new sectors
     ("全镇现有在册党员412名。", "412名", "在册党员", "members_total", "amount"),
     ("全市已选派860名党建工作指导员，指导联系2100家企业。", "2100家", "指导联系企业", "new_sector_orgs", "amount"),
+    # the reference point of a comparison: the measure is elided, a change verb after it opens no noun
+    ("全县党员总数增幅比上年下降0.1个百分点，比2018年最高值2.4%下降1.3个百分点。", "1.3个百分点", "党员总", "members_total", "change"),
+    # a bare number before 和 in a list that 分别 opens takes the unit of the last; a bare unit listed
+    # before the last item has the same measure
+    ("村、社区党群服务中心面积比上年分别提高3.2和4.5个百分点。", "3.2", "村党群服务中心面积", "service_centres", "change"),
+    ("村、社区党群服务中心面积比上年分别提高3.2和4.5个百分点。", "4.5个百分点", "社区党群服务中心面积", "service_centres", "change"),
+    # organisations of a host sector, a parenthesis after it or their change; those a place has are no total
+    ("其中，机关党组织增加120个，国有企业党组织增加36个。", "36个", "国有企业党组织增加", "orgs_by_type", "change"),
+    ("全县1500个基层党组织中，有农村党组织310个，社区（居委会）党组织42个。", "310个", "农村党组织", "orgs_by_type", "amount"),
+    ("全县1500个基层党组织中，有农村党组织310个，社区（居委会）党组织42个。", "42个", "社区（居委会）党组织", "orgs_by_type", "amount"),
+    # secretaries of villages and communities together (村社)
+    ("全县共有村社党组织书记412名。", "412名", "村社党组织书记", "village_secretaries", "amount"),
+    # the rate of organisations reaching the standard
+    ("全年基层党组织达标率提升到92.5%。", "92.5%", "达标率", "model_orgs", "share"),
+    # villages that recruited no one; members transferred to villages: neither recruits nor young members
+    ("全镇连续三年以上未发展党员的村占比为8%。", "8%", "未发展党员", "", "share"),
+    ("将56名40岁以下党员转入村级党组织。", "56名", "", "", "amount"),
+    # firms brought into party work are covered
+    ("园区党委已将80余家企业纳入党建工作体系。", "80余家", "纳入党建", "org_coverage", "amount"),
+    # the income the village runs is its collective income
+    ("全村村营收入达到85万元。", "85万元", "村营收入", "collective_income", "amount"),
+    # 党（工）委 names committees and working committees together; a count next to them counts them
+    ("全区21个党（工）委所辖党组织全部参加。", "21个", "党（工）委", "orgs_by_type", "amount"),
+    # joint committees of neighbouring villages: the villages one holds, and the townships that set them up
+    ("东山联合党委辖东山、西岭、南坪3个村。", "3个", "联合党委辖", "joint_building", "amount"),
+    ("全县15个乡镇均成立了由相邻村组建的村级联合党委。", "15个", "", "joint_building", "amount"),
+    # the members a study campaign reaches, all of them
+    ("开展党员大学习活动，实现全市8200名党员全覆盖。", "8200名", "党员全覆盖", "training_participants", "amount"),
+    # units counted before a verb with 了, then the count of its object: the object is what the verb
+    # acts on, and the units take it too
+    ("全年有12个村发展了35名党员，15个支部组织了60次政治学习。", "35名", "发展党员", "members_recruited", "amount"),
+    ("全年有12个村发展了35名党员，15个支部组织了60次政治学习。", "15个", "支部组织政治学习", "study_activities", "amount"),
+    ("全年有12个村发展了35名党员，15个支部组织了60次政治学习。", "60次", "政治学习", "study_activities", "amount"),
+    # a level reached now, of the measure before
+    ("全县女党员占比从2015年的22.4%提高到目前的27.1%。", "27.1%", "女党员", "members_female", "share"),
+    # the members among students or teachers; laid-off members
+    ("全校本科生中党员的比例为9.3%，教师中党员比例达到52.6%。", "9.3%", "本科生中党员", "members_by_occupation", "share"),
+    ("全校本科生中党员的比例为9.3%，教师中党员比例达到52.6%。", "52.6%", "教师中党员", "members_by_occupation", "share"),
+    ("全公司共有党员820名，其中在岗党员510名，下岗党员96名。", "96名", "下岗党员", "members_by_occupation", "amount"),
+    # organisations whose activities are not normal are lax ones; those functioning normally are not
+    ("全区有6个党组织活动不正常，40个党组织活动正常。", "6个", "活动不正常", "weak_orgs", "amount"),
+    ("全区有6个党组织活动不正常，40个党组织活动正常。", "40个", "活动正常", "", "amount"),
+    # villages whose income all exceeds a sum (超)
+    ("全县208个行政村（含涉农社区）村级集体经济收入全部超10万元。", "208个", "行政村", "villages_by_income", "amount"),
+    # members counted with 个 in a list of the organisations
+    ("全乡下设3个党总支、28个党支部、960个党员。", "960个", "党员", "members_total", "amount"),
+    # service teams set up where volunteers are named
+    ("社区组建党员志愿者队伍，共成立了8支服务队伍。", "8支", "服务队伍", "volunteers", "amount"),
+    # an increase of new units counts them: an amount (with a comparison, a change)
+    ("三年间全市增加了45个新网格，比上年增加3个新党支部。", "45个", "新网格", "grids", "amount"),
+    ("三年间全市增加了45个新网格，比上年增加3个新党支部。", "3个", "新党支部", "orgs_by_type", "change"),
 ]
 
 
@@ -1276,6 +1357,18 @@ def test_digits_after_wan_are_its_units():
     table = _table("全国2万9620个乡镇、11万9437个社区已建立党组织。")
     assert list(zip(table["surface"], table["value_norm"], table["core_id"])) == [
         ("2万9620个", 29620.0, "org_coverage"), ("11万9437个", 119437.0, "org_coverage")]
+
+
+def test_ge_ren_counts_people_and_editions_held_are_counts():
+    table = _table("每个村委会现在5个人管2000多人，建成5个人才工作站。镇里已连续举办6届文化节，学习十九届四中全会精神。")
+    rows = list(zip(table["surface"], table["unit"], table["unit_class"]))
+    assert rows == [("5个人", "人", "person"), ("2000多人", "人", "person"), ("5个", "个", "count"), ("6届", "届", "count")]
+
+
+def test_a_numeral_and_jia_in_a_village_name_count_nothing():
+    table = _table("本年度，北岭三家屯村获评示范村，三家农村合作社入股。")
+    assert table["surface"].tolist() == ["三家"]
+    assert table["subject"].iloc[0].endswith("农村合作社入股")
 
 
 def test_percentage_points_are_their_own_unit_class_and_a_change():

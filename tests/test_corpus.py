@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.clean import clean_text
-from dangjian.corpus import CorpusError, decode_bytes, load_corpus, read_document
+from dangjian.cleaning.clean import clean_text
+from dangjian.reading.corpus import CorpusError, decode_bytes, load_corpus, read_document
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 DOCS = sorted(p.stem for p in RAW.glob("*.txt"))

@@ -10,8 +10,8 @@ import pytest
 
 from builders import paragraphs_of, write_docx, write_html, write_scanned_pdf
 from dangjian.cli import main
-from dangjian.corpus import load_corpus
-from dangjian.metadata_guess import INIT_COLUMNS, init_metadata, metadata_status
+from dangjian.metadata.guess import INIT_COLUMNS, init_metadata, metadata_status
+from dangjian.reading.corpus import load_corpus
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 DOCS = sorted(p.stem for p in RAW.glob("*.txt"))

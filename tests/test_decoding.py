@@ -10,8 +10,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dangjian.clean import clean_text
-from dangjian.corpus import CorpusError, decode_bytes, decode_with_warnings, read_document
+from dangjian.cleaning.clean import clean_text
+from dangjian.reading.corpus import CorpusError, decode_bytes, decode_with_warnings, read_document
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 TRADITIONAL, SIMPLIFIED = "pingliang-2024", "guizhou-district"

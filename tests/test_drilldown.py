@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dangjian import compare
-from dangjian.drilldown import (
+from dangjian.comparison import compare
+from dangjian.comparison.drilldown import (
     anchor_id,
     cell_links,
     highlight,
@@ -23,10 +23,10 @@ from dangjian.drilldown import (
     term_sources,
     topic_sources,
 )
-from dangjian.dtm import group_labels
-from dangjian.kwic import kwic
-from dangjian.tables import CorpusTables, process_tables
-from dangjian.tokenize import DomainTokenizer
+from dangjian.running.tables import CorpusTables, process_tables
+from dangjian.tokens.dtm import group_labels
+from dangjian.tokens.kwic import kwic
+from dangjian.tokens.tokenize import DomainTokenizer
 from dangjian.topics import TopicModel, tokenize_units, topic_share_intervals, topic_units
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"

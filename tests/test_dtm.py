@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dangjian.dtm import UNITS, MISSING_LABEL, TermMatrixBuilder, build_dtm, unit_table
-from dangjian.pipeline import process_corpus
-from dangjian.tokenize import DomainTokenizer
+from dangjian.segmentation.pipeline import process_corpus
+from dangjian.tokens.dtm import UNITS, MISSING_LABEL, TermMatrixBuilder, build_dtm, unit_table
+from dangjian.tokens.tokenize import DomainTokenizer
 
 
 @pytest.fixture(scope="module")

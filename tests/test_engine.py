@@ -15,14 +15,11 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from dangjian.clean import clean_text
-from dangjian.corpus import CorpusError, load_corpus
-from dangjian.engine import TABLES, Engine, Stages, process_partition, run, warm_stages
+from dangjian.cleaning.clean import clean_text
 from dangjian.indicators import COLUMNS as INDICATOR_COLUMNS
 from dangjian.indicators import extract
-from dangjian.pipeline import process_corpus
-from dangjian.segment import PARAGRAPH_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS
-from dangjian.stream import (
+from dangjian.reading.corpus import CorpusError, load_corpus
+from dangjian.reading.stream import (
     MANIFEST,
     PartitionedWriter,
     batched,
@@ -33,7 +30,10 @@ from dangjian.stream import (
     read_ref,
     read_table,
 )
-from dangjian.tokenize import DomainTokenizer
+from dangjian.running.engine import TABLES, Engine, Stages, process_partition, run, warm_stages
+from dangjian.segmentation.pipeline import process_corpus
+from dangjian.segmentation.segment import PARAGRAPH_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS
+from dangjian.tokens.tokenize import DomainTokenizer
 
 from builders import load_benchmark
 

@@ -1,6 +1,6 @@
 """The engine's tables stay the same while cleaning, segmentation and extraction are rewritten.
 
-Two inputs go through :func:`dangjian.engine.run` in this process and every table of the
+Two inputs go through :func:`dangjian.running.engine.run` in this process and every table of the
 reference under ``tests/data/equivalence/`` is compared (a table the engine writes that the
 reference does not hold yet is an addition, not a difference):
 

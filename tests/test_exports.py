@@ -13,12 +13,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dangjian import exports
 from dangjian.cli.export import run_export
 from dangjian.indicators import extract
 from dangjian.indicators.core import KINDS, core_indicators
 from dangjian.indicators.units import UNIT_CLASSES
-from dangjian.pipeline import process_corpus
+from dangjian.running import exports
+from dangjian.segmentation.pipeline import process_corpus
 
 BOM = "\ufeff".encode()
 PLACE_COLUMNS = ("region", "province", "prefecture", "county", "township", "level", "year", "genre")

@@ -22,10 +22,10 @@ from builders import (
     write_scanned_pdf,
     write_text_pdf,
 )
-from dangjian.clean import clean_text
-from dangjian.corpus import CorpusError, load_corpus, read_document
-from dangjian.formats import extract_document
-from dangjian.formats.pdf import NO_TEXT_LAYER
+from dangjian.cleaning.clean import clean_text
+from dangjian.reading.corpus import CorpusError, load_corpus, read_document
+from dangjian.reading.formats import extract_document
+from dangjian.reading.formats.pdf import NO_TEXT_LAYER
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 DOCS = sorted(p.stem for p in RAW.glob("*.txt"))
@@ -69,8 +69,8 @@ def test_html_page_gives_the_clean_text_of_the_txt(tmp_path):
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 def test_a_web_page_saved_as_txt_is_read_as_a_web_page_with_a_warning(tmp_path, encoding):
-    from dangjian.pipeline import process_document
-    from dangjian.status import document_warnings
+    from dangjian.running.status import document_warnings
+    from dangjian.segmentation.pipeline import process_document
 
     title, body = national_page_parts()
     page = write_html(tmp_path / "page.html", title, body, date="2020-05-09", editor="刘磊")

@@ -7,8 +7,11 @@ import ast
 
 import pytest
 
-from dangjian import formulas
-from dangjian.formulas import (
+from dangjian.indicators.exclusions import EXCLUDED_FORMULAS, SentenceContext
+from dangjian.indicators.extract import read_text
+from dangjian.keywords.measures import SLOGAN_FORMULAS, find_slogans
+from dangjian.segmentation import formulas
+from dangjian.segmentation.formulas import (
     ALTERNATING,
     CLASSIFIED,
     LISTED,
@@ -18,10 +21,7 @@ from dangjian.formulas import (
     numeral_tail,
     quoted_formula,
 )
-from dangjian.indicators.exclusions import EXCLUDED_FORMULAS, SentenceContext
-from dangjian.indicators.extract import read_text
-from dangjian.keywords import SLOGAN_FORMULAS, find_slogans
-from dangjian.segment import split_paragraphs, split_sentences
+from dangjian.segmentation.segment import split_paragraphs, split_sentences
 
 
 def verdicts(text: str) -> list[tuple[str, str | None]]:

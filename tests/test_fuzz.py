@@ -21,8 +21,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dangjian.clean import clean_text, question_marks
-from dangjian.segment import segment, sentence_spans
+from dangjian.cleaning.clean import clean_text, question_marks
+from dangjian.segmentation.segment import segment, sentence_spans
 
 EXAMPLES = int(os.environ.get("DANGJIAN_FUZZ_EXAMPLES", "2000"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -111,9 +111,9 @@ def test_reading_numbers_never_raises_and_its_spans_are_its_surfaces(raw):
 def test_indicator_extraction_never_raises_and_its_spans_are_its_surfaces(raw):
     from pathlib import Path
 
-    from dangjian.corpus import Document
     from dangjian.indicators import extract, read_text
-    from dangjian.pipeline import process_document
+    from dangjian.reading.corpus import Document
+    from dangjian.segmentation.pipeline import process_document
 
     text = clean_text(raw).text
     for verdict in read_text(text):

@@ -22,11 +22,11 @@ import pytest
 from lxml import etree
 
 from dangjian.cli import main
-from dangjian.corpus import CorpusError, load_corpus
-from dangjian.formats import extract_document, reading
-from dangjian.formats import docx as docx_format
-from dangjian.formats import html as html_format
-from dangjian.formats import pdf as pdf_format
+from dangjian.reading.corpus import CorpusError, load_corpus
+from dangjian.reading.formats import extract_document, reading
+from dangjian.reading.formats import docx as docx_format
+from dangjian.reading.formats import html as html_format
+from dangjian.reading.formats import pdf as pdf_format
 
 PARAGRAPH = "全市新建党群服务中心12个，培训党员2.1万人次，基层组织全面进步。"
 PAGE_TEXTS = ["Party building in the county", "Training of members", "Service centres", "Village committees"]
@@ -354,8 +354,8 @@ RUN_PARAMETERS = (
     'cache_dir = "data/processed/cache"  # role: cache\n'
 )
 RUN_READS_TABLES = (
-    "from dangjian.status import status_table\n"
-    "from dangjian.tables import open_tables\n"
+    "from dangjian.running.status import status_table\n"
+    "from dangjian.running.tables import open_tables\n"
     "processed = open_tables(corpus_dir, corpus_tables_dir, cache_dir)\n"
     "print(status_table(processed)['status'].value_counts().to_dict())\n"
 )

@@ -23,13 +23,13 @@ import nbformat
 import pytest
 
 from dangjian import cli
-from dangjian.cache import JSON, Cache, CacheEntryWarning
 from dangjian.cli import share as share_cli
-from dangjian.corpus import CorpusError, load_corpus, read_document
-from dangjian.io import UnsafePathError
-from dangjian.metadata_guess import choose_title, guess_metadata, init_metadata
-from dangjian.stream import iter_document_refs
-from dangjian.tables import process_tables
+from dangjian.metadata.guess import choose_title, guess_metadata, init_metadata
+from dangjian.project.cache import JSON, Cache, CacheEntryWarning
+from dangjian.project.io import UnsafePathError
+from dangjian.reading.corpus import CorpusError, load_corpus, read_document
+from dangjian.reading.stream import iter_document_refs
+from dangjian.running.tables import process_tables
 
 from scratch_projects import snapshot
 
@@ -230,7 +230,7 @@ def test_corpus_init_writes_a_table_without_text_anew(tmp_path, data):
     assert [document.doc_id for document in load_corpus(corpus)] == [row["doc_id"] for row in result.added]
 
 
-# --------------------------------------------------------------------------- python -m dangjian.share
+# --------------------------------------------------------------------------- python -m dangjian.running.share
 
 
 def share_project(root: Path) -> Path:
@@ -271,7 +271,7 @@ def test_share_on_a_read_only_reports_folder_is_one_line_and_exit_2(tmp_path):
     root = share_project(tmp_path / "project")
     reports = root / "reports"
     reports.mkdir()
-    command = [sys.executable, "-m", "dangjian.share", "--root", str(root)]
+    command = [sys.executable, "-m", "dangjian.running.share", "--root", str(root)]
     if os.geteuid() == 0:  # root writes through permission bits: a read-only mount in a private namespace
         result = subprocess.run(
             ["unshare", "--mount", "sh", "-c", READ_ONLY_MOUNT, "sh", str(reports), *command],
@@ -316,7 +316,7 @@ def test_an_output_folder_too_long_is_one_short_line_before_anything_runs(tmp_pa
 
 
 def test_an_output_folder_of_ordinary_length_is_accepted(tmp_path):
-    from dangjian.runner import load_report_specs
+    from dangjian.project.params import load_report_specs
 
     project = make_project(tmp_path / "project")
     path = write_params(project, "deep", "parameters:\n  output_dir: data/processed/" + "/".join(["报告"] * 40) + "\n")

@@ -25,11 +25,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import dangjian.clean as clean
-import dangjian.segment as segment_module
-from dangjian.clean import CleaningPipeline, StepRecord, _example, _find_script_edits, clean_text
-from dangjian.edits import Edit, OffsetMap, apply_sorted_edits
-from dangjian.segment import Segmentation, segment, segment_records
+import dangjian.cleaning.clean as clean
+import dangjian.segmentation.segment as segment_module
+from dangjian.cleaning.clean import CleaningPipeline, StepRecord, _example, _find_script_edits, clean_text
+from dangjian.cleaning.edits import Edit, OffsetMap, apply_sorted_edits
+from dangjian.segmentation.segment import Segmentation, segment, segment_records
 
 from builders import load_benchmark
 
@@ -202,9 +202,9 @@ _MEASURE = """
 import json, sys
 from pathlib import Path
 import psutil
-from dangjian.clean import clean_text
-from dangjian.corpus import read_document
-from dangjian.pipeline import process_document
+from dangjian.cleaning.clean import clean_text
+from dangjian.reading.corpus import read_document
+from dangjian.segmentation.pipeline import process_document
 
 def high_water_mark():  # peak resident memory of this process since exec (VmHWM, in bytes)
     line = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
@@ -235,8 +235,8 @@ def test_a_one_line_document_of_5_mb_is_processed_in_memory_proportional_to_it(t
 
 def table_frames(out: Path) -> dict[str, pd.DataFrame]:
     """Every table of a tables folder, all partitions joined (partition boundaries aside)."""
-    from dangjian.engine import TABLES
-    from dangjian.stream import read_table
+    from dangjian.reading.stream import read_table
+    from dangjian.running.engine import TABLES
 
     return {name: read_table(out, name) for name in TABLES}
 
@@ -246,8 +246,8 @@ def test_tables_written_as_they_are_made_equal_tables_held_in_memory(tmp_path, m
     sections, paragraphs, sentences, indicators and excluded numbers are written row group by row
     group, its clean text straight to a file. The tables read back are those of the ordinary run,
     nothing is left in the spill folder, and no cache entry holds a spilled document."""
-    import dangjian.engine as engine
-    from dangjian.tables import CorpusTables, process_tables
+    import dangjian.running.engine as engine
+    from dangjian.running.tables import CorpusTables, process_tables
 
     process_tables(RAW, tmp_path / "memory", cache_dir=tmp_path / "cache-memory")
     monkeypatch.setattr(engine, "HUGE_DOCUMENT", 1)
@@ -269,10 +269,10 @@ _MEASURE_PROCESS = """
 import json, sys
 from pathlib import Path
 import psutil
-import dangjian.engine as engine
-from dangjian.clean import clean_text
-from dangjian.tables import process_tables
-from dangjian.tokenize import DomainTokenizer
+import dangjian.running.engine as engine
+from dangjian.cleaning.clean import clean_text
+from dangjian.running.tables import process_tables
+from dangjian.tokens.tokenize import DomainTokenizer
 
 def high_water_mark():
     line = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
@@ -310,8 +310,8 @@ def test_the_process_step_holds_a_huge_document_in_memory_proportional_to_it(tmp
 def test_a_huge_document_that_cannot_be_read_is_skipped_and_the_rest_processed(tmp_path, monkeypatch):
     """A huge file is set apart by its size before it is read: when it turns out unreadable (here a
     text with no Chinese at all), it is one skipped document, and the others are processed."""
-    import dangjian.engine as engine
-    from dangjian.tables import CorpusTables, process_tables
+    import dangjian.running.engine as engine
+    from dangjian.running.tables import CorpusTables, process_tables
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

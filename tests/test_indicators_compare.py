@@ -7,12 +7,13 @@ import hashlib
 import pandas as pd
 import pytest
 
-from dangjian import compare, plotting_indicators
-from dangjian.drilldown import indicator_sources, linked_comparison
+from dangjian.comparison import compare
+from dangjian.figures import indicators as plotting_indicators
+from dangjian.comparison.drilldown import indicator_sources, linked_comparison
 from dangjian.indicators import extract, load_taxonomy
 from dangjian.indicators.core import KINDS
-from dangjian.pipeline import process_corpus
-from dangjian.plotting import save_figure, setup_cjk_font
+from dangjian.segmentation.pipeline import process_corpus
+from dangjian.figures.plotting import save_figure, setup_cjk_font
 
 
 @pytest.fixture(scope="module")

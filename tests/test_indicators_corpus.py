@@ -14,8 +14,8 @@ import pytest
 
 from dangjian.cli import main
 from dangjian.indicators import COLUMNS, excluded_numbers, extract, for_export
-from dangjian.io import write_table
-from dangjian.pipeline import process_corpus
+from dangjian.project.io import write_table
+from dangjian.segmentation.pipeline import process_corpus
 
 TESTS = Path(__file__).resolve().parent
 GOLD = TESTS / "gold" / "indicators.csv"
@@ -200,8 +200,8 @@ def test_extraction_is_fast(processed):
 
 
 def test_a_document_without_numbers_gives_an_empty_typed_table():
-    from dangjian.corpus import Document
-    from dangjian.pipeline import process_document
+    from dangjian.reading.corpus import Document
+    from dangjian.segmentation.pipeline import process_document
 
     document = process_document(Document("d", Path("d.txt"), "坚持党建引领，推动基层治理。", "utf-8"))
     table = extract(document)

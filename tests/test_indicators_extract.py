@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.clean import clean_text
-from dangjian.corpus import Document
+from dangjian.cleaning.clean import clean_text
+from dangjian.reading.corpus import Document
 from dangjian.indicators import NotAQuantity, Quantity, Reason, extract, quantities, read_candidate, read_text
 from dangjian.indicators.grammar import CANDIDATE
 from dangjian.indicators.subjects import label_subjects
 from dangjian.indicators.thresholds import threshold_flags
-from dangjian.pipeline import process_document
+from dangjian.segmentation.pipeline import process_document
 
 
 def only(text: str) -> Quantity:

@@ -2,7 +2,7 @@
 
 Each case is a short passage of a grassroots party-building report (annual review, speech,
 signed article, guidance; simplified or traditional; full-width digits, thousands commas,
-messy web text). It is cleaned like a document (:func:`dangjian.clean.clean_text`) and every
+messy web text). It is cleaned like a document (:func:`dangjian.cleaning.clean.clean_text`) and every
 quantity the extractor reports is compared with what the gold conventions
 (``tests/gold/README.md``) ask for: ``value_norm``, ``unit_class``, ``approx`` and, for a
 range, the upper bound. A case passes when every expected quantity is found and nothing else is
@@ -39,7 +39,7 @@ from decimal import Decimal
 
 import pytest
 
-from dangjian.clean import clean_text
+from dangjian.cleaning.clean import clean_text
 from dangjian.indicators import quantities
 
 #: (passage, expected quantities, optional quantities). A quantity is written

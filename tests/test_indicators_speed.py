@@ -11,11 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dangjian.corpus import Document
+from dangjian.reading.corpus import Document
 from dangjian.indicators import COLUMNS, excluded_numbers, extract
 from dangjian.indicators import exclusions, kinds, subjects
 from dangjian.indicators.numerals import parse_arabic
-from dangjian.pipeline import process_corpus, process_document
+from dangjian.segmentation.pipeline import process_corpus, process_document
 
 extract_module = importlib.import_module("dangjian.indicators.extract")
 

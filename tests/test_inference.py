@@ -10,7 +10,7 @@ import pytest
 from scipy import stats
 from scipy.stats.contingency import association
 
-from dangjian.inference import (
+from dangjian.keywords.inference import (
     GroupBootstrap,
     adjust_p_values,
     caveats,

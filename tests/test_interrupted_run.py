@@ -26,8 +26,8 @@ import nbformat
 import psutil
 import pytest
 
-from dangjian.io import is_temporary
-from dangjian.runlock import exclusive_run
+from dangjian.project.io import is_temporary
+from dangjian.running.runlock import exclusive_run
 from scratch_projects import DEMO_REPORTS, copy_project, file_digests, make_project, run
 
 REPORTS = DEMO_REPORTS

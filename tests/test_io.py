@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dangjian.io import EXCEL_CELL_CHARS, _excel_fast, atomic_open, excel_cell_text, write_table, write_text_atomic
+from dangjian.project.io import EXCEL_CELL_CHARS, _excel_fast, atomic_open, excel_cell_text, write_table, write_text_atomic
 
 
 def test_a_failed_write_leaves_the_earlier_output_intact(tmp_path):

@@ -9,9 +9,8 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from dangjian.dtm import build_dtm, unit_table
-from dangjian.inference import GroupBootstrap, adjust_p_values
-from dangjian.keywords import (
+from dangjian.keywords.inference import GroupBootstrap, adjust_p_values
+from dangjian.keywords.measures import (
     conservative_log_ratio,
     cooccurrence_pmi,
     find_slogans,
@@ -24,8 +23,9 @@ from dangjian.keywords import (
     slogan_matrix,
     tfidf_top_terms,
 )
-from dangjian.pipeline import process_corpus
-from dangjian.tokenize import DomainTokenizer
+from dangjian.segmentation.pipeline import process_corpus
+from dangjian.tokens.dtm import build_dtm, unit_table
+from dangjian.tokens.tokenize import DomainTokenizer
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dangjian.dtm import unit_table
-from dangjian.keywords import EncodedUnits, cooccurrence_pmi
-from dangjian.pipeline import process_corpus
-from dangjian.tokenize import DomainTokenizer
+from dangjian.keywords.measures import EncodedUnits, cooccurrence_pmi
+from dangjian.segmentation.pipeline import process_corpus
+from dangjian.tokens.dtm import unit_table
+from dangjian.tokens.tokenize import DomainTokenizer
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.kwic import kwic, kwic_summary
-from dangjian.tables import CorpusTables, process_tables
+from dangjian.running.tables import CorpusTables, process_tables
+from dangjian.tokens.kwic import kwic, kwic_summary
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

@@ -25,12 +25,12 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.corpus import Document, load_corpus, read_document
 from dangjian.indicators import extract
-from dangjian.pipeline import process_document
-from dangjian.segment import MAX_SENTENCE_CHARS
-from dangjian.status import document_warnings
-from dangjian.tokenize import DomainTokenizer
+from dangjian.reading.corpus import Document, load_corpus, read_document
+from dangjian.running.status import document_warnings
+from dangjian.segmentation.pipeline import process_document
+from dangjian.segmentation.segment import MAX_SENTENCE_CHARS
+from dangjian.tokens.tokenize import DomainTokenizer
 
 from builders import load_benchmark
 
@@ -70,11 +70,11 @@ def test_the_file_is_12_5_mb_on_one_line(large):
 
 def test_the_line_is_longer_than_every_piece_and_batch(large):
     """Every stage takes this line in several pieces or batches, so a longer line only adds more of them."""
-    from dangjian.clean import LONG_LINE_CHARS
-    from dangjian.edits import _JOIN_CHARS
+    from dangjian.cleaning.clean import LONG_LINE_CHARS
+    from dangjian.cleaning.edits import _JOIN_CHARS
     from dangjian.indicators.extract import BATCH_SENTENCES
-    from dangjian.segment import _BATCH_ROWS
-    from dangjian.tokenize import PIECE_CHARS
+    from dangjian.segmentation.segment import _BATCH_ROWS
+    from dangjian.tokens.tokenize import PIECE_CHARS
 
     characters = len(large["processed"].cleaned.text)
     sentences = len(large["processed"].segmentation.sentences)

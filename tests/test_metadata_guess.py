@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 
 from dangjian.cli import main
-from dangjian.corpus import CorpusError, load_corpus
-from dangjian.metadata_guess import (
+from dangjian.metadata.guess import (
     accept_guesses,
     choose_title,
     guess_title,
@@ -28,7 +27,8 @@ from dangjian.metadata_guess import (
     page_head,
     unsure_fields,
 )
-from dangjian.places import _cpca_resource, find_place_mentions, gazetteer, guess_region
+from dangjian.metadata.places import _cpca_resource, find_place_mentions, gazetteer, guess_region
+from dangjian.reading.corpus import CorpusError, load_corpus
 
 PAGES = Path(__file__).resolve().parent / "data" / "metadata_pages"
 FIELDS = ("title", "level", "year", "region")

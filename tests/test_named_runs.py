@@ -15,9 +15,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from dangjian.layout import RunLayout
-from dangjian.params import ReportSpec
-from dangjian.runner import named_run, shared_output_problems
+from dangjian.project.layout import RunLayout
+from dangjian.project.params import ReportSpec
+from dangjian.running.runner import named_run, shared_output_problems
 from scratch_projects import file_digests, run
 
 PARAMETERS = (
@@ -27,7 +27,7 @@ PARAMETERS = (
 )
 WRITE = (
     "import pathlib\n"
-    "from dangjian.io import write_text_atomic\n"
+    "from dangjian.project.io import write_text_atomic\n"
     "docs = sorted(p.name for p in pathlib.Path(corpus_dir).glob('*.txt'))\n"
     "for part in parts:\n"
     "    write_text_atomic(pathlib.Path(output_dir) / f'{part}.csv', 'doc\\n' + '\\n'.join(docs) + '\\n')\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from dangjian.params import PARAMETERS_TAG, find_parameter_files, load_report_spec, read_notebook_parameters
+from dangjian.project.params import PARAMETERS_TAG, find_parameter_files, load_report_spec, read_notebook_parameters
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))

@@ -1,6 +1,6 @@
 """The corpus overview's figures stay readable and quick to draw whatever the number of documents.
 
-Up to :data:`dangjian.overview.MAX_DOCUMENT_ROWS` documents the figures draw one row per document;
+Up to :data:`dangjian.running.overview.MAX_DOCUMENT_ROWS` documents the figures draw one row per document;
 above it, distributions (documents per band of edits, histograms of length and structure), so that
 a corpus of thousands of documents gives a figure of the same size as one of fifty. Measured on
 the five documents of ``data/raw/`` and on a generated corpus of sixty documents.
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import overview
-from dangjian.tables import process_tables, CorpusTables
+from dangjian.running import overview
+from dangjian.running.tables import process_tables, CorpusTables
 
 from builders import load_benchmark
 

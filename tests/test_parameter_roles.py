@@ -9,9 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from dangjian import freshness, share
-from dangjian.layout import PARAMETER_ROLES, SINGLE_ROLES
-from dangjian.params import (
+from dangjian.project.layout import PARAMETER_ROLES, SINGLE_ROLES
+from dangjian.project.params import (
     ParameterError,
     ReportSpec,
     describe_parameters,
@@ -21,7 +20,9 @@ from dangjian.params import (
     parse_parameters_source,
     read_notebook_parameters,
 )
-from dangjian.runner import corpus_folders, named_run, output_folder_problems, shared_output_problems
+from dangjian.project.params import corpus_folders, output_folder_problems
+from dangjian.running import freshness, share
+from dangjian.running.runner import named_run, shared_output_problems
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -194,7 +195,7 @@ def test_the_project_notebooks_declare_every_folder_and_prefix_they_have():
 
 
 def test_asking_for_a_role_that_does_not_exist_is_an_error(project):
-    from dangjian.params import ReportSpec, role_value
+    from dangjian.project.params import ReportSpec, role_value
 
     write_notebook(project, 'figure_prefix = "x"  # role: figure_prefix\n')
     spec = ReportSpec("tiny", project / "tiny.yaml", Path("notebooks/tiny.ipynb"))

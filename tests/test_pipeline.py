@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dangjian.cache import Cache
-from dangjian.corpus import load_corpus
-from dangjian.pipeline import process, process_corpus
+from dangjian.project.cache import Cache
+from dangjian.reading.corpus import load_corpus
+from dangjian.segmentation.pipeline import process, process_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -44,7 +44,7 @@ def test_cache_recomputes_only_the_changed_document(corpus_copy, tmp_path):
 
 
 def test_a_different_cleaning_pipeline_is_a_different_cache_entry(corpus_copy, tmp_path):
-    from dangjian.clean import CleaningPipeline
+    from dangjian.cleaning.clean import CleaningPipeline
 
     process_corpus(corpus_copy, cache_dir=tmp_path / "cache")
     cache = Cache(tmp_path / "cache")

@@ -21,8 +21,8 @@ from fontTools.ttLib import TTCollection, TTFont  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from dangjian.captions import read_caption  # noqa: E402
-from dangjian.plotting import (  # noqa: E402
+from dangjian.figures.captions import read_caption  # noqa: E402
+from dangjian.figures.plotting import (  # noqa: E402
     PREFERRED_FAMILIES,
     bundled_font_path,
     draw_annotated_heatmap,

@@ -11,12 +11,12 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 
-from dangjian import compare  # noqa: E402
-from dangjian.captions import read_caption  # noqa: E402
+from dangjian.comparison import compare  # noqa: E402
+from dangjian.figures.captions import read_caption  # noqa: E402
+from dangjian.figures.indicators import comparison_panels, plot_comparison, plot_coverage  # noqa: E402
+from dangjian.figures.plotting import save_figure, setup_cjk_font  # noqa: E402
 from dangjian.indicators import extract, load_taxonomy  # noqa: E402
-from dangjian.pipeline import process_corpus  # noqa: E402
-from dangjian.plotting import save_figure, setup_cjk_font  # noqa: E402
-from dangjian.plotting_indicators import comparison_panels, plot_comparison, plot_coverage  # noqa: E402
+from dangjian.segmentation.pipeline import process_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +133,7 @@ def test_a_region_of_many_values_shows_its_median_not_a_label_per_value(rows):
     """A corpus of many documents gives a region dozens of values of one indicator: writing each beside
     its dot hides the dots and took minutes to lay out. Above MAX_LABELLED_VALUES a row shows its
     median as a bar; rows of few values keep their labels. The seeds' rows are repeated to make one."""
-    from dangjian.plotting_indicators import MAX_LABELLED_VALUES
+    from dangjian.figures.indicators import MAX_LABELLED_VALUES
 
     (key, group), *_ = comparison_panels(rows, "amount")
     region = group["region_label"].iloc[0]
@@ -153,7 +153,7 @@ def test_a_region_of_many_values_shows_its_median_not_a_label_per_value(rows):
 
 def test_the_density_of_a_large_corpus_has_a_row_per_region_and_a_dot_per_document(corpus):
     """Up to forty documents a bar pair per document; above, a row per region with a dot per document."""
-    from dangjian.plotting_indicators import plot_density
+    from dangjian.figures.indicators import plot_density
 
     indicators, documents = corpus
     table = compare.density(indicators, documents)
@@ -170,7 +170,7 @@ def test_a_comparison_of_many_regions_and_indicators_keeps_its_size(rows):
     """Grouped by a column of many values (years × levels, or hundreds of counties), a panel would get
     a row per value and the figure tens of thousands of pixels: the rows resting on the most
     documents are drawn (the title says how many of how many), and at most MAX_PANELS panels."""
-    from dangjian.plotting_indicators import MAX_PANEL_ROWS, MAX_PANELS
+    from dangjian.figures.indicators import MAX_PANEL_ROWS, MAX_PANELS
 
     (_, group), *_ = comparison_panels(rows, "amount")
     wide = pd.concat(

@@ -17,18 +17,8 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from dangjian.dtm import build_dtm, unit_table  # noqa: E402
-from dangjian.keywords import (  # noqa: E402
-    frequency_matrix,
-    frequency_table,
-    keyness,
-    keyness_with_intervals,
-    top_terms,
-)
-from dangjian.pipeline import process_corpus  # noqa: E402
-from dangjian.captions import read_caption  # noqa: E402
-from dangjian.plotting import luminance, save_figure, save_image, setup_cjk_font  # noqa: E402
-from dangjian.plotting_keywords import (  # noqa: E402
+from dangjian.figures.captions import read_caption  # noqa: E402
+from dangjian.figures.keywords import (  # noqa: E402
     cloud_frequencies,
     figure_name,
     plot_keyness,
@@ -37,6 +27,16 @@ from dangjian.plotting_keywords import (  # noqa: E402
     plot_word_clouds,
     word_cloud,
 )
+from dangjian.figures.plotting import luminance, save_figure, save_image, setup_cjk_font  # noqa: E402
+from dangjian.keywords.measures import (  # noqa: E402
+    frequency_matrix,
+    frequency_table,
+    keyness,
+    keyness_with_intervals,
+    top_terms,
+)
+from dangjian.segmentation.pipeline import process_corpus  # noqa: E402
+from dangjian.tokens.dtm import build_dtm, unit_table  # noqa: E402
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dangjian import cli
-from dangjian.engine import Engine, Stages, run
-from dangjian.corpus import load_corpus
 from dangjian.indicators import extract
-from dangjian.pipeline import process
-from dangjian.status import corpus_status
+from dangjian.reading.corpus import load_corpus
+from dangjian.running.engine import Engine, Stages, run
+from dangjian.running.tables import corpus_status
+from dangjian.segmentation.pipeline import process
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 WRITING_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND

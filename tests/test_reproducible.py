@@ -141,7 +141,7 @@ def test_second_run_takes_the_corpus_from_the_cache(twice):
 
 def test_cached_corpus_is_faster_than_computing_it(raw_dir, tmp_path):
     """The stage the cache serves: best of three cold runs (empty cache) against best of three warm ones."""
-    from dangjian.pipeline import process_corpus
+    from dangjian.segmentation.pipeline import process_corpus
 
     def seconds(cache: Path) -> float:
         started = time.perf_counter()

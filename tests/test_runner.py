@@ -15,22 +15,22 @@ import nbformat
 import pytest
 
 from dangjian import cli
-from dangjian.freshness import Changes
-from dangjian.params import (
+from dangjian.project.params import (
     ParameterError,
     ReportSpec,
     find_parameter_files,
     load_report_spec,
+    load_report_specs,
     load_yaml_file,
     load_yaml_text,
     parse_parameters_source,
     read_notebook_parameters,
 )
-from dangjian.runner import (
+from dangjian.running.freshness import Changes
+from dangjian.running.runner import (
     RunResult,
     ensure_kernel,
     format_summary,
-    load_report_specs,
     select_reports,
 )
 
@@ -449,7 +449,7 @@ def test_lab_hides_the_py_twins_and_shows_everything_else(project_root):
     manager = FileContentsManager(root_dir=str(project_root), **config["ContentsManager"])
     listed = {item["name"] for item in manager.get("notebooks", content=True)["content"]}
     assert "00_corpus.ipynb" in listed and not any(name.endswith(".py") for name in listed)
-    assert "runner.py" in {item["name"] for item in manager.get("lib/dangjian", content=True)["content"]}
+    assert "runner.py" in {item["name"] for item in manager.get("lib/dangjian/running", content=True)["content"]}
     assert manager.get("notebooks/00_corpus.py", content=False)["type"] == "file"  # hidden, still readable
 
 

@@ -12,17 +12,17 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-import dangjian.corpus
-import dangjian.engine
-import dangjian.exports
 import dangjian.indicators
-import dangjian.pipeline
-import dangjian.segment
-import dangjian.status
-import dangjian.tables
-from dangjian import schema
-from dangjian.stream import partition_files
-from dangjian.tables import CorpusTables, process_tables
+import dangjian.reading.corpus
+import dangjian.running.engine
+import dangjian.running.exports
+import dangjian.running.status
+import dangjian.running.tables
+import dangjian.segmentation.pipeline
+import dangjian.segmentation.segment
+from dangjian.project import schema
+from dangjian.reading.stream import partition_files
+from dangjian.running.tables import CorpusTables, process_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -96,23 +96,23 @@ def test_a_body_paragraph_has_no_heading_level(tables):
 @pytest.mark.parametrize(
     ("module", "name", "home"),
     [
-        (dangjian.engine, "COLUMN_TYPES", "COLUMN_TYPES"),
-        (dangjian.engine, "STATUS_COLUMNS", "STATUS_COLUMNS"),
-        (dangjian.engine, "TABLES", "TABLES"),
-        (dangjian.engine, "table_schema", "table_schema"),
-        (dangjian.status, "STATUS_COLUMNS", "STATUS_COLUMNS"),
-        (dangjian.segment, "PARAGRAPH_COLUMNS", "PARAGRAPH_COLUMNS"),
-        (dangjian.segment, "SENTENCE_COLUMNS", "SENTENCE_COLUMNS"),
-        (dangjian.segment, "SECTION_COLUMNS", "SECTION_COLUMNS"),
-        (dangjian.pipeline, "DOCUMENT_COLUMNS", "DOCUMENT_COLUMNS"),
-        (dangjian.pipeline, "UNIT_METADATA", "UNIT_METADATA"),
+        (dangjian.running.engine, "COLUMN_TYPES", "COLUMN_TYPES"),
+        (dangjian.running.engine, "STATUS_COLUMNS", "STATUS_COLUMNS"),
+        (dangjian.running.engine, "TABLES", "TABLES"),
+        (dangjian.running.engine, "table_schema", "table_schema"),
+        (dangjian.running.status, "STATUS_COLUMNS", "STATUS_COLUMNS"),
+        (dangjian.segmentation.segment, "PARAGRAPH_COLUMNS", "PARAGRAPH_COLUMNS"),
+        (dangjian.segmentation.segment, "SENTENCE_COLUMNS", "SENTENCE_COLUMNS"),
+        (dangjian.segmentation.segment, "SECTION_COLUMNS", "SECTION_COLUMNS"),
+        (dangjian.segmentation.pipeline, "DOCUMENT_COLUMNS", "DOCUMENT_COLUMNS"),
+        (dangjian.segmentation.pipeline, "UNIT_METADATA", "UNIT_METADATA"),
         (EXTRACT, "COLUMNS", "INDICATOR_COLUMNS"),
         (EXTRACT, "EXCLUDED_COLUMNS", "EXCLUDED_COLUMNS"),
         (dangjian.indicators, "COLUMNS", "INDICATOR_COLUMNS"),
-        (dangjian.tables, "NULLABLE_INTEGERS", "NULLABLE_INTEGERS"),
-        (dangjian.corpus, "METADATA_COLUMNS", "METADATA_COLUMNS"),
-        (dangjian.corpus, "REQUIRED_COLUMNS", "REQUIRED_COLUMNS"),
-        (dangjian.exports, "DOCUMENT_COLUMNS", "DOCUMENT_COLUMNS"),
+        (dangjian.running.tables, "NULLABLE_INTEGERS", "NULLABLE_INTEGERS"),
+        (dangjian.reading.corpus, "METADATA_COLUMNS", "METADATA_COLUMNS"),
+        (dangjian.reading.corpus, "REQUIRED_COLUMNS", "REQUIRED_COLUMNS"),
+        (dangjian.running.exports, "DOCUMENT_COLUMNS", "DOCUMENT_COLUMNS"),
     ],
 )
 def test_old_names_are_the_schemas_own_objects(module, name, home):

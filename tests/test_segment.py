@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dangjian.pipeline import process_corpus
-from dangjian.segment import MAX_SENTENCE_CHARS, cap_length, segment, split_sentences
+from dangjian.segmentation.pipeline import process_corpus
+from dangjian.segmentation.segment import MAX_SENTENCE_CHARS, cap_length, segment, split_sentences
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

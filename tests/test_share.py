@@ -16,9 +16,10 @@ import nbformat
 import pytest
 from PIL import Image
 
-from dangjian import share
-from dangjian.io import write_bytes_atomic
-from dangjian.params import ReportSpec
+from dangjian.cli.share import main as share_command
+from dangjian.project.io import write_bytes_atomic
+from dangjian.project.params import ReportSpec
+from dangjian.running import share
 from scratch_projects import make_project, run
 
 SCRIPT = "<script>alert(1)</script>"
@@ -246,7 +247,7 @@ def test_index_and_methods_table_show_the_caption_saved_with_a_figure(tmp_path):
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    from dangjian.plotting import save_figure, setup_cjk_font
+    from dangjian.figures.plotting import save_figure, setup_cjk_font
 
     make_figures(tmp_path)
     setup_cjk_font()
@@ -332,7 +333,7 @@ def test_share_command_rerenders_and_writes_the_methods_table(tmp_path, executed
     nbformat.write(executed_notebook["nb"], tmp_path / "reports" / "00_corpus.ipynb")
     nbformat.write(executed_notebook["nb"], tmp_path / "reports" / "01_keywords_level.ipynb")
     methods = tmp_path / "methods.md"
-    assert share.main(["--root", str(tmp_path), "--no-code", "--methods-table", str(methods)]) == 0
+    assert share_command(["--root", str(tmp_path), "--no-code", "--methods-table", str(methods)]) == 0
     page = (tmp_path / "reports" / "01_keywords_level.html").read_text(encoding="utf-8")
     assert "基层党建：报告" in page and "unused_variable" not in page
     assert methods.read_text(encoding="utf-8") == share.methods_table(tmp_path) + "\n"

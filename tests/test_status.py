@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dangjian.cli.status import report_corpora
-from dangjian.status import corpus_status
+from dangjian.running.tables import corpus_status
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -54,7 +54,7 @@ def test_dangjian_run_ends_with_the_corpus_report_and_fails_on_a_skipped_documen
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_code_cell('corpus_dir = "corpus"  # role: corpus', metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell("from dangjian.pipeline import process_corpus\nprocess_corpus(corpus_dir, skip_bad=True)"),
+        nbformat.v4.new_code_cell("from dangjian.segmentation.pipeline import process_corpus\nprocess_corpus(corpus_dir, skip_bad=True)"),
     ]
     nbformat.write(nb, project / "notebooks" / "n.ipynb")
     (project / "parameters").mkdir()
@@ -78,8 +78,8 @@ def test_dangjian_run_ends_with_the_corpus_report_and_fails_on_a_skipped_documen
 
 
 def _mojibake_document(raw_text: str):
-    from dangjian.corpus import Document
-    from dangjian.pipeline import process_document
+    from dangjian.reading.corpus import Document
+    from dangjian.segmentation.pipeline import process_document
 
     metadata = {"region": "平凉市", "level": "prefecture", "year": "2024"}
     return process_document(Document("page", Path("page.txt"), raw_text, "utf-8", metadata))
@@ -89,7 +89,7 @@ def test_runs_of_mojibake_are_reported_with_their_length():
     """A page that mixes encodings: a span of a real report decoded as Windows-1252 and the GBK
     reading of U+FFFD (锟斤拷) inside correctly decoded text are each one run, reported with its
     length, not a few lost characters."""
-    from dangjian.status import document_warnings
+    from dangjian.running.status import document_warnings
 
     text = (RAW / "pingliang-2024.txt").read_text(encoding="utf-8")[:400]
     latin = "基层党组织建设质量".encode("utf-8").decode("cp1252", errors="replace")

@@ -15,13 +15,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import dangjian.clean
-import dangjian.pipeline
-from dangjian import status
+import dangjian.cleaning.clean
+import dangjian.segmentation.pipeline
 from dangjian.cli.status import report_corpora
 from dangjian.indicators import excluded_numbers, extract
-from dangjian.pipeline import process_corpus
-from dangjian.tables import CorpusTables, TablesMissing, is_fresh, open_tables, process_tables, tables_problem
+from dangjian.running import status
+from dangjian.running.tables import CorpusTables, TablesMissing, corpus_status, is_fresh, open_tables, process_tables, tables_problem
+from dangjian.segmentation.pipeline import process_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -56,7 +56,7 @@ def no_pipeline(monkeypatch):
         raise AssertionError("the per-document pipeline was called")
 
     for name in PIPELINE_FUNCTIONS:
-        monkeypatch.setattr(dangjian.pipeline, name, refuse)
+        monkeypatch.setattr(dangjian.segmentation.pipeline, name, refuse)
 
 
 # --------------------------------------------------------------------------- the tables are the pipeline's
@@ -89,7 +89,7 @@ def test_another_taxonomy_is_applied_to_the_sentences_without_cleaning_again(raw
     def refuse(*args, **kwargs):
         raise AssertionError("a document was cleaned again")
 
-    monkeypatch.setattr(dangjian.clean.CleaningPipeline, "__call__", refuse)
+    monkeypatch.setattr(dangjian.cleaning.clean.CleaningPipeline, "__call__", refuse)
     got = raw_tables.indicators(str(taxonomy))
     pd.testing.assert_frame_equal(got, expected)
     assert (got["core_id"] != "").sum() != (raw_tables.indicators()["core_id"] != "").sum()
@@ -120,7 +120,7 @@ def test_the_tables_are_never_written_in_the_corpus_folder(tmp_path):
 def test_a_corpus_folder_whose_name_is_not_a_run_name_gets_a_plain_one(tmp_path):
     """`dangjian process` on 党建（县级） (full-width brackets are not allowed in a run name) writes the
     tables of the run runs/党建_县级_/ of the project, as the folder's name made plain."""
-    from dangjian.tables import default_tables_folder
+    from dangjian.running.tables import default_tables_folder
 
     corpus = tmp_path / "党建（县级）"
     shutil.copytree(RAW, corpus)
@@ -192,10 +192,12 @@ def _pipeline_uses(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     uses = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == "dangjian.pipeline":
+        if isinstance(node, ast.ImportFrom) and node.module == "dangjian.segmentation.pipeline":
             uses += [alias.name for alias in node.names if alias.name in PIPELINE_FUNCTIONS]
+        elif isinstance(node, ast.ImportFrom) and node.module == "dangjian.segmentation":
+            uses += [f"{node.module}.{alias.name}" for alias in node.names if alias.name == "pipeline"]
         elif isinstance(node, ast.Import):
-            uses += [alias.name for alias in node.names if alias.name == "dangjian.pipeline"]
+            uses += [alias.name for alias in node.names if alias.name == "dangjian.segmentation.pipeline"]
         elif isinstance(node, ast.Attribute) and node.attr in PIPELINE_FUNCTIONS and isinstance(node.value, ast.Name) and node.value.id == "pipeline":
             uses.append(node.attr)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("process_corpus", "extract", "excluded_numbers"):
@@ -211,12 +213,12 @@ def test_notebooks_read_the_tables_and_never_call_the_per_document_pipeline(note
 
 def test_the_check_finds_a_notebook_that_calls_the_pipeline(tmp_path):
     notebook = tmp_path / "n.py"
-    notebook.write_text("from dangjian.pipeline import process_corpus\nprocessed = process_corpus('data/raw')\n", encoding="utf-8")
+    notebook.write_text("from dangjian.segmentation.pipeline import process_corpus\nprocessed = process_corpus('data/raw')\n", encoding="utf-8")
     assert _pipeline_uses(notebook) == ["process_corpus", "process_corpus"]
 
 
 def test_the_corpus_report_reads_the_tables(raw_tables, no_pipeline, capsys):
-    table = status.corpus_status(RAW, tables_dir=raw_tables.out)
+    table = corpus_status(RAW, tables_dir=raw_tables.out)
     assert table["file"].tolist()[:2] == ["pingliang-2024.txt", "mudanjiang-xian.txt"]
     assert report_corpora([str(RAW)]) == 0
     assert "corpus" in capsys.readouterr().out
@@ -225,17 +227,17 @@ def test_the_corpus_report_reads_the_tables(raw_tables, no_pipeline, capsys):
 
 def test_the_guard_fails_when_the_pipeline_is_called(no_pipeline):
     with pytest.raises(AssertionError, match="per-document pipeline"):
-        dangjian.pipeline.process_corpus(RAW)
+        dangjian.segmentation.pipeline.process_corpus(RAW)
 
 
 # --------------------------------------------------------------------------- the run passes the tables to the notebooks
 
 
 def test_the_run_gives_each_notebook_its_corpus_tables_as_a_declared_input():
-    from dangjian import freshness
-    from dangjian.layout import RunLayout
-    from dangjian.params import ReportSpec, parameter_roles
-    from dangjian.runner import tables_folders, with_tables_folders
+    from dangjian.project.layout import RunLayout
+    from dangjian.project.params import ReportSpec, parameter_roles
+    from dangjian.running import freshness
+    from dangjian.running.runner import tables_folders, with_tables_folders
 
     layout = RunLayout(ROOT, "mine")
     places = tables_folders([str(ROOT / "data" / "raw")], layout)

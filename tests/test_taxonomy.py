@@ -10,7 +10,7 @@ import yaml
 from dangjian.indicators import TaxonomyError, extract, load_taxonomy, parse_taxonomy
 from dangjian.indicators.core import core_indicators
 from dangjian.indicators.units import UNIT_CLASSES
-from dangjian.pipeline import process_corpus
+from dangjian.segmentation.pipeline import process_corpus
 
 CATEGORIES = {"organization", "cadres", "members", "training", "collective_economy", "governance", "services", "funding"}
 #: The party's own statistical categories, which every bulletin leads with.

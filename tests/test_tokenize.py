@@ -14,8 +14,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dangjian.pipeline import process_corpus
-from dangjian.tokenize import (
+from dangjian.segmentation.pipeline import process_corpus
+from dangjian.tokens.tokenize import (
     PIECE_ENDS,
     PLACEHOLDER_CHARS,
     STOPWORD_FILES,
@@ -202,7 +202,7 @@ def one_line_text() -> str:
     """About 1.5 MB on one line: the documents of data/raw/ with their line breaks removed, the
     last one without sentence punctuation (benchmarks/large_document.py), then simplified."""
     large_document = load_benchmark("large_document")
-    from dangjian.clean import clean_text
+    from dangjian.cleaning.clean import clean_text
 
     return clean_text(large_document.one_line_document(target_bytes=1_500_000)).text
 

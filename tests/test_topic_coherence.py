@@ -115,7 +115,7 @@ def test_the_window_incidence_is_that_of_the_sliding_windows(window, monkeypatch
 
 
 def test_the_window_incidence_of_the_reports_is_that_of_the_sliding_windows(raw_dir):
-    from dangjian.pipeline import process_corpus
+    from dangjian.segmentation.pipeline import process_corpus
     from dangjian.topics import tokenize_units, topic_units
 
     lists = tokenize_units(topic_units(process_corpus(raw_dir), "paragraph"))["tokens"].tolist()

@@ -16,8 +16,8 @@ import pytest
 from scipy import stats
 
 from builders import load_benchmark
-from dangjian.pipeline import process_corpus
-from dangjian.tokenize import DomainTokenizer
+from dangjian.segmentation.pipeline import process_corpus
+from dangjian.tokens.tokenize import DomainTokenizer
 from dangjian.topics import (
     ConsensusTopicModel,
     TopicEffects,

@@ -12,7 +12,7 @@ import pytest
 from scipy import sparse
 from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
 
-from dangjian.pipeline import process_corpus
+from dangjian.segmentation.pipeline import process_corpus
 from dangjian.topics import (
     ConsensusTopicModel,
     TopicModel,

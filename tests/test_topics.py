@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from sklearn.base import clone
 
-from dangjian.params import load_report_spec
-from dangjian.pipeline import process_corpus
+from dangjian.project.params import load_report_spec
+from dangjian.segmentation.pipeline import process_corpus
 from dangjian.topics import (
     CoherenceReference,
     ConsensusTopicModel,

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from dangjian.cli import main
-from dangjian.corpus import Corpus, CorpusError, Document, load_corpus, read_document
-from dangjian.io import UnsafePathError, printable
-from dangjian.metadata_guess import init_metadata
-from dangjian.pipeline import process, process_corpus
+from dangjian.metadata.guess import init_metadata
+from dangjian.project.io import UnsafePathError, printable
+from dangjian.reading.corpus import Corpus, CorpusError, Document, load_corpus, read_document
+from dangjian.segmentation.pipeline import process, process_corpus
 
 from scratch_projects import snapshot
 

@@ -23,9 +23,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from dangjian import cli, freshness
-from dangjian.io import write_table
-from dangjian.params import (
+from dangjian import cli
+from dangjian.project.io import write_table
+from dangjian.project.params import (
     MAX_FILE_BYTES,
     MAX_ITEMS,
     MAX_NODES,
@@ -34,6 +34,7 @@ from dangjian.params import (
     ReportSpec,
     load_report_spec,
 )
+from dangjian.running import freshness
 
 PARAMETERS_CELL = (
     'corpus_dir = "data/raw"  # role: corpus\nfigure_prefix = "corpus"  # role: figure_prefix\nlabel = "全部"\nyear = 2020\n'
@@ -419,7 +420,7 @@ def test_csv_keeps_the_data_as_it_is(tmp_path):
 
 def test_excel_cells_over_the_excel_limit_are_cut_visibly(tmp_path):
     """Excel holds 32,767 characters in a cell: a longer text is cut on purpose, ending in …"""
-    from dangjian.io import EXCEL_CELL_CHARS
+    from dangjian.project.io import EXCEL_CELL_CHARS
 
     frame = pd.DataFrame({"text": ["党" * (EXCEL_CELL_CHARS + 10), "短"]})
     target = write_table(frame, tmp_path / "t.xlsx")

@@ -3,7 +3,7 @@
 
 usage: python tests/tools/equivalence_reference.py [--out DIR]   (default: tests/data/equivalence)
 
-Two inputs go through :func:`dangjian.engine.run` in the calling process (``workers=0``):
+Two inputs go through :func:`dangjian.running.engine.run` in the calling process (``workers=0``):
 
 - the five documents of data/raw/ ("seeds"): every table is written in full, as
   ``DIR/seeds/<table>.parquet``, and the seeds' gold scores (:func:`score_sets.score_set`) as
@@ -53,8 +53,8 @@ def _load(path: Path, name: str):
 
 
 def engine_tables(folder: Path) -> dict[str, pa.Table]:
-    """Every table :func:`dangjian.engine.run` writes for ``folder`` (in the calling process), read back whole."""
-    from dangjian.engine import Engine, run
+    """Every table :func:`dangjian.running.engine.run` writes for ``folder`` (in the calling process), read back whole."""
+    from dangjian.running.engine import Engine, run
 
     with tempfile.TemporaryDirectory(prefix="dangjian-equivalence-") as out:
         with Engine("local", workers=0) as engine:
@@ -121,7 +121,7 @@ def seed_scores() -> dict[str, float]:
 
 def write_reference(out: Path) -> None:
     """Write the full reference (seed tables and scores, generated digests) into ``out``."""
-    from dangjian.io import write_bytes_atomic, write_text_atomic
+    from dangjian.project.io import write_bytes_atomic, write_text_atomic
 
     seeds = out / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)

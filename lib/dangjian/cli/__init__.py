@@ -3,7 +3,7 @@
 Each command group has a module here that defines ``add_<name>_parser(subparsers)``, which adds
 the subparser and sets ``func`` (a callable taking the parsed arguments and returning an exit
 code), and the handler that calls the library and prints what it returned (``share`` is the command
-line of ``python -m dangjian.share``). The library modules
+line of ``python -m dangjian.running.share``). The library modules
 return values and raise errors; they do not print. This module wires the groups together, and
 turns an input or output problem that a subcommand did not report itself into one line on stderr
 (exit code 2), never a traceback.
@@ -22,8 +22,8 @@ import sys
 from collections.abc import Sequence
 
 from dangjian.cli import clean, corpus, export, indicators, process, run, status
-from dangjian.corpus import CorpusError
-from dangjian.io import UnsafePathError, error_line
+from dangjian.project.io import UnsafePathError, error_line
+from dangjian.reading.corpus import CorpusError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` (default: ``sys.argv[1:]``), run the chosen subcommand, return its exit code.
 
-    A :class:`~dangjian.corpus.CorpusError`, an unsafe output path or an ``OSError`` (a file that
+    A :class:`~dangjian.reading.corpus.CorpusError`, an unsafe output path or an ``OSError`` (a file that
     cannot be read or written) is printed as ``dangjian <command>: <file>: <problem>``, exit code 2.
 
     Example:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dangjian.corpus import load_paths
-from dangjian.io import check_output_outside, error_line, printable
-from dangjian.pipeline import process, write_clean_texts
+from dangjian.project.io import check_output_outside, error_line, printable
+from dangjian.reading.corpus import load_paths
+from dangjian.segmentation.pipeline import process, write_clean_texts
 
 
 def add_clean_parser(subparsers) -> None:

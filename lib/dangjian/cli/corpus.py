@@ -1,5 +1,5 @@
 """``dangjian corpus init DIR [--accept]`` and ``dangjian corpus status DIR``: draft or extend a
-corpus's ``metadata.csv`` (:mod:`dangjian.metadata_guess`) and list what is missing, guessed or unsure.
+corpus's ``metadata.csv`` (:mod:`dangjian.metadata.guess`) and list what is missing, guessed or unsure.
 
 Example:
     >>> parser = argparse.ArgumentParser(prog="dangjian")
@@ -14,9 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from dangjian.corpus import load_corpus
-from dangjian.io import error_line, printable
-from dangjian.metadata_guess import accept_guesses, init_metadata, metadata_status, unsure_fields
+from dangjian.metadata.guess import accept_guesses, init_metadata, metadata_status, unsure_fields
+from dangjian.project.io import error_line, printable
+from dangjian.reading.corpus import load_corpus
 
 
 def add_corpus_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -1,5 +1,5 @@
 """``dangjian export CORPUS_DIR --out FOLDER``: the analysis-ready tables of a corpus and their
-codebook (:mod:`dangjian.exports`).
+codebook (:mod:`dangjian.running.exports`).
 """
 
 from __future__ import annotations
@@ -8,11 +8,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from dangjian.corpus import CorpusError
-from dangjian.exports import write_exports
 from dangjian.indicators.taxonomy import TaxonomyError, load_taxonomy
-from dangjian.io import UnsafePathError, check_output_outside, error_line, printable
-from dangjian.tables import default_tables_folder, open_tables
+from dangjian.project.io import UnsafePathError, check_output_outside, error_line, printable
+from dangjian.project.layout import find_project_root
+from dangjian.reading.corpus import CorpusError
+from dangjian.running.exports import write_exports
+from dangjian.running.tables import default_tables_folder, open_tables
 
 
 def add_export_parser(subparsers) -> None:
@@ -50,8 +51,6 @@ def run_export(args) -> int:
         >>> run_export(argparse.Namespace(corpus="no/such/folder", out="x", taxonomy="", tables=None))
         2
     """
-    from dangjian.runner import find_project_root
-
     try:
         check_output_outside(args.out, [args.corpus])
         taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None

@@ -1,6 +1,6 @@
 """``dangjian indicators FILE_OR_DIR... --out OUT.csv``: the indicator table of documents.
 
-One corpus folder is read from its tables (:func:`dangjian.tables.open_tables`, in the folder of
+One corpus folder is read from its tables (:func:`dangjian.running.tables.open_tables`, in the folder of
 the run the corpus belongs to, made there first if missing or out of date); files, several
 folders, or a folder read with ``--follow-symlinks`` are processed here, in memory.
 
@@ -18,12 +18,13 @@ import os
 import sys
 from pathlib import Path
 
-from dangjian.corpus import CorpusError, CorpusIssue, load_paths
 from dangjian.indicators.extract import excluded_numbers, extract, for_export
 from dangjian.indicators.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
-from dangjian.io import check_output_file, error_line, printable, write_table
-from dangjian.pipeline import process
-from dangjian.tables import default_tables_folder, open_tables
+from dangjian.project.io import check_output_file, error_line, printable, write_table
+from dangjian.project.layout import find_project_root
+from dangjian.reading.corpus import CorpusError, CorpusIssue, load_paths
+from dangjian.running.tables import default_tables_folder, open_tables
+from dangjian.segmentation.pipeline import process
 
 
 def add_indicators_parser(subparsers) -> None:
@@ -91,8 +92,7 @@ def run_indicators(args) -> int:
 def _tables_folders(folder: str) -> tuple[Path, Path] | None:
     """The tables and cache folders of ``folder``'s run, when the command runs inside a project and
     they lie outside the corpus folder; else None (the corpus is read in memory, nothing written)."""
-    from dangjian.io import check_output_outside
-    from dangjian.runner import find_project_root
+    from dangjian.project.io import check_output_outside
 
     root = find_project_root()
     if not (root / "pyproject.toml").is_file():
@@ -111,7 +111,7 @@ def _from_tables(folder: str, taxonomy: Taxonomy, folders: tuple[Path, Path], na
 
     The stored indicator table is read when the tables were made with the shipped taxonomy and
     no other is ``named``; else the quantities are mapped again with ``taxonomy``
-    (:meth:`dangjian.tables.CorpusTables.indicators`).
+    (:meth:`dangjian.running.tables.CorpusTables.indicators`).
 
     A document that cannot be read is an error here, as when the folder is read in memory;
     issue paths are given under ``folder`` as it was named.

@@ -14,8 +14,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dangjian.io import error_line, printable
-from dangjian.tables import LARGE_CORPUS, default_tables_folder, process_tables
+from dangjian.project.io import error_line, printable
+from dangjian.project.layout import find_project_root
+from dangjian.running.tables import LARGE_CORPUS, default_tables_folder, process_tables
 
 
 def add_engine_arguments(parser) -> None:
@@ -28,7 +29,7 @@ def add_engine_arguments(parser) -> None:
         >>> vars(parser.parse_args(["--workers", "2"]))
         {'workers': 2, 'backend': 'local', 'scheduler': None}
     """
-    from dangjian.engine import BACKENDS
+    from dangjian.running.engine import BACKENDS
 
     parser.add_argument(
         "--workers", type=int, default=None, metavar="N",
@@ -64,8 +65,6 @@ def run_process(args) -> int:
         >>> run_process(argparse.Namespace(corpus="no/such/folder", out="x", cache="y", workers=0, backend="local", scheduler=None))
         2
     """
-    from dangjian.runner import find_project_root
-
     try:
         if args.out is None or args.cache is None:
             out, cache = default_tables_folder(args.corpus, find_project_root())

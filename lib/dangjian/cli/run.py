@@ -1,4 +1,4 @@
-"""``dangjian run``: execute the parameterized notebooks (:mod:`dangjian.runner`) and print what happens.
+"""``dangjian run``: execute the parameterized notebooks (:mod:`dangjian.running.runner`) and print what happens.
 
 Progress and problems go to stderr as they happen (the corpus processed, the run starting, one line
 per report, each report's tqdm bar); the closing report (results table, documents with warnings or
@@ -21,11 +21,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from dangjian.corpus import CorpusError
-from dangjian.io import UnsafePathError, error_line, printable
-from dangjian.params import ParameterError, find_parameter_files
-from dangjian.runlock import LockUnavailable, ProjectBusy
-from dangjian.runner import DEFAULT_TIMEOUT, execute_run, find_project_root, plan_run, summary_lines
+from dangjian.project.io import UnsafePathError, error_line, printable
+from dangjian.project.layout import find_project_root
+from dangjian.project.params import ParameterError, find_parameter_files
+from dangjian.reading.corpus import CorpusError
+from dangjian.running.runlock import LockUnavailable, ProjectBusy
+from dangjian.running.runner import DEFAULT_TIMEOUT, execute_run, plan_run, summary_lines
 
 
 def _positive_seconds(text: str) -> float:

@@ -1,5 +1,5 @@
-"""``python -m dangjian.share``: render the executed reports of a run to HTML again, rebuild its
-index (:func:`dangjian.share.republish`), and optionally write the methods table; print each file
+"""``python -m dangjian.running.share``: render the executed reports of a run to HTML again, rebuild its
+index (:func:`dangjian.running.share.republish`), and optionally write the methods table; print each file
 written.
 
 Example:
@@ -18,20 +18,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from dangjian.io import TEMPORARY_SUFFIX, printable, write_text_atomic
-from dangjian.share.republish import republish
-from dangjian.share.methods import methods_table
+from dangjian.project.io import TEMPORARY_SUFFIX, printable, write_text_atomic
+from dangjian.running.share.methods import methods_table
+from dangjian.running.share.republish import republish
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``python -m dangjian.share``.
+    """The argument parser of ``python -m dangjian.running.share``.
 
     Example:
         >>> build_parser().parse_args(["--name", "county", "--no-code"]).name
         'county'
     """
     parser = argparse.ArgumentParser(
-        prog="python -m dangjian.share",
+        prog="python -m dangjian.running.share",
         description="Render reports/*.ipynb (of the project's run, or of runs/NAME/) to HTML again, rebuild "
         "the index, "
         "and optionally write the figure -> notebook/parameters table as Markdown.",
@@ -46,13 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m dangjian.share``: re-render the pages and the index; optionally write the methods table.
+    """``python -m dangjian.running.share``: re-render the pages and the index; optionally write the methods table.
 
     Exit code 0, or 2 with ``error: <problem>`` on stderr when the run's manifest cannot be used or
     a file cannot be written (a read-only ``reports/``).
 
     Example:
-        >>> # python -m dangjian.share --methods-table methods.md
+        >>> # python -m dangjian.running.share --methods-table methods.md
     """
     args = build_parser().parse_args(argv)
     try:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import sys
 
-from dangjian.io import error_line, printable
-from dangjian.status import folder_status, format_status
+from dangjian.project.io import error_line, printable
+from dangjian.running.status import format_status
+from dangjian.running.tables import folder_status
 
 
 def add_status_parser(subparsers) -> None:
@@ -34,7 +35,7 @@ def report_corpora(folders: list[str], allow_skipped: bool = False, follow_symli
     """Print the report of each corpus folder; return the exit status (1 if any document was
     skipped, 2 with one line ``dangjian <command>: <file>: <problem>`` if a corpus cannot be read).
 
-    Names and reasons are printed with control characters escaped (:func:`dangjian.io.printable`).
+    Names and reasons are printed with control characters escaped (:func:`dangjian.project.io.printable`).
 
     Example:
         >>> report_corpora(["data/raw"])  # doctest: +ELLIPSIS

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dangjian import formulas
+from dangjian.segmentation import formulas
 from dangjian.indicators.grammar import Candidate
 from dangjian.indicators.results import NotAQuantity, Reason
 
@@ -34,7 +34,7 @@ MAX_QUOTED_NAME = 20
 _QUOTES = re.compile(rf"“[^“”\n]{{1,{MAX_QUOTED_NAME}}}”|\"[^\"\n]{{1,{MAX_QUOTED_NAME}}}\"|‘[^‘’\n]{{1,{MAX_QUOTED_NAME}}}’|「[^「」\n]{{1,{MAX_QUOTED_NAME}}}」|『[^『』\n]{{1,{MAX_QUOTED_NAME}}}』")
 _TITLES = re.compile(r"《[^《》\n]*》|〈[^〈〉\n]*〉")
 
-#: The kinds of numbered formula (:mod:`dangjian.formulas`) whose numbers are not counts: the
+#: The kinds of numbered formula (:mod:`dangjian.segmentation.formulas`) whose numbers are not counts: the
 #: listed heads only (四个意识, 八项规定), narrower than the slogans' patterns, which would take
 #: counts such as 三张床位 as formulas.
 EXCLUDED_FORMULAS = (formulas.LISTED,)
@@ -51,6 +51,9 @@ IDIOMS = (
 #: (三门峡, 五台县, 七台河, 五台山); 五台电脑 stays a count.
 NAME_CLASSIFIERS = ("门", "門", "台", "臺")
 _PLACE_AFTER = re.compile(r"^[峡峽县縣山河市区區镇鎮乡鄉村街路]")
+#: A Chinese numeral + 家 + one character + a village word is a village's name (五家疃村, 八家子村);
+#: 三家农村合作社 stays a count.
+_FAMILY_VILLAGE_AFTER = re.compile(r"^(?![农農乡鄉新])[\u4e00-\u9fff][村庄莊屯堡寨]")
 #: A Chinese numeral + 类 ranks a category (三类村) or counts the categories the text enumerates
 #: (分为三类): not an indicator either way.
 RANK_CLASSIFIERS = ("类", "類")
@@ -227,8 +230,8 @@ def service_radius(candidate: Candidate, context: SentenceContext) -> NotAQuanti
 
 def numbered_formula(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
     """Well-known numbered formulas (四个意识, 两个维护, 八项规定) and numbered slogans in which
-    a numeral follows the classifier (四个一, 五个一批, 两个一百年), as :mod:`dangjian.formulas`
-    recognises them (:data:`EXCLUDED_FORMULAS`, :func:`~dangjian.formulas.numeral_tail`).
+    a numeral follows the classifier (四个一, 五个一批, 两个一百年), as :mod:`dangjian.segmentation.formulas`
+    recognises them (:data:`EXCLUDED_FORMULAS`, :func:`~dangjian.segmentation.formulas.numeral_tail`).
 
     Example:
         >>> apply_rule(numbered_formula, "增强四个意识，落实四个一，整顿五个村")
@@ -257,14 +260,19 @@ def meeting_session(candidate: Candidate, context: SentenceContext) -> NotAQuant
 
 
 def name_like(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
-    """A Chinese numeral + 门/台 before a place word is a place name (三门峡, 五台县); 2024元旦 is a date.
+    """A Chinese numeral + 门/台 before a place word is a place name (三门峡, 五台县), and so is a
+    Chinese numeral + 家 + one character + a village word (五家疃村); 2024元旦 is a date.
 
     Example:
         >>> apply_rule(name_like, "三门峡市2024元旦，配备五台电脑")
         [('三门', 'proper_name'), ('2024元', 'year_or_date'), ('五台', None)]
+        >>> apply_rule(name_like, "五家疃村获评示范村，三家农村合作社入股")
+        [('五家', 'proper_name'), ('三家', None)]
     """
     if candidate.chinese and candidate.measure in NAME_CLASSIFIERS and _PLACE_AFTER.match(candidate.after(1)):
         return _not(candidate, Reason.NAME, "Chinese numeral + 门/台 + place word: a proper name")
+    if candidate.chinese and candidate.measure == "家" and _FAMILY_VILLAGE_AFTER.match(candidate.after(2)):
+        return _not(candidate, Reason.NAME, "Chinese numeral + 家 + one character + village word: a village's name")
     if candidate.measure == "元" and candidate.after(1) == "旦":
         return _not(candidate, Reason.YEAR_OR_DATE, "元旦 (New Year's Day)")
     return None

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dangjian.clean import CleanResult
+from dangjian.cleaning.clean import CleanResult
 from dangjian.indicators.exclusions import SentenceContext, exclude
 from dangjian.indicators.grammar import find_candidates, read_candidate
 from dangjian.indicators.kinds import quantity_kind
@@ -34,9 +34,9 @@ from dangjian.indicators.results import NotAQuantity, Quantity, Reason, plain_de
 from dangjian.indicators.subjects import frame_holds, heading_frame, label_subjects, opens_own_total, topic_frame, total_frame
 from dangjian.indicators.taxonomy import Taxonomy, load_taxonomy
 from dangjian.indicators.thresholds import threshold_flags
-from dangjian.pipeline import ProcessedCorpus, ProcessedDocument
-from dangjian.schema import EXCLUDED_COLUMNS, INDICATOR_DTYPES
-from dangjian.schema import INDICATOR_COLUMNS as COLUMNS
+from dangjian.segmentation.pipeline import ProcessedCorpus, ProcessedDocument
+from dangjian.project.schema import EXCLUDED_COLUMNS, INDICATOR_DTYPES
+from dangjian.project.schema import INDICATOR_COLUMNS as COLUMNS
 
 #: The fields of a row of each table as its sentence is read, in this order (the document id is
 #: added per batch, the raw spans through the offset map per batch).
@@ -76,12 +76,15 @@ def read_text(text: str) -> list[Quantity | NotAQuantity]:
             if excluded is not None:
                 verdict = excluded
         results.append(verdict)
-    return _share_listed_units(text, results) if "、" in text else results
+    return _share_listed_units(text, results) if "、" in text or "分别" in text else results
 
 
 #: A bare number of a list, before the 、 that leads to the next number (15.6、6.5、0.1个百分点).
 _BARE_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _LIST_MARK = re.compile(r"\s*、\s*")
+#: 和, 及 or 与 between the last two numbers of a list that 分别 opens (分别提高7.9和8.1个百分点).
+_LAST_LIST_MARK = re.compile(r"\s*(?:和|及|与)\s*")
+_RESPECTIVELY_BEFORE = re.compile(r"分别[^，。；,;]{0,8}$")
 #: What before a number makes it an ordinal of a list (第1、2、3名), not a count.
 _ORDINAL_LIST = re.compile(r"第\s*(?:[0-9]+(?:\.[0-9]+)?\s*、\s*)*$")
 
@@ -95,6 +98,8 @@ def _share_listed_units(text: str, results: list[Quantity | NotAQuantity]) -> li
         [('1.5', '名', 15000.0), ('2万名', '名', 20000.0)]
         >>> [(r.surface, bool(r)) for r in read_text("第1、2名")]
         [('1', False), ('2名', True)]
+        >>> [(r.surface, r.unit) for r in read_text("村、社区办公活动场所面积分别提高7.9和8.1个百分点")]
+        [('7.9', '百分点'), ('8.1个百分点', '百分点')]
     """
     for index in range(len(results) - 2, -1, -1):
         verdict, follower = results[index], results[index + 1]
@@ -103,13 +108,30 @@ def _share_listed_units(text: str, results: list[Quantity | NotAQuantity]) -> li
             and isinstance(verdict, NotAQuantity)
             and verdict.reason is Reason.NO_UNIT
             and _BARE_NUMBER.fullmatch(verdict.surface)
-            and _LIST_MARK.fullmatch(text, verdict.end, follower.start)
+            and (
+                _LIST_MARK.fullmatch(text, verdict.end, follower.start)
+                or (_LAST_LIST_MARK.fullmatch(text, verdict.end, follower.start) and _respectively_listed(text, results, index))
+            )
             and not _ORDINAL_LIST.search(text, max(0, verdict.start - 40), verdict.start)
         ):
             results[index] = Quantity(
                 verdict.start, verdict.end, verdict.surface, Decimal(verdict.surface), follower.multiplier, follower.unit, follower.unit_class
             )
     return results
+
+
+def _respectively_listed(text: str, results: list[Quantity | NotAQuantity], index: int) -> bool:
+    """Does 分别 open the list that the number ``results[index]`` is in (its bare numbers before
+    it joined by 、)?
+
+    Example:
+        >>> _respectively_listed("分别提高7.9和8.1个百分点", read_text("分别提高7.9和8.1个百分点"), 0)
+        True
+    """
+    first = index
+    while first > 0 and _LIST_MARK.fullmatch(text, results[first - 1].end, results[first].start):
+        first -= 1
+    return bool(_RESPECTIVELY_BEFORE.search(text, max(0, results[first].start - 12), results[first].start))
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -277,7 +299,7 @@ class _TableBuilder:
 
     Example:
         >>> builder = _TableBuilder(("doc_id", "start", "end", "raw_start", "raw_end", "raw_surface"), {"start": "int64"})
-        >>> from dangjian.clean import clean_text
+        >>> from dangjian.cleaning.clean import clean_text
         >>> cleaned = clean_text("3个村")
         >>> builder.add({"doc_id": ["d"], "start": [0], "end": [2]}, cleaned)
         >>> builder.frame().to_dict("records")
@@ -466,7 +488,7 @@ def extract(
     shipped one. Rows are in document order, then by position.
 
     Example:
-        >>> from dangjian.pipeline import process_corpus
+        >>> from dangjian.segmentation.pipeline import process_corpus
         >>> table = extract(process_corpus("data/raw"))            # doctest: +SKIP
         >>> table.loc[0, ["surface", "value_norm", "unit_class"]]  # doctest: +SKIP
     """
@@ -486,8 +508,8 @@ def extract_with_excluded(
     process step writes: each sentence's numbers are read once, not twice).
 
     Example:
-        >>> from dangjian.corpus import Document
-        >>> from dangjian.pipeline import process_document
+        >>> from dangjian.reading.corpus import Document
+        >>> from dangjian.segmentation.pipeline import process_document
         >>> doc = process_document(Document("d", Path("d.txt"), "2024年全县新建党组织21个。", "utf-8"))
         >>> table, excluded = extract_with_excluded(doc)
         >>> table["surface"].tolist(), excluded["surface"].tolist()
@@ -521,8 +543,8 @@ def iter_extract_with_excluded(
     the tables of :func:`extract_with_excluded`.
 
     Example:
-        >>> from dangjian.corpus import Document
-        >>> from dangjian.pipeline import process_document
+        >>> from dangjian.reading.corpus import Document
+        >>> from dangjian.segmentation.pipeline import process_document
         >>> doc = process_document(Document("d", Path("d.txt"), "2024年全县新建党组织21个。", "utf-8"))
         >>> [(len(t), len(e)) for t, e in iter_extract_with_excluded(doc) if t or e]
         [(1, 1)]
@@ -537,7 +559,7 @@ def excluded_numbers(source: ProcessedCorpus | ProcessedDocument | Iterable[Proc
     """The numbers that were read and not reported, with the reason (for auditing the rules).
 
     Example:
-        >>> from dangjian.pipeline import process_corpus
+        >>> from dangjian.segmentation.pipeline import process_corpus
         >>> excluded_numbers(process_corpus("data/raw"))["reason"].value_counts()  # doctest: +SKIP
     """
     builder = _TableBuilder(EXCLUDED_COLUMNS, {})

@@ -37,7 +37,7 @@ from dangjian.indicators.numerals import (
     parse_chinese,
 )
 from dangjian.indicators.results import NotANumber, NotAQuantity, ParsedNumber, Quantity, Reason
-from dangjian.indicators.units import ARABIC_ONLY_UNITS, PERIOD_WORDS, SPLIT_DURATIONS, UNIT_NOT_BEFORE, is_time_word, measure_pattern, normalize_unit, unit_class
+from dangjian.indicators.units import ARABIC_ONLY_UNITS, PERIOD_WORDS, PERSON_COUNT, SPLIT_DURATIONS, UNIT_NOT_BEFORE, is_time_word, measure_pattern, normalize_unit, unit_class
 
 #: Words before a number that qualify it, by the ``approx`` class they give.
 APPROX_PREFIXES: dict[str, str] = {
@@ -100,7 +100,7 @@ def _prefix_alternation() -> str:
     return "|".join(parts)
 
 
-_MEASURE = measure_pattern() + "|" + "|".join(MEETING_MARKS)
+_MEASURE = PERSON_COUNT + "|" + measure_pattern() + "|" + "|".join(MEETING_MARKS)
 #: Space that messy web text leaves between a number and its unit (300 人次, 3.5 亿元).
 _GAP = "[ \u3000\u00a0]?"
 _SUFFIX = "|".join(APPROX_SUFFIXES)
@@ -276,6 +276,10 @@ def _parse(number: str, chinese: bool) -> ParsedNumber | NotANumber:
     return parse_arabic(number)
 
 
+#: A festival or contest held N times counts its editions (举办八届桃花节): 届 after 举办 is no congress.
+_EDITIONS = re.compile(r"(?:举办|举行|承办|主办|办)(?:了|过)?$")
+
+
 def _unit_veto(candidate: Candidate, unit: str) -> tuple[Reason, str] | None:
     """Why the word after the number is not a unit here (a date, a meeting, a name …), or None.
 
@@ -286,7 +290,7 @@ def _unit_veto(candidate: Candidate, unit: str) -> tuple[Reason, str] | None:
     measure = candidate.measure
     if not measure:
         return None
-    if measure in MEETING_MARKS:
+    if measure in MEETING_MARKS and not _EDITIONS.search(candidate.text, 0, candidate.match_start):
         return Reason.MEETING, "congress or plenum number"
     if is_time_word(measure):
         return Reason.YEAR_OR_DATE, f"number followed by {measure}"

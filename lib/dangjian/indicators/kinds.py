@@ -131,6 +131,29 @@ def is_change(left: str, unit_class: str) -> bool:
     return False
 
 
+#: What is counted, marked new right after the unit (增加了361个新社区): the new units, an amount.
+_NEW_THINGS = re.compile(r"新(?![增高低])[\u4e00-\u9fff]")
+#: A comparison in the clause keeps a change a change (比上年增加3个新…).
+_COMPARED = re.compile(r"比|较|同比|环比")
+
+
+def counts_new_things(text: str, start: int, surface: str) -> bool:
+    """Does an increase count new things (``增加了361个新社区``, as ``新增361个社区``) rather than
+    the difference of a stock from an earlier time?
+
+    Example:
+        >>> text = "五年间增加了361个新社区，比上年增加3个新党支部，增加了12个社区"
+        >>> [counts_new_things(text, text.index(s), s) for s in ("361个", "3个", "12个")]
+        [True, False, False]
+    """
+    found = text.find(surface, start) if surface else -1
+    if found < 0:
+        return False
+    left = text[:start]
+    clause = left[max(map(left.rfind, _CLAUSE_BREAKS)) + 1 :]
+    return bool(_NEW_THINGS.match(text, found + len(surface))) and not _COMPARED.search(clause)
+
+
 def quantity_kind(text: str, start: int, unit_class: str, surface: str = "") -> str:
     """The kind of the quantity starting at ``start`` of ``text`` (a sentence): amount, share,
     change or target (see the module docstring). ``start`` includes a qualifier before the
@@ -151,7 +174,7 @@ def quantity_kind(text: str, start: int, unit_class: str, surface: str = "") -> 
     if is_target(left):
         return "target"
     if is_change(left, unit_class):
-        return "change"
+        return "amount" if unit_class not in _PERCENT_CLASSES and counts_new_things(text, start, surface) else "change"
     if unit_class in _PERCENT_CLASSES or "分之" in surface:
         return "share"
     return "amount"

@@ -105,7 +105,7 @@ _ADVERBIAL = (
     r"(?:[省市区县州旗镇乡]委)?组织部门?|[省市区县州旗镇乡]委|[省市区县镇乡]政府|[省市区县]级财政|[镇乡]党委|[区县市]委组织部|"
 )
 _LEADING = re.compile(rf"^(?:(?:{_ADVERBIAL[:-1]})\s*)+")
-_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|以及|和|及|与|(?<![村人户年])均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已|由|从)+$")
+_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|以及|和|及|与|(?<![村人户年])均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由|从)+$")
 #: A causative verb with nothing else before the number (组织1508名党员到基地重温入党誓词, 带领全村300名
 #:党员参加志愿服务): what is counted is the people it sets to act, and what they do is the rest of the clause.
 _CAUSATIVE = re.compile(r"(?:组织|带领|动员|发动|引导|号召|安排|鼓励|推动|督促|指导)(?:全[省市区县州旗镇乡村]|全体|广大|辖区|各级|所有|本[单部]位)*")
@@ -131,10 +131,13 @@ _CHANGE_WORDS = r"(?:净增|净减|增加|增长|提高|提升|上升|下降|降
 _CHANGE_TAIL = re.compile(
     rf"(?:{_SHARE_TAIL})?{_COMPARISON}{_CHANGE_WORDS}(?:了)?(?:为|达|到|至)?$"
     rf"|^(?:{_SHARE_TAIL})?(?:年均|平均)?{_CHANGE_WORDS}(?:了)?(?:为|达)?$"
-    rf"|{_CHANGE_WORDS}(?:到|至)$"
+    # 从7%增加到目前的8.16%: the level reached now, of the measure before
+    rf"|{_CHANGE_WORDS}(?:了)?(?:到|至)(?:目前|现在|当前|如今|现今)?$"
     rf"|(?<=总数|总量|人数|数量){_CHANGE_WORDS}(?:了)?(?:为|达)?$"
     rf"|(?:{_SHARE_TAIL})?(?:{_COMPARISON})?(?:年均)?(?:净)?(?:增幅|增速|增长率|降幅|增长幅度|净增(?:长)?率)(?:为|达|是)?$"
     rf"|{_SHARE_TAIL}(?:为|达|达到|到|是)?$"
+    # 比2012年最高值3.1%下降2个百分点: the reference point of a comparison, the measure elided
+    rf"|^(?:比|较)[^，。；]{{0,6}}?(?:的)?(?:最高值|最低值|峰值|最高点|最低点|历史高点|历史低点)$"
 )
 #: A note in brackets right after a number, with a number of its own, is a breakdown of it, not
 #: its noun (发展党员3名（35岁以下2名）).
@@ -142,8 +145,8 @@ _NOTE_WITH_NUMBER = re.compile(r"[（(【〔\[][^）)】〕\]]*[0-9０-９]")
 #: A bracket opened after a number and still open at the next number of the clause: that number
 #: is in a note about this one (共有党员6677名【女党员1722名】, 党委12个（社区党委8个，…）).
 _OPEN_NOTE = re.compile(r"^[的之]?[（(【〔\[][^）)】〕\]]*$")
-#: A change verb right after a number opens no noun phrase (由11.9%提高到27.2%).
-_CHANGE_OPENING = re.compile(rf"{_CHANGE_WORDS}(?:了)?(?:到|至|为)")
+#: A change verb right after a number opens no noun phrase (由11.9%提高到27.2%, 比最高值3.1%下降2个百分点).
+_CHANGE_OPENING = re.compile(rf"{_CHANGE_WORDS}(?:了)?(?:到|至|为|(?=[0-9０-９]|$))")
 #: Classes of people a group of members is broken down by (sex, ethnicity, occupation, studies).
 _PEOPLE_WORDS = "女性|男性|妇女|女|少数民族|一线|农民|工人|农牧渔民|学生|本专科生|本科生|专科生|研究生|离退休人员|专业技术人员|机关工作人员|管理人员"
 #: A trait of a group stated without the group: age, education, sex, ethnicity, age band, occupation.
@@ -346,6 +349,13 @@ _WHOLE_OF_ITEM = re.compile(r"^[^、，。；]{2,10}?中(?=[^、，。；]{1,12}
 _SHARED_HEAD = re.compile(r"(?:党员|党组织|党支部|干部|书记)(?=[^、，。；]{0,4}$)")
 
 
+#: A kind of unit and what is measured of it (社区办公活动场所面积): a bare unit listed before it
+#: (村、社区办公活动场所面积) has the same measure.
+_UNIT_OWNER = re.compile(r"(村|社区|乡镇|街道|城市|农村|机关|企业|事业单位|学校)([^、，。；]{2,12})")
+#: A comparison with the year before that ends the last item (面积比上年分别提高): not a part of it.
+_PLAIN_COMPARISON_END = re.compile(r"(?:(?:比|较)(?:上年|去年|上一年|上年度|年初|上年同期|同期)(?:底|末)?(?:同期)?|同比|环比)$")
+
+
 def _respectively_items(head: str) -> list[str]:
     """Items listed before 分别 (``调解率、化解率分别达到`` → [调解率, 化解率]); a whole named
     before the first item applies to all (``党员中工人、农民分别占`` → [党员中工人, 党员中农民]).
@@ -355,6 +365,8 @@ def _respectively_items(head: str) -> list[str]:
         ['党员中工人', '党员中农民']
         >>> _respectively_items("大专及以上学历、女性、少数民族党员占比分别提高")
         ['大专及以上学历党员', '女性党员', '少数民族党员占比']
+        >>> _respectively_items("村、社区办公活动场所面积比上年分别提高")
+        ['村办公活动场所面积', '社区办公活动场所面积']
     """
     head = _RESPECTIVELY.sub("", head)
     items = [item for item in (_strip(item) for item in _LIST_SEPARATOR.split(head)) if item]
@@ -364,6 +376,10 @@ def _respectively_items(head: str) -> list[str]:
     shared = _SHARED_HEAD.search(items[-1]) if len(items) > 1 else None
     if shared:  # 大专及以上学历、女性、少数民族党员占比分别提高…: the noun of the last item is every item's
         items = [item if _SHARED_HEAD.search(item) else item + shared.group() for item in items[:-1]] + items[-1:]
+    items[-1:] = [_PLAIN_COMPARISON_END.sub("", item) or item for item in items[-1:]]
+    owned = _UNIT_OWNER.fullmatch(items[-1]) if len(items) > 1 else None
+    if owned:  # 村、社区办公活动场所面积分别提高…: the measure after the last unit is every unit's
+        items = [item + owned.group(2) if _UNIT_OWNER.fullmatch(item + owned.group(2)) and not _UNIT_OWNER.fullmatch(item) else item for item in items[:-1]] + items[-1:]
     return items
 
 
@@ -874,7 +890,7 @@ def label_subjects(
         if own and not skip[index] and not listing and not framed and subject:
             group = _group_of(subject)
         previous = (window.clause_start, end + right_used, subject or previous_subject, index)
-    return _share_predicate(text, spans, skip, subjects)
+    return _units_acting(text, spans, skip, _share_predicate(text, spans, skip, subjects))
 
 
 #: Between two numbers of a list of counted units: the first one's noun and a list separator
@@ -908,4 +924,41 @@ def _share_predicate(text: str, spans: Sequence[tuple[int, int]], skip: Sequence
                     if subjects[item] and not _VERBS.search(subjects[item]):
                         subjects[item] = _balance(subjects[item] + predicate)[-MAX_SUBJECT:]
         index = last + 1
+    return subjects
+
+
+#: Between two numbers of a clause: the units the first counts and a verb with 了 whose object the
+#: second counts (19个企业发展了110名党员; 35个企业组织了323次政治学习). 发展 and 组织, mostly nouns in
+#: this genre, are verbs only with 了.
+_UNITS_ACTING = re.compile(
+    rf"(?P<units>[^，。；：！？,;:!?、0-9０-９]{{0,8}}?(?:企业|单位|村|社区|支部|党支部|党组织|学校|机关|公司))"
+    rf"(?:按规定|均|都|先后|共)?(?P<verb>(?:{_VERB})(?:了)?|(?:发展|组织)了)$"
+)
+
+
+def _units_acting(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bool], subjects: list[str]) -> list[str]:
+    """Units counted right before a verb and the count of its object (``19个企业发展了110名党员``):
+    the object is what the verb acts on (``发展党员``), and the units are those that acted on it
+    (``企业发展党员``).
+
+    Example:
+        >>> text = "有19个企业发展了110名党员，35个企业组织了323次政治学习"
+        >>> from dangjian.indicators.extract import quantities
+        >>> label_subjects(text, [q.outer for q in quantities(text)])
+        ['企业发展党员', '发展党员', '企业组织政治学习', '组织政治学习']
+    """
+    for index in range(len(spans) - 1):
+        if skip[index] or skip[index + 1] or not subjects[index + 1]:
+            continue
+        acting = _UNITS_ACTING.match(text, spans[index][1], spans[index + 1][0])
+        if acting is None:
+            continue
+        verb = acting.group("verb").removesuffix("了")
+        following = subjects[index + 1]
+        found = following.find(verb)
+        thing = following[found + len(verb) :] if found >= 0 else following
+        if not thing:
+            continue
+        subjects[index + 1] = verb + thing
+        subjects[index] = _balance(_strip(acting.group("units")) + verb + thing)[-MAX_SUBJECT:]
     return subjects

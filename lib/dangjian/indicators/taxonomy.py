@@ -37,7 +37,7 @@ import yaml
 
 from dangjian.indicators.core import core_indicators
 from dangjian.indicators.units import UNIT_CLASSES
-from dangjian.params import load_yaml_text
+from dangjian.project.params import load_yaml_text
 
 #: The shipped taxonomy (package data).
 SHIPPED_TAXONOMY = "data/taxonomy.yaml"

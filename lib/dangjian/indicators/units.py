@@ -39,7 +39,7 @@ UNITS: dict[str, str] = {
     "篇": "count", "类": "count", "本": "count", "册": "count", "间": "count", "栋": "count",
     "台": "count", "辆": "count", "块": "count", "首": "count", "幅": "count", "堂": "count",
     "节": "count", "轮": "count", "面": "count", "组": "count", "队": "count",
-    "班": "count", "门": "count", "课时": "count", "学时": "other",
+    "班": "count", "门": "count", "届": "count", "课时": "count", "学时": "other",
     "部门": "count", "笔": "count", "例": "count", "则": "count", "头": "count", "只": "count",
     "棵": "count", "株": "count", "盏": "count", "口": "count", "眼": "count", "片": "count", "幢": "count",
     "户次": "count", "批次": "count", "个次": "count", "家次": "count",
@@ -78,7 +78,7 @@ _UNIT_VARIANTS = {
     "百分點": "百分点", "個月": "个月", "小時": "小时", "分鐘": "分钟", "週": "周", "噸": "吨",
     "塊錢": "块钱", "部門": "部门", "縣": "县", "區": "区", "鄉": "乡", "鎮": "镇", "鄉鎮": "乡镇", "縣區": "县区", "縣市": "县市",
     "個學時": "个学时", "個課時": "个课时",
-    "學時": "学时", "課時": "课时", "級": "级",
+    "屆": "届", "學時": "学时", "課時": "课时", "級": "级",
 }
 
 #: Parenthesised 次 forms accepted after 人.
@@ -94,14 +94,22 @@ SPLIT_DURATIONS: dict[str, tuple[str, str, str]] = {
 }
 
 
+#: 个 + 人 counts people (6个人管1万多人) where 人 opens no word (个人才, 个人民, 个人选): read only
+#: before a verb, a particle or a break (see :data:`PERSON_COUNT`), never part of :func:`measure_pattern`.
+_PERSON_COUNT_FORMS = {"个人": "人", "個人": "人"}
+PERSON_COUNT = (
+    r"[个個]人(?=$|[，。、；：,;:！？!?）)\s\u3000]|管|负责|在|参加|参与|组成|的|为|是|被|到|都|均|共|中|以上|以下|左右|和|与|及)"
+)
+
+
 def normalize_unit(unit: str) -> str:
     """Simplified canonical spelling of a unit as written.
 
     Example:
-        >>> normalize_unit("個"), normalize_unit("人(次)"), normalize_unit("個百分點")
-        ('个', '人次', '百分点')
+        >>> normalize_unit("個"), normalize_unit("人(次)"), normalize_unit("個百分點"), normalize_unit("个人")
+        ('个', '人次', '百分点', '人')
     """
-    unit = _UNIT_VARIANTS.get(unit, unit)
+    unit = _UNIT_VARIANTS.get(unit, _PERSON_COUNT_FORMS.get(unit, unit))
     if unit in PERSON_TIME_FORMS:
         return "人次"
     if unit == "个百分点":

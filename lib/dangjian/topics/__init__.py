@@ -3,13 +3,17 @@ coherence, exclusivity and stability measured on the corpus, a K sweep and the d
 the consensus of several seeds, topic shares with intervals, and topic prevalence modelled on
 document covariates.
 
-Modules, one stage each: :mod:`~dangjian.topics.units` (what is modelled),
-:mod:`~dangjian.topics.models` (``TopicModel``), :mod:`~dangjian.topics.coherence` (NPMI, UMass,
-FREX), :mod:`~dangjian.topics.stability` (refits, K sweep, ``choose_k``),
-:mod:`~dangjian.topics.consensus` (``ConsensusTopicModel``: matched topics over seeds),
-:mod:`~dangjian.topics.summaries` (proportions and their intervals, representative units),
-:mod:`~dangjian.topics.effects` (``TopicEffects``: prevalence regressed on covariates, as
-``stm::estimateEffect``) and :mod:`~dangjian.topics.plots` (figures).
+Modules, one step each:
+
+- :mod:`~dangjian.topics.units`: what is modelled (paragraphs, sentences, sections)
+- :mod:`~dangjian.topics.models`: ``TopicModel``, NMF and LDA
+- :mod:`~dangjian.topics.coherence`: NPMI, UMass, FREX
+- :mod:`~dangjian.topics.stability`: refits, K sweep, ``choose_k``
+- :mod:`~dangjian.topics.consensus`: ``ConsensusTopicModel``, matched topics over seeds
+- :mod:`~dangjian.topics.summaries`: proportions and their intervals, representative units
+- :mod:`~dangjian.topics.effects`: ``TopicEffects``, prevalence regressed on covariates, as ``stm::estimateEffect``
+
+The topic figures are :mod:`dangjian.figures.topics`.
 
 Example:
     >>> from dangjian.topics import TopicModel, topic_proportions

@@ -15,7 +15,7 @@ proportions.
 **Uncertainty: the method of composition** (Tanner 1996), as in ``stm``: repeat ``n_draws`` times
 
 1. draw the document proportions: each document's units are resampled with replacement (as
-   :class:`dangjian.inference.GroupBootstrap` does with the document as the group) and ``θ_d`` is
+   :class:`dangjian.keywords.inference.GroupBootstrap` does with the document as the group) and ``θ_d`` is
    recomputed from the resample, the draws of each document shifted so that their mean is its
    share (removing the small-sample bias of a length-weighted ratio); when the model is a
    :class:`~dangjian.topics.consensus.ConsensusTopicModel`, draw ``b`` takes the unit proportions of
@@ -31,7 +31,7 @@ them. The two-sided p-value is twice the smaller tail of the same mixture at 0 (
 distributions of the ``n_draws`` fits averaged, computed exactly rather than counted, so it is not
 limited by the number of draws; with the shares taken as known it is the classical t-test's
 p-value). The family of all estimates of the model (every level of every covariate for every
-topic) is corrected by Holm's method (:func:`dangjian.inference.adjust_p_values`). ``stm`` draws ``θ`` from the variational
+topic) is corrected by Holm's method (:func:`dangjian.keywords.inference.adjust_p_values`). ``stm`` draws ``θ`` from the variational
 posterior of its logistic-normal model and keeps ``σ²`` at its estimate; the NMF and LDA fits here
 have no such posterior, so the within-document resampling stands in for it, and drawing ``σ²``
 widens the intervals as they should be when documents are few.
@@ -71,8 +71,8 @@ import pandas as pd
 from scipy import stats
 from sklearn.base import BaseEstimator
 
-from dangjian.dtm import MISSING_LABEL, group_labels
-from dangjian.inference import GroupBootstrap, adjust_p_values, family_description, percentile_interval
+from dangjian.keywords.inference import GroupBootstrap, adjust_p_values, family_description, percentile_interval
+from dangjian.tokens.dtm import MISSING_LABEL, group_labels
 from dangjian.topics.summaries import topic_columns
 
 #: Document covariates modelled by default, in the order they enter the model.

@@ -1,7 +1,7 @@
 """Topic models over text units: NMF on TF-IDF or LDA on counts, as one scikit-learn-like estimator.
 
 ``TopicModel(method="nmf" | "lda", k=...)`` tokenizes its units with the keyword stage's
-:class:`~dangjian.tokenize.DomainTokenizer` (or any ``str -> list[str]`` callable), builds a
+:class:`~dangjian.tokens.tokenize.DomainTokenizer` (or any ``str -> list[str]`` callable), builds a
 document-term matrix (terms in at least ``min_df`` units and at most a ``max_df`` share of them),
 and fits
 
@@ -124,7 +124,7 @@ def default_tokenizer() -> Tokenizer:
         >>> default_tokenizer()("建好党群服务中心")
         ['党群服务中心']
     """
-    from dangjian.tokenize import DomainTokenizer
+    from dangjian.tokens.tokenize import DomainTokenizer
 
     return DomainTokenizer()
 
@@ -250,7 +250,7 @@ class TopicModel(BaseEstimator, TopicReadout):
         k: number of topics.
         seed: random state of the initialisation (and of LDA's variational updates).
         top_n: terms per topic in ``topic_terms_`` and in the quality scores.
-        tokenizer: ``str -> list[str]``; default :class:`~dangjian.tokenize.DomainTokenizer`.
+        tokenizer: ``str -> list[str]``; default :class:`~dangjian.tokens.tokenize.DomainTokenizer`.
         min_df: a term must occur in at least this many units (int) or share of units (float).
         max_df: a term may occur in at most this share of units (float) or number (int).
         min_unit_tokens: units with fewer tokens are not modelled (``dropped_units_``).

@@ -55,7 +55,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
-from dangjian.cache import FRAME, Cache
+from dangjian.project.cache import FRAME, Cache
 from dangjian.topics.coherence import DEFAULT_WINDOW, CoherenceReference
 from dangjian.topics.models import TopicModel, seeded_copy, tokenize_units
 
@@ -292,7 +292,7 @@ def k_sweep(
 ) -> pd.DataFrame:
     """One row per K: coherence and exclusivity over the seeds' fits, seed stability and subsample stability.
 
-    With a :class:`~dangjian.cache.Cache` the sweep (the costliest step of the topic notebook) is
+    With a :class:`~dangjian.project.cache.Cache` the sweep (the costliest step of the topic notebook) is
     computed once per distinct set of unit tokens, model settings, Ks, seeds and code. Its fits run
     in ``n_jobs`` processes (:func:`iter_fits`); the table does not depend on ``n_jobs``.
 
@@ -324,7 +324,7 @@ def k_sweep(
             "topics_k_sweep",
             parts,
             lambda: k_sweep(model, units, ks, seeds, subsample, window, frex_weight, n_jobs=n_jobs),
-            modules=("topics", "tokenize"),
+            modules=("topics", "tokens.tokenize"),
             codec=FRAME,
         )
     if not ks:

@@ -5,7 +5,7 @@
 units, so a long paragraph counts for more than a one-line one and each group's shares sum to 1.
 
 **Intervals** (:func:`topic_share_intervals`): the same shares in long form, one row per group
-and topic, with a percentile bootstrap interval (:class:`dangjian.inference.GroupBootstrap`): a
+and topic, with a percentile bootstrap interval (:class:`dangjian.keywords.inference.GroupBootstrap`): a
 group with at least three documents is resampled by document, a smaller group (a single document
 above all) by its units within the document, so the interval of a one-document group measures how
 the share varies over that document's paragraphs, not over documents. Each row carries the
@@ -31,8 +31,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from dangjian.dtm import MISSING_LABEL, group_labels
-from dangjian.inference import MIN_DOCS_TO_RESAMPLE, N_BOOT, GroupBootstrap
+from dangjian.keywords.inference import MIN_DOCS_TO_RESAMPLE, N_BOOT, GroupBootstrap
+from dangjian.tokens.dtm import MISSING_LABEL, group_labels
 
 
 def topic_columns(n_topics: int) -> list[str]:

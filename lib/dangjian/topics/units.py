@@ -1,17 +1,17 @@
 """The units a topic model is fitted on: paragraphs, sentences or sections of the processed corpus.
 
-Units come from :func:`dangjian.dtm.unit_table` (the keyword stage's units, with the document
+Units come from :func:`dangjian.tokens.dtm.unit_table` (the keyword stage's units, with the document
 metadata). For topic modelling, headings and document titles are left out of paragraph and sentence
 units: they name a section rather than report on it, and a title can carry text that is not the
 report's. Section units are runs of paragraphs sharing a section path
-(:func:`dangjian.dtm.sections_from_paragraphs`), headings included, titles excluded.
+(:func:`dangjian.tokens.dtm.sections_from_paragraphs`), headings included, titles excluded.
 
 Every unit gets an id unique in the corpus (``unit_id``: document, unit kind, number) and its
 length in characters (``chars``), which weights it when topic proportions are aggregated.
 
 Example:
     >>> import pathlib, tempfile
-    >>> from dangjian.pipeline import process_paths
+    >>> from dangjian.segmentation.pipeline import process_paths
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
     >>> _ = path.write_text("全镇党建工作总结\\n一、抓组织\\n培训党员600人。\\n二、抓阵地\\n建好党群服务中心。", encoding="utf-8")
     >>> topic_units(process_paths([path]), "paragraph")[["unit_id", "text", "chars"]].values.tolist()
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dangjian.dtm import sections_from_paragraphs, unit_table
+from dangjian.tokens.dtm import sections_from_paragraphs, unit_table
 
 #: Unit kinds a topic model can be fitted on.
 UNIT_KINDS = ("paragraph", "sentence", "section")
@@ -33,7 +33,7 @@ _ID_PREFIX = {"paragraph": ("para", "paragraph_id"), "sentence": ("sent", "sente
 def topic_units(processed, unit: str = "paragraph") -> pd.DataFrame:
     """The unit table of a ``ProcessedCorpus`` for ``unit`` in :data:`UNIT_KINDS`, with ``unit_id`` and ``chars``.
 
-    Rows are ordered by document id and position; all columns of :func:`dangjian.dtm.unit_table`
+    Rows are ordered by document id and position; all columns of :func:`dangjian.tokens.dtm.unit_table`
     are kept (``doc_id``, ``text``, ``section_path``, ``region``, ``level``, ``year``, ``genre`` …).
 
     Example:

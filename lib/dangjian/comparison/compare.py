@@ -1,0 +1,288 @@
+"""Cross-region comparison of the indicator table: coverage, density and like-with-like tables.
+
+Every table here carries the administrative level of each document (national, province,
+prefecture, county, township, village) next to its region, and every value its unit and
+``approx`` class, so that a city's totals are never read against a town's unawares. Numbers are
+set side by side only when they measure the same core indicator, are of the same kind (amount,
+share, change, target) and of the same unit class; each shows its year and document. The
+quantities left without a core indicator are listed by subject, for the researcher to extend the
+taxonomy. The figures of these tables are drawn by :mod:`dangjian.figures.indicators`.
+
+Example:
+    >>> from dangjian.segmentation.pipeline import process_corpus
+    >>> from dangjian.indicators import extract
+    >>> processed = process_corpus("data/raw")                                   # doctest: +SKIP
+    >>> table, documents = extract(processed), processed.document_table            # doctest: +SKIP
+    >>> coverage(table, documents)                                               # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dangjian.indicators.core import KINDS, core_indicators
+from dangjian.indicators.results import plain_decimal
+from dangjian.reading.corpus import LEVELS
+
+#: Order of administrative levels, from the centre down (the levels metadata.csv allows).
+LEVEL_ORDER = LEVELS
+#: Chinese names of the levels, for labels.
+LEVEL_ZH = {"national": "全国", "province": "省", "prefecture": "地市", "county": "县区", "township": "乡镇", "village": "村"}
+#: Columns used, in this order, when the region column of a document is empty.
+_REGION_FALLBACK = ("township", "county", "prefecture", "province")
+#: How ``approx`` is written next to a value.
+APPROX_MARK = {"exact": "", "over": ">", "at_least": "≥", "about": "≈", "under": "<", "range": ""}
+UNMAPPED = "(unmapped)"
+#: Chinese names of the kinds of quantity, for labels.
+KIND_ZH = {"amount": "数量", "share": "占比", "change": "变化", "target": "目标"}
+#: Columns of :func:`comparable`, in order.
+COMPARABLE_COLUMNS = (
+    "core_category", "core_id", "core_zh", "core_en", "kind", "unit_class", "region", "level", "level_rank", "region_label",
+    "year", "doc_id", "value", "value_norm", "unit", "approx", "subject", "confidence", "indicator", "surface", "sentence",
+)
+
+
+def region_labels(documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
+    """``doc_id, region, level, level_rank, region_label`` for every document.
+
+    The region is ``region_col``, else the most local of township, county, prefecture,
+    province, else the doc_id; the label adds the level: ``平凉市 (prefecture)``.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "region": ["平凉市", ""], "township": ["", "(unnamed town)"],
+        ...                      "level": ["prefecture", "township"]})
+        >>> region_labels(docs)["region_label"].tolist()
+        ['平凉市 (prefecture)', '(unnamed town) (township)']
+    """
+    if region_col not in documents.columns:
+        raise KeyError(f"region column {region_col!r} not in the document table; columns are {list(documents.columns)}")
+    rows = []
+    for record in documents.to_dict("records"):
+        region = str(record.get(region_col) or "").strip()
+        for column in _REGION_FALLBACK:
+            if region:
+                break
+            region = str(record.get(column) or "").strip()
+        region = region or str(record["doc_id"])
+        level = str(record.get("level") or "").strip() or "unknown"
+        rank = LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER)
+        rows.append({"doc_id": record["doc_id"], "region": region, "level": level, "level_rank": rank, "region_label": f"{region} ({level})"})
+    return pd.DataFrame(rows, columns=["doc_id", "region", "level", "level_rank", "region_label"])
+
+
+def _with_regions(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str) -> pd.DataFrame:
+    labels = region_labels(documents, region_col)
+    return indicators.drop(columns=[c for c in ("region", "level") if c in indicators.columns]).merge(labels, on="doc_id", how="left")
+
+
+def _ordered_labels(documents: pd.DataFrame, region_col: str) -> list[str]:
+    labels = region_labels(documents, region_col).sort_values(["level_rank", "region_label"])
+    return list(dict.fromkeys(labels["region_label"]))
+
+
+def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region", categories: list[str] | None = None) -> pd.DataFrame:
+    """Regions × categories: how many quantities each region reports in each category.
+
+    Rows are regions (with level) from the centre down; columns the categories (in the given
+    order, else alphabetical) and ``(unmapped)`` for quantities without a canonical indicator.
+    A row pools the quantities of its region's documents, so a region backed by several documents
+    says how many (``· d=3``): one long report can make most of such a row, and the per-document
+    values are in :func:`density` and :func:`comparable`.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a"], "region": ["平凉市"], "level": ["prefecture"]})
+        >>> table = pd.DataFrame({"doc_id": ["a", "a"], "category": ["cadres", ""]})
+        >>> coverage(table, docs).to_dict("records")
+        [{'cadres': 1, '(unmapped)': 1}]
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "region": ["甲县", "甲县", "乙镇"],
+        ...                      "level": ["county", "county", "township"]})
+        >>> coverage(pd.DataFrame({"doc_id": ["a", "b", "c"], "category": ["cadres"] * 3}), docs).index.tolist()
+        ['甲县 (county) · d=2', '乙镇 (township)']
+    """
+    table = _with_regions(indicators[["doc_id", "category"]], documents, region_col)
+    table["category"] = table["category"].replace("", UNMAPPED).fillna(UNMAPPED)
+    columns = list(categories) if categories is not None else sorted(c for c in table["category"].unique() if c != UNMAPPED)
+    columns.append(UNMAPPED)
+    counts = pd.crosstab(table["region_label"], table["category"])
+    counts = counts.reindex(index=_ordered_labels(documents, region_col), columns=columns, fill_value=0).fillna(0).astype(int)
+    n_docs = region_labels(documents, region_col).groupby("region_label")["doc_id"].nunique()
+    counts.index = [f"{label} · d={n_docs[label]}" if n_docs[label] > 1 else label for label in counts.index]
+    counts.index.name = "region (level)"
+    counts.columns.name = "category"
+    return counts
+
+
+def density(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
+    """Quantification density by document: quantities (and those mapped to core indicators)
+    per 1,000 clean characters.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a"], "region": ["x"], "level": ["county"], "clean_chars": [2000]})
+        >>> density(pd.DataFrame({"doc_id": ["a"] * 3, "core_id": ["grids", "", ""], "threshold": [False] * 3}), docs)[
+        ...     ["quantities", "per_1000_chars", "mapped_per_1000_chars"]].values.tolist()
+        [[3.0, 1.5, 0.5]]
+    """
+    labels = region_labels(documents, region_col)
+    table = labels.merge(documents[["doc_id", "clean_chars"]], on="doc_id")
+    quantities = indicators.groupby("doc_id").size()
+    mapped = indicators[indicators["core_id"].fillna("") != ""].groupby("doc_id").size()
+    table["quantities"] = table["doc_id"].map(quantities).fillna(0).astype(int)
+    table["mapped"] = table["doc_id"].map(mapped).fillna(0).astype(int)
+    chars = table["clean_chars"].astype(float).replace(0, np.nan)
+    table["per_1000_chars"] = (1000 * table["quantities"] / chars).round(2)
+    table["mapped_per_1000_chars"] = (1000 * table["mapped"] / chars).round(2)
+    return table.sort_values(["level_rank", "doc_id"]).drop(columns="level_rank").reset_index(drop=True)
+
+
+def format_value(value_norm: float, unit: str, approx: str = "exact", value_high: float = np.nan) -> str:
+    """A value in full (no 万/亿) with its unit and precision: ``>9000 人次``, ``1–2 名``.
+
+    Example:
+        >>> format_value(164000000.0, "元"), format_value(9000.0, "人次", "over"), format_value(1.0, "名", "range", 2.0)
+        ('164000000 元', '>9000 人次', '1–2 名')
+    """
+    from decimal import Decimal
+
+    text = plain_decimal(Decimal(repr(float(value_norm))))
+    if approx == "range" and not pd.isna(value_high):
+        text += "–" + plain_decimal(Decimal(repr(float(value_high))))
+    return f"{APPROX_MARK.get(approx, '')}{text} {unit}".strip()
+
+
+def comparable(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
+    """The quantities that can be compared across regions: those mapped to a core indicator
+    (thresholds and unmapped quantities left out), one row each, with what makes a comparison
+    fair: the core indicator, the kind (amount, share, change, target), the unit class, and the
+    region, administrative level, year and document of the number.
+
+    Rows are ordered by core category and indicator, kind, unit class, then from the centre down.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "region": ["甲省", "乙县"], "level": ["province", "county"], "year": ["2021", "2023"]})
+        >>> table = pd.DataFrame({"doc_id": ["a", "a", "b"], "core_id": ["members_female"] * 3, "kind": ["amount", "share", "share"],
+        ...     "value_norm": [1.5e6, 29.0, 31.2], "unit": ["名", "%", "%"], "unit_class": ["person", "percent", "percent"],
+        ...     "approx": ["exact"] * 3, "value_high": [np.nan] * 3, "threshold": [False] * 3, "confidence": [0.95] * 3,
+        ...     "subject": ["女党员"] * 3, "surface": ["150万名", "29.0%", "31.2%"], "sentence": ["…"] * 3})
+        >>> comparable(table, docs)[["core_zh", "kind", "region_label", "year", "value"]].values.tolist()
+        [['女党员', 'amount', '甲省 (province)', '2021', '1500000 名'], ['女党员', 'share', '甲省 (province)', '2021', '29 %'], ['女党员', 'share', '乙县 (county)', '2023', '31.2 %']]
+    """
+    core = core_indicators()
+    mapped = indicators[(indicators["core_id"].fillna("") != "") & ~indicators["threshold"].astype(bool)]
+    table = _with_regions(mapped, documents, region_col)
+    years = documents.set_index("doc_id")["year"] if "year" in documents.columns else pd.Series(dtype=str)
+    table["year"] = table["doc_id"].map(years).fillna("").astype(str).replace({"nan": ""})
+    table["core_zh"] = table["core_id"].map(lambda c: core[c].zh)
+    table["core_en"] = table["core_id"].map(lambda c: core[c].en)
+    table["core_category"] = table["core_id"].map(lambda c: core[c].category)
+    table["core_rank"] = table["core_id"].map(list(core).index)
+    table["kind_rank"] = table["kind"].map(lambda k: KINDS.index(k) if k in KINDS else len(KINDS))
+    table["value"] = [
+        format_value(v, u, a, h) for v, u, a, h in zip(table["value_norm"], table["unit"], table["approx"], table["value_high"])
+    ]
+    table = table.sort_values(["core_rank", "kind_rank", "unit_class", "level_rank", "region", "doc_id"], kind="stable")
+    return table[[c for c in COMPARABLE_COLUMNS if c in table.columns]].reset_index(drop=True)
+
+
+#: Values a cell of a displayed comparison table lists before it says how many more there are (the
+#: tables written to CSV list every value).
+MAX_CELL_VALUES = 12
+#: The rows one cell of a comparison table gathers.
+_CELL_KEY = ["core_id", "unit_class", "kind", "region_label"]
+
+
+def shown_values(comparable_rows: pd.DataFrame, max_values: int | None = MAX_CELL_VALUES) -> pd.DataFrame:
+    """The rows a displayed comparison table lists: the first ``max_values`` of each core indicator,
+    unit class, kind and region, in the rows' order (all rows with ``max_values`` None).
+
+    Example:
+        >>> rows = pd.DataFrame({"core_id": ["grids"] * 3, "unit_class": ["count"] * 3, "kind": ["amount"] * 3,
+        ...     "region_label": ["甲县 (county)"] * 3, "value": ["1 个", "2 个", "3 个"]})
+        >>> shown_values(rows, 2)["value"].tolist()
+        ['1 个', '2 个']
+    """
+    if max_values is None or comparable_rows.empty:
+        return comparable_rows
+    return comparable_rows[comparable_rows.groupby(_CELL_KEY, sort=False).cumcount() < max_values]
+
+
+def comparison_table(
+    comparable_rows: pd.DataFrame, kind: str, min_regions: int = 1, max_values: int | None = None
+) -> pd.DataFrame:
+    """Core indicator × region for ONE kind of quantity: one row per core indicator and unit
+    class (a share is never set beside an amount, a change beside a stock, persons beside
+    person-times), one column per region (with its level), from the centre down. A cell lists
+    the region's numbers, each with its year and document: ``29.9 %（2022 · national-bulletin）``.
+    Rows that fewer than ``min_regions`` regions report are left out. With ``max_values`` a cell
+    lists the first ``max_values`` numbers (:func:`shown_values`) and then how many more there are
+    (``…（+N）``), so that a table of thousands of documents stays readable.
+
+    Example:
+        >>> rows = pd.DataFrame({"core_id": ["members_female"] * 2, "core_zh": ["女党员"] * 2, "kind": ["share"] * 2,
+        ...     "unit_class": ["percent"] * 2, "region_label": ["甲省 (province)", "乙县 (county)"], "region": ["甲省", "乙县"],
+        ...     "level_rank": [1, 3], "value": ["29 %", "31.2 %"], "year": ["2021", "2023"], "doc_id": ["a", "b"]})
+        >>> comparison_table(rows, "share").iloc[0].to_dict()
+        {'core_id': 'members_female', 'core_zh': '女党员', 'unit_class': 'percent', 'regions': 2, '甲省 (province)': '29 %（2021 · a）', '乙县 (county)': '31.2 %（2023 · b）'}
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; kinds are {', '.join(KINDS)}")
+    rows = comparable_rows[comparable_rows["kind"] == kind].copy()
+    if rows.empty:
+        return pd.DataFrame(columns=["core_id", "core_zh", "unit_class", "regions"])
+    rows["cell"] = rows["value"] + "（" + rows["year"].where(rows["year"] != "", "?") + " · " + rows["doc_id"] + "）"
+    key = ["core_id", "core_zh", "unit_class"]
+    regions = rows.groupby(key, sort=False)["region"].nunique().rename("regions")
+    if max_values is not None:
+        more = rows.groupby(_CELL_KEY, sort=False)["cell"].transform("size") - max_values
+        rows = shown_values(rows, max_values).copy()
+        last = rows.groupby(_CELL_KEY, sort=False).cumcount() == max_values - 1
+        extra = more.loc[rows.index]
+        rows.loc[last & (extra > 0), "cell"] += "；…（+" + extra[last & (extra > 0)].astype(str) + "）"
+    wide = rows.pivot_table(index=key, columns="region_label", values="cell", aggfunc=lambda cells: "；".join(cells), sort=False)
+    order = list(dict.fromkeys(rows.sort_values(["level_rank", "region_label"], kind="stable")["region_label"]))
+    wide = wide.reindex(columns=order).fillna("")
+    wide.columns.name = None
+    wide = wide.join(regions).reset_index()
+    wide = wide[wide["regions"] >= min_regions]
+    return wide[[*key, "regions", *order]].reset_index(drop=True)
+
+
+def unmapped_subjects(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The quantities without a core indicator, grouped by subject, the most frequent first:
+    what a researcher might add to the taxonomy. ``unsure`` counts the quantities a rule did
+    match but with too little confidence to map; ``indicators`` names taxonomy entries without a
+    core id that matched; ``examples`` shows a few surfaces.
+
+    Example:
+        >>> table = pd.DataFrame({"doc_id": ["a", "b", "a"], "core_id": ["", "", "grids"], "threshold": [False] * 3,
+        ...     "subject": ["党建联系点", "党建联系点", "网格"], "kind": ["amount"] * 3, "unit_class": ["count"] * 3,
+        ...     "confidence": [0.0, 0.5, 0.9], "surface": ["3799个", "12个", "2797个"]})
+        >>> unmapped_subjects(table.assign(indicator=["", "", "grids"])).to_dict("records")
+        [{'subject': '党建联系点', 'quantities': 2, 'documents': 2, 'unsure': 1, 'indicators': '', 'kinds': 'amount', 'unit_classes': 'count', 'examples': '3799个、12个'}]
+    """
+    rows = indicators[(indicators["core_id"].fillna("") == "") & ~indicators["threshold"].astype(bool)]
+    columns = ["subject", "quantities", "documents", "unsure", "indicators", "kinds", "unit_classes", "examples"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    entries = rows["indicator"].fillna("") if "indicator" in rows.columns else pd.Series("", index=rows.index)
+    rows = rows.assign(
+        subject=rows["subject"].fillna("").replace("", "(no subject)"),
+        unsure_row=(entries == "") & (rows["confidence"] > 0),
+        entry=entries,
+    )
+
+    def joined(values: pd.Series, limit: int = 4) -> str:
+        return "、".join(list(dict.fromkeys(values.astype(str)))[:limit])
+
+    grouped = rows.groupby("subject", sort=False).agg(
+        quantities=("surface", "size"),
+        documents=("doc_id", "nunique"),
+        unsure=("unsure_row", "sum"),
+        indicators=("entry", lambda e: joined(e[e != ""])),
+        kinds=("kind", joined),
+        unit_classes=("unit_class", joined),
+        examples=("surface", joined),
+    )
+    grouped = grouped.reset_index().sort_values(["quantities", "documents", "subject"], ascending=[False, False, True], kind="stable")
+    return grouped[columns].reset_index(drop=True)
+

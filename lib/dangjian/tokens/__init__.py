@@ -1,0 +1,6 @@
+"""Tokens: words out of sentences, counted.
+
+- :mod:`~dangjian.tokens.tokenize`: jieba/rjieba with the genre's dictionary and stopword lists
+- :mod:`~dangjian.tokens.dtm`: document-term matrices by any unit and grouping
+- :mod:`~dangjian.tokens.kwic`: keyword in context
+"""
