@@ -115,6 +115,10 @@ def _score_sets():
 #: and a percent, 八届 before the place name 三峡, a related-links headline, members reporting to a
 #: community, which the probes map to in-service members, the staff of a community counted per
 #: community, home-service visits, the enterprises that recruited members); the other parts unchanged.
+#: A ninth blind part (``blind9``: 8 documents, 127 indicator rows, 56 with a core id), measured blind
+#: with the rules before and after the eighth part was studied (same figures): values recall 0.898,
+#: precision 0.864; core precision 0.833, recall 0.446; kind 0.941, kind on shares, changes and
+#: targets 0.837. Not studied.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -129,13 +133,14 @@ THRESHOLDS = {
     "blind6": {"recall": 0.98, "precision": 0.98, "core_precision": 0.99, "core_recall": 0.99, "kind": 0.99, "kind_other": 0.99},
     "blind7": {"recall": 0.98, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.95, "kind": 0.97, "kind_other": 0.95},
     "blind8": {"recall": 0.97, "precision": 0.95, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
+    "blind9": {"recall": 0.89, "precision": 0.86, "core_precision": 0.83, "core_recall": 0.44, "kind": 0.94, "kind_other": 0.83},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
