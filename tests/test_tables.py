@@ -141,6 +141,7 @@ def test_a_changed_document_alone_is_recomputed_and_the_tables_equal_a_fresh_run
     first = table_digests(out)
     again = process_tables(corpus, out, cache_dir=cache)
     assert (again.documents, again.computed) == (5, 0)
+    assert again.bytes == sum(path.stat().st_size for path in corpus.glob("*.txt"))  # cached documents count too
     assert table_digests(out) == first
 
     speech = corpus / "town-speech.txt"

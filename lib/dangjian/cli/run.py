@@ -26,7 +26,7 @@ from dangjian.project.layout import find_project_root
 from dangjian.project.params import ParameterError, find_parameter_files
 from dangjian.reading.corpus import CorpusError
 from dangjian.running.runlock import LockUnavailable, ProjectBusy
-from dangjian.running.runner import DEFAULT_TIMEOUT, execute_run, plan_run, summary_lines
+from dangjian.running.runner import DEFAULT_TIMEOUT, TIMEOUT_SECONDS_PER_MB, execute_run, plan_run, summary_lines
 
 
 def _positive_seconds(text: str) -> float:
@@ -74,9 +74,9 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
     parser.add_argument(
         "--timeout",
         type=_positive_seconds,
-        default=DEFAULT_TIMEOUT,
+        default=None,
         metavar="S",
-        help=f"seconds a single cell may run (default {DEFAULT_TIMEOUT:g})",
+        help=f"seconds a single cell may run (default {DEFAULT_TIMEOUT:g}, or {TIMEOUT_SECONDS_PER_MB:g} per MB of the corpus if longer)",
     )
     parser.add_argument(
         "--root", type=Path, default=None, help="project root (default: nearest folder with pyproject.toml)"

@@ -76,7 +76,14 @@ from dangjian.running.tables import CorpusTables, process_tables
 
 KERNEL_NAME = "dangjian"
 KERNEL_DISPLAY_NAME = "Python (dangjian)"
+#: Seconds a cell of a report may run, on any corpus ...
 DEFAULT_TIMEOUT = 600.0
+#: ... and, unless a timeout is given, this many seconds per megabyte of the corpus when that is
+#: longer: the slowest cells (the topic model's final fit on all units, the indicator comparison and
+#: its exports) grow with the corpus. On a 100 MB generated corpus with the two cores shared by other
+#: work, the online LDA fit on all units ran past 600 s; on an idle machine the whole LDA report took
+#: 359 s. The timeout is a guard against a kernel that hangs, not a budget.
+TIMEOUT_SECONDS_PER_MB = 12.0
 UP_TO_DATE = "up to date"
 
 
@@ -823,6 +830,20 @@ def _quiet(message: str) -> None:
     """A reporter that shows nothing."""
 
 
+def cell_timeout(corpus_bytes: int, timeout: float | None = None) -> float:
+    """Seconds a cell may run in a run whose largest corpus has ``corpus_bytes`` bytes of files:
+    ``timeout`` if one is given, else :data:`DEFAULT_TIMEOUT` or :data:`TIMEOUT_SECONDS_PER_MB` per
+    megabyte, whichever is longer.
+
+    Example:
+        >>> cell_timeout(20_000_000), cell_timeout(100_000_000), cell_timeout(100_000_000, 300.0)
+        (600.0, 1200.0, 300.0)
+    """
+    if timeout is not None:
+        return timeout
+    return max(DEFAULT_TIMEOUT, TIMEOUT_SECONDS_PER_MB * corpus_bytes / 1e6)
+
+
 def execute_run(
     project_root: str | os.PathLike[str],
     layout: RunLayout,
@@ -830,7 +851,7 @@ def execute_run(
     *,
     corpus: str | os.PathLike[str] | None = None,
     complete: bool = False,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float | None = None,
     progress: TextIO | None = None,
     no_code: bool = False,
     force: bool = False,
@@ -843,7 +864,8 @@ def execute_run(
 
     A named run first claims its name for ``corpus`` (:func:`claim_run`). Each corpus is processed
     into its tables, then the reports run (:func:`run_reports`; ``progress`` is the stream of their
-    tqdm bars, None for none); with ``complete`` (every parameter set of ``parameters/`` ran) the
+    tqdm bars, None for none; ``timeout`` is each cell's limit in seconds, None for
+    :func:`cell_timeout` of the largest corpus); with ``complete`` (every parameter set of ``parameters/`` ran) the
     reports whose parameter file is gone are removed; the run's index page is rebuilt last.
     ``note(line)`` receives the progress messages as they happen: temporary files of an interrupted
     run removed, each corpus processed, the run starting, each report ending (:func:`result_line`).
@@ -877,7 +899,7 @@ def _run_selected(
     specs: list[ReportSpec],
     *,
     complete: bool,
-    timeout: float,
+    timeout: float | None,
     progress: TextIO | None,
     no_code: bool,
     force: bool,
@@ -892,6 +914,7 @@ def _run_selected(
     specs = with_tables_folders(specs, root, places)
     fingerprints = [freshness.inputs_fingerprint(spec, root) for spec in specs]  # refuses bad inputs first
     tables = {}
+    corpus_bytes = 0
     for folder in folders:
         processed = process_tables(
             folder, places[folder], workers=workers, backend=backend, scheduler=scheduler, cache_dir=layout.cache
@@ -902,6 +925,8 @@ def _run_selected(
             f"-> {layout.shown(places[folder])}"
         )
         tables[folder] = CorpusTables(places[folder]).status_table()
+        corpus_bytes = max(corpus_bytes, processed.bytes)
+    timeout = cell_timeout(corpus_bytes, timeout)
     analysed = {
         folder: int(table["status"].isin(["ok", "warning"]).sum()) for folder, table in tables.items()
     }

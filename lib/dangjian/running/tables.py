@@ -70,7 +70,8 @@ class TablesMissing(FileNotFoundError):
 
 @dataclass
 class ProcessSummary:
-    """What :func:`process_tables` did: documents, how many were computed (not cached), issues, time."""
+    """What :func:`process_tables` did: documents, how many were computed (not cached), issues, time,
+    and the bytes of the documents' files (cached ones included)."""
 
     out: Path
     documents: int
@@ -78,6 +79,7 @@ class ProcessSummary:
     issues: int
     seconds: float
     megabytes_per_second: float
+    bytes: int = 0
 
 
 def corpus_signature(folder: Path | str) -> str:
@@ -239,7 +241,9 @@ def process_tables(
         for stale in clean.iterdir():
             if stale.suffix == ".txt" and stale.name not in written:
                 stale.unlink()
-    return ProcessSummary(out, summary.documents, summary.computed, summary.issues, summary.seconds, summary.megabytes_per_second)
+    return ProcessSummary(
+        out, summary.documents, summary.computed, summary.issues, summary.seconds, summary.megabytes_per_second, summary.bytes
+    )
 
 
 #: Document files over which the process step uses worker processes by default.
