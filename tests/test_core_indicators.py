@@ -118,14 +118,26 @@ def _score_sets():
 #: A ninth blind part (``blind9``: 8 documents, 127 indicator rows, 56 with a core id), measured blind
 #: with the rules before and after the eighth part was studied (same figures): values recall 0.898,
 #: precision 0.864; core precision 0.833, recall 0.446; kind 0.941, kind on shares, changes and
-#: targets 0.837. Not studied.
+#: targets 0.837. It was then studied and what generalised became rules (a table laid out one cell a
+#: line keeps its numbers through cleaning, and a bare number between the bars of a table is read,
+#: class other as labelled, a column header naming a plan making its cells targets; 不应超过 and
+#: 应有…以上 quotas are targets; communities of a star rating, 无星 too, are model organisations;
+#: 此处隐藏N个字 and 免费订阅N天 are page furniture): blind9 values recall 0.961, precision 0.884; core
+#: precision 0.868, recall 0.589; kind 1.000 (left: 个村 and 成 of the labels read as other where
+#: the extractor reads a count and a percent, village secretaries named with 村（社区）, voters' turnout
+#: mapped to elections); held-out values recall 0.969 (its table one cell a line now read), kind
+#: 0.977, on shares, changes and targets 0.943; the other parts unchanged.
+#: A tenth blind part (``blind10``: 8 documents, 178 indicator rows, 101 with a core id), measured blind
+#: with the rules before and after the ninth part was studied (same figures): values recall 0.938,
+#: precision 0.954 (value only 0.983 / 1.000); core precision 0.867, recall 0.772; kind 0.994, on
+#: shares, changes and targets 0.973. Not studied.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
     "seeds": TARGETS,
     "seen": {**TARGETS, "core_precision": 0.97, "core_recall": 0.97, "kind": 0.98, "kind_other": 0.97},
     "unseen": {**TARGETS, "recall": 0.97, "precision": 0.97, "core_precision": 0.98, "core_recall": 0.98, "kind": 0.98, "kind_other": 0.97},
-    "heldout": {"recall": 0.82, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.72, "kind": 0.97, "kind_other": 0.90},
+    "heldout": {"recall": 0.96, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.72, "kind": 0.97, "kind_other": 0.93},
     "blind2": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.93, "kind": 0.99, "kind_other": 0.99},
     "blind3": {"recall": 0.98, "precision": 0.96, "core_precision": 0.96, "core_recall": 0.94, "kind": 0.98, "kind_other": 0.99},
     "blind4": {"recall": 0.96, "precision": 0.95, "core_precision": 0.99, "core_recall": 0.94, "kind": 0.99, "kind_other": 0.99},
@@ -133,14 +145,15 @@ THRESHOLDS = {
     "blind6": {"recall": 0.98, "precision": 0.98, "core_precision": 0.99, "core_recall": 0.99, "kind": 0.99, "kind_other": 0.99},
     "blind7": {"recall": 0.98, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.95, "kind": 0.97, "kind_other": 0.95},
     "blind8": {"recall": 0.97, "precision": 0.95, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
-    "blind9": {"recall": 0.89, "precision": 0.86, "core_precision": 0.83, "core_recall": 0.44, "kind": 0.94, "kind_other": 0.83},
+    "blind9": {"recall": 0.95, "precision": 0.88, "core_precision": 0.86, "core_recall": 0.58, "kind": 0.99, "kind_other": 0.99},
+    "blind10": {"recall": 0.93, "precision": 0.95, "core_precision": 0.86, "core_recall": 0.77, "kind": 0.99, "kind_other": 0.97},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -615,6 +628,12 @@ CASES: list[tuple[str, str, str, str, str]] = [
     # an increase of new units counts them: an amount (with a comparison, a change)
     ("三年间全市增加了45个新网格，比上年增加3个新党支部。", "45个", "新网格", "grids", "amount"),
     ("三年间全市增加了45个新网格，比上年增加3个新党支部。", "3个", "新党支部", "orgs_by_type", "change"),
+    # communities or villages of a star rating of their party work, the unrated ones too
+    ("经评定，全区共评出五星级社区23个，占12.1%；无星社区9个。", "23个", "五星级社区", "model_orgs", "amount"),
+    ("经评定，全区共评出五星级社区23个，占12.1%；无星社区9个。", "9个", "无星社区", "model_orgs", "amount"),
+    # a quota of delegates: 不应超过, 应有…以上
+    ("本届代表大会中，机关干部代表不应超过40人，一线职工代表应有60人以上。", "40人", "机关干部代表", "", "target"),
+    ("本届代表大会中，机关干部代表不应超过40人，一线职工代表应有60人以上。", "60人", "一线职工代表", "", "target"),
 ]
 
 
@@ -1389,6 +1408,8 @@ def test_percentage_points_are_their_own_unit_class_and_a_change():
         "本文已有1.2万人阅读",
         "第3页 共12页",
         "备案号：京ICP备12345678号 许可证号：20080017",
+        "……此处隐藏2618个字……",
+        "发送短信即可免费订阅15天手机报",
     ],
 )
 def test_page_counters_are_never_indicators(passage):
@@ -1408,3 +1429,16 @@ def test_page_counters_are_never_indicators(passage):
 def test_statistics_laid_out_as_a_table_are_indicators(passage, expected):
     table = _table(passage)
     assert list(zip(table["surface"], table["unit_class"], table["core_id"])) == expected
+
+
+def test_bare_cells_of_a_table_drawn_with_bars_are_read_without_a_class():
+    table = _table("全厂党员总数：612人\n| 男性 | 480 | 女性 | 132 |\n| 年份 | 2019 |")
+    assert list(zip(table["surface"], table["unit_class"])) == [("612人", "person"), ("480", "other"), ("132", "other")]
+
+
+def test_a_table_laid_out_one_cell_a_line_keeps_its_numbers_and_a_plan_header_makes_them_targets():
+    passage = "现下达各单位发展党员计划如下：\n单位\n|\n学生发展计划\n|\n教工发展计划\n|\n机械学院\n|\n12\n|\n2\n|\n化工学院\n|\n9\n|\n0\n|\n二、有关要求\n第3页\n"
+    table = _table(passage)
+    assert list(zip(table["surface"], table["unit_class"], table["kind"])) == [
+        ("12", "other", "target"), ("2", "other", "target"), ("9", "other", "target"), ("0", "other", "target"),
+    ]

@@ -716,14 +716,45 @@ def _chinese_characters(count: int) -> re.Pattern[str]:
     return re.compile(rf"(?:[^{CJK}]*+[{CJK}]){{{count}}}")
 
 
+_TABLE_BAR = re.compile(r"[|｜]")
+_TABLE_NUMBER = re.compile(r"\d{1,7}")
+
+
+def _table_cells(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines of a table laid out one cell a line that are kept although they hold no
+    Chinese character: a bare number between two lone bars (``|``) and those bars. Statistical
+    tables pasted from a web page or a PDF come so (``教育学院`` / ``|`` / ``11`` / ``|`` / ``0``);
+    a page number or a lone bar of a navigation menu has no such neighbours.
+
+    Example:
+        >>> _table_cells(["教育学院", "|", "11", "|", "0", "|", "合计"])
+        {1, 2, 3, 4, 5}
+        >>> sorted(_table_cells(["首页", "|", "新闻", "12"]))
+        []
+    """
+    stripped = [line.strip() for line in lines]
+    filled = [i for i, line in enumerate(stripped) if line]
+    kept: set[int] = set()
+    for position, index in enumerate(filled):
+        if not _TABLE_NUMBER.fullmatch(stripped[index]) or position == 0 or position + 1 == len(filled):
+            continue
+        before, after = filled[position - 1], filled[position + 1]
+        if _TABLE_BAR.fullmatch(stripped[before]) and _TABLE_BAR.fullmatch(stripped[after]):
+            kept.update((before, index, after))
+    return kept
+
+
 def _furniture_lines(text: str, block_chars: int = 1 << 16) -> Iterator[tuple[int, int, str]]:
     """The lines of ``text`` that :func:`is_furniture_line` takes for furniture, as :func:`_lines`
     yields them. The Chinese characters of a block of lines are counted at once: a line of more
-    than :data:`_MAX_FURNITURE_CJK` (most) is furniture only if it is a breadcrumb.
+    than :data:`_MAX_FURNITURE_CJK` (most) is furniture only if it is a breadcrumb. The numbers
+    and bars of a table laid out one cell a line (:func:`_table_cells`) are not furniture.
 
     Example:
         >>> list(_furniture_lines("首页> 党建动态>\\n" + "党的建设" * 20 + "\\n|\\n"))
         [(0, 10, '首页> 党建动态>'), (91, 93, '|')]
+        >>> list(_furniture_lines("学院\\n|\\n25\\n|\\n1\\n"))
+        [(10, 12, '1')]
     """
     for start, block_end in _line_blocks(text, block_chars):
         block = text[start:block_end]
@@ -739,9 +770,12 @@ def _furniture_lines(text: str, block_chars: int = 1 << 16) -> Iterator[tuple[in
         ends = np.cumsum(lengths)
         counts = (chinese[ends] - chinese[ends - lengths]).tolist()
         del block, chinese
-        for line, count in zip(lines, counts):
+        table = _table_cells(lines) if "|" in text[start:block_end] or "｜" in text[start:block_end] else set()
+        for index, (line, count) in enumerate(zip(lines, counts)):
             end = start + len(line)
-            if count > _MAX_FURNITURE_CJK:  # a breadcrumb or body text
+            if index in table:
+                furniture = False
+            elif count > _MAX_FURNITURE_CJK:  # a breadcrumb or body text
                 first = line[0] if not line[0].isspace() else line.lstrip()[:1]
                 furniture = first in _BREADCRUMB_FIRST and _BREADCRUMB.search(line.strip()) is not None
             else:

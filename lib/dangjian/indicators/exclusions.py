@@ -73,10 +73,12 @@ _FURNITURE_BEFORE = re.compile(
     rf"|(?:{_COUNTER_WORDS}|点赞|點贊|评论|評論|转发|轉發|分享|收藏|在看|喜欢)\s*[:：]?[ \u3000\u00a0]+"
     rf"|(?:点赞|點贊|评论|評論|转发|轉發|分享|收藏|在看)(?:数|數|量)?\s*[:：]\s*"
     r"|(?:全文)?(?:字数|字數|阅读时长|閱讀時長|阅读时间|预计阅读|阅读约|阅读需要?|页码|頁碼|页数|第\s*\d+\s*页\s*/?\s*共|"
-    r"备案号|備案號|备案编号|ICP备|ICP证|公网安备|许可证号?|許可證號?|登记号|刊号|邮编|邮政编码)\s*[:：]?\s*(?:约|大约|共)?\s*)$"
+    r"备案号|備案號|备案编号|ICP备|ICP证|公网安备|许可证号?|許可證號?|登记号|刊号|邮编|邮政编码|"
+    # 此处隐藏4225个字 (a template site hiding the rest), 免费订阅30天 (a subscription offer)
+    r"此处隐藏|此處隱藏|免费订阅|免費訂閱)\s*[:：]?\s*(?:约|大约|共)?\s*)$"
 )
 #: The first characters of the words of :data:`_FURNITURE_BEFORE` (one of them is in every match): the cheap test.
-_FURNITURE_CHARS = re.compile("[访浏阅点播观瀏訪閱點评評转轉分收在喜字预页頁第备備I公许許登刊邮]")
+_FURNITURE_CHARS = re.compile("[访浏阅点播观瀏訪閱點评評转轉分收在喜字预页頁第备備I公许許登刊邮此免]")
 #: A counter after the number: 2581人阅读, 1.2万次浏览, 35赞.
 _FURNITURE_AFTER = re.compile(rf"^\s*(?:次|人次|人)?(?:{_COUNTER_WORDS}|点赞|赞|在看|收藏|转发|评论)(?:量|数)?\s*(?:$|[|｜/，,。·\s])")
 _SERVICE_RADIUS_AFTER = re.compile(r"^[^，。；！？,;\n]{0,8}圈")

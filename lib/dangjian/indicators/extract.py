@@ -29,7 +29,7 @@ from dangjian.cleaning.clean import CleanResult
 from dangjian.indicators.exclusions import SentenceContext, exclude
 from dangjian.indicators.grammar import find_candidates, read_candidate
 from dangjian.indicators.kinds import quantity_kind
-from dangjian.indicators.layouts import statistics_cell
+from dangjian.indicators.layouts import statistics_cell, table_cell
 from dangjian.indicators.results import NotAQuantity, Quantity, Reason, plain_decimal
 from dangjian.indicators.subjects import frame_holds, heading_frame, label_subjects, opens_own_total, topic_frame, total_frame
 from dangjian.indicators.taxonomy import Taxonomy, load_taxonomy
@@ -69,7 +69,7 @@ def read_text(text: str) -> list[Quantity | NotAQuantity]:
     for candidate in find_candidates(text):
         verdict = read_candidate(candidate)
         if isinstance(verdict, NotAQuantity) and verdict.reason is Reason.NO_UNIT:
-            verdict = statistics_cell(candidate) or verdict  # 正式党员120，党总支：2
+            verdict = statistics_cell(candidate) or table_cell(candidate) or verdict  # 正式党员120，党总支：2，| 男性 | 689 |
         if isinstance(verdict, Quantity):
             context = context or SentenceContext.of(text)
             excluded = exclude(candidate, context)
@@ -77,6 +77,23 @@ def read_text(text: str) -> list[Quantity | NotAQuantity]:
                 verdict = excluded
         results.append(verdict)
     return _share_listed_units(text, results) if "、" in text or "分别" in text else results
+
+
+#: The longest line taken for a cell or a header of a table laid out one cell a line.
+_TABLE_CELL_CHARS = 16
+_PLAN_HEADER = re.compile(r"^[^，。；,;：:0-9]{0,12}(?:计划|计划数|指标|指导数|目标数)$")
+
+
+def is_plan_header(text: str) -> bool:
+    """Is ``text`` (a line without a number) the header of a table column of planned numbers?
+
+    Example:
+        >>> is_plan_header("学生发展计划"), is_plan_header("发展党员指标"), is_plan_header("经济与政法学院")
+        (True, True, False)
+        >>> is_plan_header("现将年度计划通知如下，请参照计划开展工作")
+        False
+    """
+    return _PLAN_HEADER.match(text.strip()) is not None
 
 
 #: A bare number of a list, before the 、 that leads to the next number (15.6、6.5、0.1个百分点).
@@ -354,6 +371,7 @@ def _quantity_batches(
     (raw spans not yet set). With ``excluded``, the rows of the numbers not reported (the fields
     of :func:`_excluded_batches`) are appended to it as each batch is read, so that one reading
     of the text gives both tables."""
+    planned_table = False  # within a table: a column header names a plan (学生发展计划)
     carry, frame, paragraph = "", "", None  # within a paragraph: the last subject, the group a heading names
     whole: Quantity | None = None  # the total that set the frame, if a total did
     doc_id = document.doc_id
@@ -370,7 +388,10 @@ def _quantity_batches(
                     for v in verdicts
                     if isinstance(v, NotAQuantity)
                 )
+            if len(text) > _TABLE_CELL_CHARS * 2:
+                planned_table = False  # body text ends the table a header opened
             if not found:
+                planned_table = planned_table or is_plan_header(text)
                 heading = heading_frame(text)
                 frame, whole = (heading, None) if heading else (frame, whole)
                 continue
@@ -394,6 +415,8 @@ def _quantity_batches(
             for quantity, subject, threshold in zip(found, subjects, thresholds):
                 clause = clause_around(text, quantity.start, quantity.end)
                 kind = quantity_kind(text, quantity.outer[0], quantity.unit_class, quantity.surface)
+                if planned_table and not quantity.unit and len(text) <= _TABLE_CELL_CHARS:
+                    kind = "target"  # a cell under a header that names a plan
                 mapping = taxonomy.assign(subject, clause, measured_in, quantity.unit_class, kind) if not threshold else None
                 indicator = mapping.indicator if mapping else None
                 rows.append((

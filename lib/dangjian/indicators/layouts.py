@@ -9,6 +9,12 @@ follows it (punctuation, a space, the end of the text); a colon or the bar of a 
 class is ``person`` for people and ``count`` for anything else. Codes, phone numbers and years
 have no such label and stay excluded.
 
+A table drawn with ``|`` also gives bare numbers whose label is no counted noun
+(``| 男性 | 689 | 女性 | 165 |``), and a table laid out one cell a line gives numbers that stand
+alone on their line (``经济与政法学院`` / ``|`` / ``25`` / ``|`` / ``1``; cleaning keeps such a number
+only between the bars of its table): :func:`table_cell` reads both, with class ``other``, since
+nothing says what is counted. A four-digit number from 1900 to 2099 may be a year and is left out.
+
 Example:
     >>> from dangjian.indicators.grammar import find_candidates
     >>> text = "正式党员120，预备党员15；党总支：2；邮编：100000"
@@ -54,17 +60,25 @@ def statistics_cell(candidate: Candidate) -> Quantity | None:
         >>> [(q.surface, q.unit_class) for q in map(statistics_cell, find_candidates("| 党员总数 | 1086 | 党支部数 | 26 |"))]
         [('1086', 'person'), ('26', 'count')]
     """
-    if candidate.kind != "quantity" or candidate.measure or candidate.multiplier or candidate.chinese or candidate.prefix:
-        return None
-    if candidate.number_high or candidate.over_mark or candidate.suffix or not _INTEGER.fullmatch(candidate.number):
-        return None
-    if not _CELL_END.match(candidate.after(1)):
+    if not _bare_integer(candidate, _INTEGER) or not _CELL_END.match(candidate.after(1)):
         return None
     label = _LABEL.search(candidate.before(14))
     if label is None:
         return None
     words = label.group().rstrip(" \u3000\u00a0:：|｜")
-    unit_class = "person" if _PERSON_HEAD.search(words) else "count"
+    return _cell_quantity(candidate, "person" if _PERSON_HEAD.search(words) else "count")
+
+
+def _bare_integer(candidate: Candidate, integer: re.Pattern[str]) -> bool:
+    """Is ``candidate`` a bare number (no unit, measure, multiplier, prefix, suffix or range) that
+    ``integer`` matches whole?"""
+    if candidate.kind != "quantity" or candidate.measure or candidate.multiplier or candidate.chinese or candidate.prefix:
+        return False
+    return not (candidate.number_high or candidate.over_mark or candidate.suffix) and integer.fullmatch(candidate.number) is not None
+
+
+def _cell_quantity(candidate: Candidate, unit_class: str) -> Quantity:
+    """The quantity of a bare integer read as a cell, of ``unit_class``, without a unit."""
     return Quantity(
         start=candidate.start,
         end=candidate.end,
@@ -76,3 +90,32 @@ def statistics_cell(candidate: Candidate) -> Quantity | None:
         outer_start=candidate.match_start,
         outer_end=candidate.match_end,
     )
+
+
+_BAR_BEFORE = re.compile(r"[|｜][ \u3000\u00a0]*$")
+_BAR_AFTER = re.compile(r"^[ \u3000\u00a0]*[|｜]")
+_CELL_INTEGER = re.compile(r"0|[1-9][0-9]{0,6}")
+#: A cell alone on its line: the number, then at most a note in brackets (5（孔明学院）).
+_LONE_CELL = re.compile(r"^[ \u3000\u00a0]*$")
+_LONE_CELL_AFTER = re.compile(r"^(?:[（(][^）)]{1,20}[）)])?[ \u3000\u00a0]*$")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def table_cell(candidate: Candidate) -> Quantity | None:
+    """The quantity of a bare integer in a cell of a table (see the module docstring), or None.
+
+    Example:
+        >>> from dangjian.indicators.grammar import find_candidates
+        >>> [(q.surface, q.unit_class) for q in map(table_cell, find_candidates("| 男性 | 689 | 女性 | 0 |")) if q]
+        [('689', 'other'), ('0', 'other')]
+        >>> [(q.surface, q.unit_class) for q in map(table_cell, find_candidates("25")) if q]
+        [('25', 'other')]
+        >>> [table_cell(c) for c in find_candidates("| 年份 | 2015 |")] + [table_cell(c) for c in find_candidates("共25，")]
+        [None, None]
+    """
+    if not _bare_integer(candidate, _CELL_INTEGER) or _YEAR.fullmatch(candidate.number):
+        return None
+    before, after = candidate.text[: candidate.match_start], candidate.text[candidate.match_end :]
+    inline = _BAR_BEFORE.search(before) is not None and _BAR_AFTER.match(after) is not None
+    alone = _LONE_CELL.match(before) is not None and _LONE_CELL_AFTER.match(after) is not None
+    return _cell_quantity(candidate, "other") if inline or alone else None
