@@ -33,6 +33,7 @@ from dangjian.project.params import (
     ParameterError,
     ReportSpec,
     load_report_spec,
+    shown,
 )
 from dangjian.running import freshness
 
@@ -213,7 +214,7 @@ def test_a_parameter_file_runs_only_a_notebook_of_the_project(project, tmp_path,
         load_report_spec(path, project)
     assert str(info.value) == (
         f"{path}: 'notebook' must name a notebook of the project's notebooks/ folder, such as "
-        f"notebooks/00_corpus.ipynb, got {named!r}: a parameter file never runs code from elsewhere"
+        f"notebooks/00_corpus.ipynb, got {shown(named)}: a parameter file never runs code from elsewhere"
     )
     code, out, err = run_cli(project, "--params", str(path))
     assert code == 2 and out == "" and "never runs code from elsewhere" in err
