@@ -17,8 +17,9 @@ KERNEL_NAME := dangjian
 KERNEL := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 RUN_ARGS ?=
 PYTEST_ARGS ?=
-# Test workers (pytest-xdist): TEST_WORKERS=auto runs one per core; the default 0 runs the suite in one process.
-TEST_WORKERS ?= 0
+# Test workers (pytest-xdist): one per core by default (each test module stays on one worker, the
+# modules that start from the shared demo run share one); TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= auto
 # make run CORPUS=DIR [NAME=NAME]: dangjian run --corpus DIR [--name NAME]
 CORPUS ?=
 NAME ?=
