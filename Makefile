@@ -72,9 +72,9 @@ browser:
 run: setup
 	$(VENV)/bin/dangjian run $(CORPUS_ARGS) $(RUN_ARGS)
 
-# The whole suite runs the real notebooks several times: about 11 minutes on two cores.
+# The whole suite runs the real notebooks several times: about 7 minutes on two cores (one worker per core).
 test: setup browser
-	@echo "make test: the whole suite takes about 11 minutes on two cores; PYTEST_ARGS='-k NAME' runs a part"
+	@echo "make test: the whole suite takes about 7 minutes on two cores; PYTEST_ARGS='-k NAME' runs a part"
 	@started=$$(date +%s); $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS); status=$$?; \
 	elapsed=$$(( $$(date +%s) - started )); \
 	echo "make test: took $$(( elapsed / 60 )) min $$(( elapsed % 60 )) s"; exit $$status
