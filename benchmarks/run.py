@@ -68,6 +68,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -111,11 +112,14 @@ class PeakMemory:
     :func:`proportional_memory`) and ``peak_rss`` of the resident sizes (which counts a page shared
     by several processes once in each)."""
 
-    def __init__(self, interval: float = 0.1, include_self: bool = True):
+    def __init__(self, interval: float = 0.1, include_self: bool = True, phase: Callable[[], str] | None = None):
         self.interval = interval
         self.include_self = include_self
+        self.phase = phase
         self.peak = 0
         self.peak_rss = 0
+        #: With ``phase`` (a function naming what runs now), the peak of each phase (PSS, bytes).
+        self.peaks: dict[str, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -135,6 +139,9 @@ class PeakMemory:
         rss, pss = self._current()
         self.peak_rss = max(self.peak_rss, rss)
         self.peak = max(self.peak, pss)
+        if self.phase is not None:
+            name = self.phase()
+            self.peaks[name] = max(self.peaks.get(name, 0), pss)
 
     def _sample(self) -> None:
         while not self._stop.is_set():
@@ -424,18 +431,47 @@ class TimedCommand:
     peak_bytes: int
     output: str
     peak_rss_bytes: int = 0
+    #: The peak memory (PSS, bytes) while each phase ran, when the phases were named.
+    phase_peaks: dict[str, int] = field(default_factory=dict)
 
 
-def timed_command(command: list[str], cwd: Path) -> TimedCommand:
-    """Run ``command`` (output captured), timing it and sampling the memory of all its processes."""
+def timed_command(command: list[str], cwd: Path, phase: Callable[[], str] | None = None) -> TimedCommand:
+    """Run ``command`` (output captured), timing it and sampling the memory of all its processes
+    (with ``phase``, the peak of each phase it names too)."""
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as output:
-        with PeakMemory(include_self=False) as memory:
+        with PeakMemory(include_self=False, phase=phase) as memory:
             start = time.perf_counter()
             process = subprocess.run(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, check=False)
             seconds = time.perf_counter() - start
         output.seek(0)
         text = output.read()
-    return TimedCommand(process.returncode, seconds, memory.peak, text, memory.peak_rss)
+    return TimedCommand(process.returncode, seconds, memory.peak, text, memory.peak_rss, memory.peaks)
+
+
+#: A report starting, as ``dangjian run`` writes it to the run's log (``===== NAME: notebook ...``).
+REPORT_STARTED = re.compile(r"^===== (\S+?):", re.M)
+
+
+def current_report(log: Path, tail_bytes: int = 1 << 16) -> str:
+    """The report a run is executing, from the end of its log (``process step`` before the first).
+
+    Example:
+        >>> import tempfile
+        >>> log = Path(tempfile.mkdtemp()) / "run.log"
+        >>> current_report(log)
+        'process step'
+        >>> _ = log.write_text("===== 00_corpus: notebooks/00_corpus.ipynb\\n...\\n===== 01_keywords_level: x\\n")
+        >>> current_report(log)
+        '01_keywords_level'
+    """
+    try:
+        with open(log, "rb") as handle:
+            handle.seek(max(0, handle.seek(0, os.SEEK_END) - tail_bytes))
+            text = handle.read().decode("utf-8", errors="replace")
+    except OSError:
+        return "process step"
+    found = REPORT_STARTED.findall(text)
+    return found[-1] if found else "process step"
 
 
 def report_seconds(output: str) -> list[tuple[str, str, float]]:
@@ -486,9 +522,11 @@ def main_job(folder: Path, name: str, keep: bool = False) -> int:
         return 1
     print(f"  {process.seconds:.1f} s, peak {process.peak_bytes / 1e9:.2f} GB", flush=True)
     print(f"dangjian run --corpus {folder} --name {name} ...", flush=True)
+    log = run_folder / "reports" / "run.log"
     run = timed_command(
         [dangjian, "run", "--corpus", str(folder), "--name", name, "--force", "--no-progress", "--allow-skipped"],
         PROJECT_ROOT,
+        phase=lambda: current_report(log),
     )
     reports = report_seconds(run.output)
     if not reports:
@@ -496,10 +534,13 @@ def main_job(folder: Path, name: str, keep: bool = False) -> int:
     if not keep:
         shutil.rmtree(run_folder, ignore_errors=True)
     print()
-    print("| report | status | seconds |")
-    print("|---|---|---:|")
+    print("| report | status | seconds | peak memory of the run while it ran (GB) |")
+    print("|---|---|---:|---:|")
     for report, status, seconds in reports:
-        print(f"| {report} | {status} | {seconds:.1f} |")
+        peak = run.phase_peaks.get(report)
+        print(f"| {report} | {status} | {seconds:.1f} | {'' if peak is None else f'{peak / 1e9:.2f}'} |")
+    if "process step" in run.phase_peaks:
+        print(f"| (the run's process step) | | | {run.phase_peaks['process step'] / 1e9:.2f} |")
     print(f"| `dangjian process` alone | {'ok' if process.returncode == 0 else 'failed'} | {process.seconds:.1f} |")
     print(f"| `dangjian run` (exit {run.returncode}) | | {run.seconds:.1f} |")
     print()
