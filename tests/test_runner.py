@@ -101,7 +101,8 @@ def executed(tmp_path_factory):
     reports.mkdir()
     (reports / "broken.ipynb").write_bytes(SENTINEL)
     (reports / "unrelated.ipynb").write_bytes(SENTINEL)
-    code, out, err = run_cli("--root", str(root), "--no-progress", "--timeout", "5")
+    # a timeout in fractions of a second (as a corpus's size gives) runs whole seconds: 5
+    code, out, err = run_cli("--root", str(root), "--no-progress", "--timeout", "4.2")
     return {"root": root, "code": code, "out": out, "err": err}
 
 

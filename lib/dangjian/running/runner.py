@@ -44,6 +44,7 @@ import contextlib
 import dataclasses
 import json
 import logging
+import math
 import os
 import subprocess
 import sys
@@ -334,7 +335,7 @@ def execute_report(
                             kernel_name=kernel_name,
                             language="python",
                             cwd=str(root),
-                            execution_timeout=timeout,
+                            execution_timeout=math.ceil(timeout),  # papermill takes whole seconds
                             log_output=log_output,
                             progress_bar=progress_bar,
                             **engine_options,
