@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dangjian.figures.plotting import setup_cjk_font
 from dangjian.running import overview
 from dangjian.running.tables import process_tables, CorpusTables
 
@@ -35,6 +36,12 @@ def sixty(tmp_path_factory) -> CorpusTables:
     out = folder.parent / "tables"
     process_tables(folder, out)
     return CorpusTables(out)
+
+
+@pytest.fixture(autouse=True)
+def cjk_font():
+    """The figures carry Chinese labels: drawn with the project's CJK font, as the notebooks draw them."""
+    setup_cjk_font()
 
 
 def test_a_small_corpus_has_one_row_per_document(seeds):

@@ -152,6 +152,8 @@ def plot_topic_heatmap(proportions: pd.DataFrame, by: str, labels: list[str] | N
     ``proportions`` is :func:`dangjian.topics.summaries.topic_proportions` grouped by ``by``.
 
     Example:
+        >>> from dangjian.figures.plotting import setup_cjk_font
+        >>> _ = setup_cjk_font()
         >>> shares = pd.DataFrame({"region": ["甲", "乙"], "units": [2, 1], "chars": [30, 10],
         ...                        "T1": [0.7, 0.2], "T2": [0.3, 0.8]})
         >>> fig = plot_topic_heatmap(shares, "region")
@@ -194,6 +196,8 @@ def plot_share_intervals(intervals: pd.DataFrame, by: str, ncols: int = 3, unit:
     labels give the documents (d) and units (u) behind each group.
 
     Example:
+        >>> from dangjian.figures.plotting import setup_cjk_font
+        >>> _ = setup_cjk_font()
         >>> table = pd.DataFrame({"region": ["甲", "乙"] * 2, "topic": [1, 1, 2, 2], "label": ["T1 a"] * 2 + ["T2 b"] * 2,
         ...                       "share": [0.6, 0.3, 0.4, 0.7], "ci_low": [0.4, 0.2, 0.3, 0.5],
         ...                       "ci_high": [0.8, 0.5, 0.6, 0.8], "seed_min": [0.55, 0.3, 0.4, 0.65],
@@ -292,6 +296,8 @@ def plot_topic_effects(effects: pd.DataFrame, ncols: int = 3) -> Figure:
     backed by one document), never called significant.
 
     Example:
+        >>> from dangjian.figures.plotting import setup_cjk_font
+        >>> _ = setup_cjk_font()
         >>> table = pd.DataFrame({"covariate": ["region", "year"], "level": ["甲", "per year"], "reference": ["乙", ""],
         ...                       "topic": [1, 1], "label": ["T1 a", "T1 a"], "estimate": [0.2, 0.01],
         ...                       "ci_low": [0.1, -0.01], "ci_high": [0.3, 0.03], "n_docs": [10, 30],

@@ -161,6 +161,8 @@ def plot_length_and_structure(table: pd.DataFrame, max_rows: int = MAX_DOCUMENT_
     ``max_rows`` documents the panels are histograms (documents per bin, logarithmic bins).
 
     Example:
+        >>> from dangjian.figures.plotting import setup_cjk_font
+        >>> _ = setup_cjk_font()
         >>> table = pd.DataFrame({"doc_id": [f"d{i}" for i in range(60)], "level": "county",
         ...                       "clean_chars": range(100, 160), "sentences": 5, "sections": 2})
         >>> [ax.get_ylabel() for ax in plot_length_and_structure(table).axes]
