@@ -128,3 +128,26 @@ def test_the_window_incidence_refuses_an_empty_unit_or_a_window_below_two():
         coherence.window_incidence(np.array([0, 1]), np.array([2, 0]), 10, 2)
     with pytest.raises(ValueError, match="at least 2 tokens"):
         coherence.window_incidence(np.array([0, 1]), np.array([2]), 1, 2)
+
+
+@pytest.mark.parametrize("window", [2, 10])
+def test_npmi_counted_for_the_asked_terms_equals_npmi_from_every_window(window, monkeypatch):
+    # NPMI counts only the windows of the terms it scores, block by block; the pair counts must be
+    # those of the sliding windows of all terms, by definition.
+    rng = np.random.default_rng(window + 1)
+    vocabulary = [f"t{i}" for i in range(15)]
+    lists = [list(rng.choice(vocabulary, size)) for size in rng.integers(1, 30, 80)]
+    monkeypatch.setattr(coherence, "INCIDENCE_BLOCK_TOKENS", 41)
+    fitted = CoherenceReference(window=window).fit(lists)
+    definition = _windows_by_definition(lists, window)
+    terms = sorted(fitted.term_index_)
+    topics = [list(rng.choice(terms, 5, replace=False)) for _ in range(6)]
+    n = definition.shape[0]
+    expected = []
+    for topic in topics:
+        columns = definition[:, [fitted.term_index_[t] for t in topic]]
+        joint = columns.T @ columns
+        pairs = [coherence.npmi_score(joint[i, j] / n, joint[i, i] / n, joint[j, j] / n)
+                 for i in range(len(topic)) for j in range(i + 1, len(topic))]
+        expected.append(np.mean(pairs))
+    np.testing.assert_allclose(fitted.npmi(topics), expected, rtol=0, atol=1e-12)

@@ -46,7 +46,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 import numpy as np
@@ -98,14 +98,43 @@ def _binary(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> spars
 
 def window_incidence(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms: int) -> sparse.csc_matrix:
     """Binary matrix (windows × terms) of the :func:`sliding_windows` of every unit: 1 where the term
-    occurs in the window. ``ids`` are the term ids of all units' tokens one unit after another,
-    ``lengths`` each unit's number of tokens (all above 0). Built with array operations, a block of
-    units at a time: a token at position ``j`` of a unit with ``n`` windows lies in windows
-    ``max(0, j - window + 1)`` … ``min(j, n - 1)``.
+    occurs in the window. ``ids`` are the term ids of all units' tokens one unit after another
+    (a negative id is a token that is not counted but keeps its position), ``lengths`` each unit's
+    number of tokens (all above 0). Built with array operations, a block of units at a time
+    (:func:`incidence_blocks`).
 
     Example:
         >>> window_incidence(np.array([0, 1, 2, 1]), np.array([3, 1]), 2, 3).toarray().tolist()
         [[1, 1, 0], [0, 1, 1], [0, 1, 0]]
+        >>> window_incidence(np.array([-1, 0, -1, 0]), np.array([3, 1]), 2, 1).toarray().tolist()
+        [[1], [1], [1]]
+    """
+    blocks = list(incidence_blocks(ids, lengths, window, n_terms))
+    return sparse.vstack(blocks, format="csc") if blocks else sparse.csc_matrix((0, n_terms), dtype=np.int32)
+
+
+def window_cooccurrence(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms: int) -> np.ndarray:
+    """Windows shared by every pair of terms (terms × terms; the diagonal: windows containing the term),
+    summed block by block so that the windows × terms matrix is never held whole.
+
+    Example:
+        >>> window_cooccurrence(np.array([0, 1, 2, 1]), np.array([3, 1]), 2, 3).tolist()
+        [[1, 1, 0], [1, 3, 1], [0, 1, 1]]
+    """
+    joint = np.zeros((n_terms, n_terms), dtype=np.int64)
+    for block in incidence_blocks(ids, lengths, window, n_terms):
+        joint += (block.T @ block).toarray()
+    return joint
+
+
+def incidence_blocks(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms: int) -> Iterator[sparse.csr_matrix]:
+    """The rows of :func:`window_incidence`, a block of whole units (about
+    :data:`INCIDENCE_BLOCK_TOKENS` tokens) at a time: a token at position ``j`` of a unit with ``n``
+    windows lies in windows ``max(0, j - window + 1)`` … ``min(j, n - 1)``.
+
+    Example:
+        >>> [block.shape for block in incidence_blocks(np.array([0, 1, 2, 1]), np.array([3, 1]), 2, 3)]
+        [(3, 3)]
     """
     if window < 2:
         raise ValueError(f"the coherence window must span at least 2 tokens, got {window}")
@@ -115,7 +144,7 @@ def window_incidence(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms:
         raise ValueError("every unit of the window incidence needs at least one token")
     n_windows = np.where(lengths <= window, 1, lengths - window + 1)
     token_ends = np.cumsum(lengths)
-    blocks, start = [], 0
+    start = 0
     while start < len(lengths):
         stop = max(start + 1, int(np.searchsorted(token_ends, token_ends[start] - lengths[start] + INCIDENCE_BLOCK_TOKENS, "right")))
         stop = min(stop, len(lengths))
@@ -123,15 +152,17 @@ def window_incidence(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms:
         first_token = token_ends[start] - lengths[start]
         unit = np.repeat(np.arange(stop - start), block_lengths)
         local = np.arange(len(unit)) - (np.cumsum(block_lengths) - block_lengths)[unit]
+        block_ids = ids[first_token : first_token + len(unit)]
+        counted = block_ids >= 0
+        unit, local, block_ids = unit[counted], local[counted], block_ids[counted]
         low = np.maximum(0, local - window + 1)
         count = np.minimum(local, block_windows[unit] - 1) - low + 1
         row_start = (np.cumsum(block_windows) - block_windows)[unit] + low
         offsets = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
         rows = np.repeat(row_start, count) + offsets
-        cols = np.repeat(ids[first_token : first_token + len(unit)], count)
-        blocks.append(_binary(rows, cols, (int(block_windows.sum()), n_terms)))
+        cols = np.repeat(block_ids, count)
+        yield _binary(rows, cols, (int(block_windows.sum()), n_terms))
         start = stop
-    return sparse.vstack(blocks, format="csc") if blocks else sparse.csc_matrix((0, n_terms), dtype=np.int32)
 
 
 def npmi_score(p_ab: float, p_a: float, p_b: float, convention: str = "c_npmi", epsilon: float = NPMI_EPSILON) -> float:
@@ -159,8 +190,11 @@ def npmi_score(p_ab: float, p_a: float, p_b: float, convention: str = "c_npmi", 
 class CoherenceReference:
     """Occurrence statistics of a tokenized corpus for scoring topics (fit, then score).
 
-    ``fit(token_lists)`` takes one token list per unit (paragraph, sentence …). It records which
-    terms occur in each sliding window (for NPMI) and in each unit (for UMass). ``npmi`` is the NPMI
+    ``fit(token_lists)`` takes one token list per unit (paragraph, sentence …). It records the
+    units' token sequences as term ids, from which the sliding windows of the terms a score asks
+    for are counted (for NPMI), and which terms occur in each unit (for UMass). The windows of all
+    terms at once (``window_incidence_``, windows × terms) are built only when asked for: on a
+    corpus of millions of tokens they hold tens of millions of entries. ``npmi`` is the NPMI
     convention (:data:`NPMI_CONVENTIONS`), ``epsilon`` its smoothing, ``umass_smoothing`` the ε of UMass.
 
     Example:
@@ -195,11 +229,27 @@ class CoherenceReference:
         index = self.term_index_
         ids = np.fromiter((index[token] for tokens in token_lists for token in tokens), dtype=np.int64)
         lengths = np.fromiter((len(tokens) for tokens in token_lists), dtype=np.int64, count=len(token_lists))
-        self.window_incidence_ = window_incidence(ids, lengths, self.window, len(terms))
-        self.n_windows_ = self.window_incidence_.shape[0]
+        self.token_ids_ = ids.astype(np.int32)
+        self.unit_lengths_ = lengths
+        self.n_windows_ = int(np.where(lengths <= self.window, 1, lengths - self.window + 1).sum())
         self.n_units_ = len(token_lists)
         self.unit_incidence_ = _binary(np.repeat(np.arange(len(lengths)), lengths), ids, (len(lengths), len(terms))).tocsc()
         return self
+
+    @property
+    def window_incidence_(self) -> sparse.csc_matrix:
+        """Binary matrix (windows × terms, terms in sorted order) of every sliding window of the units."""
+        return window_incidence(self.token_ids_, self.unit_lengths_, self.window, len(self.term_index_))
+
+    def _window_cooccurrence(self, columns: Sequence[int]) -> np.ndarray:
+        """Windows shared by each pair of the terms of ``columns`` (:func:`window_cooccurrence`)."""
+        return window_cooccurrence(self._only(columns), self.unit_lengths_, self.window, len(columns))
+
+    def _only(self, columns: Sequence[int]) -> np.ndarray:
+        """The token ids renumbered to positions in ``columns``; -1 for every other term."""
+        lookup = np.full(len(self.term_index_), -1, dtype=np.int64)
+        lookup[np.asarray(columns, dtype=np.int64)] = np.arange(len(columns))
+        return lookup[self.token_ids_]
 
     def _columns(self, terms: Sequence[str]) -> list[int]:
         missing = [term for term in terms if term not in self.term_index_]
@@ -223,17 +273,31 @@ class CoherenceReference:
             >>> CoherenceReference(npmi="bouma").fit([["a", "b"], ["c"]]).npmi_pairs(["a", "b", "c"]).tolist()
             [1.0, -1.0, -1.0]
         """
-        single, joint = self._counts(self.window_incidence_, terms)
+        return self._npmi_of([terms])[0]
+
+    def _npmi_of(self, topics: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """The pairwise NPMI of each topic, the windows counted once for the terms of all topics."""
+        columns = [self._columns(terms) for terms in topics]
+        union = sorted({column for topic in columns for column in topic})
+        position = {column: i for i, column in enumerate(union)}
+        shared = self._window_cooccurrence(union)
+        return [self._npmi_pairs(shared, [position[column] for column in topic]) for topic in columns]
+
+    def _npmi_pairs(self, shared: np.ndarray, columns: Sequence[int]) -> np.ndarray:
+        """NPMI of every pair of ``columns`` of a matrix of the windows each pair of terms shares."""
+        joint = shared[np.ix_(columns, columns)].astype(float)
+        single = np.diag(joint).copy()
         n = float(self.n_windows_)
         scores = []
-        for i, j in combinations(range(len(terms)), 2):
+        for i, j in combinations(range(len(columns)), 2):
             p_ij, p_i, p_j = joint[i, j] / n, single[i] / n, single[j] / n
             scores.append(npmi_score(p_ij, p_i, p_j, self.npmi_convention, self.epsilon))
         return np.array(scores)
 
     def npmi(self, topics: Sequence[Sequence[str]]) -> np.ndarray:
-        """Mean pairwise NPMI of each topic's terms (one value per topic)."""
-        return np.array([self.npmi_pairs(terms).mean() for terms in topics])
+        """Mean pairwise NPMI of each topic's terms (one value per topic); the windows are counted
+        once for all the topics' terms."""
+        return np.array([pairs.mean() for pairs in self._npmi_of(topics)])
 
     def umass(self, topics: Sequence[Sequence[str]]) -> np.ndarray:
         """UMass coherence of each topic, terms given in descending weight (mean over pairs).

@@ -118,6 +118,27 @@ def medoid_run(components: dict[int, np.ndarray]) -> tuple[int, pd.DataFrame]:
     return best, table
 
 
+def share_unit_tables(run: TopicModel, first: TopicModel) -> None:
+    """Point ``run`` at the unit tables (``units_``, ``dropped_units_``) of ``first``, fitted on the same
+    units, and at its unit-term counts (``counts_``) where they are equal, so that the runs of a
+    consensus hold one copy of each.
+
+    Example:
+        >>> from dangjian.topics.models import seeded_copy
+        >>> template = TopicModel("nmf", k=2, min_df=1, min_unit_tokens=1, tokenizer=str.split)
+        >>> a, b = (seeded_copy(template, seed).fit(["党员 培训 学习", "乡村 振兴 产业"] * 2) for seed in (0, 1))
+        >>> share_unit_tables(b, a)
+        >>> b.units_ is a.units_, b.counts_ is a.counts_
+        (True, True)
+    """
+    if run is first:
+        return
+    run.units_, run.dropped_units_ = first.units_, first.dropped_units_
+    counts, reference = run.counts_, first.counts_
+    if counts.shape == reference.shape and (counts != reference).nnz == 0:
+        run.counts_ = reference
+
+
 class ConsensusTopicModel(BaseEstimator, TopicReadout):
     """A topic model refitted once per seed, reduced to the topics the runs share (see the module).
 
@@ -168,7 +189,10 @@ class ConsensusTopicModel(BaseEstimator, TopicReadout):
         return self.fit_runs(refit(model, units, list(self.seeds), n_jobs=self.n_jobs))
 
     def fit_runs(self, runs: dict[int, TopicModel]) -> ConsensusTopicModel:
-        """Build the consensus from models already fitted on the same units (seed → model)."""
+        """Build the consensus from models already fitted on the same units (seed → model).
+
+        The runs then share the first run's unit tables and unit-term counts
+        (:func:`share_unit_tables`), held once instead of once per seed."""
         if len(runs) < 2:
             raise ValueError(f"a consensus needs at least two runs, got {len(runs)}")
         if not (0 <= self.min_similarity <= 1 and 0 <= self.min_jaccard <= 1 and 0 < self.min_recurrence <= 1):
@@ -187,6 +211,8 @@ class ConsensusTopicModel(BaseEstimator, TopicReadout):
                 raise ValueError(
                     f"run with seed {seed} was not fitted on the same units, vocabulary and K as the first run"
                 )
+        for run in runs.values():
+            share_unit_tables(run, first)
         self.runs_ = dict(runs)
         self.top_n = first.top_n
         self.units_ = first.units_
