@@ -54,7 +54,7 @@ from __future__ import annotations
 import datetime
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -265,16 +265,32 @@ def indicators_export(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.D
         [['a', '平凉市', 'prefecture', '2024', '女党员', 1]]
     """
     core = core_indicators()
-    table = indicators.reset_index(drop=True).copy()
-    table["core_zh"] = [core[c].zh if c in core else "" for c in table["core_id"].fillna("")]
-    table["core_en"] = [core[c].en if c in core else "" for c in table["core_id"].fillna("")]
-    table["comparable"] = _comparable_mask(table)
-    merged = table.merge(_document_keys(documents), on="doc_id", how="left", validate="many_to_one")
+    table = indicators.reset_index(drop=True)
+    core_ids = table["core_id"].fillna("")
+    columns = {"doc_id": table["doc_id"], **_document_columns(table["doc_id"], documents)}
+    added = {
+        "core_zh": pd.Series([core[c].zh if c in core else "" for c in core_ids], dtype=object),
+        "core_en": pd.Series([core[c].en if c in core else "" for c in core_ids], dtype=object),
+        "comparable": _comparable_mask(table),
+    }
     order = [c for c in INDICATOR_COLUMNS if c != "sentence"]
-    order[order.index("core_id") + 1 : order.index("core_id") + 1] = ["core_zh", "core_en", "comparable"]
-    own = [c for c in (*order, "sentence") if c in merged.columns and c != "doc_id"]
-    rest = [c for c in merged.columns if c not in DOCUMENT_KEYS and c not in own]
-    return _tidy(merged[[*DOCUMENT_KEYS, *own, *rest]])
+    order[order.index("core_id") + 1 : order.index("core_id") + 1] = list(added)
+    own = [c for c in (*order, "sentence") if (c in table.columns or c in added) and c not in DOCUMENT_KEYS]
+    rest = [c for c in table.columns if c not in DOCUMENT_KEYS and c not in own]
+    columns |= {c: added[c] if c in added else table[c] for c in (*own, *rest)}
+    return _tidy(pd.DataFrame(columns, index=table.index, copy=False))
+
+
+def _document_columns(doc_ids: pd.Series, documents: pd.DataFrame) -> dict[str, pd.Series]:
+    """The document columns of :data:`DOCUMENT_KEYS` beside each row of ``doc_ids`` (``""`` where the
+    document is not in ``documents``), without copying the rows' own table."""
+    keys = _document_keys(documents)
+    found = pd.Index(keys["doc_id"]).get_indexer(doc_ids)
+    columns = {}
+    for key in DOCUMENT_KEYS[1:]:
+        values = np.append(keys[key].to_numpy(dtype=object), "")  # position -1: a document not found
+        columns[key] = pd.Series(values[found], index=doc_ids.index, dtype=object)
+    return columns
 
 
 def wide_key(core_id: str, kind: str, unit_class: str, unit: str = "") -> str:
@@ -775,11 +791,17 @@ def export_tables(documents: pd.DataFrame, indicators: pd.DataFrame | None = Non
         >>> list(export_tables(pd.DataFrame({"doc_id": ["a"]})))
         ['documents']
     """
-    tables = {"documents": documents_export(documents, indicators)}
+    return {name: build() for name, build in _table_builders(documents, indicators)}
+
+
+def _table_builders(documents: pd.DataFrame, indicators: pd.DataFrame | None) -> list[tuple[str, Callable[[], pd.DataFrame]]]:
+    """The tables of :func:`export_tables` as (name, function that builds it), so that a writer can
+    hold one table at a time."""
+    builders = [("documents", lambda: documents_export(documents, indicators))]
     if indicators is not None:
-        tables["indicators"] = indicators_export(indicators, documents)
-        tables["indicators_wide"] = wide_export(indicators, documents)
-    return tables
+        builders += [("indicators", lambda: indicators_export(indicators, documents)),
+                     ("indicators_wide", lambda: wide_export(indicators, documents))]
+    return builders
 
 
 def write_exports(folder: str | Path, documents: pd.DataFrame, indicators: pd.DataFrame | None = None) -> list[Path]:
@@ -794,13 +816,16 @@ def write_exports(folder: str | Path, documents: pd.DataFrame, indicators: pd.Da
         ['doc_id', 'level']
     """
     folder = Path(folder)
-    tables = export_tables(documents, indicators)
-    book = codebook(tables)
+    books: list[pd.DataFrame] = []
     written: list[Path] = []
-    for name, table in tables.items():
-        own = book[book["table"] == name]
+    for name, build in _table_builders(documents, indicators):  # one table in memory at a time
+        table = build()
+        own = codebook({name: table})
         written += [write_csv(table, folder / f"{name}.csv"), write_table(table, folder / f"{name}.xlsx"),
                     write_stata(table, folder / f"{name}.dta", own, label=name)]
+        books.append(own)
+        del table
+    book = pd.concat(books, ignore_index=True)
     written.append(write_csv(book, folder / "codebook.csv"))
     write_text_atomic(folder / "codebook.md", codebook_markdown(book))
     written.append(folder / "codebook.md")
