@@ -427,6 +427,7 @@ def test_kernel_is_registered_in_this_environment():
     assert Path(spec.resource_dir) == folder
     assert spec.display_name == "Python (dangjian)"
     assert spec.argv[0] in {sys.executable, "python", "python3"}
+    assert spec.env["ARROW_DEFAULT_MEMORY_POOL"] == "system"
 
 
 def test_project_parameter_files_are_valid(project_root):

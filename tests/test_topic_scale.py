@@ -101,3 +101,18 @@ def test_online_lda_makes_the_passes_that_reach_the_updates_it_aims_at(units):
     assert model.estimator_.n_iter_ == passes
     assert passes * math.ceil(len(model.units_) / 32) >= 100 or passes == 20
     assert incremental_passes(100 * 2048, 2048) == 3 and incremental_passes(30 * 2048, 2048) == 4
+
+
+def test_tokens_and_the_runs_of_a_consensus_hold_their_data_once(units):
+    # On a large corpus the units' tokens and each seed's copy of the unit tables and counts were
+    # most of the topic report's memory: equal tokens are one object, and the runs of a consensus
+    # share the tables and the counts of the first run (the counts are checked equal before).
+    tokens = [token for unit in units["tokens"] for token in unit]
+    assert len({id(token) for token in tokens}) == len(set(tokens)) < len(tokens) / 2
+    model = ConsensusTopicModel(TopicModel("nmf", k=4), seeds=[0, 1, 2]).fit(units)
+    first = next(iter(model.runs_.values()))
+    for run in model.runs_.values():
+        assert run.units_ is first.units_ is model.units_ and run.dropped_units_ is first.dropped_units_
+        assert run.counts_ is first.counts_
+    alone = TopicModel("nmf", k=4, seed=1, init="random").fit(units)
+    assert (alone.counts_ != first.counts_).nnz == 0

@@ -77,6 +77,11 @@ from dangjian.running.tables import CorpusTables, process_tables
 
 KERNEL_NAME = "dangjian"
 KERNEL_DISPLAY_NAME = "Python (dangjian)"
+#: The environment of the project's kernel. Arrow (behind pandas's text columns and the Parquet
+#: tables) allocates with the system allocator, which hands freed memory back, instead of mimalloc,
+#: which keeps it for reuse: on the indicator report of a 100 MB corpus the kernel held about
+#: 0.25 GB less.
+KERNEL_ENV = {"ARROW_DEFAULT_MEMORY_POOL": "system"}
 #: Seconds a cell of a report may run, on any corpus ...
 DEFAULT_TIMEOUT = 600.0
 #: ... and, unless a timeout is given, this many seconds per megabyte of the corpus when that is
@@ -143,7 +148,8 @@ PARAMETERS_FOLDER = "parameters"
 
 
 def ensure_kernel(name: str = KERNEL_NAME, display_name: str = KERNEL_DISPLAY_NAME) -> Path:
-    """Make sure the Jupyter kernel ``name`` exists; register this interpreter under it if not.
+    """Make sure the Jupyter kernel ``name`` exists, with the environment :data:`KERNEL_ENV`;
+    register this interpreter under it if not.
 
     The kernel is installed into ``sys.prefix`` (the project's virtual environment), so nothing is
     written to the user's global Jupyter folders. Returns the kernelspec folder.
@@ -158,14 +164,25 @@ def ensure_kernel(name: str = KERNEL_NAME, display_name: str = KERNEL_DISPLAY_NA
         spec = KernelSpecManager().get_kernel_spec(name)
         executable = spec.argv[0] if spec.argv else ""
         if executable in {"python", "python3"} or Path(executable).is_file():
-            return Path(spec.resource_dir)
+            return _with_kernel_env(Path(spec.resource_dir))
     except NoSuchKernel:
         pass
     command = [sys.executable, "-m", "ipykernel", "install", "--sys-prefix", "--name", name, "--display-name", display_name]
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
         raise RuntimeError(f"could not register the Jupyter kernel {name!r}: {completed.stderr.strip()}")
-    return Path(KernelSpecManager().get_kernel_spec(name).resource_dir)
+    return _with_kernel_env(Path(KernelSpecManager().get_kernel_spec(name).resource_dir))
+
+
+def _with_kernel_env(folder: Path) -> Path:
+    """The kernelspec ``folder``, its ``kernel.json`` given the variables of :data:`KERNEL_ENV` it lacks."""
+    path = folder / "kernel.json"
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    env = spec.get("env") or {}
+    if any(env.get(key) != value for key, value in KERNEL_ENV.items()):
+        spec["env"] = {**env, **KERNEL_ENV}
+        write_text_atomic(path, json.dumps(spec, indent=1) + "\n")
+    return folder
 
 
 # --------------------------------------------------------------------------- execution
