@@ -113,18 +113,18 @@ def window_incidence(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms:
     return sparse.vstack(blocks, format="csc") if blocks else sparse.csc_matrix((0, n_terms), dtype=np.int32)
 
 
-def window_cooccurrence(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms: int) -> np.ndarray:
-    """Windows shared by every pair of terms (terms × terms; the diagonal: windows containing the term),
-    summed block by block so that the windows × terms matrix is never held whole.
+def window_cooccurrence(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms: int) -> sparse.csr_matrix:
+    """Windows shared by every pair of terms (sparse, terms × terms; the diagonal: windows containing
+    the term), summed block by block so that the windows × terms matrix is never held whole.
 
     Example:
-        >>> window_cooccurrence(np.array([0, 1, 2, 1]), np.array([3, 1]), 2, 3).tolist()
+        >>> window_cooccurrence(np.array([0, 1, 2, 1]), np.array([3, 1]), 2, 3).toarray().tolist()
         [[1, 1, 0], [1, 3, 1], [0, 1, 1]]
     """
-    joint = np.zeros((n_terms, n_terms), dtype=np.int64)
+    joint = sparse.csr_matrix((n_terms, n_terms), dtype=np.int64)
     for block in incidence_blocks(ids, lengths, window, n_terms):
-        joint += (block.T @ block).toarray()
-    return joint
+        joint = joint + (block.T @ block).astype(np.int64)
+    return joint.tocsr()
 
 
 def incidence_blocks(ids: np.ndarray, lengths: np.ndarray, window: int, n_terms: int) -> Iterator[sparse.csr_matrix]:
@@ -241,7 +241,7 @@ class CoherenceReference:
         """Binary matrix (windows × terms, terms in sorted order) of every sliding window of the units."""
         return window_incidence(self.token_ids_, self.unit_lengths_, self.window, len(self.term_index_))
 
-    def _window_cooccurrence(self, columns: Sequence[int]) -> np.ndarray:
+    def _window_cooccurrence(self, columns: Sequence[int]) -> sparse.csr_matrix:
         """Windows shared by each pair of the terms of ``columns`` (:func:`window_cooccurrence`)."""
         return window_cooccurrence(self._only(columns), self.unit_lengths_, self.window, len(columns))
 
@@ -283,9 +283,9 @@ class CoherenceReference:
         shared = self._window_cooccurrence(union)
         return [self._npmi_pairs(shared, [position[column] for column in topic]) for topic in columns]
 
-    def _npmi_pairs(self, shared: np.ndarray, columns: Sequence[int]) -> np.ndarray:
+    def _npmi_pairs(self, shared: sparse.csr_matrix, columns: Sequence[int]) -> np.ndarray:
         """NPMI of every pair of ``columns`` of a matrix of the windows each pair of terms shares."""
-        joint = shared[np.ix_(columns, columns)].astype(float)
+        joint = shared[list(columns)][:, list(columns)].toarray().astype(float)
         single = np.diag(joint).copy()
         n = float(self.n_windows_)
         scores = []
