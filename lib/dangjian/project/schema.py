@@ -41,8 +41,12 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # --------------------------------------------------------------------------- the input table
 
@@ -100,6 +104,21 @@ STATUS_COLUMNS = ("doc_id", "file", "status", "reasons")
 OFFSET_COLUMNS = ("doc_id", "offsets")
 ISSUE_COLUMNS = ("doc_id", "file", "status", "message")
 TEXT_COLUMNS = ("doc_id", "text")
+
+
+def with_unit_metadata(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (rows with a ``doc_id``) with its document's columns of :data:`UNIT_METADATA`
+    beside each row; an empty table is returned as it is.
+
+    Example:
+        >>> import pandas as pd
+        >>> documents = pd.DataFrame({"doc_id": ["a"], "region": ["平凉市"], "level": ["prefecture"], "year": ["2024"], "genre": ["review"]})
+        >>> with_unit_metadata(pd.DataFrame({"doc_id": ["a"], "text": ["培训党员"]}), documents).columns.tolist()
+        ['doc_id', 'text', 'region', 'level', 'year', 'genre']
+    """
+    if not len(table):
+        return table
+    return table.merge(documents[list(UNIT_METADATA)], on="doc_id", how="left")
 
 
 def document_columns(metadata_columns: Sequence[str] = ()) -> tuple[str, ...]:
@@ -194,4 +213,5 @@ __all__ = [
     "FOUND_METADATA", "INDICATOR_COLUMNS", "INDICATOR_DTYPES", "ISSUE_COLUMNS", "METADATA_COLUMNS", "NULLABLE_INTEGERS",
     "OFFSET_COLUMNS", "PARAGRAPH_COLUMNS", "REQUIRED_COLUMNS", "SECTION_COLUMNS", "SENTENCE_COLUMNS", "STATUS_COLUMNS",
     "TABLES", "TEXTS", "TEXT_COLUMNS", "TOKEN_COLUMNS", "UNIT_METADATA", "document_columns", "pandas_dtypes", "table_schema",
+    "with_unit_metadata",
 ]

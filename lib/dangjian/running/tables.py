@@ -53,7 +53,7 @@ import pyarrow as pa
 from dangjian.project.io import check_output_outside, child_path, file_digest, write_text_atomic
 from dangjian.project.layout import RunLayout, default_run_name, find_project_root, safe_run_name
 from dangjian.project.params import corpus_folders, find_parameter_files, load_report_specs
-from dangjian.project.schema import FOUND_METADATA, INDICATOR_COLUMNS, INDICATOR_DTYPES, NULLABLE_INTEGERS, STATUS_COLUMNS, UNIT_METADATA
+from dangjian.project.schema import FOUND_METADATA, INDICATOR_COLUMNS, INDICATOR_DTYPES, NULLABLE_INTEGERS, STATUS_COLUMNS, with_unit_metadata
 from dangjian.reading.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files
 from dangjian.reading.stream import MANIFEST, Spilled, corpus_metadata, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
 
@@ -404,10 +404,7 @@ class CorpusTables:
         return table[kept + order]
 
     def _with_metadata(self, name: str) -> pd.DataFrame:
-        table = self.read(name)
-        if len(table):
-            table = table.merge(self.document_table[list(UNIT_METADATA)], on="doc_id", how="left")
-        return table
+        return with_unit_metadata(self.read(name), self.document_table)
 
     @property
     def paragraphs(self) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from dangjian.cleaning.clean import CleaningPipeline, CleanResult, clean_result_
 from dangjian.cleaning.edits import offset_map_from_npy, offset_map_to_npy
 from dangjian.project.cache import Cache, Codec, frame_from_arrow, frame_to_arrow, json_bytes, json_value, pack, unpack
 from dangjian.project.io import check_output_outside, child_path, write_table, write_text_atomic
-from dangjian.project.schema import DOCUMENT_COLUMNS, UNIT_METADATA
+from dangjian.project.schema import DOCUMENT_COLUMNS, with_unit_metadata
 from dangjian.reading.corpus import DOCUMENT_SUFFIXES, Corpus, CorpusError, CorpusIssue, Document, load_corpus, load_paths
 from dangjian.segmentation.segment import Segmentation, segment
 
@@ -165,10 +165,7 @@ class ProcessedCorpus:
     def _concat(self, name: str, metadata: bool = True) -> pd.DataFrame:
         frames = [getattr(p.segmentation, name) for p in self.documents]
         table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-        if metadata and len(table):
-            meta = self.document_table[list(UNIT_METADATA)]
-            table = table.merge(meta, on="doc_id", how="left")
-        return table
+        return with_unit_metadata(table, self.document_table) if metadata else table
 
     @property
     def paragraphs(self) -> pd.DataFrame:
