@@ -23,7 +23,7 @@ from dangjian.cleaning.clean import CleaningPipeline, CleanResult, clean_result_
 from dangjian.cleaning.edits import offset_map_from_npy, offset_map_to_npy
 from dangjian.project.cache import Cache, Codec, frame_from_arrow, frame_to_arrow, json_bytes, json_value, pack, unpack
 from dangjian.project.io import check_output_outside, child_path, write_table, write_text_atomic
-from dangjian.project.schema import DOCUMENT_COLUMNS, with_unit_metadata
+from dangjian.project.schema import DOCUMENT_COLUMNS, UNIT_METADATA, with_unit_metadata  # UNIT_METADATA: its old name here
 from dangjian.reading.corpus import DOCUMENT_SUFFIXES, Corpus, CorpusError, CorpusIssue, Document, load_corpus, load_paths
 from dangjian.segmentation.segment import Segmentation, segment
 
