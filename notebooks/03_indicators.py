@@ -46,6 +46,7 @@ from dangjian.figures import indicators as plotting_indicators
 from dangjian.figures.plotting import save_figure, setup_cjk_font
 from dangjian.indicators import for_export, load_taxonomy
 from dangjian.indicators.core import KINDS, core_table
+from dangjian.project.cache import Cache
 from dangjian.project.io import write_table
 from dangjian.running.tables import open_tables
 
@@ -308,9 +309,11 @@ for path in written:
 # per document, one column per core indicator × kind × unit class holding the document's first
 # value by position, with the number of values in `__n` and an approximation flag in `__approx`).
 # `codebook.csv` and `codebook.md` give every column's type, unit, meaning, allowed values and Stata name.
+# Another report of the run with the same tables (the indicators by year) copies these files, after a
+# check of their bytes, instead of writing them again.
 
 # %%
 from dangjian.running import exports
 
-for path in exports.write_exports(tables_dir / exports.EXPORT_FOLDER, documents, indicators):
+for path in exports.write_exports(tables_dir / exports.EXPORT_FOLDER, documents, indicators, cache=Cache(cache_dir)):
     print(path)

@@ -17,6 +17,7 @@ from dangjian.cli.export import run_export
 from dangjian.indicators import extract
 from dangjian.indicators.core import KINDS, core_indicators
 from dangjian.indicators.units import UNIT_CLASSES
+from dangjian.project.cache import Cache
 from dangjian.running import exports
 from dangjian.segmentation.pipeline import process_corpus
 
@@ -183,6 +184,29 @@ def test_the_same_input_gives_the_same_bytes(folder, processed, indicators, tmp_
     exports.write_exports(again, processed.document_table, indicators)
     for path in sorted(folder.iterdir()):
         assert (again / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_a_second_report_with_the_same_tables_copies_the_checked_files(folder, processed, indicators, tmp_path):
+    cache = Cache(tmp_path / "cache")
+    first, second, third = tmp_path / "region" / "export", tmp_path / "year" / "export", tmp_path / "level" / "export"
+    written = exports.write_exports(first, processed.document_table, indicators, cache=cache)
+    assert (cache.misses, cache.hits) == (1, 0)
+    copied = exports.write_exports(second, processed.document_table, indicators, cache=cache)
+    assert (cache.misses, cache.hits) == (1, 1)
+    assert [p.name for p in copied] == [p.name for p in written] == [p.name for p in written if p.parent == first]
+    for path in sorted(folder.iterdir()):
+        assert (second / path.name).read_bytes() == path.read_bytes(), path.name
+    # a file of the first report changed since: nothing is copied, the tables are written again
+    with open(first / "indicators.csv", "r+b") as handle:
+        handle.seek(-3, 2)
+        handle.write(b"999")
+    exports.write_exports(third, processed.document_table, indicators, cache=cache)
+    assert (cache.misses, cache.hits) == (2, 1)
+    for path in sorted(folder.iterdir()):
+        assert (third / path.name).read_bytes() == path.read_bytes(), path.name
+    # other tables: another entry
+    exports.write_exports(tmp_path / "fewer", processed.document_table, indicators.iloc[:-1], cache=cache)
+    assert (cache.misses, cache.hits) == (3, 1)
 
 
 def _hostile_corpus(raw_dir: Path, target: Path) -> Path:

@@ -51,7 +51,7 @@ from typing import Any, Generic, TypeVar
 import pandas as pd
 import pyarrow as pa
 
-from dangjian.project.io import TEMPORARY_SUFFIX, _umask, atomic_open
+from dangjian.project.io import TEMPORARY_SUFFIX, _umask, atomic_open, atomic_path, file_digest
 
 T = TypeVar("T")
 
@@ -405,6 +405,50 @@ class Cache:
         """
         self._write(stage, self._key(stage, parts, modules, codec), value, codec)
 
+    def files(
+        self,
+        stage: str,
+        parts: Iterable[Any],
+        folder: str | os.PathLike[str],
+        write: Callable[[], list[Path]],
+        modules: tuple[str, ...] = (),
+    ) -> list[Path]:
+        """The files ``write()`` writes into ``folder``: written by it, or copied from where an
+        earlier call with the same ``parts`` (and code of ``modules``) wrote them.
+
+        For outputs too large to keep in the cache (the exports of a national corpus are hundreds
+        of MB): the entry records where the files are and their SHA-256, and a file is copied only
+        if it still has those bytes (checked as it is copied); otherwise ``write()`` runs. Each
+        copy is written atomically.
+
+        Example:
+            >>> import tempfile
+            >>> cache, first, second = Cache(tempfile.mkdtemp()), Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+            >>> def write_into(folder):
+            ...     (folder / "t.csv").write_text("a,b\\n", encoding="utf-8")
+            ...     return [folder / "t.csv"]
+            >>> [p.parent == folder for folder in (first, second) for p in cache.files("demo", ["t"], folder, lambda: write_into(folder))]
+            [True, True]
+            >>> cache.misses, cache.hits, (second / "t.csv").read_text(encoding="utf-8")
+            (1, 1, 'a,b\\n')
+        """
+        folder = Path(folder)
+        key = self._key(stage, parts, modules, JSON)
+        path = self.path(stage, key)
+        if path is not None and path.is_file():
+            record = self._read(path, f"{stage}/{key}", JSON)
+            copied = _copy_recorded(record, folder) if record is not _MISSING else None
+            if copied is not None:
+                self.hits += 1
+                return copied
+        self.misses += 1
+        written = [Path(p) for p in write()]
+        if path is not None and all(p.parent.resolve() == folder.resolve() for p in written):
+            record = {"files": [{"name": p.name, "source": str(p.resolve()), "size": p.stat().st_size,
+                                 "sha256": file_digest(p)} for p in written]}
+            self._write(stage, key, record, JSON)
+        return written
+
     @staticmethod
     def _key(stage: str, parts: Iterable[Any], modules: tuple[str, ...], codec: Codec) -> str:
         return make_key([ENTRY_FORMAT, stage, codec.name, code_fingerprint(modules), *parts])
@@ -439,3 +483,68 @@ class Cache:
 
 
 _MISSING = object()
+
+
+def _copy_recorded(record: Any, folder: Path) -> list[Path] | None:
+    """Copy the files a :meth:`Cache.files` entry records into ``folder``; None if one of them is
+    gone or no longer has the recorded bytes."""
+    copied = []
+    for item in record.get("files", []) if isinstance(record, dict) else []:
+        source, name = Path(item["source"]), str(item["name"])
+        if Path(name).name != name or name in {"", ".", ".."}:
+            return None
+        target = folder / name
+        try:
+            if source.stat().st_size != item["size"]:
+                return None
+            if target.exists() and os.path.samefile(source, target):
+                if file_digest(source) != item["sha256"]:
+                    return None
+            elif not _copy_checked(source, target, item["sha256"]):
+                return None
+        except OSError:
+            return None
+        copied.append(target)
+    return copied or None
+
+
+def _copy_checked(source: Path, target: Path, sha256: str) -> bool:
+    """Copy ``source`` onto ``target`` atomically if its bytes have the digest ``sha256``; else leave ``target`` as it was."""
+    digest = hashlib.sha256()
+    try:
+        with atomic_path(target) as tmp:
+            with open(source, "rb") as reader, open(tmp, "wb") as writer:
+                for block in iter(lambda: reader.read(1 << 20), b""):
+                    digest.update(block)
+                    writer.write(block)
+            if digest.hexdigest() != sha256:
+                raise _Mismatch
+    except _Mismatch:
+        return False
+    return True
+
+
+class _Mismatch(Exception):
+    """A recorded file no longer has its recorded bytes."""
+
+
+def frame_digest(frame: pd.DataFrame | None) -> str | None:
+    """A digest of a table's column names, types and values (pandas's row hashes), for a cache key.
+
+    Example:
+        >>> a = pd.DataFrame({"x": [1, 2], "y": ["党员", None]})
+        >>> frame_digest(a) == frame_digest(a.copy()), frame_digest(a) == frame_digest(a.assign(x=[1, 3]))
+        (True, False)
+        >>> frame_digest(a) == frame_digest(a.astype({"x": float}))
+        False
+    """
+    if frame is None:
+        return None
+    digest = hashlib.sha256()
+    digest.update(json_bytes([[str(c), str(t)] for c, t in frame.dtypes.items()]))
+    digest.update(len(frame).to_bytes(8, "big"))
+    try:
+        digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    except TypeError:  # a column of lists or other unhashable values
+        digest.update(frame_to_arrow(frame.reset_index(drop=True)))
+    return digest.hexdigest()[:32]

@@ -65,10 +65,13 @@ from dangjian.indicators.core import KINDS, core_indicators
 from dangjian.indicators.grammar import APPROX_PREFIXES, APPROX_SUFFIXES
 from dangjian.indicators.results import plain_decimal
 from dangjian.indicators.units import UNIT_CLASSES
+from dangjian.project.cache import Cache, frame_digest
 from dangjian.project.io import atomic_open, atomic_path, write_table, write_text_atomic
 from dangjian.project.schema import DOCUMENT_COLUMNS, INDICATOR_COLUMNS
 from dangjian.reading.corpus import LEVELS
 
+#: Modules whose code decides the bytes of an export (part of its cache key).
+EXPORT_MODULES = ("running.exports", "project", "indicators", "reading.corpus")
 #: Name of the export folder inside a notebook's output folder.
 EXPORT_FOLDER = "export"
 #: Tables of an export, in the order the codebook lists them.
@@ -804,9 +807,23 @@ def _table_builders(documents: pd.DataFrame, indicators: pd.DataFrame | None) ->
     return builders
 
 
-def write_exports(folder: str | Path, documents: pd.DataFrame, indicators: pd.DataFrame | None = None) -> list[Path]:
+def _writer_versions() -> list[str]:
+    """Versions of the libraries that write the files' bytes (part of an export's cache key)."""
+    from importlib.metadata import version
+
+    return [f"{name} {version(name)}" for name in ("pandas", "xlsxwriter", "numpy")]
+
+
+def write_exports(
+    folder: str | Path, documents: pd.DataFrame, indicators: pd.DataFrame | None = None, *, cache: Cache | None = None
+) -> list[Path]:
     """Write the export tables (:func:`export_tables`) into ``folder`` as CSV, .xlsx and .dta,
     with ``codebook.csv`` and ``codebook.md``; return the files written, in order.
+
+    With a ``cache``, the files of the same tables written before (by another report of the run:
+    the indicator reports grouped by region and by year export the same tables) are copied, after
+    a check of their bytes, instead of written again (:meth:`~dangjian.project.cache.Cache.files`):
+    at 100 MB the export is 740 MB and takes a minute to write.
 
     Example:
         >>> import tempfile
@@ -816,6 +833,9 @@ def write_exports(folder: str | Path, documents: pd.DataFrame, indicators: pd.Da
         ['doc_id', 'level']
     """
     folder = Path(folder)
+    if cache is not None:
+        parts = [frame_digest(documents), frame_digest(indicators), _writer_versions()]
+        return cache.files("exports", parts, folder, lambda: write_exports(folder, documents, indicators), EXPORT_MODULES)
     books: list[pd.DataFrame] = []
     written: list[Path] = []
     for name, build in _table_builders(documents, indicators):  # one table in memory at a time
