@@ -62,7 +62,7 @@ from dangjian.figures.keywords import (
 from dangjian.figures.plotting import save_figure, setup_cjk_font
 from dangjian.keywords.inference import caveats, group_sizes, plural_unit, size_labels
 from dangjian.keywords.measures import (
-    cooccurrence_pmi,
+    cached_cooccurrence_pmi,
     frequency_matrix,
     frequency_table,
     keyness_with_intervals,
@@ -71,6 +71,7 @@ from dangjian.keywords.measures import (
     tfidf_top_terms,
     top_terms,
 )
+from dangjian.project.cache import Cache
 from dangjian.project.io import write_table
 from dangjian.running.tables import open_tables
 from dangjian.tokens.dtm import build_dtm, unit_table
@@ -314,11 +315,13 @@ if not formulas.empty:
 # PMI = log2(n_ab · N / (n_a · n_b)) with N sentences and n the number of sentences containing
 # each term and both; normalised PMI (NPMI) = PMI / −log2(n_ab / N) is 1 for terms that always
 # occur together. Pairs seen in fewer than three sentences are left out. The sentences are read from
-# the corpus tables one partition at a time, so that memory holds one partition's sentences.
+# the corpus tables one partition at a time, so that memory holds one partition's sentences. The
+# table does not depend on the grouping: the reports by region, level and year compute it once.
 
 # %%
-sentence_tokens = (tokenizer.tokenize(text) for part in processed.iter("sentences", ["text"]) for text in part["text"])
-pmi = cooccurrence_pmi(sentence_tokens, top_n=max(top_n, 30), min_cooccurrence=3)
+sentence_texts = lambda: (text for part in processed.iter("sentences", ["text"]) for text in part["text"])  # noqa: E731
+pmi = cached_cooccurrence_pmi(sentence_texts, tokenizer, processed.digest("sentences"), Cache(cache_dir),
+                              top_n=max(top_n, 30), min_cooccurrence=3)
 write_table(pmi, tables_dir / "cooccurrence_pmi.csv")
 display(pmi.head(top_n))
 

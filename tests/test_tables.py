@@ -251,3 +251,42 @@ def test_the_run_gives_each_notebook_its_corpus_tables_as_a_declared_input():
         assert parameter_roles(spec, ROOT)["corpus_tables_dir"] == "tables"
         watched = freshness.output_folders(spec, ROOT)
         assert ROOT / "runs" / "mine" / "data" / "processed" / "tables" not in watched
+
+
+def test_the_sentence_cooccurrences_are_computed_once_per_table_and_tokenizer(raw_tables, tmp_path):
+    from dangjian.keywords.measures import cached_cooccurrence_pmi, cooccurrence_pmi
+    from dangjian.project.cache import Cache
+    from dangjian.tokens.tokenize import DomainTokenizer
+
+    cache, tokenizer = Cache(tmp_path / "cache"), DomainTokenizer()
+    reads = []
+
+    def texts():
+        reads.append(1)
+        return (text for part in raw_tables.iter("sentences", ["text"]) for text in part["text"])
+
+    key = raw_tables.digest("sentences")
+    assert key == CorpusTables(raw_tables.out).digest("sentences") != raw_tables.digest("paragraphs")
+    first = cached_cooccurrence_pmi(texts, tokenizer, key, cache, top_n=30, min_cooccurrence=3)
+    again = cached_cooccurrence_pmi(texts, DomainTokenizer(), key, cache, top_n=30, min_cooccurrence=3)
+    direct = cooccurrence_pmi((tokenizer(t) for t in raw_tables.read("sentences", ["text"])["text"]), top_n=30, min_cooccurrence=3)
+    assert len(first) > 10 and len(reads) == 1 and (cache.misses, cache.hits) == (1, 1)
+    pd.testing.assert_frame_equal(first, direct, check_exact=True)
+    pd.testing.assert_frame_equal(again, direct, check_exact=True)
+    # another tokenizer, other options: computed again
+    cached_cooccurrence_pmi(texts, DomainTokenizer(min_length=1), key, cache, top_n=30, min_cooccurrence=3)
+    cached_cooccurrence_pmi(texts, tokenizer, key, cache, top_n=30, min_cooccurrence=2)
+    assert len(reads) == 3 and cache.misses == 3
+
+
+def test_a_changed_partition_changes_the_table_digest(raw_tables, tmp_path):
+    copy = tmp_path / "tables"
+    shutil.copytree(raw_tables.out, copy)
+    before = CorpusTables(copy).digest("sentences")
+    part = sorted((copy / "sentences").glob("*.parquet"))[0]
+    data = bytearray(part.read_bytes())
+    data[len(data) // 2] ^= 1
+    part.write_bytes(bytes(data))
+    assert CorpusTables(copy).digest("sentences") != before
+    with pytest.raises(TablesMissing, match="no partitions"):
+        CorpusTables(copy).digest("no_such_table")

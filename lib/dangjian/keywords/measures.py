@@ -33,7 +33,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,8 +48,10 @@ from dangjian.keywords.inference import (
     family_description,
     percentile_interval,
 )
+from dangjian.project.cache import FRAME, Cache
 from dangjian.segmentation import formulas
 from dangjian.tokens.dtm import TermMatrix, group_labels, require_columns
+from dangjian.tokens.tokenize import DomainTokenizer
 
 #: Tokens per which rates are given.
 RATE_BASE = 10_000
@@ -757,3 +759,33 @@ def cooccurrence_pmi(
     table = table.sort_values(["pmi", "cooccurrences", "term_a", "term_b"],
                               ascending=[False, False, True, True], kind="stable")
     return table.reset_index(drop=True)
+
+
+def cached_cooccurrence_pmi(
+    texts: Callable[[], Iterable[str]],
+    tokenizer: DomainTokenizer,
+    texts_key: str,
+    cache: Cache | None = None,
+    **options,
+) -> pd.DataFrame:
+    """:func:`cooccurrence_pmi` of ``tokenizer``'s tokens of ``texts()``, computed once per
+    ``texts_key`` (what identifies the texts, such as the digest of the sentence table), tokenizer
+    (:meth:`~dangjian.tokens.tokenize.DomainTokenizer.key`), ``options`` and code: the reports that
+    group the same corpus by region, level and year share one computation (at 100 MB, 600,000
+    sentences tokenized and counted in about 20 s).
+
+    Example:
+        >>> import tempfile
+        >>> cache, texts = Cache(tempfile.mkdtemp()), lambda: ["基层党组织和组织力", "基层党组织提升组织力", "乡村振兴"]
+        >>> first = cached_cooccurrence_pmi(texts, DomainTokenizer(), "three", cache, min_cooccurrence=2)
+        >>> again = cached_cooccurrence_pmi(texts, DomainTokenizer(), "three", cache, min_cooccurrence=2)
+        >>> first[["term_a", "term_b", "cooccurrences"]].values.tolist(), again.equals(first), cache.hits
+        ([['基层党组织', '组织力', 2]], True, 1)
+    """
+    def compute() -> pd.DataFrame:
+        return cooccurrence_pmi((tokenizer.tokenize(text) for text in texts()), **options)
+
+    if cache is None:
+        return compute()
+    return cache.get_or_compute("keywords_cooccurrence", [texts_key, tokenizer.key(), options], compute,
+                                modules=("keywords.measures", "tokens"), codec=FRAME)

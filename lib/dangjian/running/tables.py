@@ -380,6 +380,23 @@ class CorpusTables:
         nullable = [c for c in NULLABLE_INTEGERS.get(table, ()) if c in frame]
         return frame.astype(dict.fromkeys(nullable, "Int64")) if nullable else frame
 
+    def digest(self, table: str) -> str:
+        """SHA-256 of the bytes of ``table``'s partition files: the same digest means the same rows
+        (a key for results computed from the table, such as the sentences' co-occurrences).
+
+        Example:
+            >>> tables = CorpusTables("data/processed/tables")  # doctest: +SKIP
+            >>> tables.digest("sentences") == tables.digest("sentences")  # doctest: +SKIP
+            True
+        """
+        files = partition_files(self.out, table)
+        if not files:
+            raise TablesMissing(f"{self.out / table}: no partitions; run `dangjian process CORPUS --out {self.out}`")
+        digest = hashlib.sha256()
+        for path in files:
+            digest.update(f"{path.name}\0{file_digest(path)}\n".encode())
+        return digest.hexdigest()[:32]
+
     def iter(self, table: str, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
         """One table partition by partition (bounded memory)."""
         return iter_table(self.out, table, columns)
