@@ -199,8 +199,8 @@ class GroupBootstrap:
         unit: what one row of the table is (``"paragraph"``, ``"document"`` …), for labels.
 
     Attributes after ``fit``: ``sizes_`` (:func:`group_sizes`), ``groups_`` (sorted labels),
-    ``unit_group_`` (group index of each row) and ``unit_cluster_`` (cluster index of each row
-    within its group).
+    ``unit_group_`` (group index of each row), ``group_rows_`` (the rows of each group, in table
+    order) and ``unit_cluster_`` (cluster index of each row within its group).
 
     Example:
         >>> units = pd.DataFrame({"doc_id": ["a", "b", "c", "d", "d"], "g": ["x", "x", "x", "y", "y"],
@@ -241,11 +241,13 @@ class GroupBootstrap:
         labels = group_labels(units[group_col], missing_label).to_numpy()
         index = {g: i for i, g in enumerate(self.groups_)}
         self.unit_group_ = np.array([index[g] for g in labels], dtype=np.int64)
+        order = np.argsort(self.unit_group_, kind="stable")
+        self.group_rows_ = np.split(order, np.cumsum(np.bincount(self.unit_group_, minlength=len(self.groups_)))[:-1])
         docs = units[doc_col].astype(str).to_numpy()
         cluster = np.zeros(len(units), dtype=np.int64)
         self.n_clusters_ = []
         for g, resampled in enumerate(self.sizes_["resampled"]):
-            rows = np.flatnonzero(self.unit_group_ == g)
+            rows = self.group_rows_[g]
             if resampled == "documents":
                 _, codes = np.unique(docs[rows], return_inverse=True)
             else:  # smaller units, or nothing: every row its own cluster
@@ -290,7 +292,10 @@ class GroupBootstrap:
         if self.resampled(g) == "none" or k == 0:
             return np.ones((self.n_boot, k), dtype=np.int64)
         rng = np.random.default_rng(np.random.SeedSequence([int(self.seed), g]))
-        return rng.multinomial(k, np.full(k, 1.0 / k), size=self.n_boot).astype(np.int64)
+        # k clusters drawn with replacement in each replicate, counted: a multinomial(k, uniform)
+        # draw, made from uniform integers (numpy's multinomial costs about 1 ms per group)
+        drawn = rng.integers(0, k, size=(self.n_boot, k)) + (np.arange(self.n_boot) * k)[:, None]
+        return np.bincount(drawn.ravel(), minlength=self.n_boot * k).reshape(self.n_boot, k).astype(np.int64)
 
     def replicate_sums(self, group: str | int, values) -> np.ndarray:
         """``(n_boot, p)`` sums of ``values`` over the group's units in each replicate.
@@ -313,18 +318,22 @@ class GroupBootstrap:
             values = np.asarray(values, dtype=np.float64)[:, None]
         if values.shape[0] != self.n_units_:
             raise ValueError(f"values have {values.shape[0]} rows; the fitted table has {self.n_units_}")
-        rows = np.flatnonzero(self.unit_group_ == g)
-        k = self.n_clusters_[g]
-        indicator = sparse.csr_matrix(
-            (np.ones(len(rows)), (self.unit_cluster_[rows], np.arange(len(rows)))), shape=(k, len(rows)))
+        rows = self.group_rows_[g]
         block = values[rows] if not sparse.issparse(values) else sparse.csr_matrix(values)[rows]
+        sums = self._replicate_sums(g, block, self.cluster_weights(g).astype(np.float64))
+        return sums[:, 0] if flat else sums
+
+    def _replicate_sums(self, g: int, block, weights: np.ndarray) -> np.ndarray:
+        """:meth:`replicate_sums` of ``block`` (the group's rows of the values) with the replicates' ``weights``."""
+        rows = self.group_rows_[g]
+        indicator = sparse.csr_matrix(
+            (np.ones(len(rows)), (self.unit_cluster_[rows], np.arange(len(rows)))), shape=(self.n_clusters_[g], len(rows)))
         per_cluster = indicator @ block
-        weights = self.cluster_weights(g).astype(np.float64)
         if sparse.issparse(per_cluster):
             sums = np.asarray((per_cluster.T @ weights.T).T)
         else:
             sums = weights @ np.asarray(per_cluster, dtype=np.float64)
-        return sums[:, 0] if flat else sums
+        return sums
 
     def group_means(self, values: pd.DataFrame, weights=None) -> pd.DataFrame:
         """Mean of each column of ``values`` per group with its bootstrap interval.
@@ -347,18 +356,21 @@ class GroupBootstrap:
         w = np.ones(len(frame)) if weights is None else np.asarray(weights, dtype=np.float64)
         if len(w) != len(frame):
             raise ValueError(f"weights have {len(w)} values; values have {len(frame)} rows")
+        weighted = data * w[:, None]
+        sizes = self.sizes_[["n_docs", "n_units", "single_document", "resampled"]].to_dict("records")
         rows = []
         for g, group in enumerate(self.groups_):
-            mine = self.unit_group_ == g
+            mine = self.group_rows_[g]
             total = w[mine].sum()
             estimate = (data[mine] * w[mine, None]).sum(axis=0) / total if total > 0 else np.full(data.shape[1], np.nan)
-            if self.resampled(g) == "none":
+            size = sizes[g]
+            if size["resampled"] == "none":
                 low = high = np.full(data.shape[1], np.nan)
             else:
+                draws = self.cluster_weights(g).astype(np.float64)  # the same replicates for numerator and denominator
                 with np.errstate(invalid="ignore", divide="ignore"):
-                    samples = self.replicate_sums(g, data * w[:, None]) / self.replicate_sums(g, w)[:, None]
+                    samples = self._replicate_sums(g, weighted[mine], draws) / self._replicate_sums(g, w[mine, None], draws)
                 low, high = percentile_interval(samples, self.level)
-            size = self.sizes_.iloc[g]
             for j, column in enumerate(frame.columns):
                 rows.append((group, column, estimate[j], low[j], high[j], int(size["n_docs"]),
                              int(size["n_units"]), bool(size["single_document"]), size["resampled"]))

@@ -286,11 +286,11 @@ def document_theta_draws(
     chars = units["chars"].to_numpy(dtype=float)
     runs = [np.asarray(matrix, dtype=float) for matrix in unit_topics]
     run_of_draw = np.arange(n_draws) % len(runs)
-    groups = boot.groups_
+    position = {group: g for g, group in enumerate(boot.groups_)}
     draws = np.empty((n_draws, len(doc_ids), runs[0].shape[1]))
     for column, doc in enumerate(doc_ids):
-        g = groups.index(str(doc))
-        rows = np.flatnonzero(boot.unit_group_ == g)
+        g = position[str(doc)]
+        rows = boot.group_rows_[g]
         weights = boot.cluster_weights(g).astype(float)  # (n_draws, units of the document)
         lengths = weights @ chars[rows]
         for r, theta in enumerate(runs):
