@@ -116,3 +116,17 @@ def test_tokens_and_the_runs_of_a_consensus_hold_their_data_once(units):
         assert run.counts_ is first.counts_
     alone = TopicModel("nmf", k=4, seed=1, init="random").fit(units)
     assert (alone.counts_ != first.counts_).nnz == 0
+
+
+@pytest.mark.parametrize("passes", [None, 2])
+def test_online_lda_gives_the_numbers_of_scikit_learns_fit_transform(units, passes):
+    model = TopicModel("lda", k=4, seed=1, batch_size=64, max_iter=passes).fit(units)
+    estimator = model.estimator_
+    assert estimator.learning_method == "online" and estimator.n_iter_ == estimator.max_iter
+    reference = LatentDirichletAllocation(**estimator.get_params())
+    proportions = reference.fit_transform(model.counts_)
+    assert np.array_equal(reference.components_, estimator.components_)
+    assert np.array_equal(proportions, estimator.transform(model.counts_))
+    expected = proportions / proportions.sum(axis=1, keepdims=True)
+    assert np.allclose(model.unit_topics_.sum(axis=1), 1.0)
+    assert np.allclose(np.sort(model.unit_topics_, axis=1), np.sort(expected, axis=1))
