@@ -260,10 +260,10 @@ def _sentences_of(
     found: dict[tuple[object, object], tuple[object, str]] = {}
     if not wanted:
         return found
-    documents = {doc for doc, _ in wanted}
-    values = {value for _, value in wanted}
     for part in [sentences] if isinstance(sentences, pd.DataFrame) else sentences:
-        rows = part[part["doc_id"].isin(documents) & part[key].isin(values)]
+        # one set look-up per row (pandas's isin on Arrow text converts the whole set at every call)
+        hits = [i for i, pair in enumerate(zip(part["doc_id"].tolist(), part[key].tolist())) if pair in wanted]
+        rows = part.iloc[hits]
         for doc, sentence_id, text in zip(rows["doc_id"], rows["sentence_id"], rows["text"]):
             found_key = (doc, sentence_id if key == "sentence_id" else text)
             if found_key in wanted and found_key not in found and sentence_id is not None and text is not None:
