@@ -319,7 +319,10 @@ if not formulas.empty:
 # table does not depend on the grouping: the reports by region, level and year compute it once.
 
 # %%
-sentence_texts = lambda: (text for part in processed.iter("sentences", ["text"]) for text in part["text"])  # noqa: E731
+def sentence_texts():
+    return (text for part in processed.iter("sentences", ["text"]) for text in part["text"])
+
+
 pmi = cached_cooccurrence_pmi(sentence_texts, tokenizer, processed.digest("sentences"), Cache(cache_dir),
                               top_n=max(top_n, 30), min_cooccurrence=3)
 write_table(pmi, tables_dir / "cooccurrence_pmi.csv")
