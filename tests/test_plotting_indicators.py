@@ -186,3 +186,25 @@ def test_a_comparison_of_many_regions_and_indicators_keeps_its_size(rows):
     fig = plot_comparison(many, "amount")
     assert len(fig.axes) == MAX_PANELS and f"{MAX_PANELS} of the {MAX_PANELS + 5} core indicators" in fig.get_label()
     assert fig.get_figheight() < 0.55 * MAX_PANEL_ROWS * MAX_PANELS  # bounded, whatever the corpus
+
+
+def test_a_panel_of_thousands_of_dots_is_an_image_in_the_svg_with_the_same_bytes_every_time(rows, tmp_path):
+    """The seeds' rows repeated as if a corpus gave thousands of values of one indicator: every value
+    is still a dot, the dense panel is embedded in the SVG as an image (not one element per dot), and
+    two saves give the same bytes."""
+    from dangjian.figures.indicators import MAX_VECTOR_DOTS
+
+    (key, group), *_ = comparison_panels(rows, "amount")
+    copies = MAX_VECTOR_DOTS // len(group) + 1
+    many = pd.concat([group.assign(doc_id=group["doc_id"] + f"-{i}") for i in range(copies)], ignore_index=True)
+    saved = []
+    for name in ("first", "second"):
+        fig = plot_comparison(many, "amount")
+        ax = fig.axes[0]
+        assert len(markers(ax)) == len(many) > MAX_VECTOR_DOTS
+        assert all(collection.get_rasterized() for collection in ax.collections)
+        assert all(len(np.unique(collection.get_facecolors(), axis=0)) == 1 for collection in ax.collections)
+        saved.append([path.read_bytes() for path in save_figure(fig, name, tmp_path)])
+    assert saved[0] == saved[1]
+    svg = saved[0][1].decode()
+    assert "<image" in svg and svg.count("<use ") < len(many)
