@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import logging
 import os
 import re
@@ -468,8 +469,6 @@ class DomainTokenizer:
             >>> DomainTokenizer().key() == DomainTokenizer().key(), DomainTokenizer().key() == DomainTokenizer(min_length=1).key()
             (True, False)
         """
-        import hashlib
-
         settings = {name: str(value) for name, value in self._settings().items()}
         stopwords = hashlib.sha256("\n".join(sorted(self.stopwords)).encode()).hexdigest()
         dictionaries = [hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in self.userdicts]

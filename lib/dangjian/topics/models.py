@@ -208,8 +208,8 @@ def _fit_transform(estimator, features: sparse.spmatrix) -> np.ndarray:
     scikit-learn's ``fit`` adds and nothing here uses.
 
     ``LatentDirichletAllocation.fit`` ends with an E-step over all units and the variational bound
-    on them (``bound_``, the perplexity), and ``fit_transform`` then runs that E-step again: on
-    160,000 paragraphs these took 58 of a fit's 98 s. The passes of ``fit`` are ``max_iter`` calls
+    on them (``bound_``, the perplexity), and ``fit_transform`` then runs that E-step again: in a
+    profile of one fit on 159,906 paragraphs these took 58 of its 98 s. The passes of ``fit`` are ``max_iter`` calls
     of ``partial_fit`` (the same mini-batches in the same order, ``total_samples`` = the number of
     units), so the topics and unit proportions are the same numbers.
     """
