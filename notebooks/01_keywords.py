@@ -65,8 +65,8 @@ from dangjian.keywords.measures import (
     cached_cooccurrence_pmi,
     frequency_matrix,
     frequency_table,
+    grouped_slogan_counts,
     keyness_with_intervals,
-    slogan_counts,
     slogan_matrix,
     tfidf_top_terms,
     top_terms,
@@ -115,12 +115,13 @@ comparable = len(sizes) >= 2
 # words, `genre` the boilerplate every report uses (坚持, 推进, 加强, 全面 …), which carries no contrast
 # between groups. Numbers, punctuation, redaction placeholders (□), lost characters and single
 # characters are dropped. Documents without a value in the grouping column form the group
-# `(unspecified)`.
+# `(unspecified)`. The reports that group the same units by region, level and year tokenize them
+# once: the tokens are kept in the run's cache under the units' texts and the tokenizer's settings.
 #
 # The table gives, per group, the number of units, of tokens kept and of documents.
 
 # %%
-unit_matrix = build_dtm(units, tokenizer)
+unit_matrix = build_dtm(units, tokenizer, cache=Cache(cache_dir))
 matrix = unit_matrix.group(group_col)
 display(matrix.rows)
 
@@ -291,7 +292,7 @@ for term in terms:
 # occur in the most groups first.
 
 # %%
-slogans = slogan_counts(units, [group_col, "doc_id"], missing_label="(unspecified)")
+slogans = grouped_slogan_counts(units, group_col, cache=Cache(cache_dir), missing_label="(unspecified)")
 write_table(slogans, tables_dir / f"slogans_by_{group_col}.csv")
 numbered = slogan_matrix(slogans, group_col, kind="numbered")
 quoted = slogan_matrix(slogans, group_col, kind="quoted")

@@ -101,7 +101,7 @@ setup_cjk_font()
 pd.set_option("display.max_colwidth", 200)
 tables_dir = Path(output_dir)
 processed = open_tables(corpus_dir, corpus_tables_dir, cache_dir)
-units = tokenize_units(topic_units(processed, unit), DomainTokenizer(stopword_lists=stopword_lists))
+units = tokenize_units(topic_units(processed, unit), DomainTokenizer(stopword_lists=stopword_lists), cache=Cache(cache_dir))
 template = TopicModel(method, top_n=top_n, tokenizer=DomainTokenizer(stopword_lists=stopword_lists))
 
 # %% [markdown]

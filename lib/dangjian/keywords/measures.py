@@ -52,6 +52,7 @@ from dangjian.project.cache import FRAME, Cache
 from dangjian.segmentation import formulas
 from dangjian.tokens.dtm import TermMatrix, group_labels, require_columns
 from dangjian.tokens.tokenize import DomainTokenizer
+from dangjian.tokens.tokenized import texts_digest
 
 #: Tokens per which rates are given.
 RATE_BASE = 10_000
@@ -593,6 +594,52 @@ def slogan_counts(
     table = table.astype({"count": np.int64, "quoted": np.int64})
     table["_neg"] = -table["count"]
     table = table.sort_values([*group_cols, "_neg", "phrase", "kind"], kind="stable").drop(columns="_neg")
+    return table.reset_index(drop=True)
+
+
+def grouped_slogan_counts(
+    units: pd.DataFrame,
+    group_col: str,
+    *,
+    cache: Cache | None = None,
+    text_col: str = "text",
+    missing_label: str | None = None,
+) -> pd.DataFrame:
+    """``slogan_counts(units, [group_col, "doc_id"], …)``, made from the counts per document.
+
+    The counts per document do not depend on the grouping, so the reports that group the same
+    units by region, level and year find the slogans once (with a ``cache``; at 100 MB about 12 s
+    each time) and only attach each document's group. When ``group_col`` is not a property of the
+    document (two values within one document), the counts are made directly.
+
+    Example:
+        >>> units = pd.DataFrame({"text": ["落实三会一课。", "一村一策。", "三会一课"], "doc_id": ["a", "b", "c"],
+        ...                       "region": ["甲", "乙", "甲"]})
+        >>> grouped_slogan_counts(units, "region").values.tolist()
+        [['乙', 'b', '一村一策', 'numbered', 1, 0], ['甲', 'a', '三会一课', 'numbered', 1, 0], ['甲', 'c', '三会一课', 'numbered', 1, 0]]
+    """
+    require_columns(units, [text_col, group_col, "doc_id"], "units table")
+    groups = units[["doc_id", group_col]].drop_duplicates("doc_id")
+    per_document = len(groups) == len(units[["doc_id", group_col]].astype(str).drop_duplicates())
+    if not per_document:
+        return slogan_counts(units, [group_col, "doc_id"], text_col=text_col, missing_label=missing_label)
+
+    def compute() -> pd.DataFrame:
+        return slogan_counts(units, ["doc_id"], text_col=text_col)
+
+    if cache is None:
+        counts = compute()
+    else:
+        doc_ids = units["doc_id"].astype(str).tolist()
+        key = [len(units), texts_digest([*doc_ids, *units[text_col].tolist()])]
+        counts = cache.get_or_compute("keywords_slogans", key, compute,
+                                      modules=("keywords.measures", "segmentation.formulas"), codec=FRAME)
+    labels = group_labels(groups[group_col], missing_label) if missing_label else groups[group_col]
+    label_of = dict(zip(groups["doc_id"], labels))
+    table = counts.copy()
+    table.insert(0, group_col, [label_of[doc] for doc in table["doc_id"]])
+    table["_neg"] = -table["count"]
+    table = table.sort_values([group_col, "doc_id", "_neg", "phrase", "kind"], kind="stable").drop(columns="_neg")
     return table.reset_index(drop=True)
 
 

@@ -4,8 +4,10 @@ The input is a table of text units (documents, sections, paragraphs or sentences
 a ``text`` column and metadata columns such as ``doc_id``, ``region``, ``level``); the output a
 :class:`TermMatrix`: token counts per row and term, plus the number of units containing each term
 (document frequency), the token total of each row and the row labels. Tokens come from
-:class:`dangjian.tokens.tokenize.DomainTokenizer` through scikit-learn's ``CountVectorizer``; grouping
-sums the unit rows of a group, so document frequencies within a group count units.
+:class:`dangjian.tokens.tokenize.DomainTokenizer`, counted as scikit-learn's ``CountVectorizer`` counts
+them with the tokenizer as analyzer (:mod:`dangjian.tokens.tokenized`, which can take them from the
+run's cache when another report tokenized the same units); grouping sums the unit rows of a group,
+so document frequencies within a group count units.
 
 Example:
     >>> units = pd.DataFrame({"text": ["建强基层党组织", "基层党组织书记", "乡村振兴"],
@@ -27,12 +29,14 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
 from dangjian.tokens.tokenize import DomainTokenizer
+from dangjian.tokens.tokenized import tokenized
 
 if TYPE_CHECKING:
+    from dangjian.project.cache import Cache
     from dangjian.segmentation.pipeline import ProcessedCorpus
 
 #: Units a table of text can be cut into.
@@ -342,6 +346,7 @@ class TermMatrixBuilder(BaseEstimator):
         weighting: ``"count"`` or ``"tfidf"`` (then ``weights`` holds TF-IDF of the rows, rows
             taken as documents, as ``TfidfVectorizer`` computes it).
         missing_label: label for units whose group value is missing.
+        cache: a :class:`~dangjian.project.cache.Cache` for the units' tokens (None: tokenize every time).
 
     Example:
         >>> units = pd.DataFrame({"text": ["建强基层党组织", "乡村振兴", "乡村振兴"], "level": ["县", "县", "镇"]})
@@ -360,6 +365,7 @@ class TermMatrixBuilder(BaseEstimator):
         min_count: int = 1,
         weighting: str = "count",
         missing_label: str = MISSING_LABEL,
+        cache: Cache | None = None,
     ) -> None:
         self.tokenizer = tokenizer
         self.group_col = group_col
@@ -367,6 +373,7 @@ class TermMatrixBuilder(BaseEstimator):
         self.min_count = min_count
         self.weighting = weighting
         self.missing_label = missing_label
+        self.cache = cache
 
     def _validate(self, units: pd.DataFrame) -> None:
         if self.weighting not in ("count", "tfidf"):
@@ -382,17 +389,10 @@ class TermMatrixBuilder(BaseEstimator):
             raise TypeError(f"units table: column {self.text_col!r} holds non-text values at rows {list(units.index[bad][:5])}")
 
     def _count(self, units: pd.DataFrame) -> tuple[sparse.csr_matrix, np.ndarray]:
-        """Unit × term counts over every token of ``units`` (full vocabulary)."""
+        """Unit × term counts over every token of ``units`` (full vocabulary, sorted)."""
         analyzer = self.tokenizer if self.tokenizer is not None else DomainTokenizer()
-        vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.int64)
-        try:
-            counts = vectorizer.fit_transform(units[self.text_col].tolist())
-            terms = vectorizer.get_feature_names_out()
-        except ValueError as error:  # sklearn: empty vocabulary
-            if "empty vocabulary" not in str(error):
-                raise
-            counts, terms = sparse.csr_matrix((len(units), 0), dtype=np.int64), np.array([], dtype=object)
-        return sparse.csr_matrix(counts, dtype=np.int64), np.asarray(terms, dtype=object)
+        tokens = tokenized(units[self.text_col].tolist(), analyzer, self.cache)
+        return tokens.counts(), tokens.vocabulary
 
     def fit(self, units: pd.DataFrame, y=None) -> TermMatrixBuilder:
         """Learn the vocabulary (terms with at least ``min_count`` tokens in ``units``).
@@ -486,6 +486,7 @@ def build_dtm(
     min_count: int = 1,
     weighting: str = "count",
     missing_label: str = MISSING_LABEL,
+    cache: Cache | None = None,
 ) -> TermMatrix:
     """Term matrix of a unit table, one row per unit or per value of ``group_col``.
 
@@ -498,6 +499,6 @@ def build_dtm(
     """
     builder = TermMatrixBuilder(
         tokenizer=tokenizer, group_col=group_col, text_col=text_col, min_count=min_count,
-        weighting=weighting, missing_label=missing_label,
+        weighting=weighting, missing_label=missing_label, cache=cache,
     )
     return builder.fit_transform(units)

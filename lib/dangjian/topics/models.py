@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -51,7 +52,11 @@ from sklearn.base import BaseEstimator, clone
 from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
+from dangjian.tokens.tokenized import tokenized
 from dangjian.topics.coherence import DEFAULT_WINDOW, CoherenceReference, frex_exclusivity
+
+if TYPE_CHECKING:
+    from dangjian.project.cache import Cache
 
 #: Topic model methods.
 METHODS = ("nmf", "lda")
@@ -168,12 +173,16 @@ def as_unit_table(units: pd.DataFrame | Sequence[str] | Sequence[Sequence[str]])
     return table
 
 
-def tokenize_units(units: pd.DataFrame | Sequence[str], tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def tokenize_units(
+    units: pd.DataFrame | Sequence[str], tokenizer: Tokenizer | None = None, cache: Cache | None = None
+) -> pd.DataFrame:
     """The unit table with a ``tokens`` column (kept as is if already there).
 
     Tokenize once, then fit many models (K sweep, stability runs) without tokenizing again. Equal
     tokens are one string object (:func:`shared_tokens`): a corpus's millions of tokens are
-    pointers into its vocabulary, not millions of strings.
+    pointers into its vocabulary, not millions of strings. With a ``cache``, the tokens of the same
+    units by an equal tokenizer are tokenized once per run (:func:`dangjian.tokens.tokenized.tokenized`):
+    the LDA and NMF reports share them.
 
     Example:
         >>> tokenize_units(["党员 培训"], str.split)["tokens"].tolist()
@@ -182,7 +191,10 @@ def tokenize_units(units: pd.DataFrame | Sequence[str], tokenizer: Tokenizer | N
     table = as_unit_table(units)
     if "tokens" not in table:
         tokenizer = tokenizer or default_tokenizer()
-        table["tokens"] = shared_tokens(tokenizer(text) for text in table["text"])
+        if cache is not None:
+            table["tokens"] = tokenized(table["text"].tolist(), tokenizer, cache).lists()
+        else:
+            table["tokens"] = shared_tokens(tokenizer(text) for text in table["text"])
     return table
 
 
