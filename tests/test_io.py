@@ -89,6 +89,19 @@ def test_excel_files_are_the_bytes_pandas_writes(tmp_path, rows):
     assert (tmp_path / "ours.xlsx").read_bytes() == (tmp_path / "pandas.xlsx").read_bytes()
 
 
+def test_long_excel_sheets_are_the_bytes_pandas_writes(tmp_path):
+    """Rows over several blocks of 16, each with its own span of columns, and a row with no cell."""
+    frame = pd.concat([_hostile_frame()] * 6, ignore_index=True)
+    frame = frame.drop(columns="approx").astype({"count": "float64", "flag": "float64"})
+    frame.loc[20, :] = None
+    frame.loc[40:60, ["text", "value", "标题\x01"]] = None
+    frame.loc[64:80, ["again", "标题\x01", "count", "flag"]] = None
+    assert _excel_fast(frame) and len(frame) > 5 * 16
+    write_table(frame, tmp_path / "ours.xlsx")
+    _pandas_excel(frame, tmp_path / "pandas.xlsx")
+    assert (tmp_path / "ours.xlsx").read_bytes() == (tmp_path / "pandas.xlsx").read_bytes()
+
+
 def test_tables_of_other_types_are_written_by_pandas(tmp_path):
     frame = pd.DataFrame({"mixed": ["=1+1", 2, 2.5], "day": pd.to_datetime(["2024-01-01", None, "2024-03-01"])})
     assert not _excel_fast(frame)

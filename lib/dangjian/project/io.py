@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -264,7 +265,53 @@ def _write_excel(frame: pd.DataFrame, path: Path) -> None:
     cells = _excel_sheet_cells(frame, sheet.str_table, sheet.xls_strmax)
     sheet.table = cells
     sheet.dim_rowmin, sheet.dim_rowmax, sheet.dim_colmin, sheet.dim_colmax = cells.dimensions()
+    if not (sheet.row_info or sheet.comments or sheet.col_info) and sheet.default_row_height == sheet.original_row_height:
+        sheet._write_rows = functools.partial(_write_sheet_rows, sheet, cells)  # a plain sheet: its rows as XlsxWriter writes them
     book.close()
+
+
+def _write_sheet_rows(sheet, cells: _ExcelCells) -> None:
+    """Write the ``<row>`` elements of a plain sheet (no row or column formats, no comments, the
+    default row height, cells without formats) into ``sheet``'s XML: the text XlsxWriter's own
+    ``_write_rows`` writes, made from one piece of XML per distinct cell of each column instead of
+    attribute lists built and escaped cell by cell (the sheet of 388,000 indicators, 11.6 million
+    cells, took about 60 s that way).
+
+    Each row carries the ``spans`` of its block of 16 rows (the first and last column holding a cell,
+    counted from 1); a cell is ``<c r="B7" t="s"><v>3</v></c>`` for a shared string,
+    ``<c r="B7"><v>2.5</v></c>`` for a number (``%.16G``), ``<c r="B7" t="b"><v>1</v></c>`` for a
+    boolean.
+    """
+    import numpy as np
+    from xlsxwriter.utility import xl_col_to_name
+    from xlsxwriter.worksheet import CellBooleanTuple, CellNumberTuple, CellStringTuple
+
+    def piece(cell) -> str:
+        if cell.__class__ is CellStringTuple and cell.format is None:
+            return f' t="s"><v>{cell.string}</v></c>'
+        if cell.__class__ is CellNumberTuple and cell.format is None:
+            return f"><v>{cell.number:.16G}</v></c>"
+        if cell.__class__ is CellBooleanTuple and cell.format is None:
+            return f' t="b"><v>{cell.boolean}</v></c>'
+        raise TypeError(f"a sheet cell of another kind: {cell!r}")
+
+    codes = cells._codes
+    pieces = [[piece(cell) if cell is not None else "" for cell in column] for column in cells._distinct]
+    names = [xl_col_to_name(column) for column in range(codes.shape[1])]
+    present = codes >= 0
+    blocks = -(-len(codes) // 16)
+    padded = np.zeros((blocks * 16, codes.shape[1]), dtype=bool)
+    padded[: len(codes)] = present
+    used = padded.reshape(blocks, 16, -1).any(axis=1)
+    spans = [f"{columns[0] + 1}:{columns[-1] + 1}" if len(columns) else None for columns in map(np.flatnonzero, used)]
+    write = sheet.fh.write
+    for row in np.flatnonzero(present.any(axis=1)).tolist():
+        number = row + 1
+        line = [f'<row r="{number}" spans="{spans[row // 16]}">']
+        line += [f'<c r="{names[column]}{number}"{pieces[column][code]}'
+                 for column, code in enumerate(codes[row].tolist()) if code >= 0]
+        line.append("</row>")
+        write("".join(line))
 
 
 #: Options of the XlsxWriter workbook: text stays text.
