@@ -47,6 +47,14 @@ def test_counts_and_lists_equal_countvectorizer_and_the_tokenizer(corpora, name)
     assert len({id(token) for token in flat}) == len(set(flat)), "equal tokens must be one string object"
 
 
+def test_many_texts_come_back_as_they_went_in():
+    """More texts than one array look-up makes lists of, empty ones among them."""
+    texts = [["党建", "引领", f"词{i % 977}"][: i % 4] * (i % 3) for i in range(20_000)]
+    tokens = TokenizedTexts.from_lists(iter(texts))
+    assert len(tokens) == 20_000 and tokens.lists() == texts
+    assert tokens.counts().sum(axis=1).ravel().tolist() == [[len(t) for t in texts]]
+
+
 def test_the_cache_gives_the_same_tokens_once_per_texts_and_tokenizer(corpora, tmp_path):
     texts = unit_table(corpora["seeds"], "paragraph")["text"].tolist()
     cache = Cache(tmp_path / "cache")

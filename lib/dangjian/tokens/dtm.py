@@ -391,7 +391,7 @@ class TermMatrixBuilder(BaseEstimator):
     def _count(self, units: pd.DataFrame) -> tuple[sparse.csr_matrix, np.ndarray]:
         """Unit × term counts over every token of ``units`` (full vocabulary, sorted)."""
         analyzer = self.tokenizer if self.tokenizer is not None else DomainTokenizer()
-        tokens = tokenized(units[self.text_col].tolist(), analyzer, self.cache)
+        tokens = tokenized(units[self.text_col], analyzer, self.cache)
         return tokens.counts(), tokens.vocabulary
 
     def fit(self, units: pd.DataFrame, y=None) -> TermMatrixBuilder:

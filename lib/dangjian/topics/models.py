@@ -192,7 +192,7 @@ def tokenize_units(
     if "tokens" not in table:
         tokenizer = tokenizer or default_tokenizer()
         if cache is not None:
-            table["tokens"] = tokenized(table["text"].tolist(), tokenizer, cache).lists()
+            table["tokens"] = tokenized(table["text"], tokenizer, cache).lists()
         else:
             table["tokens"] = shared_tokens(tokenizer(text) for text in table["text"])
     return table
