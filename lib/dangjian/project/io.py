@@ -274,8 +274,8 @@ def _write_sheet_rows(sheet, cells: _ExcelCells) -> None:
     """Write the ``<row>`` elements of a plain sheet (no row or column formats, no comments, the
     default row height, cells without formats) into ``sheet``'s XML: the text XlsxWriter's own
     ``_write_rows`` writes, made from one piece of XML per distinct cell of each column instead of
-    attribute lists built and escaped cell by cell (the sheet of 388,000 indicators, 11.6 million
-    cells, took about 60 s that way).
+    attribute lists built and escaped cell by cell (the exports of a 100 MB corpus, whose indicator
+    sheet has 11.6 million cells, took 68.8 s that way and 38.5 s this way).
 
     Each row carries the ``spans`` of its block of 16 rows (the first and last column holding a cell,
     counted from 1); a cell is ``<c r="B7" t="s"><v>3</v></c>`` for a shared string,
