@@ -86,6 +86,11 @@ def test_keyword_and_topic_units_from_the_cache_equal_fresh_ones(corpora, tmp_pa
     assert (cache.misses, cache.hits) == (2, 2)
 
 
+def test_a_text_that_is_not_text_is_named(tmp_path):
+    with pytest.raises(TypeError, match="must be str, got float: nan"):
+        tokenized(pd.Series(["党建", float("nan")]), DomainTokenizer(), Cache(tmp_path / "cache"))
+
+
 def test_stored_tokens_that_do_not_fit_together_are_refused():
     tokens = TokenizedTexts.from_lists([["党建", "引领"], ["党建"]])
     again = tokenized_from_bytes(tokenized_to_bytes(tokens))

@@ -29,6 +29,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from array import array
@@ -630,8 +631,7 @@ def grouped_slogan_counts(
     if cache is None:
         counts = compute()
     else:
-        doc_ids = units["doc_id"].astype(str).tolist()
-        key = [len(units), texts_digest([*doc_ids, *units[text_col].tolist()])]
+        key = [len(units), texts_digest(itertools.chain(units["doc_id"].astype(str), units[text_col]))]
         counts = cache.get_or_compute("keywords_slogans", key, compute,
                                       modules=("keywords.measures", "segmentation.formulas"), codec=FRAME)
     labels = group_labels(groups[group_col], missing_label) if missing_label else groups[group_col]

@@ -165,6 +165,8 @@ def texts_digest(texts: Iterable[str]) -> str:
     """
     digest = hashlib.sha256()
     for text in texts:
+        if not isinstance(text, str):
+            raise TypeError(f"texts to tokenize must be str, got {type(text).__name__}: {text!r:.60}")
         data = text.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
