@@ -302,7 +302,7 @@ def _write_sheet_rows(sheet, cells: _ExcelCells) -> None:
     blocks = -(-len(codes) // 16)
     padded = np.zeros((blocks * 16, codes.shape[1]), dtype=bool)
     padded[: len(codes)] = present
-    used = padded.reshape(blocks, 16, -1).any(axis=1)
+    used = padded.reshape(blocks, 16, codes.shape[1]).any(axis=1)
     spans = [f"{columns[0] + 1}:{columns[-1] + 1}" if len(columns) else None for columns in map(np.flatnonzero, used)]
     write = sheet.fh.write
     for row in np.flatnonzero(present.any(axis=1)).tolist():
