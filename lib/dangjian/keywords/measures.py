@@ -592,8 +592,12 @@ def slogan_counts(
                 quoted[(*key, slogan.phrase, slogan.kind)] += int(slogan.quoted)
     rows = [(*key, count, quoted[key]) for key, count in tally.items()]
     table = pd.DataFrame(rows, columns=[*group_cols, "phrase", "kind", "count", "quoted"])
-    table = table.astype({"count": np.int64, "quoted": np.int64})
-    table["_neg"] = -table["count"]
+    return _slogan_order(table.astype({"count": np.int64, "quoted": np.int64}), group_cols)
+
+
+def _slogan_order(table: pd.DataFrame, group_cols: Sequence[str]) -> pd.DataFrame:
+    """Slogan counts sorted by the group columns, then count (highest first), phrase and kind."""
+    table = table.assign(_neg=-table["count"])
     table = table.sort_values([*group_cols, "_neg", "phrase", "kind"], kind="stable").drop(columns="_neg")
     return table.reset_index(drop=True)
 
@@ -638,9 +642,7 @@ def grouped_slogan_counts(
     label_of = dict(zip(groups["doc_id"], labels))
     table = counts.copy()
     table.insert(0, group_col, [label_of[doc] for doc in table["doc_id"]])
-    table["_neg"] = -table["count"]
-    table = table.sort_values([group_col, "doc_id", "_neg", "phrase", "kind"], kind="stable").drop(columns="_neg")
-    return table.reset_index(drop=True)
+    return _slogan_order(table, [group_col, "doc_id"])
 
 
 def slogan_matrix(counts: pd.DataFrame, group_col: str, *, kind: str | None = None,

@@ -179,8 +179,8 @@ def tokenize_units(
     """The unit table with a ``tokens`` column (kept as is if already there).
 
     Tokenize once, then fit many models (K sweep, stability runs) without tokenizing again. Equal
-    tokens are one string object (:func:`shared_tokens`): a corpus's millions of tokens are
-    pointers into its vocabulary, not millions of strings. With a ``cache``, the tokens of the same
+    tokens are one string object (:meth:`dangjian.tokens.tokenized.TokenizedTexts.lists`): a corpus's
+    millions of tokens are pointers into its vocabulary, not millions of strings. With a ``cache``, the tokens of the same
     units by an equal tokenizer are tokenized once per run (:func:`dangjian.tokens.tokenized.tokenized`):
     the LDA and NMF reports share them.
 
@@ -191,10 +191,7 @@ def tokenize_units(
     table = as_unit_table(units)
     if "tokens" not in table:
         tokenizer = tokenizer or default_tokenizer()
-        if cache is not None:
-            table["tokens"] = tokenized(table["text"], tokenizer, cache).lists()
-        else:
-            table["tokens"] = shared_tokens(tokenizer(text) for text in table["text"])
+        table["tokens"] = tokenized(table["text"], tokenizer, cache).lists()
     return table
 
 
