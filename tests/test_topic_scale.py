@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 from scipy import sparse
-from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
+from sklearn.decomposition import NMF, MiniBatchNMF
 
 from dangjian.segmentation.pipeline import process_corpus
+from dangjian.topics.lda import BlockLDA
 from dangjian.topics import (
     ConsensusTopicModel,
     TopicModel,
@@ -48,7 +49,7 @@ def test_the_incremental_methods_start_above_the_threshold():
         incremental_batch_size(10, 5, 0)
 
 
-@pytest.mark.parametrize("method, exact, incremental", [("nmf", NMF, MiniBatchNMF), ("lda", LatentDirichletAllocation, LatentDirichletAllocation)])
+@pytest.mark.parametrize("method, exact, incremental", [("nmf", NMF, MiniBatchNMF), ("lda", BlockLDA, BlockLDA)])
 def test_exact_and_incremental_models_fit_sparse_counts_and_find_the_same_kind_of_topics(units, method, exact, incremental):
     batch = TopicModel(method, k=4, seed=0).fit(units)
     online = TopicModel(method, k=4, seed=0, batch_size=32).fit(units)
@@ -124,7 +125,7 @@ def test_online_lda_gives_the_numbers_of_scikit_learns_fit_transform(units, pass
     model = TopicModel("lda", k=4, seed=1, batch_size=64, max_iter=passes).fit(units)
     estimator = model.estimator_
     assert estimator.learning_method == "online" and estimator.n_iter_ == estimator.max_iter
-    reference = LatentDirichletAllocation(**estimator.get_params())
+    reference = BlockLDA(**estimator.get_params())
     proportions = reference.fit_transform(model.counts_)
     assert np.array_equal(reference.components_, estimator.components_)
     assert np.array_equal(proportions, estimator.transform(model.counts_))

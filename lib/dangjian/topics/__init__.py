@@ -6,6 +6,7 @@ document covariates.
 Modules, one step each:
 
 - :mod:`~dangjian.topics.units`: what is modelled (paragraphs, sentences, sections)
+- :mod:`~dangjian.topics.lda`: ``BlockLDA``, scikit-learn's LDA with its E-step run a block of units at a time
 - :mod:`~dangjian.topics.models`: ``TopicModel``, NMF and LDA
 - :mod:`~dangjian.topics.coherence`: NPMI, UMass, FREX
 - :mod:`~dangjian.topics.stability`: refits, K sweep, ``choose_k``

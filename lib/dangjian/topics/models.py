@@ -12,7 +12,8 @@ and fits
   with its seed (``init="random"``, ``random_state=seed``), so that the refits ask whether the
   topics depend on where the factorisation starts; or
 * **LDA** (scikit-learn, variational Bayes, ``learning_method="batch"``, ``random_state=seed``,
-  symmetric priors 1/K) on raw counts, stopping when the perplexity, checked every 5 iterations,
+  symmetric priors 1/K; its E-step run a block of units at a time by :class:`~dangjian.topics.lda.BlockLDA`,
+  the same numbers) on raw counts, stopping when the perplexity, checked every 5 iterations,
   changes by less than 0.1; online LDA makes a fixed number of passes instead
   (:func:`incremental_passes`), since its perplexity check costs a pass over all units.
 
@@ -54,6 +55,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from dangjian.tokens.tokenized import tokenized
 from dangjian.topics.coherence import DEFAULT_WINDOW, CoherenceReference, frex_exclusivity
+from dangjian.topics.lda import BlockLDA
 
 if TYPE_CHECKING:
     from dangjian.project.cache import Cache
@@ -371,7 +373,7 @@ class TopicModel(BaseEstimator, TopicReadout):
                 return MiniBatchNMF(batch_size=self.batch_size, max_iter=self.max_iter or INCREMENTAL_MAX_ITER, **common)
             return NMF(tol=1e-4, max_iter=self.max_iter or 2000, **common)
         if self.batch_size:
-            return LatentDirichletAllocation(
+            return BlockLDA(
                 n_components=int(self.k),
                 learning_method="online",
                 batch_size=self.batch_size,
@@ -380,7 +382,7 @@ class TopicModel(BaseEstimator, TopicReadout):
                 evaluate_every=-1,
                 random_state=self.seed,
             )
-        return LatentDirichletAllocation(
+        return BlockLDA(
             n_components=int(self.k),
             learning_method="batch",
             max_iter=self.max_iter or 200,
