@@ -239,13 +239,15 @@ def document_shares(units: pd.DataFrame, unit_topics: np.ndarray, doc_ids: Seque
         >>> document_shares(units, np.array([[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]]), ["a", "b"]).tolist()
         [[0.25, 0.75], [0.5, 0.5]]
     """
-    docs = units["doc_id"].astype(str).to_numpy()
+    codes, names = pd.factorize(units["doc_id"].astype(str))
+    order = np.argsort(codes, kind="stable")
+    rows_of = dict(zip(names, np.split(order, np.cumsum(np.bincount(codes, minlength=len(names)))[:-1])))
     chars = units["chars"].to_numpy(dtype=float)
     theta = np.asarray(unit_topics, dtype=float)
     out = np.empty((len(doc_ids), theta.shape[1]))
     for row, doc in enumerate(doc_ids):
-        mine = docs == str(doc)
-        if not mine.any():
+        mine = rows_of.get(str(doc))
+        if mine is None:
             raise KeyError(f"document {doc!r} has no modelled units")
         out[row] = chars[mine] @ theta[mine] / chars[mine].sum()
     return out

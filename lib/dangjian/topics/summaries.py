@@ -145,7 +145,8 @@ def topic_share_intervals(
     table = boot.group_means(pd.DataFrame(model.unit_topics_, columns=columns), weights=weights)
     table = table.rename(columns={"group": by, "estimate": "share"})
     table["topic"] = table["column"].str[1:].astype(int)
-    table["label"] = [model.labels()[t - 1] for t in table["topic"]]
+    labels = model.labels()
+    table["label"] = [labels[t - 1] for t in table["topic"]]
     runs = list(getattr(model, "run_unit_topics_", {}).values()) or [model.unit_topics_]
     per_seed = np.stack([_weighted_group_shares(boot.unit_group_, len(boot.groups_), weights, run) for run in runs])
     table["seed_min"] = per_seed.min(axis=0).ravel()
