@@ -19,6 +19,7 @@ from dangjian.topics import (
     TopicModel,
     incremental_batch_size,
     incremental_passes,
+    seeded_copy,
     k_sweep,
     sample_units,
     tokenize_units,
@@ -132,3 +133,34 @@ def test_online_lda_gives_the_numbers_of_scikit_learns_fit_transform(units, pass
     expected = proportions / proportions.sum(axis=1, keepdims=True)
     assert np.allclose(model.unit_topics_.sum(axis=1), 1.0)
     assert np.allclose(np.sort(model.unit_topics_, axis=1), np.sort(expected, axis=1))
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_fits_on_one_sample_count_it_once_and_give_the_models_fitted_alone(units, monkeypatch, n_jobs):
+    """The K sweep and the consensus count each sample of units once (all units; each seed's
+    subsample): the fits share those counts and equal models fitted on their own."""
+    monkeypatch.setattr(stability, "PARALLEL_MIN_UNITS", 2)
+    template = TopicModel("lda", k=3, min_unit_tokens=10)
+    plan = [(3, 0, 1.0), (4, 1, 1.0), (3, 1, 0.8), (5, 1, 0.8), (3, 2, 0.8)]
+    fitted = stability.fit_many(template, units, plan, n_jobs=n_jobs)
+    for model, (k, seed, share) in zip(fitted, plan, strict=True):
+        alone = seeded_copy(template, seed, k=k).fit(stability.subsample_units(units, share, seed))
+        assert model.n_topics == k
+        pd.testing.assert_frame_equal(model.units_, alone.units_)
+        pd.testing.assert_frame_equal(model.dropped_units_, alone.dropped_units_)
+        assert (model.counts_ != alone.counts_).nnz == 0 and model.vocabulary_.tolist() == alone.vocabulary_.tolist()
+        np.testing.assert_array_equal(model.components_, alone.components_)
+        np.testing.assert_array_equal(model.unit_topics_, alone.unit_topics_)
+        assert model.transform(units.head(5)).tolist() == alone.transform(units.head(5)).tolist()
+    assert fitted[0].counts_ is fitted[1].counts_ and fitted[0].units_ is fitted[1].units_
+    assert fitted[2].counts_ is fitted[3].counts_ and fitted[2].counts_ is not fitted[4].counts_
+    assert len(fitted[4].units_) < len(fitted[0].units_)
+
+
+def test_counts_are_used_only_by_a_model_that_counts_alike(units):
+    counted = TopicModel("nmf", min_df=2).count_units(units)
+    with pytest.raises(ValueError, match=r"counted with \(min_unit_tokens, min_df, max_df\) = \(5, 2, 0.9\)"):
+        TopicModel("nmf", min_df=3).fit_counted(counted)
+    with pytest.raises(ValueError, match="k=500 topics needs at least 500"):
+        TopicModel("nmf", k=500).fit_counted(counted)
+    assert TopicModel("lda", k=3).fit_counted(counted).counts_ is counted.counts

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -121,6 +122,26 @@ def incremental_batch_size(
     if not incremental_above or n_units <= incremental_above:
         return None
     return int(batch_size)
+
+
+@dataclass(frozen=True)
+class CountedUnits:
+    """Units ready to fit a topic model on, as :meth:`TopicModel.count_units` leaves them: the units kept
+    (``table``, with their row ``positions`` in the unit table), those set aside (``dropped``,
+    ``dropped_positions``: too few tokens, or no term of the vocabulary), the units × terms ``counts``,
+    the fitted ``vectorizer`` and its ``vocabulary``; ``with_tokens`` units had ``min_unit_tokens``. They depend on the counting ``settings``
+    (``min_unit_tokens``, ``min_df``, ``max_df``), not on the method, K or seed, so the fits of a K sweep
+    or of a consensus of seeds count their units once (:meth:`TopicModel.fit_counted`)."""
+
+    table: pd.DataFrame
+    positions: np.ndarray
+    dropped: pd.DataFrame
+    dropped_positions: np.ndarray
+    counts: sparse.csr_matrix
+    vectorizer: CountVectorizer
+    vocabulary: np.ndarray
+    settings: tuple
+    with_tokens: int
 
 
 def _identity(tokens: list[str]) -> list[str]:
@@ -402,24 +423,34 @@ class TopicModel(BaseEstimator, TopicReadout):
         """Estimator output -> proportions in topic order (largest topic first)."""
         return self._proportions(raw)[:, self._order]
 
-    def fit(self, units: pd.DataFrame | Sequence[str] | Sequence[Sequence[str]], y=None) -> TopicModel:
-        """Fit on a unit table (``text`` column, optionally ``tokens``), texts or token lists."""
+    def count_units(self, units: pd.DataFrame | Sequence[str] | Sequence[Sequence[str]], min_units: int = 2) -> CountedUnits:
+        """The units this model would be fitted on, counted (see :class:`CountedUnits`): the first half of
+        :meth:`fit`, which depends on ``tokenizer``, ``min_unit_tokens``, ``min_df`` and ``max_df`` only.
+        Fewer than ``min_units`` units with enough tokens (a model of K topics needs K) are an error.
+
+        Example:
+            >>> template = TopicModel("nmf", min_df=1, max_df=1.0, min_unit_tokens=2, tokenizer=str.split)
+            >>> counted = template.count_units(["党员 培训", "乡村", "党员 学习"])
+            >>> counted.counts.shape, counted.vocabulary.tolist(), counted.dropped_positions.tolist()
+            ((2, 3), ['党员', '培训', '学习'], [1])
+        """
         self._check_params()
         table = tokenize_units(units, self.tokenizer)
         positions = np.arange(len(table))
         keep = (table["tokens"].map(len) >= self.min_unit_tokens).to_numpy()
-        self.dropped_units_ = table[~keep].reset_index(drop=True)
+        dropped = [table[~keep]]
         dropped_positions = [positions[~keep]]
         table = table[keep].reset_index(drop=True)
         positions = positions[keep]
-        if len(table) < self.k:
+        if len(table) < min_units:
             raise ValueError(
                 f"only {len(table)} unit(s) have at least {self.min_unit_tokens} tokens; "
-                f"a model with k={self.k} topics needs at least {self.k}"
+                f"a model with k={min_units} topics needs at least {min_units}"
             )
-        self.vectorizer_ = CountVectorizer(analyzer=_identity, min_df=self.min_df, max_df=self.max_df)
+        with_tokens = len(table)
+        vectorizer = CountVectorizer(analyzer=_identity, min_df=self.min_df, max_df=self.max_df)
         try:
-            counts = self.vectorizer_.fit_transform(table["tokens"])
+            counts = vectorizer.fit_transform(table["tokens"])
         except ValueError as error:
             raise ValueError(
                 f"no vocabulary for the topic model from {len(table)} units with min_df={self.min_df}, "
@@ -427,16 +458,54 @@ class TopicModel(BaseEstimator, TopicReadout):
             ) from None
         in_vocabulary = np.asarray(counts.sum(axis=1)).ravel() > 0
         if not in_vocabulary.all():
-            self.dropped_units_ = pd.concat([self.dropped_units_, table[~in_vocabulary]], ignore_index=True)
+            dropped.append(table[~in_vocabulary])
             dropped_positions.append(positions[~in_vocabulary])
             table = table[in_vocabulary].reset_index(drop=True)
             positions = positions[in_vocabulary]
             counts = counts[in_vocabulary]
+        return CountedUnits(
+            table=table,
+            positions=positions,
+            dropped=pd.concat(dropped, ignore_index=True) if len(dropped) > 1 else dropped[0].reset_index(drop=True),
+            dropped_positions=np.concatenate(dropped_positions),
+            counts=counts.tocsr(),
+            vectorizer=vectorizer,
+            vocabulary=vectorizer.get_feature_names_out(),
+            settings=self._count_settings(),
+            with_tokens=with_tokens,
+        )
+
+    def _count_settings(self) -> tuple:
+        return (self.min_unit_tokens, self.min_df, self.max_df)
+
+    def fit(self, units: pd.DataFrame | Sequence[str] | Sequence[Sequence[str]], y=None) -> TopicModel:
+        """Fit on a unit table (``text`` column, optionally ``tokens``), texts or token lists."""
+        self._check_params()
+        return self.fit_counted(self.count_units(units, min_units=self.k))
+
+    def fit_counted(self, counted: CountedUnits) -> TopicModel:
+        """Fit on units already counted by :meth:`count_units` of a model with the same counting settings
+        (so that several models, e.g. one per seed or per K, count their units once); the fitted model
+        holds ``counted``'s tables and counts, not copies of them."""
+        self._check_params()
+        if counted.settings != self._count_settings():
+            raise ValueError(
+                f"the units were counted with (min_unit_tokens, min_df, max_df) = {counted.settings}, "
+                f"this model counts with {self._count_settings()}"
+            )
+        if counted.with_tokens < self.k:
+            raise ValueError(
+                f"only {counted.with_tokens} unit(s) have at least {self.min_unit_tokens} tokens; "
+                f"a model with k={self.k} topics needs at least {self.k}"
+            )
+        table, counts = counted.table, counted.counts
         self.units_ = table
-        self.unit_positions_ = positions
-        self.dropped_positions_ = np.concatenate(dropped_positions)
-        self.counts_ = counts.tocsr()
-        self.vocabulary_ = self.vectorizer_.get_feature_names_out()
+        self.dropped_units_ = counted.dropped
+        self.unit_positions_ = counted.positions
+        self.dropped_positions_ = counted.dropped_positions
+        self.counts_ = counts
+        self.vectorizer_ = counted.vectorizer
+        self.vocabulary_ = counted.vocabulary
         if self.method == "nmf":
             self.tfidf_ = TfidfTransformer(norm="l2", sublinear_tf=True).fit(counts)
         self.estimator_ = self._estimator(counts.shape[0])

@@ -57,7 +57,7 @@ from scipy.optimize import linear_sum_assignment
 
 from dangjian.project.cache import FRAME, Cache
 from dangjian.topics.coherence import DEFAULT_WINDOW, CoherenceReference
-from dangjian.topics.models import TopicModel, seeded_copy, tokenize_units
+from dangjian.topics.models import CountedUnits, TopicModel, seeded_copy, tokenize_units
 
 #: Share of units each subsample-stability refit sees (Greene et al. 2014 use 80 %).
 DEFAULT_SUBSAMPLE = 0.8
@@ -120,34 +120,61 @@ class StabilityResult:
     top_terms: dict[int, list[list[str]]]
 
 
-def _fit_one(model: TopicModel, units: pd.DataFrame, k: int, seed: int, subsample: float) -> TopicModel:
-    """``model`` with ``k`` topics and ``seed`` (:func:`~dangjian.topics.models.seeded_copy`: NMF from a random
-    start drawn with the seed), fitted on the ``subsample`` of ``units`` drawn with that seed."""
-    return seeded_copy(model, seed, k=k).fit(subsample_units(units, subsample, seed))
+def _sample_key(seed: int, subsample: float) -> tuple[float, int | None]:
+    """The units a fit is made on: all of them (whatever the seed) or the ``subsample`` drawn with ``seed``."""
+    return (subsample, None if subsample == 1 else seed)
 
 
-#: The unit table of a worker process of :func:`iter_fits`, set once when the worker starts.
-_WORKER_UNITS: pd.DataFrame | None = None
+def count_samples(
+    model: TopicModel, units: pd.DataFrame, runs: Sequence[tuple[int, int, float]]
+) -> dict[tuple[float, int | None], CountedUnits]:
+    """The units of each distinct sample of ``runs`` (``(k, seed, subsample)``), counted once
+    (:meth:`~dangjian.topics.models.TopicModel.count_units`): every fit on all units shares one count, and
+    each seed's subsample one, whatever K.
+
+    Example:
+        >>> texts = ["党员 教育 培训 学习"] * 5 + ["乡村 振兴 产业 发展"] * 5
+        >>> template = TopicModel("nmf", min_df=1, min_unit_tokens=1, tokenizer=str.split)
+        >>> counted = count_samples(template, tokenize_units(texts, str.split), [(2, 0, 1.0), (3, 1, 1.0), (2, 1, 0.8)])
+        >>> {key: len(value.table) for key, value in counted.items()}
+        {(1.0, None): 10, (0.8, 1): 8}
+    """
+    counted: dict[tuple[float, int | None], CountedUnits] = {}
+    for _, seed, share in runs:
+        key = _sample_key(seed, share)
+        if key not in counted:
+            counted[key] = model.count_units(subsample_units(units, share, seed))
+    return counted
 
 
-def _set_worker_units(units: pd.DataFrame) -> None:
-    global _WORKER_UNITS
-    _WORKER_UNITS = units
+#: The counted samples of a worker process of :func:`iter_fits`, set once when the worker starts.
+_WORKER_SAMPLES: dict[tuple[float, int | None], CountedUnits] | None = None
+
+
+def _set_worker_samples(samples: dict[tuple[float, int | None], CountedUnits]) -> None:
+    global _WORKER_SAMPLES
+    _WORKER_SAMPLES = samples
+
+
+def _fit_counted(model: TopicModel, samples, k: int, seed: int, subsample: float) -> TopicModel:
+    return seeded_copy(model, seed, k=k).fit_counted(samples[_sample_key(seed, subsample)])
 
 
 def _fit_detached(model: TopicModel, k: int, seed: int, subsample: float) -> TopicModel:
-    """:func:`_fit_one` on the worker's units, returned without its unit tables (:func:`_reattach` restores
-    them), so that the units' texts and tokens cross between processes once per worker, not twice per fit."""
-    fitted = _fit_one(model, _WORKER_UNITS, k, seed, subsample)
-    fitted.units_ = fitted.dropped_units_ = None
+    """A fit on the worker's counted sample, returned without the sample's tables, counts and vocabulary
+    (:func:`_reattach` restores them from this process's), so that they cross between processes once
+    per worker, not once per fit."""
+    fitted = _fit_counted(model, _WORKER_SAMPLES, k, seed, subsample)
+    fitted.units_ = fitted.dropped_units_ = fitted.counts_ = fitted.vectorizer_ = fitted.vocabulary_ = None
+    fitted.unit_positions_ = fitted.dropped_positions_ = None
     return fitted
 
 
-def _reattach(fitted: TopicModel, units: pd.DataFrame, seed: int, subsample: float) -> TopicModel:
-    """The unit tables of a model fitted by :func:`_fit_detached`, taken from the rows of this process's units."""
-    table = subsample_units(units, subsample, seed)
-    fitted.units_ = table.iloc[fitted.unit_positions_].reset_index(drop=True)
-    fitted.dropped_units_ = table.iloc[fitted.dropped_positions_].reset_index(drop=True)
+def _reattach(fitted: TopicModel, counted: CountedUnits) -> TopicModel:
+    """The tables, counts and vocabulary of a model fitted by :func:`_fit_detached`, from this process's count."""
+    fitted.units_, fitted.dropped_units_ = counted.table, counted.dropped
+    fitted.unit_positions_, fitted.dropped_positions_ = counted.positions, counted.dropped_positions
+    fitted.counts_, fitted.vectorizer_, fitted.vocabulary_ = counted.counts, counted.vectorizer, counted.vocabulary
     return fitted
 
 
@@ -157,6 +184,7 @@ def fit_many(
     """``model`` fitted once per ``(k, seed, subsample)`` of ``runs``, in ``n_jobs`` processes, in order.
 
     Fewer than :data:`PARALLEL_MIN_UNITS` units are fitted in this process. Every fit is determined by its seed, so the fitted models do not depend on ``n_jobs``.
+    Each distinct sample of units is counted once (:func:`count_samples`), and the fits on one sample hold the same tables and counts.
 
     Example:
         >>> texts = ["党员 教育 培训 学习"] * 5 + ["乡村 振兴 产业 发展"] * 5
@@ -172,7 +200,8 @@ def iter_fits(
 ) -> Iterator[TopicModel]:
     """:func:`fit_many` one model at a time, in the order of ``runs``: all fits are queued in one pool of
     ``n_jobs`` processes at once, and each is handed over (and can be scored and dropped) as soon as it and
-    those before it are done.
+    those before it are done. The samples are counted in this process before the pool starts, and the
+    processes it forks share them.
 
     Example:
         >>> texts = ["党员 教育 培训 学习"] * 5 + ["乡村 振兴 产业 发展"] * 5
@@ -181,17 +210,18 @@ def iter_fits(
         [2, 3]
     """
     units = tokenize_units(units, model.tokenizer)
+    samples = count_samples(model, units, runs)
     if n_jobs == 1 or len(runs) < 2 or len(units) < PARALLEL_MIN_UNITS:
         for k, seed, share in runs:
-            yield _fit_one(model, units, k, seed, share)
+            yield _fit_counted(model, samples, k, seed, share)
         return
     workers = min(len(runs), n_jobs if n_jobs > 0 else os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_units, initargs=(units,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_samples, initargs=(samples,)) as pool:
         pending = deque((pool.submit(_fit_detached, model, k, seed, share), seed, share) for k, seed, share in runs)
         try:
             while pending:
                 future, seed, share = pending.popleft()
-                yield _reattach(future.result(), units, seed, share)
+                yield _reattach(future.result(), samples[_sample_key(seed, share)])
         finally:
             for future, _, _ in pending:
                 future.cancel()
