@@ -29,6 +29,7 @@ import csv
 import json
 import os
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -276,8 +277,31 @@ def write_partition_table(table: pa.Table, target: Path | str) -> Path:
     """
     target = Path(target)
     with atomic_path(target) as tmp:
-        pq.write_table(table.replace_schema_metadata(None).combine_chunks(), tmp, compression="zstd")
+        _write_parquet(table, tmp)
     return target
+
+
+def _write_parquet(table: pa.Table, path: Path | str) -> None:
+    """The Parquet settings of every partition file: no schema metadata, one chunk per column, zstd."""
+    pq.write_table(table.replace_schema_metadata(None).combine_chunks(), path, compression="zstd")
+
+
+def spill_table(table: pa.Table, folder: Path | str) -> Spilled:
+    """Write a partition's table as Parquet to a new file in ``folder`` (the bytes
+    :func:`write_partition_table` writes), for :class:`PartitionedWriter` to move into place: a worker
+    process encodes its own partition, and the process that collects the partitions only moves files.
+
+    Example:
+        >>> import tempfile
+        >>> spilled = spill_table(pa.table({"x": [1, 2]}), tempfile.mkdtemp())
+        >>> spilled.num_rows, pq.read_table(spilled.path)["x"].to_pylist()
+        (2, [1, 2])
+    """
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    handle, path = tempfile.mkstemp(prefix="table-", suffix=".parquet", dir=folder)
+    os.close(handle)
+    _write_parquet(table, path)
+    return Spilled(path, table.num_rows)
 
 
 @dataclass(frozen=True)

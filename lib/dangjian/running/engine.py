@@ -76,7 +76,7 @@ from dangjian.project.schema import (
     table_schema,
 )
 from dangjian.reading.corpus import CorpusError
-from dangjian.reading.stream import DocumentRef, PartitionedWriter, Spilled, batched, iter_document_refs, metadata_columns, partitions, read_ref, text_size, write_spilled_table
+from dangjian.reading.stream import DocumentRef, PartitionedWriter, Spilled, batched, iter_document_refs, metadata_columns, partitions, read_ref, spill_table, text_size, write_spilled_table
 from dangjian.segmentation.pipeline import ProcessedDocument
 from dangjian.segmentation.segment import Segmentation, segment, segment_records
 from dangjian.tokens.tokenize import DomainTokenizer
@@ -105,6 +105,10 @@ class Stages:
             settings are unchanged is taken from it instead of being processed again; None: no cache.
         spill_dir: a folder where a huge document's tables are written as they are made
             (:data:`HUGE_DOCUMENT`; :func:`run` sets it under the tables folder); None: held in memory.
+        write_partitions: each partition's tables are written as Parquet files in ``spill_dir`` by the
+            worker that made them, and the collecting process only moves the files into place
+            (:func:`run` sets it for local worker processes, which share the tables folder's file
+            system); the files are the same bytes.
 
     Example:
         >>> Stages(skip_bad=True).document_columns[:3]
@@ -118,6 +122,7 @@ class Stages:
     skip_bad: bool = False
     cache_dir: str | None = None
     spill_dir: str | None = None
+    write_partitions: bool = False
 
     def __post_init__(self) -> None:
         for name in ("without_steps", "metadata_columns"):
@@ -282,6 +287,11 @@ def process_partition(refs: Sequence[DocumentRef], stages: Stages) -> PartitionR
         tables = {name: t if isinstance(t, Spilled) else t.combine_chunks() for name, t in present[0].items()}
     else:
         tables = {name: concat_tables([t[name] for t in present]) for name in (*TABLES, TEXTS)}
+    if stages.write_partitions and stages.spill_dir is not None:
+        tables = {
+            name: t if name == TEXTS or isinstance(t, Spilled) else spill_table(t, stages.spill_dir)
+            for name, t in tables.items()
+        }
     timings["tables"] += time.perf_counter() - started
     documents = sum(1 for t in found if t is not None and not t["issues"].num_rows)
     return PartitionResult(tables, timings, documents, n_bytes, os.getpid(), _peak_rss(), n_computed)
@@ -872,6 +882,7 @@ def run(
     stages = dataclasses.replace(stages, spill_dir=str(spill_dir))
     own_engine = engine is None
     engine = engine or Engine("local", workers=2, initializer=warm_stages, initargs=(stages,))
+    stages = dataclasses.replace(stages, write_partitions=engine.backend == "local" and engine.workers > 0)
     summary = RunSummary(Path(out))
     refs = iter_document_refs(folder, skip_bad=stages.skip_bad, follow_symlinks=follow_symlinks)
     started = time.perf_counter()
