@@ -129,9 +129,10 @@ class CountedUnits:
     """Units ready to fit a topic model on, as :meth:`TopicModel.count_units` leaves them: the units kept
     (``table``, with their row ``positions`` in the unit table), those set aside (``dropped``,
     ``dropped_positions``: too few tokens, or no term of the vocabulary), the units × terms ``counts``,
-    the fitted ``vectorizer`` and its ``vocabulary``; ``with_tokens`` units had ``min_unit_tokens``. They depend on the counting ``settings``
-    (``min_unit_tokens``, ``min_df``, ``max_df``), not on the method, K or seed, so the fits of a K sweep
-    or of a consensus of seeds count their units once (:meth:`TopicModel.fit_counted`)."""
+    the fitted ``vectorizer`` and its ``vocabulary``; ``with_tokens`` units had ``min_unit_tokens``
+    tokens. They depend on the counting ``settings`` (``min_unit_tokens``, ``min_df``, ``max_df``), not
+    on the method, K or seed, so the fits of a K sweep or of a consensus of seeds count their units
+    once (:meth:`TopicModel.fit_counted`)."""
 
     table: pd.DataFrame
     positions: np.ndarray
