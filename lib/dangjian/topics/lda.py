@@ -28,7 +28,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from joblib import effective_n_jobs
 from scipy import sparse
 from scipy.special import gammaln, logsumexp
 from sklearn.decomposition import LatentDirichletAllocation
@@ -156,12 +155,12 @@ class BlockLDA(LatentDirichletAllocation):
     """``LatentDirichletAllocation`` (same parameters, attributes and results) whose E-step and
     variational bound run a block of units at a time with array operations (see the module).
 
-    Matrices of another dtype than float64, and ``n_jobs`` other than one process, take
-    scikit-learn's own code.
+    Matrices of another dtype than float64, and ``n_jobs`` other than None or 1 (more than one
+    process), take scikit-learn's own code.
     """
 
     def _own_code(self, X) -> bool:
-        return sparse.issparse(X) and X.dtype == np.float64 and effective_n_jobs(self.n_jobs) == 1
+        return sparse.issparse(X) and X.dtype == np.float64 and self.n_jobs in (None, 1)
 
     def _e_step(self, X, cal_sstats, random_init, parallel=None):
         if not self._own_code(X):
