@@ -7,7 +7,10 @@ import dataclasses
 import hashlib
 import itertools
 import json
+import pickle
 import shutil
+import stat
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -30,7 +33,9 @@ from dangjian.reading.stream import (
     read_ref,
     read_table,
 )
-from dangjian.running.engine import TABLES, Engine, Stages, process_partition, run, warm_stages
+from dangjian.indicators.taxonomy import TaxonomyError
+from dangjian.project.io import UnsafePathError, _umask
+from dangjian.running.engine import SPILL_FOLDER, TABLES, Engine, Stages, process_partition, run, warm_stages
 from dangjian.segmentation.pipeline import process_corpus
 from dangjian.segmentation.segment import PARAGRAPH_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS
 from dangjian.tokens.tokenize import DomainTokenizer
@@ -87,10 +92,17 @@ def raw_runs(tmp_path_factory, stages, local_engine, dask_engine) -> dict[str, P
 # --------------------------------------------------------------------------- equivalence
 
 
+def file_modes(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in sorted(out.rglob("*.parquet"))}
+
+
 def test_backends_write_identical_tables_on_the_five_documents(raw_runs):
     serial, local, dask = (parquet_digests(raw_runs[name]) for name in ("serial", "local", "dask"))
     assert len(local) == 3 * len(TABLES)  # 5 documents in partitions of 2
     assert local == dask == serial
+    modes = {name: file_modes(raw_runs[name]) for name in ("serial", "local", "dask")}
+    assert modes["local"] == modes["dask"] == modes["serial"]  # files written by local workers are shared alike
+    assert set(modes["local"].values()) == {0o666 & ~_umask()}
     for table in TABLES:
         pd.testing.assert_frame_equal(read_table(raw_runs["local"], table), read_table(raw_runs["dask"], table))
 
@@ -220,6 +232,29 @@ def test_a_bad_document_stops_the_run_or_becomes_an_issue(tmp_path, stages):
     issues = read_table(tmp_path / "out", "issues")
     assert issues[["doc_id", "status"]].values.tolist() == [["guizhou-district", "skipped"]]
     assert "guizhou-district" not in set(read_table(tmp_path / "out", "documents")["doc_id"])
+
+
+def test_a_failed_local_run_leaves_no_worker_files_behind(tmp_path, stages, local_engine):
+    """When one partition fails, the partitions still running are waited for before the run tidies up:
+    no worker writes into the output folder afterwards."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(RAW, folder)
+    (folder / "pingliang-2024.txt").write_bytes(b"")  # the first partition fails; the next ones are running
+    out = tmp_path / "out"
+    with pytest.raises(CorpusError, match=r"pingliang-2024\.txt: the file is empty"):
+        run(folder, out, engine=local_engine, stages=stages)
+    time.sleep(0.5)
+    assert not (out / SPILL_FOLDER).exists()
+    assert not (out / MANIFEST).exists()
+    assert [p for p in out.rglob("*") if p.is_file() and not p.name.startswith("part-")] == []
+
+
+def test_errors_of_a_worker_reach_the_caller_whole():
+    """The project's errors cross a process boundary with their file and problem (pickled and back)."""
+    for error in (CorpusError(RAW / "a.txt", "the file is empty"), TaxonomyError("t.yaml", "indicator #2 needs an id"),
+                  UnsafePathError("../x", "leaves its folder")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and str(copy) == str(error) and copy.problem == error.problem
 
 
 # --------------------------------------------------------------------------- partitioned output

@@ -85,6 +85,18 @@ def test_other_dtypes_and_processes_take_scikit_learns_code(counts):
     assert not model._own_code(counts["seeds"])
 
 
+def test_a_joblib_context_of_two_jobs_gives_scikit_learns_fit(counts):
+    """Under ``parallel_config(n_jobs=2)`` scikit-learn splits the E-step and draws each part's start
+    apart; BlockLDA then takes scikit-learn's code and gives its numbers."""
+    from joblib import parallel_config
+
+    params = dict(n_components=3, learning_method="batch", max_iter=5, random_state=0)
+    with parallel_config(backend="threading", n_jobs=2):
+        ours = BlockLDA(**params).fit(counts["seeds"]).components_
+        theirs = LatentDirichletAllocation(**params).fit(counts["seeds"]).components_
+    np.testing.assert_array_equal(ours, theirs)
+
+
 def test_psi_is_scikit_learns_approximation():
     rng = np.random.default_rng(0)
     alpha = np.concatenate([rng.uniform(1e-7, 1e-6, (5, 4)), rng.gamma(0.3, 2.0, (200, 4)), rng.uniform(5.9, 6.1, (20, 4))])

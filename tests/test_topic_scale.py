@@ -163,4 +163,7 @@ def test_counts_are_used_only_by_a_model_that_counts_alike(units):
         TopicModel("nmf", min_df=3).fit_counted(counted)
     with pytest.raises(ValueError, match="k=500 topics needs at least 500"):
         TopicModel("nmf", k=500).fit_counted(counted)
+    whole = TopicModel("nmf", min_df=1, max_df=1.0).count_units(units)  # max_df 1.0: every unit; 1: one unit
+    with pytest.raises(ValueError, match=r"= \(5, 1, 1\.0\), this model counts with \(5, 1, 1\)"):
+        TopicModel("nmf", min_df=1, max_df=1).fit_counted(whole)
     assert TopicModel("lda", k=3).fit_counted(counted).counts_ is counted.counts

@@ -319,7 +319,7 @@ def test_representative_units_are_the_purest_passages(nmf, processed):
 def test_bad_settings_are_named(units):
     with pytest.raises(ValueError, match="unknown topic model method 'lsa'"):
         TopicModel("lsa").fit(units)
-    with pytest.raises(ValueError, match="needs at least 500"):
+    with pytest.raises(ValueError, match=r"at least 500 are needed \(a model of K topics needs K units"):
         TopicModel("nmf", k=500).fit(units)
     with pytest.raises(ValueError, match="init chooses NMF's start; lda takes none"):
         TopicModel("lda", init="random").fit(units)

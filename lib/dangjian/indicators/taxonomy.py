@@ -62,6 +62,9 @@ class TaxonomyError(ValueError):
         self.problem = problem
         super().__init__(f"{source}: {problem}")
 
+    def __reduce__(self):  # raised in a worker process, it reaches the caller whole
+        return (type(self), (self.source, self.problem))
+
 
 @dataclass(frozen=True)
 class Indicator:

@@ -590,6 +590,9 @@ class UnsafePathError(ValueError):
         self.problem = problem
         super().__init__(f"{path}: {problem}")
 
+    def __reduce__(self):  # raised in a worker process, it reaches the caller whole
+        return (type(self), (self.path, self.problem))
+
 
 def child_path(folder: str | os.PathLike[str], name: str, suffix: str = "") -> Path:
     """``folder/<name><suffix>``, the file a name from the data is written to; raise

@@ -61,6 +61,9 @@ class CorpusError(ValueError):
         self.problem = problem
         super().__init__(f"{path}: {problem}")
 
+    def __reduce__(self):  # raised in a worker process, it reaches the caller whole
+        return (type(self), (self.path, self.problem))
+
 
 @dataclass
 class Document:

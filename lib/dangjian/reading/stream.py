@@ -40,7 +40,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dangjian.project.io import atomic_path, write_text_atomic
+from dangjian.project.io import _umask, atomic_path, write_text_atomic
 from dangjian.reading.corpus import (
     DOCUMENT_SUFFIXES,
     EMPTY_METADATA,
@@ -300,7 +300,12 @@ def spill_table(table: pa.Table, folder: Path | str) -> Spilled:
     Path(folder).mkdir(parents=True, exist_ok=True)
     handle, path = tempfile.mkstemp(prefix="table-", suffix=".parquet", dir=folder)
     os.close(handle)
-    _write_parquet(table, path)
+    try:
+        _write_parquet(table, path)
+        os.chmod(path, 0o666 & ~_umask())  # mkstemp makes owner-only files; the tables are shared like every output
+    except BaseException:
+        os.unlink(path)
+        raise
     return Spilled(path, table.num_rows)
 
 

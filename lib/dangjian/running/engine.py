@@ -35,6 +35,8 @@ Example:
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import dataclasses
 import functools
 import logging
@@ -241,7 +243,8 @@ def process_partition(refs: Sequence[DocumentRef], stages: Stages) -> PartitionR
     """Run every stage on a partition of documents; return its tables and stage timings.
 
     A pure function of the documents and ``stages`` (timings aside): any worker, on any
-    back-end, returns the same tables. With ``stages.cache_dir`` each document's tables are
+    back-end, returns the same tables (with ``stages.write_partitions``, as Parquet files that hold
+    the same bytes: :func:`~dangjian.reading.stream.spill_table`). With ``stages.cache_dir`` each document's tables are
     kept in the cache under a key of its bytes, metadata and the settings: a document seen
     before is read from there, and only the others are processed (``computed`` counts them).
 
@@ -653,8 +656,12 @@ class _LocalProcesses:
         return future.result()
 
     def cancel(self, futures: Iterable[Future]) -> None:
+        """Cancel the partitions not started and wait for the running ones, so that no worker
+        writes a partition's files after the run has given up (and tidied up)."""
+        futures = list(futures)
         for future in futures:
             future.cancel()
+        concurrent.futures.wait([future for future in futures if not future.cancelled()])
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -887,8 +894,9 @@ def run(
     refs = iter_document_refs(folder, skip_bad=stages.skip_bad, follow_symlinks=follow_symlinks)
     started = time.perf_counter()
     try:
-        with PartitionedWriter(out, about) as writer:
-            for index, result in enumerate(engine.map_partitions(process_partition, partitions(refs, engine.chunk_size, HUGE_DOCUMENT), stages)):
+        results = engine.map_partitions(process_partition, partitions(refs, engine.chunk_size, HUGE_DOCUMENT), stages)
+        with PartitionedWriter(out, about) as writer, contextlib.closing(results):  # closed (running partitions waited for) before the tidying up
+            for index, result in enumerate(results):
                 texts = result.tables.pop(TEXTS)
                 if on_texts is not None:
                     on_texts(texts)

@@ -135,6 +135,8 @@ def share_unit_tables(run: TopicModel, first: TopicModel) -> None:
         return
     run.units_, run.dropped_units_ = first.units_, first.dropped_units_
     counts, reference = run.counts_, first.counts_
+    if counts is reference:
+        return
     if counts.shape == reference.shape and (counts != reference).nnz == 0:
         run.counts_ = reference
 

@@ -8,8 +8,9 @@ a block of units at once with array operations: the units still iterating are up
 and each leaves the block when its own change falls under ``mean_change_tol`` (or after
 ``max_doc_update_iter`` iterations), as in scikit-learn, so every unit makes the same number of
 iterations from the same start (the random start is drawn by the same call). The digamma function
-is scikit-learn's own approximation (Algorithm AS 103), operation for operation. Only the order in
-which a few sums are added differs, so the topics, the proportions and the bound agree with
+is scikit-learn's own approximation (Algorithm AS 103), operation for operation. The order in
+which a few sums are added differs, and NumPy's vectorised ``exp`` and ``log`` may differ from the
+scalar ones in the last bits, so the topics, the proportions and the bound agree with
 scikit-learn's to about 1e-12 (``tests/test_lda.py`` compares them, batch and online).
 
 Example:
@@ -32,7 +33,8 @@ from scipy import sparse
 from scipy.special import gammaln, logsumexp
 from sklearn.decomposition import LatentDirichletAllocation
 
-#: Stored counts per block of units: the block's units × K working arrays stay a few MB.
+#: Stored counts per block of units: each of the block's nonzeros × K working arrays holds about
+#: 16 MB at K = 15, whatever the size of the corpus.
 BLOCK_NONZEROS = 1 << 17
 
 _EULER = 0.577215664901532860606512090082402431
@@ -155,15 +157,19 @@ class BlockLDA(LatentDirichletAllocation):
     """``LatentDirichletAllocation`` (same parameters, attributes and results) whose E-step and
     variational bound run a block of units at a time with array operations (see the module).
 
-    Matrices of another dtype than float64, and ``n_jobs`` other than None or 1 (more than one
-    process), take scikit-learn's own code.
+    Matrices of another dtype than float64, and more than one process (``n_jobs``, or a ``parallel_config``
+    context), take scikit-learn's own code.
     """
 
-    def _own_code(self, X) -> bool:
-        return sparse.issparse(X) and X.dtype == np.float64 and self.n_jobs in (None, 1)
+    def _own_code(self, X, parallel=None) -> bool:
+        """One process: ``n_jobs`` None or 1 and, within ``fit``, scikit-learn's pool of one job (a
+        ``parallel_config`` context may turn None into several jobs, and scikit-learn then draws each job's
+        random start apart)."""
+        one_process = self.n_jobs in (None, 1) and (parallel is None or getattr(parallel, "n_jobs", None) == 1)
+        return sparse.issparse(X) and X.dtype == np.float64 and one_process
 
     def _e_step(self, X, cal_sstats, random_init, parallel=None):
-        if not self._own_code(X):
+        if not self._own_code(X, parallel):
             return super()._e_step(X, cal_sstats, random_init, parallel=parallel)
         X = sparse.csr_matrix(X)
         n_units, n_terms = X.shape

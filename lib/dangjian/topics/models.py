@@ -43,6 +43,7 @@ Example:
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -148,6 +149,11 @@ class CountedUnits:
 def _identity(tokens: list[str]) -> list[str]:
     """Analyzer for already tokenized units."""
     return tokens
+
+
+def _shown(settings: tuple) -> str:
+    """Counting settings as written (``1`` and ``1.0`` apart): ``(2, 1, 1.0)``."""
+    return "(" + ", ".join(repr(value) for value, _ in settings) + ")"
 
 
 def default_tokenizer() -> Tokenizer:
@@ -426,8 +432,9 @@ class TopicModel(BaseEstimator, TopicReadout):
 
     def count_units(self, units: pd.DataFrame | Sequence[str] | Sequence[Sequence[str]], min_units: int = 2) -> CountedUnits:
         """The units this model would be fitted on, counted (see :class:`CountedUnits`): the first half of
-        :meth:`fit`, which depends on ``tokenizer``, ``min_unit_tokens``, ``min_df`` and ``max_df`` only.
-        Fewer than ``min_units`` units with enough tokens (a model of K topics needs K) are an error.
+        :meth:`fit`, which depends on the units' tokens (their ``tokens`` column, else ``tokenizer``),
+        ``min_unit_tokens``, ``min_df`` and ``max_df`` only. Fewer than ``min_units`` units with enough
+        tokens (a model of K topics needs K) are an error.
 
         Example:
             >>> template = TopicModel("nmf", min_df=1, max_df=1.0, min_unit_tokens=2, tokenizer=str.split)
@@ -446,7 +453,7 @@ class TopicModel(BaseEstimator, TopicReadout):
         if len(table) < min_units:
             raise ValueError(
                 f"only {len(table)} unit(s) have at least {self.min_unit_tokens} tokens; "
-                f"a model with k={min_units} topics needs at least {min_units}"
+                f"at least {min_units} are needed (a model of K topics needs K units, and every model two)"
             )
         with_tokens = len(table)
         vectorizer = CountVectorizer(analyzer=_identity, min_df=self.min_df, max_df=self.max_df)
@@ -477,7 +484,9 @@ class TopicModel(BaseEstimator, TopicReadout):
         )
 
     def _count_settings(self) -> tuple:
-        return (self.min_unit_tokens, self.min_df, self.max_df)
+        """The settings the counts depend on, a whole number told apart from a share (``max_df=1`` is
+        one unit, ``max_df=1.0`` all units, to scikit-learn's ``CountVectorizer``)."""
+        return tuple((value, isinstance(value, numbers.Integral)) for value in (self.min_unit_tokens, self.min_df, self.max_df))
 
     def fit(self, units: pd.DataFrame | Sequence[str] | Sequence[Sequence[str]], y=None) -> TopicModel:
         """Fit on a unit table (``text`` column, optionally ``tokens``), texts or token lists."""
@@ -491,8 +500,8 @@ class TopicModel(BaseEstimator, TopicReadout):
         self._check_params()
         if counted.settings != self._count_settings():
             raise ValueError(
-                f"the units were counted with (min_unit_tokens, min_df, max_df) = {counted.settings}, "
-                f"this model counts with {self._count_settings()}"
+                f"the units were counted with (min_unit_tokens, min_df, max_df) = {_shown(counted.settings)}, "
+                f"this model counts with {_shown(self._count_settings())}"
             )
         if counted.with_tokens < self.k:
             raise ValueError(

@@ -201,7 +201,8 @@ def iter_fits(
     """:func:`fit_many` one model at a time, in the order of ``runs``: all fits are queued in one pool of
     ``n_jobs`` processes at once, and each is handed over (and can be scored and dropped) as soon as it and
     those before it are done. The samples are counted in this process before the pool starts, and the
-    processes it forks share them.
+    processes share them (forked processes inherit them; spawned ones receive them once each, from the
+    pool's initializer).
 
     Example:
         >>> texts = ["党员 教育 培训 学习"] * 5 + ["乡村 振兴 产业 发展"] * 5
