@@ -344,3 +344,27 @@ def test_svg_clip_ids_do_not_depend_on_the_last_digits_of_the_layout(tmp_path):
     first, second = (path.read_text(encoding="utf-8") for path in paths)
     assert 'clip-path="url(#clip1)"' in first and not re.search(r"#p[0-9a-f]{10}\)", first)
     assert first == second
+
+
+def test_a_saved_figure_is_shown_with_its_saved_area_until_it_changes(tmp_path):
+    from matplotlib.figure import Figure
+
+    from dangjian.figures.plotting import png_with_caption
+
+    setup_cjk_font()
+
+    def shown_size(fig):
+        return Image.open(io.BytesIO(base64.b64decode(png_with_caption(fig)))).size
+
+    fig = Figure(figsize=(3, 2), layout="constrained")
+    ax = fig.subplots()
+    ax.barh(["党支部", "党员教育"], [3, 5])
+    png, svg = save_figure(fig, "bars", figures_dir=tmp_path)
+    saved = Image.open(png).size
+    shown = shown_size(fig)
+    # the same area at the figure's own resolution (100 dpi against the files' 200)
+    assert abs(shown[0] * 2 - saved[0]) <= 2 and abs(shown[1] * 2 - saved[1]) <= 2
+    width_pt = float(re.search(r'<svg[^>]* width="([0-9.]+)pt"', svg.read_text(encoding="utf-8")).group(1))
+    assert abs(width_pt * 200 / 72 - saved[0]) <= 2  # the PNG and the SVG show one area
+    ax.set_xlabel("一个在保存之后才加上的很长很长很长很长很长的横轴标签 (added after saving)")
+    assert shown_size(fig)[0] > shown[0] + 20  # a change after saving is measured again, not cut off

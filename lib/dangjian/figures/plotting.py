@@ -33,6 +33,7 @@ import os
 import re
 import sys
 import unicodedata
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -324,7 +325,8 @@ def png_with_caption(fig: Figure) -> Any:
     """
     from IPython.core.pylabtools import print_figure
 
-    data = print_figure(fig, "png", base64=True)
+    area = _SAVED_AREA.get(fig) if not fig.stale else None  # unchanged since save_figure: its layout and area
+    data = print_figure(fig, "png", base64=True, bbox_inches=area if area is not None else "tight")
     caption = _caption_of(fig, None)
     return (data, {"caption": caption}) if data and caption else data
 
@@ -344,21 +346,51 @@ def _caption_of(fig: Figure, caption: str | None) -> str | None:
     return text or None
 
 
-def _settle_layout(fig: Figure) -> None:
-    """Compute a layout engine's layout (constrained layout, say) once and keep it.
+def _settle_layout(fig: Figure) -> bool:
+    """Compute a layout engine's layout (constrained layout, say) once and keep it: the figure has
+    no layout engine afterwards. True when the figure was drawn to lay it out.
 
     A layout engine lays the figure out again at every draw, starting from the last result, and the
     PNG and SVG renderers measure text slightly differently; without this, the PNG, the SVG and a
-    second save of the same figure could each differ by a fraction of a pixel.
+    second save of the same figure could each differ by a fraction of a pixel. Without an engine,
+    matplotlib saves a figure to a given area without laying it out first.
     """
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
     engine = fig.get_layout_engine()
-    if engine is None or isinstance(engine, PlaceHolderLayoutEngine):
-        return
-    fig.draw_without_rendering()
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")
+    if engine is None:
+        return False
+    drawn = not isinstance(engine, PlaceHolderLayoutEngine)
+    if drawn:
+        fig.draw_without_rendering()
+        fig.draw_without_rendering()
+    with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)  # None (not 'none', which keeps a placeholder engine)
+    return drawn
+
+
+def _fitted_area(fig: Figure, drawn: bool, dpi: float):
+    """The area of ``fig`` that its drawn content covers at ``dpi``, in inches, with matplotlib's
+    padding: what ``bbox_inches="tight"`` computes, measured once for all the files of a figure.
+    Unless the figure was just ``drawn``, it is drawn first (without rendering), as matplotlib does,
+    so that titles and ticks stand where they will be drawn."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    if not drawn:
+        fig.draw_without_rendering()
+    own_dpi = fig.get_dpi()
+    fig.set_dpi(dpi)  # text is measured at the resolution it is drawn at
+    try:
+        width, height = fig.bbox.size
+        area = fig.get_tightbbox(RendererAgg(max(1, int(width)), max(1, int(height)), dpi))
+    finally:
+        fig.set_dpi(own_dpi)
+    return area.padded(matplotlib.rcParams["savefig.pad_inches"])
+
+
+#: The saved area of each figure that :func:`save_figure` wrote, while the figure lives: showing it
+#: unchanged afterwards (:func:`png_with_caption`) neither lays it out nor measures it again.
+_SAVED_AREA: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def save_figure(
@@ -393,11 +425,11 @@ def save_figure(
     folder = Path(figures_dir)
     png = folder / f"{name}.png"
     svg = folder / f"{name}.svg"
-    bbox = "tight" if tight else None
     text = _caption_of(fig, caption)
     if text:
         fig.set_label(text)
-    _settle_layout(fig)
+    drawn = _settle_layout(fig)
+    bbox = _fitted_area(fig, drawn, dpi) if tight else None
     with matplotlib.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "path"}):
         with atomic_path(png) as tmp:
             fig.savefig(tmp, format="png", dpi=dpi, bbox_inches=bbox,
@@ -406,6 +438,9 @@ def save_figure(
             fig.savefig(tmp, format="svg", dpi=dpi, bbox_inches=bbox,
                         metadata={"Date": None, **({CAPTION_KEY: text} if text else {})})
             Path(tmp).write_text(stable_clip_ids(Path(tmp).read_text(encoding="utf-8")), encoding="utf-8")
+    if bbox is not None:
+        _SAVED_AREA[fig] = bbox
+    fig.stale = False  # saving leaves it marked as changed; a change after this marks it again
     return [png, svg]
 
 
