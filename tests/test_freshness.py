@@ -57,3 +57,21 @@ def test_a_changed_parameter_runs_the_report_again(project):
     code, out, _ = run(project)
     assert code == 0 and statuses(out) == {"00_corpus": "ok"}
     assert (project / "figures" / "corpus2_length_structure.png").is_file()
+
+
+def test_a_report_run_again_keeps_the_exports_it_finds_in_place(demo_run, tmp_path):
+    """The exports of a report run again with the same tables are reused where they lie (the run's
+    cache records them there): they are outputs of this run too, not stale files to remove."""
+    import shutil
+
+    from scratch_projects import copy_project
+
+    root = copy_project(demo_run, tmp_path / "project")
+    shutil.rmtree(root / "data" / "processed" / "cache" / "exports")  # the copy records its own exports
+    export = root / "data" / "processed" / "indicators" / "export"
+    for _ in range(2):
+        code, out, err = run(root, "--force", "--only", "03_indicators")
+        assert code == 0 and statuses(out) == {"03_indicators": "ok"}, out + err
+        names = sorted(path.name for path in export.iterdir())
+        assert "indicators.xlsx" in names and "codebook.md" in names, names
+    assert not [line for line in out.splitlines() if "03_indicators" in line and "removed" in line], out

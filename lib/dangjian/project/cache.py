@@ -419,7 +419,9 @@ class Cache:
         For outputs too large to keep in the cache (the exports of a national corpus are hundreds
         of MB): the entry records where the files are and their SHA-256, and a file is copied only
         if it still has those bytes (checked as it is copied); otherwise ``write()`` runs. Each
-        copy is written atomically.
+        copy is written atomically. A file already in place (``folder`` is where it was written)
+        is checked and its modification time set to now: a run that compares its output folders
+        before and after a report sees it made again, not left over from an earlier run.
 
         Example:
             >>> import tempfile
@@ -500,6 +502,7 @@ def _copy_recorded(record: Any, folder: Path) -> list[Path] | None:
             if target.exists() and os.path.samefile(source, target):
                 if file_digest(source) != item["sha256"]:
                     return None
+                os.utime(target)  # made now, in place: the run counts it among this call's outputs
             elif not _copy_checked(source, target, item["sha256"]):
                 return None
         except OSError:
