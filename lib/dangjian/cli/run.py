@@ -44,6 +44,8 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         >>> _ = add_run_parser(sub)
         >>> parser.parse_args(["run", "--only", "00_corpus"]).only
         ['00_corpus']
+        >>> parser.parse_args(["run", "--only", "00_corpus", "--only", "03_indicators"]).only
+        ['00_corpus', '03_indicators']
         >>> parser.parse_args(["run", "--corpus", "mine", "--name", "county"]).name
         'county'
     """
@@ -66,10 +68,12 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         "--name", metavar="NAME", help="name of the --corpus run, its folder runs/NAME/ (default: the corpus folder's name)"
     )
     parser.add_argument(
-        "--only", nargs="+", metavar="NAME", help="run only these reports (parameter file names) or notebooks"
+        "--only", nargs="+", action="extend", metavar="NAME",
+        help="run only these reports (parameter file names) or notebooks; may be given more than once",
     )
     parser.add_argument(
-        "--params", nargs="+", metavar="FILE", type=Path, help="parameter files to run (default: parameters/*.yaml)"
+        "--params", nargs="+", action="extend", metavar="FILE", type=Path,
+        help="parameter files to run (default: parameters/*.yaml); may be given more than once",
     )
     parser.add_argument(
         "--timeout",
