@@ -131,3 +131,43 @@ def test_excel_cells_keep_values_types_and_text(tmp_path):
     assert [(cell.value, cell.data_type) for cell in sheet["E"][1:3]] == [(True, "b"), (False, "b")]
     assert all(cell.value is None for cell in sheet["F"][1:])
     assert [cell.value for cell in sheet["H"][1:3]] == ["平凉市", None]
+
+
+@pytest.mark.parametrize("kind", ["fast", "pandas"])
+def test_a_table_longer_than_a_sheet_goes_on_to_the_next_sheets(tmp_path, kind):
+    frame = pd.concat([_hostile_frame()] * 3, ignore_index=True)
+    if kind == "pandas":
+        frame["day"] = pd.Timestamp("2024-01-01")  # a column the fast way does not cover
+    assert _excel_fast(frame) == (kind == "fast")
+    write_table(frame, tmp_path / "ours.xlsx", sheet_rows=10)
+    sheets = openpyxl.load_workbook(tmp_path / "ours.xlsx").worksheets
+    assert [sheet.title for sheet in sheets] == [f"Sheet{n}" for n in range(1, -(-len(frame) // 10) + 1)]
+    rows = [list(sheet.iter_rows(values_only=True)) for sheet in sheets]
+    assert all(part[0] == rows[0][0] for part in rows)  # each sheet has the header
+    assert [len(part) - 1 for part in rows] == [10] * (len(frame) // 10) + ([len(frame) % 10] if len(frame) % 10 else [])
+    body = [row for part in rows for row in part[1:]]
+    assert len(body) == len(frame) and body[0] == rows[0][1] and body[-1][0] == excel_cell_text(frame.iloc[-1, 0])
+    if kind == "fast":  # the bytes pandas writes, sheet by sheet
+        options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+        texts = frame.map(lambda value: excel_cell_text(value) if isinstance(value, str) else value)
+        texts.columns = [excel_cell_text(name) for name in frame.columns]
+        with pd.ExcelWriter(tmp_path / "pandas.xlsx", engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
+            writer.book.set_properties({"created": datetime.datetime(2000, 1, 1)})
+            for number, start in enumerate(range(0, len(frame), 10), start=1):
+                texts.iloc[start : start + 10].to_excel(writer, index=False, sheet_name=f"Sheet{number}")
+        assert (tmp_path / "ours.xlsx").read_bytes() == (tmp_path / "pandas.xlsx").read_bytes()
+
+
+def test_a_table_of_exactly_a_sheets_rows_plus_one_keeps_every_row(tmp_path):
+    """1,048,576 rows: one more than a sheet holds under its header (XlsxWriter would drop it silently)."""
+    from dangjian.project.io import EXCEL_SHEET_ROWS
+
+    frame = pd.DataFrame({"n": np.arange(EXCEL_SHEET_ROWS + 1, dtype="int32")})
+    write_table(frame, tmp_path / "big.xlsx")
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "big.xlsx") as book:
+        names = sorted(name for name in book.namelist() if name.startswith("xl/worksheets/sheet"))
+        assert names == ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+        second = book.read("xl/worksheets/sheet2.xml").decode()
+    assert f"<v>{EXCEL_SHEET_ROWS}</v>" in second  # the last row, on the second sheet

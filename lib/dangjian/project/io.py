@@ -159,14 +159,16 @@ def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> None:
         handle.write(data)
 
 
-def write_table(frame: pd.DataFrame, target: str | os.PathLike[str]) -> Path:
+def write_table(frame: pd.DataFrame, target: str | os.PathLike[str], *, sheet_rows: int | None = None) -> Path:
     """Write a table atomically; the format follows the suffix (.parquet, .csv, .xlsx).
 
     CSV is UTF-8 with a BOM-free header and ``\\n`` line ends, index dropped, so that the same
     table gives the same bytes on every platform. CSV is data and is written as it is: a value such
     as ``=HYPERLINK(...)`` stays that text. In .xlsx every text cell is a text cell, never a formula
     or an error value, whatever it starts with (``=``, ``+``, ``-``, ``@``, ``#N/A``): Excel shows
-    it and does not evaluate it (see :func:`excel_cell_text`).
+    it and does not evaluate it (see :func:`excel_cell_text`). A table longer than an Excel sheet
+    holds (:data:`EXCEL_SHEET_ROWS` rows under the header, or ``sheet_rows``) continues on the next
+    sheet (``Sheet1``, ``Sheet2`` …), each with the header: no row is lost.
 
     Example:
         >>> import tempfile, zipfile
@@ -177,6 +179,9 @@ def write_table(frame: pd.DataFrame, target: str | os.PathLike[str]) -> Path:
         >>> sheet, strings = (book.read(f"xl/{name}.xml").decode() for name in ("worksheets/sheet1", "sharedStrings"))
         >>> "<f>" in sheet, "<t>=1+1</t>" in strings, "<v>2</v>" in sheet
         (False, True, True)
+        >>> _ = write_table(pd.DataFrame({"n": range(5)}), target, sheet_rows=2)
+        >>> [len(sheet) for sheet in pd.read_excel(target, sheet_name=None).values()]
+        [2, 2, 1]
     """
     target = Path(target)
     suffix = target.suffix.lower()
@@ -186,7 +191,7 @@ def write_table(frame: pd.DataFrame, target: str | os.PathLike[str]) -> Path:
         elif suffix == ".csv":
             frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
         elif suffix == ".xlsx":
-            _write_excel(frame, tmp)
+            _write_excel(frame, tmp, sheet_rows or EXCEL_SHEET_ROWS)
         else:
             raise ValueError(f"{target}: unsupported table format {suffix!r} (use .parquet, .csv or .xlsx)")
     return target
@@ -242,32 +247,52 @@ def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return fixed
 
 
-def _write_excel(frame: pd.DataFrame, path: Path) -> None:
+def _write_excel(frame: pd.DataFrame, path: Path, sheet_rows: int) -> None:
     """Write an .xlsx whose bytes depend on the table only (a fixed creation time, XlsxWriter's
     fixed zip dates), every text value a text cell: no formula made of text starting with ``=``,
-    no link, no number made of digits in text.
+    no link, no number made of digits in text; ``sheet_rows`` rows a sheet at most
+    (:func:`_sheet_parts`).
 
     The file is the one :meth:`pandas.DataFrame.to_excel` writes with XlsxWriter, byte for byte
     (``tests/test_io.py`` checks it), without pandas's cell-by-cell formatting and without holding
     every cell: :func:`_excel_sheet_cells` converts each distinct value of a column once and gives
     XlsxWriter each row as it writes it (the exports of a 100 MB corpus went from 366 to 147 s of
     CPU time, 1.9 to 1.2 GB at peak). A table the fast way does not cover (a column of dates, of
-    mixed types, more rows or columns than a sheet holds) is written by pandas
-    (:func:`_write_excel_pandas`).
+    mixed types, more columns than a sheet holds) is written by pandas (:func:`_write_excel_pandas`).
     """
     import xlsxwriter
 
+    parts = _sheet_parts(frame, sheet_rows)
     if not (_excel_fast(frame) and _xlsxwriter_rows()):
-        return _write_excel_pandas(_excel_safe(frame), path)
+        return _write_excel_pandas(_excel_safe(frame), path, parts)
     book = xlsxwriter.Workbook(str(path), _EXCEL_OPTIONS)
     book.set_properties({"created": _excel_created()})
-    sheet = book.add_worksheet("Sheet1")
-    cells = _excel_sheet_cells(frame, sheet.str_table, sheet.xls_strmax)
-    sheet.table = cells
-    sheet.dim_rowmin, sheet.dim_rowmax, sheet.dim_colmin, sheet.dim_colmax = cells.dimensions()
-    if not (sheet.row_info or sheet.comments or sheet.col_info) and sheet.default_row_height == sheet.original_row_height:
-        sheet._write_rows = functools.partial(_write_sheet_rows, sheet, cells)  # a plain sheet: its rows as XlsxWriter writes them
+    for number, (start, stop) in enumerate(parts, start=1):
+        sheet = book.add_worksheet(f"Sheet{number}")
+        cells = _excel_sheet_cells(frame.iloc[start:stop], sheet.str_table, sheet.xls_strmax)
+        sheet.table = cells
+        sheet.dim_rowmin, sheet.dim_rowmax, sheet.dim_colmin, sheet.dim_colmax = cells.dimensions()
+        if not (sheet.row_info or sheet.comments or sheet.col_info) and sheet.default_row_height == sheet.original_row_height:
+            sheet._write_rows = functools.partial(_write_sheet_rows, sheet, cells)  # a plain sheet: its rows as XlsxWriter writes them
     book.close()
+
+
+#: Rows of a table an Excel sheet holds under its header row (1,048,576 rows in all).
+EXCEL_SHEET_ROWS = 1_048_575
+
+
+def _sheet_parts(frame: pd.DataFrame, sheet_rows: int) -> list[tuple[int, int]]:
+    """The rows (start, stop) of ``frame`` on each sheet: ``sheet_rows`` at most, one sheet for an
+    empty table.
+
+    Example:
+        >>> import pandas as pd
+        >>> _sheet_parts(pd.DataFrame({"a": range(5)}), 2), _sheet_parts(pd.DataFrame({"a": []}), 2)
+        ([(0, 2), (2, 4), (4, 5)], [(0, 0)])
+    """
+    if sheet_rows < 1:
+        raise ValueError(f"sheet_rows must be at least 1, not {sheet_rows}")
+    return [(start, min(start + sheet_rows, len(frame))) for start in range(0, max(len(frame), 1), sheet_rows)]
 
 
 def _write_sheet_rows(sheet, cells: _ExcelCells) -> None:
@@ -325,14 +350,16 @@ def _excel_created():
     return datetime.datetime.fromisoformat(_EXCEL_TIMESTAMP)
 
 
-def _write_excel_pandas(frame: pd.DataFrame, path: Path) -> None:
+def _write_excel_pandas(frame: pd.DataFrame, path: Path, parts: list[tuple[int, int]]) -> None:
     """Write ``frame`` (already :func:`_excel_safe`) with :meth:`pandas.DataFrame.to_excel` and
-    XlsxWriter, a fixed creation time: the reference :func:`_write_excel` gives the bytes of."""
+    XlsxWriter, a fixed creation time, the rows of ``parts`` on a sheet each: the reference
+    :func:`_write_excel` gives the bytes of."""
     import pandas as pd
 
     with pd.ExcelWriter(path, engine="xlsxwriter", engine_kwargs={"options": _EXCEL_OPTIONS}) as writer:
         writer.book.set_properties({"created": _excel_created()})
-        frame.to_excel(writer, index=False)
+        for number, (start, stop) in enumerate(parts, start=1):
+            frame.iloc[start:stop].to_excel(writer, index=False, sheet_name=f"Sheet{number}")
 
 
 def _xlsxwriter_rows() -> bool:
@@ -351,14 +378,14 @@ def _xlsxwriter_rows() -> bool:
     return True
 
 
-#: Rows and columns of an Excel sheet.
-_EXCEL_ROWS, _EXCEL_COLUMNS = 1_048_576, 16_384
+#: Columns of an Excel sheet.
+_EXCEL_COLUMNS = 16_384
 
 
 def _excel_fast(frame: pd.DataFrame) -> bool:
     """Whether :func:`_excel_sheet_cells` covers ``frame``: plain column names (text or numbers),
     columns of numbers or booleans (NumPy types) or of text, missing values and no other type,
-    and a sheet large enough.
+    and no more columns than a sheet holds (rows go on to the next sheet: :func:`_sheet_parts`).
 
     Example:
         >>> import pandas as pd
@@ -370,7 +397,7 @@ def _excel_fast(frame: pd.DataFrame) -> bool:
     import numpy as np
     import pandas as pd
 
-    if len(frame) + 1 > _EXCEL_ROWS or frame.shape[1] > _EXCEL_COLUMNS or isinstance(frame.columns, pd.MultiIndex):
+    if frame.shape[1] > _EXCEL_COLUMNS or isinstance(frame.columns, pd.MultiIndex):
         return False
     if pd.api.types.infer_dtype(frame.columns, skipna=False) not in ("string", "integer", "floating", "mixed-integer-float", "empty"):
         return False
