@@ -167,3 +167,16 @@ def test_raw_files_are_not_modified_by_loading(corpus_copy):
     load_corpus(corpus_copy)
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in corpus_copy.iterdir()}
     assert before == after
+
+
+@pytest.mark.parametrize("entry", ["mudanjiang-xian.txt", "./mudanjiang-xian.txt"])
+def test_a_file_named_by_two_rows_is_refused_not_analysed_twice(corpus_copy, entry):
+    from dangjian.reading.stream import iter_document_refs
+
+    _edit_metadata(corpus_copy, "town-speech,town-speech.txt", f"town-speech,{entry}")
+    message = r"row 4 \(doc_id 'town-speech'\): the file 'mudanjiang-xian.txt' is already the document of row 3"
+    with pytest.raises(CorpusError, match=message) as info:
+        load_corpus(corpus_copy)
+    assert "metadata.csv" in str(info.value)
+    with pytest.raises(CorpusError, match=message):
+        list(iter_document_refs(corpus_copy))

@@ -25,6 +25,7 @@ import csv
 import functools
 import importlib.util
 import io
+import posixpath
 import re
 import unicodedata
 from collections import Counter
@@ -512,9 +513,43 @@ def file_entry_problem(entry: str) -> str:
     return ""
 
 
+def file_key(entry: str) -> str:
+    """The file a ``file`` entry of ``metadata.csv`` names, written one way (``./a.txt``,
+    ``sub//a.txt`` and ``sub\\a.txt`` name ``a.txt``, ``sub/a.txt`` and ``sub/a.txt``).
+
+    Example:
+        >>> file_key("./a.txt"), file_key("sub//a.txt"), file_key("sub\\\\a.txt")
+        ('a.txt', 'sub/a.txt', 'sub/a.txt')
+    """
+    return posixpath.normpath(entry.replace("\\", "/"))
+
+
+def check_file_once(entry: str, line_no: int, files: dict[str, int], path: Path | str, where: str) -> None:
+    """Refuse a row whose file an earlier row (``files``: file key -> row) names already: the same
+    text under two doc_ids would be analysed, and counted, twice. Records the row's file.
+
+    Example:
+        >>> files = {}
+        >>> check_file_once("a.txt", 2, files, "metadata.csv", "row 2 (doc_id 'a')")
+        >>> check_file_once("./a.txt", 3, files, "metadata.csv", "row 3 (doc_id 'b')")
+        Traceback (most recent call last):
+        ...
+        dangjian.reading.corpus.CorpusError: metadata.csv: row 3 (doc_id 'b'): the file 'a.txt' is already the document of row 2; each file is one document (remove the row, or copy the file if both are meant)
+    """
+    key = file_key(entry)
+    if key in files:
+        raise CorpusError(
+            path,
+            f"{where}: the file {shown(key)} is already the document of row {files[key]}; each file is one "
+            "document (remove the row, or copy the file if both are meant)",
+        )
+    files[key] = line_no
+
+
 def validate_metadata(rows: Sequence[dict[str, str]], path: Path | str = "metadata.csv") -> None:
     """Check metadata rows: ids present, plain names (:func:`check_doc_id`) and unique, files
-    inside the corpus folder (:func:`file_entry_problem`), level known, year a number.
+    inside the corpus folder (:func:`file_entry_problem`), each named by one row only, level known,
+    year a number.
 
     Example:
         >>> validate_metadata([{"doc_id": "a", "file": "a.txt", "level": "city"}])
@@ -523,6 +558,7 @@ def validate_metadata(rows: Sequence[dict[str, str]], path: Path | str = "metada
         dangjian.reading.corpus.CorpusError: metadata.csv: row 2 (doc_id 'a'): unknown level 'city'; use one of national, province, prefecture, county, township, village
     """
     seen: dict[str, int] = {}
+    files: dict[str, int] = {}
     for line_no, row in enumerate(rows, start=2):
         doc_id = row.get("doc_id", "")
         where = f"row {line_no} (doc_id {shown(doc_id)})"
@@ -541,6 +577,7 @@ def validate_metadata(rows: Sequence[dict[str, str]], path: Path | str = "metada
         if doc_id in seen:
             raise CorpusError(path, f"{where}: duplicate doc_id, already used on row {seen[doc_id]}")
         seen[doc_id] = line_no
+        check_file_once(row["file"], line_no, files, path, where)
         level = row.get("level", "")
         if level and level not in LEVELS:
             raise CorpusError(path, f"{where}: unknown level {shown(level)}; use one of {', '.join(LEVELS)}")

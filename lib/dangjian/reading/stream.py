@@ -49,6 +49,7 @@ from dangjian.reading.corpus import (
     CorpusError,
     Document,
     check_doc_id,
+    check_file_once,
     check_has_chinese,
     decode_bytes,
     is_blank,
@@ -116,7 +117,7 @@ def iter_metadata_rows(path: Path | str) -> Iterator[dict[str, str]]:
     """Rows of a ``metadata.csv``, read and checked one at a time (never the whole table).
 
     Each row is checked as :func:`dangjian.reading.corpus.validate_metadata` checks a table: ids present
-    and unique, level known, year a number; an error names the file and the row.
+    and unique, each file named once, level known, year a number; an error names the file and the row.
 
     Example:
         >>> next(iter_metadata_rows("data/raw/metadata.csv"))["doc_id"]
@@ -125,6 +126,7 @@ def iter_metadata_rows(path: Path | str) -> Iterator[dict[str, str]]:
     path = Path(path)
     encoding = _metadata_encoding(path)
     seen: dict[str, int] = {}
+    files: dict[str, int] = {}
     with open(path, encoding=encoding, newline="") as handle:
         reader = csv.DictReader(handle)
         header = [name.strip() for name in (reader.fieldnames or [])]
@@ -149,6 +151,7 @@ def iter_metadata_rows(path: Path | str) -> Iterator[dict[str, str]]:
             except CorpusError as error:  # re-number: validate_metadata counts from row 2
                 raise CorpusError(path, error.problem.replace("row 2", f"row {line_no}", 1)) from None
             seen[doc_id] = line_no
+            check_file_once(row["file"], line_no, files, path, f"row {line_no} (doc_id {doc_id!r})")
             yield row
 
 
