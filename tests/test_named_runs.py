@@ -166,6 +166,25 @@ def test_a_name_belongs_to_one_corpus(runs, tmp_path):
     assert file_digests(root / "runs") == before
 
 
+@pytest.mark.parametrize("command", ["process", "export"])
+def test_other_commands_refuse_the_run_of_another_corpus_too(runs, tmp_path, monkeypatch, capsys, command):
+    """`dangjian process` and `dangjian export` find a corpus's tables by its folder name, as `run`
+    names its run: a folder of the same name elsewhere may not overwrite that run's tables."""
+    from dangjian import cli
+
+    root = runs["root"]
+    elsewhere = write_corpus(tmp_path / "elsewhere" / "county-reports", ["z"])
+    before = file_digests(root / "runs")
+    monkeypatch.chdir(root)
+    args = [command, str(elsewhere)] + (["--out", str(tmp_path / "exported")] if command == "export" else [])
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err
+    assert f"runs/county-reports holds the run of corpus {runs['corpus'].as_posix()}, not {elsewhere.as_posix()}" in err
+    assert "--name" in err and err.count("\n") == 1
+    assert file_digests(root / "runs") == before
+    assert cli.main(["process", str(runs["corpus"])]) == 0  # the run's own corpus is processed as before
+
+
 @pytest.mark.parametrize(
     ("args", "problem"),
     [

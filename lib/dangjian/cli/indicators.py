@@ -90,15 +90,16 @@ def run_indicators(args) -> int:
 
 
 def _tables_folders(folder: str) -> tuple[Path, Path] | None:
-    """The tables and cache folders of ``folder``'s run, when the command runs inside a project and
-    they lie outside the corpus folder; else None (the corpus is read in memory, nothing written)."""
+    """The tables and cache folders of ``folder``'s run, when the command runs inside a project,
+    they lie outside the corpus folder and the run is not another corpus's; else None (the corpus is
+    read in memory, nothing written)."""
     from dangjian.project.io import check_output_outside
 
     root = find_project_root()
     if not (root / "pyproject.toml").is_file():
         return None
-    tables_dir, cache_dir = default_tables_folder(folder, root)
     try:
+        tables_dir, cache_dir = default_tables_folder(folder, root)  # refused: the run of another corpus
         check_output_outside(tables_dir, [folder])
     except ValueError:
         return None

@@ -73,7 +73,7 @@ from dangjian.running import freshness, share
 from dangjian.running.freshness import Changes
 from dangjian.running.runlock import exclusive_run
 from dangjian.running.status import format_status
-from dangjian.running.tables import CorpusTables, process_tables
+from dangjian.running.tables import CorpusTables, check_run_corpus, process_tables, recorded_corpus, run_corpus
 
 KERNEL_NAME = "dangjian"
 KERNEL_DISPLAY_NAME = "Python (dangjian)"
@@ -691,17 +691,9 @@ def claim_run(layout: RunLayout, corpus: str) -> None:
         ...
         dangjian.project.params.ParameterError: runs/mine holds the run of corpus /data/mine, not /other/mine; name this run with --name NAME
     """
-    record = layout.run_record
-    try:
-        known = json.loads(record.read_text(encoding="utf-8")).get("corpus")
-    except (OSError, ValueError, AttributeError):
-        known = None
-    if known is not None and known != corpus:
-        raise ParameterError(
-            f"{layout.shown(layout.base)} holds the run of corpus {known}, not {corpus}; name this run with --name NAME"
-        )
-    if known is None:
-        write_text_atomic(record, json.dumps({"corpus": corpus, "name": layout.name}, ensure_ascii=False, indent=1) + "\n")
+    check_run_corpus(layout, corpus, "name this run with --name NAME")
+    if recorded_corpus(layout) is None:
+        write_text_atomic(layout.run_record, json.dumps({"corpus": run_corpus(corpus), "name": layout.name}, ensure_ascii=False, indent=1) + "\n")
 
 
 # --------------------------------------------------------------------------- one run

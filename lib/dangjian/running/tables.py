@@ -52,7 +52,7 @@ import pyarrow as pa
 
 from dangjian.project.io import check_output_outside, child_path, file_digest, write_text_atomic
 from dangjian.project.layout import RunLayout, default_run_name, find_project_root, safe_run_name
-from dangjian.project.params import corpus_folders, find_parameter_files, load_report_specs
+from dangjian.project.params import ParameterError, corpus_folders, find_parameter_files, load_report_specs
 from dangjian.project.schema import FOUND_METADATA, INDICATOR_COLUMNS, INDICATOR_DTYPES, NULLABLE_INTEGERS, STATUS_COLUMNS, with_unit_metadata
 from dangjian.reading.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files
 from dangjian.reading.stream import MANIFEST, Spilled, corpus_metadata, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
@@ -561,8 +561,51 @@ def default_tables_folder(corpus_dir: Path | str, root: Path) -> tuple[Path, Pat
         project = {os.path.abspath(f) for f in corpus_folders(specs, root)}
     except (OSError, ValueError):
         project = set()
-    layout = RunLayout(root) if os.path.abspath(corpus_dir) in project else RunLayout(root, safe_run_name(default_run_name(corpus_dir)))
+    if os.path.abspath(corpus_dir) in project:
+        layout = RunLayout(root)
+    else:
+        layout = RunLayout(root, safe_run_name(default_run_name(corpus_dir)))
+        check_run_corpus(layout, corpus_dir, "give it a run of its own with dangjian run --corpus DIR --name NAME")
     return layout.tables, layout.cache
+
+
+def recorded_corpus(layout: RunLayout) -> str | None:
+    """The corpus folder a named run was made from (its ``run.json``), None before its first run.
+
+    Example:
+        >>> import tempfile
+        >>> recorded_corpus(RunLayout(Path(tempfile.mkdtemp()), "mine")) is None
+        True
+    """
+    try:
+        known = json.loads(layout.run_record.read_text(encoding="utf-8")).get("corpus")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return known if isinstance(known, str) else None
+
+
+def run_corpus(corpus_dir: Path | str) -> str:
+    """How a run records its corpus folder: the absolute path, with ``/``."""
+    return Path(os.path.abspath(corpus_dir)).as_posix()
+
+
+def check_run_corpus(layout: RunLayout, corpus_dir: Path | str, hint: str) -> None:
+    """Refuse to use the named run ``layout`` for ``corpus_dir`` when it is the run of another
+    corpus (one name, one corpus: a run never replaces another's tables); ``hint`` says what to do.
+
+    Example:
+        >>> import tempfile
+        >>> layout = RunLayout(Path(tempfile.mkdtemp()), "mine")
+        >>> _ = write_text_atomic(layout.run_record, '{"corpus": "/data/mine"}')
+        >>> check_run_corpus(layout, "/data/mine", "name it")
+        >>> check_run_corpus(layout, "/other/mine", "name it")
+        Traceback (most recent call last):
+        ...
+        dangjian.project.params.ParameterError: runs/mine holds the run of corpus /data/mine, not /other/mine; name it
+    """
+    known, corpus = recorded_corpus(layout), run_corpus(corpus_dir)
+    if known is not None and known != corpus:
+        raise ParameterError(f"{layout.shown(layout.base)} holds the run of corpus {known}, not {corpus}; {hint}")
 
 
 # --------------------------------------------------------------------------- the corpus report
@@ -615,6 +658,6 @@ def _run_folders(folder: Path | str) -> tuple[Path | None, Path | None]:
 
 
 __all__ = [
-    "CorpusTables", "ProcessSummary", "TablesMissing", "corpus_signature", "corpus_status", "default_tables_folder",
+    "CorpusTables", "ProcessSummary", "TablesMissing", "check_run_corpus", "corpus_signature", "corpus_status", "default_tables_folder",
     "folder_status", "is_fresh", "listing_issues", "open_tables", "process_command", "process_tables", "tables_problem",
 ]
