@@ -52,7 +52,7 @@ from dangjian.keywords.inference import (
 from dangjian.project.cache import FRAME, Cache
 from dangjian.segmentation import formulas
 from dangjian.tokens.dtm import TermMatrix, group_labels, require_columns
-from dangjian.tokens.tokenize import DomainTokenizer
+from dangjian.tokens.tokenize import TOKEN_MODULES, DomainTokenizer
 from dangjian.tokens.tokenized import texts_digest
 
 #: Tokens per which rates are given.
@@ -837,4 +837,4 @@ def cached_cooccurrence_pmi(
     if cache is None:
         return compute()
     return cache.get_or_compute("keywords_cooccurrence", [texts_key, tokenizer.key(), options], compute,
-                                modules=("keywords.measures", "tokens"), codec=FRAME)
+                                modules=("keywords.measures", *TOKEN_MODULES), codec=FRAME)

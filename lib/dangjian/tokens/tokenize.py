@@ -43,6 +43,8 @@ from pathlib import Path
 import jieba
 import jieba.posseg
 
+from dangjian.indicators.units import UNITS
+
 #: The installed ``dangjian`` package, and the folder of the data files shipped with it.
 PACKAGE_DIR = Path(str(resources.files("dangjian"))).resolve()
 DATA_DIR = PACKAGE_DIR / "data"
@@ -66,7 +68,13 @@ _WORD_CHAR = re.compile(r"[^\W_]")  # a letter, digit or CJK character
 _NUMBER = re.compile(
     r"[\d０-９.．,，%％‰+＋\-－/:：]+"          # Arabic numbers, decimals, percentages, ranges
     r"|[零〇一二两三四五六七八九十百千万亿]+"  # Chinese numerals on their own (十九, 一百)
+    # what the segmenter leaves of a number after its digits: the multiplier, 余 and the unit
+    # (9918.5万名 → 9918.5 | 万名; 300余名 → 300 | 余名; 126.6万期, 2.1亿元)
+    rf"|(?:[万亿]+余?|余)(?:{'|'.join(map(re.escape, sorted(UNITS, key=len, reverse=True)))})"
 )
+#: The code the tokens of a text depend on, for the keys of cached tokens: this package and the
+#: units lexicon that tells the rest of a number from a word.
+TOKEN_MODULES = ("tokens", "indicators.units")
 
 
 #: Longest piece of a long text (in characters) the segmenter is given at once (:func:`text_pieces`).
@@ -361,13 +369,16 @@ def keep_token(
     drop_numbers: bool = True,
     drop_punctuation: bool = True,
 ) -> bool:
-    """Decide whether a jieba token is kept: not blank, placeholder, punctuation, number, short,
+    """Decide whether a jieba token is kept: not blank, placeholder, punctuation, number (or the
+    multiplier and unit a number leaves when its digits are cut off: 万名, 余人, 亿元), short,
     a fragment of lower-case Latin letters (``ng``, ``sh``: what a pinyin reading the cleaning could
     not recognise leaves behind; acronyms such as ``QQ``, ``GDP`` are kept) or stopword.
 
     Example:
         >>> [t for t in ["党员", "，", "2024", "□", "的", "党", "十九", "ng", "GDP"] if keep_token(t, {"的"})]
         ['党员', 'GDP']
+        >>> [t for t in ["万名", "余名", "亿元", "万人次", "百姓", "名单"] if keep_token(t)]  # the rest of a number is no word
+        ['百姓', '名单']
     """
     if not token.strip() or any(ch in PLACEHOLDER_CHARS for ch in token):
         return False

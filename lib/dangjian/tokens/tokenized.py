@@ -34,7 +34,7 @@ import numpy as np
 from scipy import sparse
 
 from dangjian.project.cache import Cache, Codec, json_bytes, json_value, pack, unpack
-from dangjian.tokens.tokenize import DomainTokenizer
+from dangjian.tokens.tokenize import TOKEN_MODULES, DomainTokenizer
 
 
 #: Texts whose token lists :meth:`TokenizedTexts.lists` makes from one array look-up.
@@ -197,5 +197,5 @@ def tokenized(
     if cache is None or not isinstance(tokenizer, DomainTokenizer):
         return compute()
     return cache.get_or_compute(
-        "tokens_of_texts", [texts_digest(texts), tokenizer.key()], compute, modules=("tokens",), codec=TOKENIZED
+        "tokens_of_texts", [texts_digest(texts), tokenizer.key()], compute, modules=TOKEN_MODULES, codec=TOKENIZED
     )
