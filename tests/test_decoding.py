@@ -139,3 +139,16 @@ _TEXT_CHARACTERS = st.one_of(
 def test_any_cjk_and_ascii_text_in_utf8_decodes_back_to_itself(text):
     assume(not text.startswith(("%PDF", "GIF8")))  # the openings of PDF and GIF files
     assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")
+
+
+@pytest.mark.parametrize("doc_id", [TRADITIONAL, SIMPLIFIED])
+@pytest.mark.parametrize("codec, recorded", [("utf-8", "utf-8"), ("gb18030", "gb18030"), ("big5", "big5")])
+def test_a_file_cut_off_in_its_last_character_is_read_with_a_warning(tmp_path, doc_id, codec, recorded):
+    text = opening(doc_id, codec).rstrip() + "党" if codec != "big5" else opening(doc_id, codec).rstrip() + "黨"
+    data = text.encode(codec)
+    for lost in range(1, len(text[-1].encode(codec))):  # every way to lose the end of the last character
+        document = read_document(write(tmp_path, data[:-lost]))
+        assert (document.raw_text, document.encoding) == (text[:-1], recorded)
+        assert len(document.warnings) == 1 and "ends in the middle of a character" in document.warnings[0]
+        assert f"its last {len(text[-1].encode(codec)) - lost} byte(s)" in document.warnings[0]
+

@@ -258,7 +258,9 @@ def decode_with_warnings(data: bytes, path: Path | str = "<bytes>") -> Decoded:
     text prove it; then GB18030, Big5 and Big5-HKSCS, choosing among those that decode by
     :func:`_chinese_text_score`. A close call between two different texts, a legacy text that reads
     poorly and a few control characters in UTF-8 text are warnings. UTF-8 text with many control
-    characters (zero bytes every few characters, say) is refused as binary.
+    characters (zero bytes every few characters, say) is refused as binary. A file that ends in the
+    middle of a character (a download cut off) is read without the incomplete character, with a
+    warning (:func:`incomplete_end`).
 
     Example:
         >>> decode_with_warnings("基層黨建嘅工作".encode("big5hkscs"))
@@ -281,6 +283,10 @@ def decode_with_warnings(data: bytes, path: Path | str = "<bytes>") -> Decoded:
         pass
     else:
         return _checked_utf8(text, data, path)
+    cut = incomplete_end(data, "utf-8")
+    if cut:  # UTF-8 to its last character, which the file lost
+        decoded = _checked_utf8(data[:-cut].decode("utf-8"), data[:-cut], path)
+        return Decoded(decoded.text, decoded.encoding, (*decoded.warnings, _cut_off_warning(cut)))
     utf16 = _decodes_as_utf16(data)
     if utf16:
         return Decoded(data.decode(utf16), utf16)
@@ -312,13 +318,15 @@ def _decode_legacy_chinese(data: bytes, path: Path | str) -> Decoded:
     """Pick GB18030, Big5 or Big5-HKSCS (the legacy encodings of mainland, Taiwan and Hong Kong text)
     by :func:`_chinese_text_score`; warn when another decode scores nearly as well or the best reads poorly."""
     candidates: dict[str, str] = {}
+    cuts: dict[str, int] = {}
     for codec in LEGACY_ENCODINGS:
+        cut = incomplete_end(data, codec)
         try:
-            text = data.decode(codec)
+            text = data[: len(data) - cut].decode(codec)
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text) and text not in candidates.values():
-            candidates[codec] = text  # an identical text keeps the name tried first (big5, not big5hkscs)
+            candidates[codec], cuts[codec] = text, cut  # an identical text keeps the name tried first (big5, not big5hkscs)
     if not candidates:
         return _decode_other(data, path)
     scores = {codec: _chinese_text_score(text) for codec, text in candidates.items()}
@@ -335,7 +343,36 @@ def _decode_legacy_chinese(data: bytes, path: Path | str) -> Decoded:
             f"read as {best}, but few of its characters are common Chinese ones (score {scores[best]:.2f}): "
             "the encoding may be wrong; re-save the file as UTF-8"
         )
+    if cuts[best]:
+        warnings.append(_cut_off_warning(cuts[best]))
     return Decoded(candidates[best], best, tuple(warnings))
+
+
+def incomplete_end(data: bytes, codec: str) -> int:
+    """How many bytes at the end of ``data`` begin a character of ``codec`` that the file does not
+    finish (a file cut off in the middle of a character): 0 when it decodes, or fails elsewhere.
+
+    Example:
+        >>> data = "党建工作。".encode("utf-8")
+        >>> incomplete_end(data, "utf-8"), incomplete_end(data[:-1], "utf-8"), incomplete_end(data[:-1], "gb18030")
+        (0, 2, 0)
+        >>> incomplete_end("党建。".encode("gb18030")[:-1], "gb18030")
+        1
+    """
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as error:
+        ends = error.end == len(data) and len(data) - error.start <= 3 and error.start > 0
+        if ends and error.reason in ("unexpected end of data", "incomplete multibyte sequence"):
+            return len(data) - error.start
+    return 0
+
+
+def _cut_off_warning(cut: int) -> str:
+    return (
+        f"ends in the middle of a character (its last {cut} byte(s)): the file seems cut off, a download or copy "
+        "that stopped early; it is read without them, so check that its end is complete"
+    )
 
 
 def _decode_other(data: bytes, path: Path | str) -> Decoded:
