@@ -180,3 +180,25 @@ def test_a_file_named_by_two_rows_is_refused_not_analysed_twice(corpus_copy, ent
     assert "metadata.csv" in str(info.value)
     with pytest.raises(CorpusError, match=message):
         list(iter_document_refs(corpus_copy))
+
+
+@pytest.mark.parametrize("with_metadata", [True, False])
+def test_documents_in_a_format_that_is_not_read_are_named_not_passed_over(corpus_copy, with_metadata):
+    from dangjian.metadata.guess import init_metadata
+    from dangjian.running.tables import listing_issues
+
+    (corpus_copy / "old-report.doc").write_bytes(b"\xd0\xcf\x11\xe0" + "党建工作总结".encode("utf-16-le"))
+    (corpus_copy / "notice.WPS").write_bytes(b"\xd0\xcf\x11\xe0")
+    (corpus_copy / "photo.jpg").write_bytes(b"\xff\xd8\xff")  # not a document: nothing to say
+    if not with_metadata:
+        (corpus_copy / "metadata.csv").unlink()
+    expected = {"old-report.doc": "an old Word file (.doc), which is not read; save it as .docx, .pdf or .txt to include it",
+                "notice.WPS": "a WPS Writer file, which is not read; save it as .docx, .pdf or .txt to include it"}
+    corpus = load_corpus(corpus_copy)
+    assert {Path(issue.path).name: issue.message for issue in corpus.issues} == expected
+    assert len(corpus) == 5
+    assert {row["file"]: row["message"] for row in listing_issues(corpus_copy)} == expected
+    if not with_metadata:
+        result = init_metadata(corpus_copy, dry_run=True)
+        skipped = {Path(issue.path).name: issue.message for issue in result.skipped}
+        assert skipped == {name: f"{message}; no row added" for name, message in expected.items()}

@@ -71,6 +71,7 @@ from dangjian.reading.corpus import (
     read_document,
     scan_document_files,
     too_many_fields,
+    unread_files,
 )
 
 #: Columns ``corpus init`` writes: the corpus columns plus the publication date and the two
@@ -959,6 +960,9 @@ def init_metadata(folder: Path | str, dry_run: bool = False, follow_symlinks: bo
     for path, link_target in links_out:
         if path.name not in listed:
             result.skipped.append(CorpusIssue(str(path), "skipped", f"{LINK_OUTSIDE.format(target=link_target)}; no row added"))
+    for path, message in unread_files(folder):
+        if path.name not in listed:
+            result.skipped.append(CorpusIssue(str(path), "skipped", f"{message}; no row added"))
     documents: list[Document] = []
     for path in files:
         if path.name in listed:

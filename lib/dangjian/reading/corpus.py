@@ -687,6 +687,9 @@ def load_corpus(folder: Path | str, skip_bad: bool = False, follow_symlinks: boo
     for path, target in links_out:
         if path.name not in listed:
             issues.append(CorpusIssue(str(path), "warning", f"{LINK_OUTSIDE.format(target=target)}; ignored"))
+    for path, message in unread_files(folder):
+        if path.name not in listed:
+            issues.append(CorpusIssue(str(path), "warning", message))
     return Corpus(folder, documents, issues)
 
 
@@ -740,6 +743,33 @@ def scan_document_files(folder: Path | str, follow_symlinks: bool = False) -> tu
         else:
             links_out.append((path, target))
     return files, links_out
+
+
+#: Kinds of file that documents come in and that the project does not read: what each is and what
+#: to do, said for each such file in a corpus folder (instead of passing it over in silence).
+UNREAD_KINDS = {
+    ".doc": "an old Word file (.doc)", ".wps": "a WPS Writer file", ".rtf": "a rich-text file",
+    ".odt": "an OpenDocument text", ".mht": "a saved web archive", ".mhtml": "a saved web archive",
+    ".caj": "a CNKI CAJ file", ".epub": "an e-book",
+}
+
+
+def unread_files(folder: Path | str) -> list[tuple[Path, str]]:
+    """Files of a corpus folder that look like documents the project does not read
+    (:data:`UNREAD_KINDS`), each with the warning to give: what it is and how to make it readable.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "a.txt").write_text("党建", encoding="utf-8"); _ = (folder / "b.DOC").write_bytes(b"x")
+        >>> [(p.name, message) for p, message in unread_files(folder)]
+        [('b.DOC', 'an old Word file (.doc), which is not read; save it as .docx, .pdf or .txt to include it')]
+    """
+    return [
+        (path, f"{UNREAD_KINDS[path.suffix.lower()]}, which is not read; save it as .docx, .pdf or .txt to include it")
+        for path in sorted(Path(folder).iterdir())
+        if path.suffix.lower() in UNREAD_KINDS and path.is_file()
+    ]
 
 
 def check_has_chinese(document: Document) -> None:

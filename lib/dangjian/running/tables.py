@@ -54,7 +54,7 @@ from dangjian.project.io import check_output_outside, child_path, file_digest, w
 from dangjian.project.layout import RunLayout, default_run_name, find_project_root, safe_run_name
 from dangjian.project.params import ParameterError, corpus_folders, find_parameter_files, load_report_specs
 from dangjian.project.schema import FOUND_METADATA, INDICATOR_COLUMNS, INDICATOR_DTYPES, NULLABLE_INTEGERS, STATUS_COLUMNS, with_unit_metadata
-from dangjian.reading.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files
+from dangjian.reading.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files, unread_files
 from dangjian.reading.stream import MANIFEST, Spilled, corpus_metadata, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
 
 #: Version of the tables folder's layout (a new layout makes older tables stale).
@@ -151,8 +151,9 @@ def _about(folder: Path, stages, out: Path) -> dict:
 
 def listing_issues(folder: Path | str, follow_symlinks: bool = False) -> list[dict[str, str]]:
     """Files of a corpus folder that are not analysed and not errors: present but not listed in
-    ``metadata.csv``, or symbolic links out of the folder (as :func:`dangjian.reading.corpus.load_corpus`
-    reports them).
+    ``metadata.csv``, symbolic links out of the folder, or documents in a format that is not read
+    (``.doc``: :func:`dangjian.reading.corpus.unread_files`), as :func:`dangjian.reading.corpus.load_corpus`
+    reports them.
 
     Example:
         >>> listing_issues("data/raw")
@@ -170,6 +171,11 @@ def listing_issues(folder: Path | str, follow_symlinks: bool = False) -> list[di
     rows += [
         {"doc_id": "", "file": path.name, "status": "warning", "message": f"{LINK_OUTSIDE.format(target=target)}; ignored"}
         for path, target in links_out
+        if path.name not in listed
+    ]
+    rows += [
+        {"doc_id": "", "file": path.name, "status": "warning", "message": message}
+        for path, message in unread_files(folder)
         if path.name not in listed
     ]
     return rows
