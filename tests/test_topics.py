@@ -342,3 +342,11 @@ def test_parameter_files_match_the_notebook(project_root, name):
     assert spec.parameters["method"] == name.rsplit("_", 1)[1]
     assert spec.parameters["figure_prefix"] == f"topics_{spec.parameters['method']}"
     assert spec.parameters["subsample"] < 1 and spec.parameters["covariates"] == ["region", "level", "year", "genre"]
+
+
+def test_too_few_units_for_any_term_are_refused_in_plain_words():
+    paragraphs = ["全县党员积极参加党员培训和志愿服务活动", "各村党组织开展主题党日和党员培训活动"]
+    with pytest.raises(ValueError, match=r"^2 units are too few for a topic model: a term must occur in at least 2 of them"):
+        TopicModel("lda", k=2).count_units(paragraphs)
+    counted = TopicModel("lda", k=2, min_df=1, max_df=1.0).count_units(paragraphs)  # the same units, looser limits
+    assert counted.counts.shape[0] == 2

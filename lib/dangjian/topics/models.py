@@ -322,6 +322,27 @@ class TopicReadout:
         })
 
 
+def _check_room_for_terms(n_units: int, min_df: int | float, max_df: int | float) -> None:
+    """Refuse, in plain words, a number of units with which no term can pass both ``min_df`` (in at
+    least so many units, or such a share) and ``max_df`` (in at most so many, or such a share).
+
+    Example:
+        >>> _check_room_for_terms(10, 2, 0.9)
+        >>> _check_room_for_terms(2, 2, 0.9)
+        Traceback (most recent call last):
+        ...
+        ValueError: 2 units are too few for a topic model: a term must occur in at least 2 of them (min_df) and in at most 1 (max_df=0.9), which no term can; add documents, or choose smaller units (unit="sentence")
+    """
+    least = min_df if isinstance(min_df, numbers.Integral) else math.ceil(min_df * n_units)
+    most = max_df if isinstance(max_df, numbers.Integral) else math.floor(max_df * n_units)
+    if most < least:
+        raise ValueError(
+            f"{n_units} units are too few for a topic model: a term must occur in at least {least} of them (min_df) "
+            f"and in at most {most} (max_df={max_df}), which no term can; add documents, or choose smaller units "
+            '(unit="sentence")'
+        )
+
+
 class TopicModel(BaseEstimator, TopicReadout):
     """NMF or LDA topic model over text units, with topic terms, unit proportions and quality scores.
 
@@ -456,6 +477,7 @@ class TopicModel(BaseEstimator, TopicReadout):
                 f"at least {min_units} are needed (a model of K topics needs K units, and every model two)"
             )
         with_tokens = len(table)
+        _check_room_for_terms(len(table), self.min_df, self.max_df)
         vectorizer = CountVectorizer(analyzer=_identity, min_df=self.min_df, max_df=self.max_df)
         try:
             counts = vectorizer.fit_transform(table["tokens"])
