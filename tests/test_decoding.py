@@ -152,3 +152,12 @@ def test_a_file_cut_off_in_its_last_character_is_read_with_a_warning(tmp_path, d
         assert len(document.warnings) == 1 and "ends in the middle of a character" in document.warnings[0]
         assert f"its last {len(text[-1].encode(codec)) - lost} byte(s)" in document.warnings[0]
 
+
+
+def test_a_long_text_in_another_legacy_encoding_is_refused_not_analysed_as_mojibake(tmp_path):
+    japanese = ("日本の地方自治体では、住民サービスの向上を目指して様々な取り組みが行われています。"
+                "特に高齢者福祉や子育て支援の分野では、地域の実情に応じた施策が求められています。") * 4
+    with pytest.raises(CorpusError, match=r"doc\.txt: does not read as Chinese: read as gb18030, .*re-save it as UTF-8"):
+        read_document(write(tmp_path, japanese.encode("shift_jis")))
+    document = read_document(write(tmp_path, japanese.encode("utf-8")))  # the same text in UTF-8 is read
+    assert document.raw_text == japanese

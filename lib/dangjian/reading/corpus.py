@@ -115,6 +115,11 @@ _COMMON_SIZE = 3000
 _PLAUSIBLE = 0.5
 #: A different decode scoring within this much of the best one makes the choice a close call.
 _CLOSE_CALL = 0.25
+#: Below this score, over at least :data:`_UNREADABLE_CHARS` characters beyond ASCII, a legacy decode
+#: is refused: no Chinese text reads that badly (Japanese Shift-JIS read as GB18030 scores about 0.15,
+#: Chinese text about 0.9); a short text of rare characters is only warned about.
+_UNREADABLE = 0.25
+_UNREADABLE_CHARS = 200
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _RARE_BLOCKS = ((0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
 _SYMBOL_BLOCKS = (
@@ -337,6 +342,12 @@ def _decode_legacy_chinese(data: bytes, path: Path | str) -> Decoded:
         warnings.append(
             f"read as {best}, but {ranked[1]} reads nearly as well (score {scores[best]:.2f} vs {scores[ranked[1]]:.2f}) "
             "and gives a different text: check the text, or re-save the file as UTF-8 to remove the doubt"
+        )
+    elif scores[best] < _UNREADABLE and sum(char > "\x7f" for char in candidates[best][:_SCORE_SAMPLE]) >= _UNREADABLE_CHARS:
+        raise CorpusError(
+            path,
+            f"does not read as Chinese: read as {best}, few of its characters are common Chinese ones (score "
+            f"{scores[best]:.2f}); it is probably in another encoding (Japanese Shift-JIS, Korean EUC-KR …): re-save it as UTF-8",
         )
     elif scores[best] < _PLAUSIBLE:
         warnings.append(
