@@ -124,3 +124,20 @@ def test_share_refuses_a_run_name_that_is_a_path(tmp_path):
                                capture_output=True, text=True)
     assert completed.returncode == 2 and "run name '../x'" in completed.stderr
     assert not any(tmp_path.rglob("index.html")) and not (tmp_path.parent / "x").exists()
+
+
+@pytest.mark.parametrize("command", ["process", "export"])
+def test_commands_that_keep_tables_in_a_run_refuse_to_run_outside_a_project(tmp_path, monkeypatch, capsys, command):
+    corpus = tmp_path / "reports"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "raw", corpus)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    args = [command, str(corpus)] + (["--out", str(tmp_path / "exported")] if command == "export" else [])
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "is not inside a project folder (no pyproject.toml in it or above it)" in err and err.count("\n") == 1
+    assert list(elsewhere.iterdir()) == [] and not (tmp_path / "exported").exists()  # no runs/ made where the command was typed
+    if command == "process":  # with the folders given, it runs anywhere
+        assert main([command, str(corpus), "--out", str(tmp_path / "tables"), "--cache", str(tmp_path / "cache")]) == 0
+        assert (tmp_path / "tables" / "documents").is_dir()

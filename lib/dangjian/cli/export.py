@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dangjian.indicators.taxonomy import TaxonomyError, load_taxonomy
 from dangjian.project.io import UnsafePathError, check_output_outside, error_line, printable
-from dangjian.project.layout import find_project_root
+from dangjian.cli.process import project_root
 from dangjian.reading.corpus import CorpusError
 from dangjian.running.exports import write_exports
 from dangjian.running.tables import default_tables_folder, open_tables
@@ -57,7 +57,7 @@ def run_export(args) -> int:
         if getattr(args, "tables", None):
             tables_dir, cache_dir = Path(args.tables), None
         else:
-            tables_dir, cache_dir = default_tables_folder(args.corpus, find_project_root())
+            tables_dir, cache_dir = default_tables_folder(args.corpus, project_root("export", "--tables DIR"))
         processed = open_tables(args.corpus, tables_dir, cache_dir)
         written = write_exports(args.out, processed.document_table, processed.indicators(taxonomy))
     except (CorpusError, TaxonomyError, UnsafePathError, ValueError, OSError) as error:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dangjian.project.io import error_line, printable
 from dangjian.project.layout import find_project_root
+from dangjian.project.params import ParameterError
 from dangjian.running.tables import LARGE_CORPUS, default_tables_folder, process_tables
 
 
@@ -38,6 +39,32 @@ def add_engine_arguments(parser) -> None:
     )
     parser.add_argument("--backend", choices=BACKENDS, default="local", help="process step on local processes or on Dask")
     parser.add_argument("--scheduler", metavar="ADDR", help="address of a running Dask scheduler (with --backend dask)")
+
+
+def project_root(command: str, option: str) -> Path:
+    """The project folder the command runs in, where runs keep their tables; outside any project (no
+    ``pyproject.toml`` in the current folder or above it) a :class:`ParameterError` that says to run
+    ``dangjian COMMAND`` from the project folder or to give ``option``, instead of a ``runs/`` folder
+    made wherever the command was typed.
+
+    Example:
+        >>> import os, tempfile
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> try:
+        ...     project_root("process", "--out DIR")
+        ... finally:
+        ...     os.chdir(here)
+        Traceback (most recent call last):
+        ...
+        dangjian.project.params.ParameterError: ... is not inside a project folder (no pyproject.toml in it or above it), where a corpus's tables are kept; run dangjian process from the project folder, or give --out DIR
+    """
+    root = find_project_root()
+    if not (root / "pyproject.toml").is_file():
+        raise ParameterError(
+            f"{root} is not inside a project folder (no pyproject.toml in it or above it), where a corpus's tables are "
+            f"kept; run dangjian {command} from the project folder, or give {option}"
+        )
+    return root
 
 
 def add_process_parser(subparsers) -> None:
@@ -67,7 +94,7 @@ def run_process(args) -> int:
     """
     try:
         if args.out is None or args.cache is None:
-            out, cache = default_tables_folder(args.corpus, find_project_root())
+            out, cache = default_tables_folder(args.corpus, project_root("process", "--out DIR and --cache DIR"))
         out = Path(args.out) if args.out is not None else out
         cache = Path(args.cache) if args.cache is not None else cache
         summary = process_tables(args.corpus, out, workers=args.workers, backend=args.backend, scheduler=args.scheduler, cache_dir=cache)
@@ -81,4 +108,4 @@ def run_process(args) -> int:
     return 0
 
 
-__all__ = ["add_engine_arguments", "add_process_parser", "run_process"]
+__all__ = ["add_engine_arguments", "add_process_parser", "project_root", "run_process"]
