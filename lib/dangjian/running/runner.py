@@ -119,25 +119,40 @@ def _selector_key(token: str) -> str:
     return name
 
 
+def _named_by(token: str, specs: Sequence[ReportSpec]) -> list[ReportSpec]:
+    """The reports one ``--only`` token names: a notebook file (``03_indicators.ipynb``) names every
+    report of that notebook; a bare name, the report of that name if there is one (a parameter set is
+    often named after its notebook), else every report of the notebook of that name."""
+    key = _selector_key(token)
+    if Path(token).name.endswith((".ipynb", ".py")):
+        return [s for s in specs if s.notebook.stem == key]
+    return [s for s in specs if s.name == key] or [s for s in specs if s.notebook.stem == key]
+
+
 def select_reports(specs: Sequence[ReportSpec], only: Sequence[str] | None) -> list[ReportSpec]:
-    """Keep the reports named by ``only`` (report names or notebook names/paths); all if empty.
+    """Keep the reports named by ``only`` (report names or notebook names/paths, see
+    :func:`_named_by`); all if empty.
 
     Raises ParameterError for a name that matches nothing, listing what is available.
 
     Example:
         >>> specs = [ReportSpec("kw_county", Path("p/kw_county.yaml"), Path("notebooks/01_keywords.ipynb")),
+        ...          ReportSpec("01_keywords", Path("p/01_keywords.yaml"), Path("notebooks/01_keywords.ipynb")),
         ...          ReportSpec("corpus", Path("p/corpus.yaml"), Path("notebooks/00_corpus.ipynb"))]
-        >>> [s.name for s in select_reports(specs, ["01_keywords.ipynb"])]
-        ['kw_county']
+        >>> [s.name for s in select_reports(specs, ["01_keywords.ipynb"])], [s.name for s in select_reports(specs, ["01_keywords"])]
+        (['kw_county', '01_keywords'], ['01_keywords'])
+        >>> [s.name for s in select_reports(specs, ["00_corpus"])]
+        ['corpus']
     """
     if not only:
         return list(specs)
-    keys = [_selector_key(token) for token in only]
-    unmatched = [token for token, key in zip(only, keys) if not any(key in (s.name, s.notebook.stem) for s in specs)]
+    named = {token: _named_by(token, specs) for token in only}
+    unmatched = [token for token in only if not named[token]]
     if unmatched:
         available = ", ".join(sorted({s.name for s in specs} | {s.notebook.stem for s in specs})) or "(none)"
         raise ParameterError(f"--only {' '.join(unmatched)}: no such report or notebook; available: {available}")
-    return [s for s in specs if s.name in keys or s.notebook.stem in keys]
+    chosen = {id(s) for reports in named.values() for s in reports}
+    return [s for s in specs if id(s) in chosen]
 
 
 #: Where the parameter sets of the project live (what a run without --params runs).
