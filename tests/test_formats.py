@@ -187,3 +187,18 @@ def test_offsets_of_the_clean_text_lead_back_to_the_extracted_text(tmp_path):
     start = cleaned.text.index("平凉市委组织部")
     raw_start, raw_end = cleaned.to_raw_span(start, start + len("平凉市委组织部"))
     assert document.raw_text[raw_start:raw_end] == "平涼市委組織部"
+
+
+@pytest.mark.parametrize("label, expected", [("发布日期：2018年07月26日 来源：新华社", "2018-07-26"), ("来源：新华社", "")])
+def test_a_web_page_s_date_is_the_one_it_labels_not_a_year_filled_in_to_1_january(tmp_path, label, expected):
+    page = (
+        '<html><head><meta charset="utf-8"><title>2017年中国共产党党内统计公报</title></head><body>'
+        "<div>首页 > 党建动态</div><h1>2017年中国共产党党内统计公报</h1>"
+        f'<div class="info">{label}</div>'
+        "<p>截至2017年12月31日，中国共产党党员总数为8956.4万名，比上年净增11.7万名。党的基层组织457.2万个。</p>"
+        "<p>女党员2402.8万名，占党员总数的26.8%。少数民族党员655.8万名，占党员总数的7.3%。</p></body></html>"
+    )
+    path = tmp_path / "bulletin-2017.html"
+    path.write_text(page, encoding="utf-8")
+    document = read_document(path, "bulletin-2017")
+    assert document.metadata.get("date", "") == expected  # trafilatura alone gives 2017-01-01 from the title's year

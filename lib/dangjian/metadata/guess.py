@@ -399,20 +399,26 @@ def _iso(match: re.Match[str]) -> str:
     return ""
 
 
+#: Words before a date that make it the day a count stands at (截至2023年12月31日), not the day of publication.
+_AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|到)\s*$")
+
+
 def guess_date(head: Sequence[str], tail: Sequence[str] = ()) -> tuple[str, str]:
     """``(date, where)``: the publication date on the page's date line (the first line of the head
-    that is the page's data and holds a full date), else a date alone on one of the last lines
-    (under a signature); ``("", "")`` when there is none.
+    that is the page's data and holds a full date, not the day a count stands at), else a date alone
+    on one of the last lines (under a signature); ``("", "")`` when there is none.
 
     Example:
         >>> guess_date(["齐心协力推进社区共建工作", "时间：2021年11月30日 来源：自治区党委统战部"])
         ('2021-11-30', "the page's date line")
+        >>> guess_date(["中国共产党党内统计公报", "截至2023年12月31日"])
+        ('', '')
         >>> guess_date([], ["宁波市鄞州区人民政府办公室", "2024年2月21日"])
         ('2024-02-21', 'the date under the signature')
     """
     for line in head:
         match = _FULL_DATE.search(line)
-        if match and is_page_data(line) and _iso(match):
+        if match and is_page_data(line) and _iso(match) and not _AS_OF.search(line, 0, match.start()):
             return _iso(match), "the page's date line"
     for line in list(tail)[-5:]:
         match = _FULL_DATE.search(line)
@@ -715,8 +721,8 @@ def guess_metadata(document: Document, repeated: frozenset[str] | set[str] = fro
     choice = choose_title(head, stated, repeated)
     title = choice.title
     date = found["date"] if re.match(r"\d{4}-\d{2}-\d{2}$", found.get("date", "")) else ""
-    if not date:
-        date = guess_date(head, normalise_lines(document.raw_text[-400:]))[0]
+    if not date or date.endswith("-01-01"):  # 1 January: often only a year, the rest filled in by the reader
+        date = guess_date(head, normalise_lines(document.raw_text[-400:]))[0] or date
     year, year_basis = guess_year(title, text, date)
     author = strip_controls(found.get("author", ""))
     body_lines = set(text.splitlines())

@@ -255,6 +255,33 @@ def _page_text(lines: list[str], title: str, metadata: dict[str, str], path: Pat
     return ExtractedText(join_lines(lines), "html", f"html:{encoding}", {k: v for k, v in metadata.items() if v})
 
 
+#: A date the page labels as its own (发布日期：2018年07月26日, 发布时间: 2018-07-26, 日期：2018/7/26).
+_LABELLED_DATE = re.compile(
+    r"(?:发布|發佈|发表|發表|更新)?(?:日期|时间|時間)\s*[:：]\s*(?:<[^>]{0,200}>\s*)?"
+    r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
+
+
+def page_date(found: str, page: str) -> str:
+    """The publication date of a page from the date trafilatura ``found`` (ISO): a 1 January date is
+    often a year alone with the rest filled in, so the date the page labels as its own wins over it,
+    and without one it is dropped rather than invented.
+
+    Example:
+        >>> page_date("2018-07-26", ""), page_date("2017-01-01", "<span>发布日期：2018年07月26日</span>")
+        ('2018-07-26', '2018-07-26')
+        >>> page_date("2017-01-01", "<p>2017年统计公报</p>"), page_date("2017-01-01", "时间：2017-01-01")
+        ('', '2017-01-01')
+    """
+    if not found.endswith("-01-01"):
+        return found
+    for match in _LABELLED_DATE.finditer(page):
+        year, month, day = (int(group) for group in match.groups())
+        if 1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year}-{month:02d}-{day:02d}"
+    return ""
+
+
 def _main_text(page: str, path: Path | str, encoding: str) -> ExtractedText:
     """trafilatura's main text and metadata of a page."""
     import trafilatura
@@ -272,7 +299,7 @@ def _main_text(page: str, path: Path | str, encoding: str) -> ExtractedText:
     title = (document.title or "").strip()
     metadata = {
         "title": title,
-        "date": (document.date or "").strip(),
+        "date": page_date((document.date or "").strip(), page),
         "author": meaningful_author(document.author),
         "site": (document.sitename or "").strip(),
     }
