@@ -8,9 +8,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from dangjian.cli.process import project_root
 from dangjian.indicators.taxonomy import TaxonomyError, load_taxonomy
 from dangjian.project.io import UnsafePathError, check_output_outside, error_line, printable
-from dangjian.cli.process import project_root
 from dangjian.reading.corpus import CorpusError
 from dangjian.running.exports import write_exports
 from dangjian.running.tables import default_tables_folder, open_tables

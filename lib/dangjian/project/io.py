@@ -191,7 +191,7 @@ def write_table(frame: pd.DataFrame, target: str | os.PathLike[str], *, sheet_ro
         elif suffix == ".csv":
             frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
         elif suffix == ".xlsx":
-            _write_excel(frame, tmp, sheet_rows or EXCEL_SHEET_ROWS)
+            _write_excel(frame, tmp, EXCEL_SHEET_ROWS if sheet_rows is None else min(sheet_rows, EXCEL_SHEET_ROWS))
         else:
             raise ValueError(f"{target}: unsupported table format {suffix!r} (use .parquet, .csv or .xlsx)")
     return target

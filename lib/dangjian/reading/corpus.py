@@ -284,11 +284,10 @@ def decode_with_warnings(data: bytes, path: Path | str = "<bytes>") -> Decoded:
                 raise CorpusError(path, f"starts with a {codec} byte-order mark but does not decode as {codec} ({error.reason} at byte {error.start})") from None
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        cut = _cut_off(error, len(data))
     else:
         return _checked_utf8(text, data, path)
-    cut = incomplete_end(data, "utf-8")
     if cut:  # UTF-8 to its last character, which the file lost
         decoded = _checked_utf8(data[:-cut].decode("utf-8"), data[:-cut], path)
         return Decoded(decoded.text, decoded.encoding, (*decoded.warnings, _cut_off_warning(cut)))
@@ -325,11 +324,13 @@ def _decode_legacy_chinese(data: bytes, path: Path | str) -> Decoded:
     candidates: dict[str, str] = {}
     cuts: dict[str, int] = {}
     for codec in LEGACY_ENCODINGS:
-        cut = incomplete_end(data, codec)
         try:
-            text = data[: len(data) - cut].decode(codec)
-        except UnicodeDecodeError:
-            continue
+            text, cut = data.decode(codec), 0
+        except UnicodeDecodeError as error:
+            cut = _cut_off(error, len(data))
+            if not cut:
+                continue
+            text = data[:-cut].decode(codec)  # the rest decodes: the error was its first
         if _looks_like_text(text) and text not in candidates.values():
             candidates[codec], cuts[codec] = text, cut  # an identical text keeps the name tried first (big5, not big5hkscs)
     if not candidates:
@@ -373,10 +374,15 @@ def incomplete_end(data: bytes, codec: str) -> int:
     try:
         data.decode(codec)
     except UnicodeDecodeError as error:
-        ends = error.end == len(data) and len(data) - error.start <= 3 and error.start > 0
-        if ends and error.reason in ("unexpected end of data", "incomplete multibyte sequence"):
-            return len(data) - error.start
+        return _cut_off(error, len(data))
     return 0
+
+
+def _cut_off(error: UnicodeDecodeError, size: int) -> int:
+    """The bytes of an unfinished last character that ``error`` (the first one decoding ``size``
+    bytes) reports, or 0 when it is another error."""
+    at_end = error.end == size and 0 < error.start and size - error.start <= 3
+    return size - error.start if at_end and error.reason in ("unexpected end of data", "incomplete multibyte sequence") else 0
 
 
 def _cut_off_warning(cut: int) -> str:
