@@ -150,7 +150,7 @@ def linked_metadata(tmp_path) -> tuple[Path, Path]:
         ["process", "{corpus}", "--out", "{tmp}/tables", "--cache", "{tmp}/cache"],
         ["status", "{corpus}"],
         ["indicators", "{corpus}", "--out", "{tmp}/indicators.csv"],
-        ["export", "{corpus}", "--out", "{tmp}/export"],
+        ["export", "{corpus}", "--out", "{tmp}/export", "--tables", "{tmp}/tables"],  # outside a project: its folders given
         ["clean", "{corpus}", "--out", "{tmp}/clean"],
         ["corpus", "status", "{corpus}"],
     ],
