@@ -85,7 +85,8 @@ excluded = processed.excluded
 # slogans and formulas (“光荣在党50年”, “十户联体”, “15分钟便民服务圈”); a numbered formula (四个意识,
 # 两个维护, 四个一), a formula joined by a plus sign, also where the sign was lost (“2+1”, “1 1”, 5 N);
 # a bare number without unit (5221分配模式, 365品牌); a meeting name (十九届四中全会, 八届五次全委会);
-# the numeral 一 as an article (一个支部, 新一轮); an idiom (千千万万个, 三番五次, 三面环山); an
+# the numeral 一 as an article (一个支部, 新一轮) and a count of one after a negation (未发展1名党员:
+# not a single one); an idiom (千千万万个, 三番五次, 三面环山); an
 # estimate (数十个); page furniture — visit, read and like counters, word counts, reading time,
 # page numbers, licence and registration numbers (访问次数：895, 阅读时长：约8分钟, 1.2万人阅读). All
 # rules are general — structure and small lexicons of the genre — and none refers to a particular

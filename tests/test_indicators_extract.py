@@ -217,3 +217,15 @@ def test_a_line_cut_by_the_wrap_of_a_page_is_read_on_with_its_offsets_in_the_raw
     assert ("年轻党员" in row["subject"], row["core_id"]) == (True, "recruits_profile")
     # an item marker opens a statement of its own: the line before it is not joined to it
     assert table[table["surface"] == "3个"].iloc[0]["sentence"].startswith("二是")
+
+
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        ("全区有7个村近三年未发展1名党员", ["7个"]),  # a count of zero, as 没有一名 is
+        ("3个村连续两年没有发展1名党员，全镇无1人上访", ["3个"]),
+        ("每村不少于1名，全年发展党员1名，未超过1名", ["1名", "1名", "1名"]),  # bounds and counts of one stay
+    ],
+)
+def test_a_count_of_one_after_a_negation_is_not_a_single_one(text, reported):
+    assert [r.surface for r in read_text(text) if r] == reported
