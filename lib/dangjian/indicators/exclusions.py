@@ -319,18 +319,18 @@ def article(candidate: Candidate, context: SentenceContext) -> NotAQuantity | No
 
 #: A negation and the verb it negates right before a count of one: 未发展1名, 没有出现1例, 无1人
 #: (the verb phrase holds no comparison: 未超过1名 and 不少于1名 bound a count).
-_NOT_A_SINGLE = re.compile(r"(?:未|没有|没|无|从未|尚未|不曾)(?:(?!超过|超出|满|达到|达|少于|低于|高于|多于|足)[^，。；,;：:！？、0-9０-９]){0,6}$")
+_NOT_A_SINGLE = re.compile(r"(?:未|没|无|不曾)(?:(?!超过|超出|满|达到|达|少于|低于|高于|多于|足)[^，。；,;：:！？、0-9０-９]){0,6}$")
 
 
 def not_a_single(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
     """A count of one after a negation says "not a single one" (a count of zero), as 没有一名 does
-    with the numeral 一: 全区有7个村未发展1名党员 counts no members.
+    with the numeral 一 (which :func:`article` excludes first): 全区有7个村未发展1名党员 counts no members.
 
     Example:
         >>> apply_rule(not_a_single, "7个村近三年未发展1名党员，全年未发生1起事故，不少于1名，全年发展党员1名")
         [('7个', None), ('1名', 'article_or_idiom'), ('1起', 'article_or_idiom'), ('1名', None), ('1名', None)]
     """
-    if candidate.number in ("1", "１", "一") and not candidate.number_high and not candidate.prefix and not candidate.multiplier:
+    if candidate.number in ("1", "１") and not candidate.number_high and not candidate.prefix and not candidate.multiplier:
         if _NOT_A_SINGLE.search(candidate.before(10)):
             return _not(candidate, Reason.ARTICLE, "not a single one (a negation before a count of one)")
     return None

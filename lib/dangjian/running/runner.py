@@ -73,7 +73,7 @@ from dangjian.running import freshness, share
 from dangjian.running.freshness import Changes
 from dangjian.running.runlock import exclusive_run
 from dangjian.running.status import format_status
-from dangjian.running.tables import CorpusTables, check_run_corpus, process_tables, recorded_corpus, run_corpus
+from dangjian.running.tables import CorpusTables, check_run_corpus, process_tables, run_corpus
 
 KERNEL_NAME = "dangjian"
 KERNEL_DISPLAY_NAME = "Python (dangjian)"
@@ -706,8 +706,7 @@ def claim_run(layout: RunLayout, corpus: str) -> None:
         ...
         dangjian.project.params.ParameterError: runs/mine holds the run of corpus /data/mine, not /other/mine; name this run with --name NAME
     """
-    check_run_corpus(layout, corpus, "name this run with --name NAME")
-    if recorded_corpus(layout) is None:
+    if check_run_corpus(layout, corpus, "name this run with --name NAME") is None:
         write_text_atomic(layout.run_record, json.dumps({"corpus": run_corpus(corpus), "name": layout.name}, ensure_ascii=False, indent=1) + "\n")
 
 

@@ -595,15 +595,17 @@ def run_corpus(corpus_dir: Path | str) -> str:
     return Path(os.path.abspath(corpus_dir)).as_posix()
 
 
-def check_run_corpus(layout: RunLayout, corpus_dir: Path | str, hint: str) -> None:
+def check_run_corpus(layout: RunLayout, corpus_dir: Path | str, hint: str) -> str | None:
     """Refuse to use the named run ``layout`` for ``corpus_dir`` when it is the run of another
     corpus (one name, one corpus: a run never replaces another's tables); ``hint`` says what to do.
+    Returns the corpus the run records (None before its first run).
 
     Example:
         >>> import tempfile
         >>> layout = RunLayout(Path(tempfile.mkdtemp()), "mine")
         >>> _ = write_text_atomic(layout.run_record, '{"corpus": "/data/mine"}')
         >>> check_run_corpus(layout, "/data/mine", "name it")
+        '/data/mine'
         >>> check_run_corpus(layout, "/other/mine", "name it")
         Traceback (most recent call last):
         ...
@@ -612,6 +614,7 @@ def check_run_corpus(layout: RunLayout, corpus_dir: Path | str, hint: str) -> No
     known, corpus = recorded_corpus(layout), run_corpus(corpus_dir)
     if known is not None and known != corpus:
         raise ParameterError(f"{layout.shown(layout.base)} holds the run of corpus {known}, not {corpus}; {hint}")
+    return known
 
 
 # --------------------------------------------------------------------------- the corpus report
@@ -665,5 +668,6 @@ def _run_folders(folder: Path | str) -> tuple[Path | None, Path | None]:
 
 __all__ = [
     "CorpusTables", "ProcessSummary", "TablesMissing", "check_run_corpus", "corpus_signature", "corpus_status", "default_tables_folder",
-    "folder_status", "is_fresh", "listing_issues", "open_tables", "process_command", "process_tables", "tables_problem",
+    "folder_status", "is_fresh", "listing_issues", "open_tables", "process_command", "process_tables", "recorded_corpus",
+    "run_corpus", "tables_problem",
 ]
