@@ -130,7 +130,18 @@ def _score_sets():
 #: A tenth blind part (``blind10``: 8 documents, 178 indicator rows, 101 with a core id), measured blind
 #: with the rules before and after the ninth part was studied (same figures): values recall 0.938,
 #: precision 0.954 (value only 0.983 / 1.000); core precision 0.867, recall 0.772; kind 0.994, on
-#: shares, changes and targets 0.973. Not studied.
+#: shares, changes and targets 0.973. It was then studied and what generalised became rules (shares
+#: listed after the counts they are of, 分别占党员总数的…; items joined by 和 before 分别 share the
+#: measure ending the last, 覆盖率; the types listed under a sector's or the hosted units'
+#: organisations are theirs; 两新 is no 新; members of the residential areas a part; 新增 opening an
+#: organisation count, or naming the units covered; cooperatives' party units; a treasury's subsidy
+#: and the share of units that have the funds; subjects long enough to keep a class's head,
+#: 培训班): blind10 core precision 0.948, recall 0.901; blind9 core precision 0.881, recall 0.661
+#: (its long subjects no longer cut); the other parts unchanged.
+#: An eleventh blind part (``blind11``: 8 documents, 76 indicator rows, 42 with a core id: 吉林, 河北,
+#: 湖南, 四川, 新疆, 陕西, 江苏, 广东), measured blind with the rules before and after the tenth part was
+#: studied (same figures): values recall 0.987, precision 0.987; core precision 0.818, recall 0.643;
+#: kind 0.987, on shares, changes and targets 0.929. Not studied.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -145,15 +156,16 @@ THRESHOLDS = {
     "blind6": {"recall": 0.98, "precision": 0.98, "core_precision": 0.99, "core_recall": 0.99, "kind": 0.99, "kind_other": 0.99},
     "blind7": {"recall": 0.98, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.95, "kind": 0.97, "kind_other": 0.95},
     "blind8": {"recall": 0.97, "precision": 0.95, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
-    "blind9": {"recall": 0.95, "precision": 0.88, "core_precision": 0.86, "core_recall": 0.58, "kind": 0.99, "kind_other": 0.99},
-    "blind10": {"recall": 0.93, "precision": 0.95, "core_precision": 0.86, "core_recall": 0.77, "kind": 0.99, "kind_other": 0.97},
+    "blind9": {"recall": 0.95, "precision": 0.88, "core_precision": 0.88, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
+    "blind10": {"recall": 0.93, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
+    "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.81, "core_recall": 0.64, "kind": 0.98, "kind_other": 0.92},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -634,6 +646,26 @@ CASES: list[tuple[str, str, str, str, str]] = [
     # a quota of delegates: 不应超过, 应有…以上
     ("本届代表大会中，机关干部代表不应超过40人，一线职工代表应有60人以上。", "40人", "机关干部代表", "", "target"),
     ("本届代表大会中，机关干部代表不应超过40人，一线职工代表应有60人以上。", "60人", "一线职工代表", "", "target"),
+    # shares listed after the counts they are of: 分别占 with its whole takes the items counted before
+    ("支部现有党员150人，其中女党员36人，退休党员70人，分别占党员总数的24%、46.7%。", "24%", "女党员", "members_female", "share"),
+    ("支部现有党员150人，其中女党员36人，退休党员70人，分别占党员总数的24%、46.7%。", "46.7%", "退休党员", "", "share"),
+    # items joined by 和 before 分别 share the measure that ends the last (覆盖率), not only its noun
+    ("全区学校和医院党组织覆盖率分别提高3.1%、2.4%。", "3.1%", "学校党组织覆盖率", "org_coverage", "change"),
+    # the types listed under a sector's organisations, or under the hosted units', are theirs; 两新 is no 新
+    ("全街道有两新党组织22个，其中独立党支部9个，联合党支部13个，党员310名。", "9个", "两新", "new_sector_orgs", "amount"),
+    ("全街道有两新党组织22个，其中独立党支部9个，联合党支部13个，党员310名。", "310名", "两新", "new_sector_orgs", "amount"),
+    ("社区联系驻区单位党组织25家，其中党委4家，党支部21家。", "4家", "驻区单位党委", "joint_building", "amount"),
+    # the members of the residential areas are a part of a street's members
+    ("街道有居民区党组织20个，居民区党员2150名。", "2150名", "居民区党员", "", "amount"),
+    # a subject opening with 新增 counts organisations added; 新增 naming the units keeps them covered
+    ("本年度新增党支部12个。", "12个", "新增党支部", "orgs_founded", "amount"),
+    ("全市新增的58个社区全部建立了党组织。", "58个", "社区全部建立", "org_coverage", "amount"),
+    # cooperatives' party units; a subsidy from the treasury; the share of units that have the funds
+    ("全县共有农民专业合作社党支部46个。", "46个", "合作社党支部", "new_sector_orgs", "amount"),
+    ("去年市财政补助1200万元用于村级组织运转。", "1200万元", "补助", "funds", "amount"),
+    ("全省86.4%的村落实了党组织服务群众专项经费。", "86.4%", "经费", "funds", "share"),
+    # a long name of a class keeps its head (培训班)
+    ("全年举办18期村党组织书记乡村振兴能力提升专题培训班。", "18期", "培训班", "training_sessions", "amount"),
 ]
 
 

@@ -12,6 +12,7 @@ from dangjian.figures import indicators as plotting_indicators
 from dangjian.comparison.drilldown import indicator_sources, linked_comparison
 from dangjian.indicators import extract, load_taxonomy
 from dangjian.indicators.core import KINDS
+from dangjian.running import exports
 from dangjian.segmentation.pipeline import process_corpus
 from dangjian.figures.plotting import save_figure, setup_cjk_font
 
@@ -147,3 +148,36 @@ def test_a_displayed_cell_lists_its_first_values_then_how_many_more(raw_dir, row
     sources = indicator_sources(kept, process_corpus(raw_dir).sentences)
     page = linked_comparison(rows, "amount", sources, max_values=1)
     assert page.count("<a ") == len(kept[kept["kind"] == "amount"])
+
+
+def _restating_corpus(folder):
+    """Two county reports; the first restates its membership in its headline and its summary."""
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "全县党员总数达到2.1万名\n"
+        "截至2023年底，全县共有党员2.1万名，其中女党员5300名，占25.2%。全年发展党员312名。\n"
+        "总之，全县党员总数达到2.1万名，女党员占25.2%。\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text("截至2023年底，全县共有党员1.8万名，其中女党员4100名。\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text(
+        "doc_id,file,title,region,level,year\na,a.txt,甲县,甲县,county,2023\nb,b.txt,乙县,乙县,county,2023\n", encoding="utf-8"
+    )
+    return folder
+
+
+def test_a_number_a_document_states_again_is_one_value_with_its_mentions(tmp_path):
+    processed = process_corpus(_restating_corpus(tmp_path / "corpus"))
+    table = extract(processed)
+    restated = table[(table["doc_id"] == "a") & (table["core_id"] == "members_total")]
+    assert len(restated) == 3 and restated["value_norm"].nunique() == 1  # the long table keeps every mention
+    rows = compare.comparable(table, processed.document_table)
+    total = rows[(rows["doc_id"] == "a") & (rows["core_id"] == "members_total")]
+    assert total[["surface", "mentions"]].values.tolist() == [["2.1万名", 3]]
+    share = rows[(rows["doc_id"] == "a") & (rows["core_id"] == "members_female") & (rows["kind"] == "share")]
+    assert share["mentions"].tolist() == [2]
+    amounts = compare.comparison_table(rows, "amount").set_index("core_id")
+    assert amounts.loc["members_total", "甲县 (county)"] == "21000 名（2023 · a · ×3）"
+    assert amounts.loc["members_total", "乙县 (county)"] == "18000 名（2023 · b）"
+    wide = exports.wide_export(table, processed.document_table).set_index("doc_id")
+    assert wide.loc["a", "members_total__amount__person__n"] == 1 and wide.loc["a", "members_total__amount__person"] == 21000

@@ -37,9 +37,9 @@ TESTS = Path(__file__).resolve().parents[1]
 ROOT = TESTS.parent
 TOOLS = TESTS / "tools"
 DEVSET = TESTS / "devset"
-SETS = ("seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10")
+SETS = ("seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
 #: Sets scored without listing their rows (their documents and labels stay unread).
-BLIND = ("heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10")
+BLIND = ("heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
 _INDICATORS = re.compile(r"^recall (?P<recall>[\d.]+) precision (?P<precision>[\d.]+)", re.M)
 _CORE = re.compile(
     r"^core recall (?P<core_recall>[\d.]+) core precision (?P<core_precision>[\d.]+) kind (?P<kind>[\d.]+) kind other (?P<kind_other>[\d.]+)",

@@ -39,8 +39,32 @@ KIND_ZH = {"amount": "数量", "share": "占比", "change": "变化", "target": 
 #: Columns of :func:`comparable`, in order.
 COMPARABLE_COLUMNS = (
     "core_category", "core_id", "core_zh", "core_en", "kind", "unit_class", "region", "level", "level_rank", "region_label",
-    "year", "doc_id", "value", "value_norm", "unit", "approx", "subject", "confidence", "indicator", "surface", "sentence",
+    "year", "doc_id", "value", "value_norm", "unit", "approx", "mentions", "subject", "confidence", "indicator", "surface", "sentence",
 )
+#: What makes two quantities of one document the same number stated again (a headline restating the
+#: body, a summary restating a section): one row of :func:`comparable`, the first by position.
+RESTATED_KEY = ["doc_id", "core_id", "kind", "unit_class", "unit", "value_norm", "approx", "value_high"]
+
+
+def restatements(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per number a document states (the first by position), with ``mentions``: how many
+    times the document states it — same core indicator, kind, unit, value and precision. A headline
+    that restates a figure of the body is the same evidence, not a second value.
+
+    Example:
+        >>> table = pd.DataFrame({"doc_id": ["a"] * 3, "core_id": ["members_female"] * 3, "kind": ["share"] * 3,
+        ...     "unit_class": ["percent"] * 3, "unit": ["%"] * 3, "value_norm": [29.9, 29.9, 31.0],
+        ...     "approx": ["exact"] * 3, "value_high": [np.nan] * 3, "surface": ["29.9%", "29.9%", "31%"]})
+        >>> restatements(table)[["surface", "mentions"]].values.tolist()
+        [['29.9%', 2], ['31%', 1]]
+    """
+    key = [column for column in RESTATED_KEY if column in table.columns]
+    if table.empty:
+        return table.assign(mentions=pd.Series(dtype="int64"))
+    keys = table[key].astype(str)  # NaN bounds compare equal as text
+    mentions = keys.groupby(key, sort=False, dropna=False)[key[0]].transform("size")
+    first = ~keys.duplicated(keep="first")
+    return table.assign(mentions=mentions.astype("int64"))[first]
 
 
 def region_labels(documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
@@ -152,8 +176,9 @@ def format_value(value_norm: float, unit: str, approx: str = "exact", value_high
 
 def comparable(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
     """The quantities that can be compared across regions: those mapped to a core indicator
-    (thresholds and unmapped quantities left out), one row each, with what makes a comparison
-    fair: the core indicator, the kind (amount, share, change, target), the unit class, and the
+    (thresholds and unmapped quantities left out), one row per number a document states (a number
+    stated again — a headline restating the body — is one row, its ``mentions`` counted: see
+    :func:`restatements`), with what makes a comparison fair: the core indicator, the kind (amount, share, change, target), the unit class, and the
     region, administrative level, year and document of the number.
 
     Rows are ordered by core category and indicator, kind, unit class, then from the centre down.
@@ -169,7 +194,7 @@ def comparable(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: st
     """
     core = core_indicators()
     mapped = indicators[(indicators["core_id"].fillna("") != "") & ~indicators["threshold"].astype(bool)]
-    table = _with_regions(mapped, documents, region_col)
+    table = _with_regions(restatements(mapped), documents, region_col)
     years = documents.set_index("doc_id")["year"] if "year" in documents.columns else pd.Series(dtype=str)
     table["year"] = table["doc_id"].map(years).fillna("").astype(str).replace({"nan": ""})
     table["core_zh"] = table["core_id"].map(lambda c: core[c].zh)
@@ -212,7 +237,8 @@ def comparison_table(
     """Core indicator × region for ONE kind of quantity: one row per core indicator and unit
     class (a share is never set beside an amount, a change beside a stock, persons beside
     person-times), one column per region (with its level), from the centre down. A cell lists
-    the region's numbers, each with its year and document: ``29.9 %（2022 · national-bulletin）``.
+    the region's numbers, each with its year and document: ``29.9 %（2022 · national-bulletin）``,
+    and how often the document states it when more than once (``…（2022 · a · ×2）``).
     Rows that fewer than ``min_regions`` regions report are left out. With ``max_values`` a cell
     lists the first ``max_values`` numbers (:func:`shown_values`) and then how many more there are
     (``…（+N）``), so that a table of thousands of documents stays readable.
@@ -229,7 +255,9 @@ def comparison_table(
     rows = comparable_rows[comparable_rows["kind"] == kind].copy()
     if rows.empty:
         return pd.DataFrame(columns=["core_id", "core_zh", "unit_class", "regions"])
-    rows["cell"] = rows["value"] + "（" + rows["year"].where(rows["year"] != "", "?") + " · " + rows["doc_id"] + "）"
+    stated = rows["mentions"] if "mentions" in rows.columns else pd.Series(1, index=rows.index)
+    again = np.where(stated > 1, " · ×" + stated.astype(str), "")
+    rows["cell"] = rows["value"] + "（" + rows["year"].where(rows["year"] != "", "?") + " · " + rows["doc_id"] + again + "）"
     key = ["core_id", "core_zh", "unit_class"]
     regions = rows.groupby(key, sort=False)["region"].nunique().rename("regions")
     if max_values is not None:

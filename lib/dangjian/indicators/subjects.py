@@ -175,6 +175,11 @@ _SECTOR_ORGANISATIONS = re.compile(
     r"^([^，。；]{0,8}?(?:两新组织|两新|非公有制企业|非公企业|非公有制经济组织|社会组织|民营企业|私营企业|个体工商户|新兴领域|新业态))(?:中)?(?:的)?(?:基层)?(?:党组织|党支部|党委)$"
 )
 _BARE_MEMBERS = re.compile(r"(?:中共|共产)?党员(?:总数|人数)?")
+#: Organisations of units hosted in a street or district (驻区单位党组织39家): the types listed after
+#: them are theirs, as the types listed after a sector's organisations are that sector's.
+_HOSTED_ORGANISATIONS = re.compile(r"^([^，。；]{0,8}?(?:驻区单位|驻区|辖区单位))(?:中)?(?:的)?(?:基层)?(?:党组织|党支部|党委)$")
+#: A type of party organisation, as the items of a 其中 list name them (其中党委7家，联合党支部8个).
+_ORGANISATION_TYPE = re.compile(r"(?:独立|联合|单独)?(?:基层)?(?:党委|党总支|总支部?|党支部|支部)")
 #: Units that set up organisations (the group such a count refers to).
 _UNITS = re.compile(r"(?:企业|组织|单位|机构|村|社区|楼宇|园区|商会|协会|学校|医院|机关)$")
 #: A label that ends with a trait of its group (发展党员中女性, 村党组织书记平均年龄): the group is before it.
@@ -210,7 +215,11 @@ _HEADING = re.compile(
     r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])?\s*"
     r"([^，。；：！？,;:!?]{2,12}?)(?:的(?:[^，。；：！？]{0,12})|(?:基本)?情况|结构|构成)[。：:]?\s*$"
 )
-_RESPECTIVELY = re.compile(r"分别(?:(?:比|较|同比)[^，。；、]{0,8}?)?(?:达到|达|为|是|有|占|增长|下降|提高|降低|完成|增加|减少|净增)?$")
+#: 分别 before the numbers of a list, with its verb (分别达到), a comparison (分别比上年增长) or the
+#: whole the numbers are shares of (分别占党员总数的).
+_RESPECTIVELY = re.compile(
+    r"分别(?:(?:比|较|同比)[^，。；、]{0,8}?)?(?:达到|达|为|是|有|占(?:[^，。；、0-9]{1,12}?(?:的|总数|总量|人数))?(?:比例|比重)?(?:为|达)?|增长|下降|提高|降低|完成|增加|减少|净增)?$"
+)
 #: Clause breaks; a space also separates the cells of a table laid out as text (党员总数 1086 支部数 26).
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n \u3000|｜]")
 #: A label before a colon names the number after it (党总支：2).
@@ -223,9 +232,9 @@ _STATEMENT_BREAK = re.compile(r"[；;]")
 _BRACKET_TAG = re.compile(r"^[【\[][^】\]]{1,8}[】\]]")
 _QUOTE_CHARS = re.compile(r"[“”‘’\"「」『』]")
 _EDGE_CHARS = "、，,：: 　|｜"
-MAX_SUBJECT = 24
+MAX_SUBJECT = 32
 MAX_SHORT_LEFT = 10
-MAX_RIGHT = 16
+MAX_RIGHT = 20
 
 
 def _balance(text: str) -> str:
@@ -346,7 +355,7 @@ _LIST_SEPARATOR = re.compile(r"、|和|及(?!以[上下内]|其)|以及|与")  #
 _WHOLE_OF_ITEM = re.compile(r"^[^、，。；]{2,10}?中(?=[^、，。；]{1,12}$)")
 #: The counted noun that ends the last item of a list and is shared by the items before it
 #: (大专及以上学历、女性、少数民族党员占比: each item is a group of members).
-_SHARED_HEAD = re.compile(r"(?:党员|党组织|党支部|干部|书记)(?=[^、，。；]{0,4}$)")
+_SHARED_HEAD = re.compile(r"(?:党员|党组织|党支部|干部|书记)(?:覆盖率|覆盖面)?(?=[^、，。；]{0,4}$)")
 
 
 #: A kind of unit and what is measured of it (社区办公活动场所面积): a bare unit listed before it
@@ -749,6 +758,9 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
     sector = _SECTOR_ORGANISATIONS.match(group) if _BARE_MEMBERS.fullmatch(subject) else None
     if sector:
         return sector.group(1) + subject  # 两新组织党组织3.5万个，党员42.8万名: the members of that sector
+    host = (_SECTOR_ORGANISATIONS.match(group) or _HOSTED_ORGANISATIONS.match(group)) if listing and _ORGANISATION_TYPE.fullmatch(subject) else None
+    if host:
+        return host.group(1) + subject  # 两新党组织15个，其中独立党支部7个: the types of that sector's organisations
     if _HAS_ORGANISATION.fullmatch(subject) and _UNITS.search(group):
         return group + subject  # 非公企业624家，已建党组织205个 → 非公企业已建党组织
     if _RATE_OF_ACTION.fullmatch(subject):

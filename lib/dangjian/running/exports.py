@@ -18,7 +18,8 @@ codebook that describes every column of every table (``codebook.csv`` and ``code
 **Several values for one cell.** A document may give several numbers for one core indicator,
 kind and unit class (a total and a sub-total, this year and last year). The long table keeps them
 all. The wide table takes the **first by position in the document** (the headline number of a
-report comes first), counts them in ``<column>__n`` and flags an approximate first value (over,
+report comes first), counts the distinct ones in ``<column>__n`` (a number stated again, as a
+headline restating the body, counts once) and flags an approximate first value (over,
 at least, about, under, range) in ``<column>__approx``. Thresholds (``35岁以下``) and unmapped
 quantities are never in the wide table.
 
@@ -92,7 +93,7 @@ CLASS_UNITS = {
 WIDE_SEPARATOR = "__"
 #: Suffixes of the companion columns of a wide value column.
 WIDE_COMPANIONS = {
-    "n": "number of values the document gives (the value column holds the first)",
+    "n": "number of distinct values the document gives (a number stated again counts once; the value column holds the first)",
     "approx": "1 when the first value is approximate (over, at least, about, under, range), else 0",
 }
 #: Time stamp written into .dta files, so that the same table gives the same bytes.
@@ -332,7 +333,7 @@ def wide_export(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
     """One row per document (all of them, in the document table's order), its document columns,
     then for each core indicator × kind × unit class that some document reports (core indicators in
     the order of the core list, then kinds, then unit classes): the first value by position
-    (``value_norm``), the number of values (``__n``) and whether the first is approximate
+    (``value_norm``), the number of distinct values (``__n``: a number stated again counts once) and whether the first is approximate
     (``__approx``). Only comparable quantities enter (mapped, not thresholds).
 
     Example:
@@ -367,7 +368,8 @@ def wide_export(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
         return table.reindex(index=wide["doc_id"], columns=columns, fill_value=fill)
 
     values = spread(first, "value_norm", np.nan)
-    counts = spread(rows.groupby(["doc_id", "column"]).size().rename("n").reset_index(), "n", 0).fillna(0)
+    distinct = rows.drop_duplicates(["doc_id", "column", "value_norm", "approx"])  # a number stated again is one value
+    counts = spread(distinct.groupby(["doc_id", "column"]).size().rename("n").reset_index(), "n", 0).fillna(0)
     approximate = spread(first, "approximate", 0).fillna(0)
     cells: dict[str, object] = {}
     for column in columns:
@@ -527,8 +529,8 @@ def codebook_markdown(book: pd.DataFrame) -> str:
         "within one core indicator, kind and unit class.",
         "- `indicators_wide`: one row per document, one column per core indicator × kind × unit class "
         "(`<core_id>__<kind>__<unit_class>`, with `__<unit>` for the class `other`); a cell holds the first "
-        "value of the document by position, `__n` counts the values the document gives (all of them are "
-        "rows of `indicators`), `__approx` is 1 when that first value is approximate. Thresholds and "
+        "value of the document by position, `__n` counts the distinct values the document gives (a number "
+        "stated again counts once; all of them are rows of `indicators`), `__approx` is 1 when that first value is approximate. Thresholds and "
         "unmapped quantities are left out.",
         "",
     ]
