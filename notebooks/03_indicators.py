@@ -202,7 +202,9 @@ fig
 # Each table sets side by side the numbers of ONE kind: a row per core indicator and unit class,
 # a column per region (with its level, from the centre down), and in each cell the region's
 # numbers with their year and document. A share is never set beside an amount, a change beside a
-# stock, persons beside person-times. A cell lists a region's first numbers and then how many more
+# stock, persons beside person-times. A number a document states again (a headline restating its
+# body) is one value, marked with how often it is stated (`×2`), not a second piece of evidence.
+# A cell lists a region's first numbers and then how many more
 # there are (the limit and the number of cells it shortens are printed below; the CSV tables
 # written at the end list every number). Values keep their precision (> more than, ≥ at least,
 # ≈ about, < under). A prefecture's totals, a county's and a township's differ in scale, and a
