@@ -140,8 +140,9 @@ def _score_sets():
 #: (its long subjects no longer cut); the other parts unchanged.
 #: An eleventh blind part (``blind11``: 8 documents, 76 indicator rows, 42 with a core id: 吉林, 河北,
 #: 湖南, 四川, 新疆, 陕西, 江苏, 广东), measured blind with the rules before and after the tenth part was
-#: studied (same figures): values recall 0.987, precision 0.987; core precision 0.818, recall 0.643;
-#: kind 0.987, on shares, changes and targets 0.929. Not studied.
+#: studied (same figures; labels read a second time by another person, two core ids changed): values
+#: recall 0.987, precision 0.987; core precision 0.848, recall 0.636; kind 0.987, on shares, changes
+#: and targets 0.929. Not studied.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -158,7 +159,7 @@ THRESHOLDS = {
     "blind8": {"recall": 0.97, "precision": 0.95, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
     "blind9": {"recall": 0.95, "precision": 0.88, "core_precision": 0.88, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
     "blind10": {"recall": 0.93, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
-    "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.81, "core_recall": 0.64, "kind": 0.98, "kind_other": 0.92},
+    "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.84, "core_recall": 0.63, "kind": 0.98, "kind_other": 0.92},
 }
 
 
@@ -666,6 +667,17 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("全省86.4%的村落实了党组织服务群众专项经费。", "86.4%", "经费", "funds", "share"),
     # a long name of a class keeps its head (培训班)
     ("全年举办18期村党组织书记乡村振兴能力提升专题培训班。", "18期", "培训班", "training_sessions", "amount"),
+    # the groups listed before 分别 right after a count of recruits are parts of the recruits, unless
+    # they name their own whole; 新党员中 names the recruits too
+    ("今年全区共发展党员960名，女党员、35岁及以下党员分别占33.5%、80.2%。", "33.5%", "发展女党员", "recruits_profile", "share"),
+    ("今年全区共发展党员960名，全区党员中女党员、少数民族党员分别占27%、4%。", "27%", "党员中女党员", "members_female", "share"),
+    ("发展质量稳步提高，新党员中研究生学历占11%。", "11%", "新党员中研究生学历", "recruits_profile", "share"),
+    # the venues of organisations are service sites, whatever standard they are built to
+    ("年内改造提升标准化村党支部活动室54个。", "54个", "活动室", "service_centres", "amount"),
+    # a quoted word inside a phrase read after one number is not left over for the next
+    ("全镇9个村党组织书记、村委会主任“一肩挑”比例为100%。", "100%", "一肩挑", "village_secretaries", "share"),
+    # a trait listed after a group named by another trait is of the whole, not of that group
+    ("全市大专及以上学历党员3.6万名，占41.2%；高中及以下学历5.1万名，占58.8%。", "58.8%", "党员中高中及以下", "", "share"),
 ]
 
 

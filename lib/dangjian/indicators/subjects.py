@@ -159,6 +159,9 @@ _TRAIT_WORDS = (
     r"(?:（[^）]{0,10}）)?(?:的)?(?:占比|比例|比重)?"
 )
 _TRAIT = re.compile(_TRAIT_WORDS)
+#: A group named by a trait of its people (大专及以上学历党员, 女党员): a trait listed after it is of
+#: the whole (…；高中及以下2.4万名 → 党员中高中及以下), not a part of the first trait's group.
+_TRAIT_GROUP = re.compile(rf"^{_TRAIT_WORDS}(?=(?:中共|共产)?党员$|干部$|书记$)")
 #: A trait that is itself a class of people (离退休人员, 工人, 女性) is a part of a group of the
 #: party's people only: 志愿者队伍3支近180人，离退休人员447人 lists the residents of a place.
 _PEOPLE_TRAIT = re.compile(rf"(?:{_PEOPLE_WORDS})(?:的)?")
@@ -332,6 +335,22 @@ def _right_phrase(right: str, extended: bool) -> str:
     if not phrase and not extended and right and not _RIGHT_HARD_STOP.match(right):
         return _right_phrase(right, extended=True)  # 19名到村任职选调生: the phrase opens with a preposition
     return _balance(_QUOTE_CHARS.sub("", phrase)[:MAX_RIGHT]).strip(_EDGE_CHARS)
+
+
+def _read_from(raw: str, phrase: str) -> int:
+    """How many characters of ``raw`` a phrase read from it covers: its quotes were dropped
+    (``“一肩挑”比例`` → ``一肩挑比例``), so the phrase's length would fall short of the text used.
+
+    Example:
+        >>> _read_from("村主任“一肩挑”比例达100%", "村主任一肩挑比例")
+        10
+    """
+    position = 0
+    for char in phrase:
+        found = raw.find(char, position)
+        if found >= 0:  # a bracket that _balance closed is not in the text
+            position = found + 1
+    return position
 
 
 def _up_to_last_verb(subject: str) -> str:
@@ -754,7 +773,8 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
     if _TRAIT.fullmatch(subject) and _ORGANISATION_END.search(group):
         return subject  # 党支部277个。女性89名: organisations have no sex or age, the trait is of people
     if _TRAIT.fullmatch(subject) and (_PARTY_GROUP.search(group) or not _PEOPLE_TRAIT.fullmatch(subject)):
-        return group + ("" if subject.startswith("平均") else "中") + subject
+        whole = _TRAIT_GROUP.sub("", group) if not subject.startswith("平均") else group
+        return whole + ("" if subject.startswith("平均") else "中") + subject
     sector = _SECTOR_ORGANISATIONS.match(group) if _BARE_MEMBERS.fullmatch(subject) else None
     if sector:
         return sector.group(1) + subject  # 两新组织党组织3.5万个，党员42.8万名: the members of that sector
@@ -836,8 +856,10 @@ def label_subjects(
         right_used, own = 0, True
         if respectively:
             subject = respectively.pop(0)
-            if _TRAIT.fullmatch(subject) and not skip[index]:
-                subject = _qualified(subject, listing, group, framed, dimension)  # 发展党员中，女性、少数民族分别为…
+            recruited = bool(_ACTIVITY.match(group)) and _same_head(group, subject) and not _ACTIVITY.match(subject) and "中" not in subject
+            if (_TRAIT.fullmatch(subject) or recruited) and not skip[index]:
+                # 发展党员中，女性、少数民族分别为…; 共发展党员2.3万名，女党员、…分别占…: parts of the recruits
+                subject = _qualified(subject, listing or recruited, group, framed, dimension)
         else:
             stripped_left = _strip(raw_left)
             core_left = _without_tail(stripped_left)
@@ -849,7 +871,8 @@ def label_subjects(
             note_follows = window.right_end < len(text) and _OPEN_NOTE.match(raw_right) and not _CLAUSE_BREAK.match(text, window.right_end)
             right = _right_phrase(raw_right, extended=agent_only) if use_right and not note_follows else ""
             if right:
-                right_used = len(raw_right) - len(raw_right.lstrip("的之")) + len(right)
+                opened = len(raw_right) - len(raw_right.lstrip("的之"))
+                right_used = opened + _read_from(raw_right[opened:], right)
             if agent_only and not right:
                 left = core_left
             referring = bool(stripped_left) and not core_left and not right  # 比上年净增300名, 占比91.3%
