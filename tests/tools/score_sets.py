@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extract the indicators of a hand-labelled set and score them with both scorers.
 
-usage: python tests/tools/score_sets.py [seeds|seen|unseen|heldout|blind2 … blind10 ...] [--show N] [--out DIR] [--by-confidence]
+usage: python tests/tools/score_sets.py [seeds|seen|unseen|heldout|blind2 … blind11 ...] [--show N] [--out DIR] [--by-confidence]
 
 Sets: ``seeds`` (data/raw/ against tests/gold/), ``seen``, ``unseen``, ``heldout``, ``blind2`` and
 ``blind3`` (the parts of the development set tests/devset/, split by the ``split`` column of its
