@@ -678,6 +678,14 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("全镇9个村党组织书记、村委会主任“一肩挑”比例为100%。", "100%", "一肩挑", "village_secretaries", "share"),
     # a trait listed after a group named by another trait is of the whole, not of that group
     ("全市大专及以上学历党员3.6万名，占41.2%；高中及以下学历5.1万名，占58.8%。", "58.8%", "党员中高中及以下", "", "share"),
+    # the organisations and members of a host sector with a qualifier (公立, 城市) are a part, not the total
+    ("全省公立医院党组织2860个，国有企业党组织1.2万个。", "2860个", "公立医院党组织", "orgs_by_type", "amount"),
+    ("全区城市社区党组织86个。", "86个", "城市社区党组织", "orgs_by_type", "amount"),
+    ("全县共有党组织826个，党员1.8万名。", "826个", "党组织", "orgs_total", "amount"),
+    # an age a change leaves is a level, not the bound of a group
+    ("村党组织书记平均年龄由51.6岁下降到44.2岁。", "51.6岁", "村党组织书记平均年龄", "village_secretaries", "amount"),
+    # a lone verb with an adverb (实际完成) acts on what the plan before it counts
+    ("今年计划培训村干部1500人次，实际完成1680人次。", "1680人次", "培训村干部", "training_participants", "amount"),
 ]
 
 

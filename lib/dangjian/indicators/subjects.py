@@ -485,7 +485,7 @@ def _window(
 
 
 #: A verb standing alone, with its result (整改到位, 办理完毕): it acts on the object of the label before.
-_LONE_VERB = re.compile(rf"(?:{_VERB})+(?:到位|完毕|完成|销号|办结|成功)?")
+_LONE_VERB = re.compile(rf"(?:实际|实际上|已经|已|共|累计|全部|均|先后)?(?:{_VERB})+(?:到位|完毕|完成|销号|办结|成功)?")
 
 
 def _compose(left: str, right: str, share: bool, rest: str, same_clause: bool, previous_subject: str, after_threshold: bool = False) -> str:
