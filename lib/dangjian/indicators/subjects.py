@@ -238,6 +238,31 @@ _EDGE_CHARS = "、，,：: 　|｜"
 MAX_SUBJECT = 32
 MAX_SHORT_LEFT = 10
 MAX_RIGHT = 20
+#: Where a label may be cut when it is too long: after a particle, a list mark or a bracket, so that
+#: a word is not cut in two (``…结合`` → ``合…``).
+_CUT_AFTER = re.compile(r"[的之中和与及、，,（(）)]")
+
+
+def _tail(label: str, limit: int = MAX_SUBJECT) -> str:
+    """The end of a label longer than ``limit`` (the head noun of a Chinese phrase is at its end),
+    cut after a particle or mark near the limit so that no word is cut in two: the last one in the
+    few characters before the limit (the label runs a little longer), else the first after it,
+    else at the limit.
+
+    Example:
+        >>> _tail("村（社区）党组织书记具有高中（中专）以上学历中大专学历", 20)
+        '党组织书记具有高中（中专）以上学历中大专学历'
+        >>> _tail("坚持党建引领与产业发展相结合建成产业基地", 12), _tail("短", 12)
+        ('产业发展相结合建成产业基地', '短')
+    """
+    if len(label) <= limit:
+        return label
+    cut = len(label) - limit
+    before = [m.end() for m in _CUT_AFTER.finditer(label, max(0, cut - 8), cut)]
+    if before:
+        return label[before[-1] :]
+    after = _CUT_AFTER.search(label, cut, cut + 8)
+    return label[after.end() :] if after and after.end() < len(label) else label[cut:]
 
 
 def _balance(text: str) -> str:
@@ -299,10 +324,10 @@ def _cut_at_verbs(left: str) -> str:
         return left
     runs = list(_VERB_RUN.finditer(left))
     if not runs:
-        return left[-MAX_SUBJECT:]
+        return _tail(left)
     index = len(runs) - 1
     if _VERB_RUN.fullmatch(left[runs[index].start() :]) and index == 0 and _ACHIEVING.fullmatch(runs[0].group()):
-        return left[-MAX_SUBJECT:]  # 村级组织活动场所已实现: what reached the level is the noun before the verb
+        return _tail(left)  # 村级组织活动场所已实现: what reached the level is the noun before the verb
     if _VERB_RUN.fullmatch(left[runs[index].start() :]) and index > 0:
         index -= 1
     # verb phrases listed with 、 share the number: 化解矛盾纠纷、处理关键小事60余起
@@ -918,7 +943,7 @@ def label_subjects(
             if right.endswith("中") and (_CLAUSE_BREAK.match(raw_right[right_used : right_used + 1] or "，") or whole):
                 subject = subject[:-1]  # 全年发展的191.1万名党员中，…: the whole of the items after it
                 group, framed, own, loose = subject, True, False, False
-        subject = _balance(_TRAILING.sub("", subject[-MAX_SUBJECT:]))
+        subject = _balance(_TRAILING.sub("", _tail(subject)))
         subjects.append(subject)
         if own and not skip[index] and not listing and framed and (_ACTIVITY.match(subject) or _VERBS.search(subject) or not frame_holds(group, subject)):
             framed = False  # an activity counted (全年发展党员326名), or units of another kind, open a group of their own
@@ -957,7 +982,7 @@ def _share_predicate(text: str, spans: Sequence[tuple[int, int]], skip: Sequence
                 predicate = shared.group("predicate")
                 for item in range(index, last):
                     if subjects[item] and not _VERBS.search(subjects[item]):
-                        subjects[item] = _balance(subjects[item] + predicate)[-MAX_SUBJECT:]
+                        subjects[item] = _tail(_balance(subjects[item] + predicate))
         index = last + 1
     return subjects
 
@@ -995,5 +1020,5 @@ def _units_acting(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bo
         if not thing:
             continue
         subjects[index + 1] = verb + thing
-        subjects[index] = _balance(_strip(acting.group("units")) + verb + thing)[-MAX_SUBJECT:]
+        subjects[index] = _tail(_balance(_strip(acting.group("units")) + verb + thing))
     return subjects
