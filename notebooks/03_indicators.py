@@ -201,7 +201,8 @@ fig
 #
 # Each table sets side by side the numbers of ONE kind: a row per core indicator and unit class,
 # a column per region (with its level, from the centre down), and in each cell the region's
-# numbers with their year and document. A share is never set beside an amount, a change beside a
+# numbers, each with what it measures (its subject: one core indicator gathers different cut-offs
+# and parts, 30岁及以下 beside 35岁及以下, 大专 beside 大专及以上), its year and its document. A share is never set beside an amount, a change beside a
 # stock, persons beside person-times. A number a document states again (a headline restating its
 # body) is one value, marked with how often it is stated (`×2`), not a second piece of evidence.
 # A cell lists a region's first numbers and then how many more

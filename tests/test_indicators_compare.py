@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pandas as pd
 import pytest
@@ -43,20 +44,24 @@ def test_coverage_counts_every_quantity_once_by_region_and_category(corpus):
     table, documents = corpus
     categories = list(load_taxonomy().categories)
     counts = compare.coverage(table, documents, categories=categories)
-    assert counts.to_numpy().sum() == len(table)
+    assert counts.to_numpy().sum() == int((~table["threshold"]).sum())  # thresholds measure nothing
     assert list(counts.columns) == categories + [compare.UNMAPPED]
     assert counts.index[0] == "全国 (national)" and counts.index[-1] == "(unnamed town) (township)"
     assert counts.loc["平凉市 (prefecture)", "training"] == int(
-        ((table["doc_id"] == "pingliang-2024") & (table["category"] == "training")).sum()
+        ((table["doc_id"] == "pingliang-2024") & (table["category"] == "training") & ~table["threshold"]).sum()
     )
 
 
 def test_density_is_per_thousand_clean_characters(corpus):
     table, documents = corpus
     dense = compare.density(table, documents).set_index("doc_id")
+    for doc_id in ("pingliang-2024", "town-speech"):
+        row, own = dense.loc[doc_id], table[table["doc_id"] == doc_id]
+        assert row["thresholds"] == own["threshold"].sum()  # 超过20万元 and the like, counted apart
+        assert row["quantities"] == (~own["threshold"]).sum()
+        assert row["mapped"] == ((own["core_id"] != "") & ~own["threshold"]).sum()
+    assert dense.loc["town-speech", "thresholds"] > 0
     row = dense.loc["pingliang-2024"]
-    assert row["quantities"] == (table["doc_id"] == "pingliang-2024").sum()
-    assert row["mapped"] == ((table["doc_id"] == "pingliang-2024") & (table["core_id"] != "")).sum()
     assert row["per_1000_chars"] == round(1000 * row["quantities"] / row["clean_chars"], 2)
     assert dense["per_1000_chars"].idxmin() == "national-2020"  # guidance states few numbers
 
@@ -81,7 +86,7 @@ def test_each_table_holds_one_kind_and_one_unit_class_per_row(rows, kind):
         cells = [cell for region in regions for cell in str(record[region]).split("；") if cell]
         assert len(cells) == len(expected)  # every number of that kind and unit class, and no other
         for cell in cells:
-            assert "（20" in cell and " · " in cell  # the year and the document of each number
+            assert re.search(r"（(?:.+ · )?20\d\d · [a-z0-9-]+(?: · ×\d+)?）$", cell)  # what, the year and the document of each number
     assert all(" (" in region for region in regions)  # the level in each column header
 
 
@@ -94,7 +99,7 @@ def test_a_stock_is_never_set_beside_a_change_nor_an_amount_beside_a_share(rows)
     assert "140700 元" in changes[changes["core_id"] == "collective_income"].to_string()
     assert "%" not in amounts.to_string() and "%" in shares.to_string()
     villages = shares[shares["core_id"] == "villages_by_income"].iloc[0]
-    assert "91.3 %（2024 · town-speech）" in villages["(unnamed town) (township)"]
+    assert "91.3 %（村村财收入超过20万元 · 2024 · town-speech）" in villages["(unnamed town) (township)"]
     reserve = amounts[(amounts["core_id"] == "reserve_cadres") & (amounts["unit_class"] == "person")].iloc[0]
     assert reserve["regions"] == 2 and reserve.get("全国 (national)", "") == ""  # the national 1–2 名 is a requirement
 
@@ -177,7 +182,7 @@ def test_a_number_a_document_states_again_is_one_value_with_its_mentions(tmp_pat
     share = rows[(rows["doc_id"] == "a") & (rows["core_id"] == "members_female") & (rows["kind"] == "share")]
     assert share["mentions"].tolist() == [2]
     amounts = compare.comparison_table(rows, "amount").set_index("core_id")
-    assert amounts.loc["members_total", "甲县 (county)"] == "21000 名（2023 · a · ×3）"
-    assert amounts.loc["members_total", "乙县 (county)"] == "18000 名（2023 · b）"
+    assert amounts.loc["members_total", "甲县 (county)"] == "21000 名（党员总数 · 2023 · a · ×3）"
+    assert amounts.loc["members_total", "乙县 (county)"] == "18000 名（党员 · 2023 · b）"
     wide = exports.wide_export(table, processed.document_table).set_index("doc_id")
     assert wide.loc["a", "members_total__amount__person__n"] == 1 and wide.loc["a", "members_total__amount__person"] == 21000

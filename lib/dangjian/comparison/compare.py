@@ -31,6 +31,8 @@ LEVEL_ORDER = LEVELS
 LEVEL_ZH = {"national": "全国", "province": "省", "prefecture": "地市", "county": "县区", "township": "乡镇", "village": "村"}
 #: Columns used, in this order, when the region column of a document is empty.
 _REGION_FALLBACK = ("township", "county", "prefecture", "province")
+#: Grouping columns that name places (a document without one falls back on a more local place).
+_PLACE_COLUMNS = ("region", *_REGION_FALLBACK)
 #: How ``approx`` is written next to a value.
 APPROX_MARK = {"exact": "", "over": ">", "at_least": "≥", "about": "≈", "under": "<", "range": ""}
 UNMAPPED = "(unmapped)"
@@ -70,20 +72,26 @@ def restatements(table: pd.DataFrame) -> pd.DataFrame:
 def region_labels(documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
     """``doc_id, region, level, level_rank, region_label`` for every document.
 
-    The region is ``region_col``, else the most local of township, county, prefecture,
-    province, else the doc_id; the label adds the level: ``平凉市 (prefecture)``.
+    The region is ``region_col``, else (for a place column: ``region``, ``province`` …) the most
+    local of township, county, prefecture, province, else the doc_id; a document without a value of
+    another column (``year``) is in the group ``(no year)``, never under a place. The label adds the
+    level: ``平凉市 (prefecture)``, ``2021 (county)``.
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "region": ["平凉市", ""], "township": ["", "(unnamed town)"],
         ...                      "level": ["prefecture", "township"]})
         >>> region_labels(docs)["region_label"].tolist()
         ['平凉市 (prefecture)', '(unnamed town) (township)']
+        >>> region_labels(docs.assign(year=["2021", ""]), "year")["region_label"].tolist()
+        ['2021 (prefecture)', '(no year) (township)']
     """
     if region_col not in documents.columns:
         raise KeyError(f"region column {region_col!r} not in the document table; columns are {list(documents.columns)}")
     rows = []
     for record in documents.to_dict("records"):
         region = str(record.get(region_col) or "").strip()
+        if region_col not in _PLACE_COLUMNS:
+            region = region or f"(no {region_col})"
         for column in _REGION_FALLBACK:
             if region:
                 break
@@ -106,7 +114,8 @@ def _ordered_labels(documents: pd.DataFrame, region_col: str) -> list[str]:
 
 
 def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region", categories: list[str] | None = None) -> pd.DataFrame:
-    """Regions × categories: how many quantities each region reports in each category.
+    """Regions × categories: how many quantities each region reports in each category
+    (thresholds left out: ``35岁以下`` bounds a group, it measures nothing).
 
     Rows are regions (with level) from the centre down; columns the categories (in the given
     order, else alphabetical) and ``(unmapped)`` for quantities without a canonical indicator.
@@ -116,7 +125,7 @@ def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str 
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["a"], "region": ["平凉市"], "level": ["prefecture"]})
-        >>> table = pd.DataFrame({"doc_id": ["a", "a"], "category": ["cadres", ""]})
+        >>> table = pd.DataFrame({"doc_id": ["a", "a", "a"], "category": ["cadres", "", ""], "threshold": [False, False, True]})
         >>> coverage(table, docs).to_dict("records")
         [{'cadres': 1, '(unmapped)': 1}]
         >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "region": ["甲县", "甲县", "乙镇"],
@@ -124,7 +133,7 @@ def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str 
         >>> coverage(pd.DataFrame({"doc_id": ["a", "b", "c"], "category": ["cadres"] * 3}), docs).index.tolist()
         ['甲县 (county) · d=2', '乙镇 (township)']
     """
-    table = _with_regions(indicators[["doc_id", "category"]], documents, region_col)
+    table = _with_regions(_measured(indicators)[["doc_id", "category"]], documents, region_col)
     table["category"] = table["category"].replace("", UNMAPPED).fillna(UNMAPPED)
     columns = list(categories) if categories is not None else sorted(c for c in table["category"].unique() if c != UNMAPPED)
     columns.append(UNMAPPED)
@@ -137,21 +146,31 @@ def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str 
     return counts
 
 
+def _measured(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The quantities that measure something: every row but the thresholds."""
+    if "threshold" not in indicators.columns:
+        return indicators
+    return indicators[~indicators["threshold"].fillna(False).astype(bool)]
+
+
 def density(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
     """Quantification density by document: quantities (and those mapped to core indicators)
-    per 1,000 clean characters.
+    per 1,000 clean characters; thresholds (``35岁以下``) are counted apart, never as quantities.
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["a"], "region": ["x"], "level": ["county"], "clean_chars": [2000]})
-        >>> density(pd.DataFrame({"doc_id": ["a"] * 3, "core_id": ["grids", "", ""], "threshold": [False] * 3}), docs)[
-        ...     ["quantities", "per_1000_chars", "mapped_per_1000_chars"]].values.tolist()
-        [[3.0, 1.5, 0.5]]
+        >>> density(pd.DataFrame({"doc_id": ["a"] * 4, "core_id": ["grids", "", "", ""], "threshold": [False] * 3 + [True]}), docs)[
+        ...     ["quantities", "thresholds", "per_1000_chars", "mapped_per_1000_chars"]].values.tolist()
+        [[3.0, 1.0, 1.5, 0.5]]
     """
     labels = region_labels(documents, region_col)
     table = labels.merge(documents[["doc_id", "clean_chars"]], on="doc_id")
-    quantities = indicators.groupby("doc_id").size()
-    mapped = indicators[indicators["core_id"].fillna("") != ""].groupby("doc_id").size()
+    measured = _measured(indicators)
+    quantities = measured.groupby("doc_id").size()
+    thresholds = indicators.drop(measured.index).groupby("doc_id").size()
+    mapped = measured[measured["core_id"].fillna("") != ""].groupby("doc_id").size()
     table["quantities"] = table["doc_id"].map(quantities).fillna(0).astype(int)
+    table["thresholds"] = table["doc_id"].map(thresholds).fillna(0).astype(int)
     table["mapped"] = table["doc_id"].map(mapped).fillna(0).astype(int)
     chars = table["clean_chars"].astype(float).replace(0, np.nan)
     table["per_1000_chars"] = (1000 * table["quantities"] / chars).round(2)
@@ -231,14 +250,31 @@ def shown_values(comparable_rows: pd.DataFrame, max_values: int | None = MAX_CEL
     return comparable_rows[comparable_rows.groupby(_CELL_KEY, sort=False).cumcount() < max_values]
 
 
+#: Characters of a subject a comparison cell shows (the end of a longer one, after "…").
+CELL_SUBJECT_CHARS = 14
+
+
+def short_subject(subject: str, limit: int = CELL_SUBJECT_CHARS) -> str:
+    """A subject as a comparison cell shows it: the end of a long one (its head noun), after "…".
+
+    Example:
+        >>> short_subject("女党员"), short_subject("村（社区）党组织书记具有高中（中专）以上学历中大专学历")
+        ('女党员', '…（中专）以上学历中大专学历')
+    """
+    subject = subject.strip()
+    return subject if len(subject) <= limit else "…" + subject[-(limit - 1) :]
+
+
 def comparison_table(
     comparable_rows: pd.DataFrame, kind: str, min_regions: int = 1, max_values: int | None = None
 ) -> pd.DataFrame:
     """Core indicator × region for ONE kind of quantity: one row per core indicator and unit
     class (a share is never set beside an amount, a change beside a stock, persons beside
     person-times), one column per region (with its level), from the centre down. A cell lists
-    the region's numbers, each with its year and document: ``29.9 %（2022 · national-bulletin）``,
-    and how often the document states it when more than once (``…（2022 · a · ×2）``).
+    the region's numbers, each with what it measures (its subject, shortened), year and document:
+    ``29.9 %（女党员 · 2022 · national-bulletin）``, and how often the document states it when more
+    than once (``…（2022 · a · ×2）``): one core indicator gathers numbers of different cut-offs and
+    parts (30岁及以下 beside 35岁及以下, 大专 beside 大专及以上), which the subject tells apart.
     Rows that fewer than ``min_regions`` regions report are left out. With ``max_values`` a cell
     lists the first ``max_values`` numbers (:func:`shown_values`) and then how many more there are
     (``…（+N）``), so that a table of thousands of documents stays readable.
@@ -249,6 +285,8 @@ def comparison_table(
         ...     "level_rank": [1, 3], "value": ["29 %", "31.2 %"], "year": ["2021", "2023"], "doc_id": ["a", "b"]})
         >>> comparison_table(rows, "share").iloc[0].to_dict()
         {'core_id': 'members_female', 'core_zh': '女党员', 'unit_class': 'percent', 'regions': 2, '甲省 (province)': '29 %（2021 · a）', '乙县 (county)': '31.2 %（2023 · b）'}
+        >>> comparison_table(rows.assign(subject=["女党员", "全县女性党员"]), "share").iloc[0]["乙县 (county)"]
+        '31.2 %（全县女性党员 · 2023 · b）'
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; kinds are {', '.join(KINDS)}")
@@ -257,7 +295,9 @@ def comparison_table(
         return pd.DataFrame(columns=["core_id", "core_zh", "unit_class", "regions"])
     stated = rows["mentions"] if "mentions" in rows.columns else pd.Series(1, index=rows.index)
     again = np.where(stated > 1, " · ×" + stated.astype(str), "")
-    rows["cell"] = rows["value"] + "（" + rows["year"].where(rows["year"] != "", "?") + " · " + rows["doc_id"] + again + "）"
+    subjects = rows["subject"].fillna("").astype(str).map(short_subject) if "subject" in rows.columns else pd.Series("", index=rows.index)
+    what = np.where(subjects != "", subjects + " · ", "")
+    rows["cell"] = rows["value"] + "（" + what + rows["year"].where(rows["year"] != "", "?") + " · " + rows["doc_id"] + again + "）"
     key = ["core_id", "core_zh", "unit_class"]
     regions = rows.groupby(key, sort=False)["region"].nunique().rename("regions")
     if max_values is not None:
