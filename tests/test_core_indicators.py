@@ -686,6 +686,17 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("村党组织书记平均年龄由51.6岁下降到44.2岁。", "51.6岁", "村党组织书记平均年龄", "village_secretaries", "amount"),
     # a lone verb with an adverb (实际完成) acts on what the plan before it counts
     ("今年计划培训村干部1500人次，实际完成1680人次。", "1680人次", "培训村干部", "training_participants", "amount"),
+    # 各 with its verb opens a list of numbers as 分别 does; 个 before 和 and N个百分点 is a percentage point
+    ("换届后村“两委”成员中女性420人、35岁以下310人，各占21.4%和15.8%。", "21.4%", "女性", "", "share"),
+    ("女性成员和女性正职比例分别比上届提高1.6个和0.4个百分点。", "1.6个", "女性成员", "", "change"),
+    # a part of the members as a share of the members is no density of members in a population
+    ("全村党员212名，其中农村党员180名，占党员总数的84.9%。", "84.9%", "农村党员", "", "share"),
+    ("全村户籍人口2300人，党员86名，占人口总数的3.7%。", "3.7%", "党员", "members_total", "share"),
+    # what party building spends; the monthly wage per head of the village's staff
+    ("每年党建支出约3万元。", "3万元", "党建支出", "funds", "amount"),
+    ("村工作人员报酬由镇财政统一发放，人均月工资1800元。", "1800元", "工资", "cadre_pay", "amount"),
+    # 由原有 before an earlier level and a month before a clause are not in the subject
+    ("机关党支部总数由原有9个增加至14个。", "9个", "机关党支部总数", "orgs_by_type", "amount"),
 ]
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def read_text(text: str) -> list[Quantity | NotAQuantity]:
             if excluded is not None:
                 verdict = excluded
         results.append(verdict)
-    return _share_listed_units(text, results) if "、" in text or "分别" in text else results
+    return _share_listed_units(text, results) if "、" in text or "分别" in text or "个和" in text else results
 
 
 #: The longest line taken for a cell or a header of a table laid out one cell a line.
@@ -117,6 +118,8 @@ def _share_listed_units(text: str, results: list[Quantity | NotAQuantity]) -> li
         [('1', False), ('2名', True)]
         >>> [(r.surface, r.unit) for r in read_text("村、社区办公活动场所面积分别提高7.9和8.1个百分点")]
         [('7.9', '百分点'), ('8.1个百分点', '百分点')]
+        >>> [(r.surface, r.unit, r.unit_class) for r in read_text("分别提高2.5个和0.9个百分点")]
+        [('2.5个', '百分点', 'percentage_points'), ('0.9个百分点', '百分点', 'percentage_points')]
     """
     for index in range(len(results) - 2, -1, -1):
         verdict, follower = results[index], results[index + 1]
@@ -134,6 +137,14 @@ def _share_listed_units(text: str, results: list[Quantity | NotAQuantity]) -> li
             results[index] = Quantity(
                 verdict.start, verdict.end, verdict.surface, Decimal(verdict.surface), follower.multiplier, follower.unit, follower.unit_class
             )
+        elif (
+            isinstance(follower, Quantity)
+            and isinstance(verdict, Quantity)
+            and follower.unit == "百分点"
+            and verdict.unit == "个"
+            and (_LIST_MARK.fullmatch(text, verdict.end, follower.start) or _LAST_LIST_MARK.fullmatch(text, verdict.end, follower.start))
+        ):
+            results[index] = replace(verdict, unit=follower.unit, unit_class=follower.unit_class)  # 提高2.5个和0.9个百分点
     return results
 
 
