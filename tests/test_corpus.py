@@ -6,6 +6,7 @@ import codecs
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dangjian.cleaning.clean import clean_text
@@ -202,3 +203,15 @@ def test_documents_in_a_format_that_is_not_read_are_named_not_passed_over(corpus
         result = init_metadata(corpus_copy, dry_run=True)
         skipped = {Path(issue.path).name: issue.message for issue in result.skipped}
         assert skipped == {name: f"{message}; no row added" for name, message in expected.items()}
+
+
+def test_bodies_outside_the_administrative_hierarchy_have_levels_of_their_own(corpus_copy):
+    from dangjian.comparison.compare import region_labels
+
+    _edit_metadata(corpus_copy, ",prefecture,2024,stated", ",university,2024,stated")
+    corpus = load_corpus(corpus_copy)
+    assert corpus.documents[0].metadata["level"] == "university"
+    documents = pd.DataFrame([{"doc_id": d.doc_id, **d.metadata} for d in corpus])
+    labels = region_labels(documents).set_index("doc_id")
+    assert labels.loc["pingliang-2024", "region_label"] == "平凉市 (university)"
+    assert labels.loc["pingliang-2024", "level_rank"] > labels.loc["town-speech", "level_rank"]  # after the village

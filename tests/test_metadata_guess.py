@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from dangjian.reading.corpus import LEVELS
 from dangjian.cli import main
 from dangjian.metadata.guess import (
     accept_guesses,
@@ -67,7 +68,7 @@ def test_the_page_set_is_real_short_and_labelled():
         text = (PAGES / label["file"]).read_text(encoding="utf-8")
         assert len(text) <= 2000 and label["source_url"].startswith("http")
         assert plain(label["title"]) in plain(text), label["file"]  # the title is on the page
-        assert label["level"] in {"national", "province", "prefecture", "county", "township", "village"}
+        assert label["level"] in LEVELS
 
 
 def test_accuracy_on_real_pages(page_rows):
@@ -153,7 +154,9 @@ def test_a_text_without_a_title_line_gets_none():
         ("甘肃省2023年组织工作综述", "province"),
         ("三江街道党工委2023年工作总结", "township"),
         ("兴文县周家镇召开述职评议会", "township"),
-        ("景湖社区党委2023年工作总结", "village"),
+        ("景湖社区党委2023年工作总结", "community"),
+        ("兰州大学党委2023年基层党建工作总结", "university"),
+        ("甘肃建投集团公司党委党建工作综述", "enterprise"),
         ("镇党委书记在党组织建设工作会议上的交流发言", "township"),
     ],
 )

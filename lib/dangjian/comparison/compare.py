@@ -1,7 +1,7 @@
 """Cross-region comparison of the indicator table: coverage, density and like-with-like tables.
 
-Every table here carries the administrative level of each document (national, province,
-prefecture, county, township, village) next to its region, and every value its unit and
+Every table here carries the level of each document (national, province, prefecture, county,
+township, village; community, university, enterprise, agency) next to its region, and every value its unit and
 ``approx`` class, so that a city's totals are never read against a town's unawares. Numbers are
 set side by side only when they measure the same core indicator, are of the same kind (amount,
 share, change, target) and of the same unit class; each shows its year and document. The
@@ -28,7 +28,10 @@ from dangjian.reading.corpus import LEVELS
 #: Order of administrative levels, from the centre down (the levels metadata.csv allows).
 LEVEL_ORDER = LEVELS
 #: Chinese names of the levels, for labels.
-LEVEL_ZH = {"national": "全国", "province": "省", "prefecture": "地市", "county": "县区", "township": "乡镇", "village": "村"}
+LEVEL_ZH = {
+    "national": "全国", "province": "省", "prefecture": "地市", "county": "县区", "township": "乡镇", "village": "村",
+    "community": "社区", "university": "高校", "enterprise": "企业", "agency": "机关",
+}
 #: Columns used, in this order, when the region column of a document is empty.
 _REGION_FALLBACK = ("township", "county", "prefecture", "province")
 #: Grouping columns that name places (a document without one falls back on a more local place).

@@ -36,10 +36,11 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from dangjian.comparison.compare import KIND_ZH, LEVEL_ORDER, LEVEL_ZH, UNMAPPED
 from dangjian.figures.plotting import draw_annotated_heatmap, wrap_label
 
-#: Colour of each administrative level (national to village).
+#: Colour of each level (national to village, then the bodies outside that hierarchy).
 LEVEL_COLOURS = {
     "national": "#6a3d9a", "province": "#1f78b4", "prefecture": "#b22222",
     "county": "#e0a030", "township": "#33a02c", "village": "#8c564b",
+    "community": "#17becf", "university": "#e377c2", "enterprise": "#7f7f7f", "agency": "#bcbd22",
 }
 #: Values whose ``approx`` is one of these are drawn hollow: the text gives a bound or an estimate.
 APPROXIMATE = ("over", "at_least", "about", "under", "range")

@@ -115,11 +115,17 @@ SUFFIX_LEVELS = (
     ("自治州", "prefecture"), ("地区", "prefecture"), ("州", "prefecture"), ("盟", "prefecture"), ("市", "prefecture"),
     ("自治县", "county"), ("自治旗", "county"), ("县", "county"), ("区", "county"), ("旗", "county"),
     ("街道", "township"), ("镇", "township"), ("乡", "township"),
-    ("社区", "village"), ("村", "village"),
+    ("社区", "community"), ("村", "village"),
 )
 _SUFFIX_LEVEL = dict(SUFFIX_LEVELS)
 _SUFFIXES = "|".join(sorted(_SUFFIX_LEVEL, key=len, reverse=True))
-_LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4, "village": 5}
+_LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4, "village": 5, "community": 5}
+#: A title naming a body outside the administrative hierarchy by its committee (XX大学党委, XX集团公司
+#: 党委): the level of that body, before any place the title names (北京大学, 甘肃建投集团).
+BODY_LEVELS = (
+    (re.compile(r"(?:大学|学院|职业技术学院|高等专科学校)(?:[^，。；\s]{0,6}?)(?:党委|党总支|党支部|党组织|基层党建)"), "university"),
+    (re.compile(r"(?:公司|集团|有限责任公司|股份)(?:[^，。；\s]{0,6}?)(?:党委|党总支|党支部|党组织|基层党建)"), "enterprise"),
+)
 #: A unit whose name was anonymised: XX县, X县, **县, ××镇, 某县, 〇〇市, □□区.
 ANONYMISED_UNIT = re.compile(rf"(?:[XxＸｘ×✕]{{1,3}}|[*＊]{{1,3}}|某{{1,2}}|□{{1,3}}|[〇○]{{2,3}})({_SUFFIXES})")
 #: A title that opens with a bare unit word (the name removed): 镇党委书记…, 县2023年…, 乡镇基层….
@@ -531,7 +537,7 @@ def suffix_level(name: str) -> str:
 
     Example:
         >>> [suffix_level(n) for n in ("XX县", "鄞州区", "三江街道", "**镇", "景湖社区", "平凉市", "宁夏回族自治区")]
-        ['county', 'county', 'township', 'township', 'village', 'prefecture', 'province']
+        ['county', 'county', 'township', 'township', 'community', 'prefecture', 'province']
     """
     return next((_SUFFIX_LEVEL[suffix] for suffix in sorted(_SUFFIX_LEVEL, key=len, reverse=True) if name.endswith(suffix)), "")
 
@@ -551,7 +557,7 @@ def title_units(title: str) -> list[Unit]:
         >>> [(u.name, u.level) for u in title_units("XX县2023年基层组织体系建设情况报告")], title_units("嵊州市人民政府")[0].level
         ([('XX县', 'county')], 'county')
         >>> [(u.name, u.level) for u in title_units("景湖社区党委2023年工作总结")], title_units("城乡社区治理的做法")
-        ([('景湖社区', 'village')], [])
+        ([('景湖社区', 'community')], [])
         >>> title_units("城市基层党建工作"), title_units("甲县2023年工作总结")[0].level
         ([], 'county')
     """
@@ -625,7 +631,12 @@ def level_with_basis(title: str, text: str, region_level: str = "") -> tuple[str
     Example:
         >>> level_with_basis("", "我区……全市……全市……市委")[:2]
         ('county', 'the text refers to itself as county: 1×')
+        >>> level_with_basis("兰州大学党委2023年基层党建工作总结", "全省……省委")[0]
+        'university'
     """
+    body = next(((pattern.search(title), level) for pattern, level in BODY_LEVELS if pattern.search(title)), None)
+    if body is not None:
+        return body[1], f"the title names the committee of a {body[1]}: {body[0].group()}", True
     unit = title_unit(title)
     if unit is not None:
         return unit.level, f"the title names {unit.name}", True

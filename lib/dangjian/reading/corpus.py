@@ -38,7 +38,10 @@ from dangjian.project.io import MAX_FILE_PART_BYTES, first_invisible, name_probl
 from dangjian.project.params import SHOWN_CHARS, shown
 from dangjian.project.schema import METADATA_COLUMNS, REQUIRED_COLUMNS
 
-LEVELS = ("national", "province", "prefecture", "county", "township", "village")
+#: Levels of the body a document comes from: the administrative levels from the centre down, then
+#: the bodies outside that hierarchy whose party committees report too (an urban community beside
+#: the village, a university, an enterprise, a government or party agency).
+LEVELS = ("national", "province", "prefecture", "county", "township", "village", "community", "university", "enterprise", "agency")
 #: Formats whose text is extracted by :func:`dangjian.reading.formats.extract_document` rather than decoded.
 EXTRACTED_SUFFIXES = (".html", ".htm", ".docx", ".pdf")
 DOCUMENT_SUFFIXES = (".txt",) + EXTRACTED_SUFFIXES
@@ -609,7 +612,7 @@ def validate_metadata(rows: Sequence[dict[str, str]], path: Path | str = "metada
         >>> validate_metadata([{"doc_id": "a", "file": "a.txt", "level": "city"}])
         Traceback (most recent call last):
         ...
-        dangjian.reading.corpus.CorpusError: metadata.csv: row 2 (doc_id 'a'): unknown level 'city'; use one of national, province, prefecture, county, township, village
+        dangjian.reading.corpus.CorpusError: metadata.csv: row 2 (doc_id 'a'): unknown level 'city'; use one of national, province, prefecture, county, township, village, community, university, enterprise, agency
     """
     seen: dict[str, int] = {}
     files: dict[str, int] = {}

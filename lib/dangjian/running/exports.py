@@ -493,7 +493,7 @@ def codebook(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     Example:
         >>> book = codebook({"documents": pd.DataFrame({"doc_id": ["a"], "level": ["county"], "clean_chars": [3]})})
         >>> book[["column", "type", "allowed_values"]].values.tolist()[1:]
-        [['level', 'text', 'national, province, prefecture, county, township, village'], ['clean_chars', 'integer', '>= 0']]
+        [['level', 'text', 'national, province, prefecture, county, township, village, community, university, enterprise, agency'], ['clean_chars', 'integer', '>= 0']]
     """
     rows = []
     for table, frame in tables.items():
