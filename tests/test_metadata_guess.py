@@ -215,6 +215,23 @@ def test_a_unit_the_gazetteer_lacks_is_reported_not_guessed():
     assert guess.county == "" and guess.candidates_text() == "临平区: not in the gazetteer (named with 杭州市)"
 
 
+def test_a_news_dateline_names_where_a_wire_was_filed_not_the_title_or_the_place(tmp_path):
+    (tmp_path / "bulletin.txt").write_text(
+        "2021年中国共产党党内统计公报\n文章来源:中国干部网    作者:    发布时间:2022-06-30 10:12    点击量:88\n\n"
+        "  新华社北京6月29日电 2021年中国共产党党内统计公报\n\n  中共中央组织部\n\n"
+        "  截至2021年12月31日，中国共产党党员总数为9671.2万名，比上年净增480.4万名。全国党的基层组织493.6万个。\n",
+        encoding="utf-8",
+    )
+    row = init_metadata(tmp_path).added[0]
+    assert (row["title"], row["region"], row["level"], row["year"]) == ("2021年中国共产党党内统计公报", "全国", "national", "2021")
+    assert row["author"] == ""  # 作者: is empty, 发布时间 is the next field's label
+
+
+def test_a_newspaper_or_a_verb_before_a_committee_names_no_place():
+    assert [m.text for m in find_place_mentions("来源：新华日报 本报讯 全省党员")] == []
+    assert guess_region("压紧压实责任，推动县委书记当好第一责任人").candidates_text() == ""
+
+
 # --------------------------------------------------------------------------- years
 
 
@@ -230,6 +247,14 @@ def test_the_publication_date_and_this_year_come_before_the_most_frequent_year(t
         "2022", {"year": "most frequent year in the text: 2022 ×3"}
     )
     assert unsure_fields(rows["dated"]["notes"]) == {} == unsure_fields(rows["today"]["notes"])
+
+
+def test_years_of_events_and_bounds_are_not_the_year_of_the_text(tmp_path):
+    (tmp_path / "village.txt").write_text(
+        "罗家村党建情况\n全村共有党员86名，其中1949年-1966年入党的9名，1966年-1976年入党的12名，2002年以后入党的31名，2002年以后入党的党员平均年龄41岁。",
+        encoding="utf-8",
+    )
+    assert init_metadata(tmp_path).added[0]["year"] == ""
 
 
 # --------------------------------------------------------------------------- accepting and what stays unsure

@@ -792,11 +792,13 @@ def _find_furniture_edits(text: str) -> Iterator[Edit]:
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+#: A field's value ends where the line's next label begins: an empty field (作者:    发布时间:) has none.
+_VALUE_END = r"(?![^\s|｜:：]|\s*[:：])"
 _META_FIELDS = {
-    "editor": re.compile(r"(?:择稿人员|责任编辑|編輯|编辑)\s*[:：]\s*([^\s|｜:：]{1,20})"),
-    "source": re.compile(r"(?:信息来源|稿源|来源|來源)\s*[:：]\s*([^\s|｜:：]{1,30})"),
+    "editor": re.compile(rf"(?:择稿人员|责任编辑|編輯|编辑)\s*[:：]\s*([^\s|｜:：]{{1,20}}){_VALUE_END}"),
+    "source": re.compile(rf"(?:信息来源|稿源|来源|來源)\s*[:：]\s*([^\s|｜:：]{{1,30}}){_VALUE_END}"),
     "visits": re.compile(r"(?:访问次数|浏览次数|阅读次数|点击数|点击量|访问量|瀏覽次數)\s*[:：]\s*(\d+)"),
-    "author": re.compile(r"(?<![责任])作者\s*[:：]\s*([^\s|｜:：]{1,20})"),
+    "author": re.compile(rf"(?<![责任])作者\s*[:：]\s*([^\s|｜:：]{{1,20}}){_VALUE_END}"),
 }
 
 
@@ -806,6 +808,8 @@ def extract_furniture_metadata(text: str) -> dict[str, str]:
     Example:
         >>> extract_furniture_metadata("择稿人员: 刘磊 | 发布日期: 2020-05-09 | 访问次数: 895")
         {'date': '2020-05-09', 'editor': '刘磊', 'visits': '895'}
+        >>> extract_furniture_metadata("文章来源:中国干部网    作者:    发布时间:2018-07-01 20:58    点击量:591")
+        {'date': '2018-07-01', 'source': '中国干部网', 'visits': '591'}
     """
     return _metadata_of_lines(_furniture_lines(text))
 

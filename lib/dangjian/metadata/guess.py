@@ -178,6 +178,24 @@ def _head_pipeline() -> CleaningPipeline:
     return pipeline.without(*dropped)
 
 
+#: A news agency's dateline (新华社北京6月30日电, 本报讯, 中新网南宁3月2日电): it names where the wire was
+#: filed, not the place a report speaks for, and it opens no title.
+DATELINE = re.compile(
+    r"(?:[（(]?(?:新华社|中新社|中新网|中国新闻网|人民网|新华网|央视网|本报|本网|本台)(?:记者[\u4e00-\u9fff]{0,4}?)?"
+    r"(?:[\u4e00-\u9fff]{2,6}?)?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(?:电|讯)[）)]?|[\u4e00-\u9fff]{2,6}[0-9０-９]{1,2}月[0-9０-９]{1,2}日电)[\s　]*"
+)
+
+
+def without_datelines(text: str) -> str:
+    """``text`` without news datelines (see :data:`DATELINE`).
+
+    Example:
+        >>> without_datelines("新华社北京6月30日电 2017年中国共产党党内统计公报"), without_datelines("本报讯 全省共有党员")
+        ('2017年中国共产党党内统计公报', '全省共有党员')
+    """
+    return DATELINE.sub("", text)
+
+
 def normalise_lines(text: str) -> list[str]:
     """``text`` as simplified, normalised, non-empty lines (no line removed).
 
@@ -191,7 +209,7 @@ def normalise_lines(text: str) -> list[str]:
 def page_head(raw_text: str) -> list[str]:
     """The normalised lines of a document's head: up to :data:`HEAD_LINES` lines of its first
     :data:`HEAD_CHARS` characters, ending before the first paragraph of text."""
-    lines = normalise_lines(raw_text[:HEAD_CHARS])[:HEAD_LINES]
+    lines = [line for line in (without_datelines(line).strip() for line in normalise_lines(raw_text[:HEAD_CHARS])) if line][:HEAD_LINES]
     for index, line in enumerate(lines):
         if is_paragraph(line):
             return lines[:index]
@@ -433,6 +451,11 @@ def guess_date(head: Sequence[str], tail: Sequence[str] = ()) -> tuple[str, str]
     return "", ""
 
 
+#: What after a year makes it the year of an event or a bound (2002年以后入党, 1949年-1966年), not a
+#: year the text is about.
+_YEAR_OF_EVENT = re.compile(r"\s*(?:以后|以前|以来|之后|之前|前|后|入党|出生|参加工作|[-—–~～至到])")
+
+
 def guess_year(title: str, text: str, date: str) -> tuple[str, str]:
     """``(year, basis)``: a year (20xx年) in the title, else the publication date's year, else, in
     a text that says 今年 or 本年, the year of its latest full date, else the year the text
@@ -446,6 +469,8 @@ def guess_year(title: str, text: str, date: str) -> tuple[str, str]:
         ('2023', '今年 in a text dated 2023-03-05')
         >>> guess_year("2023年度党组织书记述职评议会议", "", "2024-02-23")
         ('2024', 'publication date')
+        >>> guess_year("", "1949年-1966年入党的5名，2002年以后入党的12名，2002年以后入党的党员", "")
+        ('', '')
     """
     in_title = _YEAR.search(title)
     reviewed = in_title is not None and title[in_title.end() : in_title.end() + 1] == "度"
@@ -460,7 +485,7 @@ def guess_year(title: str, text: str, date: str) -> tuple[str, str]:
         dates = sorted(filter(None, (_iso(m) for m in _FULL_DATE.finditer(text) if "年" in m.group(0))))
         if dates:
             return dates[-1][:4], f"{said.group(0)} in a text dated {dates[-1]}"
-    counts = Counter(_YEAR.findall(text))
+    counts = Counter(match.group(1) for match in _YEAR.finditer(text) if not _YEAR_OF_EVENT.match(text, match.end()))
     if counts:
         ranked = sorted(counts, key=lambda y: (-counts[y], -int(y)))
         shown = ", ".join(f"{y} ×{counts[y]}" for y in ranked[:3])
@@ -726,7 +751,7 @@ def guess_metadata(document: Document, repeated: frozenset[str] | set[str] = fro
     """
     cleaned = clean_text(document.raw_text)
     found = {**cleaned.metadata, **{k: v for k, v in document.metadata.items() if v}}
-    text = cleaned.text
+    text = without_datelines(cleaned.text)  # 新华社北京…电 names where a wire was filed, not the place reported on
     head = page_head(document.raw_text)
     stated = " ".join(normalise_lines(found.get("title", ""))) if found.get("title", "").strip() else ""
     choice = choose_title(head, stated, repeated)

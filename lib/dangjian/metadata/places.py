@@ -62,13 +62,18 @@ _COUNTY_SUFFIXES = ("县", "区", "市", "旗")
 #: What follows a place name that makes it part of a street's or a venue's name.
 _NOT_A_PLACE_AFTER = re.compile(r"[东西南北中]?路|大道|大街|街(?!道)|巷|广场|公园|大厦|酒店|宾馆|饭店")
 #: What follows a short form that makes it the name of a smaller unit (长宁镇 is a town) or of
-#: an organisation (新华社).
-_SMALLER_UNIT_AFTER = re.compile(r"镇|乡|村|街道|社区|社")
+#: an organisation (新华社, 新华日报, 新华网).
+_SMALLER_UNIT_AFTER = re.compile(r"镇|乡|村|街道|社区|社|日报|晚报|网|书店|医院")
 #: What follows a county name with another suffix that makes it a word (河南县域, 宁波市场).
 _WORD_AFTER_RENAMED = re.compile(r"[域级城乡直场民辖属]")
 #: A county-like unit named with its own committee (临平区委) or after its prefecture (杭州市临平区).
 _COUNTY_LIKE = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?=委(?!员))")
-_NOT_COUNTY_NAMES = re.compile(r"^[全各本我该两每其省市县区镇乡村]|^(?:园|社|校|景|小|街|城|新|矿|片|辖|林|牧|开发|试验|示范|功能|核心|保护|风景|产业|经济|工业|高新)")
+#: First characters or words that make a 区委/县委 a common noun after a word, not a county's name:
+#: 全区委, 开发区委, and the verbs before a committee (推动县委书记…, 督促区委…).
+_NOT_COUNTY_NAMES = re.compile(
+    r"^[全各本我该两每其省市县区镇乡村]|^(?:园|社|校|景|小|街|城|新|矿|片|辖|林|牧|开发|试验|示范|功能|核心|保护|风景|产业|经济|工业|高新)"
+    r"|^(?:推动|推进|督促|指导|要求|带动|落实|压实|强化|加强|召开|参加|组织|配合|协助|经过|通过|报请|提请|按照|根据|由于|作为|成为|担任|进入)$"
+)
 _MUNICIPALITIES = {"11", "12", "31", "50"}
 
 
