@@ -299,3 +299,13 @@ def test_nested_parentheses_are_converted_in_one_pass(raw):
     once = clean_text(raw).text
     assert "(" not in once and ")" not in once
     assert clean_text(once).text == once
+
+
+def test_gambling_advertisements_injected_into_a_sentence_are_removed_and_counted():
+    raw = "沙塘镇召开述职评议会，深入学习习近平总书记澳门和记娱乐场,菠菜导航网:全面从严治党的重要论述。全年打击赌博违法活动12起。"
+    result = clean_text(raw)
+    assert result.text == "沙塘镇召开述职评议会，深入学习习近平总书记全面从严治党的重要论述。全年打击赌博违法活动12起。"
+    record = next(r for r in result.records if r.step == "remove_injected_spam")
+    assert (record.edits, record.removed) == (2, ["澳门和记娱乐场,", "菠菜导航网:"])
+    start = result.text.index("全面")
+    assert raw[result.offset_map.to_raw_span(start, start + 2)[0] :].startswith("全面从严")  # offsets still point into the raw text

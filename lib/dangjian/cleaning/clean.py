@@ -1246,6 +1246,23 @@ replace_placeholders = Step.streaming(
 )
 
 
+#: Gambling advertisements injected into a hacked page's running text (习近平总书记澳门和记娱乐场，菠菜导航网：
+#: 全面从严治党…): a casino's or betting site's name, with the mark after it. A report of the genre
+#: never speaks of 娱乐场, 百家乐 or a 菠菜 (betting) site; 打击赌博 and the like are not matched.
+_SPAM = re.compile(
+    rf"(?:(?:澳门|葡京|新葡京|威尼斯人|金沙|永利|太阳城|皇冠|和记|银河)[{CJK}]{{0,4}}?(?:娱乐场|娱乐城|赌场|博彩)"
+    rf"|(?:菠菜|博彩|百家乐|老虎机|电子游艺|真人娱乐)[{CJK}]{{0,3}}?(?:导航网|导航|官网|网址|平台|网)"
+    r"|娱乐场|娱乐城|百家乐|老虎机)[，,：:、]?"
+)
+remove_injected_spam = Step.streaming(
+    "remove_injected_spam",
+    "remove",
+    _regex_stream(_SPAM, "spam", lambda m: "", needs="娱菠博百虎游"),
+    description="Gambling advertisements injected into a hacked page's running text "
+    "(澳门…娱乐场, 菠菜导航网) are removed with the mark after them, and counted.",
+)
+
+
 # mark -------------------------------------------------------------------------
 
 _LOST = re.compile(rf"\ufffd|\?(?<=[{CJK}，。、；：“”（）]\?)|\?(?=[{CJK}，。、；：“”（）;])")
@@ -1297,6 +1314,7 @@ DEFAULT_STEPS: tuple[Step, ...] = (
     convert_to_simplified,
     remove_furniture,
     remove_author_lines,
+    remove_injected_spam,
     replace_placeholders,
     normalize_punctuation,
     join_spaced_numbers,
