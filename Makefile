@@ -1,4 +1,5 @@
 # dangjian: every target sets up what it needs on a fresh machine (python3.11 on PATH).
+#   make setup          create .venv, install the project and register its kernel (about 1 min): then .venv/bin/dangjian works
 #   make test           create .venv, install the project, register the kernel, install the browser, run the tests (about 7 min)
 #   make browser        install headless Chromium and a CJK font (Debian packages) for the browser test
 #   make run            ... and execute every parameters/*.yaml into reports/  (RUN_ARGS="--only 00_corpus")
