@@ -697,6 +697,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("村工作人员报酬由镇财政统一发放，人均月工资1800元。", "1800元", "工资", "cadre_pay", "amount"),
     # 由原有 before an earlier level and a month before a clause are not in the subject
     ("机关党支部总数由原有9个增加至14个。", "9个", "机关党支部总数", "orgs_by_type", "amount"),
+    # the share that follows a count of cadres selected is theirs too
+    ("全村党员48名，其中大学生村官党员2名，占4.2%。", "4.2%", "大学生村官", "cadres_selected", "share"),
 ]
 
 
