@@ -699,6 +699,9 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("机关党支部总数由原有9个增加至14个。", "9个", "机关党支部总数", "orgs_by_type", "amount"),
     # the share that follows a count of cadres selected is theirs too
     ("全村党员48名，其中大学生村官党员2名，占4.2%。", "4.2%", "大学生村官", "cadres_selected", "share"),
+    # a period of joining is what members are counted by; a comma inside a short note breaks no clause
+    ("从入党时间看，1978年-2002年入党的41人，2002年以后入党的27人。", "41人", "1978年-2002年入党", "", "amount"),
+    ("新一届村级（社区，下同）党组织书记平均年龄43.6岁。", "43.6岁", "村级（社区）党组织书记平均年龄", "village_secretaries", "amount"),
 ]
 
 

@@ -96,7 +96,7 @@ _VERB = "|".join(sorted(set(ACTION_VERBS), key=len, reverse=True))
 _VERBS = re.compile(_VERB)
 _VERB_RUN = re.compile(f"(?:{_VERB})+(?!{'|'.join(NOUN_SUFFIXES)})")
 _ADVERBIAL = (
-    r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{4}年(?:以来|来|底|末|初|内|度)?|[0-9]{0,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)|今年以来|去年以来|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|截止目前|截止|目前|现已|已经|已|"
+    r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{4}年(?:以来|来|底|末|初|内|度)?(?![-—–~～至到]|以后|以前|之后|之前|入党|出生)|[0-9]{0,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)|今年以来|去年以来|至今|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|截止目前|截止|目前|现已|已经|已|"
     r"一年来|近年来|近(?:[一二三四五六七八九十两]|[0-9]{1,2})年(?:来|间|内)?|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共(?![青产])|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
     r"全州|我市|我区|我县|我镇|我乡|我省|持续|进一步|积极|扎实|深入|全面|切实|不断|顺利|成功(?!率)|力争|"
     r"再|又|还|也|并|均|都|对|向|为|在(?![职岗册编校读任])|从|与|和|给|由|把|将|于|使|让|通过|按照|依托|围绕|针对|帮助|推动|"
@@ -289,20 +289,29 @@ def _balance(text: str) -> str:
     return text
 
 
-#: A year inside a phrase is a time adverbial, not what is measured (由2019年的860万元增至2022年的).
-_YEAR = re.compile(r"(?<![0-9])[0-9]{4}年(?:底|末|初|度)?(?:的)?")
+#: A year inside a phrase is a time adverbial, not what is measured (由2019年的860万元增至2022年的);
+#: a period of joining (1949年-1966年入党, 2002年以后入党) is what a count of members is by, and stays.
+_YEAR = re.compile(r"(?<![0-9])(?<!年[-—–~～至到])[0-9]{4}年(?:底|末|初|度)?(?:的)?(?![-—–~～]|[至到][0-9]|以后|以前|之后|之前|入党)")
+
+
+#: A drafting note that a bracket's word holds for the rest of the text: （下同）, （社区，下同）.
+_SAME_BELOW = re.compile(r"[（(]下同[）)]|[，,、]\s*下同(?=[）)])")
 
 
 def _strip(text: str) -> str:
-    """Remove quotes, years, leading adverbials and trailing links.
+    """Remove quotes, years, drafting notes (下同), leading adverbials and trailing links.
 
     Example:
         >>> _strip("2023年全镇累计达到"), _strip("“红色驿站”"), _strip("增至2022年的")
         ('', '红色驿站', '增')
+        >>> _strip("村级（社区，下同）党组织书记")
+        '村级（社区）党组织书记'
     """
     text = _QUOTE_CHARS.sub("", text)
     if text[:1] in "【[":
         text = _BRACKET_TAG.sub("", text)
+    if "下同" in text:
+        text = _SAME_BELOW.sub("", text)
     if "年" in text:
         text = _YEAR.sub("", text)
     text = text.strip(_EDGE_CHARS)
@@ -447,9 +456,23 @@ class _Window:
     same_clause: bool  # a quantity precedes it in the same clause
 
 
+#: A short note in brackets whose commas break no clause: 村级（社区，下同）党组织.
+_SHORT_NOTE = re.compile(r"[（(][^（）()。；\n]{1,12}[）)]")
+
+
 def _breaks(text: str) -> list[int]:
-    """The position after each clause break of ``text``, in order (found once per sentence)."""
-    return [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    """The position after each clause break of ``text``, in order (found once per sentence); a
+    comma inside a short bracketed note (``村级（社区，下同）党组织``) is none.
+
+    Example:
+        >>> _breaks("村级（社区，下同）党组织，共1748人")
+        [13]
+    """
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    if not breaks or ("（" not in text and "(" not in text):
+        return breaks
+    inside = [(m.start(), m.end()) for m in _SHORT_NOTE.finditer(text)]
+    return [b for b in breaks if not any(start < b <= end - 1 for start, end in inside)]
 
 
 def _outside(text: str, breaks: list[int], spans: Sequence[tuple[int, int]]) -> list[int]:
