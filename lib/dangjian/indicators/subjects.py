@@ -291,7 +291,7 @@ def _balance(text: str) -> str:
 
 #: A year inside a phrase is a time adverbial, not what is measured (由2019年的860万元增至2022年的);
 #: a period of joining (1949年-1966年入党, 2002年以后入党) is what a count of members is by, and stays.
-_YEAR = re.compile(r"(?<![0-9])(?<!年[-—–~～至到])[0-9]{4}年(?:底|末|初|度)?(?:的)?(?![-—–~～]|[至到][0-9]|以后|以前|之后|之前|入党)")
+_YEAR = re.compile(r"(?<![0-9])(?<!年[-—–~～至到])[0-9]{4}年(?:以来|来|底|末|初|度)?(?:的)?(?![-—–~～]|[至到][0-9]|以后|以前|之后|之前|入党)")
 
 
 #: A drafting note that a bracket's word holds for the rest of the text: （下同）, （社区，下同）.
