@@ -1254,10 +1254,20 @@ _SPAM = re.compile(
     rf"|(?:菠菜|博彩|百家乐|老虎机|电子游艺|真人娱乐)[{CJK}]{{0,3}}?(?:导航网|导航|官网|网址|平台|网)"
     r"|娱乐场|娱乐城|百家乐|老虎机)[，,：:、]?"
 )
+#: Words one of which every advertisement holds: a text without any is not scanned (seven substring
+#: searches cost far less than one scan of the pattern).
+_SPAM_CORES = ("娱乐", "赌场", "博彩", "菠菜", "百家乐", "老虎机", "游艺")
+
+
+def _find_spam_edits(text: str) -> Iterator[EditBatch]:
+    if any(core in text for core in _SPAM_CORES):
+        yield from batched_edits(((*m.span(), "") for m in _SPAM.finditer(text)), "spam")
+
+
 remove_injected_spam = Step.streaming(
     "remove_injected_spam",
     "remove",
-    _regex_stream(_SPAM, "spam", lambda m: "", needs="娱菠博百虎游"),
+    _find_spam_edits,
     description="Gambling advertisements injected into a hacked page's running text "
     "(澳门…娱乐场, 菠菜导航网) are removed with the mark after them, and counted.",
 )
