@@ -46,6 +46,8 @@ COMPARABLE_COLUMNS = (
     "core_category", "core_id", "core_zh", "core_en", "kind", "unit_class", "region", "level", "level_rank", "region_label",
     "year", "doc_id", "value", "value_norm", "unit", "approx", "mentions", "subject", "confidence", "indicator", "surface", "sentence",
 )
+#: Columns of the indicator table that :func:`comparable` reads or passes on.
+_COMPARABLE_INPUTS = frozenset(COMPARABLE_COLUMNS) | {"value_high", "threshold"}
 #: What makes two quantities of one document the same number stated again (a headline restating the
 #: body, a summary restating a section): one row of :func:`comparable`, the first by position.
 RESTATED_KEY = ["doc_id", "core_id", "kind", "unit_class", "unit", "value_norm", "approx", "value_high"]
@@ -66,10 +68,10 @@ def restatements(table: pd.DataFrame) -> pd.DataFrame:
     key = [column for column in RESTATED_KEY if column in table.columns]
     if table.empty:
         return table.assign(mentions=pd.Series(dtype="int64"))
-    keys = table[key].astype(str)  # NaN bounds compare equal as text
-    mentions = keys.groupby(key, sort=False, dropna=False)[key[0]].transform("size")
-    first = ~keys.duplicated(keep="first")
-    return table.assign(mentions=mentions.astype("int64"))[first]
+    hashed = pd.util.hash_pandas_object(table[key], index=False)  # one 64-bit hash per row: NaN bounds hash alike
+    mentions = hashed.map(hashed.value_counts()).to_numpy(dtype="int64")
+    first = ~hashed.duplicated(keep="first").to_numpy()
+    return table.assign(mentions=mentions)[first]
 
 
 def region_labels(documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
@@ -215,7 +217,8 @@ def comparable(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: st
         [['女党员', 'amount', '甲省 (province)', '2021', '1500000 名'], ['女党员', 'share', '甲省 (province)', '2021', '29 %'], ['女党员', 'share', '乙县 (county)', '2023', '31.2 %']]
     """
     core = core_indicators()
-    mapped = indicators[(indicators["core_id"].fillna("") != "") & ~indicators["threshold"].astype(bool)]
+    kept = [c for c in indicators.columns if c in _COMPARABLE_INPUTS]  # the rest of the indicator table is not carried along
+    mapped = indicators.loc[(indicators["core_id"].fillna("") != "") & ~indicators["threshold"].astype(bool), kept]
     table = _with_regions(restatements(mapped), documents, region_col)
     years = documents.set_index("doc_id")["year"] if "year" in documents.columns else pd.Series(dtype=str)
     table["year"] = table["doc_id"].map(years).fillna("").astype(str).replace({"nan": ""})
