@@ -19,8 +19,9 @@ codebook that describes every column of every table (``codebook.csv`` and ``code
 kind and unit class (a total and a sub-total, this year and last year). The long table keeps them
 all. The wide table takes the **first by position in the document** (the headline number of a
 report comes first), counts the distinct ones in ``<column>__n`` (a number stated again, as a
-headline restating the body, counts once) and flags an approximate first value (over,
-at least, about, under, range) in ``<column>__approx``. Thresholds (``35岁以下``) and unmapped
+headline restating the body, counts once), flags an approximate first value (over,
+at least, about, under, range) in ``<column>__approx`` and says what it measures (its subject) in
+``<column>__subject``. Thresholds (``35岁以下``) and unmapped
 quantities are never in the wide table.
 
 **Excel-safe CSV.** In a CSV, a text value that starts with ``=``, ``+``, ``-``, ``@``, a tab or
@@ -95,6 +96,7 @@ WIDE_SEPARATOR = "__"
 WIDE_COMPANIONS = {
     "n": "number of distinct values the document gives (a number stated again counts once; the value column holds the first)",
     "approx": "1 when the first value is approximate (over, at least, about, under, range), else 0",
+    "subject": "what the first value measures, as its sentence says (one core indicator gathers cut-offs and parts: 30岁及以下, 大专)",
 }
 #: Time stamp written into .dta files, so that the same table gives the same bytes.
 STATA_TIMESTAMP = datetime.datetime(2000, 1, 1)
@@ -341,13 +343,13 @@ def wide_export(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
         >>> table = pd.DataFrame({"doc_id": ["a", "a", "a"], "sentence_id": [0, 0, 3], "start": [5, 9, 0],
         ...     "core_id": ["members_female"] * 3, "kind": ["share"] * 3, "unit_class": ["percent"] * 3,
         ...     "unit": ["%"] * 3, "value_norm": [25.9, 30.0, 1.0], "approx": ["exact", "about", "exact"],
-        ...     "threshold": [False, False, True]})
+        ...     "threshold": [False, False, True], "subject": ["女党员", "新发展女党员", "35岁"]})
         >>> wide = wide_export(table, docs)
         >>> wide.filter(regex="^(doc_id|members)").to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
         [{'doc_id': 'a', 'members_female__share__percent': 25.9, 'members_female__share__percent__n': 2,
-          'members_female__share__percent__approx': 0},
+          'members_female__share__percent__approx': 0, 'members_female__share__percent__subject': '女党员'},
          {'doc_id': 'b', 'members_female__share__percent': nan, 'members_female__share__percent__n': 0,
-          'members_female__share__percent__approx': 0}]
+          'members_female__share__percent__approx': 0, 'members_female__share__percent__subject': ''}]
     """
     wide = _document_keys(documents).reset_index(drop=True)
     rows = indicators[_comparable_mask(indicators)].copy()
@@ -371,11 +373,14 @@ def wide_export(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
     distinct = rows.drop_duplicates(["doc_id", "column", "value_norm", "approx"])  # a number stated again is one value
     counts = spread(distinct.groupby(["doc_id", "column"]).size().rename("n").reset_index(), "n", 0).fillna(0)
     approximate = spread(first, "approximate", 0).fillna(0)
+    subjects = spread(first.assign(subject=first["subject"].fillna("").astype(str)), "subject", "").fillna("") if "subject" in first.columns else None
     cells: dict[str, object] = {}
     for column in columns:
         cells[column] = values[column].to_numpy(dtype="float64")
         cells[f"{column}{WIDE_SEPARATOR}n"] = counts[column].to_numpy(dtype="int64")
         cells[f"{column}{WIDE_SEPARATOR}approx"] = approximate[column].to_numpy(dtype="int8")
+        if subjects is not None:
+            cells[f"{column}{WIDE_SEPARATOR}subject"] = subjects[column].to_numpy(dtype=object)
     return pd.concat([wide, pd.DataFrame(cells, index=wide.index)], axis=1)
     return wide
 
@@ -413,7 +418,7 @@ def describe_column(table: str, column: str) -> dict[str, str]:
         core = core_indicators()[wide["core_id"]]
         what = f"{core.zh} ({wide['core_id']}), {wide['kind']}, {wide['unit_class']}"
         if wide["companion"]:
-            allowed = "0, 1" if wide["companion"] == "approx" else ">= 0"
+            allowed = {"approx": "0, 1", "n": ">= 0"}.get(wide["companion"], "")
             return {"unit": "", "meaning": f"{what}: {WIDE_COMPANIONS[wide['companion']]}", "allowed_values": allowed}
         return {"unit": wide["unit"], "meaning": f"{what}: first value by position in the document", "allowed_values": ""}
     source = "the corpus's metadata.csv" if table == "documents" else f"the {table} table"
@@ -465,7 +470,7 @@ def stata_names(columns: Sequence[str]) -> dict[str, str]:
 STATA_ABBREVIATIONS = {
     "amount": "a", "share": "s", "change": "c", "target": "t",
     "count": "cnt", "person": "per", "person_time": "pt", "money_cny": "cny", "percent": "pct", "percentage_points": "pp",
-    "area_mu": "mu", "age_years": "age", "times": "tim", "other": "oth", "n": "n", "approx": "ax",
+    "area_mu": "mu", "age_years": "age", "times": "tim", "other": "oth", "n": "n", "approx": "ax", "subject": "sj",
 }
 
 
@@ -530,7 +535,8 @@ def codebook_markdown(book: pd.DataFrame) -> str:
         "- `indicators_wide`: one row per document, one column per core indicator × kind × unit class "
         "(`<core_id>__<kind>__<unit_class>`, with `__<unit>` for the class `other`); a cell holds the first "
         "value of the document by position, `__n` counts the distinct values the document gives (a number "
-        "stated again counts once; all of them are rows of `indicators`), `__approx` is 1 when that first value is approximate. Thresholds and "
+        "stated again counts once; all of them are rows of `indicators`), `__approx` is 1 when that first value is approximate, "
+        "`__subject` says what it measures (one core indicator gathers cut-offs and parts). Thresholds and "
         "unmapped quantities are left out.",
         "",
     ]
