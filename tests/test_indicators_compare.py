@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 import re
 
 import pandas as pd
@@ -14,7 +15,8 @@ from dangjian.comparison.drilldown import indicator_sources, linked_comparison
 from dangjian.indicators import extract, load_taxonomy
 from dangjian.indicators.core import KINDS
 from dangjian.running import exports
-from dangjian.segmentation.pipeline import process_corpus
+from dangjian.reading.corpus import Document
+from dangjian.segmentation.pipeline import process_corpus, process_document
 from dangjian.figures.plotting import save_figure, setup_cjk_font
 
 
@@ -178,11 +180,17 @@ def test_a_number_a_document_states_again_is_one_value_with_its_mentions(tmp_pat
     assert len(restated) == 3 and restated["value_norm"].nunique() == 1  # the long table keeps every mention
     rows = compare.comparable(table, processed.document_table)
     total = rows[(rows["doc_id"] == "a") & (rows["core_id"] == "members_total")]
-    assert total[["surface", "mentions"]].values.tolist() == [["2.1万名", 3]]
+    assert total[["subject", "mentions"]].values.tolist() == [["党员总数", 2], ["党员", 1]]  # headline and summary; the body's own words
     share = rows[(rows["doc_id"] == "a") & (rows["core_id"] == "members_female") & (rows["kind"] == "share")]
     assert share["mentions"].tolist() == [2]
     amounts = compare.comparison_table(rows, "amount").set_index("core_id")
-    assert amounts.loc["members_total", "甲县 (county)"] == "21000 名（党员总数 · 2023 · a · ×3）"
+    assert amounts.loc["members_total", "甲县 (county)"] == "21000 名（党员总数 · 2023 · a · ×2）；21000 名（党员 · 2023 · a）"
     assert amounts.loc["members_total", "乙县 (county)"] == "18000 名（党员 · 2023 · b）"
     wide = exports.wide_export(table, processed.document_table).set_index("doc_id")
-    assert wide.loc["a", "members_total__amount__person__n"] == 1 and wide.loc["a", "members_total__amount__person"] == 21000
+    assert wide.loc["a", "members_total__amount__person__n"] == 2 and wide.loc["a", "members_total__amount__person"] == 21000
+
+
+def test_equal_numbers_of_different_parts_are_two_values():
+    table = extract(process_document(Document("a", Path("a.txt"), "全县党员中，大专学历占20%，本科学历占20%。", "utf-8")))
+    rows = compare.comparable(table, pd.DataFrame({"doc_id": ["a"], "region": ["甲县"], "level": ["county"], "year": ["2023"]}))
+    assert rows[["value", "mentions"]].values.tolist() == [["20 %", 1], ["20 %", 1]]

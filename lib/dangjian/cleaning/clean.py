@@ -1247,12 +1247,11 @@ replace_placeholders = Step.streaming(
 
 
 #: Gambling advertisements injected into a hacked page's running text (习近平总书记澳门和记娱乐场，菠菜导航网：
-#: 全面从严治党…): a casino's or betting site's name, with the mark after it. A report of the genre
-#: never speaks of 娱乐场, 百家乐 or a 菠菜 (betting) site; 打击赌博 and the like are not matched.
+#: 全面从严治党…): a casino's name with its 娱乐场, or a betting site's name (菠菜导航网), with the mark after
+#: it. 娱乐场所, 菠菜种植, 关停老虎机 and 打击赌博 are ordinary words of the genre and stay.
 _SPAM = re.compile(
-    rf"(?:(?:澳门|葡京|新葡京|威尼斯人|金沙|永利|太阳城|皇冠|和记|银河)[{CJK}]{{0,4}}?(?:娱乐场|娱乐城|赌场|博彩)"
-    rf"|(?:菠菜|博彩|百家乐|老虎机|电子游艺|真人娱乐)[{CJK}]{{0,3}}?(?:导航网|导航|官网|网址|平台|网)"
-    r"|娱乐场|娱乐城|百家乐|老虎机)[，,：:、]?"
+    rf"(?:(?:澳门|葡京|新葡京|威尼斯人|金沙|永利|太阳城|皇冠|和记|银河)[{CJK}]{{0,4}}?(?:娱乐场|娱乐城|赌场|博彩)(?!所)"
+    r"|(?:菠菜|博彩|百家乐|老虎机|电子游艺|真人娱乐)(?:导航网|导航|官网|网址|网站|网))[，,：:、]?"
 )
 #: Words one of which every advertisement holds: a text without any is not scanned (seven substring
 #: searches cost far less than one scan of the pattern).

@@ -49,21 +49,23 @@ COMPARABLE_COLUMNS = (
 #: Columns of the indicator table that :func:`comparable` reads or passes on.
 _COMPARABLE_INPUTS = frozenset(COMPARABLE_COLUMNS) | {"value_high", "threshold"}
 #: What makes two quantities of one document the same number stated again (a headline restating the
-#: body, a summary restating a section): one row of :func:`comparable`, the first by position.
-RESTATED_KEY = ["doc_id", "core_id", "kind", "unit_class", "unit", "value_norm", "approx", "value_high"]
+#: body, a summary restating a section): one row of :func:`comparable`, the first by position. The
+#: subject is part of it: 大专学历占20%，本科学历占20% are two numbers that happen to be equal.
+RESTATED_KEY = ["doc_id", "core_id", "kind", "unit_class", "unit", "value_norm", "approx", "value_high", "subject"]
 
 
 def restatements(table: pd.DataFrame) -> pd.DataFrame:
     """One row per number a document states (the first by position), with ``mentions``: how many
-    times the document states it — same core indicator, kind, unit, value and precision. A headline
-    that restates a figure of the body is the same evidence, not a second value.
+    times the document states it — same core indicator, kind, unit, value, precision and subject. A
+    headline that restates a figure of the body is the same evidence, not a second value.
 
     Example:
-        >>> table = pd.DataFrame({"doc_id": ["a"] * 3, "core_id": ["members_female"] * 3, "kind": ["share"] * 3,
-        ...     "unit_class": ["percent"] * 3, "unit": ["%"] * 3, "value_norm": [29.9, 29.9, 31.0],
-        ...     "approx": ["exact"] * 3, "value_high": [np.nan] * 3, "surface": ["29.9%", "29.9%", "31%"]})
-        >>> restatements(table)[["surface", "mentions"]].values.tolist()
-        [['29.9%', 2], ['31%', 1]]
+        >>> table = pd.DataFrame({"doc_id": ["a"] * 4, "core_id": ["members_female"] * 4, "kind": ["share"] * 4,
+        ...     "unit_class": ["percent"] * 4, "unit": ["%"] * 4, "value_norm": [29.9, 29.9, 31.0, 31.0],
+        ...     "approx": ["exact"] * 4, "value_high": [np.nan] * 4, "subject": ["女党员", "女党员", "女党员", "新发展女党员"],
+        ...     "surface": ["29.9%", "29.9%", "31%", "31%"]})
+        >>> restatements(table)[["surface", "subject", "mentions"]].values.tolist()
+        [['29.9%', '女党员', 2], ['31%', '女党员', 1], ['31%', '新发展女党员', 1]]
     """
     key = [column for column in RESTATED_KEY if column in table.columns]
     if table.empty:

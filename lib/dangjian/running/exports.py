@@ -63,6 +63,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dangjian.comparison.compare import restatements
 from dangjian.indicators.core import KINDS, core_indicators
 from dangjian.indicators.grammar import APPROX_PREFIXES, APPROX_SUFFIXES
 from dangjian.indicators.results import plain_decimal
@@ -370,7 +371,7 @@ def wide_export(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
         return table.reindex(index=wide["doc_id"], columns=columns, fill_value=fill)
 
     values = spread(first, "value_norm", np.nan)
-    distinct = rows.drop_duplicates(["doc_id", "column", "value_norm", "approx"])  # a number stated again is one value
+    distinct = restatements(rows)  # a number stated again is one value, as in the comparison tables
     counts = spread(distinct.groupby(["doc_id", "column"]).size().rename("n").reset_index(), "n", 0).fillna(0)
     approximate = spread(first, "approximate", 0).fillna(0)
     subjects = spread(first.assign(subject=first["subject"].fillna("").astype(str)), "subject", "").fillna("") if "subject" in first.columns else None
