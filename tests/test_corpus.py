@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from dangjian.cleaning.clean import clean_text
-from dangjian.reading.corpus import CorpusError, decode_bytes, load_corpus, read_document
+from dangjian.reading.corpus import LEVELS, CorpusError, decode_bytes, load_corpus, read_document
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 DOCS = sorted(p.stem for p in RAW.glob("*.txt"))
@@ -214,4 +214,4 @@ def test_bodies_outside_the_administrative_hierarchy_have_levels_of_their_own(co
     documents = pd.DataFrame([{"doc_id": d.doc_id, **d.metadata} for d in corpus])
     labels = region_labels(documents).set_index("doc_id")
     assert labels.loc["pingliang-2024", "region_label"] == "平凉市 (university)"
-    assert labels.loc["pingliang-2024", "level_rank"] > labels.loc["town-speech", "level_rank"]  # after the village
+    assert labels.loc["pingliang-2024", "level_rank"] == LEVELS.index("university") > LEVELS.index("village")  # after the village

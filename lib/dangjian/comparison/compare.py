@@ -96,7 +96,8 @@ def region_labels(documents: pd.DataFrame, region_col: str = "region") -> pd.Dat
         raise KeyError(f"region column {region_col!r} not in the document table; columns are {list(documents.columns)}")
     rows = []
     for record in documents.to_dict("records"):
-        region = str(record.get(region_col) or "").strip()
+        value = record.get(region_col)
+        region = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value).strip()
         if region_col not in _PLACE_COLUMNS:
             region = region or f"(no {region_col})"
         for column in _REGION_FALLBACK:
@@ -153,11 +154,16 @@ def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str 
     return counts
 
 
+def _measures(indicators: pd.DataFrame) -> pd.Series:
+    """For each row: does it measure something (it is no threshold)?"""
+    if "threshold" not in indicators.columns:
+        return pd.Series(True, index=indicators.index)
+    return ~indicators["threshold"].fillna(False).astype(bool)
+
+
 def _measured(indicators: pd.DataFrame) -> pd.DataFrame:
     """The quantities that measure something: every row but the thresholds."""
-    if "threshold" not in indicators.columns:
-        return indicators
-    return indicators[~indicators["threshold"].fillna(False).astype(bool)]
+    return indicators[_measures(indicators)]
 
 
 def density(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
@@ -174,7 +180,7 @@ def density(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str =
     table = labels.merge(documents[["doc_id", "clean_chars"]], on="doc_id")
     measured = _measured(indicators)
     quantities = measured.groupby("doc_id").size()
-    thresholds = indicators.drop(measured.index).groupby("doc_id").size()
+    thresholds = indicators[~_measures(indicators)].groupby("doc_id").size()
     mapped = measured[measured["core_id"].fillna("") != ""].groupby("doc_id").size()
     table["quantities"] = table["doc_id"].map(quantities).fillna(0).astype(int)
     table["thresholds"] = table["doc_id"].map(thresholds).fillna(0).astype(int)

@@ -77,7 +77,7 @@ def read_text(text: str) -> list[Quantity | NotAQuantity]:
             if excluded is not None:
                 verdict = excluded
         results.append(verdict)
-    return _share_listed_units(text, results) if "、" in text or "分别" in text or "个和" in text else results
+    return _share_listed_units(text, results) if "、" in text or "分别" in text or "个和" in text or "个与" in text or "个及" in text else results
 
 
 #: The longest line taken for a cell or a header of a table laid out one cell a line.

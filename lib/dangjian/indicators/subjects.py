@@ -95,8 +95,15 @@ NOUN_SUFFIXES = ("班", "站", "点", "率", "室", "员", "中心", "资金", "
 _VERB = "|".join(sorted(set(ACTION_VERBS), key=len, reverse=True))
 _VERBS = re.compile(_VERB)
 _VERB_RUN = re.compile(f"(?:{_VERB})+(?!{'|'.join(NOUN_SUFFIXES)})")
+#: A year, or a range of years, as a time adverbial (2023年以来, 2021年至2023年); not a period of
+#: joining or of birth, which is what members are counted by (1949年-1966年入党, 2002年以后入党, 1990年出生).
+_YEAR_WORDS = (
+    r"(?![0-9]{4}年(?:[-—–~～至到][0-9]{4}年)?(?:以来|以后|以前|之后|之前|前|后)?(?:入党|出生))"
+    r"[0-9]{4}年(?:[-—–~～至到][0-9]{4}年)?(?:以来|来|底|末|初|内|度)?"
+)
 _ADVERBIAL = (
-    r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{4}年(?:以来|来|底|末|初|内|度)?(?![-—–~～]|[至到][0-9]|以后|以前|之后|之前|入党|出生)|[0-9]{0,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)|今年以来|去年以来|至今|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|截止目前|截止|目前|现已|已经|已|"
+    rf"[（(][一二三四五六七八九十]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、|{_YEAR_WORDS}|"
+    r"[0-9]{0,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)|今年以来|去年以来|至今|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|截止目前|截止|目前|现已|已经|已|"
     r"一年来|近年来|近(?:[一二三四五六七八九十两]|[0-9]{1,2})年(?:来|间|内)?|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共(?![青产])|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
     r"全州|我市|我区|我县|我镇|我乡|我省|持续|进一步|积极|扎实|深入|全面|切实|不断|顺利|成功(?!率)|力争|"
     r"再|又|还|也|并|均|都|对|向|为|在(?![职岗册编校读任])|从|与|和|给|由|把|将|于|使|让|通过|按照|依托|围绕|针对|帮助|推动|"
@@ -239,21 +246,21 @@ _EDGE_CHARS = "、，,：: 　|｜"
 MAX_SUBJECT = 32
 MAX_SHORT_LEFT = 10
 MAX_RIGHT = 20
-#: Where a label may be cut when it is too long: after a particle, a list mark or a bracket, so that
-#: a word is not cut in two (``…结合`` → ``合…``).
-_CUT_AFTER = re.compile(r"[的之中和与及、，,（(）)]")
+#: Where a label may be cut when it is too long: after 的, a list mark or a bracket, which never stand
+#: inside a word (中, 之, 和 do: 中心, 之家, 和谐).
+_CUT_AFTER = re.compile(r"[的、，,（(）)]")
 
 
 def _tail(label: str, limit: int = MAX_SUBJECT) -> str:
     """The end of a label longer than ``limit`` (the head noun of a Chinese phrase is at its end),
-    cut after a particle or mark near the limit so that no word is cut in two: the last one in the
-    few characters before the limit (the label runs a little longer), else the first after it,
-    else at the limit.
+    cut after 的, a list mark or a bracket near the limit, which never stand inside a word: the last
+    one in the few characters before the limit (the label runs a little longer), else the first
+    after it, else at the limit.
 
     Example:
         >>> _tail("村（社区）党组织书记具有高中（中专）以上学历中大专学历", 20)
         '党组织书记具有高中（中专）以上学历中大专学历'
-        >>> _tail("坚持党建引领与产业发展相结合建成产业基地", 12), _tail("短", 12)
+        >>> _tail("坚持党建引领的产业发展相结合建成产业基地", 12), _tail("短", 12)
         ('产业发展相结合建成产业基地', '短')
     """
     if len(label) <= limit:
@@ -291,7 +298,7 @@ def _balance(text: str) -> str:
 
 #: A year inside a phrase is a time adverbial, not what is measured (由2019年的860万元增至2022年的);
 #: a period of joining (1949年-1966年入党, 2002年以后入党) is what a count of members is by, and stays.
-_YEAR = re.compile(r"(?<![0-9])(?<!年[-—–~～至到])[0-9]{4}年(?:以来|来|底|末|初|度)?(?:的)?(?![-—–~～]|[至到][0-9]|以后|以前|之后|之前|入党)")
+_YEAR = re.compile(rf"(?<![0-9]){_YEAR_WORDS}(?:的)?")
 
 
 #: A drafting note that a bracket's word holds for the rest of the text: （下同）, （社区，下同）.
@@ -822,7 +829,7 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
     if _TRAIT.fullmatch(subject) and _ORGANISATION_END.search(group):
         return subject  # 党支部277个。女性89名: organisations have no sex or age, the trait is of people
     if _TRAIT.fullmatch(subject) and (_PARTY_GROUP.search(group) or not _PEOPLE_TRAIT.fullmatch(subject)):
-        whole = _TRAIT_GROUP.sub("", group) if not subject.startswith("平均") else group
+        whole = _TRAIT_GROUP.sub("", group) if not listing and not subject.startswith("平均") else group  # 女党员…，其中35岁以下: of the women
         return whole + ("" if subject.startswith("平均") else "中") + subject
     sector = _SECTOR_ORGANISATIONS.match(group) if _BARE_MEMBERS.fullmatch(subject) else None
     if sector:
@@ -881,10 +888,13 @@ def label_subjects(
             raw_left = raw_left[raw_left.rindex("、") + 1 :]
         if not window.same_clause or (skip[previous[3]] and not respectively):  # 女性和35岁以下的分别为: a threshold inside the list
             head = text[window.clause_start : start].rstrip()
-            respectively = _respectively_items(head) if _RESPECTIVELY.search(head) else []
-            if not respectively and _RESPECTIVELY.search(head):
+            in_clause = sum(1 for (s, _), skipped in zip(spans[index:], skip[index:]) if not skipped and s < window.right_end + 40 and not _CLAUSE_BREAK.search(text, end, s))
+            opening = _RESPECTIVELY.search(head)
+            if opening and opening.group().startswith("各") and in_clause < 2:
+                opening = None  # 东村和西村收入各达50万元: 各 before one number says each, not respectively
+            respectively = _respectively_items(head) if opening else []
+            if not respectively and opening:
                 # 基层党委24.9万个、总支部30.5万个，分别比上年增加1.0万个、0.6万个: the items counted before
-                in_clause = sum(1 for (s, _), skipped in zip(spans[index:], skip[index:]) if not skipped and s < window.right_end + 40 and not _CLAUSE_BREAK.search(text, end, s))
                 earlier = [s for s, skipped in zip(subjects, skip) if s and not skipped]
                 respectively = earlier[-in_clause:] if 0 < in_clause <= len(earlier) else []
         raw_right = text[end : window.right_end]

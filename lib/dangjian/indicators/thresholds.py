@@ -38,7 +38,7 @@ _COUNTED = ("count", "person")
 #: ``超过100名的党总支`` defines a group; ``不低于100元的标准`` states a standard.
 _DE_GROUP = re.compile(r"^的(?!标准|要求|水平|比例|目标|额度|幅度|规模)")
 #: An age that a change leaves (由52.1岁下降到49.8岁) or reaches is a level, not a group's bound.
-_CHANGE_AFTER = re.compile(r"(?:下降|降低|减少|提高|上升|增加|增长|提升|降|升)(?:了)?(?:到|至|为)?|左右|上下")
+_CHANGE_AFTER = re.compile(r"(?:下降|降低|减少|提高|上升|增加|增长|提升|降|升)(?:了)?(?:到|至|为)?")
 
 
 def threshold_flags(text: str, found: Sequence[Quantity]) -> list[bool]:

@@ -123,8 +123,8 @@ _LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3, "town
 #: A title naming a body outside the administrative hierarchy by its committee (XX大学党委, XX集团公司
 #: 党委): the level of that body, before any place the title names (北京大学, 甘肃建投集团).
 BODY_LEVELS = (
-    (re.compile(r"(?:大学|学院|职业技术学院|高等专科学校)(?:[^，。；\s]{0,6}?)(?:党委|党总支|党支部|党组织|基层党建)"), "university"),
-    (re.compile(r"(?:公司|集团|有限责任公司|股份)(?:[^，。；\s]{0,6}?)(?:党委|党总支|党支部|党组织|基层党建)"), "enterprise"),
+    (re.compile(r"(?:大学|学院|职业技术学院|高等专科学校)(?!生)(?:[^，。；\s生]{0,6}?)(?:党委|党总支|党支部|党组织|基层党建)"), "university"),
+    (re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|公司)(?:[^，。；\s]{0,6}?)(?:党委|党总支|党支部|党组织|基层党建)"), "enterprise"),
 )
 #: A unit whose name was anonymised: XX县, X县, **县, ××镇, 某县, 〇〇市, □□区.
 ANONYMISED_UNIT = re.compile(rf"(?:[XxＸｘ×✕]{{1,3}}|[*＊]{{1,3}}|某{{1,2}}|□{{1,3}}|[〇○]{{2,3}})({_SUFFIXES})")
@@ -453,7 +453,7 @@ def guess_date(head: Sequence[str], tail: Sequence[str] = ()) -> tuple[str, str]
 
 #: What after a year makes it the year of an event or a bound (2002年以后入党, 1949年-1966年), not a
 #: year the text is about.
-_YEAR_OF_EVENT = re.compile(r"\s*(?:以后|以前|以来|之后|之前|前|后|入党|出生|参加工作|[-—–~～至到])")
+_YEAR_OF_EVENT = re.compile(r"\s*(?:(?:以后|以前|之后|之前)?(?:入党|出生|参加工作)|以后|以前|之后|之前|[-—–~～]|[至到]\s*(?:19|20)\d\d)")
 
 
 def guess_year(title: str, text: str, date: str) -> tuple[str, str]:
@@ -471,6 +471,8 @@ def guess_year(title: str, text: str, date: str) -> tuple[str, str]:
         ('2024', 'publication date')
         >>> guess_year("", "1949年-1966年入党的5名，2002年以后入党的12名，2002年以后入党的党员", "")
         ('', '')
+        >>> guess_year("", "2023年以来，全县新发展党员100名。2023年以来，……2021年全县……", "")[0]
+        '2023'
     """
     in_title = _YEAR.search(title)
     reviewed = in_title is not None and title[in_title.end() : in_title.end() + 1] == "度"
@@ -661,7 +663,7 @@ def level_with_basis(title: str, text: str, region_level: str = "") -> tuple[str
     """
     body = next(((pattern.search(title), level) for pattern, level in BODY_LEVELS if pattern.search(title)), None)
     if body is not None:
-        return body[1], f"the title names the committee of a {body[1]}: {body[0].group()}", True
+        return body[1], f"the title names the committee of a body of the level {body[1]}: {body[0].group()}", True
     unit = title_unit(title)
     if unit is not None:
         return unit.level, f"the title names {unit.name}", True

@@ -63,7 +63,7 @@ _COUNTY_SUFFIXES = ("县", "区", "市", "旗")
 _NOT_A_PLACE_AFTER = re.compile(r"[东西南北中]?路|大道|大街|街(?!道)|巷|广场|公园|大厦|酒店|宾馆|饭店")
 #: What follows a short form that makes it the name of a smaller unit (长宁镇 is a town) or of
 #: an organisation (新华社, 新华日报, 新华网).
-_SMALLER_UNIT_AFTER = re.compile(r"镇|乡|村|街道|社区|社|日报|晚报|网|书店|医院")
+_SMALLER_UNIT_AFTER = re.compile(r"镇|乡|村|街道|社区|社|日报|晚报|网(?!格)|书店|医院")
 #: What follows a county name with another suffix that makes it a word (河南县域, 宁波市场).
 _WORD_AFTER_RENAMED = re.compile(r"[域级城乡直场民辖属]")
 #: A county-like unit named with its own committee (临平区委) or after its prefecture (杭州市临平区).

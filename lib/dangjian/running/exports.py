@@ -336,8 +336,9 @@ def wide_export(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
     """One row per document (all of them, in the document table's order), its document columns,
     then for each core indicator × kind × unit class that some document reports (core indicators in
     the order of the core list, then kinds, then unit classes): the first value by position
-    (``value_norm``), the number of distinct values (``__n``: a number stated again counts once) and whether the first is approximate
-    (``__approx``). Only comparable quantities enter (mapped, not thresholds).
+    (``value_norm``), what it measures (``__subject``), the number of distinct values (``__n``: a
+    number stated again counts once, as in the comparison tables) and whether the first is
+    approximate (``__approx``). Only comparable quantities enter (mapped, not thresholds).
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "region": ["甲", "乙"]})
