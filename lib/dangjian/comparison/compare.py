@@ -161,6 +161,16 @@ def _measures(indicators: pd.DataFrame) -> pd.Series:
     return ~indicators["threshold"].fillna(False).astype(bool)
 
 
+def comparable_mask(indicators: pd.DataFrame) -> pd.Series:
+    """For each row: can it be compared (mapped to a core indicator, and no threshold)?
+
+    Example:
+        >>> comparable_mask(pd.DataFrame({"core_id": ["grids", "", "grids"], "threshold": [False, False, True]})).tolist()
+        [True, False, False]
+    """
+    return (indicators["core_id"].fillna("") != "") & _measures(indicators)
+
+
 def _measured(indicators: pd.DataFrame) -> pd.DataFrame:
     """The quantities that measure something: every row but the thresholds."""
     return indicators[_measures(indicators)]
@@ -226,7 +236,7 @@ def comparable(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: st
     """
     core = core_indicators()
     kept = [c for c in indicators.columns if c in _COMPARABLE_INPUTS]  # the rest of the indicator table is not carried along
-    mapped = indicators.loc[(indicators["core_id"].fillna("") != "") & ~indicators["threshold"].astype(bool), kept]
+    mapped = indicators.loc[comparable_mask(indicators), kept]
     table = _with_regions(restatements(mapped), documents, region_col)
     years = documents.set_index("doc_id")["year"] if "year" in documents.columns else pd.Series(dtype=str)
     table["year"] = table["doc_id"].map(years).fillna("").astype(str).replace({"nan": ""})
@@ -342,7 +352,7 @@ def unmapped_subjects(indicators: pd.DataFrame) -> pd.DataFrame:
         >>> unmapped_subjects(table.assign(indicator=["", "", "grids"])).to_dict("records")
         [{'subject': '党建联系点', 'quantities': 2, 'documents': 2, 'unsure': 1, 'indicators': '', 'kinds': 'amount', 'unit_classes': 'count', 'examples': '3799个、12个'}]
     """
-    rows = indicators[(indicators["core_id"].fillna("") == "") & ~indicators["threshold"].astype(bool)]
+    rows = indicators[(indicators["core_id"].fillna("") == "") & _measures(indicators)]
     columns = ["subject", "quantities", "documents", "unsure", "indicators", "kinds", "unit_classes", "examples"]
     if rows.empty:
         return pd.DataFrame(columns=columns)

@@ -888,8 +888,8 @@ def label_subjects(
             raw_left = raw_left[raw_left.rindex("、") + 1 :]
         if not window.same_clause or (skip[previous[3]] and not respectively):  # 女性和35岁以下的分别为: a threshold inside the list
             head = text[window.clause_start : start].rstrip()
-            in_clause = sum(1 for (s, _), skipped in zip(spans[index:], skip[index:]) if not skipped and s < window.right_end + 40 and not _CLAUSE_BREAK.search(text, end, s))
             opening = _RESPECTIVELY.search(head)
+            in_clause = sum(1 for (s, _), skipped in zip(spans[index:], skip[index:]) if not skipped and s < window.right_end + 40 and not _CLAUSE_BREAK.search(text, end, s)) if opening else 0
             if opening and opening.group().startswith("各") and in_clause < 2:
                 opening = None  # 东村和西村收入各达50万元: 各 before one number says each, not respectively
             respectively = _respectively_items(head) if opening else []

@@ -63,7 +63,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dangjian.comparison.compare import restatements
+from dangjian.comparison.compare import comparable_mask, restatements
 from dangjian.indicators.core import KINDS, core_indicators
 from dangjian.indicators.grammar import APPROX_PREFIXES, APPROX_SUFFIXES
 from dangjian.indicators.results import plain_decimal
@@ -233,10 +233,6 @@ def _document_keys(documents: pd.DataFrame) -> pd.DataFrame:
     return keys.drop_duplicates("doc_id")
 
 
-def _comparable_mask(indicators: pd.DataFrame) -> pd.Series:
-    return (indicators["core_id"].fillna("") != "") & ~indicators["threshold"].astype(bool)
-
-
 def documents_export(documents: pd.DataFrame, indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per document: the document table's columns (metadata, lengths, cleaning counts)
     and, with the indicator table, ``quantities``, ``mapped`` and ``thresholds``.
@@ -253,7 +249,7 @@ def documents_export(documents: pd.DataFrame, indicators: pd.DataFrame | None = 
         ids = indicators["doc_id"]
         for name, rows in (
             ("quantities", ids),
-            ("mapped", ids[_comparable_mask(indicators)]),
+            ("mapped", ids[comparable_mask(indicators)]),
             ("thresholds", ids[indicators["threshold"].astype(bool)]),
         ):
             table[name] = table["doc_id"].map(rows.value_counts()).fillna(0).astype("int64")
@@ -278,7 +274,7 @@ def indicators_export(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.D
     added = {
         "core_zh": pd.Series([core[c].zh if c in core else "" for c in core_ids], dtype=object),
         "core_en": pd.Series([core[c].en if c in core else "" for c in core_ids], dtype=object),
-        "comparable": _comparable_mask(table),
+        "comparable": comparable_mask(table),
     }
     order = [c for c in INDICATOR_COLUMNS if c != "sentence"]
     order[order.index("core_id") + 1 : order.index("core_id") + 1] = list(added)
@@ -354,7 +350,7 @@ def wide_export(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
           'members_female__share__percent__approx': 0, 'members_female__share__percent__subject': ''}]
     """
     wide = _document_keys(documents).reset_index(drop=True)
-    rows = indicators[_comparable_mask(indicators)].copy()
+    rows = indicators[comparable_mask(indicators)].copy()
     if rows.empty:
         return wide
     rows["column"] = [wide_key(*key) for key in zip(rows["core_id"], rows["kind"], rows["unit_class"], rows["unit"].fillna(""))]
