@@ -142,7 +142,10 @@ def _score_sets():
 #: 湖南, 四川, 新疆, 陕西, 江苏, 广东), measured blind with the rules before and after the tenth part was
 #: studied (same figures; labels read a second time by a third person, two core ids changed): values
 #: recall 0.987, precision 0.987; core precision 0.848, recall 0.636; kind 0.987, on shares, changes
-#: and targets 0.929. Not studied.
+#: and targets 0.929. Then studied (its errors read; rules for 由平均…提高到去年的, a quoted word
+#: that ends a sentence, 参与 after an organisation, two qualifiers of a host sector, the 五个好 rating
+#: and the levels' demonstration sites, 三个好及以下 and 进位升级, 后备村干部, secretaries' traits in a
+#: sentence on village organisations): core precision 0.976, recall 0.909; the other parts unchanged.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -159,7 +162,7 @@ THRESHOLDS = {
     "blind8": {"recall": 0.97, "precision": 0.95, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
     "blind9": {"recall": 0.95, "precision": 0.88, "core_precision": 0.88, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
     "blind10": {"recall": 0.93, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
-    "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.84, "core_recall": 0.63, "kind": 0.98, "kind_other": 0.92},
+    "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
 }
 
 
@@ -1385,6 +1388,14 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全区共建成新时代文明实践站126个。 | 126个 |  | amount
 全县党员干部结对帮扶脱贫户3200户。 | 3200户 | people_served | amount
 全县选派126名科级干部到村任第一书记。 | 126名 | first_secretaries | amount
+全镇村集体收入由平均不足3万元，提高到去年的12.6万元。 | 12.6万元 | collective_income | amount
+全县有疫情防控任务的86个社区全部选派了“第一书记”。 | 86个 | first_secretaries | amount
+全市各级公立医院有215个基层党组织参与志愿服务。 | 215个 | orgs_by_type | amount
+全区获评“五个好”党支部88个，占比40.2%。 | 40.2% | model_orgs | share
+“三星”及以下党支部进位升级率达60%。 | 60% | weak_orgs | share
+省级示范点增至12个，市级示范点30个。 | 12个 | model_orgs | amount
+全乡储备后备村干部45人。 | 45人 | reserve_cadres | amount
+全镇村（社区）党组织班子成员中，党组织书记大专及以上学历占65%。 | 65% | village_secretaries | share
 """.strip().splitlines()]
 
 

@@ -112,19 +112,19 @@ _ADVERBIAL = (
     r"(?:[省市区县州旗镇乡]委)?组织部门?|[省市区县州旗镇乡]委|[省市区县镇乡]政府|[省市区县]级财政|[镇乡]党委|[区县市]委组织部|"
 )
 _LEADING = re.compile(rf"^(?:(?:{_ADVERBIAL[:-1]})\s*)+")
-_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|以及|和|及|与|(?<![村人户年])均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从)+$")
+_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|增|减|升|降)(?=[至到]))+$")
 #: A causative verb with nothing else before the number (组织1508名党员到基地重温入党誓词, 带领全村300名
 #:党员参加志愿服务): what is counted is the people it sets to act, and what they do is the rest of the clause.
 _CAUSATIVE = re.compile(r"(?:组织|带领|动员|发动|引导|号召|安排|鼓励|推动|督促|指导)(?:全[省市区县州旗镇乡村]|全体|广大|辖区|各级|所有|本[单部]位)*")
 #: A left phrase ending in one of these is an agent + preposition: the right phrase carries the subject.
 _PREPOSITION_END = re.compile(r"(?:对|向|为|与|在|给|将|把|从|由)$")
-_RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]|和|及|与|以及|到|在|对|向|为|从|于")
+_RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]|和|及|参与|与|以及|到|在|对|向|为|从|于")
 #: A list of short items right after the classifier: 1356个村、社区、企业.
 _SHORT_LIST = re.compile(r"^[^、，。；：“”]{1,4}(?:、[^、，。；：“”]{1,4})+(?=[^、]|$)")
 #: A right phrase that names a whole and then what it has (党组织书记中有致富带头人): the whole ends at 中.
 _WHOLE_HAS = re.compile(r"^(.{2,16}?)中(?=有)")
-#: A short quoted word followed by more of the phrase (“两委”换届, “村官”进入).
-_QUOTED_WORD = re.compile(r"“[\u4e00-\u9fff]{1,4}”(?=[\u4e00-\u9fff])")
+#: A short quoted word inside a phrase or ending it (“两委”换届, “村官”进入, 全部选派了“第一书记”。).
+_QUOTED_WORD = re.compile(r"“[\u4e00-\u9fff]{1,4}”(?=[\u4e00-\u9fff，。；！？,;!?]|$)")
 _RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]")
 #: A share and the whole it is of, with or without 的 (占比, 占党员总数的, 占党员总数, 所占比例).
 _WHOLE_SHARE = r"(?:约|仅|共|分别|均)?(?:所)?(?:占比|占(?:[^，。；、]{0,24}?(?:的|总数|总量|总人数|人数))?(?:比例|比重|比)?|比例|比重)"
@@ -139,7 +139,7 @@ _CHANGE_TAIL = re.compile(
     rf"(?:{_SHARE_TAIL})?{_COMPARISON}{_CHANGE_WORDS}(?:了)?(?:为|达|到|至)?$"
     rf"|^(?:{_SHARE_TAIL})?(?:年均|平均)?{_CHANGE_WORDS}(?:了)?(?:为|达)?$"
     # 从7%增加到目前的8.16%: the level reached now, of the measure before
-    rf"|{_CHANGE_WORDS}(?:了)?(?:到|至)(?:目前|现在|当前|如今|现今)?$"
+    rf"|{_CHANGE_WORDS}(?:了)?(?:到|至)(?:目前|现在|当前|如今|现今|去年|上年|今年|当年|年底|年末)?(?:的)?$"
     rf"|(?<=总数|总量|人数|数量){_CHANGE_WORDS}(?:了)?(?:为|达)?$"
     rf"|(?:{_SHARE_TAIL})?(?:{_COMPARISON})?(?:年均)?(?:净)?(?:增幅|增速|增长率|降幅|增长幅度|净增(?:长)?率)(?:为|达|是)?$"
     rf"|{_SHARE_TAIL}(?:为|达|达到|到|是)?$"
@@ -309,8 +309,8 @@ def _strip(text: str) -> str:
     """Remove quotes, years, drafting notes (下同), leading adverbials and trailing links.
 
     Example:
-        >>> _strip("2023年全镇累计达到"), _strip("“红色驿站”"), _strip("增至2022年的")
-        ('', '红色驿站', '增')
+        >>> _strip("2023年全镇累计达到"), _strip("“红色驿站”"), _strip("示范点增至2022年的")
+        ('', '红色驿站', '示范点')
         >>> _strip("村级（社区，下同）党组织书记")
         '村级（社区）党组织书记'
     """
