@@ -146,6 +146,10 @@ def _score_sets():
 #: that ends a sentence, 参与 after an organisation, two qualifiers of a host sector, the 五个好 rating
 #: and the levels' demonstration sites, 三个好及以下 and 进位升级, 后备村干部, secretaries' traits in a
 #: sentence on village organisations): core precision 0.976, recall 0.909; the other parts unchanged.
+#: A twelfth blind part (``blind12``: 8 documents, 179 indicator rows, 75 with a core id: 云南, 上海,
+#: 北京, 辽宁, 山东, 江西, 黑龙江, 福建), measured blind with the rules before and after the eleventh part
+#: was studied (same figures): values recall 0.972, precision 0.989; core precision 0.803, recall 0.707;
+#: kind 1.000, on shares, changes and targets 1.000.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -163,13 +167,14 @@ THRESHOLDS = {
     "blind9": {"recall": 0.95, "precision": 0.88, "core_precision": 0.88, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
     "blind10": {"recall": 0.93, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
     "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
+    "blind12": {"recall": 0.97, "precision": 0.98, "core_precision": 0.80, "core_recall": 0.70, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
