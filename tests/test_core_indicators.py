@@ -149,7 +149,10 @@ def _score_sets():
 #: A twelfth blind part (``blind12``: 8 documents, 179 indicator rows, 75 with a core id: 云南, 上海,
 #: 北京, 辽宁, 山东, 江西, 黑龙江, 福建), measured blind with the rules before and after the eleventh part
 #: was studied (same figures): values recall 0.972, precision 0.989; core precision 0.803, recall 0.707;
-#: kind 1.000, on shares, changes and targets 1.000.
+#: kind 1.000, on shares, changes and targets 1.000. Then studied (the heads of village committees
+#: (正职), postings counted in person-times, members by what they work as (干部, 家属, 劳动者), 从事 kept,
+#: an age band after a band its sibling, rating classes and a campaign's batches no type or total):
+#: core precision 0.890, recall 0.867; the other parts unchanged.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -167,7 +170,7 @@ THRESHOLDS = {
     "blind9": {"recall": 0.95, "precision": 0.88, "core_precision": 0.88, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
     "blind10": {"recall": 0.93, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
     "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
-    "blind12": {"recall": 0.97, "precision": 0.98, "core_precision": 0.80, "core_recall": 0.70, "kind": 0.99, "kind_other": 0.99},
+    "blind12": {"recall": 0.97, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
 }
 
 
@@ -1401,6 +1404,12 @@ PROBES += [tuple(line.split(" | ")) for line in """
 省级示范点增至12个，市级示范点30个。 | 12个 | model_orgs | amount
 全乡储备后备村干部45人。 | 45人 | reserve_cadres | amount
 全镇村（社区）党组织班子成员中，党组织书记大专及以上学历占65%。 | 65% | village_secretaries | share
+全县村级党组织班子成员1200人，其中女性正职25人。 | 25人 | village_secretaries | amount
+选派驻村第一书记和工作队员2300人次。 | 2300人次 | first_secretaries | amount
+全场干部党员141人，占76.2%；工人党员43人。 | 141人 | members_by_occupation | amount
+从党员职业看，农民党员占46%，从事其他职业的党员占9%。 | 9% | members_by_occupation | share
+全市党员中，36-45岁的占25%，61岁以上的占15%。 | 15% | members_old | share
+全镇一类党支部12个，二类党支部5个。 | 12个 |  | amount
 """.strip().splitlines()]
 
 

@@ -106,7 +106,7 @@ _ADVERBIAL = (
     r"[0-9]{0,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)|今年以来|去年以来|至今|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|截止目前|截止|目前|现已|已经|已|"
     r"一年来|近年来|近(?:[一二三四五六七八九十两]|[0-9]{1,2})年(?:来|间|内)?|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共(?![青产])|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
     r"全州|我市|我区|我县|我镇|我乡|我省|持续|进一步|积极|扎实|深入|全面|切实|不断|顺利|成功(?!率)|力争|"
-    r"再|又|还|也|并|均|都|对|向|为|在(?![职岗册编校读任])|从|与|和|给|由|把|将|于|使|让|通过|按照|依托|围绕|针对|帮助|推动|"
+    r"再|又|还|也|并|均|都|对|向|为|在(?![职岗册编校读任])|从(?!事)|与|和|给|由|把|将|于|使|让|通过|按照|依托|围绕|针对|帮助|推动|"
     r"引导|鼓励|至少|最少|要|共同|重新|直接|其中包括|包括|以及|按期|按时|及时|如期|"
     # agents: the body that acts is not what is counted
     r"(?:[省市区县州旗镇乡]委)?组织部门?|[省市区县州旗镇乡]委|[省市区县镇乡]政府|[省市区县]级财政|[镇乡]党委|[区县市]委组织部|"
@@ -166,6 +166,8 @@ _TRAIT_WORDS = (
     r"(?:（[^）]{0,10}）)?(?:的)?(?:占比|比例|比重)?"
 )
 _TRAIT = re.compile(_TRAIT_WORDS)
+#: A closed age band (46-55岁, 31至35岁): a trait of people as well, the sibling of the bands beside it.
+_AGE_BAND = re.compile(r"(?:[0-9一二三四五六七八九十]+(?:周)?岁?[-—–~～至到])?[0-9一二三四五六七八九十]+(?:周)?岁(?:的)?")
 #: A group named by a trait of its people (大专及以上学历党员, 女党员): a trait listed after it is of
 #: the whole (…；高中及以下2.4万名 → 党员中高中及以下), not a part of the first trait's group.
 _TRAIT_GROUP = re.compile(rf"^{_TRAIT_WORDS}(?=(?:中共|共产)?党员$|干部$|书记$)")
@@ -819,8 +821,8 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
         ('党员职业', '社区')
         >>> _qualified("建党组织", False, "社会组织", False), _qualified("党员", False, "两新组织党组织", False)
         ('社会组织建党组织', '两新组织党员')
-        >>> _qualified("女性", False, "党支部", False)
-        '女性'
+        >>> _qualified("女性", False, "党支部", False), _qualified("61岁以上", False, "56-60岁", False)
+        ('女性', '61岁以上')
     """
     if not group or not subject:
         return subject
@@ -828,6 +830,8 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
         return group + dimension  # 在党员职业部分，…约有2607.5万名党员: members of one occupation
     if _TRAIT.fullmatch(subject) and _ORGANISATION_END.search(group):
         return subject  # 党支部277个。女性89名: organisations have no sex or age, the trait is of people
+    if _TRAIT.fullmatch(subject) and (_TRAIT.fullmatch(group) or _AGE_BAND.fullmatch(group)):
+        return subject  # 56-60岁的占9.6%，61岁以上的占15%: a band after a band is its sibling, not its part
     if _TRAIT.fullmatch(subject) and (_PARTY_GROUP.search(group) or not _PEOPLE_TRAIT.fullmatch(subject)):
         whole = _TRAIT_GROUP.sub("", group) if not listing and not subject.startswith("平均") else group  # 女党员…，其中35岁以下: of the women
         return whole + ("" if subject.startswith("平均") else "中") + subject
