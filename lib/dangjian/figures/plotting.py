@@ -28,6 +28,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import gc
 import importlib.resources
 import os
 import re
@@ -382,7 +383,7 @@ def _fitted_area(fig: Figure, drawn: bool, dpi: float):
     fig.set_dpi(dpi)  # text is measured at the resolution it is drawn at
     try:
         width, height = fig.bbox.size
-        area = fig.get_tightbbox(RendererAgg(max(1, int(width)), max(1, int(height)), dpi))
+        area = fig.get_tightbbox(RendererAgg(1, 1, dpi))
     finally:
         fig.set_dpi(own_dpi)
     return area.padded(matplotlib.rcParams["savefig.pad_inches"])
@@ -391,6 +392,11 @@ def _fitted_area(fig: Figure, drawn: bool, dpi: float):
 #: The saved area of each figure that :func:`save_figure` wrote, while the figure lives: showing it
 #: unchanged afterwards (:func:`png_with_caption`) neither lays it out nor measures it again.
 _SAVED_AREA: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+#: A figure of more pixels than this (at the resolution it is saved at) has the memory of one
+#: file's renderer collected before the next file is drawn: each full-size image of a tall figure of
+#: many panels is hundreds of megabytes, and a reference cycle would keep it until the next collection.
+LARGE_FIGURE_PIXELS = 10_000_000
 
 
 def save_figure(
@@ -434,6 +440,8 @@ def save_figure(
         with atomic_path(png) as tmp:
             fig.savefig(tmp, format="png", dpi=dpi, bbox_inches=bbox,
                         metadata={"Software": None, **({CAPTION_KEY: text} if text else {})})
+        if fig.get_figwidth() * fig.get_figheight() * dpi**2 > LARGE_FIGURE_PIXELS:
+            gc.collect()  # the PNG's renderer and its image, held in reference cycles, before the SVG's
         with atomic_path(svg) as tmp:
             fig.savefig(tmp, format="svg", dpi=dpi, bbox_inches=bbox,
                         metadata={"Date": None, **({CAPTION_KEY: text} if text else {})})
