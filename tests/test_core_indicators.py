@@ -153,6 +153,11 @@ def _score_sets():
 #: (正职), postings counted in person-times, members by what they work as (干部, 家属, 劳动者), 从事 kept,
 #: an age band after a band its sibling, rating classes and a campaign's batches no type or total):
 #: core precision 0.890, recall 0.867; the other parts unchanged.
+#: A thirteenth blind part (``blind13``: 8 documents, 123 indicator rows, 76 with a core id: 海南, 甘肃,
+#: 广西, 贵州, 浙江, 安徽, 湖北, 重庆), measured blind with the rules before and after the twelfth part was
+#: studied (same figures): values recall 0.967, precision 0.967; core precision 0.898, recall 0.697;
+#: kind 0.984, on shares, changes and targets 0.889 (with the rules before the eleventh part was
+#: studied: core precision 0.831, recall 0.645).
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -171,13 +176,14 @@ THRESHOLDS = {
     "blind10": {"recall": 0.93, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
     "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
     "blind12": {"recall": 0.97, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
+    "blind13": {"recall": 0.96, "precision": 0.96, "core_precision": 0.89, "core_recall": 0.69, "kind": 0.98, "kind_other": 0.88},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
