@@ -157,7 +157,10 @@ def _score_sets():
 #: 广西, 贵州, 浙江, 安徽, 湖北, 重庆), measured blind with the rules before and after the twelfth part was
 #: studied (same figures): values recall 0.967, precision 0.967; core precision 0.898, recall 0.697;
 #: kind 0.984, on shares, changes and targets 0.889 (with the rules before the eleventh part was
-#: studied: core precision 0.831, recall 0.645).
+#: studied: core precision 0.831, recall 0.645). Then studied (积极分子 kept whole, a secretary who heads
+#: the committee, first secretaries' shares, party groups no organisations founded, villages that
+#: changed their secretary, the areas a problem count lists, the public's practical problems):
+#: core precision 0.937, recall 0.776; the other parts unchanged.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -176,7 +179,7 @@ THRESHOLDS = {
     "blind10": {"recall": 0.93, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
     "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
     "blind12": {"recall": 0.97, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
-    "blind13": {"recall": 0.96, "precision": 0.96, "core_precision": 0.89, "core_recall": 0.69, "kind": 0.98, "kind_other": 0.88},
+    "blind13": {"recall": 0.96, "precision": 0.96, "core_precision": 0.93, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.88},
 }
 
 
@@ -1416,6 +1419,13 @@ PROBES += [tuple(line.split(" | ")) for line in """
 从党员职业看，农民党员占46%，从事其他职业的党员占9%。 | 9% | members_by_occupation | share
 全市党员中，36-45岁的占25%，61岁以上的占15%。 | 15% | members_old | share
 全镇一类党支部12个，二类党支部5个。 | 12个 |  | amount
+全村有党员58名，预备党员2名，积极分子3名。 | 3名 | applicants_activists | amount
+社区“两委”班子成员7名，其中书记主任1名。 | 1名 | village_secretaries | amount
+选派的36名第一书记中，本科以上学历的30人，占83.3%。 | 83.3% | first_secretaries | share
+根据党员分布设立党小组85个。 | 85个 |  | amount
+全县210个村，64个村换了书记。 | 64个 | village_secretaries | amount
+累计发现资金管理、资产处置、工程建设等方面问题36条。 | 36条 | problems_found_solved | amount
+为群众解决实际问题230件。 | 230件 | practical_matters | amount
 """.strip().splitlines()]
 
 
