@@ -830,8 +830,8 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
         return group + dimension  # 在党员职业部分，…约有2607.5万名党员: members of one occupation
     if _TRAIT.fullmatch(subject) and _ORGANISATION_END.search(group):
         return subject  # 党支部277个。女性89名: organisations have no sex or age, the trait is of people
-    if _TRAIT.fullmatch(subject) and (_TRAIT.fullmatch(group) or _AGE_BAND.fullmatch(group)):
-        return subject  # 56-60岁的占9.6%，61岁以上的占15%: a band after a band is its sibling, not its part
+    if not listing and _TRAIT.fullmatch(subject) and (_TRAIT.fullmatch(group) or _AGE_BAND.fullmatch(group)):
+        return subject  # 56-60岁的占9.6%，61岁以上的占15%: a band after a band is its sibling (其中 would make it a part)
     if _TRAIT.fullmatch(subject) and (_PARTY_GROUP.search(group) or not _PEOPLE_TRAIT.fullmatch(subject)):
         whole = _TRAIT_GROUP.sub("", group) if not listing and not subject.startswith("平均") else group  # 女党员…，其中35岁以下: of the women
         return whole + ("" if subject.startswith("平均") else "中") + subject
