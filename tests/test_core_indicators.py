@@ -161,6 +161,11 @@ def _score_sets():
 #: the committee, first secretaries' shares, party groups no organisations founded, villages that
 #: changed their secretary, the areas a problem count lists, the public's practical problems):
 #: core precision 0.937, recall 0.776; the other parts unchanged.
+#: A fourteenth blind part (``blind14``: 8 documents, 143 indicator rows, 98 with a core id: party
+#: statistics of 河南, 山东, 黑龙江, 福建; grassroots reports of 宁夏, 青海, 天津, 河南), measured blind with
+#: the rules after the thirteenth part was studied: values recall 0.972, precision 0.965; core
+#: precision 0.821, recall 0.561; kind 0.993, on shares, changes and targets 0.941 (the same with the
+#: rules before the twelfth part was studied; before the eleventh, core precision 0.812, recall 0.531).
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -180,13 +185,14 @@ THRESHOLDS = {
     "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
     "blind12": {"recall": 0.97, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
     "blind13": {"recall": 0.96, "precision": 0.96, "core_precision": 0.93, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.88},
+    "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.82, "core_recall": 0.56, "kind": 0.99, "kind_other": 0.94},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
