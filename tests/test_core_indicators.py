@@ -166,6 +166,11 @@ def _score_sets():
 #: the rules after the thirteenth part was studied: values recall 0.972, precision 0.965; core
 #: precision 0.821, recall 0.561; kind 0.993, on shares, changes and targets 0.941 (the same with the
 #: rules before the twelfth part was studied; before the eleventh, core precision 0.812, recall 0.531).
+#: Then studied (a line wrapped after a year and a word runs on, a breakdown in brackets is no group
+#: for the 其中 after it, the named minority nationalities, 教工 and the fields (科技界) members work
+#: in, organisations stated beside the members' total, villages reaching an income after the
+#: collective income, 乡村 no village, party groups no type, 发展到 grows): core precision 0.957, recall
+#: 0.684; the other parts unchanged.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -185,7 +190,7 @@ THRESHOLDS = {
     "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
     "blind12": {"recall": 0.97, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
     "blind13": {"recall": 0.96, "precision": 0.96, "core_precision": 0.93, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.88},
-    "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.82, "core_recall": 0.56, "kind": 0.99, "kind_other": 0.94},
+    "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.95, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.94},
 }
 
 
@@ -1432,6 +1437,14 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全县210个村，64个村换了书记。 | 64个 | village_secretaries | amount
 累计发现资金管理、资产处置、工程建设等方面问题36条。 | 36条 | problems_found_solved | amount
 为群众解决实际问题230件。 | 230件 | practical_matters | amount
+全县有回族党员320名，占党员总数的12.5%。 | 320名 | members_minority | amount
+学院党委有教工党员86人，学生党员412人。 | 86人 | members_by_occupation | amount
+全区共有党员5200名，其中科技界680名，教育界530名。 | 680名 | members_by_occupation | amount
+全乡共有党员826名（正式党员801名，预备党员25名），其中女党员168名。 | 168名 | members_female | amount
+截至2023年底，全市党员总数达到38.6万名，建立基层党组织1.6万个。 | 1.6万个 | orgs_total | amount
+全县村集体经济收入稳步增长，42个村全部达到10万元以上。 | 42个 | villages_by_income | amount
+村党支部下设党小组6个。 | 6个 |  | amount
+社区志愿者队伍发展到1200人，其中党员260人。 | 1200人 | volunteers | amount
 """.strip().splitlines()]
 
 
@@ -1444,6 +1457,13 @@ def test_probe_sentences(passage, surface, core_id, kind):
     assert (row["core_id"], row["kind"]) == (core_id, kind), (
         f"{passage}\n{surface}: subject {row['subject']!r}, core {row['core_id']!r} ({row['confidence']}), kind {row['kind']!r}"
     )
+
+
+def test_a_line_wrapped_after_a_year_and_a_word_runs_on_and_a_bracketed_breakdown_is_no_group():
+    table = _table("第二节 党员\n1970年整党建党，“吐故纳新”，恢复组织生活。1978年发展\n党员56名。1989年底，全区共有党员6218名（正式党员\n6050名，预备党员168名），其中科技界753名。")
+    rows = table.set_index("surface")
+    assert (rows.loc["56名", "subject"], rows.loc["56名", "core_id"]) == ("发展党员", "members_recruited")
+    assert rows.loc["753名", "subject"] == "党员中科技界" and rows.loc["753名", "core_id"] == "members_by_occupation"
 
 
 def test_a_frame_ends_where_units_of_another_kind_are_counted():

@@ -112,7 +112,7 @@ _ADVERBIAL = (
     r"(?:[省市区县州旗镇乡]委)?组织部门?|[省市区县州旗镇乡]委|[省市区县镇乡]政府|[省市区县]级财政|[镇乡]党委|[区县市]委组织部|"
 )
 _LEADING = re.compile(rf"^(?:(?:{_ADVERBIAL[:-1]})\s*)+")
-_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|增|减|升|降)(?=[至到]))+$")
+_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|发展|壮大|增|减|升|降)(?=[至到]))+$")
 #: A causative verb with nothing else before the number (组织1508名党员到基地重温入党誓词, 带领全村300名
 #:党员参加志愿服务): what is counted is the people it sets to act, and what they do is the rest of the clause.
 _CAUSATIVE = re.compile(r"(?:组织|带领|动员|发动|引导|号召|安排|鼓励|推动|督促|指导)(?:全[省市区县州旗镇乡村]|全体|广大|辖区|各级|所有|本[单部]位)*")
@@ -178,7 +178,7 @@ _PEOPLE_TRAIT = re.compile(rf"(?:{_PEOPLE_WORDS})(?:的)?")
 _ORGANISATION_END = re.compile(r"(?:党组织|组织|党委|党总支|总支部?|支部|党组|党小组|党工委)$")
 _PARTY_GROUP = re.compile(r"党|干部|书记|人选|后备|积极分子|发展对象|申请人|人才")
 #: The activity a group names (发展党员, 培训村干部, 选派第一书记): its items take the verb.
-_ACTIVITY = re.compile(rf"^(?:{_VERB}|新发展|发展)+")
+_ACTIVITY = re.compile(rf"^(?:{_VERB}|新发展|发展)+(?![到至])")  # 发展到 grows, it recruits no one
 #: Organisations set up, said without the units that set them up (非公企业624家，已建党组织205个).
 _HAS_ORGANISATION = re.compile(r"(?:已|均已|已经)?(?:建立|组建|成立|建)(?:了)?(?:党的)?(?:基层)?(?:党组织|党支部|党委)")
 #: Organisations of a sector outside the state (两新组织党组织, 非公企业党支部): the members counted
@@ -853,6 +853,16 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
     return subject
 
 
+def _in_note(text: str, position: int) -> bool:
+    """Is ``position`` inside a bracket left open before it (a note on the number before)?
+
+    Example:
+        >>> _in_note("党员6218名（预备党员168名），其中", 12), _in_note("党员6218名（预备党员168名），其中", 20)
+        (True, False)
+    """
+    return max(text.rfind("（", 0, position), text.rfind("(", 0, position)) > max(text.rfind("）", 0, position), text.rfind(")", 0, position))
+
+
 def label_subjects(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -985,8 +995,8 @@ def label_subjects(
         subjects.append(subject)
         if own and not skip[index] and not listing and framed and (_ACTIVITY.match(subject) or _VERBS.search(subject) or not frame_holds(group, subject)):
             framed = False  # an activity counted (全年发展党员326名), or units of another kind, open a group of their own
-        if own and not skip[index] and not listing and not framed and subject:
-            group = _group_of(subject)
+        if own and not skip[index] and not listing and not framed and subject and not _in_note(text, start):
+            group = _group_of(subject)  # not a breakdown in brackets: 党员6218名（…预备党员168名），其中科技界…
         previous = (window.clause_start, end + right_used, subject or previous_subject, index)
     return _units_acting(text, spans, skip, _share_predicate(text, spans, skip, subjects))
 
