@@ -171,6 +171,12 @@ def _score_sets():
 #: in, organisations stated beside the members' total, villages reaching an income after the
 #: collective income, 乡村 no village, party groups no type, 发展到 grows): core precision 0.957, recall
 #: 0.684; the other parts unchanged.
+#: A fifteenth blind part (``blind15``: 8 documents, 89 indicator rows, 59 with a core id: speeches
+#: and committees' reports of 山西, 安徽, 湖南 and a township; an enterprise, a college, a city yearbook's
+#: organisation work and a county of 湖南, 广西, 广东, 河北), measured blind with the rules after the
+#: fourteenth part was studied: values recall 0.966, precision 0.966; core precision 0.882, recall
+#: 0.763; kinds all right (with the rules before the twelfth or the eleventh part was studied: core
+#: precision 0.878, recall 0.729).
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -191,13 +197,14 @@ THRESHOLDS = {
     "blind12": {"recall": 0.97, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
     "blind13": {"recall": 0.96, "precision": 0.96, "core_precision": 0.93, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.88},
     "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.95, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.94},
+    "blind15": {"recall": 0.96, "precision": 0.96, "core_precision": 0.88, "core_recall": 0.76, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
