@@ -176,7 +176,10 @@ def _score_sets():
 #: organisation work and a county of 湖南, 广西, 广东, 河北), measured blind with the rules after the
 #: fourteenth part was studied: values recall 0.966, precision 0.966; core precision 0.882, recall
 #: 0.763; kinds all right (with the rules before the twelfth or the eleventh part was studied: core
-#: precision 0.878, recall 0.729).
+#: precision 0.878, recall 0.729). Then studied (a bare 万 before a people noun counts persons, a party school's
+#: classes, enrolment in a degree course, cadres acting for the public): core precision 0.893, recall
+#: 0.847; values recall and precision 0.989; the other parts unchanged (blind6's 40万党员 relabelled
+#: with the noun as unit, as the set's other such counts).
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -197,7 +200,7 @@ THRESHOLDS = {
     "blind12": {"recall": 0.97, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
     "blind13": {"recall": 0.96, "precision": 0.96, "core_precision": 0.93, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.88},
     "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.95, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.94},
-    "blind15": {"recall": 0.96, "precision": 0.96, "core_precision": 0.88, "core_recall": 0.76, "kind": 0.99, "kind_other": 0.99},
+    "blind15": {"recall": 0.98, "precision": 0.98, "core_precision": 0.89, "core_recall": 0.84, "kind": 0.99, "kind_other": 0.99},
 }
 
 
@@ -1452,6 +1455,9 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全县村集体经济收入稳步增长，42个村全部达到10万元以上。 | 42个 | villages_by_income | amount
 村党支部下设党小组6个。 | 6个 |  | amount
 社区志愿者队伍发展到1200人，其中党员260人。 | 1200人 | volunteers | amount
+举办市委党校主体班次32期。 | 32期 | training_sessions | amount
+共有18人报名参加了本科学历进修班。 | 18人 | training_participants | amount
+村干部为群众代办社保、医保等事项260余件。 | 260余件 | practical_matters | amount
 """.strip().splitlines()]
 
 

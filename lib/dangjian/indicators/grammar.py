@@ -314,6 +314,10 @@ def _read_value(candidate: Candidate) -> ParsedNumber | NotANumber:
     return _parse(candidate.number, candidate.chinese)
 
 
+#: People named right after a bare 万 or 亿 (7800多万党员, 6.2万贫困人口): the number counts persons.
+_PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:党员|人口|群众|居民|职工|干部|农民)")
+
+
 def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuantity:
     """Read a candidate on its own: a :class:`Quantity`, or a :class:`NotAQuantity` with the reason.
 
@@ -327,6 +331,8 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
         [(Decimal('1000'), '名', 'about'), (Decimal('40'), '%', 'over'), (Decimal('50000'), '元', 'range')]
         >>> [(q.surface, q.value, q.value_norm) for q in map(read_candidate, CANDIDATE.finditer("2萬9620個鄉鎮、11万9437个社区"))]
         [('2萬9620個', Decimal('2.962'), Decimal('29620.000')), ('11万9437个', Decimal('11.9437'), Decimal('119437.0000'))]
+        >>> [(q.surface, q.unit_class) for q in map(read_candidate, CANDIDATE.finditer("7800多万党员，6.2万贫困人口，产值3亿"))]
+        [('7800多万', 'person'), ('6.2万', 'person'), ('3亿', 'other')]
     """
     if isinstance(candidate, re.Match):
         described = to_candidate(candidate)
@@ -374,7 +380,7 @@ def read_candidate(candidate: Candidate | re.Match[str]) -> Quantity | NotAQuant
         value += Decimal(extra)
     elif not unit and multiplier == 1:
         return NotAQuantity(*span, Reason.NO_UNIT, "a number without a unit (a code, a brand, a formula part)")
-    measured = unit_class(unit) if unit else "other"
+    measured = unit_class(unit) if unit else ("person" if _PEOPLE_AFTER.match(candidate.text, candidate.match_end) else "other")
     if measured == "age_years" and value * multiplier > MAX_AGE:
         return NotAQuantity(*span, Reason.NOT_A_NUMBER, f"an age over {MAX_AGE} years (digits run together)")
     if high is not None and high <= value:
