@@ -184,7 +184,10 @@ def _score_sets():
 #: and communities of 福建, 吉林, 贵州, 四川; one theme each in 陕西, 白银, 岳阳, 松原), measured blind with the
 #: rules after the fifteenth part was studied: values recall 0.929, precision 0.914; core precision
 #: 0.800, recall 0.571; kinds all right (with the rules before the twelfth or the eleventh part was
-#: studied: core precision 0.774, recall 0.571).
+#: studied: core precision 0.774, recall 0.571). Then studied (千米 and 平方千米 as units, a measure's
+#: subject before its change verb, villages counted by 一肩挑, poverty work groups, retired members by
+#: occupation, a trait's part of committee members no staff count): values recall 0.944, precision
+#: 0.922; core precision 0.871, recall 0.643; the other parts unchanged.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -206,7 +209,7 @@ THRESHOLDS = {
     "blind13": {"recall": 0.96, "precision": 0.96, "core_precision": 0.93, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.88},
     "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.95, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.94},
     "blind15": {"recall": 0.98, "precision": 0.98, "core_precision": 0.89, "core_recall": 0.84, "kind": 0.99, "kind_other": 0.99},
-    "blind16": {"recall": 0.92, "precision": 0.91, "core_precision": 0.80, "core_recall": 0.57, "kind": 0.99, "kind_other": 0.99},
+    "blind16": {"recall": 0.94, "precision": 0.92, "core_precision": 0.87, "core_recall": 0.64, "kind": 0.99, "kind_other": 0.99},
 }
 
 
@@ -1464,6 +1467,10 @@ PROBES += [tuple(line.split(" | ")) for line in """
 举办市委党校主体班次32期。 | 32期 | training_sessions | amount
 共有18人报名参加了本科学历进修班。 | 18人 | training_participants | amount
 村干部为群众代办社保、医保等事项260余件。 | 260余件 | practical_matters | amount
+全县426个村（社区）书记主任全部实现“一肩挑”。 | 426个 | village_secretaries | amount
+全市有120个扶贫工作组驻村帮扶。 | 120个 | first_secretaries | amount
+社区有离退休老党员86名。 | 86名 | members_by_occupation | amount
+村“两委”成员中女性人数增加146人。 | 146人 |  | change
 """.strip().splitlines()]
 
 
@@ -1476,6 +1483,13 @@ def test_probe_sentences(passage, surface, core_id, kind):
     assert (row["core_id"], row["kind"]) == (core_id, kind), (
         f"{passage}\n{surface}: subject {row['subject']!r}, core {row['core_id']!r} ({row['confidence']}), kind {row['kind']!r}"
     )
+
+
+def test_kilometres_are_a_unit_and_a_measure_keeps_its_subject_before_its_change():
+    table = _table("新修水渠12.5千米，全村面积8.2平方千米。村“两委”班子平均年龄下降3.5岁，大专及以上学历提高12.6%。").set_index("surface")
+    assert (table.loc["12.5千米", "value_norm"], table.loc["12.5千米", "unit"]) == (12.5, "千米")
+    assert table.loc["8.2平方千米", "unit"] == "平方千米"
+    assert table.loc["3.5岁", "subject"] == "村两委班子平均年龄" and table.loc["3.5岁", "kind"] == "change"
 
 
 def test_a_line_wrapped_after_a_year_and_a_word_runs_on_and_a_bracketed_breakdown_is_no_group():

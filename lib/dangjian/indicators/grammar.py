@@ -101,6 +101,8 @@ def _prefix_alternation() -> str:
 
 
 _MEASURE = PERSON_COUNT + "|" + measure_pattern() + "|" + "|".join(MEETING_MARKS)
+#: 千 before 米, 克 or 瓦 begins a unit (217.8千米, 千克, 千瓦), not a multiplier of thousands.
+_MULTIPLIER = MULTIPLIER.replace("千", "千(?![米克瓦])")
 #: Space that messy web text leaves between a number and its unit (300 人次, 3.5 亿元).
 _GAP = "[ \u3000\u00a0]?"
 _SUFFIX = "|".join(APPROX_SUFFIXES)
@@ -129,12 +131,12 @@ CANDIDATE = re.compile(
       | (?P<fden>{CHINESE})分之(?P<fnum>{CHINESE})
       | (?P<half>{HALF})
       | (?P<num>(?<![{DIGIT}.]){ARABIC})
-        (?:{_GAP}(?P<mult1>{MULTIPLIER})?(?P<measure1>{_MEASURE})?\s*(?P<rsep>{RANGE_SEPARATORS})\s*(?P<num2>{ARABIC}))?
+        (?:{_GAP}(?P<mult1>{_MULTIPLIER})?(?P<measure1>{_MEASURE})?\s*(?P<rsep>{RANGE_SEPARATORS})\s*(?P<num2>{ARABIC}))?
       | (?P<cnum>{CHINESE})(?:(?P<crsep>至|到)(?P<cnum2>{CHINESE}))?
     )
     (?(half)|
     (?:{_GAP}(?P<over1>[{OVER_MARKS}]))?
-    (?:{_GAP}(?P<mult>{MULTIPLIER}))?
+    (?:{_GAP}(?P<mult>{_MULTIPLIER}))?
     (?:(?<=[万萬])(?P<wanrest>[{DIGIT}]{{1,4}})(?![{DIGIT}.．])(?=[{OVER_MARKS}]?(?:{_MEASURE})))?
     (?P<over2>[{OVER_MARKS}])?
     (?P<about>{ABOUT_MARK}(?=(?:{_MEASURE})))?

@@ -141,6 +141,8 @@ _CHANGE_TAIL = re.compile(
     # 从7%增加到目前的8.16%: the level reached now, of the measure before
     rf"|{_CHANGE_WORDS}(?:了)?(?:到|至)(?:目前|现在|当前|如今|现今|去年|上年|今年|当年|年底|年末)?(?:的)?$"
     rf"|(?<=总数|总量|人数|数量){_CHANGE_WORDS}(?:了)?(?:为|达)?$"
+    # 社区“两委”班子平均年龄下降3.77岁, …学历提高20.56%: a measure, then how it changed
+    rf"|(?<=年龄|学历|比例|比重|占比|收入|面积|规模|水平){_CHANGE_WORDS}(?:了)?(?:为|达)?$"
     rf"|(?:{_SHARE_TAIL})?(?:{_COMPARISON})?(?:年均)?(?:净)?(?:增幅|增速|增长率|降幅|增长幅度|净增(?:长)?率)(?:为|达|是)?$"
     rf"|{_SHARE_TAIL}(?:为|达|达到|到|是)?$"
     # 比2012年最高值3.1%下降2个百分点: the reference point of a comparison, the measure elided

@@ -49,7 +49,7 @@ UNITS: dict[str, str] = {
     "个月": "other", "个季度": "other",
     "个星期": "other", "个工作日": "other", "个小时": "other", "个学时": "other", "个课时": "count",
     "天": "other", "小时": "other", "分钟": "other", "周": "other", "平米": "other",
-    "公里": "other", "千米": "other", "米": "other", "平方米": "other", "平方公里": "other",
+    "公里": "other", "千米": "other", "米": "other", "平方米": "other", "平方公里": "other", "平方千米": "other",
     "公顷": "other", "吨": "other", "斤": "other", "公斤": "other", "千克": "other", "立方米": "other",
     "千瓦": "other", "兆瓦": "other",
 }
