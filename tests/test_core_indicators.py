@@ -187,7 +187,8 @@ def _score_sets():
 #: studied: core precision 0.774, recall 0.571). Then studied (千米 and 平方千米 as units, a measure's
 #: subject before its change verb, villages counted by 一肩挑, poverty work groups, retired members by
 #: occupation, a trait's part of committee members no staff count): values recall 0.944, precision
-#: 0.922; core precision 0.871, recall 0.643; the other parts unchanged.
+#: 0.922; core precision 0.871, recall 0.643; the other parts unchanged. A fraction (四分之一, 三分之一)
+#: then admitted as a rate: blind16 core precision 0.875, recall 0.667; blind11 core recall 0.932.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -209,7 +210,7 @@ THRESHOLDS = {
     "blind13": {"recall": 0.96, "precision": 0.96, "core_precision": 0.93, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.88},
     "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.95, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.94},
     "blind15": {"recall": 0.98, "precision": 0.98, "core_precision": 0.89, "core_recall": 0.84, "kind": 0.99, "kind_other": 0.99},
-    "blind16": {"recall": 0.94, "precision": 0.92, "core_precision": 0.87, "core_recall": 0.64, "kind": 0.99, "kind_other": 0.99},
+    "blind16": {"recall": 0.94, "precision": 0.92, "core_precision": 0.87, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
 }
 
 
@@ -1471,6 +1472,7 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全市有120个扶贫工作组驻村帮扶。 | 120个 | first_secretaries | amount
 社区有离退休老党员86名。 | 86名 | members_by_occupation | amount
 村“两委”成员中女性人数增加146人。 | 146人 |  | change
+全村党员中，40岁以下年青党员占四分之一。 | 四分之一 | members_young | share
 """.strip().splitlines()]
 
 

@@ -109,16 +109,22 @@ class Indicator:
         """Is a mention of this unit class (and kind) admitted? A change measures the same
         indicator as the level it changes: ``percentage_points`` (a change of a rate) are admitted
         by an indicator of rates, and a growth rate or its change (a percent or percentage points
-        of kind ``change``) by an indicator of counts or sums.
+        of kind ``change``) by an indicator of counts or sums. A fraction (``三分之一``, ``四分之一``:
+        class other, kind ``share``) is a rate written out, admitted by an indicator of rates.
 
         Example:
             >>> members = Indicator("x", "甲", "X", "members", ("person",), (re.compile("x"),))
             >>> members.accepts("percent"), members.accepts("percent", "change"), members.accepts("percentage_points", "change")
             (False, True, True)
+            >>> young = Indicator("y", "乙", "Y", "members", ("person", "percent"), (re.compile("y"),))
+            >>> young.accepts("other", "share"), young.accepts("other"), members.accepts("other", "share")
+            (True, False, False)
         """
         if unit_class in self.unit_classes:
             return True
         if unit_class == "percentage_points" and "percent" in self.unit_classes:
+            return True
+        if unit_class == "other" and kind == "share" and "percent" in self.unit_classes:
             return True
         return unit_class in ("percent", "percentage_points") and kind == "change"
 
@@ -208,14 +214,14 @@ class Taxonomy:
 
     def _admitting(self, unit_class: str, kind: str) -> tuple[Indicator, ...]:
         """The indicators that admit a unit class and kind, in file order (computed once each)."""
-        key = (unit_class, kind == "change")
+        key = (unit_class, kind if kind in ("change", "share") else "")
         cache = self._by_unit
         if key not in cache:
             cache[key] = tuple(i for i in self.indicators if i.accepts(unit_class, kind))
         return cache[key]
 
     @cached_property
-    def _by_unit(self) -> dict[tuple[str, bool], tuple[Indicator, ...]]:
+    def _by_unit(self) -> dict[tuple[str, str], tuple[Indicator, ...]]:
         return {}
 
     def __getitem__(self, indicator_id: str) -> Indicator:
