@@ -189,6 +189,11 @@ def _score_sets():
 #: occupation, a trait's part of committee members no staff count): values recall 0.944, precision
 #: 0.922; core precision 0.871, recall 0.643; the other parts unchanged. A fraction (四分之一, 三分之一)
 #: then admitted as a rate: blind16 core precision 0.875, recall 0.667; blind11 core recall 0.932.
+#: A seventeenth blind part (``blind17``: 8 documents, 80 indicator rows, 35 with a core id: recent
+#: news of 海南, 青海, 重庆, 新疆; a college, central enterprises, an agency and a hospital), measured blind
+#: with the rules after the sixteenth part was studied: values recall 1.000, precision 0.988; core
+#: precision 0.909, recall 0.857; kind 0.950, on shares, changes and targets 0.947 (the same with the
+#: rules before the twelfth part was studied).
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -211,13 +216,14 @@ THRESHOLDS = {
     "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.95, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.94},
     "blind15": {"recall": 0.98, "precision": 0.98, "core_precision": 0.89, "core_recall": 0.84, "kind": 0.99, "kind_other": 0.99},
     "blind16": {"recall": 0.94, "precision": 0.92, "core_precision": 0.87, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
+    "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.90, "core_recall": 0.85, "kind": 0.95, "kind_other": 0.94},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
