@@ -193,7 +193,8 @@ def _score_sets():
 #: news of 海南, 青海, 重庆, 新疆; a college, central enterprises, an agency and a hospital), measured blind
 #: with the rules after the sixteenth part was studied: values recall 1.000, precision 0.988; core
 #: precision 0.909, recall 0.857; kind 0.950, on shares, changes and targets 0.947 (the same with the
-#: rules before the twelfth part was studied).
+#: rules before the twelfth part was studied). Then studied (目标任务 before a comma plans nothing, 比…年轻
+#: is a change): kinds 1.000; the other parts unchanged.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -216,7 +217,7 @@ THRESHOLDS = {
     "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.95, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.94},
     "blind15": {"recall": 0.98, "precision": 0.98, "core_precision": 0.89, "core_recall": 0.84, "kind": 0.99, "kind_other": 0.99},
     "blind16": {"recall": 0.94, "precision": 0.92, "core_precision": 0.87, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
-    "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.90, "core_recall": 0.85, "kind": 0.95, "kind_other": 0.94},
+    "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.90, "core_recall": 0.85, "kind": 0.99, "kind_other": 0.99},
 }
 
 
@@ -1479,6 +1480,8 @@ PROBES += [tuple(line.split(" | ")) for line in """
 社区有离退休老党员86名。 | 86名 | members_by_occupation | amount
 村“两委”成员中女性人数增加146人。 | 146人 |  | change
 全村党员中，40岁以下年青党员占四分之一。 | 四分之一 | members_young | share
+围绕“最后一公里”目标任务，全县建成村级快递站点82个。 | 82个 |  | amount
+村党组织书记平均年龄41.6岁，较上届年轻5.2岁。 | 5.2岁 | village_secretaries | change
 """.strip().splitlines()]
 
 

@@ -25,7 +25,7 @@ import re
 #: Words that make the numbers after them planned, required or expected. 计划 counts as a verb
 #: only (计划培训, 计划总投资), not as the name of a programme (“学历提升”计划，按计划).
 TARGET_WORDS = (
-    r"力争", r"(?<![为以])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?(?![，,])",
+    r"力争", r"(?<![为以])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?(?![，,任值])",
     r"(?<![”\"’」』按照原度动程划作升展养])计划(?![，。；、,;”\"和及的中书])", r"(?<![的按])要求(?![下，])",
     r"争取(?=[^，。；,;]{0,4}?(?:发展|培训|建成|新建|实现|达到|完成|组建|选派|储备|打造|创建|覆盖)[^，,]*$)", r"至少要", r"必须", r"应当",
     # 代表不应超过53人, 代表应有15人以上: a quota of delegates or seats, in the number's clause only
@@ -65,7 +65,7 @@ _CHANGE_ALTERNATION = "|".join(sorted(CHANGE_VERBS, key=len, reverse=True))
 MEASURE_NOUNS = ("收入", "收益", "产值", "总量", "数量", "人数", "金额", "资金", "投入", "面积")
 _CHANGE_ADJACENT = re.compile(
     rf"(?:{_CHANGE_ALTERNATION}|{'|'.join(SHORT_CHANGE_VERBS)})(?:了)?(?:{'|'.join(MEASURE_NOUNS)})?{_LINKS}$"
-    rf"|(?:比|较)[^，。；,;]{{1,10}}(?:多|少)(?:发展|吸收|培训|选派|新建|建立|组建)?{_LINKS}$"
+    rf"|(?:比|较)[^，。；,;]{{1,10}}(?:多|少|年轻|年长)(?:发展|吸收|培训|选派|新建|建立|组建)?{_LINKS}$"
 )
 #: A percent after a change verb and its object (压减督检考事项20%, 同比下降20%, 增长率为12%).
 _CHANGE_OF_PERCENT = re.compile(

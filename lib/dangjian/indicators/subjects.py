@@ -134,7 +134,7 @@ _SHARE = re.compile(rf"^{_WHOLE_SHARE}(?:为|达|达到|到|是)?$")
 #: the subject is elided (比上年净增300名) and taken from the number it refers back to.
 _SHARE_TAIL = _WHOLE_SHARE
 _COMPARISON = r"(?:比|较|同比|环比|与)(?:上年|去年|上一年|上年度|年初|上年同期|同期|换届前|上届|[0-9]{4}年(?:底|末)?|[^，。；]{0,10}?)(?:底|末)?(?:同期)?(?:相比)?"
-_CHANGE_WORDS = r"(?:净增|净减|增加|增长|提高|提升|上升|下降|降低|减少|增收|增|减|多|少)"
+_CHANGE_WORDS = r"(?:净增|净减|增加|增长|提高|提升|上升|下降|降低|减少|增收|年轻|年长|增|减|多|少)"
 _CHANGE_TAIL = re.compile(
     rf"(?:{_SHARE_TAIL})?{_COMPARISON}{_CHANGE_WORDS}(?:了)?(?:为|达|到|至)?$"
     rf"|^(?:{_SHARE_TAIL})?(?:年均|平均)?{_CHANGE_WORDS}(?:了)?(?:为|达)?$"
@@ -722,8 +722,8 @@ def _group_of(subject: str) -> str:
 #: Per-unit words before a number qualify it (每月3000元, 每村平均3.2名): they are not what is measured.
 _PER_UNIT = re.compile(r"(?:每(?:人|月|年|村|户|个|名|季度)|人均|村均|户均|年均|平均)+$")
 #: A character of every per-unit word (每, 均) and of every change or share word (增, 减, 多, 少, 提,
-#: 升, 降; 占, 比) that :data:`_PER_UNIT` and :data:`_CHANGE_TAIL` remove.
-_TAIL_CHARS = re.compile("[每均增减多少提升降占比]")
+#: 升, 降, 年轻, 年长; 占, 比, 较) that :data:`_PER_UNIT` and :data:`_CHANGE_TAIL` remove.
+_TAIL_CHARS = re.compile("[每均增减多少提升降占比较轻长]")
 
 
 def _without_tail(left: str) -> str:
