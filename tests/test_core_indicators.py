@@ -194,7 +194,8 @@ def _score_sets():
 #: with the rules after the sixteenth part was studied: values recall 1.000, precision 0.988; core
 #: precision 0.909, recall 0.857; kind 0.950, on shares, changes and targets 0.947 (the same with the
 #: rules before the twelfth part was studied). Then studied (目标任务 before a comma plans nothing, 比…年轻
-#: is a change): kinds 1.000; the other parts unchanged.
+#: is a change; cadres attached to township offices are trained, branches whose term ends hold elections):
+#: kinds 1.000, core precision 0.970, recall 0.914; the other parts unchanged.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -217,7 +218,7 @@ THRESHOLDS = {
     "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.95, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.94},
     "blind15": {"recall": 0.98, "precision": 0.98, "core_precision": 0.89, "core_recall": 0.84, "kind": 0.99, "kind_other": 0.99},
     "blind16": {"recall": 0.94, "precision": 0.92, "core_precision": 0.87, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
-    "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.90, "core_recall": 0.85, "kind": 0.99, "kind_other": 0.99},
+    "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.96, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
 }
 
 
@@ -1482,6 +1483,8 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全村党员中，40岁以下年青党员占四分之一。 | 四分之一 | members_young | share
 围绕“最后一公里”目标任务，全县建成村级快递站点82个。 | 82个 |  | amount
 村党组织书记平均年龄41.6岁，较上届年轻5.2岁。 | 5.2岁 | village_secretaries | change
+选派36名村干部到县直部门跟班学习。 | 36名 | training_participants | amount
+全乡12个村党支部今年届满，均已完成选举。 | 12个 | org_elections | amount
 """.strip().splitlines()]
 
 
