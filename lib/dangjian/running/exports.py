@@ -380,7 +380,6 @@ def wide_export(indicators: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
         if subjects is not None:
             cells[f"{column}{WIDE_SEPARATOR}subject"] = subjects[column].to_numpy(dtype=object)
     return pd.concat([wide, pd.DataFrame(cells, index=wide.index)], axis=1)
-    return wide
 
 
 # --------------------------------------------------------------------------- codebook
