@@ -1624,6 +1624,27 @@ def test_bare_cells_of_a_table_drawn_with_bars_are_read_without_a_class():
     assert list(zip(table["surface"], table["unit_class"])) == [("612人", "person"), ("480", "other"), ("132", "other")]
 
 
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "党员总数：854人\n其中：\n| 男性 | 689 | 女性 | 165 | 少数民族 | 189 |\n| 大专以上学历 | 196 | 35岁以下青年 | 144 |",
+        "全县共有党员5222名，其中：\n| 女性 | 165 | 少数民族 | 189 |\n| 大专以上学历 | 196 |",
+        "全县共有党员5222名。\n其中：\n女性165名，少数民族189名，大专以上学历196名。",
+    ],
+)
+def test_a_list_opened_on_the_line_before_counts_parts_of_its_total(passage):
+    table = _table(passage).set_index("surface")
+    cells = [surface for surface in table.index if surface.startswith(("165", "189", "196"))]
+    assert [table.loc[surface, "core_id"] for surface in cells] == ["members_female", "members_minority", "members_college"]
+    assert table.loc[cells[0], "subject"] == "党员中女性"
+
+
+def test_a_list_goes_on_only_after_its_opener_and_a_bare_cell_keeps_no_class():
+    table = _table("全县共有党员5222名。\n女性165名。\n| 女性 | 132 |").set_index("surface")
+    assert table.loc["165名", "subject"] == "女性" and table.loc["165名", "core_id"] == ""
+    assert (table.loc["132", "unit_class"], table.loc["132", "core_id"]) == ("other", "")
+
+
 def test_a_table_laid_out_one_cell_a_line_keeps_its_numbers_and_a_plan_header_makes_them_targets():
     passage = "现下达各单位发展党员计划如下：\n单位\n|\n学生发展计划\n|\n教工发展计划\n|\n机械学院\n|\n12\n|\n2\n|\n化工学院\n|\n9\n|\n0\n|\n二、有关要求\n第3页\n"
     table = _table(passage)

@@ -32,7 +32,7 @@ from dangjian.indicators.grammar import find_candidates, read_candidate
 from dangjian.indicators.kinds import quantity_kind
 from dangjian.indicators.layouts import statistics_cell, table_cell
 from dangjian.indicators.results import NotAQuantity, Quantity, Reason, plain_decimal
-from dangjian.indicators.subjects import frame_holds, heading_frame, label_subjects, opens_own_total, topic_frame, total_frame
+from dangjian.indicators.subjects import frame_holds, frame_parts, heading_frame, label_subjects, opens_own_total, topic_frame, total_frame
 from dangjian.indicators.taxonomy import Taxonomy, load_taxonomy
 from dangjian.indicators.thresholds import threshold_flags
 from dangjian.segmentation.pipeline import ProcessedCorpus, ProcessedDocument
@@ -95,6 +95,34 @@ def is_plan_header(text: str) -> bool:
         False
     """
     return _PLAN_HEADER.match(text.strip()) is not None
+
+
+#: The end of a line that opens a list on the lines after it (其中：, 具体如下:).
+_OPENS_LIST = re.compile(r"[:：][ \u3000]*$")
+#: A row of a table drawn with bars.
+_TABLE_ROW = re.compile(r"^[ \u3000]*[|｜]")
+#: The start of a line that goes on with the paragraph before (其中：, 其中女党员…).
+_GOES_ON = re.compile(r"^[ \u3000]*其中")
+
+
+def list_goes_on(previous: str, line: str, went_on: bool) -> bool:
+    """Does ``line``, the first sentence of a paragraph, go on with the list the paragraph before
+    opened, so that the group of that paragraph's total still holds? It does after a line ending
+    with a colon (``党员总数：854人`` / ``其中：`` / ``| 女性 | 165 |``), and for the next rows of a
+    table that went on so; a line that opens with 其中 goes on with the paragraph before. ``previous`` is the last sentence of the paragraph before, ``went_on``
+    whether that paragraph went on itself.
+
+    Example:
+        >>> list_goes_on("其中：", "| 女性 | 165 |", False), list_goes_on("| 女性 | 165 |", "| 大专以上 | 196 |", True)
+        (True, True)
+        >>> list_goes_on("全县共有党员5222名。", "女性592名", False), list_goes_on("| 女性 | 165 |", "| 大专以上 | 196 |", False)
+        (False, False)
+        >>> list_goes_on("全县共有党员5222名。", "其中：", False)
+        True
+    """
+    if _OPENS_LIST.search(previous) or _GOES_ON.match(line):
+        return True
+    return went_on and bool(_TABLE_ROW.match(previous)) and bool(_TABLE_ROW.match(line))
 
 
 #: A bare number of a list, before the 、 that leads to the next number (15.6、6.5、0.1个百分点).
@@ -386,12 +414,17 @@ def _quantity_batches(
     planned_table = False  # within a table: a column header names a plan (学生发展计划)
     carry, frame, paragraph = "", "", None  # within a paragraph: the last subject, the group a heading names
     whole: Quantity | None = None  # the total that set the frame, if a total did
+    last, went_on = "", False  # the sentence before; whether its paragraph went on with a list opened before it
     doc_id = document.doc_id
     for sentences in _sentence_batches(document):
         rows: list[tuple] = []  # one tuple of _QUANTITY_FIELDS per row
         for position, (sentence_id, sentence_start, text, paragraph_id, joins) in enumerate(sentences):
             if paragraph_id != paragraph:
-                carry, frame, paragraph, whole = "", "", paragraph_id, None
+                went_on = list_goes_on(last, text, went_on)
+                if not went_on:
+                    carry, frame, whole = "", "", None
+                paragraph = paragraph_id
+            last = text
             verdicts = read_text(text)
             found = [verdict for verdict in verdicts if isinstance(verdict, Quantity)]
             if excluded is not None and len(found) < len(verdicts):
@@ -429,7 +462,10 @@ def _quantity_batches(
                 kind = quantity_kind(text, quantity.outer[0], quantity.unit_class, quantity.surface)
                 if planned_table and not quantity.unit and len(text) <= _TABLE_CELL_CHARS:
                     kind = "target"  # a cell under a header that names a plan
-                mapping = taxonomy.assign(subject, clause, measured_in, quantity.unit_class, kind) if not threshold else None
+                counted_as = quantity.unit_class
+                if whole is not None and is_bare_cell(quantity) and subject.startswith(frame_parts(frame)[0] + "中"):
+                    counted_as = whole.unit_class  # | 女性 | 165 | under 党员总数：854人: members, as the total
+                mapping = taxonomy.assign(subject, clause, measured_in, counted_as, kind) if not threshold else None
                 indicator = mapping.indicator if mapping else None
                 rows.append((
                     sentence_id, sentence_start + in_clean_text(quantity.start, joins), sentence_start + in_clean_text(quantity.end, joins, end=True), quantity.surface,
@@ -461,9 +497,20 @@ def whole_holds(whole: Quantity, left: str, found: Sequence[Quantity]) -> bool:
         >>> whole_holds(whole, "村集体经济年收入", quantities("村集体经济年收入15万元"))
         False
     """
-    if opens_own_total(left) or _OWN_SCOPE.match(left) or found[0].unit_class not in (whole.unit_class, "percent", "age_years"):
+    if opens_own_total(left) or _OWN_SCOPE.match(left) or found[0].unit_class not in (whole.unit_class, "percent", "age_years") and not is_bare_cell(found[0]):
         return False
-    return not any(q.unit_class == whole.unit_class and q.value_norm > whole.value_norm for q in found)
+    return not any((q.unit_class == whole.unit_class or is_bare_cell(q)) and q.value_norm > whole.value_norm for q in found)
+
+
+def is_bare_cell(quantity: Quantity) -> bool:
+    """Is ``quantity`` a number of a table that says nothing of what it counts (no unit, class
+    ``other``: ``| 女性 | 165 |``)? Under a total it counts parts of that total.
+
+    Example:
+        >>> [is_bare_cell(q) for q in quantities("| 女性 | 165 | 占比 | 19.3% |")]
+        [True, False]
+    """
+    return quantity.unit_class == "other" and not quantity.unit
 
 
 #: A sentence that only lists named sums and breaks off (丰乐村50万元、夏桐村15万元……): what the sums

@@ -644,6 +644,8 @@ def topic_frame(sentence: str) -> str:
 _OPENING_TOTAL = re.compile(r"^[^，。；：0-9０-９]{0,12}?(?:共有|现有|实有|拥有|有)[^，。；：0-9０-９]{0,12}$")
 #: What a total counts: the members or the organisations of the unit.
 _TOTAL_OF = re.compile(r"^(?:党员|基层党组织|党组织|党的基层组织)$")
+#: A total stated as a label, alone before its number (党员总数：854人, 党员人数 1086).
+_LABELLED_TOTAL = re.compile(r"^(?P<group>党员|基层党组织|党组织)(?:总数|人数|总人数|个数|总量)[ \u3000]*[:：]?[ \u3000]*$")
 
 
 #: What opens a sentence that states the year's recruits: a time or place, then 发展党员 (XX年，我乡发展党员).
@@ -662,9 +664,14 @@ def total_frame(left: str, subject: str) -> str:
         ('党员', '党员', '发展党员')
         >>> total_frame("共有党员", "发展党员"), total_frame("重视在青年中发展党员", "青年中发展党员")
         ('', '')
+        >>> total_frame("党员总数：", "党员总数"), total_frame("女党员总数：", "女党员总数")
+        ('党员', '')
     """
     if _TOTAL_OF.match(subject) and _OPENING_TOTAL.match(left):
         return subject
+    labelled = _LABELLED_TOTAL.match(left.strip())
+    if labelled:
+        return labelled.group("group")
     return subject if subject in ("发展党员", "新发展党员") and _OPENING_RECRUITED.match(left) else ""
 
 
