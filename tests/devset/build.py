@@ -50,6 +50,9 @@ UNIT_CLASS = {
 }
 COUNT_UNITS = set('个项件条家期部枚宗起份户村支座辆台类批届场')
 COUNT_UNITS |= {'场次'}
+# classifiers of other discrete things (buildings, places, schools, animals, lessons), count as in the
+# seed gold's 张, 面, 套, 篇, 轮 (its README: count (个/项/件/… ...))
+COUNT_UNITS |= set('处栋幢所间门道堂头只匹峰张面套篇种本册块首幅节轮组队班笔例则棵株盏口眼片')
 
 
 def cn_to_int(s):
@@ -101,13 +104,15 @@ def derive(surface):
         unit = '百分点'
     if unit in ('人(次)',):
         unit = '人次'
+    return value, mult, unit, unit_class(unit), approx
+
+
+def unit_class(unit):
     if unit in UNIT_CLASS:
-        uc = UNIT_CLASS[unit]
-    elif unit in COUNT_UNITS or (unit[:1] in COUNT_UNITS and len(unit) == 1):
-        uc = 'count'
-    else:
-        uc = 'other'
-    return value, mult, unit, uc, approx
+        return UNIT_CLASS[unit]
+    if unit in COUNT_UNITS or (unit[:1] in COUNT_UNITS and len(unit) == 1):
+        return 'count'
+    return 'other'
 
 
 def parse_line(line):
@@ -149,6 +154,9 @@ def build():
                 start = i + 1
             pos = off + len(surf)
             value, mult, unit, uc, approx = derive(surf)
+            keys = {kv.split('=', 1)[0] for kv in filter(None, ov.split(';'))}
+            if 'u' in keys and 'uc' not in keys:  # the class follows a unit given by hand
+                uc = unit_class(dict(kv.split('=', 1) for kv in filter(None, ov.split(';')))['u'])
             for kv in filter(None, ov.split(';')):
                 k, v = kv.split('=', 1)
                 if k == 'v':
