@@ -1489,7 +1489,8 @@ PROBES += [tuple(line.split(" | ")) for line in """
 
 #: Probe sentences written when the misses left in all studied parts were read together: cadres sent
 #: to serve as secretaries are secretaries (a first secretary, an assistant or a deputy is not), a
-#: community's social workers are its staff (the party's 社工部 is no one).
+#: community's social workers are its staff (the party's 社工部 is no one), the items of a list named by
+#: the level that sent them are parts of what was sent.
 PROBES += [tuple(line.split(" | ")) for line in """
 全州下派27个机关干部担任安置点党组织书记。 | 27个 | village_secretaries | amount
 全市选派120名机关干部到村任党组织书记。 | 120名 | village_secretaries | amount
@@ -1498,6 +1499,8 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全市选派机关干部120名到村任党支部副书记。 | 120名 | cadres_selected | amount
 社区居委会下设社工站，有社工8人。 | 8人 | community_workers | amount
 区委社工部牵头，组织社工12次活动。 | 12次 |  | amount
+全县选派第一书记45名，其中自治区选派9名，市级11名，县级25名。 | 9名 | first_secretaries | amount
+全县选派第一书记45名，其中自治区选派9名，市级11名，县级25名。 | 25名 | first_secretaries | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

@@ -813,6 +813,10 @@ def _same_head(group: str, subject: str) -> bool:
     return bool(heads[0] and heads[1]) and heads[0].group() == heads[1].group()
 
 
+#: An item of a list named by the level that acts (其中自治区选派9名，市级11名，县级25名).
+_LEVEL_ITEM = re.compile(r"(?:中央|国家|省|自治区|市|州|盟|县|旗|区|乡镇|乡|镇)(?:级|直)?(?:选派|下派|派出|选聘|选调|安排|组织|举办)?(?:的)?")
+
+
 def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension: str = "") -> str:
     """A label qualified by the group of its list: a trait takes its group (``平均年龄`` →
     ``后备力量人选平均年龄``, ``女性`` → ``发展党员中女性``), a rate named by its verb the object of
@@ -832,6 +836,8 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
         ('社会组织建党组织', '两新组织党员')
         >>> _qualified("女性", False, "党支部", False), _qualified("61岁以上", False, "56-60岁", False)
         ('女性', '61岁以上')
+        >>> _qualified("自治区选派", True, "选派第一书记", False), _qualified("县级", True, "举办培训班", False)
+        ('选派第一书记中自治区选派', '举办培训班中县级')
     """
     if not group or not subject:
         return subject
@@ -854,6 +860,8 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
         return group + subject  # 非公企业624家，已建党组织205个 → 非公企业已建党组织
     if _RATE_OF_ACTION.fullmatch(subject):
         return _object_of(group) + subject  # 排查化解矛盾纠纷3268件，化解率达97.3% → 矛盾纠纷化解率
+    if listing and _LEVEL_ITEM.fullmatch(subject):
+        return group + "中" + subject  # 选派第一书记45名，其中自治区选派9名，市级11名: parts by the level that sent them
     verb = _ACTIVITY.match(group)
     if verb and (listing or (framed and _same_head(group, subject))) and not _ACTIVITY.match(subject):
         return verb.group() + subject  # 在新发展的党员中，女党员占37.05% → 新发展女党员
