@@ -25,7 +25,7 @@ import csv
 import os
 import re
 import sys
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, 'docs')
@@ -75,7 +75,10 @@ def derive(surface):
     s = PINYIN.sub('', surface)
     m = NUM.search(s)
     if m:
-        value = Decimal(m.group().replace(' ', ''))
+        try:
+            value = Decimal(m.group().replace(' ', ''))
+        except InvalidOperation:  # e.g. a date written 13.10.2018: the row must give v=
+            value = None
         rest = s[m.end():]
         r2 = re.match(r'[至~\-—到][0-9][0-9.]*', rest)
         if r2:  # a range such as 31至35岁: value is the lower bound
@@ -171,6 +174,8 @@ def build():
                     approx = v
                 else:
                     sys.exit(f'{fn}:{ln}: unknown override {k}')
+            if value is None:
+                sys.exit(f'{fn}:{ln}: {surf!r} has no readable value: give v= in the overrides')
             if st not in STATUS:
                 sys.exit(f'{fn}:{ln}: status {st!r}')
             seq += 1
