@@ -196,6 +196,18 @@ def _score_sets():
 #: rules before the twelfth part was studied). Then studied (目标任务 before a comma plans nothing, 比…年轻
 #: is a change; cadres attached to township offices are trained, branches whose term ends hold elections):
 #: kinds 1.000, core precision 0.970, recall 0.914; the other parts unchanged.
+#: The misses left in all studied parts were then read together (a list opened on the line before
+#: counts parts of its total, cadres sent to serve as secretaries are secretaries, a list's items named
+#: by the level that sent them), and the set's unit classes of classifiers made consistent: the value
+#: scores of nine parts rose (blind10 recall 0.938 → 0.972, blind16 0.944 → 0.984), core recall of
+#: blind9 0.661 → 0.750, blind13 0.776 → 0.803. An eighteenth blind part (``blind18``: 8 documents, 55
+#: indicator rows, 32 with a core id: townships and a street of 青海, 河北, 西藏, 江苏; a city's assessment
+#: of county secretaries, a bonded zone's 两新 committee, a district's schools, a hospital), measured blind
+#: with those rules: values recall 0.982, precision 1.000; core precision 0.778, recall 0.656; kind 0.981
+#: (the same with the rules before the twelfth part was studied). Then studied (a grid's volunteers and
+#: the posts young members hold are what is counted, a share of branches with 双带头人 counts no branches,
+#: a village office is a venue, the income of joined villages is income, 工作要求 plans nothing): core
+#: precision 0.893, recall 0.781, kinds 1.000; blind15 core precision 0.893 → 0.909, blind16 core recall 0.667 → 0.690.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -205,27 +217,28 @@ THRESHOLDS = {
     "heldout": {"recall": 0.96, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.72, "kind": 0.97, "kind_other": 0.93},
     "blind2": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.93, "kind": 0.99, "kind_other": 0.99},
     "blind3": {"recall": 0.98, "precision": 0.96, "core_precision": 0.96, "core_recall": 0.94, "kind": 0.98, "kind_other": 0.99},
-    "blind4": {"recall": 0.96, "precision": 0.95, "core_precision": 0.99, "core_recall": 0.94, "kind": 0.99, "kind_other": 0.99},
+    "blind4": {"recall": 0.98, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.94, "kind": 0.99, "kind_other": 0.99},
     "blind5": {"recall": 0.98, "precision": 0.99, "core_precision": 0.98, "core_recall": 0.95, "kind": 0.99, "kind_other": 0.99},
-    "blind6": {"recall": 0.98, "precision": 0.98, "core_precision": 0.99, "core_recall": 0.99, "kind": 0.99, "kind_other": 0.99},
+    "blind6": {"recall": 0.99, "precision": 0.99, "core_precision": 0.99, "core_recall": 0.99, "kind": 0.99, "kind_other": 0.99},
     "blind7": {"recall": 0.98, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.95, "kind": 0.97, "kind_other": 0.95},
-    "blind8": {"recall": 0.97, "precision": 0.95, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
-    "blind9": {"recall": 0.95, "precision": 0.88, "core_precision": 0.88, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
-    "blind10": {"recall": 0.93, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
+    "blind8": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
+    "blind9": {"recall": 0.96, "precision": 0.92, "core_precision": 0.89, "core_recall": 0.75, "kind": 0.99, "kind_other": 0.99},
+    "blind10": {"recall": 0.97, "precision": 0.98, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
     "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
-    "blind12": {"recall": 0.97, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
-    "blind13": {"recall": 0.96, "precision": 0.96, "core_precision": 0.93, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.88},
-    "blind14": {"recall": 0.97, "precision": 0.96, "core_precision": 0.95, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.94},
+    "blind12": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
+    "blind13": {"recall": 0.99, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.80, "kind": 0.98, "kind_other": 0.88},
+    "blind14": {"recall": 0.97, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.69, "kind": 0.99, "kind_other": 0.94},
     "blind15": {"recall": 0.98, "precision": 0.98, "core_precision": 0.89, "core_recall": 0.84, "kind": 0.99, "kind_other": 0.99},
-    "blind16": {"recall": 0.94, "precision": 0.92, "core_precision": 0.87, "core_recall": 0.66, "kind": 0.99, "kind_other": 0.99},
+    "blind16": {"recall": 0.98, "precision": 0.96, "core_precision": 0.87, "core_recall": 0.69, "kind": 0.99, "kind_other": 0.99},
     "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.96, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
+    "blind18": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.78, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1501,6 +1514,13 @@ PROBES += [tuple(line.split(" | ")) for line in """
 区委社工部牵头，组织社工12次活动。 | 12次 |  | amount
 全县选派第一书记45名，其中自治区选派9名，市级11名，县级25名。 | 9名 | first_secretaries | amount
 全县选派第一书记45名，其中自治区选派9名，市级11名，县级25名。 | 25名 | first_secretaries | amount
+各党支部“双带头人”达100%。 | 100% |  | share
+综保区现有66个基层党组织。 | 66个 | orgs_total | amount
+科学划分了51个网格，配备53名综合网格员，120余名网格志愿者。 | 120余名 | volunteers | amount
+106名优秀年轻党员担任的村网格员，承担信息采集。 | 106名 | grids | amount
+4个联建村的村集体经济收入总额已达550万余元，平均增幅超过10%。 | 10% | collective_income | change
+全县目前仍有19个村部条件较差。 | 19个 | service_centres | amount
+围绕基层党建“六个一”工作要求安排部署：开展党委理论学习17次。 | 17次 | study_activities | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])
