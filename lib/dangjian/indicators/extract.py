@@ -108,9 +108,9 @@ _GOES_ON = re.compile(r"^[ \u3000]*其中")
 def list_goes_on(previous: str, line: str, went_on: bool) -> bool:
     """Does ``line``, the first sentence of a paragraph, go on with the list the paragraph before
     opened, so that the group of that paragraph's total still holds? It does after a line ending
-    with a colon (``党员总数：854人`` / ``其中：`` / ``| 女性 | 165 |``), and for the next rows of a
-    table that went on so; a line that opens with 其中 goes on with the paragraph before. ``previous`` is the last sentence of the paragraph before, ``went_on``
-    whether that paragraph went on itself.
+    with a colon (``党员总数：854人`` / ``其中：`` / ``| 女性 | 165 |``), for the next rows of a table
+    that went on so, and when the line opens with 其中. ``previous`` is the last sentence of the
+    paragraph before, ``went_on`` whether that paragraph went on itself.
 
     Example:
         >>> list_goes_on("其中：", "| 女性 | 165 |", False), list_goes_on("| 女性 | 165 |", "| 大专以上 | 196 |", True)
