@@ -208,6 +208,15 @@ def _score_sets():
 #: the posts young members hold are what is counted, a share of branches with 双带头人 counts no branches,
 #: a village office is a venue, the income of joined villages is income, 工作要求 plans nothing): core
 #: precision 0.893, recall 0.781, kinds 1.000; blind15 core precision 0.893 → 0.909, blind16 core recall 0.667 → 0.690.
+#: A nineteenth blind part (``blind19``: 8 documents, 85 indicator rows, 49 with a core id: communities and a
+#: village of 辽宁, 北京, 吉林, 河北; a province's statistics, a city's plan, a city's instructors for non-public
+#: firms, a township's targets), measured blind with the rules after the eighteenth part was studied: values
+#: recall 0.953, precision 0.953; core precision 0.868, recall 0.673; kind 0.864, on shares, changes and
+#: targets 0.560 (the same with the rules before the twelfth part was studied). Then studied (到2015年 sets a
+#: level, for the whole sentence when it opens it; 有望; a sentence that names its own group first takes no
+#: carried one; members reporting to a community are no occupation; 分类定级为好; 社区干部; 与…共建): core
+#: precision 0.947, recall 0.735; kind 0.975, other 0.920; blind8 core precision 0.975 → 1.000, blind13 kinds
+#: 0.984 → 0.992.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -221,7 +230,7 @@ THRESHOLDS = {
     "blind5": {"recall": 0.98, "precision": 0.99, "core_precision": 0.98, "core_recall": 0.95, "kind": 0.99, "kind_other": 0.99},
     "blind6": {"recall": 0.99, "precision": 0.99, "core_precision": 0.99, "core_recall": 0.99, "kind": 0.99, "kind_other": 0.99},
     "blind7": {"recall": 0.98, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.95, "kind": 0.97, "kind_other": 0.95},
-    "blind8": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
+    "blind8": {"recall": 0.98, "precision": 0.98, "core_precision": 0.99, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
     "blind9": {"recall": 0.96, "precision": 0.92, "core_precision": 0.89, "core_recall": 0.75, "kind": 0.99, "kind_other": 0.99},
     "blind10": {"recall": 0.97, "precision": 0.98, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
     "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
@@ -232,13 +241,14 @@ THRESHOLDS = {
     "blind16": {"recall": 0.98, "precision": 0.96, "core_precision": 0.87, "core_recall": 0.69, "kind": 0.99, "kind_other": 0.99},
     "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.96, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind18": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.78, "kind": 0.99, "kind_other": 0.99},
+    "blind19": {"recall": 0.95, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.73, "kind": 0.97, "kind_other": 0.92},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -961,7 +971,7 @@ PROBES = [tuple(line.split(" | ")) for line in """
 全市组织开展宣讲活动2200余场，受众20余万人次。 | 2200余场 | study_activities | amount
 全市组织开展宣讲活动2200余场，受众20余万人次。 | 20余万人次 | training_participants | amount
 组织党员志愿者开展服务1.2万人次，服务时长超5万小时。 | 1.2万人次 | volunteers | amount
-全市8600余名在职党员到社区报到，认领服务岗位1.2万个。 | 8600余名 | members_by_occupation | amount
+全市8600余名在职党员到社区报到，认领服务岗位1.2万个。 | 8600余名 |  | amount
 建成“党员之家”126个，新建、改扩建党群服务中心46个。 | 46个 | service_centres | amount
 帮助群众解决实际困难1860件。 | 1860件 | practical_matters | amount
 累计受理群众诉求3.2万件，按期办结3.1万件，办结率96.9%。 | 3.1万件 | practical_matters | amount
@@ -1067,7 +1077,7 @@ PROBES = [tuple(line.split(" | ")) for line in """
 全县现有村（社区）党组织书记326名，平均年龄46岁，大专以上学历的占41.2%。 | 41.2% | village_secretaries | share
 选优配强村（社区）党组织书记，新选任村党组织书记86名，其中35岁以下的23名。 | 86名 | village_secretaries | amount
 建立“红色物业”党组织58个，覆盖小区312个。 | 58个 | orgs_founded | amount
-全市7.6万名在职党员到社区报到，认领岗位2.3万个。 | 7.6万名 | members_by_occupation | amount
+全市7.6万名在职党员到社区报到，认领岗位2.3万个。 | 7.6万名 |  | amount
 全市各级党组织共为党员过“政治生日”1.2万人次。 | 1.2万人次 |  | amount
 开展党员积分制管理的村达到326个，占比91.2%。 | 91.2% |  | share
 """.strip().splitlines()]
@@ -1168,7 +1178,7 @@ PROBES += [tuple(line.split(" | ")) for line in """
 培训农村党员2.3万人次，占农村党员总数的93%。 | 93% | training_participants | share
 全县举办各类培训班126期，培训党员干部8600人次。 | 126期 | training_sessions | amount
 截至目前，全市共建成党群服务中心1230个，实现村（社区）全覆盖。 | 1230个 | service_centres | amount
-全市共有在职党员到社区报到3.2万名，认领服务项目5600个。 | 3.2万名 | members_by_occupation | amount
+全市共有在职党员到社区报到3.2万名，认领服务项目5600个。 | 3.2万名 |  | amount
 全省民营企业党组织数量比上年增长6.2%。 | 6.2% | new_sector_orgs | change
 全县党员中，农牧民党员5620名，占46.3%；工人党员860名，占7.1%。 | 7.1% | members_by_occupation | share
 全县党员中，农牧民党员5620名，占46.3%；工人党员860名，占7.1%。 | 5620名 | members_by_occupation | amount
@@ -1503,7 +1513,9 @@ PROBES += [tuple(line.split(" | ")) for line in """
 #: Probe sentences written when the misses left in all studied parts were read together: cadres sent
 #: to serve as secretaries are secretaries (a first secretary, an assistant or a deputy is not), a
 #: community's social workers are its staff (the party's 社工部 is no one), the items of a list named by
-#: the level that sent them are parts of what was sent.
+#: the level that sent them are parts of what was sent. Members employed elsewhere who report to a
+#: community (在职党员到社区报到, 双报到) count no occupation, as every label of the set has it (three
+#: earlier probes that expected ``members_by_occupation`` for them now expect no core id).
 PROBES += [tuple(line.split(" | ")) for line in """
 全州下派27个机关干部担任安置点党组织书记。 | 27个 | village_secretaries | amount
 全市选派120名机关干部到村任党组织书记。 | 120名 | village_secretaries | amount
@@ -1521,6 +1533,16 @@ PROBES += [tuple(line.split(" | ")) for line in """
 4个联建村的村集体经济收入总额已达550万余元，平均增幅超过10%。 | 10% | collective_income | change
 全县目前仍有19个村部条件较差。 | 19个 | service_centres | amount
 围绕基层党建“六个一”工作要求安排部署：开展党委理论学习17次。 | 17次 | study_activities | amount
+到2015年，村党组织书记大专以上学历比例力争提升到50%；村级班子成员平均年龄下降到40岁左右。 | 40岁 |  | target
+到2015年，新发展的党员中35岁以下的比例提升到85%以上。 | 85% | recruits_profile | target
+截至2015年底，全县共有党员5222名。 | 5222名 | members_total | amount
+力争到2015年，村党组织分类定级为“好”和“较好”的比例提升到80%。 | 80% | model_orgs | target
+推动辖区10家单位党组织与社区党委协同共建。 | 10家 | joint_building | amount
+现有社区干部30名。 | 30名 | community_workers | amount
+全市共有112名在职党员到社区报到。 | 112名 |  | amount
+社区有在职党员280名。 | 280名 | members_by_occupation | amount
+今年村集体经济收入稳步增长，6个村有望超50万元。 | 6个 | villages_by_income | amount
+镇机关事业单位党员干部中选派3人。全力支持村两委班子成员进行学历提升，大专及以上学历63人。 | 63人 |  | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

@@ -35,6 +35,8 @@ TARGET_WORDS = (
     # 市下达指导数20人, 下达我校发展党员计划为400名: a quota a higher body sets
     r"下达(?=[^，。；,;]{0,10}(?:指导数|指导性计划|计划|任务|指标))",
     r"(?<![需重主只必想纪])要(?=新建|建立|建成|发展|培训|选派|实现|达到|完成|组建|整顿|储备|落实|做到|全面|确保|力争|争取)",
+    # 到2015年，…比例提升到85%: a level set for a year (截至2015年, 直到 and achieved words after it are no plan)
+    r"(?<![截直])到(?:19|20)[0-9]{2}年(?:底|末)?", r"有望",
 )
 #: Words of achievement: a number after them (and after any target word) is achieved.
 #: A rate of completing a plan (计划完成率, 完成全年目标任务的) is achieved too: a share, not a target.
@@ -56,9 +58,11 @@ SHORT_CHANGE_VERBS = (r"(?<![新倍])增", r"(?<![精压缩消])减", r"涨")
 _LINKS = r"(?:了|为|达|达到|约|近|超|逾|超过|将近|接近|\s)*"
 #: The characters the words above start with (after their look-behind guards): checked first, so
 #: that the search skips ordinary text at the speed of a character class.
-_TARGET_FIRST = "力确预拟目计要争至必应年将下不"
+_TARGET_FIRST = "力确预拟目计要争至必应年将下不到有"
 _ACHIEVED_FIRST = "累已实以年截目现共完"
 _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
+#: A sentence that opens with the year its levels are set for (到2015年，).
+_PLAN_YEAR_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?<![截直])到(?:19|20)[0-9]{2}年(?:底|末)?[，,]")
 _ACHIEVED = re.compile(f"(?=[{_ACHIEVED_FIRST}])(?:{'|'.join(ACHIEVED_WORDS)})")
 _CHANGE_ALTERNATION = "|".join(sorted(CHANGE_VERBS, key=len, reverse=True))
 #: Nouns of a measure that may stand between a change verb and its number (增加收入32.5万元).
@@ -99,11 +103,19 @@ def is_target(left: str) -> bool:
         (False, True, True)
         >>> is_target("聚焦总目标，真抓实干，帮助"), is_target("年度目标：发展党员"), is_target("县委下达指导数")
         (False, True, True)
+        >>> is_target("到2015年，新发展的党员中35岁以下的比例提升到"), is_target("截至2015年底，全县共有党员")
+        (True, False)
+        >>> is_target("到2020年底，全县已建成党群服务中心"), is_target("2022年6个村有望超")
+        (False, True)
+        >>> is_target("到2015年，书记大专以上学历比例力争提升到50%；班子成员平均年龄下降到")
+        True
     """
     statement = left[max(map(left.rfind, _STATEMENT_BREAKS)) + 1 :]  # the last statement
     targets = [m.end() for m in _TARGET.finditer(statement)]
     if not targets:
-        return False
+        # 到2015年，…比例提升到50%；平均年龄下降到40岁: a year that opens the sentence sets all its levels
+        opening = _PLAN_YEAR_OPENING.match(left)
+        return opening is not None and _ACHIEVED.search(left, opening.end()) is None
     achieved = [m.end() for m in _ACHIEVED.finditer(statement)]
     return max(targets) > max(achieved, default=-1)
 

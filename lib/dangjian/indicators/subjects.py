@@ -880,6 +880,11 @@ def _in_note(text: str, position: int) -> bool:
     return max(text.rfind("（", 0, position), text.rfind("(", 0, position)) > max(text.rfind("）", 0, position), text.rfind(")", 0, position))
 
 
+#: A group of people or organisations named in a clause without a number, before the first number of
+#: a sentence: the traits after it are of that group, not of one carried from the sentence before.
+_OWN_GROUP = re.compile(r"(?:成员|党员|干部|书记|班子|人员|人才|党组织|党支部|党委|职工|教师|学生)(?=[^，,：:]{0,12}[，,：:])")
+
+
 def label_subjects(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -938,6 +943,8 @@ def label_subjects(
                 (group, dimension), framed = (base, True) if frame else ((group, dimension), False)
             elif _STATEMENT_BREAK.search(text, previous_end, start):
                 loose = True
+        if previous is None and not framed and group and _OWN_GROUP.search(text, 0, window.clause_start):
+            group = ""  # 全力支持村两委班子成员进行学历提升，大专及以上学历63人: a sentence that names its own group first
         clause_frame = _frame_before(text, window.clause_start, previous_end)
         if clause_frame:
             (group, dimension), framed, loose = frame_parts(clause_frame), True, False
