@@ -214,8 +214,8 @@ def _score_sets():
 #: recall 0.953, precision 0.953; core precision 0.868, recall 0.673; kind 0.864, on shares, changes and
 #: targets 0.560 (the same with the rules before the twelfth part was studied). Then studied (到2015年 sets a
 #: level, for the whole sentence when it opens it; 有望; a sentence that names its own group first takes no
-#: carried one; members reporting to a community are no occupation; 分类定级为好; 社区干部; 与…共建): core
-#: precision 0.947, recall 0.735; kind 0.975, other 0.920; blind8 core precision 0.975 → 1.000, blind13 kinds
+#: carried one; members reporting to a community are no occupation; 分类定级为好; 社区干部; 与…共建; the
+#: members of a volunteer team named before them): core precision 0.949, recall 0.755; kind 0.975, other 0.920; blind8 core precision 0.975 → 1.000, blind13 kinds
 #: 0.984 → 0.992.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
@@ -241,7 +241,7 @@ THRESHOLDS = {
     "blind16": {"recall": 0.98, "precision": 0.96, "core_precision": 0.87, "core_recall": 0.69, "kind": 0.99, "kind_other": 0.99},
     "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.96, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind18": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.78, "kind": 0.99, "kind_other": 0.99},
-    "blind19": {"recall": 0.95, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.73, "kind": 0.97, "kind_other": 0.92},
+    "blind19": {"recall": 0.95, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.75, "kind": 0.97, "kind_other": 0.92},
 }
 
 
@@ -1543,6 +1543,8 @@ PROBES += [tuple(line.split(" | ")) for line in """
 社区有在职党员280名。 | 280名 | members_by_occupation | amount
 今年村集体经济收入稳步增长，6个村有望超50万元。 | 6个 | villages_by_income | amount
 镇机关事业单位党员干部中选派3人。全力支持村两委班子成员进行学历提升，大专及以上学历63人。 | 63人 |  | amount
+组建以党员为骨干的“巾帼妇女志愿者”服务队，18名固定队员活跃在民生服务一线。 | 18名 | volunteers | amount
+组建篮球队，队员15名。 | 15名 |  | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])
