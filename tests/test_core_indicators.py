@@ -217,6 +217,14 @@ def _score_sets():
 #: carried one; members reporting to a community are no occupation; 分类定级为好; 社区干部; 与…共建; the
 #: members of a volunteer team named before them): core precision 0.949, recall 0.755; kind 0.975, other 0.920; blind8 core precision 0.975 → 1.000, blind13 kinds
 #: 0.984 → 0.992.
+#: A twentieth blind part (``blind20``: 8 documents, 90 indicator rows, 55 with a core id: reports quoting
+#: leaders or organisation departments in 河南, 西藏, 宁夏, 辽宁; overviews of 江西, 四川, 北京, 贵州), measured
+#: blind with the rules after the nineteenth part was studied: values recall and precision 0.978; core
+#: precision 0.947, recall 0.655; kind 0.989 (the same with the rules before the misses of all parts were
+#: read together; values 0.967 with the rules before the twelfth). Then studied (帮扶单位 are paired units,
+#: bands written 过百万, 选拔, a completion rate counts no cadres, model townships and villages created in a
+#: sentence on party organisations, 各行各业党员, 民生难题 are practical matters): core precision 0.978, recall
+#: 0.800; blind16 core recall 0.690 → 0.714.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -238,17 +246,18 @@ THRESHOLDS = {
     "blind13": {"recall": 0.99, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.80, "kind": 0.98, "kind_other": 0.88},
     "blind14": {"recall": 0.97, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.69, "kind": 0.99, "kind_other": 0.94},
     "blind15": {"recall": 0.98, "precision": 0.98, "core_precision": 0.89, "core_recall": 0.84, "kind": 0.99, "kind_other": 0.99},
-    "blind16": {"recall": 0.98, "precision": 0.96, "core_precision": 0.87, "core_recall": 0.69, "kind": 0.99, "kind_other": 0.99},
+    "blind16": {"recall": 0.98, "precision": 0.96, "core_precision": 0.88, "core_recall": 0.71, "kind": 0.99, "kind_other": 0.99},
     "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.96, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind18": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.78, "kind": 0.99, "kind_other": 0.99},
     "blind19": {"recall": 0.95, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.75, "kind": 0.97, "kind_other": 0.92},
+    "blind20": {"recall": 0.97, "precision": 0.97, "core_precision": 0.97, "core_recall": 0.80, "kind": 0.98, "kind_other": 0.88},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1545,6 +1554,15 @@ PROBES += [tuple(line.split(" | ")) for line in """
 镇机关事业单位党员干部中选派3人。全力支持村两委班子成员进行学历提升，大专及以上学历63人。 | 63人 |  | amount
 组建以党员为骨干的“巾帼妇女志愿者”服务队，18名固定队员活跃在民生服务一线。 | 18名 | volunteers | amount
 组建篮球队，队员15名。 | 15名 |  | amount
+其中，市直72个帮扶单位、64名工作队员进驻50个市级贫困村。 | 72个 | joint_building | amount
+结对帮扶困难群众320户。 | 320户 | people_served | amount
+全市3464个行政村经营性收入均过10万元，107个村过百万，4个村过千万。 | 107个 | villages_by_income | amount
+近3年从村（社区）干部中选拔乡镇班子成员53人、选聘乡镇事业干部222人。 | 53人 | cadres_selected | amount
+4个教工党支部按照“双带头人”标准选拔，完成率为100%。 | 100% |  | share
+共整顿提升软弱涣散村党组织12个，创建示范乡镇35个、示范村390个。 | 390个 | model_orgs | amount
+全县建成农业示范村15个。 | 15个 |  | amount
+拉萨市现有基层党组织3605个，各行各业党员数量达到5.7万余名。 | 5.7万余名 | members_total | amount
+第一书记帮助解决民生难题2527件。 | 2527件 | practical_matters | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])
