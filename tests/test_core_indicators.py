@@ -225,6 +225,15 @@ def _score_sets():
 #: bands written 过百万, 选拔, a completion rate counts no cadres, model townships and villages created in a
 #: sentence on party organisations, 各行各业党员, 民生难题 are practical matters): core precision 0.978, recall
 #: 0.800; blind16 core recall 0.690 → 0.714.
+#: A twenty-first blind part (``blind21``: 8 documents, 90 indicator rows, 43 with a core id: county reports of
+#: 黑龙江, 江苏, 云南, 湖北; an oilfield, a university's graduate branches, a district's organs, a city's office
+#: buildings), measured blind with the rules after the twentieth part was studied: values recall 0.989,
+#: precision 1.000; core precision 0.694, recall 0.581; kind 0.955, other 0.750 (core precision 0.676 with the
+#: rules before the twelfth part was studied). Then studied (the sector's units themselves counted, households
+#: a grid holds, branches cultivated as models, model members, 在确保…前提下 plans nothing, 集训, 楼栋（小区）
+#: 党小组; problems solved — 解决…急难愁盼问题, 民生难题 — are problems as the set labels them, not practical
+#: matters, which moved blind20 core recall 0.800 → 0.782 and blind9 0.750 → 0.768): core precision 0.857,
+#: recall 0.698.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -239,7 +248,7 @@ THRESHOLDS = {
     "blind6": {"recall": 0.99, "precision": 0.99, "core_precision": 0.99, "core_recall": 0.99, "kind": 0.99, "kind_other": 0.99},
     "blind7": {"recall": 0.98, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.95, "kind": 0.97, "kind_other": 0.95},
     "blind8": {"recall": 0.98, "precision": 0.98, "core_precision": 0.99, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
-    "blind9": {"recall": 0.96, "precision": 0.92, "core_precision": 0.89, "core_recall": 0.75, "kind": 0.99, "kind_other": 0.99},
+    "blind9": {"recall": 0.96, "precision": 0.92, "core_precision": 0.91, "core_recall": 0.76, "kind": 0.99, "kind_other": 0.99},
     "blind10": {"recall": 0.97, "precision": 0.98, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
     "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
     "blind12": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
@@ -250,14 +259,15 @@ THRESHOLDS = {
     "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.96, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind18": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.78, "kind": 0.99, "kind_other": 0.99},
     "blind19": {"recall": 0.95, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.75, "kind": 0.97, "kind_other": 0.92},
-    "blind20": {"recall": 0.97, "precision": 0.97, "core_precision": 0.97, "core_recall": 0.80, "kind": 0.98, "kind_other": 0.88},
+    "blind20": {"recall": 0.97, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.88},
+    "blind21": {"recall": 0.98, "precision": 0.99, "core_precision": 0.85, "core_recall": 0.69, "kind": 0.95, "kind_other": 0.75},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1238,7 +1248,7 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全县建立党员中心户860户，每户联系群众10户左右。 | 860户 |  | amount
 全区共建立区域化党建联盟26个，吸纳成员单位320家。 | 26个 | joint_building | amount
 全年为群众办实事1260件。 | 1260件 | practical_matters | amount
-开展“我为群众办实事”实践活动，解决群众急难愁盼问题3200个。 | 3200个 | practical_matters | amount
+开展“我为群众办实事”实践活动，解决群众急难愁盼问题3200个。 | 3200个 | problems_found_solved | amount
 全县共评定四星级以上党支部86个，占比21%。 | 86个 | model_orgs | amount
 全县共评定四星级以上党支部86个，占比21%。 | 21% | model_orgs | share
 各级党组织共排查软弱涣散村党组织38个，已全部完成整顿。 | 38个 | weak_orgs | amount
@@ -1562,7 +1572,15 @@ PROBES += [tuple(line.split(" | ")) for line in """
 共整顿提升软弱涣散村党组织12个，创建示范乡镇35个、示范村390个。 | 390个 | model_orgs | amount
 全县建成农业示范村15个。 | 15个 |  | amount
 拉萨市现有基层党组织3605个，各行各业党员数量达到5.7万余名。 | 5.7万余名 | members_total | amount
-第一书记帮助解决民生难题2527件。 | 2527件 | practical_matters | amount
+第一书记帮助解决民生难题2527件。 | 2527件 | problems_found_solved | amount
+截至目前，上海共有1569幢商务楼宇，共组建楼宇党组织2700多个。 | 1569幢 |  | amount
+全县网格长共负责全县78903户农户，平均每个四级网格长负责农户13户。 | 78903户 |  | amount
+组建498个楼栋（小区）党小组。 | 498个 | grids | amount
+目前累计培育65个党支部和60名党员。 | 65个 | model_orgs | amount
+研究生党员标兵“种子”20人。 | 20人 |  | amount
+大庆油田在确保完成4000万吨原油生产任务的前提下，两年少钻井2574口。 | 4000万吨 |  | amount
+组织129名村干部开展高频次小班制集训17次。 | 17次 | training_sessions | amount
+组织129名村干部开展高频次小班制集训17次。 | 129名 | training_participants | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

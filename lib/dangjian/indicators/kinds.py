@@ -25,7 +25,7 @@ import re
 #: Words that make the numbers after them planned, required or expected. 计划 counts as a verb
 #: only (计划培训, 计划总投资), not as the name of a programme (“学历提升”计划，按计划).
 TARGET_WORDS = (
-    r"力争", r"(?<![为以])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?(?![，,任值])",
+    r"力争", r"(?<![为以在])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?(?![，,任值])",
     r"(?<![”\"’」』按照原度动程划作升展养])计划(?![，。；、,;”\"和及的中书])", r"(?<![的按作])要求(?![下，])",
     r"争取(?=[^，。；,;]{0,4}?(?:发展|培训|建成|新建|实现|达到|完成|组建|选派|储备|打造|创建|覆盖)[^，,]*$)", r"至少要", r"必须", r"应当",
     # 代表不应超过53人, 代表应有15人以上: a quota of delegates or seats, in the number's clause only
@@ -109,6 +109,8 @@ def is_target(left: str) -> bool:
         (False, True)
         >>> is_target("到2015年，书记大专以上学历比例力争提升到50%；班子成员平均年龄下降到")
         True
+        >>> is_target("大庆油田在确保完成"), is_target("确保全年发展党员")
+        (False, True)
     """
     statement = left[max(map(left.rfind, _STATEMENT_BREAKS)) + 1 :]  # the last statement
     targets = [m.end() for m in _TARGET.finditer(statement)]
