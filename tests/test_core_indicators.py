@@ -234,6 +234,12 @@ def _score_sets():
 #: 党小组; problems solved — 解决…急难愁盼问题, 民生难题 — are problems as the set labels them, not practical
 #: matters, which moved blind20 core recall 0.800 → 0.782 and blind9 0.750 → 0.768): core precision 0.857,
 #: recall 0.698.
+#: A twenty-second blind part (``blind22``: 8 documents, 111 indicator rows, 96 with a core id: towns of 浙江,
+#: 山东, 湖南, 内蒙古; provincial statistics and overviews of 浙江, 山东, 黑龙江, 湖南), measured blind with the
+#: rules after the twenty-first part was studied: values recall 0.991, precision 0.982; core precision 0.966,
+#: recall 0.896; kind 0.982, other 0.939 (core recall 0.875 with the rules before the twelfth part was
+#: studied). Then studied (organisations of a host sector said with 中有, rooms tidied are no weak
+#: organisations, the units a first was among are no centres): core precision 0.989, recall 0.917.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -261,13 +267,14 @@ THRESHOLDS = {
     "blind19": {"recall": 0.95, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.75, "kind": 0.97, "kind_other": 0.92},
     "blind20": {"recall": 0.97, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.88},
     "blind21": {"recall": 0.98, "precision": 0.99, "core_precision": 0.85, "core_recall": 0.69, "kind": 0.95, "kind_other": 0.75},
+    "blind22": {"recall": 0.99, "precision": 0.98, "core_precision": 0.98, "core_recall": 0.91, "kind": 0.98, "kind_other": 0.93},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1581,6 +1588,10 @@ PROBES += [tuple(line.split(" | ")) for line in """
 大庆油田在确保完成4000万吨原油生产任务的前提下，两年少钻井2574口。 | 4000万吨 |  | amount
 组织129名村干部开展高频次小班制集训17次。 | 17次 | training_sessions | amount
 组织129名村干部开展高频次小班制集训17次。 | 129名 | training_participants | amount
+全省建制村中有党组织5.0万个，城市街道中有党组织5.2万个。 | 5.2万个 | orgs_by_type | amount
+以统一的样式整理整顿了6个村的“三室两栏”。 | 6个 |  | amount
+全县整顿软弱涣散村党组织12个。 | 12个 | weak_orgs | amount
+在浦江全县15个乡镇街道中率先建立企业服务中心。 | 15个 |  | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])
