@@ -240,6 +240,13 @@ def _score_sets():
 #: recall 0.896; kind 0.982, other 0.939 (core recall 0.875 with the rules before the twelfth part was
 #: studied). Then studied (organisations of a host sector said with 中有, rooms tidied are no weak
 #: organisations, the units a first was among are no centres): core precision 0.989, recall 0.917.
+#: A twenty-third blind part (``blind23``: 7 documents, 116 indicator rows, 98 with a core id: a street and
+#: two communities of 山东, 安徽, 河南; four national reports), measured blind with the rules after the
+#: twenty-second part was studied: values recall 1.000, precision 0.991; core precision 0.914, recall 0.867;
+#: kind 0.983, other 0.961 (kinds 1.000 with the rules before the cross-part reading: a year after 到 had made
+#: two achieved shares targets). Then studied (a number followed by 建立了 reports what was done; a sentence
+#: opening with 其中 takes the group of the total before, not its last trait; grid staff chosen are grids):
+#: core precision 0.938, recall 0.918, kinds 1.000.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -268,13 +275,14 @@ THRESHOLDS = {
     "blind20": {"recall": 0.97, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.88},
     "blind21": {"recall": 0.98, "precision": 0.99, "core_precision": 0.85, "core_recall": 0.69, "kind": 0.95, "kind_other": 0.75},
     "blind22": {"recall": 0.99, "precision": 0.98, "core_precision": 0.98, "core_recall": 0.91, "kind": 0.98, "kind_other": 0.93},
+    "blind23": {"recall": 0.99, "precision": 0.99, "core_precision": 0.93, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1592,6 +1600,9 @@ PROBES += [tuple(line.split(" | ")) for line in """
 以统一的样式整理整顿了6个村的“三室两栏”。 | 6个 |  | amount
 全县整顿软弱涣散村党组织12个。 | 12个 | weak_orgs | amount
 在浦江全县15个乡镇街道中率先建立企业服务中心。 | 15个 |  | amount
+54.4万名村党组织书记中，大专及以上学历占17.4%。其中，致富带头人占46.1%，大学生村官占0.5%。 | 46.1% | village_secretaries | share
+54.4万名村党组织书记中，大专及以上学历占17.4%。其中，致富带头人占46.1%，大学生村官占0.5%。 | 0.5% | village_secretaries | share
+自网格化工作开展以来，选聘了51名熟悉社区情况的人担任网格员。 | 51名 | grids | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

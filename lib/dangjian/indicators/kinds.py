@@ -61,6 +61,9 @@ _LINKS = r"(?:了|为|达|达到|约|近|超|逾|超过|将近|接近|\s)*"
 _TARGET_FIRST = "力确预拟目计要争至必应年将下不到有"
 _ACHIEVED_FIRST = "累已实以年截目现共完"
 _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
+#: A number followed in its clause by a verb of building or reaching with 了 (到2010年底，…非公企业99.6%建立了
+#: 党组织): what was done, whatever planning word came before.
+_DONE_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:建立|实现|达到|完成|建成|覆盖|组建)了")
 #: A sentence that opens with the year its levels are set for (到2015年，).
 _PLAN_YEAR_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?<![截直])到(?:19|20)[0-9]{2}年(?:底|末)?[，,]")
 _ACHIEVED = re.compile(f"(?=[{_ACHIEVED_FIRST}])(?:{'|'.join(ACHIEVED_WORDS)})")
@@ -180,6 +183,9 @@ def quantity_kind(text: str, start: int, unit_class: str, surface: str = "") -> 
         >>> text = "人均可支配收入4.5万元，同比增长12.3%，预计增收48万元。"
         >>> [quantity_kind(text, text.index(s), c) for s, c in [("4.5万元", "money_cny"), ("12.3%", "percent"), ("48万元", "money_cny")]]
         ['amount', 'change', 'target']
+        >>> text = "到2010年底，符合组建条件的非公企业99.6%建立了党组织。"
+        >>> quantity_kind(text, text.index("99.6%"), "percent")
+        'share'
         >>> text = "人口自然增长率5.3‰，党员占人口的3.2‰。"
         >>> [quantity_kind(text, text.index(s), "other", s) for s in ("5.3‰", "3.2‰")]
         ['change', 'share']
@@ -187,7 +193,7 @@ def quantity_kind(text: str, start: int, unit_class: str, surface: str = "") -> 
     if "‰" in surface:
         unit_class = "percent"  # a rate per thousand is read like a rate per hundred
     left = text[:start]
-    if is_target(left):
+    if is_target(left) and not _DONE_AFTER.match(text, start):
         return "target"
     if is_change(left, unit_class):
         return "amount" if unit_class not in _PERCENT_CLASSES and counts_new_things(text, start, surface) else "change"

@@ -912,7 +912,7 @@ def label_subjects(
     subjects: list[str] = []
     previous: tuple[int, int, str, int] | None = None  # (clause start, end of what it used, label, index)
     base = frame_parts(frame) if frame else ("", "")  # the group a heading or topic names, its dimension
-    (group, dimension), framed = (base, True) if frame else ((carry, ""), False)  # what traits and list items belong to
+    (group, dimension), framed = (base, True) if frame else ((_group_of(carry) if carry else "", ""), False)  # what traits and list items belong to
     listing = False  # the items of a 其中 list do not replace the group
     loose = False  # a ； has passed since a X中， frame: it holds for parts of its group only
     respectively: list[str] = []
