@@ -247,6 +247,12 @@ def _score_sets():
 #: two achieved shares targets). Then studied (a number followed by 建立了 reports what was done; a sentence
 #: opening with 其中 takes the group of the total before, not its last trait; grid staff chosen are grids):
 #: core precision 0.938, recall 0.918, kinds 1.000.
+#: A twenty-fourth blind part (``blind24``: 8 documents, 109 indicator rows, 40 with a core id: prefecture-level
+#: cities of 湖北, 广西, 陕西, 广东; villages of 内蒙古, 吉林, 甘肃, 广西), measured blind with the rules after the
+#: twenty-third part was studied: values recall 1.000, precision 0.991; core precision 0.972, recall 0.875;
+#: kind 0.972 (kinds 1.000 with the rules before the cross-part reading: the 到 of 提高到2020年 had been read as
+#: a plan year). Then studied (the 到 of a change or a span is no plan year, 惠及人口, 村级阵地, rules about
+#: venues are no venues): core precision 0.974, recall 0.925, kinds 1.000.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -276,13 +282,14 @@ THRESHOLDS = {
     "blind21": {"recall": 0.98, "precision": 0.99, "core_precision": 0.85, "core_recall": 0.69, "kind": 0.95, "kind_other": 0.75},
     "blind22": {"recall": 0.99, "precision": 0.98, "core_precision": 0.98, "core_recall": 0.91, "kind": 0.98, "kind_other": 0.93},
     "blind23": {"recall": 0.99, "precision": 0.99, "core_precision": 0.93, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
+    "blind24": {"recall": 0.99, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1603,6 +1610,10 @@ PROBES += [tuple(line.split(" | ")) for line in """
 54.4万名村党组织书记中，大专及以上学历占17.4%。其中，致富带头人占46.1%，大学生村官占0.5%。 | 46.1% | village_secretaries | share
 54.4万名村党组织书记中，大专及以上学历占17.4%。其中，致富带头人占46.1%，大学生村官占0.5%。 | 0.5% | village_secretaries | share
 自网格化工作开展以来，选聘了51名熟悉社区情况的人担任网格员。 | 51名 | grids | amount
+经过一年努力，村民人均可支配收入从2019年11000元提高到2020年14000元，村集体经济收入从2019年25万元增长到2020年40万元。 | 40万元 | collective_income | amount
+撬动各方投入1.5亿元提档升级村级阵地161个。 | 161个 | service_centres | amount
+重点帮扶全镇困难群众700多户，惠及人口达8万余人。 | 8万余人 | people_served | amount
+制定村级阵地建设措施8条。 | 8条 |  | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

@@ -35,8 +35,9 @@ TARGET_WORDS = (
     # 市下达指导数20人, 下达我校发展党员计划为400名: a quota a higher body sets
     r"下达(?=[^，。；,;]{0,10}(?:指导数|指导性计划|计划|任务|指标))",
     r"(?<![需重主只必想纪])要(?=新建|建立|建成|发展|培训|选派|实现|达到|完成|组建|整顿|储备|落实|做到|全面|确保|力争|争取)",
-    # 到2015年，…比例提升到85%: a level set for a year (截至2015年, 直到 and achieved words after it are no plan)
-    r"(?<![截直])到(?:19|20)[0-9]{2}年(?:底|末)?", r"有望",
+    # 到2015年，…比例提升到85%: a level set for a year (截至2015年, 直到, achieved words after it, and the 到 of
+    # a change or a span — 从2019年11000元提高到2020年14000元, 2019年到2020年 — are no plan)
+    r"(?<![截直高升长加降少达减年])到(?:19|20)[0-9]{2}年(?:底|末)?", r"有望",
 )
 #: Words of achievement: a number after them (and after any target word) is achieved.
 #: A rate of completing a plan (计划完成率, 完成全年目标任务的) is achieved too: a share, not a target.
@@ -65,7 +66,7 @@ _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 #: 党组织): what was done, whatever planning word came before.
 _DONE_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:建立|实现|达到|完成|建成|覆盖|组建)了")
 #: A sentence that opens with the year its levels are set for (到2015年，).
-_PLAN_YEAR_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?<![截直])到(?:19|20)[0-9]{2}年(?:底|末)?[，,]")
+_PLAN_YEAR_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?<![截直高升长加降少达减年])到(?:19|20)[0-9]{2}年(?:底|末)?[，,]")
 _ACHIEVED = re.compile(f"(?=[{_ACHIEVED_FIRST}])(?:{'|'.join(ACHIEVED_WORDS)})")
 _CHANGE_ALTERNATION = "|".join(sorted(CHANGE_VERBS, key=len, reverse=True))
 #: Nouns of a measure that may stand between a change verb and its number (增加收入32.5万元).
@@ -114,6 +115,8 @@ def is_target(left: str) -> bool:
         True
         >>> is_target("大庆油田在确保完成"), is_target("确保全年发展党员")
         (False, True)
+        >>> is_target("村民人均可支配收入从2019年11000元提高到2020年"), is_target("从2019年到2020年，全县发展党员")
+        (False, False)
     """
     statement = left[max(map(left.rfind, _STATEMENT_BREAKS)) + 1 :]  # the last statement
     targets = [m.end() for m in _TARGET.finditer(statement)]
