@@ -253,6 +253,12 @@ def _score_sets():
 #: kind 0.972 (kinds 1.000 with the rules before the cross-part reading: the 到 of 提高到2020年 had been read as
 #: a plan year). Then studied (the 到 of a change or a span is no plan year, 惠及人口, 村级阵地, rules about
 #: venues are no venues): core precision 0.974, recall 0.925, kinds 1.000.
+#: A twenty-fifth blind part (``blind25``: 8 documents, 66 indicator rows, 34 with a core id: counties of 山东,
+#: 安徽, 海南, 浙江; committees of two universities, a college and a hospital), measured blind with the rules
+#: after the twenty-fourth part was studied: values recall 1.000, precision 0.957; core precision 0.871,
+#: recall 0.794; kind 0.970, other 0.667 (the same with the rules before the cross-part reading; core
+#: precision 0.862, recall 0.735 with those before the twelfth). Then studied (离休/退休党员 by occupation, the
+#: departments a committee serves are no organisations): core precision 0.903, recall 0.824.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -283,13 +289,14 @@ THRESHOLDS = {
     "blind22": {"recall": 0.99, "precision": 0.98, "core_precision": 0.98, "core_recall": 0.91, "kind": 0.98, "kind_other": 0.93},
     "blind23": {"recall": 0.99, "precision": 0.99, "core_precision": 0.93, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind24": {"recall": 0.99, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.99},
+    "blind25": {"recall": 0.99, "precision": 0.95, "core_precision": 0.90, "core_recall": 0.82, "kind": 0.97, "kind_other": 0.66},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -772,7 +779,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("本届代表大会中，机关干部代表不应超过40人，一线职工代表应有60人以上。", "60人", "一线职工代表", "", "target"),
     # shares listed after the counts they are of: 分别占 with its whole takes the items counted before
     ("支部现有党员150人，其中女党员36人，退休党员70人，分别占党员总数的24%、46.7%。", "24%", "女党员", "members_female", "share"),
-    ("支部现有党员150人，其中女党员36人，退休党员70人，分别占党员总数的24%、46.7%。", "46.7%", "退休党员", "", "share"),
+    # (retired members are members by occupation, as the set labels 离退休党员 and 离休党员)
+    ("支部现有党员150人，其中女党员36人，退休党员70人，分别占党员总数的24%、46.7%。", "46.7%", "退休党员", "members_by_occupation", "share"),
     # items joined by 和 before 分别 share the measure that ends the last (覆盖率), not only its noun
     ("全区学校和医院党组织覆盖率分别提高3.1%、2.4%。", "3.1%", "学校党组织覆盖率", "org_coverage", "change"),
     # the types listed under a sector's organisations, or under the hosted units', are theirs; 两新 is no 新
@@ -1614,6 +1622,8 @@ PROBES += [tuple(line.split(" | ")) for line in """
 撬动各方投入1.5亿元提档升级村级阵地161个。 | 161个 | service_centres | amount
 重点帮扶全镇困难群众700多户，惠及人口达8万余人。 | 8万余人 | people_served | amount
 制定村级阵地建设措施8条。 | 8条 |  | amount
+离休党员人数仅4人。 | 4人 | members_by_occupation | amount
+机关党委所属部门23个，教职工300余人。 | 23个 |  | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])
