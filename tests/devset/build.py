@@ -157,11 +157,11 @@ def build():
                 start = i + 1
             pos = off + len(surf)
             value, mult, unit, uc, approx = derive(surf)
-            keys = {kv.split('=', 1)[0] for kv in filter(None, ov.split(';'))}
-            if 'u' in keys and 'uc' not in keys:  # the class follows a unit given by hand
-                uc = unit_class(dict(kv.split('=', 1) for kv in filter(None, ov.split(';')))['u'])
-            for kv in filter(None, ov.split(';')):
-                k, v = kv.split('=', 1)
+            overrides = [kv.split('=', 1) for kv in filter(None, ov.split(';'))]
+            given = dict(overrides)
+            if 'u' in given and 'uc' not in given:  # the class follows a unit given by hand
+                uc = unit_class(given['u'])
+            for k, v in overrides:
                 if k == 'v':
                     value = Decimal(v)
                 elif k == 'm':

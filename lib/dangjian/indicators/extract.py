@@ -30,7 +30,7 @@ from dangjian.cleaning.clean import CleanResult
 from dangjian.indicators.exclusions import SentenceContext, exclude
 from dangjian.indicators.grammar import find_candidates, read_candidate
 from dangjian.indicators.kinds import quantity_kind
-from dangjian.indicators.layouts import statistics_cell, table_cell
+from dangjian.indicators.layouts import is_bare_cell, statistics_cell, table_cell
 from dangjian.indicators.results import NotAQuantity, Quantity, Reason, plain_decimal
 from dangjian.indicators.subjects import frame_holds, frame_parts, heading_frame, label_subjects, opens_own_total, topic_frame, total_frame
 from dangjian.indicators.taxonomy import Taxonomy, load_taxonomy
@@ -500,17 +500,6 @@ def whole_holds(whole: Quantity, left: str, found: Sequence[Quantity]) -> bool:
     if opens_own_total(left) or _OWN_SCOPE.match(left) or found[0].unit_class not in (whole.unit_class, "percent", "age_years") and not is_bare_cell(found[0]):
         return False
     return not any((q.unit_class == whole.unit_class or is_bare_cell(q)) and q.value_norm > whole.value_norm for q in found)
-
-
-def is_bare_cell(quantity: Quantity) -> bool:
-    """Is ``quantity`` a number of a table that says nothing of what it counts (no unit, class
-    ``other``: ``| 女性 | 165 |``)? Under a total it counts parts of that total.
-
-    Example:
-        >>> [is_bare_cell(q) for q in quantities("| 女性 | 165 | 占比 | 19.3% |")]
-        [True, False]
-    """
-    return quantity.unit_class == "other" and not quantity.unit
 
 
 #: A sentence that only lists named sums and breaks off (丰乐村50万元、夏桐村15万元……): what the sums

@@ -69,6 +69,21 @@ def statistics_cell(candidate: Candidate) -> Quantity | None:
     return _cell_quantity(candidate, "person" if _PERSON_HEAD.search(words) else "count")
 
 
+def is_bare_cell(quantity: Quantity) -> bool:
+    """Is ``quantity`` a cell of a table that says nothing of what it counts (a whole number without
+    unit or multiplier, class ``other``: ``| 女性 | 165 |``)? Under a total it counts parts of that total.
+
+    Example:
+        >>> from dangjian.indicators.grammar import find_candidates
+        >>> [is_bare_cell(q) for q in map(table_cell, find_candidates("| 女性 | 165 | 男性 | 689 |")) if q]
+        [True, True]
+        >>> from dangjian.indicators.grammar import CANDIDATE, read_candidate
+        >>> [is_bare_cell(read_candidate(m)) for m in CANDIDATE.finditer("产值3亿，占比19.3%")]
+        [False, False]
+    """
+    return quantity.unit_class == "other" and not quantity.unit and quantity.multiplier == 1
+
+
 def _bare_integer(candidate: Candidate, integer: re.Pattern[str]) -> bool:
     """Is ``candidate`` a bare number (no unit, measure, multiplier, prefix, suffix or range) that
     ``integer`` matches whole?"""
