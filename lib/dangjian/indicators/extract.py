@@ -30,7 +30,7 @@ from dangjian.cleaning.clean import CleanResult
 from dangjian.indicators.exclusions import SentenceContext, exclude
 from dangjian.indicators.grammar import find_candidates, read_candidate
 from dangjian.indicators.kinds import quantity_kind
-from dangjian.indicators.layouts import is_bare_cell, statistics_cell, table_cell
+from dangjian.indicators.layouts import cell_subject, column_of, header_class, header_row, is_bare_cell, row_cell, statistics_cell, table_cell, table_header
 from dangjian.indicators.results import NotAQuantity, Quantity, Reason, plain_decimal
 from dangjian.indicators.subjects import frame_holds, frame_parts, heading_frame, label_subjects, opens_own_total, topic_frame, total_frame
 from dangjian.indicators.taxonomy import Taxonomy, load_taxonomy
@@ -56,21 +56,25 @@ _CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
 CLASSIFIER_CLASSES = ("count", "person", "person_time", "times")
 
 
-def read_text(text: str) -> list[Quantity | NotAQuantity]:
+def read_text(text: str, row: bool = False) -> list[Quantity | NotAQuantity]:
     """Every number of ``text`` with its verdict: a :class:`Quantity` or a :class:`NotAQuantity`.
+    With ``row``, ``text`` is a row of a table under a header, and a bare number that fills a cell
+    is a quantity (:func:`row_cell`).
 
     Example:
         >>> [(r.surface, bool(r)) for r in read_text("2023年全镇21个村，落实“三会一课”")]
         [('2023年', False), ('21个', True)]
         >>> [(r.surface, bool(r)) for r in read_text("正式党员120，预备党员15，5221模式")]
         [('120', True), ('15', True), ('5221', False)]
+        >>> [(r.surface, bool(r)) for r in read_text("城关镇 1520 380", row=True)]
+        [('1520', True), ('380', True)]
     """
     results: list[Quantity | NotAQuantity] = []
     context: SentenceContext | None = None
     for candidate in find_candidates(text):
         verdict = read_candidate(candidate)
         if isinstance(verdict, NotAQuantity) and verdict.reason is Reason.NO_UNIT:
-            verdict = statistics_cell(candidate) or table_cell(candidate) or verdict  # 正式党员120，党总支：2，| 男性 | 689 |
+            verdict = statistics_cell(candidate) or table_cell(candidate) or (row and row_cell(candidate)) or verdict  # 正式党员120，党总支：2，| 男性 | 689 |
         if isinstance(verdict, Quantity):
             context = context or SentenceContext.of(text)
             excluded = exclude(candidate, context)
@@ -97,6 +101,8 @@ def is_plan_header(text: str) -> bool:
     return _PLAN_HEADER.match(text.strip()) is not None
 
 
+#: What a line needs to be a row of a table: a space or a bar between its cells.
+_MAYBE_ROW = re.compile(r"[ \u3000|｜]")
 #: The end of a line that opens a list on the lines after it (其中：, 具体如下:).
 _OPENS_LIST = re.compile(r"[:：][ \u3000]*$")
 #: A row of a table drawn with bars.
@@ -412,6 +418,7 @@ def _quantity_batches(
     of :func:`_excluded_batches`) are appended to it as each batch is read, so that one reading
     of the text gives both tables."""
     planned_table = False  # within a table: a column header names a plan (学生发展计划)
+    header: tuple[str, ...] = ()  # the column headers of the table being read (单位 党员总数 女党员)
     carry, frame, paragraph = "", "", None  # within a paragraph: the last subject, the group a heading names
     whole: Quantity | None = None  # the total that set the frame, if a total did
     last, went_on = "", False  # the sentence before; whether its paragraph went on with a list opened before it
@@ -425,7 +432,8 @@ def _quantity_batches(
                     carry, frame, whole = "", "", None
                 paragraph = paragraph_id
             last = text
-            verdicts = read_text(text)
+            cells, columns_above = header_row(text, header)  # a row of a table under its column headers
+            verdicts = read_text(text, row=bool(cells))
             found = [verdict for verdict in verdicts if isinstance(verdict, Quantity)]
             if excluded is not None and len(found) < len(verdicts):
                 excluded.extend(
@@ -436,6 +444,7 @@ def _quantity_batches(
             if len(text) > _TABLE_CELL_CHARS * 2:
                 planned_table = False  # body text ends the table a header opened
             if not found:
+                header = table_header(text) if _MAYBE_ROW.search(text) else ()
                 planned_table = planned_table or is_plan_header(text)
                 heading = heading_frame(text)
                 frame, whole = (heading, None) if heading else (frame, whole)
@@ -448,6 +457,16 @@ def _quantity_batches(
             subjects = label_subjects(
                 text, [q.outer for q in found], thresholds, [q.unit_class in CLASSIFIER_CLASSES for q in found], carry=carry, frame=frame
             )
+            columns = [column_of(cells, q.start) for q in found] if cells else [0] * len(found)
+            if cells:  # 城关镇 1520 380 under 单位 党员总数 女党员: the row's label and the column's header
+                label = text[slice(*cells[0])]
+                subjects = [cell_subject(label, columns_above[c]) if c else s for s, c in zip(subjects, columns)]
+                found = [
+                    replace(q, unit_class=header_class(columns_above[c]) or header_class(label) or q.unit_class) if c and is_bare_cell(q) else q
+                    for q, c in zip(found, columns)
+                ]
+            else:
+                header = ()  # running text ends the table
             counted = [s for s, threshold in zip(subjects, thresholds) if s and not threshold]
             carry = counted[-1] if counted else ""
             # 全县共有党员5222名，…: the group of what follows; a count of units of another kind ends a frame
@@ -457,10 +476,10 @@ def _quantity_batches(
             elif counted and not frame_holds(frame, counted[0]):
                 frame, whole = "", None
             measured_in = listed_with_measure_after(text, sentences, position)
-            for quantity, subject, threshold in zip(found, subjects, thresholds):
+            for quantity, subject, threshold, column in zip(found, subjects, thresholds, columns):
                 clause = clause_around(text, quantity.start, quantity.end)
                 kind = quantity_kind(text, quantity.outer[0], quantity.unit_class, quantity.surface)
-                if planned_table and not quantity.unit and len(text) <= _TABLE_CELL_CHARS:
+                if planned_table and not quantity.unit and len(text) <= _TABLE_CELL_CHARS or column and is_plan_header(columns_above[column]):
                     kind = "target"  # a cell under a header that names a plan
                 counted_as = quantity.unit_class
                 if whole is not None and is_bare_cell(quantity) and subject.startswith(frame_parts(frame)[0] + "中"):

@@ -15,6 +15,12 @@ alone on their line (``经济与政法学院`` / ``|`` / ``25`` / ``|`` / ``1``;
 only between the bars of its table): :func:`table_cell` reads both, with class ``other``, since
 nothing says what is counted. A four-digit number from 1900 to 2099 may be a year and is left out.
 
+A table with a header row (the readers of Word and HTML files write each row on one line, its cells
+parted by bars; a scraped page or a text file may part them by spaces) says more: under
+``单位 | 党员总数 | 女党员``, the row ``城关镇 | 1520 | 380`` gives 1520 that counts 城关镇党员总数 and
+380 that counts 城关镇女党员, of the class the header names (:func:`table_header`,
+:func:`header_row`, :func:`cell_subject`, :func:`header_class`, :func:`row_cell`).
+
 Example:
     >>> from dangjian.indicators.grammar import find_candidates
     >>> text = "正式党员120，预备党员15；党总支：2；邮编：100000"
@@ -25,6 +31,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from dangjian.indicators.grammar import Candidate
@@ -134,3 +141,174 @@ def table_cell(candidate: Candidate) -> Quantity | None:
     inline = _BAR_BEFORE.search(before) is not None and _BAR_AFTER.match(after) is not None
     alone = _LONE_CELL.match(before) is not None and _LONE_CELL_AFTER.match(after) is not None
     return _cell_quantity(candidate, "other") if inline or alone else None
+
+
+#: What separates the cells of a table row written on one line: a bar, or spaces (the readers of
+#: Word and HTML files put a tab between cells, which cleaning turns into a space).
+_BAR = re.compile(r"[|｜]")
+_SPACED_CELL = re.compile(r"[^ \u3000]+")
+#: A cell: short, and no clause of running text (no sentence or clause mark).
+_CELL_TEXT = re.compile(r"[^，。；！？,;!?：:“”]{1,20}")
+_DIGIT = re.compile(r"[0-9]")
+#: A column header that names a year or a date (2022年, 2023): the row's label says what is counted.
+_YEAR_HEADER = re.compile(r"(?:19|20)[0-9]{2}(?:年(?:底|末|度)?)?(?:[0-9]{1,2}月(?:底|末)?)?")
+#: Row labels of a total: the header says what is totalled.
+_TOTAL_LABEL = re.compile(r"合计|总计|小计|共计|总数|全部|全体")
+#: A unit or note in brackets after a header (党员数（名）), left out of the subject.
+_HEADER_NOTE = re.compile(r"[（(][^）)]{0,10}[）)]$")
+#: The item marker of a heading (一、 发展计划), whose spaces make no row of a table.
+_ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[、是.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+)$")
+_COUNT_HEAD = re.compile(rf"(?:{'|'.join(sorted(COUNT_LABELS, key=len, reverse=True))})(?:{'|'.join(LABEL_SUFFIXES)})?$")
+#: A bare number that is a whole cell of a row: spaces or a bar on both sides, or the line's end.
+_CELL_NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,8})(?:\.[0-9]+)?")
+_ROW_CELL_BEFORE = re.compile(r"[ \u3000|｜]$")
+_ROW_CELL_AFTER = re.compile(r"^[ \u3000|｜]")
+#: The word of a header that names a plan of what it counts (发展党员计划).
+_PLAN_WORD = re.compile(r"(?:计划|指标|目标|任务)数?$")
+#: The longest line read as a row of a table.
+MAX_ROW_CHARS = 320
+
+
+def row_cells(text: str) -> list[tuple[int, int]]:
+    """The spans of the cells of ``text`` read as one row of a table, or ``[]`` for a line that is
+    no row of a table. Cells are parted by bars (an empty cell between two bars is kept, so that
+    the columns stay in line) or else by spaces; there are at least two, each short and without a
+    clause mark.
+
+    Example:
+        >>> text = "城关镇 1520 380 25"
+        >>> [text[a:b] for a, b in row_cells(text)]
+        ['城关镇', '1520', '380', '25']
+        >>> text = "| 后勤集团 |  | 2 |"
+        >>> [text[a:b] for a, b in row_cells(text)]
+        ['后勤集团', '', '2']
+        >>> row_cells("全县共有党员5222名，其中女党员592名。"), row_cells("党员总数")
+        ([], [])
+    """
+    if len(text) > MAX_ROW_CHARS:
+        return []
+    if "|" in text or "｜" in text:
+        bars = [m.start() for m in _BAR.finditer(text)]
+        spans = [_strip(text, start + 1, end) for start, end in zip([-1, *bars], [*bars, len(text)])]
+        while spans and spans[0][0] == spans[0][1]:
+            spans.pop(0)  # before the first bar
+        while spans and spans[-1][0] == spans[-1][1]:
+            spans.pop()  # after the last bar
+    else:
+        spans = [m.span() for m in _SPACED_CELL.finditer(text)]
+    if len(spans) < 2 or not all(a == b or _CELL_TEXT.fullmatch(text, a, b) for a, b in spans):
+        return []
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` without the spaces at either end (an empty span where there is nothing else)."""
+    while start < end and text[start] in " \u3000":
+        start += 1
+    while end > start and text[end - 1] in " \u3000":
+        end -= 1
+    return start, end
+
+
+def table_header(text: str) -> tuple[str, ...]:
+    """The column headers of ``text`` read as the header row of a table (cells without numbers,
+    bar years and dates), or ``()``.
+
+    Example:
+        >>> table_header("单位 党员总数 女党员 发展党员（名）")
+        ('单位', '党员总数', '女党员', '发展党员（名）')
+        >>> table_header("指标 2022年 2023年"), table_header("城关镇 1520 380 25"), table_header("一、 发展计划")
+        (('指标', '2022年', '2023年'), (), ())
+    """
+    spans = row_cells(text)
+    cells = tuple(text[a:b] for a, b in spans)
+    if not cells or any(_DIGIT.search(cell) and not _YEAR_HEADER.fullmatch(cell) for cell in cells):
+        return ()
+    if _ITEM_MARK.match(cells[0]):
+        return ()  # 一、 发展计划: a heading with its marker
+    return cells
+
+
+def cell_subject(label: str, header: str) -> str:
+    """What a number in the column ``header`` of the row ``label`` counts: the row's label and the
+    column's header (the row's label alone under a year, the column's header alone in a row of
+    totals: the total of 党员总数 is 党员总数).
+
+    Example:
+        >>> cell_subject("城关镇", "女党员"), cell_subject("合计", "学生发展计划"), cell_subject("党员总数", "2023年")
+        ('城关镇女党员', '学生发展计划', '党员总数')
+        >>> cell_subject("城关镇", "党员数（名）")
+        '城关镇党员数'
+    """
+    header = _HEADER_NOTE.sub("", header)
+    if not header or _YEAR_HEADER.fullmatch(header):
+        return label
+    return header if _TOTAL_LABEL.fullmatch(label) else label + header
+
+
+def header_class(header: str) -> str:
+    """The unit class a column ``header`` gives the bare numbers under it: ``person`` for people,
+    ``count`` for organisations and units, ``""`` when it names neither (a plan's column names what
+    is planned: 发展党员计划).
+
+    Example:
+        >>> header_class("女党员"), header_class("党支部数"), header_class("发展党员计划"), header_class("占比")
+        ('person', 'count', 'person', '')
+    """
+    header = _PLAN_WORD.sub("", _HEADER_NOTE.sub("", header))
+    if _PERSON_HEAD.search(header):
+        return "person"
+    return "count" if _COUNT_HEAD.search(header) else ""
+
+
+def row_cell(candidate: Candidate) -> Quantity | None:
+    """The quantity of a bare number that is a whole cell of a table row parted by spaces or bars
+    (read only under a header: see :func:`table_header`), class ``other``, or None.
+
+    Example:
+        >>> from dangjian.indicators.grammar import find_candidates
+        >>> [(q.surface, q.unit_class) for q in map(row_cell, find_candidates("城关镇 1520 25.5")) if q]
+        [('1520', 'other'), ('25.5', 'other')]
+        >>> [row_cell(c) for c in find_candidates("2023 共25")]
+        [None, None]
+    """
+    if not _bare_integer(candidate, _CELL_NUMBER) or _YEAR.fullmatch(candidate.number):
+        return None
+    before, after = candidate.text[: candidate.match_start], candidate.text[candidate.match_end :]
+    if (before and not _ROW_CELL_BEFORE.search(before)) or (after and not _ROW_CELL_AFTER.match(after)):
+        return None
+    return _cell_quantity(candidate, "other")
+
+
+def header_row(text: str, header: Sequence[str]) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
+    """The cell spans of ``text`` when it is a row of the table whose column headers are
+    ``header`` (a label without numbers first, then as many cells as there are headers, or one
+    more where the header has nothing above the labels), with the headers in line with them; else
+    ``([], ())``.
+
+    Example:
+        >>> header = table_header("单位 党员总数 女党员")
+        >>> header_row("城关镇 1520 380", header)
+        ([(0, 3), (4, 8), (9, 12)], ('单位', '党员总数', '女党员'))
+        >>> header_row("党员总数 | 5221 | 5300", table_header("| 2022年 | 2023年 |"))
+        ([(0, 4), (7, 11), (14, 18)], ('', '2022年', '2023年'))
+        >>> header_row("城关镇 1520", header), header_row("1 2 3", header)
+        (([], ()), ([], ()))
+    """
+    if not header:
+        return [], ()
+    spans = row_cells(text)
+    missing = len(spans) - len(header)
+    if missing not in (0, 1) or spans[0][0] == spans[0][1] or _DIGIT.search(text, *spans[0]) is not None:
+        return [], ()
+    return spans, ("",) * missing + tuple(header)
+
+
+def column_of(spans: Sequence[tuple[int, int]], position: int) -> int:
+    """The index of the cell of ``spans`` that holds ``position`` (0, the label, if none does).
+
+    Example:
+        >>> column_of([(0, 3), (4, 8), (9, 12)], 9), column_of([(0, 3), (4, 8)], 20)
+        (2, 0)
+    """
+    return next((index for index, (start, end) in enumerate(spans) if start <= position < end), 0)

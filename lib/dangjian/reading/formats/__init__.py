@@ -83,6 +83,20 @@ def join_lines(lines: list[str]) -> str:
     return "\n".join(line.strip() for line in lines if line.strip())
 
 
+def join_cells(cells: list[str]) -> str:
+    """The cells of a table row -> one line, parted by bars; empty cells at either end dropped, an
+    empty cell inside kept, so that the columns stay in line with the header's (and a number in a
+    cell is never joined to the next one, as spaces would let ``320 331`` be read as 320331).
+
+    Example:
+        >>> join_cells(["", "后勤集团", "", "2", ""]), join_cells(["党员", "2.1万"]), join_cells(["", ""])
+        ('后勤集团 |  | 2', '党员 | 2.1万', '')
+    """
+    first = next((i for i, cell in enumerate(cells) if cell), len(cells))
+    last = next((i for i in range(len(cells) - 1, -1, -1) if cells[i]), -1)
+    return " | ".join(cells[first : last + 1])
+
+
 #: Longest part of a library's own message kept in an error: enough to recognise it, one line.
 MAX_REASON_CHARS = 200
 

@@ -2,7 +2,7 @@
 
 Each paragraph becomes one line; a heading (a ``Heading n``/``标题 n``/``Title`` style or an
 outline level) stays a line of its own, so segmentation sees it as a heading. A table row
-becomes one line with its cells separated by tabs. Page headers, footers and comments are not
+becomes one line with its cells separated by bars (:func:`~dangjian.reading.formats.join_cells`). Page headers, footers and comments are not
 part of the body and are left out. The file's ``title`` and ``author`` properties become
 metadata unless they are a program's default (python-docx writes ``author = python-docx``).
 
@@ -33,7 +33,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dangjian.reading.corpus import CorpusError
-from dangjian.reading.formats import ExtractedText, join_lines, meaningful_author, reading
+from dangjian.reading.formats import ExtractedText, join_cells, join_lines, meaningful_author, reading
 
 #: Largest uncompressed size of one part (the text's XML, a picture): 200 MB. The XML of a
 #: thousand-page report is about 20 MB and Word saves no file over 512 MB, most of which would be
@@ -77,10 +77,11 @@ def _block_lines(word) -> tuple[list[str], list[str]]:  # noqa: ANN001 - a pytho
     for block in word.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
-                cells = [cell.text.strip() for cell in row.cells]
-                unique = [c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1])]  # merged cells repeat
-                if unique:
-                    lines.append("\t".join(unique))
+                cells = row.cells
+                unique = [cell.text.strip() for i, cell in enumerate(cells) if i == 0 or cell._tc is not cells[i - 1]._tc]  # a merged cell repeats
+                line = join_cells(unique)
+                if line:
+                    lines.append(line)
             continue
         text = block.text.strip()
         if not text:

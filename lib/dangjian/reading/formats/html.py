@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dangjian.reading.corpus import CorpusError, decode_bytes
-from dangjian.reading.formats import ExtractedText, join_lines, meaningful_author, reading
+from dangjian.reading.formats import ExtractedText, join_cells, join_lines, meaningful_author, reading
 
 #: Largest web page read: 100 MB. An article page, even a long report with its portal around it,
 #: is 50 KB to a few MB; a file past 100 MB is a data dump or a whole site, not one document.
@@ -153,8 +153,7 @@ class _PageTextTarget:
 
     def _end_line(self) -> None:
         if self.line:
-            cells = (" ".join(cell.split()) for cell in "".join(self.line).split("\t"))
-            line = "\t".join(cell for cell in cells if cell)
+            line = join_cells([" ".join(cell.split()) for cell in "".join(self.line).split("\t")])
             if line:
                 self.lines.append(line)
             self.line = []
@@ -179,14 +178,14 @@ def stream_page_text(page: str, path: Path | str = "<html>", max_chars: int = HT
 
     lxml's parser reports elements and text to a target as it goes, building no tree: time and
     memory grow with the page, and text nested at any depth is kept. Whitespace runs become one
-    space; table cells are separated by tabs. More than ``max_chars`` characters raise
+    space; the cells of a table row are separated by bars (:func:`~dangjian.reading.formats.join_cells`). More than ``max_chars`` characters raise
     :class:`~dangjian.reading.corpus.CorpusError`.
 
     Example:
         >>> page = "<html><head><title>标题</title><style>p {}</style></head><body>" + "<div>层" * 300 + "</div>" * 300
         >>> text = stream_page_text(page + "<table><tr><td>党员</td><td>2.1万</td></tr></table></body></html>")
         >>> text.title, len(text.lines), text.lines[-1], text.depth
-        ('标题', 301, '党员\\t2.1万', 302)
+        ('标题', 301, '党员 | 2.1万', 302)
     """
     from lxml import etree
 
