@@ -259,6 +259,13 @@ def _score_sets():
 #: recall 0.794; kind 0.970, other 0.667 (the same with the rules before the cross-part reading; core
 #: precision 0.862, recall 0.735 with those before the twelfth). Then studied (离休/退休党员 by occupation, the
 #: departments a committee serves are no organisations): core precision 0.903, recall 0.824.
+#: A twenty-sixth blind part (``blind26``: 7 documents, 60 indicator rows, 37 with a core id: speeches and a news
+#: item of districts; plans with targets of a prefecture and two counties; a signed article), measured blind
+#: with the rules after the twenty-fifth part was studied: values recall 0.967, precision 0.921; core precision
+#: 0.909, recall 0.541; kind 0.850, other 0.400. Then studied (力求 plans; a year written with spaces, 到 2019 年,
+#: plans; a heading of targets makes the numbers under it targets; 8个以上…的村 counts the villages at least,
+#: not a group's bound; strong and 欠发达 villages are villages by income): core precision 0.967, recall 0.784;
+#: kind 0.983, other 0.933.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -290,13 +297,14 @@ THRESHOLDS = {
     "blind23": {"recall": 0.99, "precision": 0.99, "core_precision": 0.93, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind24": {"recall": 0.99, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.99},
     "blind25": {"recall": 0.99, "precision": 0.95, "core_precision": 0.90, "core_recall": 0.82, "kind": 0.97, "kind_other": 0.66},
+    "blind26": {"recall": 0.96, "precision": 0.92, "core_precision": 0.96, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.93},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1626,6 +1634,16 @@ PROBES += [tuple(line.split(" | ")) for line in """
 机关党委所属部门23个，教职工300余人。 | 23个 |  | amount
 """.strip().splitlines()]
 
+#: Probe sentences written when the twenty-sixth part (plans with targets) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+力求3年培育1个以上集体经济年收入超过500万元的村、8个以上集体经济年收入超过100万元的村。 | 8个 | villages_by_income | target
+选派200名以上优秀干部到村任职。 | 200名 | cadres_selected | amount
+力争经营性收入达50万元以上的强村数达53个，占比60%。 | 60% | villages_by_income | target
+新增1个村村经营性收入达50万元以上的典型示范镇。 | 1个 |  | amount
+到 2019 年底，全市欠发达村消除 60%。 | 60% | villages_by_income | target
+全县有10名以上员工的非公企业120家。 | 10名 |  | amount
+""".strip().splitlines()]
+
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])
 def test_probe_sentences(passage, surface, core_id, kind):
     table = _table(passage)
@@ -1691,6 +1709,11 @@ def test_a_part_of_a_counted_group_listed_after_its_trait_keeps_the_group():
     table = _table("全县共有村党组织书记215名，平均年龄48.6岁，其中致富带头人132名。")
     row = table[table["surface"] == "132名"].iloc[0]
     assert (row["subject"], row["core_id"]) == ("村党组织书记中致富带头人", "village_secretaries")
+
+
+def test_numbers_under_a_heading_of_targets_are_targets_until_the_next_section():
+    table = _table("二、年度任务\n新增1个典型示范镇，实现分红村保持在50%以上，已建成示范村3个。\n三、扶持对象\n获得补助的村有12个。")
+    assert dict(zip(table["surface"], table["kind"])) == {"1个": "target", "50%": "target", "3个": "amount", "12个": "amount"}
 
 
 def test_a_plan_then_what_was_done_is_an_amount():

@@ -112,6 +112,18 @@ def test_group_boundaries_are_thresholds_and_levels_are_not():
     assert flags == {"35岁": True, "104名": False, "3个": False, "100名": True, "500人": False}
 
 
+@pytest.mark.parametrize(
+    "text, flags",
+    [
+        ("打造10个以上示范点，选派200名以上优秀干部到村任职。", [False, False]),  # at least so many of them
+        ("培育8个以上集体经济年收入超过100万元的村。", [False, True]),  # the villages at least; the income bounds them
+        ("有10名以上员工的非公企业120家，30人以上的社会组织15家，100户以上的村8个。", [True, False, True, False, True, False]),
+    ],
+)
+def test_a_count_with_yishang_counts_its_own_noun_and_bounds_a_group_of_another(text, flags):
+    assert threshold_flags(text, quantities(text)) == flags
+
+
 def test_a_training_pair_shares_its_subject():
     text = "市级举办各类培训班13期1654人（次），拍摄制作党员教育片15部。"
     found = quantities(text)

@@ -29,7 +29,7 @@ import pandas as pd
 from dangjian.cleaning.clean import CleanResult
 from dangjian.indicators.exclusions import SentenceContext, exclude
 from dangjian.indicators.grammar import find_candidates, read_candidate
-from dangjian.indicators.kinds import quantity_kind
+from dangjian.indicators.kinds import kind_in_plan_section, plan_section, quantity_kind
 from dangjian.indicators.layouts import cell_subject, column_of, header_class, header_row, is_bare_cell, row_cell, statistics_cell, table_cell, table_header
 from dangjian.indicators.results import NotAQuantity, Quantity, Reason, plain_decimal
 from dangjian.indicators.subjects import frame_holds, frame_parts, heading_frame, label_subjects, opens_own_total, topic_frame, total_frame
@@ -418,6 +418,7 @@ def _quantity_batches(
     of :func:`_excluded_batches`) are appended to it as each batch is read, so that one reading
     of the text gives both tables."""
     planned_table = False  # within a table: a column header names a plan (学生发展计划)
+    planned_section = False  # under a heading that names targets (二、年度任务)
     header: tuple[str, ...] = ()  # the column headers of the table being read (单位 党员总数 女党员)
     carry, frame, paragraph = "", "", None  # within a paragraph: the last subject, the group a heading names
     whole: Quantity | None = None  # the total that set the frame, if a total did
@@ -444,6 +445,7 @@ def _quantity_batches(
             if len(text) > _TABLE_CELL_CHARS * 2:
                 planned_table = False  # body text ends the table a header opened
             if not found:
+                planned_section = plan_section(text, planned_section)
                 header = table_header(text) if _MAYBE_ROW.search(text) else ()
                 planned_table = planned_table or is_plan_header(text)
                 heading = heading_frame(text)
@@ -479,6 +481,8 @@ def _quantity_batches(
             for quantity, subject, threshold, column in zip(found, subjects, thresholds, columns):
                 clause = clause_around(text, quantity.start, quantity.end)
                 kind = quantity_kind(text, quantity.outer[0], quantity.unit_class, quantity.surface)
+                if planned_section:
+                    kind = kind_in_plan_section(kind, text[: quantity.outer[0]])  # under 二、年度任务
                 if planned_table and not quantity.unit and len(text) <= _TABLE_CELL_CHARS or column and is_plan_header(columns_above[column]):
                     kind = "target"  # a cell under a header that names a plan
                 counted_as = quantity.unit_class

@@ -25,7 +25,7 @@ import re
 #: Words that make the numbers after them planned, required or expected. 计划 counts as a verb
 #: only (计划培训, 计划总投资), not as the name of a programme (“学历提升”计划，按计划).
 TARGET_WORDS = (
-    r"力争", r"(?<![为以在])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?(?![，,任值])",
+    r"力争", r"力求", r"(?<![为以在])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?(?![，,任值])",
     r"(?<![”\"’」』按照原度动程划作升展养])计划(?![，。；、,;”\"和及的中书])", r"(?<![的按作])要求(?![下，])",
     r"争取(?=[^，。；,;]{0,4}?(?:发展|培训|建成|新建|实现|达到|完成|组建|选派|储备|打造|创建|覆盖)[^，,]*$)", r"至少要", r"必须", r"应当",
     # 代表不应超过53人, 代表应有15人以上: a quota of delegates or seats, in the number's clause only
@@ -37,7 +37,7 @@ TARGET_WORDS = (
     r"(?<![需重主只必想纪])要(?=新建|建立|建成|发展|培训|选派|实现|达到|完成|组建|整顿|储备|落实|做到|全面|确保|力争|争取)",
     # 到2015年，…比例提升到85%: a level set for a year (截至2015年, 直到, achieved words after it, and the 到 of
     # a change or a span — 从2019年11000元提高到2020年14000元, 2019年到2020年 — are no plan)
-    r"(?<![截直高升长加降少达减年])到(?:19|20)[0-9]{2}年(?:底|末)?", r"有望",
+    r"(?<![截直高升长加降少达减年])到 ?(?:19|20)[0-9]{2} ?年(?:底|末)?", r"有望",
 )
 #: Words of achievement: a number after them (and after any target word) is achieved.
 #: A rate of completing a plan (计划完成率, 完成全年目标任务的) is achieved too: a share, not a target.
@@ -66,7 +66,7 @@ _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 #: 党组织): what was done, whatever planning word came before.
 _DONE_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:建立|实现|达到|完成|建成|覆盖|组建)了")
 #: A sentence that opens with the year its levels are set for (到2015年，).
-_PLAN_YEAR_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?<![截直高升长加降少达减年])到(?:19|20)[0-9]{2}年(?:底|末)?[，,]")
+_PLAN_YEAR_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?<![截直高升长加降少达减年])到 ?(?:19|20)[0-9]{2} ?年(?:底|末)?[，,]")
 _ACHIEVED = re.compile(f"(?=[{_ACHIEVED_FIRST}])(?:{'|'.join(ACHIEVED_WORDS)})")
 _CHANGE_ALTERNATION = "|".join(sorted(CHANGE_VERBS, key=len, reverse=True))
 #: Nouns of a measure that may stand between a change verb and its number (增加收入32.5万元).
@@ -109,8 +109,8 @@ def is_target(left: str) -> bool:
         (False, True, True)
         >>> is_target("到2015年，新发展的党员中35岁以下的比例提升到"), is_target("截至2015年底，全县共有党员")
         (True, False)
-        >>> is_target("到2020年底，全县已建成党群服务中心"), is_target("2022年6个村有望超")
-        (False, True)
+        >>> is_target("到2020年底，全县已建成党群服务中心"), is_target("2022年6个村有望超"), is_target("到 2019 年底，欠发达村消除")
+        (False, True, True)
         >>> is_target("到2015年，书记大专以上学历比例力争提升到50%；班子成员平均年龄下降到")
         True
         >>> is_target("大庆油田在确保完成"), is_target("确保全年发展党员")
@@ -203,3 +203,43 @@ def quantity_kind(text: str, start: int, unit_class: str, surface: str = "") -> 
     if unit_class in _PERCENT_CLASSES or "分之" in surface:
         return "share"
     return "amount"
+
+
+#: A heading that names the targets of the section under it (二、年度任务, （一）工作目标, 主要目标：).
+_PLAN_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[0-9]+[、.．])?[ \u3000]*"
+    r"[\u4e00-\u9fff]{0,6}?(?:目标|目标任务|任务目标|年度任务)[:：]?$"
+)
+#: A heading of the first level (三、扶持对象): a section of its own begins.
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+
+
+def plan_section(line: str, planned: bool) -> bool:
+    """After the ``line`` (a sentence without numbers), are the numbers that follow in a section of
+    targets? A heading that names targets opens one; a heading of the first level ends it.
+
+    Example:
+        >>> plan_section("二、年度任务", False), plan_section("三、扶持对象", True), plan_section("（一）强化党建引领", True)
+        (True, False, True)
+        >>> plan_section("一、主要任务完成情况", False), plan_section("工作目标：", False)
+        (False, True)
+    """
+    line = line.strip()
+    if _PLAN_HEADING.match(line):
+        return True
+    return False if _TOP_HEADING.match(line) else planned
+
+
+def kind_in_plan_section(kind: str, left: str) -> str:
+    """The kind of a number under a heading of targets (:func:`plan_section`): an amount or a share
+    is a target unless its statement says it was achieved (累计, 已, 截至 …); a change stays a change.
+
+    Example:
+        >>> kind_in_plan_section("amount", "新增"), kind_in_plan_section("share", "实现分红村保持在")
+        ('target', 'target')
+        >>> kind_in_plan_section("amount", "截至目前已建成"), kind_in_plan_section("change", "比上年增长")
+        ('amount', 'change')
+    """
+    statement = left[max(map(left.rfind, _STATEMENT_BREAKS)) + 1 :]
+    return "target" if kind in ("amount", "share") and _ACHIEVED.search(statement) is None else kind
+

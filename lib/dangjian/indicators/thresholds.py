@@ -41,6 +41,41 @@ _DE_GROUP = re.compile(r"^的(?!标准|要求|水平|比例|目标|额度|幅度
 _CHANGE_AFTER = re.compile(r"(?:下降|降低|减少|提高|上升|增加|增长|提升|降|升)(?:了)?(?:到|至|为)?")
 
 
+#: Classifiers that count the noun after them (3个村, 200名干部), and the nouns counted by people's.
+_OWN_CLASSIFIERS = {"count": ("个", "家", "所", "座", "处", "支", "名", "位"), "person": ("名", "人", "位")}
+_PERSON_NOUN = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}?(?:党员|干部|书记|人才|人员|员工|职工|志愿者|群众|农民|学生|教师|代表|骨干|能人|青年|妇女|委员|"
+    r"积极分子|发展对象|指导员|网格员|工作者|第一书记|专家|退役军人)"
+)
+#: The phrase after 以上: up to the end of its clause or list item; a 的 in it names the head noun.
+_PHRASE_END = re.compile(r"[，。；：、,;:!?！？\n]|和|及|与|并|到|在")
+
+
+def counts_its_noun(text: str, quantity: Quantity) -> bool:
+    """Does a count with 以上 count the noun it stands before (``打造10个以上示范点``, ``选派200名以上
+    优秀干部``, ``培育8个以上集体经济年收入超过100万元的村``: at least so many of them), rather than bound a
+    group of something else (``10名以上员工的非公企业``, ``30人以上的社会组织``, ``100户以上的村``)? It
+    does when its classifier counts that noun: people for 名 and 人, anything but people for 个 and 家.
+    The noun is the head after a 的 of the phrase, or else the phrase's first word.
+
+    Example:
+        >>> from dangjian.indicators.extract import quantities
+        >>> [counts_its_noun(t, quantities(t)[0]) for t in ("打造10个以上示范点", "选派200名以上优秀干部到村任职", "培育8个以上年收入超过100万元的村")]
+        [True, True, True]
+        >>> [counts_its_noun(t, quantities(t)[0]) for t in ("有10名以上员工的非公企业", "30人以上的社会组织", "100户以上的村", "35岁以下党员")]
+        [False, False, False, False]
+    """
+    if quantity.qualifier not in ("以上", "及以上") or quantity.unit not in _OWN_CLASSIFIERS.get(quantity.unit_class, ()):
+        return False
+    end = quantity.outer[1]
+    stop = _PHRASE_END.search(text, end, end + 24)
+    phrase = text[end : stop.start() if stop else end + 24]
+    head = phrase[phrase.rindex("的") + 1 :] if "的" in phrase else phrase
+    if not head:
+        return False
+    return bool(_PERSON_NOUN.match(head)) == (quantity.unit_class == "person")
+
+
 def threshold_flags(text: str, found: Sequence[Quantity]) -> list[bool]:
     """For each quantity of ``text`` (in order): is it a group threshold?
 
@@ -73,7 +108,7 @@ def threshold_flags(text: str, found: Sequence[Quantity]) -> list[bool]:
             )
             flags.append(counted_before or bool(_DE_GROUP.match(text[end:])))
         elif quantity.qualifier in BOUNDARY_SUFFIXES:
-            flags.append(bool(_NOUN_DE_OR_NUMBER.match(following)))
+            flags.append(bool(_NOUN_DE_OR_NUMBER.match(following)) and not counts_its_noun(text, quantity))
         elif quantity.unit_class == "age_years":
             # 36至59岁69.8万名: a band of ages with its count right after it defines the group too
             pattern = _NOUN_DE_OR_NUMBER if quantity.approx == "range" else _NOUN_OR_DE
