@@ -47,6 +47,8 @@ _PERSON_NOUN = re.compile(
     r"^[\u4e00-\u9fff]{0,4}?(?:党员|干部|书记|人才|人员|员工|职工|志愿者|群众|农民|学生|教师|代表|骨干|能人|青年|妇女|委员|"
     r"积极分子|发展对象|指导员|网格员|工作者|第一书记|专家|退役军人)"
 )
+#: Having so many of something (有10名以上员工): the condition of a group, whatever the noun.
+_HAVING = re.compile(r"(?:有|从业|在岗)$")
 #: The phrase after 以上: up to the end of its clause or list item; a 的 in it names the head noun.
 _PHRASE_END = re.compile(r"[，。；：、,;:!?！？\n]|和|及|与|并|到|在")
 
@@ -64,9 +66,14 @@ def counts_its_noun(text: str, quantity: Quantity) -> bool:
         [True, True, True]
         >>> [counts_its_noun(t, quantities(t)[0]) for t in ("有10名以上员工的非公企业", "30人以上的社会组织", "100户以上的村", "35岁以下党员")]
         [False, False, False, False]
+        >>> text = "以有10名以上员工、有生产经营活动的非公企业为重点"
+        >>> counts_its_noun(text, quantities(text)[0])
+        False
     """
     if quantity.qualifier not in ("以上", "及以上") or quantity.unit not in _OWN_CLASSIFIERS.get(quantity.unit_class, ()):
         return False
+    if _HAVING.search(text, 0, quantity.outer[0]):
+        return False  # “有10名以上员工、有生产经营活动”的非公企业: a condition that units meet
     end = quantity.outer[1]
     stop = _PHRASE_END.search(text, end, end + 24)
     phrase = text[end : stop.start() if stop else end + 24]
