@@ -259,7 +259,7 @@ display(HTML(sources_html(sources)))
 # %%
 for kind in KINDS:
     if plotting_indicators.comparison_panels(comparable, kind):
-        fig = plotting_indicators.plot_comparison(comparable, kind)
+        fig = plotting_indicators.plot_comparison(comparable, kind, groups=compare.group_names(region_col))
         save_figure(fig, f"{figure_prefix}_compared_{kind}", figures_dir)
         display(fig)
 

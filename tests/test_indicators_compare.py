@@ -42,6 +42,16 @@ def test_region_labels_fall_back_to_the_most_local_place_and_show_the_level(corp
         compare.region_labels(documents, "province_name")
 
 
+def test_groups_of_years_run_in_time_and_groups_of_places_from_the_centre_down(corpus):
+    table, documents = corpus
+    by_year = compare.comparison_table(compare.comparable(table, documents, "year"), "amount")
+    years = [column.split(" ")[0] for column in by_year.columns[4:]]
+    assert years == sorted(years) and len(set(years)) > 1
+    by_region = compare.comparison_table(compare.comparable(table, documents), "amount")
+    levels = [column.rsplit("(", 1)[1].rstrip(")") for column in by_region.columns[4:]]
+    assert [compare.LEVEL_ORDER.index(level) for level in levels] == sorted(compare.LEVEL_ORDER.index(level) for level in levels)
+
+
 def test_coverage_counts_every_quantity_once_by_region_and_category(corpus):
     table, documents = corpus
     categories = list(load_taxonomy().categories)

@@ -43,7 +43,7 @@ UNMAPPED = "(unmapped)"
 KIND_ZH = {"amount": "数量", "share": "占比", "change": "变化", "target": "目标"}
 #: Columns of :func:`comparable`, in order.
 COMPARABLE_COLUMNS = (
-    "core_category", "core_id", "core_zh", "core_en", "kind", "unit_class", "region", "level", "level_rank", "region_label",
+    "core_category", "core_id", "core_zh", "core_en", "kind", "unit_class", "region", "level", "level_rank", "group_rank", "region_label",
     "year", "doc_id", "value", "value_norm", "unit", "approx", "mentions", "subject", "confidence", "indicator", "surface", "sentence",
 )
 #: Columns of the indicator table that :func:`comparable` reads or passes on.
@@ -77,7 +77,9 @@ def restatements(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def region_labels(documents: pd.DataFrame, region_col: str = "region") -> pd.DataFrame:
-    """``doc_id, region, level, level_rank, region_label`` for every document.
+    """``doc_id, region, level, level_rank, group_rank, region_label`` for every document. Groups of
+    places are ordered from the centre down, groups of years (or of any other column) in the order of
+    their values, then from the centre down (``group_rank``).
 
     The region is ``region_col``, else (for a place column: ``region``, ``province`` …) the most
     local of township, county, prefecture, province, else the doc_id; a document without a value of
@@ -108,7 +110,36 @@ def region_labels(documents: pd.DataFrame, region_col: str = "region") -> pd.Dat
         level = str(record.get("level") or "").strip() or "unknown"
         rank = LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER)
         rows.append({"doc_id": record["doc_id"], "region": region, "level": level, "level_rank": rank, "region_label": f"{region} ({level})"})
-    return pd.DataFrame(rows, columns=["doc_id", "region", "level", "level_rank", "region_label"])
+    table = pd.DataFrame(rows, columns=["doc_id", "region", "level", "level_rank", "region_label"])
+    keys = ["level_rank", "region_label"] if region_col in _PLACE_COLUMNS else ["missing", "region", "level_rank"]
+    ordered = table.assign(missing=table["region"].str.startswith("(no ")).sort_values(keys, kind="stable")["region_label"]
+    table["group_rank"] = table["region_label"].map({label: rank for rank, label in enumerate(dict.fromkeys(ordered))})
+    return table[["doc_id", "region", "level", "level_rank", "group_rank", "region_label"]]
+
+
+def group_names(region_col: str) -> tuple[str, str]:
+    """What the groups of ``region_col`` are called in a figure, in Chinese and in English.
+
+    Example:
+        >>> group_names("region"), group_names("year"), group_names("genre")
+        (('地区', 'regions'), ('年份', 'years'), ('genre', 'genre groups'))
+    """
+    if region_col in _PLACE_COLUMNS:
+        return "地区", "regions"
+    return ("年份", "years") if region_col == "year" else (region_col, f"{region_col} groups")
+
+
+def ordered_groups(rows: pd.DataFrame) -> list[str]:
+    """The region labels of ``rows`` in the order of their groups (``group_rank``: places from the
+    centre down, years and other values in their order), each once.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "year": ["2015", "1997", "2011"], "level": ["national", "prefecture", "province"]})
+        >>> ordered_groups(region_labels(docs, "year")), ordered_groups(region_labels(docs.assign(region=["全国", "潍坊市", "上海市"])))
+        (['1997 (prefecture)', '2011 (province)', '2015 (national)'], ['全国 (national)', '上海市 (province)', '潍坊市 (prefecture)'])
+    """
+    keys = ["group_rank"] if "group_rank" in rows.columns else ["level_rank", "region_label"]
+    return list(dict.fromkeys(rows.sort_values(keys, kind="stable")["region_label"]))
 
 
 def _with_regions(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str) -> pd.DataFrame:
@@ -117,8 +148,7 @@ def _with_regions(indicators: pd.DataFrame, documents: pd.DataFrame, region_col:
 
 
 def _ordered_labels(documents: pd.DataFrame, region_col: str) -> list[str]:
-    labels = region_labels(documents, region_col).sort_values(["level_rank", "region_label"])
-    return list(dict.fromkeys(labels["region_label"]))
+    return ordered_groups(region_labels(documents, region_col))
 
 
 def coverage(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: str = "region", categories: list[str] | None = None) -> pd.DataFrame:
@@ -223,7 +253,7 @@ def comparable(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: st
     :func:`restatements`), with what makes a comparison fair: the core indicator, the kind (amount, share, change, target), the unit class, and the
     region, administrative level, year and document of the number.
 
-    Rows are ordered by core category and indicator, kind, unit class, then from the centre down.
+    Rows are ordered by core category and indicator, kind, unit class, then by group (:func:`ordered_groups`).
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "region": ["甲省", "乙县"], "level": ["province", "county"], "year": ["2021", "2023"]})
@@ -248,7 +278,7 @@ def comparable(indicators: pd.DataFrame, documents: pd.DataFrame, region_col: st
     table["value"] = [
         format_value(v, u, a, h) for v, u, a, h in zip(table["value_norm"], table["unit"], table["approx"], table["value_high"])
     ]
-    table = table.sort_values(["core_rank", "kind_rank", "unit_class", "level_rank", "region", "doc_id"], kind="stable")
+    table = table.sort_values(["core_rank", "kind_rank", "unit_class", "group_rank", "doc_id"], kind="stable")
     return table[[c for c in COMPARABLE_COLUMNS if c in table.columns]].reset_index(drop=True)
 
 
@@ -331,7 +361,7 @@ def comparison_table(
         extra = more.loc[rows.index]
         rows.loc[last & (extra > 0), "cell"] += "；…（+" + extra[last & (extra > 0)].astype(str) + "）"
     wide = rows.pivot_table(index=key, columns="region_label", values="cell", aggfunc=lambda cells: "；".join(cells), sort=False)
-    order = list(dict.fromkeys(rows.sort_values(["level_rank", "region_label"], kind="stable")["region_label"]))
+    order = ordered_groups(rows)
     wide = wide.reindex(columns=order).fillna("")
     wide.columns.name = None
     wide = wide.join(regions).reset_index()

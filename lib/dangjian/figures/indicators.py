@@ -33,7 +33,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from dangjian.comparison.compare import KIND_ZH, LEVEL_ORDER, LEVEL_ZH, UNMAPPED
+from dangjian.comparison.compare import KIND_ZH, LEVEL_ORDER, LEVEL_ZH, UNMAPPED, ordered_groups, short_subject
 from dangjian.figures.plotting import draw_annotated_heatmap, wrap_label
 
 #: Colour of each level (national to village, then the bodies outside that hierarchy).
@@ -246,9 +246,29 @@ def year_span(years) -> str:
     return f"{distinct[0]}–{distinct[-1]} ({len(distinct)} years)"
 
 
+#: Characters of a subject written beside a dot (its end: the head noun).
+DOT_SUBJECT_CHARS = 10
+
+
+def _dot_labels(block: pd.DataFrame, subjects: bool) -> list[str]:
+    """The labels of a row's dots: each value, with what it measures where a panel's values measure
+    different things (30岁及以下 beside 35岁及以下, 女党员 beside 少数民族党员).
+
+    Example:
+        >>> block = pd.DataFrame({"value": ["3.7 %", "26.6 %"], "subject": ["25岁以下", "35岁及以下党员"]})
+        >>> _dot_labels(block, True), _dot_labels(block, False)
+        (['3.7 % 25岁以下', '26.6 % 35岁及以下党员'], ['3.7 %', '26.6 %'])
+    """
+    values = [str(v) for v in block["value"]]
+    if not subjects:
+        return values
+    return [f"{v} {short_subject(str(s or ''), DOT_SUBJECT_CHARS)}".strip() for v, s in zip(values, block["subject"].fillna(""))]
+
+
 def _region_tick(group: pd.DataFrame) -> str:
-    years = year_span(group["year"])
-    return f"{wrap_label(str(group['region_label'].iloc[0]), 22)}\n{years} · d={group['doc_id'].nunique()}, n={len(group)}"
+    years, label = year_span(group["year"]), str(group["region_label"].iloc[0])
+    when = "" if label.startswith(years) else f"{years} · "  # a group of a year names its year already
+    return f"{wrap_label(label, 22)}\n{when}d={group['doc_id'].nunique()}, n={len(group)}"
 
 
 #: Most rows (regions) a panel of the comparison figure draws, and most panels the figure draws:
@@ -268,7 +288,7 @@ def busiest_rows(group: pd.DataFrame, max_rows: int = MAX_PANEL_ROWS) -> list[st
         >>> busiest_rows(group), busiest_rows(group, max_rows=1)
         (['a', 'b', 'c'], ['b'])
     """
-    ordered = list(dict.fromkeys(group.sort_values(["level_rank", "region_label"], kind="stable")["region_label"]))
+    ordered = ordered_groups(group)
     if len(ordered) <= max_rows:
         return ordered
     weight = group.groupby("region_label").agg(documents=("doc_id", "nunique"), values=("doc_id", "size"))
@@ -286,6 +306,7 @@ def _draw_panel(ax, group: pd.DataFrame, kind: str, unit_class: str, log_span: f
     positive = values[values > 0]
     log = len(positive) == len(values) and positive.max() / positive.min() > log_span
     blocks = dict(iter(group.groupby("region_label", sort=False)))
+    several = "subject" in group.columns and group["subject"].fillna("").astype(str).nunique() > 1  # say what each dot measures
     dots = []  # (x, y, colour, hollow) of every row, drawn as a collection per colour, filled and hollow
     for row, region in enumerate(regions):
         block = blocks[region].sort_values(["value_norm", "doc_id"], kind="stable")
@@ -295,8 +316,8 @@ def _draw_panel(ax, group: pd.DataFrame, kind: str, unit_class: str, log_span: f
         hollow = block["approx"].isin(APPROXIMATE).to_numpy() if "approx" in block.columns else np.zeros(len(block), bool)
         dots.append((x, y, [colour] * len(block), hollow))
         if len(block) <= MAX_LABELLED_VALUES:
-            for xi, yi, text in zip(x, y, block["value"]):
-                ax.annotate(str(text), (xi, yi), xytext=(5, 0), textcoords="offset points", va="center", fontsize=6.5)
+            for xi, yi, text in zip(x, y, _dot_labels(block, several)):
+                ax.annotate(text, (xi, yi), xytext=(5, 0), textcoords="offset points", va="center", fontsize=6.5)
         else:  # many values: their median as a bar across the row, no labels
             ax.plot([np.median(x)] * 2, [row - 0.4, row + 0.4], color="#222222", linewidth=1.6, zorder=4)
     x, y, hollow = (np.concatenate([d[i] for d in dots]) for i in (0, 1, 3))
@@ -359,14 +380,22 @@ def _has_median_bars(panels) -> bool:
 
 
 def plot_comparison(
-    comparable_rows: pd.DataFrame, kind: str, max_columns: int = 3, *, min_regions: int = 2, log_span: float = 100.0
+    comparable_rows: pd.DataFrame,
+    kind: str,
+    max_columns: int = 3,
+    *,
+    min_regions: int = 2,
+    log_span: float = 100.0,
+    groups: tuple[str, str] = ("地区", "regions"),
 ) -> Figure:
     """Dot plot for ONE kind of quantity (amount, share, change or target): a panel per core
     indicator and unit class that ``min_regions`` or more regions report, a row per region (from
     the centre down, with its years, documents d and values n), one dot per value, coloured by
     administrative level and hollow where the text gives a bound or an estimate (>, ≥, ≈, <). Values
     are written beside their dots when a row has at most :data:`MAX_LABELLED_VALUES`; a row with
-    more shows its median as a black bar.
+    more shows its median as a black bar; where a panel's values measure different things (30岁及以下
+    beside 35岁及以下), each label says what. ``groups`` names the groups in the titles (Chinese,
+    English: :func:`~dangjian.comparison.compare.group_names`).
 
     ``comparable_rows`` is :func:`dangjian.comparison.compare.comparable`: only the same core indicator, kind
     and unit class share a panel. Each panel has its own linear scale, logarithmic only when its
@@ -394,7 +423,7 @@ def plot_comparison(
         _draw_panel(fig.add_subplot(grid[index // columns, index % columns]), group, kind, unit_class, log_span)
     if not panels:
         ax = fig.add_subplot(grid[0, 0])
-        ax.text(0.5, 0.5, f"没有 {min_regions} 个及以上地区报告的{KIND_ZH.get(kind, kind)}\n(no core indicator of kind {kind} in {min_regions}+ regions)",
+        ax.text(0.5, 0.5, f"没有 {min_regions} 个及以上{groups[0]}报告的{KIND_ZH.get(kind, kind)}\n(no core indicator of kind {kind} in {min_regions}+ {groups[1]})",
                 ha="center", va="center", transform=ax.transAxes, fontsize=9)
         ax.set_axis_off()
     drawn = set().union(*(set(group["level"]) for _, group in panels)) if panels else set()
@@ -407,16 +436,16 @@ def plot_comparison(
         fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4), fontsize=7, frameon=False)
     width = int(13 * fig.get_figwidth())  # columns of 10-point text across the figure
     fig.suptitle(
-        wrap_label(f"{min_regions} 个及以上地区报告的核心指标：{KIND_ZH.get(kind, kind)}（每点一个数值，颜色 = 行政层级）", width) + "\n"
-        + wrap_label(f"Core indicators reported by {min_regions} or more regions, {KIND_EN.get(kind, kind)} only: one dot per value, "
+        wrap_label(f"{min_regions} 个及以上{groups[0]}报告的核心指标：{KIND_ZH.get(kind, kind)}（每点一个数值，颜色 = 行政层级）", width) + "\n"
+        + wrap_label(f"Core indicators reported by {min_regions} or more {groups[1]}, {KIND_EN.get(kind, kind)} only: one dot per value, "
                      "colour = administrative level, d documents, n values", width),
         fontsize=10,
     )
     fig.set_label(
         (f"The {KIND_EN.get(kind, kind)} of the {len(panels)} core indicator{'' if len(panels) == 1 else 's'} that "
          if len(panels) == len(every_panel) else
-         f"The {KIND_EN.get(kind, kind)} of {len(panels)} of the {len(every_panel)} core indicators (those reported by the most regions) that ")
-        + f"{min_regions} or more regions report, one panel per "
+         f"The {KIND_EN.get(kind, kind)} of {len(panels)} of the {len(every_panel)} core indicators (those reported by the most {groups[1]}) that ")
+        + f"{min_regions} or more {groups[1]} report, one panel per "
         "core indicator and unit class on its own scale, one dot per value a document gives, coloured by administrative level"
         + (f"; a black bar marks the median of a region with more than {MAX_LABELLED_VALUES} values." if _has_median_bars(panels) else ".")
     )
