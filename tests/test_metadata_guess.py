@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.reading.corpus import LEVELS
+from dangjian.reading.corpus import LEVELS, Document
 from dangjian.cli import main
 from dangjian.metadata.guess import (
     accept_guesses,
+    guess_metadata,
     choose_title,
     guess_title,
     init_metadata,
@@ -212,7 +213,15 @@ def test_a_province_s_report_that_names_a_few_of_its_cities_is_the_province_s():
 
 def test_a_unit_the_gazetteer_lacks_is_reported_not_guessed():
     guess = guess_region("杭州市临平区委组织部……临平区各街道")
-    assert guess.county == "" and guess.candidates_text() == "临平区: not in the gazetteer (named with 杭州市)"
+    assert guess.county == "" and guess.candidates_text() == "临平区: not in the gazetteer (named with 杭州市); 浙江省杭州市: named 1× only"
+
+
+def test_a_place_named_once_is_offered_not_dropped():
+    # a real county news item (tests/devset/) that names its county once, in its first sentence
+    path = Path(__file__).resolve().parent / "devset" / "docs" / "chunhua-county.txt"
+    row = guess_metadata(Document("chunhua-county", path, path.read_text(encoding="utf-8"), "utf-8"))
+    assert row["region"] == "" and "陕西省咸阳市淳化县: named 1× only" in row["region_candidates"]
+    assert "region" in unsure_fields(row["notes"])
 
 
 def test_a_news_dateline_names_where_a_wire_was_filed_not_the_title_or_the_place(tmp_path):
@@ -299,6 +308,23 @@ def test_accept_refuses_a_table_it_cannot_rewrite_cell_by_cell(tmp_path):
     with pytest.raises(CorpusError, match="cannot be rewritten cell by cell"):
         accept_guesses(tmp_path)
     assert (tmp_path / "metadata.csv").read_text(encoding="utf-8") == text
+
+
+def test_a_value_changed_by_hand_is_no_longer_unsure(tmp_path):
+    shutil.copy(PAGES / "sccn-changning-2026.txt", tmp_path)
+    init_metadata(tmp_path)
+    path = tmp_path / "metadata.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert set(unsure_fields(rows[0]["notes"])) == {"region", "level"}
+    # the researcher checks the level and keeps it, and corrects the region
+    rows[0]["region"] = rows[0]["county"] = "四川省宜宾市长宁县"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    unsure = metadata_status(load_corpus(tmp_path)).query("status == 'unsure'")
+    assert unsure["field"].tolist() == ["level"]  # the level kept as guessed stays unsure until its note goes
 
 
 def test_status_lists_unsure_fields_with_the_reason(tmp_path, capsys):

@@ -682,7 +682,7 @@ def level_with_basis(title: str, text: str, region_level: str = "") -> tuple[str
     second = max((n for lv, n in scores.items() if lv != level), default=0)
     shown = ", ".join(f"{lv} {n}" for lv, n in scores.most_common(3) if n)
     firm = scores[level] >= 3 and scores[level] >= 2 * second
-    return level, f"no unit named in the title, no 我县-style self-reference; cues (全县, 县委) and the region found: {shown}", firm
+    return level, f"no unit named in the title, no self-reference (我县); the level's words (全县, 县委 …) and the region found score {shown}", firm
 
 
 def guess_level(title: str, text: str, region_level: str = "") -> str:
@@ -712,17 +712,31 @@ def guess_township(text: str) -> str:
 # --------------------------------------------------------------------------- one document
 
 
-def unsure_note(reasons: dict[str, str]) -> str:
-    """The start of the ``notes`` cell naming the unsure fields and why.
+def unsure_note(reasons: dict[str, str], values: dict[str, str] | None = None) -> str:
+    """The start of the ``notes`` cell naming the unsure fields, the value guessed for each (in
+    ``=…``, so that a value changed by hand is known to be checked) and why.
 
     Example:
-        >>> unsure_note({"year": "most frequent year in the text: 2019 ×4", "region": "长宁: 上海市长宁区 | 四川省宜宾市长宁县"})
-        'corpus init is unsure of: year [most frequent year in the text: 2019 ×4]; region [长宁: 上海市长宁区 | 四川省宜宾市长宁县]'
+        >>> unsure_note({"year": "most frequent year in the text: 2019 ×4", "region": "长宁: 上海市长宁区 | 四川省宜宾市长宁县"}, {"year": "2019"})
+        'corpus init is unsure of: year=2019 [most frequent year in the text: 2019 ×4]; region= [长宁: 上海市长宁区 | 四川省宜宾市长宁县]'
     """
     if not reasons:
         return ""
     clean = lambda why: why.replace("[", "(").replace("]", ")").replace("\n", " ")  # noqa: E731
-    return UNSURE_PREFIX + "; ".join(f"{name} [{clean(why)}]" for name, why in reasons.items())
+    values = values or {}
+    return UNSURE_PREFIX + "; ".join(f"{name}={clean(values.get(name, '')).replace(';', ',')} [{clean(why)}]" for name, why in reasons.items())
+
+
+_UNSURE_ENTRY = re.compile(r"(\w+)(?:=([^\[;]*?))? \[([^\]]*)\]")
+
+
+def _unsure_entries(notes: str) -> list[tuple[str, str | None, str]]:
+    """``(field, value guessed or None where the note does not say, why)`` of a ``notes`` cell."""
+    start = (notes or "").find(UNSURE_PREFIX)
+    if start < 0:
+        return []
+    part = notes[start + len(UNSURE_PREFIX) :].split("]. ", 1)[0] + "]"
+    return [(name, value if "=" in whole else None, why) for whole, name, value, why in ((m.group(0), *m.groups()) for m in _UNSURE_ENTRY.finditer(part))]
 
 
 def unsure_fields(notes: str) -> dict[str, str]:
@@ -731,13 +745,34 @@ def unsure_fields(notes: str) -> dict[str, str]:
     Example:
         >>> unsure_fields("corpus init is unsure of: year [most frequent year]; level [cues only]. Checked by hand.")
         {'year': 'most frequent year', 'level': 'cues only'}
+        >>> unsure_fields("corpus init is unsure of: year=2019 [most frequent year]; region= [长宁: 上海市长宁区]")
+        {'year': 'most frequent year', 'region': '长宁: 上海市长宁区'}
         >>> unsure_fields("Traditional script.")
         {}
     """
-    start = (notes or "").find(UNSURE_PREFIX)
-    if start < 0:
-        return {}
-    return dict(re.findall(r"(\w+) \[([^\]]*)\]", notes[start + len(UNSURE_PREFIX) :].split("]. ", 1)[0] + "]"))
+    return {name: why for name, _, why in _unsure_entries(notes)}
+
+
+def still_unsure(metadata: dict[str, str]) -> dict[str, str]:
+    """The fields of a document's metadata still unsure, and why: those its notes name, unless the
+    value was changed by hand since (it differs from the value the note says was guessed), and a
+    region with ambiguous names still as guessed.
+
+    Example:
+        >>> notes = "corpus init is unsure of: year=2019 [most frequent year]; level=prefecture [cues only]"
+        >>> still_unsure({"year": "2019", "level": "village", "notes": notes})
+        {'year': 'most frequent year'}
+        >>> still_unsure({"region": "", "region_candidates": "长宁: 上海市长宁区 | 四川省宜宾市长宁县", "notes": ""})
+        {'region': '长宁: 上海市长宁区 | 四川省宜宾市长宁县'}
+    """
+    unsure: dict[str, str] = {}
+    for name, guessed, why in _unsure_entries(metadata.get("notes", "") or ""):
+        if guessed is None or (metadata.get(name, "") or "").strip() == guessed.strip():
+            unsure[name] = why
+    noted = {name for name, _, _ in _unsure_entries(metadata.get("notes", "") or "")}
+    if metadata.get("region_candidates") and "region" not in noted:
+        unsure["region"] = metadata["region_candidates"]
+    return unsure
 
 
 def guess_metadata(document: Document, repeated: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
@@ -781,7 +816,7 @@ def guess_metadata(document: Document, repeated: frozenset[str] | set[str] = fro
         reasons["level"] = level_basis
     if year_basis.startswith(("most frequent", "title (")):
         reasons["year"] = year_basis
-    if region.ambiguous or region.unknown:
+    if region.ambiguous or region.unknown or region.seldom:
         reasons["region"] = region.candidates_text()
     row = {
         "title": title,
@@ -804,7 +839,7 @@ def guess_metadata(document: Document, repeated: frozenset[str] | set[str] = fro
         **row,
         "doc_id": document.doc_id,
         "file": document.path.name,
-        "notes": unsure_note(reasons),
+        "notes": unsure_note(reasons, row),
         "guessed": ";".join(guessed),
         "region_candidates": region.candidates_text(),
     }
@@ -1093,7 +1128,8 @@ def accept_guesses(folder: Path | str, dry_run: bool = False) -> AcceptResult:
 
     Only the ``guessed`` cells change; every other byte of the file stays as it is (same
     encoding, quoting and line ends), which is checked by reading the result back before it is
-    written (atomically). Fields noted as unsure in ``notes`` stay noted (see :func:`unsure_fields`).
+    written (atomically). Fields noted as unsure in ``notes`` stay noted until their value is changed by
+    hand or their entry is deleted from ``notes`` (see :func:`still_unsure`).
 
     Example:
         >>> import tempfile, pathlib
@@ -1115,7 +1151,7 @@ def accept_guesses(folder: Path | str, dry_run: bool = False) -> AcceptResult:
     for row in existing.rows:
         if (row.get("guessed") or "").strip():
             result.accepted[row.get("doc_id", "")] = row["guessed"]
-        unsure = unsure_fields(row.get("notes", ""))
+        unsure = still_unsure(row)
         if unsure:
             result.unsure[row.get("doc_id", "")] = unsure
     if dry_run or not result.accepted:
@@ -1153,7 +1189,8 @@ def metadata_status(corpus: Corpus, fields: Sequence[str] = STATUS_FIELDS) -> pd
 
     One row per document and field that needs attention: ``doc_id, field, status, value, why``
     with status ``missing``, ``guessed`` (named in the document's ``guessed`` column) or
-    ``unsure`` (named in its notes by ``corpus init``, or a region with ambiguous names); ``why``
+    ``unsure`` (named in its notes by ``corpus init`` and not changed by hand since, or a region with
+    ambiguous names: :func:`still_unsure`); ``why``
     says on what a guess rests (the year's basis) or why it is unsure.
 
     Example:
@@ -1167,9 +1204,7 @@ def metadata_status(corpus: Corpus, fields: Sequence[str] = STATUS_FIELDS) -> pd
     for document in corpus.documents:
         meta = document.metadata
         guessed = set(filter(None, (meta.get("guessed", "") or "").split(";")))
-        unsure = unsure_fields(meta.get("notes", "") or "")
-        if meta.get("region_candidates") and "region" not in unsure:
-            unsure["region"] = meta["region_candidates"]
+        unsure = still_unsure(meta)
         for name in fields:
             value = meta.get(name, "") or ""
             if name in unsure:

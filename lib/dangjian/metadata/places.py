@@ -275,6 +275,9 @@ class RegionGuess:
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unknown: dict[str, str] = field(default_factory=dict)
     renamed: dict[str, str] = field(default_factory=dict)
+    #: Places named too seldom to be the region (once: a report may name a place it visits), offered
+    #: when no region is found, with how often the text names them.
+    seldom: dict[str, int] = field(default_factory=dict)
 
     @property
     def level(self) -> str:
@@ -294,9 +297,12 @@ class RegionGuess:
             '西安区: 吉林省辽源市西安区 | 黑龙江省牡丹江市西安区'
             >>> RegionGuess(unknown={"临平区": "杭州市"}).candidates_text()
             '临平区: not in the gazetteer (named with 杭州市)'
+            >>> guess_region("淳化县开展党员冬训……全县……").candidates_text()
+            '陕西省咸阳市淳化县: named 1× only'
         """
         parts = [f"{name}: {' | '.join(paths)}" for name, paths in sorted(self.ambiguous.items())]
         parts += [f"{name}: not in the gazetteer" + (f" (named with {where})" if where else "") for name, where in sorted(self.unknown.items())]
+        parts += [f"{path}: named {count}× only" for path, count in self.seldom.items()]
         return "; ".join(parts)
 
 
@@ -370,6 +376,10 @@ def unknown_units(text: str, mentions: list[PlaceMention]) -> dict[str, str]:
         before = before if before is not None and before.candidates[0].level == "prefecture" else None
         found.setdefault(name, before.text if before else "")
     return found
+
+
+#: Places named too seldom offered at most (:attr:`RegionGuess.seldom`).
+MAX_SELDOM = 3
 
 
 def guess_region(text: str, title: str = "", head: str = "") -> RegionGuess:
@@ -454,6 +464,9 @@ def guess_region(text: str, title: str = "", head: str = "") -> RegionGuess:
         renamed=renamed,
     )
     if not guess.province:
+        named = {place.adcode: place for _, place in resolved}
+        innermost = [p for p in named.values() if not any(q is not p and q.within(p) for q in named.values())]
+        guess.seldom = {p.path: support(p) for p in sorted(innermost, key=lambda p: (-support(p), p.adcode))[:MAX_SELDOM]}
         resolved_mentions = {id(m) for m, _ in resolved}
         for mention in mentions:
             if mention.start < head_end and id(mention) not in resolved_mentions and mention.weak and mention.text not in _GENERIC_NAMES:
