@@ -27,6 +27,7 @@ from dangjian.metadata.guess import (
     level_with_basis,
     metadata_status,
     page_head,
+    still_unsure,
     unsure_fields,
 )
 from dangjian.metadata.places import _cpca_resource, find_place_mentions, gazetteer, guess_region
@@ -214,6 +215,20 @@ def test_a_province_s_report_that_names_a_few_of_its_cities_is_the_province_s():
 def test_a_unit_the_gazetteer_lacks_is_reported_not_guessed():
     guess = guess_region("杭州市临平区委组织部……临平区各街道")
     assert guess.county == "" and guess.candidates_text() == "临平区: not in the gazetteer (named with 杭州市); 浙江省杭州市: named 1× only"
+
+
+@pytest.mark.parametrize(
+    "doc_id, level, unsure",
+    [
+        ("shangguo-village", "prefecture", True),  # a village's profile: its city's level is a guess, and says so
+        ("balipu-village-2012", "prefecture", True),
+        ("shanghai-2011-stats", "province", False),  # 全市 and 市委 of a municipality of province level
+    ],
+)
+def test_a_level_resting_on_the_region_alone_is_unsure_and_a_municipality_is_a_province(doc_id, level, unsure):
+    path = Path(__file__).resolve().parent / "devset" / "docs" / f"{doc_id}.txt"
+    row = guess_metadata(Document(doc_id, path, path.read_text(encoding="utf-8"), "utf-8"))
+    assert (row["level"], "level" in still_unsure(row)) == (level, unsure)
 
 
 def test_a_place_named_once_is_offered_not_dropped():

@@ -53,7 +53,7 @@ from pathlib import Path
 import pandas as pd
 
 from dangjian.cleaning.clean import CleaningPipeline, clean_text, is_traditional
-from dangjian.metadata.places import find_place_mentions, guess_region
+from dangjian.metadata.places import MUNICIPALITIES, find_place_mentions, guess_region
 from dangjian.project.io import write_bytes_atomic
 from dangjian.reading.corpus import (
     LINK_OUTSIDE,
@@ -107,6 +107,8 @@ LEVEL_CUES = (
     (r"我市|我州|我盟|本市", "prefecture", 2), (r"全市|全州|全盟", "prefecture", 1), (r"市委|州委|盟委", "prefecture", 1),
     (r"我省|本省", "province", 2), (r"全省", "province", 1), (r"省委|自治区党委", "province", 1),
     (r"全国|各地|各省|中央组织部|中组部", "national", 1),
+    # a village's or community's words are cues, never a self-reference: a report of any level quotes them
+    (r"我村|本村|全村|该村", "village", 1), (r"我社区|本社区|全社区|该社区", "community", 1),
 )
 _TITLE_WEIGHT = 10
 #: Administrative suffixes and the level they give; a county-level 市 is known from the gazetteer.
@@ -652,8 +654,8 @@ def self_references(text: str) -> Counter[str]:
 def level_with_basis(title: str, text: str, region_level: str = "") -> tuple[str, str, bool]:
     """``(level, basis, firm)``: the level of the unit the title names; else the level the text
     refers to itself by most (我县, XX县); else the cues (全县, 县委, cues in the title weighing
-    most) with the level of the region found, firm only when they score 3 or more and twice as
-    much as any other level.
+    most) with the level of the region found, firm only when the text's own cues score 3 or more and
+    the level twice as much as any other.
 
     Example:
         >>> level_with_basis("", "我区……全市……全市……市委")[:2]
@@ -674,6 +676,7 @@ def level_with_basis(title: str, text: str, region_level: str = "") -> tuple[str
     scores: Counter[str] = Counter()
     for pattern, level, weight in LEVEL_CUES:
         scores[level] += weight * len(re.findall(pattern, text)) + _TITLE_WEIGHT * len(re.findall(pattern, title))
+    said = +scores  # what the text says of itself, before the region found is added
     if region_level:
         scores[region_level] += 3
     if not scores or max(scores.values()) == 0:
@@ -681,7 +684,8 @@ def level_with_basis(title: str, text: str, region_level: str = "") -> tuple[str
     level = max(sorted(scores), key=lambda lv: scores[lv])
     second = max((n for lv, n in scores.items() if lv != level), default=0)
     shown = ", ".join(f"{lv} {n}" for lv, n in scores.most_common(3) if n)
-    firm = scores[level] >= 3 and scores[level] >= 2 * second
+    # firm only on the text's own words: the level of a place it names is no level of the report
+    firm = said[level] >= 3 and scores[level] >= 2 * second
     return level, f"no unit named in the title, no self-reference (我县); the level's words (全县, 县委 …) and the region found score {shown}", firm
 
 
@@ -803,9 +807,11 @@ def guess_metadata(document: Document, repeated: frozenset[str] | set[str] = fro
     navigation = {line for line in head if furniture_reason(line, repeated).startswith(("repeated", "navigation", "a menu", "a list"))}
     body = "\n".join(line for line in text.splitlines() if line.strip() not in navigation)
     region = guess_region("\n".join([body, found.get("author_position", "")]), title=title, head=context)
+    unit = title_unit(title)
     # a province alone says little of a report's level: most reports name theirs
     level, level_basis, level_firm = level_with_basis(title, text, region.level if region.level != "province" else "")
-    unit = title_unit(title)
+    if level == "prefecture" and region.level == "province" and region.province in MUNICIPALITIES and unit is None:
+        level, level_basis = "province", f"{region.province} is a municipality of province level ({level_basis})"  # 全市 of 上海市
     township = unit.name if unit is not None and unit.level == "township" and not ANONYMISED_UNIT.match(unit.name) and len(unit.name) > 2 else ""
     if level == "township" and not township:
         township = guess_township(text)

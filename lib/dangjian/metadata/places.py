@@ -75,6 +75,8 @@ _NOT_COUNTY_NAMES = re.compile(
     r"|^(?:推动|推进|督促|指导|要求|带动|落实|压实|强化|加强|召开|参加|组织|配合|协助|经过|通过|报请|提请|按照|根据|由于|作为|成为|担任|进入)$"
 )
 _MUNICIPALITIES = {"11", "12", "31", "50"}
+#: The municipalities of province level: their reports say 全市 and 市委 of a province.
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
 
 @dataclass(frozen=True)
