@@ -1642,6 +1642,8 @@ PROBES += [tuple(line.split(" | ")) for line in """
 新增1个村村经营性收入达50万元以上的典型示范镇。 | 1个 |  | amount
 到 2019 年底，全市欠发达村消除 60%。 | 60% | villages_by_income | target
 全县有10名以上员工的非公企业120家。 | 10名 |  | amount
+其中，公有制企业党组织增加1.8万个，建制村和社区党组织增加2.2万个。 | 2.2万个 | orgs_by_type | change
+党员中男的34人、女4人。 | 4人 | members_female | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

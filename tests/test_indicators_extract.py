@@ -124,6 +124,20 @@ def test_a_count_with_yishang_counts_its_own_noun_and_bounds_a_group_of_another(
     assert threshold_flags(text, quantities(text)) == flags
 
 
+@pytest.mark.parametrize(
+    "text, surface, subject",
+    [
+        ("其中，公有制企业党组织增加1.8万个，建制村和社区党组织增加2.2万个。", "2.2万个", "建制村和社区党组织增加"),
+        ("党员中男的34人、女4人。", "4人", "党员中女"),
+        ("2、现有农业用地1560亩。", "1560亩", "农业用地"),  # a list's number is no part of what is measured
+    ],
+)
+def test_subjects_a_new_user_found_wrong(text, surface, subject):
+    found = quantities(text)
+    subjects = label_subjects(text, [q.outer for q in found], threshold_flags(text, found))
+    assert dict(zip([q.surface for q in found], subjects))[surface] == subject
+
+
 def test_a_training_pair_shares_its_subject():
     text = "市级举办各类培训班13期1654人（次），拍摄制作党员教育片15部。"
     found = quantities(text)

@@ -102,7 +102,7 @@ _YEAR_WORDS = (
     r"[0-9]{4}年(?:[-—–~～至到][0-9]{4}年)?(?:以来|来|底|末|初|内|度)?"
 )
 _ADVERBIAL = (
-    rf"[（(][一二三四五六七八九十]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、|{_YEAR_WORDS}|"
+    rf"[（(][一二三四五六七八九十]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、|[0-9]{{1,2}}[、．]|{_YEAR_WORDS}|"
     r"[0-9]{0,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)|今年以来|去年以来|至今|年内|当年|全年|今年|去年|本年度?|年末|年底|年初|截至目前|截至|截止目前|截止|目前|现已|已经|已|"
     r"一年来|近年来|近(?:[一二三四五六七八九十两]|[0-9]{1,2})年(?:来|间|内)?|其中|另外|此外|同时|共有|现有|实有|拥有|共计|总计|合计|累计|共(?![青产])|先后|分别|全市|全区|全县|全镇|全乡|全省|全国|"
     r"全州|我市|我区|我县|我镇|我乡|我省|持续|进一步|积极(?!分子)|扎实|深入|全面|切实|不断|顺利|成功(?!率)|力争|"
@@ -157,7 +157,7 @@ _OPEN_NOTE = re.compile(r"^[的之]?[（(【〔\[][^）)】〕\]]*$")
 #: A change verb right after a number opens no noun phrase (由11.9%提高到27.2%, 比最高值3.1%下降2个百分点).
 _CHANGE_OPENING = re.compile(rf"{_CHANGE_WORDS}(?:了)?(?:到|至|为|(?=[0-9０-９]|$))")
 #: Classes of people a group of members is broken down by (sex, ethnicity, occupation, studies).
-_PEOPLE_WORDS = "女性|男性|妇女|女|少数民族|一线|农民|工人|农牧渔民|学生|本专科生|本科生|专科生|研究生|离退休人员|专业技术人员|机关工作人员|管理人员"
+_PEOPLE_WORDS = "女性|男性|妇女|女|男|少数民族|一线|农民|工人|农牧渔民|学生|本专科生|本科生|专科生|研究生|离退休人员|专业技术人员|机关工作人员|管理人员"
 #: A trait of a group stated without the group: age, education, sex, ethnicity, age band, occupation.
 _TRAIT_WORDS = (
     r"(?:具有|有)?(?:平均年龄|平均|年龄|学历|文化程度"
@@ -337,6 +337,8 @@ def _strip(text: str) -> str:
 #: Verbs of reaching a level (实现100%全覆盖): the noun before them is what is measured.
 _ACHIEVING = re.compile(r"实现|完成")
 _DONE_BEFORE = re.compile(r"(?:均已|都已|已经|全部|已)$")
+#: Verbs of a change, ending the phrase before the number (党组织增加2.2万个).
+_CHANGING = re.compile(r"增加|减少|增长|提高|提升|上升|下降|降低|净增|净减")
 
 
 def _cut_at_verbs(left: str) -> str:
@@ -347,8 +349,9 @@ def _cut_at_verbs(left: str) -> str:
     if not runs:
         return _tail(left)
     index = len(runs) - 1
-    if _VERB_RUN.fullmatch(left[runs[index].start() :]) and index == 0 and _ACHIEVING.fullmatch(runs[0].group()):
-        return _tail(left)  # 村级组织活动场所已实现: what reached the level is the noun before the verb
+    if _VERB_RUN.fullmatch(left[runs[index].start() :]) and index == 0 and (_ACHIEVING.fullmatch(runs[0].group()) or _CHANGING.fullmatch(runs[0].group())):
+        # 村级组织活动场所已实现, 建制村和社区党组织增加: what reached the level or changed is the noun before the verb
+        return _tail(left)
     if _VERB_RUN.fullmatch(left[runs[index].start() :]) and index > 0:
         index -= 1
     # verb phrases listed with 、 share the number: 化解矛盾纠纷、处理关键小事60余起
