@@ -26,7 +26,7 @@
 # %% tags=["parameters"]
 corpus_dir = "data/raw"  # role: corpus
 unit = "paragraph"
-group_col = "region"
+group_col = "region"  # role: column
 top_n = 20
 min_count = 5
 stopword_lists = ["zh", "genre"]

@@ -27,7 +27,7 @@
 # %% tags=["parameters"]
 corpus_dir = "data/raw"  # role: corpus
 taxonomy = ""  # role: input
-region_col = "region"
+region_col = "region"  # role: column
 output_dir = "data/processed/indicators"  # role: output
 figures_dir = "figures"  # role: figures
 figure_prefix = "indicators"  # role: figure_prefix

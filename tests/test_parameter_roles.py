@@ -202,3 +202,16 @@ def test_asking_for_a_role_that_does_not_exist_is_an_error(project):
     assert role_value(spec, project, "figure_prefix") == "x"
     with pytest.raises(ValueError, match="unknown parameter role"):
         role_value(spec, project, "figure-prefix")
+
+
+def test_a_grouping_column_the_corpus_lacks_stops_the_run_before_any_notebook(tmp_path):
+    from scratch_projects import make_project, run
+
+    root = make_project(tmp_path / "project", ["03_indicators"])
+    parameters = root / "parameters" / "03_indicators.yaml"
+    parameters.write_text(parameters.read_text(encoding="utf-8").replace("region_col: region", "region_col: regoin"), encoding="utf-8")
+    code, out, err = run(root)
+    assert code != 0
+    assert "03_indicators.yaml: region_col = 'regoin' is no column of the documents of data/raw" in err
+    assert "region, " in err.split("the columns are", 1)[1]  # the columns there are, to choose from
+    assert not (root / "reports" / "03_indicators.ipynb").exists()

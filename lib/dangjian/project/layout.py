@@ -68,6 +68,7 @@ PARAMETER_ROLES = {
     "output": "a folder the report writes",
     "figures": "the folder the report writes its figures to",
     "figure_prefix": "the start of the file names of the report's figures",
+    "column": "a column of the corpus's document table the report groups by (region, level, year or any column of metadata.csv)",
 }
 #: Roles a notebook gives to at most one parameter.
 SINGLE_ROLES = ("corpus", "tables", "cache", "figures", "figure_prefix")

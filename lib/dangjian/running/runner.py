@@ -950,6 +950,9 @@ def _run_selected(
         )
         tables[folder] = CorpusTables(places[folder]).status_table()
         corpus_bytes = max(corpus_bytes, processed.bytes)
+    problems = column_problems(specs, root, {folder: list(CorpusTables(places[folder]).document_table.columns) for folder in folders})
+    if problems:
+        raise ParameterError("; ".join(problems))
     timeout = cell_timeout(corpus_bytes, timeout)
     analysed = {
         folder: int(table["status"].isin(["ok", "warning"]).sum()) for folder, table in tables.items()
@@ -989,6 +992,36 @@ def _run_selected(
     except (OSError, ValueError) as exc:
         index, index_error = None, f"{layout.shown(layout.index)} could not be made: {exc}"
     return RunSummary(layout, results, tables, dropped, index, index_error)
+
+
+def column_problems(specs: Sequence[ReportSpec], root: Path, columns: dict[str, Sequence[str]]) -> list[str]:
+    r"""One message per report whose parameter of role ``column`` names no column of its corpus's
+    document table (``columns``: the columns of each corpus folder's table), with the columns there are.
+
+    Example:
+        >>> import tempfile, pathlib, nbformat
+        >>> root = pathlib.Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell('corpus_dir = "data/raw"  # role: corpus\ngroup_col = "region"  # role: column',
+        ...                                       metadata={"tags": ["parameters"]})]
+        >>> nbformat.write(nb, root / "n.ipynb")
+        >>> _ = (root / "a.yaml").write_text("notebook: n.ipynb\nparameters:\n  group_col: regoin\n")
+        >>> spec = ReportSpec("a", root / "a.yaml", pathlib.Path("n.ipynb"), {"group_col": "regoin"})
+        >>> column_problems([spec], root, {str(root / "data/raw"): ["doc_id", "region", "level", "year"]})
+        ["a.yaml: group_col = 'regoin' is no column of the documents of data/raw; the columns are doc_id, region, level, year"]
+    """
+    problems = []
+    for spec in specs:
+        folder = role_value(spec, root, "corpus")
+        for name in role_parameters(spec, root, "column"):
+            value = parameter_value(spec, root, name)
+            known = columns.get(str(root / folder)) if isinstance(folder, str) else None
+            if known is not None and value not in known:
+                problems.append(
+                    f"{spec.source.name}: {name} = {shown(str(value), 60)} is no column of the documents of {folder}; "
+                    f"the columns are {', '.join(map(str, known))}"
+                )
+    return problems
 
 
 def tables_folders(folders: Sequence[str], layout: RunLayout) -> dict[str, Path]:
