@@ -147,6 +147,20 @@ def test_a_bad_document_is_skipped_with_its_reason_and_the_rest_load(corpus_copy
     assert issue.status == "skipped" and Path(issue.path).name == "guizhou-district.txt" and message in issue.message
 
 
+@pytest.mark.parametrize("command", ["clean", "indicators"])
+def test_clean_and_indicators_skip_a_bad_document_as_run_and_status_do(corpus_copy, tmp_path, capsys, command):
+    from dangjian.cli import main
+
+    (corpus_copy / "guizhou-district.txt").write_bytes(b"")
+    out = tmp_path / ("clean" if command == "clean" else "indicators.csv")
+    assert main([command, str(corpus_copy), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "guizhou-district.txt: the file is empty" in err and "1 document(s) skipped" in err
+    written = sorted(p.stem for p in out.glob("*.txt")) if command == "clean" else sorted(set(pd.read_csv(out)["doc_id"]))
+    assert written == ["mudanjiang-xian", "national-2020", "pingliang-2024", "town-speech"]
+    assert main([command, str(corpus_copy), "--out", str(out), "--allow-skipped"]) == 0
+
+
 def test_an_unlisted_file_is_a_warning(corpus_copy):
     (corpus_copy / "extra.txt").write_text("多出来的文件。", encoding="utf-8")
     corpus = load_corpus(corpus_copy)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from dangjian.cli.status import skipped_exit
 from dangjian.project.io import check_output_outside, error_line, printable
 from dangjian.reading.corpus import load_paths
 from dangjian.segmentation.pipeline import process, write_clean_texts
@@ -31,12 +32,15 @@ def add_clean_parser(subparsers) -> None:
     parser.add_argument(
         "--follow-symlinks", action="store_true", help="read files whose symbolic links lead out of their corpus folder"
     )
+    parser.add_argument("--allow-skipped", action="store_true", help="exit 0 even when documents were skipped")
     parser.set_defaults(func=run_clean)
 
 
 def run_clean(args) -> int:
-    """Clean the inputs into ``--out``; a bad input or an unsafe output is one line naming the
-    file and the problem on stderr, exit code 2, and nothing written.
+    """Clean the inputs into ``--out``; an unsafe output or an unreadable folder is one line naming
+    the file and the problem on stderr, exit code 2, and nothing written. A document that cannot be
+    read is skipped (one line naming it) and the others are cleaned; the exit code is then 1 unless
+    ``--allow-skipped``, as for ``dangjian run`` and ``status``.
 
     The output folder may not be an input corpus folder or lie inside one, nor be the folder of an
     input file: the clean texts would overwrite or join the raw ones.
@@ -49,7 +53,7 @@ def run_clean(args) -> int:
     out = Path(args.out)
     try:
         check_output_outside(out, args.paths)
-        processed = process(load_paths(args.paths, follow_symlinks=getattr(args, "follow_symlinks", False)))
+        processed = process(load_paths(args.paths, follow_symlinks=getattr(args, "follow_symlinks", False), skip_bad=True))
         write_clean_texts(processed, out)
     except (ValueError, OSError) as error:  # CorpusError and UnsafePathError are ValueErrors
         print(error_line("clean", error), file=sys.stderr)
@@ -57,7 +61,7 @@ def run_clean(args) -> int:
     for issue in processed.issues:
         print(printable(f"{issue.status}: {issue.path}: {issue.message}"), file=sys.stderr)
     print(printable(f"cleaned {len(processed.documents)} document(s) into {out}"))
-    return 0
+    return skipped_exit(sum(issue.status == "skipped" for issue in processed.issues), getattr(args, "allow_skipped", False))
 
 
 __all__ = ["add_clean_parser", "run_clean"]

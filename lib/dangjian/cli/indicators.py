@@ -18,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+from dangjian.cli.status import skipped_exit
 from dangjian.indicators.extract import excluded_numbers, extract, for_export
 from dangjian.indicators.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 from dangjian.project.io import check_output_file, error_line, printable, write_table
@@ -46,11 +47,13 @@ def add_indicators_parser(subparsers) -> None:
     parser.add_argument(
         "--follow-symlinks", action="store_true", help="read files whose symbolic links lead out of their corpus folder"
     )
+    parser.add_argument("--allow-skipped", action="store_true", help="exit 0 even when documents were skipped")
     parser.set_defaults(func=run_indicators)
 
 
 def run_indicators(args) -> int:
-    """Run the subcommand; return the exit code (2 for bad input, with a message naming the file).
+    """Run the subcommand; return the exit code (2 for bad input, with a message naming the file; 1
+    when a document was skipped, unless ``--allow-skipped``).
 
     Every problem with an input or an output (a corpus error, an unreadable file, a table that
     cannot be written, an output inside an input corpus folder or onto an input file) is one line
@@ -86,7 +89,7 @@ def run_indicators(args) -> int:
         return 2
     mapped = int((table["indicator"] != "").sum())
     print(printable(f"{len(table)} quantities ({mapped} mapped to canonical indicators) from {documents} document(s) -> {args.out}"))
-    return 0
+    return skipped_exit(sum(issue.status == "skipped" for issue in issues), getattr(args, "allow_skipped", False))
 
 
 def _tables_folders(folder: str) -> tuple[Path, Path] | None:
@@ -114,8 +117,8 @@ def _from_tables(folder: str, taxonomy: Taxonomy, folders: tuple[Path, Path], na
     no other is ``named``; else the quantities are mapped again with ``taxonomy``
     (:meth:`dangjian.running.tables.CorpusTables.indicators`).
 
-    A document that cannot be read is an error here, as when the folder is read in memory;
-    issue paths are given under ``folder`` as it was named.
+    A document that cannot be read is skipped, as when the folder is read in memory; issue paths
+    are given under ``folder`` as it was named.
     """
     tables_dir, cache_dir = folders
     tables = open_tables(folder, tables_dir, cache_dir)
@@ -123,16 +126,13 @@ def _from_tables(folder: str, taxonomy: Taxonomy, folders: tuple[Path, Path], na
         CorpusIssue(str(Path(folder) / os.path.relpath(issue.path, tables.corpus)), issue.status, issue.message)
         for issue in tables.issues
     ]
-    for issue in issues:
-        if issue.status == "skipped":
-            raise CorpusError(issue.path, issue.message)
     table = tables.indicators(taxonomy if named or tables.taxonomy else None)
     return table, lambda: tables.excluded, issues, tables.documents
 
 
 def _in_memory(paths: list[str], taxonomy: Taxonomy, follow_symlinks: bool):
     """As :func:`_from_tables`, for files and folders loaded, cleaned and segmented here."""
-    processed = process(load_paths(paths, follow_symlinks=follow_symlinks))
+    processed = process(load_paths(paths, follow_symlinks=follow_symlinks, skip_bad=True))
     return extract(processed, taxonomy), lambda: excluded_numbers(processed), processed.issues, len(processed.documents)
 
 

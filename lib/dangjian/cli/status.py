@@ -53,6 +53,18 @@ def report_corpora(folders: list[str], allow_skipped: bool = False, follow_symli
             return 2
         print("\n".join(printable(line) for line in format_status(table, folder).splitlines()))
         skipped += int((table["status"] == "skipped").sum())
+    return skipped_exit(skipped, allow_skipped)
+
+
+def skipped_exit(skipped: int, allow_skipped: bool = False) -> int:
+    """The exit code of a command that skipped ``skipped`` documents: 1 (with a line on stderr
+    saying how many and how to allow it) unless ``allow_skipped`` or none was skipped, else 0. The
+    commands that read a corpus (``status``, ``clean``, ``indicators``, ``run``) end so.
+
+    Example:
+        >>> skipped_exit(0), skipped_exit(2, allow_skipped=True)
+        (0, 0)
+    """
     if skipped and not allow_skipped:
         print(f"{skipped} document(s) skipped; fix them or allow skipping (--allow-skipped)", file=sys.stderr)
         return 1

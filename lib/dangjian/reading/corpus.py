@@ -805,11 +805,13 @@ def check_has_chinese(document: Document) -> None:
         raise CorpusError(document.path, "contains no Chinese characters; is it the right file (or the wrong encoding)?")
 
 
-def load_paths(paths: Sequence[Path | str], follow_symlinks: bool = False) -> Corpus:
+def load_paths(paths: Sequence[Path | str], follow_symlinks: bool = False, skip_bad: bool = False) -> Corpus:
     """Load plain files and corpus folders given on a command line.
 
     A file's doc_id is its stem, which must be a plain name (:func:`check_doc_id`); a folder is
-    read by :func:`load_corpus` (``follow_symlinks`` is passed on).
+    read by :func:`load_corpus` (``follow_symlinks`` and ``skip_bad`` are passed on). With
+    ``skip_bad``, a file that cannot be read is listed as skipped in :attr:`Corpus.issues` while the
+    rest load, as in a folder.
 
     Example:
         >>> import tempfile, pathlib
@@ -822,13 +824,18 @@ def load_paths(paths: Sequence[Path | str], follow_symlinks: bool = False) -> Co
     issues: list[CorpusIssue] = []
     for path in map(Path, paths):
         if path.is_dir():
-            corpus = load_corpus(path, follow_symlinks=follow_symlinks)
+            corpus = load_corpus(path, skip_bad=skip_bad, follow_symlinks=follow_symlinks)
             documents += corpus.documents
             issues += corpus.issues
         elif not path.exists():
-            raise CorpusError(path, "file or folder not found")
+            raise CorpusError(path, "file or folder not found")  # a mistake on the command line, not a document's
         else:
-            documents.append(read_document(path))
+            try:
+                documents.append(read_document(path))
+            except CorpusError as error:
+                if not skip_bad:
+                    raise
+                issues.append(CorpusIssue(str(path), "skipped", error.problem))
     duplicates = sorted({d.doc_id for d in documents if sum(e.doc_id == d.doc_id for e in documents) > 1})
     if duplicates:
         raise CorpusError(paths[0] if paths else ".", f"the same doc_id comes from several files: {', '.join(duplicates)}")
