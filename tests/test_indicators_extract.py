@@ -138,6 +138,12 @@ def test_subjects_a_new_user_found_wrong(text, surface, subject):
     assert dict(zip([q.surface for q in found], subjects))[surface] == subject
 
 
+def test_a_line_wrapped_after_a_comma_runs_on_into_the_next():
+    text = "一、概况\n发展的党员中，高中以上文化程度的占45.1%，小学文化程度的占25%，文\n盲占2.8%。"
+    table = extract(process_document(Document("wrapped", Path("wrapped.txt"), text, "utf-8")))
+    assert dict(zip(table["surface"], table["subject"]))["2.8%"] == "发展的党员中文盲"
+
+
 def test_a_training_pair_shares_its_subject():
     text = "市级举办各类培训班13期1654人（次），拍摄制作党员教育片15部。"
     found = quantities(text)

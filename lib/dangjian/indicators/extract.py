@@ -276,7 +276,7 @@ _UNCLOSED_TITLE = re.compile(r"《[^》]*$|“[^”]*$")
 #: A line that ends with a quantity (党员 1801 人) may be a statement of its own (a year that a word
 #: follows, 1971年发展, is no quantity), and a line that opens with an item marker (二是, 三、, （二）, 2.)
 #: starts a new statement.
-_QUANTITY_LINE_END = re.compile(r"[0-9]\s*(?!年)[^\s0-9]{1,3}$")
+_QUANTITY_LINE_END = re.compile(r"[0-9]\s*(?!年)[^\s0-9，。；、,;]{1,3}$")
 _ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+(?:是|、)|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+\s*[、.．]|第[一二三四五六七八九十0-9]+[，、])")
 
 
