@@ -325,12 +325,14 @@ def strip_controls(text: str) -> str:
 def choose_title(head: Sequence[str], stated: str = "", repeated: frozenset[str] | set[str] = frozenset()) -> TitleChoice:
     """The title among a page's head lines (see :func:`_choose_title`); a line repeated in other
     documents is taken only when no other line will do, and is then not firm. The title holds
-    no control character (:func:`strip_controls`).
+    no control character (:func:`strip_controls`) and no bar of a table row at its ends.
 
     Example:
         >>> choice = choose_title(["朝阳区委组织部2023年基层党建工作总结"], repeated={"朝阳区委组织部2023年基层党建工作总结"})
         >>> choice.title, choice.firm
         ('朝阳区委组织部2023年基层党建工作总结', False)
+        >>> choose_title(["自治区环保厅系统扎实开展基层党组织换届选举工作 |"]).title
+        '自治区环保厅系统扎实开展基层党组织换届选举工作'
     """
     choice = _choose_title(head, stated, repeated)
     if not choice.title and repeated and any(line in repeated for line in head):
@@ -338,7 +340,7 @@ def choose_title(head: Sequence[str], stated: str = "", repeated: frozenset[str]
         if choice.title:
             choice.basis += "; the same line heads other documents of the folder"
             choice.firm = False
-    choice.title = strip_controls(choice.title)
+    choice.title = strip_controls(choice.title).strip(" |｜")  # the bar of a table row the page's title sat in
     return choice
 
 
