@@ -32,6 +32,7 @@ from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
+from dangjian.reading.corpus import LEVELS
 from dangjian.tokens.tokenize import DomainTokenizer
 from dangjian.tokens.tokenized import tokenized
 
@@ -303,9 +304,24 @@ def group_labels(values: pd.Series, missing_label: str = MISSING_LABEL) -> pd.Se
     return labels.where(labels != "", missing_label)
 
 
+def ordered_group_names(names) -> list[str]:
+    """Group names in order: administrative levels from the centre down when every name is a level
+    (a group left unspecified last), anything else sorted.
+
+    Example:
+        >>> ordered_group_names(["village", "county", "national", "(unspecified)"]), ordered_group_names(["乙县", "甲市"])
+        (['national', 'county', 'village', '(unspecified)'], ['乙县', '甲市'])
+    """
+    names = sorted(set(names))
+    known = [name for name in names if name in LEVELS]
+    if known and all(name in LEVELS or name.startswith("(") for name in names):
+        return sorted(known, key=LEVELS.index) + [name for name in names if name not in LEVELS]
+    return names
+
+
 def _group_matrix(labels: pd.Series) -> tuple[sparse.csr_matrix, list[str]]:
-    """Indicator matrix groups × units (groups sorted) and the sorted group names."""
-    names = sorted(labels.unique())
+    """Indicator matrix groups × units and the group names (:func:`ordered_group_names`)."""
+    names = ordered_group_names(labels.unique())
     index = {name: i for i, name in enumerate(names)}
     rows = labels.map(index).to_numpy()
     indicator = sparse.csr_matrix(
