@@ -121,6 +121,22 @@ def test_furniture_of_real_pages_is_removed(path, furniture):
     assert furniture not in "\n" + clean_text(raw).text + "\n"
 
 
+def test_lines_cut_by_the_wrap_of_a_printed_page_are_joined_once():
+    # a real yearbook page read line by line (tests/devset/), its words cut at the ends of lines
+    raw = (ROOT / "tests/devset/docs/weifang-recruitment-1997.txt").read_text(encoding="utf-8")
+    assert ",文\n盲占2.8%" in raw and "农牧渔\n民党员" in raw and "少数民族党员44\n名" in raw
+    cleaned = clean_text(raw)
+    assert "，文盲占2.8%" in cleaned.text and "农牧渔民党员" in cleaned.text and "少数民族党员44名" in cleaned.text
+    assert "细则\n（试行）" in cleaned.text  # a title left open at the line's end may go on in another column
+    assert clean_text(cleaned.text).text == cleaned.text
+    start = cleaned.text.index("文盲")
+    raw_start, raw_end = cleaned.to_raw_span(start, start + 2)
+    assert raw[raw_start:raw_end] == "文\n盲"  # the offsets lead back to the line break
+    # an item, a heading and a line ending with its quantity start statements of their own
+    text = "一是抓发展，全年发展党员20名以上\n二是抓培训，全年培训党员300人次。\n全县共有党员5222名，其中女党员1200名\n全县基层党组织320个。\n持续推进基层党组织建设，不断提高组织力\n组织建设\n"
+    assert clean_text(text).text == text.strip()
+
+
 def test_a_table_laid_out_one_cell_a_line_keeps_its_numbers():
     text = "各学院发展计划\n教育学院\n|\n11\n|\n0\n|\n文学院\n|\n25\n|\n3\n|\n\n2\n"
     cleaned = clean_text(text).text.split("\n")

@@ -644,6 +644,83 @@ normalize_whitespace = Step.streaming(
 )
 
 
+#: A line of running text cut by the wrap of a printed page: it ends inside a word or number, and
+#: the next line goes on with one (a page of a gazetteer or a yearbook read line by line).
+OPEN_LINE_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]$")
+CONTINUED_LINE_START = re.compile(r"^[\u4e00-\u9fff0-9（(]")
+#: Shortest line read as wrapped running text (titles and cells are shorter), and the mark of a
+#: clause it must hold (a headline of figures has none).
+WRAPPED_LINE_CHARS = 20
+PROSE_MARK = re.compile(r"[，,；;。]")
+#: A title or quotation left open at the end of a line: the next line may be another column's.
+UNCLOSED_TITLE = re.compile(r"《[^》]*$|“[^”]*$")
+#: A line that ends with a quantity (党员 1801 人) may be a statement of its own (a year that a word
+#: follows, 1971年发展, is no quantity), and a line that opens with an item marker (二是, 三、, （二）, 2.)
+#: starts a new statement.
+QUANTITY_LINE_END = re.compile(r"[0-9]\s*(?!年)[^\s0-9，。；、,;]{1,3}$")
+ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+(?:是|、)|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+\s*[、.．]|第[一二三四五六七八九十0-9]+[，、])")
+_SENTENCE_ENDS = "。！？"
+#: A line break between a character that leaves a word open and one that goes on with it.
+_WRAP_POINT = re.compile(r"\n(?=[\u4e00-\u9fff0-9（(])")
+
+
+def runs_on(line: str, following: str) -> bool:
+    """Does ``line`` run on into the line ``following`` it, cut by the wrap of a printed page? It is
+    running text (at least :data:`WRAPPED_LINE_CHARS` characters with a clause mark) that ends inside
+    a word or number, not with a quantity or inside an open title; the next line goes on with a
+    word or a number, opens no item (二是, 三、) and is no heading (a short line without a mark).
+
+    Example:
+        >>> runs_on("发展的党员中，高中以上文化程度的占45.1%，小学文化程度的占25%，文", "盲占2.8%。")
+        True
+        >>> runs_on("全年共发展党员12918名，其中女党员2895名", "全县基层党组织320个。"), runs_on("一是抓发展，全年发展党员20名以上", "二是抓培训")
+        (False, False)
+    """
+    last = line[max(map(line.rfind, _SENTENCE_ENDS)) + 1 :]  # the line's last sentence
+    return (
+        len(line) >= WRAPPED_LINE_CHARS
+        and PROSE_MARK.search(line) is not None
+        and OPEN_LINE_END.search(line) is not None
+        and QUANTITY_LINE_END.search(last) is None
+        and CONTINUED_LINE_START.match(following) is not None
+        and ITEM_START.match(following) is None
+        and UNCLOSED_TITLE.search(last) is None
+        and (len(following) >= WRAPPED_LINE_CHARS or PROSE_MARK.search(following) is not None or following[-1:] in _SENTENCE_ENDS)
+    )
+
+
+def _wrap_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    """The line breaks of ``text`` that cut running text (:func:`runs_on`), each judged with the
+    whole line it ends, lines already run on included, so that a second pass finds nothing more."""
+    chain_start, last_join = 0, -2  # where the line run on so far starts; the last break taken out
+    for match in _WRAP_POINT.finditer(text):
+        position = match.start()
+        if not position or not OPEN_LINE_END.match(text, position - 1, position):
+            continue
+        line_start = text.rfind("\n", 0, position) + 1
+        start = chain_start if last_join == line_start - 1 else line_start
+        following_end = text.find("\n", position + 1)
+        following = text[position + 1 : following_end if following_end >= 0 else len(text)]
+        if runs_on(text[start:position], following):
+            chain_start, last_join = start, position
+            yield position, position + 1, ""
+
+
+def _find_wrap_edits(text: str) -> Iterator[EditBatch]:
+    if "\n" not in text:
+        return
+    yield from batched_edits(_wrap_edits(text), "wrapped_line")
+
+
+join_wrapped_lines = Step.streaming(
+    "join_wrapped_lines",
+    "normalize",
+    _find_wrap_edits,
+    description="A line of running text cut by the wrap of a printed page (it ends inside a word and the next "
+    "line goes on with one) is joined to the next: 小学文化程度的占25%，文 / 盲占2.8%。 -> …，文盲占2.8%。",
+)
+
+
 # remove ---------------------------------------------------------------------
 
 _BREADCRUMB_WORDS = ("首页", "主页", "当前位置", "您的位置", "你的位置", "您现在的位置", "您当前的位置", "你现在的位置", "首頁", "當前位置")
@@ -1333,6 +1410,7 @@ DEFAULT_STEPS: tuple[Step, ...] = (
     normalize_punctuation,
     join_spaced_numbers,
     normalize_whitespace,
+    join_wrapped_lines,
     mark_lost_characters,
 )
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from dangjian.cli.status import skipped_exit
 from dangjian.project.io import check_output_outside, error_line, printable
 from dangjian.reading.corpus import load_paths
-from dangjian.segmentation.pipeline import process, write_clean_texts
+from dangjian.segmentation.pipeline import process, readable, write_clean_texts
 
 
 def add_clean_parser(subparsers) -> None:
@@ -53,7 +53,7 @@ def run_clean(args) -> int:
     out = Path(args.out)
     try:
         check_output_outside(out, args.paths)
-        processed = process(load_paths(args.paths, follow_symlinks=getattr(args, "follow_symlinks", False), skip_bad=True))
+        processed = process(readable(load_paths(args.paths, follow_symlinks=getattr(args, "follow_symlinks", False), skip_bad=True), args.paths))
         write_clean_texts(processed, out)
     except (ValueError, OSError) as error:  # CorpusError and UnsafePathError are ValueErrors
         print(error_line("clean", error), file=sys.stderr)

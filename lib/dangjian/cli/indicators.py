@@ -25,7 +25,7 @@ from dangjian.project.io import check_output_file, error_line, printable, write_
 from dangjian.project.layout import find_project_root
 from dangjian.reading.corpus import CorpusError, CorpusIssue, load_paths
 from dangjian.running.tables import default_tables_folder, open_tables
-from dangjian.segmentation.pipeline import process
+from dangjian.segmentation.pipeline import process, readable
 
 
 def add_indicators_parser(subparsers) -> None:
@@ -132,7 +132,7 @@ def _from_tables(folder: str, taxonomy: Taxonomy, folders: tuple[Path, Path], na
 
 def _in_memory(paths: list[str], taxonomy: Taxonomy, follow_symlinks: bool):
     """As :func:`_from_tables`, for files and folders loaded, cleaned and segmented here."""
-    processed = process(load_paths(paths, follow_symlinks=follow_symlinks, skip_bad=True))
+    processed = process(readable(load_paths(paths, follow_symlinks=follow_symlinks, skip_bad=True), paths))
     return extract(processed, taxonomy), lambda: excluded_numbers(processed), processed.issues, len(processed.documents)
 
 

@@ -26,7 +26,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dangjian.cleaning.clean import CleanResult
+from dangjian.cleaning.clean import (
+    CONTINUED_LINE_START,
+    ITEM_START,
+    OPEN_LINE_END,
+    PROSE_MARK,
+    QUANTITY_LINE_END,
+    UNCLOSED_TITLE,
+    WRAPPED_LINE_CHARS,
+    CleanResult,
+)
 from dangjian.indicators.exclusions import SentenceContext, exclude
 from dangjian.indicators.grammar import find_candidates, read_candidate
 from dangjian.indicators.kinds import kind_in_plan_section, plan_section, quantity_kind
@@ -263,23 +272,6 @@ def _sentence_rows(sentences: pd.DataFrame, size: int) -> Iterator[tuple[int, in
         yield from zip(part["sentence_id"].tolist(), part["start"].tolist(), part["text"].tolist(), paragraphs, headings)
 
 
-#: A line of running text cut by the wrap of a printed page: it ends inside a word or number, and
-#: the next line goes on with one (a page of a gazetteer or a yearbook read line by line).
-_OPEN_LINE_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]$")
-_CONTINUED_LINE_START = re.compile(r"^[\u4e00-\u9fff0-9（(]")
-#: Shortest line read as wrapped running text (titles and cells are shorter), and the mark of a
-#: clause it must hold (a headline of figures has none).
-WRAPPED_LINE_CHARS = 20
-_PROSE_MARK = re.compile(r"[，,；;。]")
-#: A title or quotation left open at the end of a line: the next line may be another column's.
-_UNCLOSED_TITLE = re.compile(r"《[^》]*$|“[^”]*$")
-#: A line that ends with a quantity (党员 1801 人) may be a statement of its own (a year that a word
-#: follows, 1971年发展, is no quantity), and a line that opens with an item marker (二是, 三、, （二）, 2.)
-#: starts a new statement.
-_QUANTITY_LINE_END = re.compile(r"[0-9]\s*(?!年)[^\s0-9，。；、,;]{1,3}$")
-_ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+(?:是|、)|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+\s*[、.．]|第[一二三四五六七八九十0-9]+[，、])")
-
-
 def join_wrapped_lines(rows: Iterable[tuple[int, int, str, int, bool]], text: str) -> Iterator[Sentence]:
     """The sentences (:data:`Sentence`) of ``rows`` (id, start, text, paragraph id, heading flag)
     of the clean ``text``, where a sentence that a line wrap cut is joined to the first sentence of
@@ -330,12 +322,12 @@ def _wrapped(text: str, line_start: int, held: Sentence, start: int, sentence: s
     held_end = held_start + len(held_text) + sum(taken for _, taken in joins)
     return (
         held_end - line_start >= WRAPPED_LINE_CHARS
-        and bool(_PROSE_MARK.search(text, line_start, held_end))
-        and bool(_OPEN_LINE_END.search(held_text))
-        and not _QUANTITY_LINE_END.search(held_text)
-        and bool(_CONTINUED_LINE_START.match(sentence))
-        and not _ITEM_START.match(sentence)
-        and not _UNCLOSED_TITLE.search(held_text)
+        and bool(PROSE_MARK.search(text, line_start, held_end))
+        and bool(OPEN_LINE_END.search(held_text))
+        and not QUANTITY_LINE_END.search(held_text)
+        and bool(CONTINUED_LINE_START.match(sentence))
+        and not ITEM_START.match(sentence)
+        and not UNCLOSED_TITLE.search(held_text)
         and not text[held_end:start].strip()
     )
 

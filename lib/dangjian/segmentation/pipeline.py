@@ -292,6 +292,22 @@ def no_documents_problem(corpus: Corpus) -> str:
     return f"none of its {len(skipped)} document(s) could be read ({named}{more})"
 
 
+def readable(corpus: Corpus, paths: Sequence[Path | str]) -> Corpus:
+    """``corpus`` when it holds a document to analyse, else a :class:`CorpusError` naming the first
+    of ``paths`` and why nothing can be read (:func:`no_documents_problem`): a command given only
+    unreadable files stops with one line, nothing written.
+
+    Example:
+        >>> readable(Corpus(None, []), ["scan.txt"])
+        Traceback (most recent call last):
+        ...
+        dangjian.reading.corpus.CorpusError: scan.txt: holds no document to analyse (.txt, .html, .htm, .docx, .pdf); put the reports in this folder or point corpus_dir at theirs
+    """
+    if not corpus.documents:
+        raise CorpusError(paths[0] if paths else ".", no_documents_problem(corpus))
+    return corpus
+
+
 def process_paths(paths: Sequence[Path | str], pipeline: CleaningPipeline | None = None) -> ProcessedCorpus:
     """Like :func:`process_corpus` for files and folders named on a command line."""
     return process(load_paths(paths), pipeline)
