@@ -266,6 +266,12 @@ def _score_sets():
 #: plans; a heading of targets makes the numbers under it targets; 8个以上…的村 counts the villages at least,
 #: not a group's bound; strong and 欠发达 villages are villages by income): core precision 0.967, recall 0.784;
 #: kind 0.983, other 0.933.
+#: A twenty-seventh blind part (``blind27``: 7 documents, 47 indicator rows, 37 with a core id: a city gazetteer's
+#: organisation work, reports on village venues and recruits; communities, non-public firms and couriers),
+#: measured blind with the rules after the twenty-sixth part was studied: values recall 1.000, precision 0.979;
+#: core precision 0.750, recall 0.730; kind 1.000 (the same with three earlier sets of rules). Then studied
+#: (a quoted name of up to six characters stays in its phrase, problems reported are problems found, party
+#: groups of 楼院 are grids): core precision 0.789, recall 0.811.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -298,13 +304,14 @@ THRESHOLDS = {
     "blind24": {"recall": 0.99, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.99},
     "blind25": {"recall": 0.99, "precision": 0.95, "core_precision": 0.90, "core_recall": 0.82, "kind": 0.97, "kind_other": 0.66},
     "blind26": {"recall": 0.96, "precision": 0.92, "core_precision": 0.96, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.93},
+    "blind27": {"recall": 0.99, "precision": 0.97, "core_precision": 0.78, "core_recall": 0.80, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1644,6 +1651,13 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全县有10名以上员工的非公企业120家。 | 10名 |  | amount
 其中，公有制企业党组织增加1.8万个，建制村和社区党组织增加2.2万个。 | 2.2万个 | orgs_by_type | change
 党员中男的34人、女4人。 | 4人 | members_female | amount
+""".strip().splitlines()]
+
+#: Probe sentences written when the twenty-seventh part (communities, non-public firms, couriers) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+其中176名被编入社区“移动网格员”队伍，参与反诈宣传。 | 176名 | grids | amount
+利用“随手拍”和微信群向社区报告设施损毁、道路安全等问题4000余条。 | 4000余条 | problems_found_solved | amount
+组建1.2万余个楼院党小组。 | 1.2万余个 | grids | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

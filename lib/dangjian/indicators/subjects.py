@@ -124,7 +124,7 @@ _SHORT_LIST = re.compile(r"^[^、，。；：“”]{1,4}(?:、[^、，。；：
 #: A right phrase that names a whole and then what it has (党组织书记中有致富带头人): the whole ends at 中.
 _WHOLE_HAS = re.compile(r"^(.{2,16}?)中(?=有)")
 #: A short quoted word inside a phrase or ending it (“两委”换届, “村官”进入, 全部选派了“第一书记”。).
-_QUOTED_WORD = re.compile(r"“[\u4e00-\u9fff]{1,4}”(?=[\u4e00-\u9fff，。；！？,;!?]|$)")
+_QUOTED_WORD = re.compile(r"“[\u4e00-\u9fff]{1,6}”(?=[\u4e00-\u9fff，。；！？,;!?]|$)")
 _RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]")
 #: A share and the whole it is of, with or without 的 (占比, 占党员总数的, 占党员总数, 所占比例).
 _WHOLE_SHARE = r"(?:约|仅|共|分别|均)?(?:所)?(?:占比|占(?:[^，。；、]{0,24}?(?:的|总数|总量|总人数|人数))?(?:比例|比重|比)?|比例|比重)"
