@@ -660,12 +660,14 @@ UNCLOSED_TITLE = re.compile(r"《[^》]*$|“[^”]*$")
 QUANTITY_LINE_END = re.compile(r"[0-9]\s*(?!年)[^\s0-9，。；、,;]{1,3}$")
 ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+(?:是|、)|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+\s*[、.．]|第[一二三四五六七八九十0-9]+[，、])")
 _SENTENCE_ENDS = "。！？"
+_SUBTITLE_DASH = "——"
 #: A line break between a character that leaves a word open and one that goes on with it.
 _WRAP_POINT = re.compile(r"\n(?=[\u4e00-\u9fff0-9（(])")
 
 
 def runs_on(line: str, following: str) -> bool:
-    """Does ``line`` run on into the line ``following`` it, cut by the wrap of a printed page? It is
+    """Does ``line`` run on into the line ``following`` it, cut by the wrap of a printed page? (The
+    step never joins the text's first line, its title, nor a line with a subtitle's dash ——.) It is
     running text (at least :data:`WRAPPED_LINE_CHARS` characters with a clause mark) that ends inside
     a word or number, not with a quantity or inside an open title; the next line goes on with a
     word or a number, opens no item (二是, 三、) and is no heading (a short line without a mark).
@@ -698,6 +700,8 @@ def _wrap_edits(text: str) -> Iterator[tuple[int, int, str]]:
         if not position or not OPEN_LINE_END.match(text, position - 1, position):
             continue
         line_start = text.rfind("\n", 0, position) + 1
+        if not line_start or _SUBTITLE_DASH in text[line_start:position]:
+            continue  # the first line is the title; a line with a subtitle's dash is a title too
         start = chain_start if last_join == line_start - 1 else line_start
         following_end = text.find("\n", position + 1)
         following = text[position + 1 : following_end if following_end >= 0 else len(text)]
@@ -739,12 +743,15 @@ _CONTROLS = re.compile(
     r"^\s*(您|你)(当前|现在)?的?位置\s*[:：]?\s*$|^\s*(>>|»)|"
     r"关注.{0,12}(微信|微博|公众号)|(微信|手机)扫(码|一扫)|扫码关注|"
     r"^\s*((微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|朋友圈|豆瓣|人人网)\s*[|/、·•]?\s*){2,}$|"
-    r"【\s*(?:打印|关闭)\s*】|"
-    # a breadcrumb without 首页 (新闻中心 > 综合 > 贵州日报): short names parted by two arrows or more
-    r"^\s*[^\s>»＞，。；：:]{1,10}(?:\s*[>»＞]\s*[^\s>»＞，。；：:]{1,12}){2,}\s*[>»＞]?\s*$|"
-    # a portal's name alone on its line (搜狐网站, 搜狐新闻-搜狐网站, 中国共产党新闻网)
-    r"^\s*[^\s，。；：:、]{0,8}?(?:[-_|｜—]\s*)?[^\s，。；：:、]{1,8}?(?:网站|新闻网|门户网)\s*$"
+    r"【\s*(?:打印|关闭)\s*】"
 )
+#: A breadcrumb without 首页 (新闻中心 > 综合 > 贵州日报): names parted by two arrows or more, no clause
+#: mark; and a portal's name alone on its line (搜狐网站, 搜狐新闻-搜狐网站, 中国共产党新闻网). Both are
+#: judged on the line without its spaces, their length in Chinese characters (what later steps keep).
+_ARROW_CRUMBS = re.compile(r"[^>»＞，。；：:,;]+(?:[>»＞][^>»＞，。；：:,;]+){2,}[>»＞]?")
+_PORTAL_NAME = re.compile(r"[^，。；：:,;、]*(?:网站|新闻网|门户网)")
+_MAX_CRUMBS_CJK, _MAX_PORTAL_CJK = 30, 12
+_ANY_SPACE = re.compile(r"\s+")
 _MAX_FURNITURE_CJK = 60
 _SENTENCE_END = re.compile("[。！？]")
 
@@ -776,10 +783,25 @@ def _is_furniture(stripped: str, long: bool, chinese: bool) -> bool:
         return False
     if _META_KEYS.search(stripped) and not _SENTENCE_END.search(stripped):
         return True
-    if _CONTROLS.search(stripped):
+    if _CONTROLS.search(stripped) or _site_line(stripped):
         return True
     # A line without a single Chinese character: a lone '|', 'Baidu', 'map', a page number.
     return not chinese and PLACEHOLDER not in stripped
+
+
+def _site_line(stripped: str) -> bool:
+    """Is the line a breadcrumb without 首页 or a portal's name alone (see :data:`_ARROW_CRUMBS`)?
+
+    Example:
+        >>> _site_line("新闻中心 > 综合 > 贵州日报"), _site_line("搜狐新闻-搜狐网站"), _site_line("全县织密一张网")
+        (True, True, False)
+    """
+    if ">" not in stripped and "»" not in stripped and "＞" not in stripped and "网" not in stripped:
+        return False
+    compact = _ANY_SPACE.sub("", stripped)
+    if _ARROW_CRUMBS.fullmatch(compact):
+        return not _has_more_chinese_than(compact, _MAX_CRUMBS_CJK)
+    return _PORTAL_NAME.fullmatch(compact) is not None and not _has_more_chinese_than(compact, _MAX_PORTAL_CJK)
 
 
 def _has_more_chinese_than(text: str, limit: int) -> bool:

@@ -173,10 +173,13 @@ def _count_cjk(text: str) -> int:
 
 @functools.lru_cache(maxsize=1)
 def _head_pipeline() -> CleaningPipeline:
-    """The cleaning steps that normalise and convert a line, without those that remove lines or
-    replace anonymised names (a title keeps its XX县 as written)."""
+    """The cleaning steps that normalise and convert a line, without those that remove or join lines
+    or replace anonymised names (a title keeps its XX县 as written)."""
     pipeline = CleaningPipeline()
-    dropped = [s.name for s in pipeline.steps if (s.kind == "remove" and "pinyin" not in s.name) or "placeholder" in s.name]
+    dropped = [
+        s.name for s in pipeline.steps
+        if (s.kind == "remove" and "pinyin" not in s.name) or "placeholder" in s.name or s.name == "join_wrapped_lines"
+    ]
     return pipeline.without(*dropped)
 
 
