@@ -272,6 +272,11 @@ def _score_sets():
 #: core precision 0.750, recall 0.730; kind 1.000 (the same with three earlier sets of rules). Then studied
 #: (a quoted name of up to six characters stays in its phrase, problems reported are problems found, party
 #: groups of 楼院 are grids): core precision 0.789, recall 0.811.
+#: A twenty-eighth blind part (``blind28``: 8 documents, 67 indicator rows, 36 with a core id: plans and notices
+#: of two unnamed counties, 浙江 and 云南; reviews of townships, a village and a street), measured blind with the
+#: rules after the twenty-seventh part was studied: values recall 0.985, precision 0.943; core precision 0.950,
+#: recall 0.528; kind 0.985, other 0.923. Then studied (an act of building alone takes what the clause before
+#: built: 新建6个党群服务中心，整修23个; 高中学历以上 is education): core precision 0.957, recall 0.611.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -305,13 +310,14 @@ THRESHOLDS = {
     "blind25": {"recall": 0.99, "precision": 0.95, "core_precision": 0.90, "core_recall": 0.82, "kind": 0.97, "kind_other": 0.66},
     "blind26": {"recall": 0.96, "precision": 0.92, "core_precision": 0.96, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.93},
     "blind27": {"recall": 0.99, "precision": 0.97, "core_precision": 0.78, "core_recall": 0.80, "kind": 0.99, "kind_other": 0.99},
+    "blind28": {"recall": 0.98, "precision": 0.94, "core_precision": 0.95, "core_recall": 0.61, "kind": 0.98, "kind_other": 0.92},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1658,6 +1664,13 @@ PROBES += [tuple(line.split(" | ")) for line in """
 其中176名被编入社区“移动网格员”队伍，参与反诈宣传。 | 176名 | grids | amount
 利用“随手拍”和微信群向社区报告设施损毁、道路安全等问题4000余条。 | 4000余条 | problems_found_solved | amount
 组建1.2万余个楼院党小组。 | 1.2万余个 | grids | amount
+""".strip().splitlines()]
+
+#: Probe sentences written when the twenty-eighth part (plans, township reviews) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+高标准新建6个党群服务中心，整修23个，逐村划分功能区。 | 23个 | service_centres | amount
+计划发展党员490名左右，35岁以下的330名左右，具有高中学历以上文化程度的280名左右。 | 280名 | recruits_profile | target
+目前我州还有104个活动阵地需要新建或重建，其中新建47个、重建57个。 | 47个 | service_centres | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

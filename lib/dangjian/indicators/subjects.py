@@ -88,7 +88,7 @@ ACTION_VERBS = (
     "帮办", "办理", "收集", "提供", "调整", "轮换", "撤销", "优化", "提升", "整顿", "通报", "约谈", "列席",
     "下沉", "取消", "减少", "压减", "增加", "增长", "提高", "下降", "降低", "配备", "接管", "交易", "确权",
     "帮扶", "资助", "捐赠", "推荐", "选举", "换届", "纳入", "登记", "设置", "驻村", "任职", "招引", "调处",
-    "指导", "督促", "整治", "改造", "提级改造", "连接", "链接", "参加", "参与",
+    "指导", "督促", "整治", "改造", "提级改造", "连接", "链接", "参加", "参与", "整修", "修缮", "维修",
 )
 #: A verb followed by one of these is part of a noun (培训班, 服务站, 调解率, 扶持资金, 申请人).
 NOUN_SUFFIXES = ("班", "站", "点", "率", "室", "员", "中心", "资金", "经费", "项目", "基地", "阵地", "对象", "人员", "平台", "任务", "事项", "人(?![次数])")
@@ -161,7 +161,7 @@ _PEOPLE_WORDS = "女性|男性|妇女|女|男|少数民族|一线|农民|工人|
 #: A trait of a group stated without the group: age, education, sex, ethnicity, age band, occupation.
 _TRAIT_WORDS = (
     r"(?:具有|有)?(?:平均年龄|平均|年龄|学历|文化程度"
-    r"|(?:大专|大学|本科|研究生|高中|中专|初中|国中|小学|文盲)(?:（[^）]{0,6}）)?(?:及|以)?(?:以上|以下)?(?:学历|文化程度|文化)?"
+    r"|(?:大专|大学|本科|研究生|高中|中专|初中|国中|小学|文盲)(?:（[^）]{0,6}）)?(?:学历)?(?:及|以)?(?:以上|以下)?(?:学历|文化程度|文化)?"
     rf"|(?:{_PEOPLE_WORDS})"
     r"|(?:年龄)?(?:在)?[0-9一二三四五六七八九十]+(?:周)?岁(?:及)?(?:以下|以上|以内)"
     r"|[0-9.]+万?元(?:及)?(?:以上|以下)|[0-9.]+万?元?[~～至到—-][0-9.]+万?元)"
@@ -591,6 +591,28 @@ def _parallel_unit(left: str, previous_subject: str) -> str:
     return previous_subject[: unit.start()] + left + two_committees + previous_subject[unit.end() :]
 
 
+#: Acts of building and repairing, done to the venues a clause before named (新建…，整修23个).
+_BUILDING_ACTS = re.compile(r"(?:高标准)?(?:新建|建成|改扩建|新改扩建|扩建|整修|改造|提级改造|提升改造|修缮|维修|翻新)")
+
+
+def _same_object(left: str, previous_subject: str) -> str:
+    """A clause naming only an act of building after a clause that named what was built does it to the same
+    object: ``新建6个党群服务中心，整修23个`` → ``整修党群服务中心``. ``""`` when the clause names more than
+    the act or the previous label no object after its last act of building.
+
+    Example:
+        >>> _same_object("整修", "高标准新建党群服务中心"), _same_object("整修道路", "新建党群服务中心"), _same_object("整修", "党员")
+        ('整修党群服务中心', '', '')
+    """
+    if not _BUILDING_ACTS.fullmatch(left):
+        return ""
+    acts = list(_BUILDING_ACTS.finditer(previous_subject))
+    built = previous_subject[acts[-1].end() :] if acts else ""
+    if len(built) < 2 or built[0] in "或和及与并再" or _VERBS.search(built):
+        return ""  # 需要新建或重建: the act goes on, nothing built is named after it
+    return left + built
+
+
 def _frame_before(text: str, clause_start: int, previous_end: int) -> str:
     """The whole named by a ``X中，`` clause right before ``clause_start`` with no number since
     ``previous_end`` (``全县党员中，女党员占28.4%`` → ``全县党员``, stripped: ``党员``).
@@ -1006,6 +1028,8 @@ def label_subjects(
                     subject = _trend_subject(text, previous_end, window.clause_start)  # 申请入党人数不断增长，2008年达到…
                 if previous is not None and not window.same_clause and not right and not skip[index]:
                     subject = _parallel_unit(left, previous_subject) or subject  # 社区5万元 after 每村2万元
+                    if classifiers[index] and classifiers[previous[3]]:
+                        subject = _same_object(left, previous_subject) or subject  # 整修23个 after 新建6个党群服务中心
                 if not skip[index]:
                     held = framed and (not loose or _same_head(group, subject))
                     qualified = _qualified(subject, listing, group, held, dimension)
