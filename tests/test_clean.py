@@ -135,6 +135,10 @@ def test_lines_cut_by_the_wrap_of_a_printed_page_are_joined_once():
     # an item, a heading and a line ending with its quantity start statements of their own
     text = "一是抓发展，全年发展党员20名以上\n二是抓培训，全年培训党员300人次。\n全县共有党员5222名，其中女党员1200名\n全县基层党组织320个。\n持续推进基层党组织建设，不断提高组织力\n组织建设\n"
     assert clean_text(text).text == text.strip()
+    # nor do a table's rows, two numbers, a pinyin reading or a redaction at the start of the next line
+    text = ("某县党建工作总结\n各乡镇党员基本情况统计如下，数据截至年底，单位为名\n乡镇名称 | 党员总数 | 女党员 | 备注\n城关镇 | 1520 | 380 | 无\n"
+            "截至年底，全县共有党员人数为1801\n2023年新发展党员50名，\n做好党建工作，发挥区\n(qū)委作用，\n做好党建工作，来自一个\nx县，")
+    assert clean_text(text).text.count("\n") == text.count("\n")
 
 
 def test_a_table_laid_out_one_cell_a_line_keeps_its_numbers():

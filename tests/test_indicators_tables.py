@@ -97,3 +97,33 @@ def test_a_scraped_table_with_years_for_columns_and_an_empty_cell(tmp_path):
 def test_lines_with_spaces_but_no_header_are_no_table(tmp_path, text, expected):
     rows = rows_of(Document("prose", tmp_path / "prose.txt", text, "utf-8"))
     assert [(surface, subject) for surface, subject, *_ in rows] == expected
+
+
+def test_a_table_keeps_its_header_over_empty_last_cells_and_rows_without_numbers(tmp_path):
+    import docx
+
+    word = docx.Document()
+    table = word.add_table(rows=5, cols=4)
+    for row, cells in zip(table.rows, [["单位", "党员总数", "女党员", "备注"], ["城关镇", "1520", "380", ""],
+                                       ["城南镇", "—", "—", "撤并"], ["新华镇", "1210", "290", "新建"], ["城北镇", "1000", "200", ""]]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    word.save(str(tmp_path / "towns.docx"))
+    rows = rows_of(read_document(tmp_path / "towns.docx"))
+    assert [(surface, subject, core) for surface, subject, core, _, _ in rows] == [
+        ("1520", "城关镇党员总数", "members_total"), ("380", "城关镇女党员", "members_female"),
+        ("1210", "新华镇党员总数", "members_total"), ("290", "新华镇女党员", "members_female"),
+        ("1000", "城北镇党员总数", "members_total"), ("200", "城北镇女党员", "members_female"),
+    ]
+
+
+def test_tabs_of_a_page_s_source_are_white_space_not_cells(tmp_path):
+    page = ('<html><head><meta charset="utf-8"><title>t</title></head><body><p>\n\t\t全县共有党员5222名，\n\t\t其中女党员1200名。\n\t</p>'
+            "<table>\n\t<tr>\n\t\t<td>单位</td>\n\t\t<td>党员总数</td>\n\t</tr>\n\t<tr><td>城关镇</td><td>\t1520</td></tr></table></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    from dangjian.reading.formats.html import stream_page_text
+
+    # the reader of large or deeply nested pages: one line per block, the cells of a row parted by bars
+    assert stream_page_text(page).lines == ["全县共有党员5222名， 其中女党员1200名。", "单位 | 党员总数", "城关镇 | 1520"]
+    assert [(surface, subject) for surface, subject, *_ in rows_of(read_document(path))][-1] == ("1520", "城关镇党员总数")

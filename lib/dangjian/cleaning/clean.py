@@ -661,52 +661,67 @@ QUANTITY_LINE_END = re.compile(r"[0-9]\s*(?!年)[^\s0-9，。；、,;]{1,3}$")
 ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+(?:是|、)|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+\s*[、.．]|第[一二三四五六七八九十0-9]+[，、])")
 _SENTENCE_ENDS = "。！？"
 _SUBTITLE_DASH = "——"
-#: A line break between a character that leaves a word open and one that goes on with it.
-_WRAP_POINT = re.compile(r"\n(?=[\u4e00-\u9fff0-9（(])")
+#: A line break between a character that leaves a word open and one that goes on with it: Chinese
+#: characters and digits only (a bracket or a Latin letter may open a pinyin reading or a redaction
+#: that earlier steps read at the start of a line).
+_WRAP_POINT = re.compile(r"\n(?=[\u4e00-\u9fff0-9])")
+_WORD_END = re.compile(r"[\u4e00-\u9fff0-9]$")
+_WORD_START = re.compile(r"^[\u4e00-\u9fff0-9]")
 
 
 def runs_on(line: str, following: str) -> bool:
     """Does ``line`` run on into the line ``following`` it, cut by the wrap of a printed page? (The
     step never joins the text's first line, its title, nor a line with a subtitle's dash ——.) It is
-    running text (at least :data:`WRAPPED_LINE_CHARS` characters with a clause mark) that ends inside
-    a word or number, not with a quantity or inside an open title; the next line goes on with a
-    word or a number, opens no item (二是, 三、) and is no heading (a short line without a mark).
+    running text (at least :data:`WRAPPED_LINE_CHARS` characters with a clause mark, no bar of a
+    table) that ends inside a word or number (a Chinese character or a digit), not with a quantity or
+    inside an open title; the next line goes on with a word (a Chinese character, or a digit after
+    no digit), opens no item (二是, 三、) and is no heading (a short line without a mark) nor a row.
 
     Example:
         >>> runs_on("发展的党员中，高中以上文化程度的占45.1%，小学文化程度的占25%，文", "盲占2.8%。")
         True
         >>> runs_on("全年共发展党员12918名，其中女党员2895名", "全县基层党组织320个。"), runs_on("一是抓发展，全年发展党员20名以上", "二是抓培训")
         (False, False)
+        >>> runs_on("全县党员基本情况统计如下，单位为名", "乡镇 | 党员总数 | 女党员"), runs_on("截至年底，全县共有党员1801", "2023年新发展党员50名，")
+        (False, False)
     """
     last = line[max(map(line.rfind, _SENTENCE_ENDS)) + 1 :]  # the line's last sentence
     return (
         len(line) >= WRAPPED_LINE_CHARS
+        and _WORD_END.search(line) is not None
+        and _WORD_START.match(following) is not None
+        and not (line[-1].isdigit() and following[0].isdigit())  # 1801 / 2023年: two numbers, never one
         and PROSE_MARK.search(line) is not None
-        and OPEN_LINE_END.search(line) is not None
         and QUANTITY_LINE_END.search(last) is None
-        and CONTINUED_LINE_START.match(following) is not None
         and ITEM_START.match(following) is None
         and UNCLOSED_TITLE.search(last) is None
+        and not any(bar in line or bar in following for bar in "|｜")  # a table's rows stay rows
         and (len(following) >= WRAPPED_LINE_CHARS or PROSE_MARK.search(following) is not None or following[-1:] in _SENTENCE_ENDS)
     )
 
 
+#: How far back a line run on is judged (its end decides; a run of wrapped lines is not read again
+#: from its start at every break).
+_WRAP_LOOK_BACK = 400
+
+
 def _wrap_edits(text: str) -> Iterator[tuple[int, int, str]]:
     """The line breaks of ``text`` that cut running text (:func:`runs_on`), each judged with the
-    whole line it ends, lines already run on included, so that a second pass finds nothing more."""
+    line it ends, lines already run on into it included (at most :data:`_WRAP_LOOK_BACK` characters
+    back), so that a second pass finds nothing more."""
     chain_start, last_join = 0, -2  # where the line run on so far starts; the last break taken out
     for match in _WRAP_POINT.finditer(text):
         position = match.start()
-        if not position or not OPEN_LINE_END.match(text, position - 1, position):
+        if not position or not _WORD_END.match(text, position - 1, position):
             continue
         line_start = text.rfind("\n", 0, position) + 1
         if not line_start or _SUBTITLE_DASH in text[line_start:position]:
             continue  # the first line is the title; a line with a subtitle's dash is a title too
-        start = chain_start if last_join == line_start - 1 else line_start
+        start = max(chain_start if last_join == line_start - 1 else line_start, position - _WRAP_LOOK_BACK)
         following_end = text.find("\n", position + 1)
         following = text[position + 1 : following_end if following_end >= 0 else len(text)]
         if runs_on(text[start:position], following):
-            chain_start, last_join = start, position
+            chain_start, last_join = (chain_start if last_join == line_start - 1 else line_start), position
             yield position, position + 1, ""
 
 
@@ -752,6 +767,8 @@ _ARROW_CRUMBS = re.compile(r"[^>»＞，。；：:,;]+(?:[>»＞][^>»＞，。�
 _PORTAL_NAME = re.compile(r"[^，。；：:,;、]*(?:网站|新闻网|门户网)")
 _MAX_CRUMBS_CJK, _MAX_PORTAL_CJK = 30, 12
 _ANY_SPACE = re.compile(r"\s+")
+#: Characters of verbs and of 党建 that a portal's name does not hold (建好用好党建网站 is work on a site).
+_ACTING = re.compile("[建用办设管推做抓强]")
 _MAX_FURNITURE_CJK = 60
 _SENTENCE_END = re.compile("[。！？]")
 
@@ -795,13 +812,20 @@ def _site_line(stripped: str) -> bool:
     Example:
         >>> _site_line("新闻中心 > 综合 > 贵州日报"), _site_line("搜狐新闻-搜狐网站"), _site_line("全县织密一张网")
         (True, True, False)
+        >>> _site_line("（三）建好用好党建网站"), _site_line("3.党建网站"), _site_line("中国共产党新闻网")
+        (False, False, True)
     """
     if ">" not in stripped and "»" not in stripped and "＞" not in stripped and "网" not in stripped:
         return False
     compact = _ANY_SPACE.sub("", stripped)
     if _ARROW_CRUMBS.fullmatch(compact):
         return not _has_more_chinese_than(compact, _MAX_CRUMBS_CJK)
-    return _PORTAL_NAME.fullmatch(compact) is not None and not _has_more_chinese_than(compact, _MAX_PORTAL_CJK)
+    return (
+        _PORTAL_NAME.fullmatch(compact) is not None
+        and not _has_more_chinese_than(compact, _MAX_PORTAL_CJK)
+        and ITEM_START.match(compact) is None
+        and _ACTING.search(compact) is None  # （三）建好用好党建网站: a heading of work on a site, not its banner
+    )
 
 
 def _has_more_chinese_than(text: str, limit: int) -> bool:

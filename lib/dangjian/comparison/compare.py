@@ -99,6 +99,8 @@ def region_labels(documents: pd.DataFrame, region_col: str = "region") -> pd.Dat
     rows = []
     for record in documents.to_dict("records"):
         value = record.get(region_col)
+        if isinstance(value, float) and not np.isnan(value) and value.is_integer():
+            value = int(value)  # a year read as a number: 2009, not 2009.0
         region = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value).strip()
         if region_col not in _PLACE_COLUMNS:
             region = region or f"(no {region_col})"
@@ -111,8 +113,10 @@ def region_labels(documents: pd.DataFrame, region_col: str = "region") -> pd.Dat
         rank = LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER)
         rows.append({"doc_id": record["doc_id"], "region": region, "level": level, "level_rank": rank, "region_label": f"{region} ({level})"})
     table = pd.DataFrame(rows, columns=["doc_id", "region", "level", "level_rank", "region_label"])
-    keys = ["level_rank", "region_label"] if region_col in _PLACE_COLUMNS else ["missing", "region", "level_rank"]
-    ordered = table.assign(missing=table["region"].str.startswith("(no ")).sort_values(keys, kind="stable")["region_label"]
+    keys = ["level_rank", "region_label"] if region_col in _PLACE_COLUMNS else ["missing", "number", "region", "level_rank"]
+    ordered = table.assign(
+        missing=table["region"].str.startswith("(no "), number=pd.to_numeric(table["region"], errors="coerce")  # 2 before 10
+    ).sort_values(keys, kind="stable", na_position="last")["region_label"]
     table["group_rank"] = table["region_label"].map({label: rank for rank, label in enumerate(dict.fromkeys(ordered))})
     return table[["doc_id", "region", "level", "level_rank", "group_rank", "region_label"]]
 
@@ -137,6 +141,8 @@ def ordered_groups(rows: pd.DataFrame) -> list[str]:
         >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "year": ["2015", "1997", "2011"], "level": ["national", "prefecture", "province"]})
         >>> ordered_groups(region_labels(docs, "year")), ordered_groups(region_labels(docs.assign(region=["全国", "潍坊市", "上海市"])))
         (['1997 (prefecture)', '2011 (province)', '2015 (national)'], ['全国 (national)', '上海市 (province)', '潍坊市 (prefecture)'])
+        >>> ordered_groups(region_labels(docs.assign(batch=[10.0, 2.0, None]), "batch"))
+        ['2 (prefecture)', '10 (national)', '(no batch) (province)']
     """
     keys = ["group_rank"] if "group_rank" in rows.columns else ["level_rank", "region_label"]
     return list(dict.fromkeys(rows.sort_values(keys, kind="stable")["region_label"]))

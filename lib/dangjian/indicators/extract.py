@@ -438,7 +438,8 @@ def _quantity_batches(
                 planned_table = False  # body text ends the table a header opened
             if not found:
                 planned_section = plan_section(text, planned_section)
-                header = table_header(text) if _MAYBE_ROW.search(text) else ()
+                if not cells:  # a row without numbers (城关镇 | — | —) keeps its table's header
+                    header = table_header(text) if _MAYBE_ROW.search(text) else ()
                 planned_table = planned_table or is_plan_header(text)
                 heading = heading_frame(text)
                 frame, whole = (heading, None) if heading else (frame, whole)

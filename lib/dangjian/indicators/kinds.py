@@ -208,26 +208,31 @@ def quantity_kind(text: str, start: int, unit_class: str, surface: str = "") -> 
 #: A heading that names the targets of the section under it (二、年度任务, （一）工作目标, 主要目标：).
 _PLAN_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[0-9]+[、.．])?[ \u3000]*"
-    r"[\u4e00-\u9fff]{0,6}?(?:目标|目标任务|任务目标|年度任务)[:：]?$"
+    r"(?:(?:19|20)[0-9]{2}年(?:度)?)?(?![\u4e00-\u9fff]{0,4}(?:完成|实现|达成|达到|超额|圆满))[\u4e00-\u9fff]{0,6}?(?:目标|目标任务|任务目标|年度任务)[:：]?$"
 )
-#: A heading of the first level (三、扶持对象): a section of its own begins.
+#: A heading of the first level (三、扶持对象), or one that names what was done (（二）主要成效): a
+#: section of its own begins.
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_RESULTS_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[)）]|[0-9]+[、.．])[^，。；]{0,12}(?:成效|成绩|情况|进展|回顾|做法|经验|完成)")
 
 
 def plan_section(line: str, planned: bool) -> bool:
     """After the ``line`` (a sentence without numbers), are the numbers that follow in a section of
-    targets? A heading that names targets opens one; a heading of the first level ends it.
+    targets? A heading that names targets (not targets met: 圆满完成目标) opens one; a heading of the
+    first level, or one that names what was done (主要成效, 完成情况), ends it.
 
     Example:
         >>> plan_section("二、年度任务", False), plan_section("三、扶持对象", True), plan_section("（一）强化党建引领", True)
         (True, False, True)
-        >>> plan_section("一、主要任务完成情况", False), plan_section("工作目标：", False)
-        (False, True)
+        >>> plan_section("一、主要任务完成情况", False), plan_section("工作目标：", False), plan_section("二、2024年工作目标", False)
+        (False, True, True)
+        >>> plan_section("（一）圆满完成目标", False), plan_section("（二）主要成效", True)
+        (False, False)
     """
     line = line.strip()
     if _PLAN_HEADING.match(line):
         return True
-    return False if _TOP_HEADING.match(line) else planned
+    return False if _TOP_HEADING.match(line) or _RESULTS_HEADING.match(line) else planned
 
 
 def kind_in_plan_section(kind: str, left: str) -> str:

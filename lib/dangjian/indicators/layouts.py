@@ -143,8 +143,8 @@ def table_cell(candidate: Candidate) -> Quantity | None:
     return _cell_quantity(candidate, "other") if inline or alone else None
 
 
-#: What separates the cells of a table row written on one line: a bar, or spaces (the readers of
-#: Word and HTML files put a tab between cells, which cleaning turns into a space).
+#: What separates the cells of a table row written on one line: a bar (the readers of Word and HTML
+#: files write one between cells), or spaces (a tab of a text file becomes a space in cleaning).
 _BAR = re.compile(r"[|｜]")
 _SPACED_CELL = re.compile(r"[^ \u3000]+")
 #: A cell: short, and no clause of running text (no sentence or clause mark).
@@ -219,11 +219,15 @@ def table_header(text: str) -> tuple[str, ...]:
         ('单位', '党员总数', '女党员', '发展党员（名）')
         >>> table_header("指标 2022年 2023年"), table_header("城关镇 1520 380 25"), table_header("一、 发展计划")
         (('指标', '2022年', '2023年'), (), ())
+        >>> table_header("第一部分 基本情况"), table_header("| 2022年 | 2023年 |")
+        ((), ('2022年', '2023年'))
     """
     spans = row_cells(text)
     cells = tuple(text[a:b] for a, b in spans)
     if not cells or any(_DIGIT.search(cell) and not _YEAR_HEADER.fullmatch(cell) for cell in cells):
         return ()
+    if len(cells) < 3 and "|" not in text and "｜" not in text:
+        return ()  # 第一部分 基本情况: two words parted by a space are a heading, not a table's header
     if _ITEM_MARK.match(cells[0]):
         return ()  # 一、 发展计划: a heading with its marker
     return cells
@@ -283,8 +287,8 @@ def row_cell(candidate: Candidate) -> Quantity | None:
 def header_row(text: str, header: Sequence[str]) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
     """The cell spans of ``text`` when it is a row of the table whose column headers are
     ``header`` (a label without numbers first, then as many cells as there are headers, or one
-    more where the header has nothing above the labels), with the headers in line with them; else
-    ``([], ())``.
+    more where the header has nothing above the labels, or fewer where the last cells are empty),
+    with the headers in line with them; else ``([], ())``.
 
     Example:
         >>> header = table_header("单位 党员总数 女党员")
@@ -293,14 +297,16 @@ def header_row(text: str, header: Sequence[str]) -> tuple[list[tuple[int, int]],
         >>> header_row("党员总数 | 5221 | 5300", table_header("| 2022年 | 2023年 |"))
         ([(0, 4), (7, 11), (14, 18)], ('', '2022年', '2023年'))
         >>> header_row("城关镇 1520", header), header_row("1 2 3", header)
-        (([], ()), ([], ()))
+        (([(0, 3), (4, 8)], ('单位', '党员总数')), ([], ()))
     """
     if not header:
         return [], ()
     spans = row_cells(text)
     missing = len(spans) - len(header)
-    if missing not in (0, 1) or spans[0][0] == spans[0][1] or _DIGIT.search(text, *spans[0]) is not None:
+    if missing > 1 or len(spans) < 2 or spans[0][0] == spans[0][1] or _DIGIT.search(text, *spans[0]) is not None:
         return [], ()
+    if missing < 0:  # 城关镇 | 1520 | 380 under 单位 | 党员总数 | 女党员 | 备注: the empty last cells dropped
+        return spans, tuple(header[: len(spans)])
     return spans, ("",) * missing + tuple(header)
 
 

@@ -46,6 +46,8 @@ _OWN_CLASSIFIERS = {"count": ("个", "家", "所", "座", "处", "支", "名", "
 _PERSON_NOUN = re.compile(
     r"^[\u4e00-\u9fff]{0,4}?(?:党员|干部|书记|人才|人员|员工|职工|志愿者|群众|农民|学生|教师|代表|骨干|能人|青年|妇女|委员|"
     r"积极分子|发展对象|指导员|网格员|工作者|第一书记|专家|退役军人)"
+    # 党员活动室, 书记工作室, 人才驿站, 代表联络站: a place named after people, not people
+    r"(?![\u4e00-\u9fff]{0,3}?(?:室|站|所|岗|中心|之家|基地|驿站|阵地|示范点|点位))"
 )
 #: Having so many of something (有10名以上员工): the condition of a group, whatever the noun.
 _HAVING = re.compile(r"(?:有|从业|在岗)$")
@@ -66,6 +68,8 @@ def counts_its_noun(text: str, quantity: Quantity) -> bool:
         [True, True, True]
         >>> [counts_its_noun(t, quantities(t)[0]) for t in ("有10名以上员工的非公企业", "30人以上的社会组织", "100户以上的村", "35岁以下党员")]
         [False, False, False, False]
+        >>> [counts_its_noun(t, quantities(t)[0]) for t in ("建成20个以上党员活动室", "建设10个以上人才驿站")]
+        [True, True]
         >>> text = "以有10名以上员工、有生产经营活动的非公企业为重点"
         >>> counts_its_noun(text, quantities(text)[0])
         False

@@ -731,9 +731,14 @@ def unsure_note(reasons: dict[str, str], values: dict[str, str] | None = None) -
     """
     if not reasons:
         return ""
-    clean = lambda why: why.replace("[", "(").replace("]", ")").replace("\n", " ")  # noqa: E731
     values = values or {}
-    return UNSURE_PREFIX + "; ".join(f"{name}={clean(values.get(name, '')).replace(';', ',')} [{clean(why)}]" for name, why in reasons.items())
+    return UNSURE_PREFIX + "; ".join(f"{name}={_noted(values.get(name, ''))} [{_noted(why, value=False)}]" for name, why in reasons.items())
+
+
+def _noted(text: str, value: bool = True) -> str:
+    """``text`` as a note writes it: no brackets or line breaks, and in a value no semicolon."""
+    text = (text or "").replace("[", "(").replace("]", ")").replace("\n", " ")
+    return text.replace(";", ",") if value else text
 
 
 _UNSURE_ENTRY = re.compile(r"(\w+)(?:=([^\[;]*?))? \[([^\]]*)\]")
@@ -773,10 +778,12 @@ def still_unsure(metadata: dict[str, str]) -> dict[str, str]:
         {'year': 'most frequent year'}
         >>> still_unsure({"region": "", "region_candidates": "长宁: 上海市长宁区 | 四川省宜宾市长宁县", "notes": ""})
         {'region': '长宁: 上海市长宁区 | 四川省宜宾市长宁县'}
+        >>> still_unsure({"level": "county;township", "notes": unsure_note({"level": "cues"}, {"level": "county;township"})})
+        {'level': 'cues'}
     """
     unsure: dict[str, str] = {}
     for name, guessed, why in _unsure_entries(metadata.get("notes", "") or ""):
-        if guessed is None or (metadata.get(name, "") or "").strip() == guessed.strip():
+        if guessed is None or _noted(metadata.get(name, "") or "").strip() == guessed.strip():
             unsure[name] = why
     noted = {name for name, _, _ in _unsure_entries(metadata.get("notes", "") or "")}
     if metadata.get("region_candidates") and "region" not in noted:

@@ -83,6 +83,9 @@ DOCUMENT_COUNTS = (
     "raw_chars", "clean_chars", "paragraphs", "sentences", "sections", "pinyin_removed",
     "lost_characters", "placeholders", "furniture_lines", "tokens", "token_types",
 )
+#: Columns of the documents table that describe how a file was read, not the document: no report
+#: groups documents by them (the counts of :data:`DOCUMENT_COUNTS` are not either).
+READING_COLUMNS = ("file", "encoding")
 #: Metadata of a document that the sentence and paragraph tables carry when they are read.
 UNIT_METADATA = ("doc_id", "region", "level", "year", "genre")
 
@@ -209,7 +212,7 @@ def pandas_dtypes(table: str) -> dict[str, str]:
 INDICATOR_DTYPES = pandas_dtypes("indicators")
 
 __all__ = [
-    "CLEANING_COLUMNS", "COLUMNS", "COLUMN_TYPES", "DOCUMENT_COLUMNS", "DOCUMENT_COUNTS", "EXCLUDED_COLUMNS",
+    "CLEANING_COLUMNS", "COLUMNS", "COLUMN_TYPES", "DOCUMENT_COLUMNS", "DOCUMENT_COUNTS", "EXCLUDED_COLUMNS", "READING_COLUMNS",
     "FOUND_METADATA", "INDICATOR_COLUMNS", "INDICATOR_DTYPES", "ISSUE_COLUMNS", "METADATA_COLUMNS", "NULLABLE_INTEGERS",
     "OFFSET_COLUMNS", "PARAGRAPH_COLUMNS", "REQUIRED_COLUMNS", "SECTION_COLUMNS", "SENTENCE_COLUMNS", "STATUS_COLUMNS",
     "TABLES", "TEXTS", "TEXT_COLUMNS", "TOKEN_COLUMNS", "UNIT_METADATA", "document_columns", "pandas_dtypes", "table_schema",

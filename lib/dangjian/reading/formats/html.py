@@ -58,6 +58,9 @@ _BLOCK_TAGS = frozenset(
     "title tr ul".split()
 )
 _CELL_TAGS = frozenset({"td", "th"})
+#: Where a table cell starts in a line being read: a control character no page's text keeps (a tab
+#: of the page's source is white space, not a cell).
+_CELL_START = "\x1f"
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 #: Legacy Chinese charsets read with their superset, so that no character is lost.
@@ -129,7 +132,7 @@ class _PageTextTarget:
         if self.skipping or tag in _SKIPPED_TAGS:
             self.skipping += 1
         elif tag in _CELL_TAGS:
-            self.line.append("\t")
+            self.line.append(_CELL_START)
         elif tag in _BLOCK_TAGS:
             self._end_line()
 
@@ -146,14 +149,14 @@ class _PageTextTarget:
         if self.in_title:
             self.title.append(text)
         elif not self.skipping:
-            self.line.append(text)
+            self.line.append(text.replace(_CELL_START, " "))
             self.chars += len(text)
             if self.chars > self.max_chars:
                 raise CorpusError(self.path, too_much_text(self.max_chars))
 
     def _end_line(self) -> None:
         if self.line:
-            line = join_cells([" ".join(cell.split()) for cell in "".join(self.line).split("\t")])
+            line = join_cells([" ".join(cell.split()) for cell in "".join(self.line).split(_CELL_START)])
             if line:
                 self.lines.append(line)
             self.line = []
