@@ -82,6 +82,11 @@ _CHANGE_OF_PERCENT = re.compile(
 #: A new level reached, not a change: 增加到, 提高至, 提升为.
 _LEVEL_REACHED = re.compile(r"(?:到|至|为|达到|达)[^，。；,;]{0,2}$")
 _STATEMENT_BREAKS = "；;。！？!?"
+
+
+def _last_statement(left: str) -> str:
+    """The last statement of ``left`` (after its last ；。！？)."""
+    return left[max(map(left.rfind, _STATEMENT_BREAKS)) + 1 :]
 #: Numbers listed before this one (分别增加1.0万个、0.6万个、…): the verb before the list applies to each.
 _ENUMERATED = re.compile(r"(?:[0-9０-９.]+[万亿千]?[^\s、，。；0-9０-９和及]{0,4}(?:、|和|及))+$")
 _PERCENT_CLASSES = ("percent",)
@@ -118,7 +123,7 @@ def is_target(left: str) -> bool:
         >>> is_target("村民人均可支配收入从2019年11000元提高到2020年"), is_target("从2019年到2020年，全县发展党员")
         (False, False)
     """
-    statement = left[max(map(left.rfind, _STATEMENT_BREAKS)) + 1 :]  # the last statement
+    statement = _last_statement(left)
     targets = [m.end() for m in _TARGET.finditer(statement)]
     if not targets:
         # 到2015年，…比例提升到50%；平均年龄下降到40岁: a year that opens the sentence sets all its levels
@@ -245,6 +250,6 @@ def kind_in_plan_section(kind: str, left: str) -> str:
         >>> kind_in_plan_section("amount", "截至目前已建成"), kind_in_plan_section("change", "比上年增长")
         ('amount', 'change')
     """
-    statement = left[max(map(left.rfind, _STATEMENT_BREAKS)) + 1 :]
+    statement = _last_statement(left)
     return "target" if kind in ("amount", "share") and _ACHIEVED.search(statement) is None else kind
 

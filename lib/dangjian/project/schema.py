@@ -86,6 +86,17 @@ DOCUMENT_COUNTS = (
 #: Columns of the documents table that describe how a file was read, not the document: no report
 #: groups documents by them (the counts of :data:`DOCUMENT_COUNTS` are not either).
 READING_COLUMNS = ("file", "encoding")
+
+
+def describing_columns(columns) -> list[str]:
+    """The columns of a documents table that describe a document (what reports group by): not its
+    counts (:data:`DOCUMENT_COUNTS`) nor how its file was read (:data:`READING_COLUMNS`).
+
+    Example:
+        >>> describing_columns(["doc_id", "file", "region", "encoding", "raw_chars", "level", "tokens"])
+        ['doc_id', 'region', 'level']
+    """
+    return [c for c in columns if c not in DOCUMENT_COUNTS and c not in READING_COLUMNS]
 #: Metadata of a document that the sentence and paragraph tables carry when they are read.
 UNIT_METADATA = ("doc_id", "region", "level", "year", "genre")
 
@@ -212,7 +223,7 @@ def pandas_dtypes(table: str) -> dict[str, str]:
 INDICATOR_DTYPES = pandas_dtypes("indicators")
 
 __all__ = [
-    "CLEANING_COLUMNS", "COLUMNS", "COLUMN_TYPES", "DOCUMENT_COLUMNS", "DOCUMENT_COUNTS", "EXCLUDED_COLUMNS", "READING_COLUMNS",
+    "CLEANING_COLUMNS", "COLUMNS", "COLUMN_TYPES", "DOCUMENT_COLUMNS", "DOCUMENT_COUNTS", "EXCLUDED_COLUMNS", "READING_COLUMNS", "describing_columns",
     "FOUND_METADATA", "INDICATOR_COLUMNS", "INDICATOR_DTYPES", "ISSUE_COLUMNS", "METADATA_COLUMNS", "NULLABLE_INTEGERS",
     "OFFSET_COLUMNS", "PARAGRAPH_COLUMNS", "REQUIRED_COLUMNS", "SECTION_COLUMNS", "SENTENCE_COLUMNS", "STATUS_COLUMNS",
     "TABLES", "TEXTS", "TEXT_COLUMNS", "TOKEN_COLUMNS", "UNIT_METADATA", "document_columns", "pandas_dtypes", "table_schema",

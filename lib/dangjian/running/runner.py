@@ -69,7 +69,7 @@ from dangjian.project.params import (
     role_value,
     shown,
 )
-from dangjian.project.schema import DOCUMENT_COUNTS, READING_COLUMNS
+from dangjian.project.schema import describing_columns
 from dangjian.running import freshness, share
 from dangjian.running.freshness import Changes
 from dangjian.running.runlock import exclusive_run
@@ -951,7 +951,7 @@ def _run_selected(
         )
         tables[folder] = CorpusTables(places[folder]).status_table()
         corpus_bytes = max(corpus_bytes, processed.bytes)
-    problems = column_problems(specs, root, {folder: grouping_columns(CorpusTables(places[folder]).document_table.columns) for folder in folders})
+    problems = column_problems(specs, root, {folder: describing_columns(CorpusTables(places[folder]).document_table.columns) for folder in folders})
     if problems:
         raise ParameterError("; ".join(problems))
     timeout = cell_timeout(corpus_bytes, timeout)
@@ -993,17 +993,6 @@ def _run_selected(
     except (OSError, ValueError) as exc:
         index, index_error = None, f"{layout.shown(layout.index)} could not be made: {exc}"
     return RunSummary(layout, results, tables, dropped, index, index_error)
-
-
-def grouping_columns(columns: Sequence[str]) -> list[str]:
-    """The columns of a documents table a report may group by: what describes a document, not its
-    counts nor how its file was read.
-
-    Example:
-        >>> grouping_columns(["doc_id", "file", "region", "encoding", "raw_chars", "level", "tokens"])
-        ['doc_id', 'region', 'level']
-    """
-    return [c for c in columns if c not in DOCUMENT_COUNTS and c not in READING_COLUMNS]
 
 
 def column_problems(specs: Sequence[ReportSpec], root: Path, columns: dict[str, Sequence[str]]) -> list[str]:

@@ -32,7 +32,7 @@ from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
-from dangjian.project.schema import DOCUMENT_COUNTS, READING_COLUMNS
+from dangjian.project.schema import describing_columns
 from dangjian.reading.corpus import LEVELS
 from dangjian.tokens.tokenize import DomainTokenizer
 from dangjian.tokens.tokenized import tokenized
@@ -54,7 +54,7 @@ MISSING_LABEL = "(unspecified)"
 def _document_metadata(processed: ProcessedCorpus) -> pd.DataFrame:
     """Document table columns that describe a document (not counts), one row per doc_id."""
     table = processed.document_table
-    return table[[c for c in table.columns if c not in DOCUMENT_COUNTS and c not in READING_COLUMNS]]
+    return table[describing_columns(table.columns)]
 
 
 def _heading_runs_forward(ordered: pd.DataFrame) -> pd.Series:
