@@ -277,6 +277,13 @@ def _score_sets():
 #: rules after the twenty-seventh part was studied: values recall 0.985, precision 0.943; core precision 0.950,
 #: recall 0.528; kind 0.985, other 0.923. Then studied (an act of building alone takes what the clause before
 #: built: 新建6个党群服务中心，整修23个; 高中学历以上 is education): core precision 0.957, recall 0.611.
+#: A twenty-ninth blind part (``blind29``: 8 documents, 99 indicator rows, 74 with a core id: a county's village
+#: elections, non-public firms, a university and a supply company of 江苏 and 陕西; a province's party statistics,
+#: a street and two communities), measured blind with the rules after the twenty-eighth part was studied: values
+#: recall 1.000, precision 1.000; core precision 0.910, recall 0.824; kind 1.000, other 1.000 (the same with the
+#: rules before the twenty-sixth part was studied). Then studied (teams that guide elections and the elections of
+#: firms are no party elections; 标杆院系 are models; 第一议题 is study; the audience of a service; joint-building
+#: activities): core precision 0.956, recall 0.878.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -311,13 +318,14 @@ THRESHOLDS = {
     "blind26": {"recall": 0.96, "precision": 0.92, "core_precision": 0.96, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.93},
     "blind27": {"recall": 0.99, "precision": 0.97, "core_precision": 0.78, "core_recall": 0.80, "kind": 0.99, "kind_other": 0.99},
     "blind28": {"recall": 0.98, "precision": 0.94, "core_precision": 0.95, "core_recall": 0.61, "kind": 0.98, "kind_other": 0.92},
+    "blind29": {"recall": 0.99, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.87, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1671,6 +1679,18 @@ PROBES += [tuple(line.split(" | ")) for line in """
 高标准新建6个党群服务中心，整修23个，逐村划分功能区。 | 23个 | service_centres | amount
 计划发展党员490名左右，35岁以下的330名左右，具有高中学历以上文化程度的280名左右。 | 280名 | recruits_profile | target
 目前我州还有104个活动阵地需要新建或重建，其中新建47个、重建57个。 | 47个 | service_centres | amount
+""".strip().splitlines()]
+
+#: Probe sentences written when the twenty-ninth part (elections, a university, communities) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+县委派出8个换届工作指导组，全县112个村党组织完成换届。 | 8个 |  | amount
+县委派出8个换届工作指导组，全县112个村党组织完成换届。 | 112个 | org_elections | amount
+全镇15个村级股份经济合作社完成换届。 | 15个 |  | amount
+学校培育省级标杆院系3个。 | 3个 | model_orgs | amount
+党委全年学习“第一议题”45次。 | 45次 | study_activities | amount
+社区举办邻里节等服务活动30场，受众2000余人次。 | 2000余人次 | people_served | amount
+全年开展党史宣讲20场，受众3000人次。 | 3000人次 | training_participants | amount
+与辖区单位开展联建活动12次。 | 12次 | joint_building | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])
