@@ -94,8 +94,9 @@ display(table)
 # %% [markdown]
 # The corpus report gives every file a status. *ok* documents raised no doubt. *warning* documents
 # are analysed, with the reason to look at them: characters lost in transmission, metadata missing or
-# guessed, a web page saved as `.txt`, or text that ran over 500 characters without a sentence end and
-# was cut at commas. *skipped* files (empty, binary, without Chinese) are left out of every analysis.
+# guessed, a web page saved as `.txt`, text that ran over 500 characters without a sentence end and
+# was cut at commas, or a clean text that another file holds too (the same report saved twice, which
+# would count twice in every comparison). *skipped* files (empty, binary, without Chinese) are left out of every analysis.
 # `dangjian run` prints the same report at the end of the run and fails if a file was skipped.
 
 # %%

@@ -101,3 +101,17 @@ def test_runs_of_mojibake_are_reported_with_their_length():
     longest = int(re.search(r"the longest (\d+)", warnings[0]).group(1))
     assert longest >= 20  # 9 characters of 3 bytes each, a few invisible ones removed by cleaning
     assert not [w for w in document_warnings(_mojibake_document(text)) if "mojibake" in w]
+
+
+def test_two_files_of_the_same_text_are_each_warned_of_the_other(corpus_copy):
+    # the same report saved again in another encoding: different bytes, the same clean text
+    text = (corpus_copy / "town-speech.txt").read_text(encoding="utf-8")
+    (corpus_copy / "town-speech-copy.txt").write_bytes(text.encode("gb18030"))
+    with open(corpus_copy / "metadata.csv", "a", encoding="utf-8") as fh:
+        fh.write("town-speech-copy,town-speech-copy.txt,,某镇,,,,,township,2019,stated,speech,,hans,\n")
+    rows = corpus_status(corpus_copy).set_index("doc_id")
+    assert "the same clean text as town-speech-copy.txt (doc_id town-speech-copy)" in rows.loc["town-speech", "reasons"]
+    assert "the same clean text as town-speech.txt (doc_id town-speech)" in rows.loc["town-speech-copy", "reasons"]
+    assert rows.loc["town-speech-copy", "status"] == "warning"
+    others = rows.drop(index=["town-speech", "town-speech-copy"])
+    assert not others["reasons"].str.contains("same clean text").any()

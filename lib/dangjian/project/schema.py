@@ -74,7 +74,7 @@ DOCUMENT_COLUMNS = (
     "doc_id", "file", "title", "region", "province", "prefecture", "county", "township",
     "level", "year", "genre", "author", "script", "encoding", "raw_chars", "clean_chars",
     "paragraphs", "sentences", "sections", "pinyin_removed", "lost_characters", "placeholders",
-    "furniture_lines", "date",
+    "furniture_lines", "date", "text_digest",
 )
 #: Metadata the cleaner finds in a document's own lines, kept as columns of the documents table.
 FOUND_METADATA = ("editor", "source", "visits", "author_position")
@@ -83,9 +83,9 @@ DOCUMENT_COUNTS = (
     "raw_chars", "clean_chars", "paragraphs", "sentences", "sections", "pinyin_removed",
     "lost_characters", "placeholders", "furniture_lines", "tokens", "token_types",
 )
-#: Columns of the documents table that describe how a file was read, not the document: no report
-#: groups documents by them (the counts of :data:`DOCUMENT_COUNTS` are not either).
-READING_COLUMNS = ("file", "encoding")
+#: Columns of the documents table that say how a file was read or fingerprint its text, not what the
+#: document is: no report groups documents by them (the counts of :data:`DOCUMENT_COUNTS` are not either).
+READING_COLUMNS = ("file", "encoding", "text_digest")
 
 
 def describing_columns(columns) -> list[str]:

@@ -142,6 +142,7 @@ COLUMN_MEANINGS: dict[str, tuple[str, str]] = {
     "lost_characters": ("characters lost in transmission (? or U+FFFD), kept and counted", ">= 0"),
     "placeholders": ("redactions and template-site names replaced by the placeholder □", ">= 0"),
     "furniture_lines": ("lines of web-page furniture removed by cleaning", ">= 0"),
+    "text_digest": ("fingerprint of the clean text (BLAKE2b, 16 hex digits): documents with the same clean text share it", ""),
     # documents: counts of the indicator table
     "quantities": ("quantities (rows of the indicator table) of the document", ">= 0"),
     "mapped": ("quantities of the document mapped to a core indicator (thresholds excluded)", ">= 0"),

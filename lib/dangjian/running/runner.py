@@ -91,6 +91,9 @@ DEFAULT_TIMEOUT = 600.0
 #: work, the online LDA fit on all units ran past 600 s; on an idle machine the whole LDA report took
 #: 359 s. The timeout is a guard against a kernel that hangs, not a budget.
 TIMEOUT_SECONDS_PER_MB = 12.0
+#: Seconds a notebook's kernel has to start and answer (papermill's default is 60; a loaded two-core
+#: machine starting the kernel's imports can take longer, and a slow start is no failure of the report).
+KERNEL_START_TIMEOUT = 300
 UP_TO_DATE = "up to date"
 
 
@@ -369,6 +372,7 @@ def execute_report(
                             language="python",
                             cwd=str(root),
                             execution_timeout=math.ceil(timeout),  # papermill takes whole seconds
+                            start_timeout=KERNEL_START_TIMEOUT,
                             log_output=log_output,
                             progress_bar=progress_bar,
                             **engine_options,

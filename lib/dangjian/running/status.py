@@ -88,6 +88,53 @@ def document_status(document: ProcessedDocument) -> dict[str, str]:
     }
 
 
+def same_text_reasons(documents: pd.DataFrame, shown: int = 3) -> dict[str, str]:
+    """For each document whose clean text another document has too, a reason naming the others' files
+    (``documents``: ``doc_id``, ``file``, ``text_digest`` and ``clean_chars`` columns; empty texts are
+    left to their own warning).
+
+    Example:
+        >>> documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "file": ["a.txt", "b.html", "c.txt"],
+        ...                           "text_digest": ["x1", "x1", "y2"], "clean_chars": [40, 40, 12]})
+        >>> same_text_reasons(documents)["a"]
+        'the same clean text as b.html (doc_id b): each copy counts in every comparison'
+    """
+    if not len(documents) or "text_digest" not in documents:
+        return {}
+    texts = documents[(documents["clean_chars"] > 0) & (documents["text_digest"] != "")]
+    copies = texts[texts.duplicated("text_digest", keep=False)]
+    reasons = {}
+    for _, group in copies.groupby("text_digest", sort=False):
+        for doc_id in group["doc_id"]:
+            others = group[group["doc_id"] != doc_id]
+            named = ", ".join(f"{row.file} (doc_id {row.doc_id})" for row in others.head(shown).itertuples())
+            more = f" and {len(others) - shown} more" if len(others) > shown else ""
+            reasons[doc_id] = f"the same clean text as {named}{more}: each copy counts in every comparison"
+    return reasons
+
+
+def with_same_texts(status: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The status table with a warning on each document whose clean text another document has too
+    (:func:`same_text_reasons`); other rows unchanged.
+
+    Example:
+        >>> status = pd.DataFrame({"doc_id": ["a", "b"], "file": ["a.txt", "b.txt"], "status": ["ok", "ok"], "reasons": ["", ""]})
+        >>> documents = pd.DataFrame({"doc_id": ["a", "b"], "file": ["a.txt", "b.txt"], "text_digest": ["x", "x"], "clean_chars": [5, 5]})
+        >>> with_same_texts(status, documents)["status"].tolist()
+        ['warning', 'warning']
+    """
+    reasons = same_text_reasons(documents)
+    if not reasons:
+        return status
+    status = status.copy()
+    for position, doc_id in zip(status.index, status["doc_id"]):
+        if doc_id in reasons and status.at[position, "status"] in ("ok", "warning"):
+            before = status.at[position, "reasons"]
+            status.at[position, "reasons"] = f"{before}; {reasons[doc_id]}" if before else reasons[doc_id]
+            status.at[position, "status"] = "warning"
+    return status
+
+
 def status_table(processed: ProcessedCorpus | CorpusTables) -> pd.DataFrame:
     """Every document of a processed corpus with its status (ok, warning, skipped) and why.
 
@@ -108,7 +155,9 @@ def status_table(processed: ProcessedCorpus | CorpusTables) -> pd.DataFrame:
     rows = [document_status(document) for document in processed]
     for issue in processed.issues:
         rows.append({"doc_id": "", "file": Path(issue.path).name, "status": issue.status, "reasons": issue.message})
-    return pd.DataFrame(rows, columns=list(STATUS_COLUMNS))
+    table = pd.DataFrame(rows, columns=list(STATUS_COLUMNS))
+    summaries = pd.DataFrame([d.summary() for d in processed], columns=["doc_id", "file", "text_digest", "clean_chars"])
+    return with_same_texts(table, summaries)
 
 
 def format_status(table: pd.DataFrame, folder: Path | str, problems_only: bool = False) -> str:

@@ -56,6 +56,7 @@ from dangjian.project.params import ParameterError, corpus_folders, find_paramet
 from dangjian.project.schema import FOUND_METADATA, INDICATOR_COLUMNS, INDICATOR_DTYPES, NULLABLE_INTEGERS, STATUS_COLUMNS, with_unit_metadata
 from dangjian.reading.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files, unread_files
 from dangjian.reading.stream import MANIFEST, Spilled, corpus_metadata, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
+from dangjian.running.status import with_same_texts
 
 #: Version of the tables folder's layout (a new layout makes older tables stale).
 TABLES_FORMAT = "dangjian-tables/1"
@@ -481,7 +482,8 @@ class CorpusTables:
             columns=list(STATUS_COLUMNS),
         )
         table = pd.concat([self.read("status"), rows], ignore_index=True) if len(rows) else self.read("status")
-        return table[list(STATUS_COLUMNS)].reset_index(drop=True)
+        documents = self.read("documents", ["doc_id", "file", "text_digest", "clean_chars"])
+        return with_same_texts(table[list(STATUS_COLUMNS)].reset_index(drop=True), documents)
 
     def indicators(self, taxonomy=None) -> pd.DataFrame:
         """The indicator table (:func:`dangjian.indicators.extract`) with ``taxonomy`` (a path, a

@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -26,6 +27,17 @@ from dangjian.project.io import check_output_outside, child_path, write_table, w
 from dangjian.project.schema import DOCUMENT_COLUMNS, UNIT_METADATA, with_unit_metadata  # UNIT_METADATA: its old name here
 from dangjian.reading.corpus import DOCUMENT_SUFFIXES, Corpus, CorpusError, CorpusIssue, Document, load_corpus, load_paths
 from dangjian.segmentation.segment import Segmentation, segment
+
+
+def text_digest(text: str) -> str:
+    """A fingerprint of a clean text (BLAKE2b, 16 hex digits): two documents with the same clean text
+    (one file saved again in another encoding, a page scraped twice) have the same digest.
+
+    Example:
+        >>> text_digest("加强党的建设。") == text_digest("加强党的建设。"), len(text_digest(""))
+        (True, 16)
+    """
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 @dataclass
@@ -61,6 +73,7 @@ class ProcessedDocument:
             "lost_characters": self.cleaned.count("lost_character"),
             "placeholders": self.cleaned.count("placeholder"),
             "furniture_lines": self.cleaned.count("furniture"),
+            "text_digest": text_digest(self.cleaned.text),
         }
 
 
