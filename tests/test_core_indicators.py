@@ -284,6 +284,14 @@ def _score_sets():
 #: rules before the twenty-sixth part was studied). Then studied (teams that guide elections and the elections of
 #: firms are no party elections; 标杆院系 are models; 第一议题 is study; the audience of a service; joint-building
 #: activities): core precision 0.956, recall 0.878.
+#: A thirtieth blind part (``blind30``: 8 documents, 79 indicator rows, 40 with a core id: village first
+#: secretaries, two townships; a hospital, schools, a city's organs, couriers), measured blind with the rules after
+#: the twenty-ninth part was studied: values recall 1.000, precision 0.975; core precision 0.724, recall 0.525;
+#: kind 1.000, other 1.000 (the same with the rules before it was studied). Then studied (an act or a rate alone
+#: after problems or pledges counted takes them; pledges kept, not made, are matters done; services and free
+#: clinics given to the public; members 在外务工; transfers are funds; what a project brings the collective is its
+#: income; 基层阵地; the places a team goes to are no volunteers; 分别达到了 and a measure shared by numbers joined
+#: by 和): core precision 0.857, recall 0.900.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -310,7 +318,7 @@ THRESHOLDS = {
     "blind18": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.78, "kind": 0.99, "kind_other": 0.99},
     "blind19": {"recall": 0.95, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.75, "kind": 0.97, "kind_other": 0.92},
     "blind20": {"recall": 0.97, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.88},
-    "blind21": {"recall": 0.98, "precision": 0.99, "core_precision": 0.85, "core_recall": 0.69, "kind": 0.95, "kind_other": 0.75},
+    "blind21": {"recall": 0.98, "precision": 0.99, "core_precision": 0.85, "core_recall": 0.72, "kind": 0.95, "kind_other": 0.75},
     "blind22": {"recall": 0.99, "precision": 0.98, "core_precision": 0.98, "core_recall": 0.91, "kind": 0.98, "kind_other": 0.93},
     "blind23": {"recall": 0.99, "precision": 0.99, "core_precision": 0.93, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind24": {"recall": 0.99, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.99},
@@ -319,13 +327,14 @@ THRESHOLDS = {
     "blind27": {"recall": 0.99, "precision": 0.97, "core_precision": 0.78, "core_recall": 0.80, "kind": 0.99, "kind_other": 0.99},
     "blind28": {"recall": 0.98, "precision": 0.94, "core_precision": 0.95, "core_recall": 0.61, "kind": 0.98, "kind_other": 0.92},
     "blind29": {"recall": 0.99, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.87, "kind": 0.99, "kind_other": 0.99},
+    "blind30": {"recall": 0.99, "precision": 0.97, "core_precision": 0.85, "core_recall": 0.89, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1691,6 +1700,22 @@ PROBES += [tuple(line.split(" | ")) for line in """
 社区举办邻里节等服务活动30场，受众2000余人次。 | 2000余人次 | people_served | amount
 全年开展党史宣讲20场，受众3000人次。 | 3000人次 | training_participants | amount
 与辖区单位开展联建活动12次。 | 12次 | joint_building | amount
+""".strip().splitlines()]
+
+#: Probe sentences written when the thirtieth part (first secretaries, a hospital, couriers) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+累计排查安全隐患80个，推动整改解决75个，处置率达93.8%。 | 93.8% | problems_found_solved | share
+为辖区老人提供助餐等服务1200余人次。 | 1200余人次 | people_served | amount
+开展送医下乡活动，义诊群众2600人次。 | 2600人次 | people_served | amount
+便民服务中心全年办理各类服务事项5600件，办结率98%。 | 5600件 | people_served | amount
+便民服务中心全年办理各类服务事项5600件，办结率98%。 | 98% | people_served | share
+全村党员42名，常年在外打工党员11名。 | 11名 | floating_members | amount
+村里每年靠上级转移支付5万元维持运转。 | 5万元 | funds | amount
+扶贫车间每年为村集体带来租金4.5万元。 | 4.5万元 | collective_income | amount
+全镇党员作出承诺320项，已兑现298项，兑现率93.1%。 | 320项 |  | amount
+全镇党员作出承诺320项，已兑现298项，兑现率93.1%。 | 298项 | practical_matters | amount
+全镇党员作出承诺320项，已兑现298项，兑现率93.1%。 | 93.1% | practical_matters | share
+排查矛盾纠纷120件，化解115件，化解率95.8%。 | 95.8% | disputes | share
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

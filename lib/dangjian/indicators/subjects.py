@@ -232,7 +232,7 @@ _HEADING = re.compile(
 #: 分别 before the numbers of a list, with its verb (分别达到), a comparison (分别比上年增长) or the
 #: whole the numbers are shares of (分别占党员总数的); 各 with its verb says the same (各占17.3%和3.3%).
 _RESPECTIVELY = re.compile(
-    r"(?:分别(?:(?:比|较|同比)[^，。；、]{0,8}?)?(?:达到|达|为|是|有|占(?:[^，。；、0-9]{1,12}?(?:的|总数|总量|人数))?(?:比例|比重)?(?:为|达)?|增长|下降|提高|降低|完成|增加|减少|净增)?"
+    r"(?:分别(?:(?:比|较|同比)[^，。；、]{0,8}?)?(?:达到|达|为|是|有|占(?:[^，。；、0-9]{1,12}?(?:的|总数|总量|人数))?(?:比例|比重)?(?:为|达)?|增长|下降|提高|降低|完成|增加|减少|净增)?了?"
     r"|(?<![村户人])各(?:占(?:[^，。；、0-9]{1,12}?(?:的|总数|总量|人数))?(?:比例|比重)?|为|达到|达|增长|提高|下降))$"
 )
 #: Clause breaks; a space also separates the cells of a table laid out as text (党员总数 1086 支部数 26).
@@ -429,6 +429,8 @@ _SHARED_HEAD = re.compile(r"(?:党员|党组织|党支部|干部|书记)(?:覆�
 #: A kind of unit and what is measured of it (社区办公活动场所面积): a bare unit listed before it
 #: (村、社区办公活动场所面积) has the same measure.
 _UNIT_OWNER = re.compile(r"(村|社区|乡镇|街道|城市|农村|机关|企业|事业单位|学校)([^、，。；]{2,12})")
+#: Between two numbers of one list after 分别: a conjunction or a list mark only.
+_JOINED_NUMBERS = re.compile(r"\s*(?:、|和|及|与|以及|，和)\s*")
 #: A comparison with the year before that ends the last item (面积比上年分别提高): not a part of it.
 _PLAIN_COMPARISON_END = re.compile(r"(?:(?:比|较)(?:上年|去年|上一年|上年度|年初|上年同期|同期)(?:底|末)?(?:同期)?|同比|环比)$")
 
@@ -947,13 +949,17 @@ def label_subjects(
         raw_left = text[window.left_start : start]
         if window.same_clause and "、" in raw_left:
             raw_left = raw_left[raw_left.rindex("、") + 1 :]
-        if not window.same_clause or (skip[previous[3]] and not respectively):  # 女性和35岁以下的分别为: a threshold inside the list
+        # 分别达到93.8%和86.3%: numbers joined by 和 go on taking the items of the list before 分别
+        joined = bool(respectively) and index > 0 and bool(_JOINED_NUMBERS.fullmatch(text, spans[index - 1][1], start))
+        if (not window.same_clause and not joined) or (skip[previous[3]] and not respectively):  # 女性和35岁以下的分别为: a threshold inside the list
             head = text[window.clause_start : start].rstrip()
             opening = _RESPECTIVELY.search(head)
             in_clause = sum(1 for (s, _), skipped in zip(spans[index:], skip[index:]) if not skipped and s < window.right_end + 40 and not _CLAUSE_BREAK.search(text, end, s)) if opening else 0
             if opening and opening.group().startswith("各") and in_clause < 2:
                 opening = None  # 东村和西村收入各达50万元: 各 before one number says each, not respectively
             respectively = _respectively_items(head) if opening else []
+            if len(respectively) == 1 and in_clause > 1:
+                respectively *= in_clause  # 完成率分别达到93.8%和86.3%: one measure, of each thing counted before
             if not respectively and opening:
                 # 基层党委24.9万个、总支部30.5万个，分别比上年增加1.0万个、0.6万个: the items counted before
                 earlier = [s for s, skipped in zip(subjects, skip) if s and not skipped]
