@@ -320,7 +320,7 @@ THRESHOLDS = {
     "blind20": {"recall": 0.97, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.88},
     "blind21": {"recall": 0.98, "precision": 0.99, "core_precision": 0.85, "core_recall": 0.72, "kind": 0.95, "kind_other": 0.75},
     "blind22": {"recall": 0.99, "precision": 0.98, "core_precision": 0.98, "core_recall": 0.91, "kind": 0.98, "kind_other": 0.93},
-    "blind23": {"recall": 0.99, "precision": 0.99, "core_precision": 0.93, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
+    "blind23": {"recall": 0.99, "precision": 0.99, "core_precision": 0.94, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind24": {"recall": 0.99, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.99},
     "blind25": {"recall": 0.99, "precision": 0.95, "core_precision": 0.90, "core_recall": 0.82, "kind": 0.97, "kind_other": 0.66},
     "blind26": {"recall": 0.96, "precision": 0.92, "core_precision": 0.96, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.93},
