@@ -159,6 +159,10 @@ def test_a_text_without_a_title_line_gets_none():
         ("景湖社区党委2023年工作总结", "community"),
         ("兰州大学党委2023年基层党建工作总结", "university"),
         ("甘肃建投集团公司党委党建工作综述", "enterprise"),
+        ("大连高校注重发展学生党员培养高素质人才", "university"),
+        ("大庆油田加强党的基层组织建设纪实", "enterprise"),
+        ("国有企业党建工作调研报告", "enterprise"),
+        ("潍坊市委市直机关工委：以高质量党建促高质量发展", "agency"),
         ("镇党委书记在党组织建设工作会议上的交流发言", "township"),
     ],
 )

@@ -126,7 +126,14 @@ _LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3, "town
 #: 党委): the level of that body, before any place the title names (北京大学, 甘肃建投集团).
 BODY_LEVELS = (
     (re.compile(r"(?:大学|学院|职业技术学院|高等专科学校)(?!生)(?:[^，。；\s生]{0,6}?)(?:党委|党总支|党支部|党组织|基层党建)"), "university"),
+    # 大连高校注重发展学生党员: the universities of a place, said as 高校
+    (re.compile(r"高校(?:[^，。；\s]{0,6}?)(?:党委|党总支|党支部|党组织|党建|学生党员|发展党员)"), "university"),
     (re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|公司)(?:[^，。；\s]{0,6}?)(?:党委|党总支|党支部|党组织|基层党建)"), "enterprise"),
+    # 大庆油田加强党的基层组织建设, 中共柳州机械厂第八次党代会, 国有企业党建工作调研报告, 驻琼央企: a firm or the state's firms
+    (re.compile(r"(?:油田|矿务局|(?<![工])厂|央企|国企|国有企业|中央企业)(?:[^，。；\s]{0,8}?)(?:党委|党总支|党支部|党组织|党建|党的基层组织|党代会)"), "enterprise"),
+    (re.compile(r"(?:驻[\u4e00-\u9fff]{1,2})?(?:央企|中央企业)"), "enterprise"),
+    # 潍坊市委市直机关工委: the working committee of a place's party and government organs
+    (re.compile(r"(?:市直|县直|区直|省直|州直|旗直|中直|国家)?机关(?:工委|党工委|工作委员会)|直属机关党委"), "agency"),
 )
 #: A unit whose name was anonymised: XX县, X县, **县, ××镇, 某县, 〇〇市, □□区.
 ANONYMISED_UNIT = re.compile(rf"(?:[XxＸｘ×✕]{{1,3}}|[*＊]{{1,3}}|某{{1,2}}|□{{1,3}}|[〇○]{{2,3}})({_SUFFIXES})")
