@@ -292,6 +292,14 @@ def _score_sets():
 #: clinics given to the public; members 在外务工; transfers are funds; what a project brings the collective is its
 #: income; 基层阵地; the places a team goes to are no volunteers; 分别达到了 and a measure shared by numbers joined
 #: by 和): core precision 0.857, recall 0.900.
+#: A thirty-first blind part (``blind31``: 8 documents, 83 indicator rows, 40 with a core id: 红色物业, chambers of
+#: commerce, party-led cooperatives; organisation work of counties and a prefecture), measured blind with the rules
+#: after the thirtieth part was studied: values recall 0.988, precision 1.000; core precision 0.667, recall 0.400;
+#: kind 1.000, other 1.000 (core precision 0.615 with the rules before the twenty-ninth part was studied). Then
+#: studied (the villages' operating income and its increase; a cooperative's name before the villages' collective
+#: income; firms of a service trade found organisations; the share of those due; 担任…第一书记; 村支部书记;
+#: 由换届前; registered capital is no funds; a phrase ends at a conjunction before another number): core
+#: precision 0.935, recall 0.725.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -328,13 +336,14 @@ THRESHOLDS = {
     "blind28": {"recall": 0.98, "precision": 0.94, "core_precision": 0.95, "core_recall": 0.61, "kind": 0.98, "kind_other": 0.92},
     "blind29": {"recall": 0.99, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.87, "kind": 0.99, "kind_other": 0.99},
     "blind30": {"recall": 0.99, "precision": 0.97, "core_precision": 0.85, "core_recall": 0.89, "kind": 0.99, "kind_other": 0.99},
+    "blind31": {"recall": 0.98, "precision": 0.99, "core_precision": 0.93, "core_recall": 0.72, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1716,6 +1725,20 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全镇党员作出承诺320项，已兑现298项，兑现率93.1%。 | 298项 | practical_matters | amount
 全镇党员作出承诺320项，已兑现298项，兑现率93.1%。 | 93.1% | practical_matters | share
 排查矛盾纠纷120件，化解115件，化解率95.8%。 | 95.8% | disputes | share
+""".strip().splitlines()]
+
+#: Probe sentences written when the thirty-first part (cooperatives, 红色物业, organisation work) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+2022年全镇党组织领办合作社试点村集体经济收入共320万元，同比增长35%。 | 320万元 | collective_income | amount
+2022年全镇党组织领办合作社试点村集体经济收入共320万元，同比增长35%。 | 35% | collective_income | change
+全县86个村经营性收入达1.2亿元，村均经营性收入139万元、收益96万元。 | 1.2亿元 | collective_income | amount
+全县86个村经营性收入达1.2亿元，村均经营性收入139万元、收益96万元。 | 96万元 | collective_income | amount
+从县直单位选派15名干部到后进村担任党组织第一书记。 | 15名 | first_secretaries | amount
+全县60岁以上的村支部书记由换届前52名减少到21名。 | 52名 | village_secretaries | amount
+城区共成立物业服务企业党支部18个，占应成立数20个的90%。 | 18个 | orgs_founded | amount
+城区共成立物业服务企业党支部18个，占应成立数20个的90%。 | 90% | org_coverage | share
+该合作社注册资金500万元。 | 500万元 |  | amount
+与200余名村干部和80%以上的村支部书记谈心谈话。 | 200余名 |  | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

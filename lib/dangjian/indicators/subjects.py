@@ -112,7 +112,7 @@ _ADVERBIAL = (
     r"(?:[省市区县州旗镇乡]委)?组织部门?|[省市区县州旗镇乡]委|[省市区县镇乡]政府|[省市区县]级财政|[镇乡]党委|[区县市]委组织部|"
 )
 _LEADING = re.compile(rf"^(?:(?:{_ADVERBIAL[:-1]})\s*)+")
-_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|还有|尚有|仍有|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|发展|壮大|增|减|升|降)(?=[至到]))+$")
+_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|还有|尚有|仍有|(?:由|从)(?:换届|调整|整顿|改革|合并|撤并|实施|开展)前(?:的)?|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|发展|壮大|增|减|升|降)(?=[至到]))+$")
 #: A causative verb with nothing else before the number (组织1508名党员到基地重温入党誓词, 带领全村300名
 #:党员参加志愿服务): what is counted is the people it sets to act, and what they do is the rest of the clause.
 _CAUSATIVE = re.compile(r"(?:组织|带领|动员|发动|引导|号召|安排|鼓励|推动|督促|指导)(?:全[省市区县州旗镇乡村]|全体|广大|辖区|各级|所有|本[单部]位)*")
@@ -125,7 +125,9 @@ _SHORT_LIST = re.compile(r"^[^、，。；：“”]{1,4}(?:、[^、，。；：
 _WHOLE_HAS = re.compile(r"^(.{2,16}?)中(?=有)")
 #: A short quoted word inside a phrase or ending it (“两委”换届, “村官”进入, 全部选派了“第一书记”。).
 _QUOTED_WORD = re.compile(r"“[\u4e00-\u9fff]{1,6}”(?=[\u4e00-\u9fff，。；！？,;!?]|$)")
-_RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]")
+#: Where a phrase read through its predicate ends: a clause mark, or a conjunction before another number
+#: (900余名村干部和90%以上的村支部书记: the secretaries are the next number's).
+_RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]|(?:和|及|与|以及)(?=[0-9０-９])")
 #: A share and the whole it is of, with or without 的 (占比, 占党员总数的, 占党员总数, 所占比例).
 _WHOLE_SHARE = r"(?:约|仅|共|分别|均)?(?:所)?(?:占比|占(?:[^，。；、]{0,24}?(?:的|总数|总量|总人数|人数))?(?:比例|比重|比)?|比例|比重)"
 _SHARE = re.compile(rf"^{_WHOLE_SHARE}(?:为|达|达到|到|是)?$")
