@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
@@ -131,6 +132,27 @@ def test_a_researcher_adds_an_indicator_by_editing_the_taxonomy_file_alone(tmp_p
     assert shipped.loc[contact.index, "core_id"].tolist() == [""]  # unmapped by the shipped taxonomy
     unchanged = extended["indicator"] != "contact_points"
     assert extended[unchanged]["core_id"].tolist() == shipped[unchanged]["core_id"].tolist()
+
+
+def test_what_a_report_is_about_frames_the_firms_its_sentences_count():
+    from dangjian.reading.corpus import Document
+    from dangjian.segmentation.pipeline import process_document
+
+    body = "经调研摸底，城区有服务项目的企业113家，其中73家企业有中共党员262名，有3名以上党员的企业30家。"
+
+    def mapped(text: str) -> dict[str, str]:
+        table = extract(process_document(Document("d", Path("d.txt"), text, "utf-8")))
+        return dict(zip(table["surface"], table["core_id"]))
+
+    framed = mapped("关于全区物业服务企业党建工作情况的汇报\n" + body)
+    unframed = mapped("关于全区城市建设情况的汇报\n" + body)
+    assert (framed["73家"], framed["30家"]) == ("new_sector_orgs", "new_sector_orgs")
+    assert (unframed["73家"], unframed["30家"]) == ("", "")
+    assert framed["113家"] == unframed["113家"] == ""  # the firms themselves are the base of the counts, not a party-building count
+    # the topic is a rule of the taxonomy file, which a researcher edits like any other
+    data = yaml.safe_load(shipped_text())
+    entry = next(e for e in data["indicators"] if e["id"] == "new_sector_firms_with_members")
+    assert entry["require_topic"] and load_taxonomy().assign("有中共党员的企业", "", "", "count", topic="城市建设").core == ""
 
 
 def test_a_researcher_moves_an_indicator_to_another_core_id_and_lowers_the_bar(tmp_path):

@@ -402,6 +402,21 @@ class _TableBuilder:
         return self.tables[0] if len(self.tables) == 1 else pd.concat(self.tables, ignore_index=True)
 
 
+#: Characters at the start of a clean text that say what the document is about (its title and lead),
+#: where a taxonomy entry's ``require_topic`` is looked for.
+TOPIC_CHARS = 200
+
+
+def document_topic(text: str) -> str:
+    """What a document is about, for the taxonomy's ``require_topic``: the start of its clean text.
+
+    Example:
+        >>> document_topic("关于全区非公企业党建工作情况的汇报。我区157户定报工业企业……" * 20)[:17]
+        '关于全区非公企业党建工作情况的汇报'
+    """
+    return text[:TOPIC_CHARS]
+
+
 def _quantity_batches(
     document: ProcessedDocument, taxonomy: Taxonomy, excluded: list[tuple] | None = None
 ) -> Iterator[dict[str, list]]:
@@ -416,6 +431,7 @@ def _quantity_batches(
     whole: Quantity | None = None  # the total that set the frame, if a total did
     last, went_on = "", False  # the sentence before; whether its paragraph went on with a list opened before it
     doc_id = document.doc_id
+    about = document_topic(document.cleaned.text)
     for sentences in _sentence_batches(document):
         rows: list[tuple] = []  # one tuple of _QUANTITY_FIELDS per row
         for position, (sentence_id, sentence_start, text, paragraph_id, joins) in enumerate(sentences):
@@ -481,7 +497,7 @@ def _quantity_batches(
                 counted_as = quantity.unit_class
                 if whole is not None and is_bare_cell(quantity) and subject.startswith(frame_parts(frame)[0] + "中"):
                     counted_as = whole.unit_class  # | 女性 | 165 | under 党员总数：854人: members, as the total
-                mapping = taxonomy.assign(subject, clause, measured_in, counted_as, kind) if not threshold else None
+                mapping = taxonomy.assign(subject, clause, measured_in, counted_as, kind, about) if not threshold else None
                 indicator = mapping.indicator if mapping else None
                 rows.append((
                     sentence_id, sentence_start + in_clean_text(quantity.start, joins), sentence_start + in_clean_text(quantity.end, joins, end=True), quantity.surface,

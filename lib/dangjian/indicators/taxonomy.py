@@ -4,7 +4,8 @@ Each indicator has an id, the core indicator it belongs to (``core``: an id of
 ``data/core_indicators.csv``, or empty for none), a Chinese and an English label, a category, the
 unit classes it accepts and matching rules: regular expressions searched in the mention's subject
 (``match_subject``) or in its clause (``match_context``), requirements and vetoes
-(``require_sentence``, ``unless_subject``, ``unless_context``, ``unless_sentence``). The first
+(``require_sentence``, ``require_topic``: the sentence or what the document is about, ``unless_subject``,
+``unless_context``, ``unless_sentence``). The first
 indicator of the file that matches wins, so specific indicators go before general ones.
 
 Each mapping carries a confidence: the indicator's ``confidence`` (how often its rules are
@@ -41,7 +42,7 @@ from dangjian.project.params import load_yaml_text
 
 #: The shipped taxonomy (package data).
 SHIPPED_TAXONOMY = "data/taxonomy.yaml"
-_RULE_KEYS = ("match_subject", "match_context", "require_sentence", "unless_subject", "unless_context", "unless_sentence")
+_RULE_KEYS = ("match_subject", "match_context", "require_sentence", "unless_subject", "unless_context", "unless_sentence", "require_topic")
 _KNOWN_KEYS = {"id", "core", "zh", "en", "category", "unit_classes", "description", "confidence", *_RULE_KEYS}
 _TOP_KEYS = ("categories", "indicators", "min_confidence")
 #: Confidence of an indicator whose entry does not give one.
@@ -81,11 +82,12 @@ class Indicator:
     unless_subject: tuple[re.Pattern[str], ...] = ()
     unless_context: tuple[re.Pattern[str], ...] = ()
     unless_sentence: tuple[re.Pattern[str], ...] = ()
+    require_topic: tuple[re.Pattern[str], ...] = ()
     description: str = ""
     core: str = ""  # the core indicator it belongs to ("" for none)
     confidence: float = DEFAULT_CONFIDENCE
 
-    def evidence(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "") -> str:
+    def evidence(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "", topic: str = "") -> str:
         """``"subject"`` or ``"context"`` (where a rule matched), or ``""`` when the indicator does
         not apply: the unit class is not accepted, no rule matches, the sentence requirement is
         not met or a veto applies.
@@ -97,7 +99,7 @@ class Indicator:
         """
         if not self.accepts(unit_class, kind):
             return ""
-        return _evidence(self._rules, subject, clause, sentence)
+        return _evidence(self._rules, subject, clause, sentence, topic)
 
     @cached_property
     def _rules(self) -> tuple[re.Pattern[str] | None, ...]:
@@ -128,7 +130,7 @@ class Indicator:
             return True
         return unit_class in ("percent", "percentage_points") and kind == "change"
 
-    def matches(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "") -> bool:
+    def matches(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "", topic: str = "") -> bool:
         """True when the indicator applies to the mention (see :meth:`evidence`).
 
         Example:
@@ -136,7 +138,7 @@ class Indicator:
             >>> grids.matches("优化调整网格", "", "", "count"), grids.matches("优化调整网格", "", "", "percent")
             (True, False)
         """
-        return bool(self.evidence(subject, clause, sentence, unit_class, kind))
+        return bool(self.evidence(subject, clause, sentence, unit_class, kind, topic))
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ class Taxonomy:
     source: str = field(default=SHIPPED_TAXONOMY)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
-    def match(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "") -> Indicator | None:
+    def match(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "", topic: str = "") -> Indicator | None:
         """The first indicator matching a mention (its subject, clause, sentence, unit class and
         kind), or None, whatever its confidence (see :meth:`assign`).
 
@@ -174,11 +176,11 @@ class Taxonomy:
             'grids'
         """
         for indicator in self.indicators:
-            if indicator.matches(subject, clause, sentence, unit_class, kind):
+            if indicator.matches(subject, clause, sentence, unit_class, kind, topic):
                 return indicator
         return None
 
-    def assign(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "") -> Mapping:
+    def assign(self, subject: str, clause: str, sentence: str, unit_class: str, kind: str = "", topic: str = "") -> Mapping:
         """The indicator of a mention (subject, clause, sentence, unit class, kind) with its
         confidence; unmapped below ``min_confidence``.
 
@@ -198,7 +200,7 @@ class Taxonomy:
         for indicator in self._admitting(unit_class, kind):
             if candidate is not None and indicator.category == candidate.category:
                 continue  # within a category the file order decides: no contest to look for
-            evidence = _evidence(indicator._rules, subject, clause, sentence)  # the unit class is admitted
+            evidence = _evidence(indicator._rules, subject, clause, sentence, topic)  # the unit class is admitted
             if not evidence:
                 continue
             if candidate is None:
@@ -261,17 +263,21 @@ def _joined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
     return patterns[0] if len(patterns) == 1 else re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
-def _evidence(rules: tuple[re.Pattern[str] | None, ...], subject: str, clause: str, sentence: str) -> str:
+def _evidence(rules: tuple[re.Pattern[str] | None, ...], subject: str, clause: str, sentence: str, topic: str = "") -> str:
     """:meth:`Indicator.evidence` of a mention whose unit class is admitted, from the joined rules
     (``Indicator._rules``): the cheapest searches first (the subject, then the clause), the long
-    sentence only when a rule matched.
+    sentence only when a rule matched. ``topic`` is what the document is about (its opening: title
+    and lead), where ``require_topic`` is searched as well as in the sentence and the subject.
 
     Example:
         >>> grids = Indicator("grids", "网格", "Grids", "governance", ("count",), (re.compile("网格"),), unless_sentence=(re.compile("网格化"),))
         >>> _evidence(grids._rules, "优化调整网格", "", "调整网格"), _evidence(grids._rules, "优化调整网格", "", "网格化管理")
         ('subject', '')
+        >>> firms = Indicator("firms", "企业", "Firms", "organization", ("count",), (re.compile("企业$"),), require_topic=(re.compile("非公"),))
+        >>> _evidence(firms._rules, "定报工业企业", "", "我区157户定报工业企业"), _evidence(firms._rules, "定报工业企业", "", "我区157户定报工业企业", "关于全区非公企业党建工作的汇报")
+        ('', 'subject')
     """
-    match_subject, match_context, require_sentence, unless_subject, unless_context, unless_sentence = rules
+    match_subject, match_context, require_sentence, unless_subject, unless_context, unless_sentence, require_topic = rules
     if match_subject is not None and match_subject.search(subject):
         where = "subject"
     elif match_context is not None and match_context.search(clause):
@@ -280,6 +286,8 @@ def _evidence(rules: tuple[re.Pattern[str] | None, ...], subject: str, clause: s
         return ""
     if require_sentence is not None and not (require_sentence.search(sentence) or require_sentence.search(subject)):
         return ""  # the subject counts as part of the sentence: it may restore a group said before
+    if require_topic is not None and not (require_topic.search(sentence) or require_topic.search(subject) or require_topic.search(topic)):
+        return ""  # what the report is about frames counts its sentences do not qualify
     if (
         (unless_subject is not None and unless_subject.search(subject))
         or (unless_context is not None and unless_context.search(clause))
