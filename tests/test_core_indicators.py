@@ -301,6 +301,13 @@ def _score_sets():
 #: 由换届前; registered capital is no funds; a phrase ends at a conjunction before another number): core
 #: precision 0.935, recall 0.725; then a report's topic (its title and lead: 物业服务企业党建) framed the firms
 #: with members it counts (taxonomy key ``require_topic``): core precision 0.969, recall 0.775.
+#: A thirty-second blind part (``blind32``: 8 documents, 52 indicator rows, 42 with a core id: news of secretaries'
+#: accountability meetings; members' training, floating members, care for old members, a city's party dues),
+#: measured blind with the rules after the thirty-first part was studied: values recall 0.981, precision 1.000;
+#: core precision 0.696, recall 0.381; kind 0.961, other 0.000 (two targets read as amounts; the same with the rules
+#: before the twenty-ninth part was studied). Then studied (a report on party dues frames the sums it spends; the
+#: money of care for members is funds, the members it reaches are cared for; organisations founded for floating
+#: members; 可增加 plans; 对象 is one word; 争资): core precision 0.906, recall 0.690, kind 0.980.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -338,13 +345,14 @@ THRESHOLDS = {
     "blind29": {"recall": 0.99, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.87, "kind": 0.99, "kind_other": 0.99},
     "blind30": {"recall": 0.99, "precision": 0.97, "core_precision": 0.85, "core_recall": 0.89, "kind": 0.99, "kind_other": 0.99},
     "blind31": {"recall": 0.98, "precision": 0.99, "core_precision": 0.96, "core_recall": 0.77, "kind": 0.99, "kind_other": 0.99},
+    "blind32": {"recall": 0.98, "precision": 0.99, "core_precision": 0.90, "core_recall": 0.69, "kind": 0.98, "kind_other": 0.50},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -659,9 +667,10 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("全县集体经济收入20万元至50万元的村有35个。", "35个", "万元的村", "villages_by_income", "amount"),
     # members found by a search are floating members (口袋党员)
     ("全区在商务楼宇中找到口袋党员48名。", "48名", "口袋党员", "floating_members", "amount"),
-    # branch meetings and party lectures are study activities; money given to members in need is care
+    # branch meetings and party lectures are study activities; money given to members in need is funds (the
+    # members it reaches are cared for: 走访慰问生活困难党员50名)
     ("全镇各党支部落实“三会一课”460次。", "460次", "三会一课", "study_activities", "amount"),
-    ("春节期间为生活困难党员发放慰问金12.6万元。", "12.6万元", "慰问金", "members_cared_for", "amount"),
+    ("春节期间为生活困难党员发放慰问金12.6万元。", "12.6万元", "慰问金", "funds", "amount"),
     # a trait of the secretaries just counted; venues of other services are not the party's
     ("全市有社区党组织书记312名，其中女性书记126名。", "126名", "女性书记", "village_secretaries", "amount"),
     ("全县有宗教活动场所42处，老年活动中心8个。", "42处", "宗教", "", "amount"),
@@ -1238,7 +1247,7 @@ PROBES += [tuple(line.split(" | ")) for line in """
 2022年共培训党员干部1.2万人次，举办培训班86期。 | 1.2万人次 | training_participants | amount
 全校学生党员1260名，占学生总数的6.2%。 | 6.2% | members_by_occupation | share
 在册党员180名，其中外出务工党员42名。 | 42名 | floating_members | amount
-全县为困难党员发放慰问金36万元。 | 36万元 | members_cared_for | amount
+全县为困难党员发放慰问金36万元。 | 36万元 | funds | amount
 全县为困难党员发放慰问金36万元，慰问困难党员1200名。 | 1200名 | members_cared_for | amount
 新建党群服务中心26个。 | 26个 | service_centres | amount
 2022年，全市基层党组织达到1.2万个，增长3.1%。 | 3.1% | orgs_total | change
@@ -1740,6 +1749,16 @@ PROBES += [tuple(line.split(" | ")) for line in """
 城区共成立物业服务企业党支部18个，占应成立数20个的90%。 | 90% | org_coverage | share
 该合作社注册资金500万元。 | 500万元 |  | amount
 与200余名村干部和80%以上的村支部书记谈心谈话。 | 200余名 |  | amount
+""".strip().splitlines()]
+
+#: Probe sentences written when the thirty-second part (care for members, floating members, party dues) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+第一批200名发放对象共6万元的补助金已发放完毕。 | 200名 | members_cared_for | amount
+县里筹资5万元对80名生活困难党员进行了走访慰问。 | 80名 | members_cared_for | amount
+为全县500名农村老党员发放每年300元的定额生活补助。 | 300元 | funds | amount
+全县组建外卖行业流动党员党支部4个。 | 4个 | orgs_founded | amount
+项目建成后可增加村集体经济收入60万元。 | 60万元 | collective_income | target
+争资35万元建设了村级活动场所。 | 35万元 | funds | amount
 """.strip().splitlines()]
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

@@ -38,6 +38,8 @@ TARGET_WORDS = (
     # 到2015年，…比例提升到85%: a level set for a year (截至2015年, 直到, achieved words after it, and the 到 of
     # a change or a span — 从2019年11000元提高到2020年14000元, 2019年到2020年 — are no plan)
     r"(?<![截直高升长加降少达减年])到 ?(?:19|20)[0-9]{2} ?年(?:底|末)?", r"有望",
+    # 项目建成后可增加村集体经济收入290万元: what a project is expected to bring, in the number's clause only
+    r"(?<![不即])可(?=(?:增加|新增|带动|实现|增收|创收|节约|节省|吸纳|安置)[^，。；,;]*$)",
 )
 #: Words of achievement: a number after them (and after any target word) is achieved.
 #: A rate of completing a plan (计划完成率, 完成全年目标任务的) is achieved too: a share, not a target.
@@ -59,7 +61,7 @@ SHORT_CHANGE_VERBS = (r"(?<![新倍])增", r"(?<![精压缩消])减", r"涨")
 _LINKS = r"(?:了|为|达|达到|约|近|超|逾|超过|将近|接近|\s)*"
 #: The characters the words above start with (after their look-behind guards): checked first, so
 #: that the search skips ordinary text at the speed of a character class.
-_TARGET_FIRST = "力确预拟目计要争至必应年将下不到有"
+_TARGET_FIRST = "力确预拟目计要争至必应年将下不到有可"
 _ACHIEVED_FIRST = "累已实以年截目现共完"
 _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 #: A number followed in its clause by a verb of building or reaching with 了 (到2010年底，…非公企业99.6%建立了

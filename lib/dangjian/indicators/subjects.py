@@ -118,7 +118,7 @@ _TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|�
 _CAUSATIVE = re.compile(r"(?:组织|带领|动员|发动|引导|号召|安排|鼓励|推动|督促|指导)(?:全[省市区县州旗镇乡村]|全体|广大|辖区|各级|所有|本[单部]位)*")
 #: A left phrase ending in one of these is an agent + preposition: the right phrase carries the subject.
 _PREPOSITION_END = re.compile(r"(?:对|向|为|与|在|给|将|把|从|由)$")
-_RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]|和|及|参与|与|以及|到|在|对|向|为|从|于")
+_RIGHT_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]|和|及|参与|与|以及|到|在|对(?!象)|向|为|从|于")
 #: A list of short items right after the classifier: 1356个村、社区、企业.
 _SHORT_LIST = re.compile(r"^[^、，。；：“”]{1,4}(?:、[^、，。；：“”]{1,4})+(?=[^、]|$)")
 #: A right phrase that names a whole and then what it has (党组织书记中有致富带头人): the whole ends at 中.
