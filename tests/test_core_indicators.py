@@ -308,6 +308,12 @@ def _score_sets():
 #: before the twenty-ninth part was studied). Then studied (a report on party dues frames the sums it spends; the
 #: money of care for members is funds, the members it reaches are cared for; organisations founded for floating
 #: members; 可增加 plans; 对象 is one word; 争资): core precision 0.906, recall 0.690, kind 0.980.
+#: A thirty-third blind part (``blind33``: 8 documents, 117 indicator rows, 33 with a core id: villages; committee
+#: elections, first secretaries), measured blind with the rules after the thirty-second part was studied: values
+#: recall 0.940, precision 0.982; core precision 0.750, recall 0.273; kind 0.955, other 0.867 (core precision
+#: 0.667, recall 0.242 with the rules before the twenty-ninth part was studied). Then studied (the traits after a
+#: part of a group named by role and described are that part's; 选举成功率; units 口人, 华里, KW): values recall 0.966,
+#: precision 0.991; core precision 0.824, recall 0.424.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -332,7 +338,7 @@ THRESHOLDS = {
     "blind16": {"recall": 0.98, "precision": 0.96, "core_precision": 0.88, "core_recall": 0.71, "kind": 0.99, "kind_other": 0.99},
     "blind17": {"recall": 0.99, "precision": 0.98, "core_precision": 0.96, "core_recall": 0.91, "kind": 0.99, "kind_other": 0.99},
     "blind18": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.78, "kind": 0.99, "kind_other": 0.99},
-    "blind19": {"recall": 0.95, "precision": 0.95, "core_precision": 0.94, "core_recall": 0.75, "kind": 0.97, "kind_other": 0.92},
+    "blind19": {"recall": 0.96, "precision": 0.96, "core_precision": 0.94, "core_recall": 0.75, "kind": 0.97, "kind_other": 0.92},
     "blind20": {"recall": 0.97, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.88},
     "blind21": {"recall": 0.98, "precision": 0.99, "core_precision": 0.85, "core_recall": 0.72, "kind": 0.95, "kind_other": 0.75},
     "blind22": {"recall": 0.99, "precision": 0.98, "core_precision": 0.98, "core_recall": 0.91, "kind": 0.98, "kind_other": 0.93},
@@ -346,13 +352,14 @@ THRESHOLDS = {
     "blind30": {"recall": 0.99, "precision": 0.97, "core_precision": 0.85, "core_recall": 0.89, "kind": 0.99, "kind_other": 0.99},
     "blind31": {"recall": 0.98, "precision": 0.99, "core_precision": 0.96, "core_recall": 0.77, "kind": 0.99, "kind_other": 0.99},
     "blind32": {"recall": 0.98, "precision": 0.99, "core_precision": 0.90, "core_recall": 0.69, "kind": 0.98, "kind_other": 0.50},
+    "blind33": {"recall": 0.96, "precision": 0.99, "core_precision": 0.82, "core_recall": 0.42, "kind": 0.94, "kind_other": 0.83},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1761,6 +1768,13 @@ PROBES += [tuple(line.split(" | ")) for line in """
 争资35万元建设了村级活动场所。 | 35万元 | funds | amount
 """.strip().splitlines()]
 
+#: Probe sentences written when the thirty-third part (villages, committee elections) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+全镇共有党员班子成员96名，其中，12名村党组织书记平均年龄41.5岁，大专及以上学历占比58.3%，女性占比25%。 | 58.3% | village_secretaries | share
+全镇共有党员班子成员96名，其中，12名村党组织书记平均年龄41.5岁，大专及以上学历占比58.3%，女性占比25%。 | 25% | village_secretaries | share
+全县一次性选举成功率100%。 | 100% | org_elections | share
+""".strip().splitlines()]
+
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])
 def test_probe_sentences(passage, surface, core_id, kind):
     table = _table(passage)
@@ -1929,3 +1943,10 @@ def test_a_table_laid_out_one_cell_a_line_keeps_its_numbers_and_a_plan_header_ma
     assert list(zip(table["surface"], table["unit_class"], table["kind"])) == [
         ("12", "other", "target"), ("2", "other", "target"), ("9", "other", "target"), ("0", "other", "target"),
     ]
+
+
+def test_a_villages_people_in_口人_distances_in_华里_and_power_in_kw_are_measures():
+    table = _table("全村共有320户，1560余口人，距县城12华里。增容变压器3台，总容量204KW。").set_index("surface")
+    assert (table.loc["1560余口人", "unit"], table.loc["1560余口人", "unit_class"], table.loc["1560余口人", "approx"]) == ("口人", "person", "over")
+    assert (table.loc["12华里", "unit"], table.loc["12华里", "unit_class"]) == ("华里", "other")
+    assert (table.loc["204KW", "unit"], table.loc["204KW", "unit_class"]) == ("千瓦", "other")

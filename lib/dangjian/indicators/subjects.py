@@ -744,6 +744,11 @@ def frame_parts(frame: str) -> tuple[str, str]:
     return frame, ""
 
 
+#: A group named by the role of its people (书记, 委员, 成员, 干部, 代表): a part of a group counted after 其中
+#: that is a group of its own for the traits after it.
+_ROLE_GROUP = re.compile(r"(?:书记|委员|成员|干部|代表|主任)$")
+
+
 def _group_of(subject: str) -> str:
     """The group a label is about, without a trait at its end.
 
@@ -1052,6 +1057,10 @@ def label_subjects(
                 group, framed, own, loose = subject, True, False, False
         subject = _balance(_TRAILING.sub("", _tail(subject)))
         subjects.append(subject)
+        if own and listing and not skip[index] and _group_of(subject) != subject and _ROLE_GROUP.search(_group_of(subject)):
+            # 班子成员572名，其中，122名村党组织书记平均年龄43.6岁，大专及以上学历占比55.3%: a part of the group that
+            # names people by their role and is described (平均年龄) has the traits after it
+            (group, dimension), framed, loose = (_group_of(subject), ""), True, False
         if own and not skip[index] and not listing and framed and (_ACTIVITY.match(subject) or _VERBS.search(subject) or not frame_holds(group, subject)):
             framed = False  # an activity counted (全年发展党员326名), or units of another kind, open a group of their own
         if own and not skip[index] and not listing and not framed and subject and not _in_note(text, start):

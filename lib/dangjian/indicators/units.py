@@ -51,7 +51,9 @@ UNITS: dict[str, str] = {
     "天": "other", "小时": "other", "分钟": "other", "周": "other", "平米": "other",
     "公里": "other", "千米": "other", "米": "other", "平方米": "other", "平方公里": "other", "平方千米": "other",
     "公顷": "other", "吨": "other", "斤": "other", "公斤": "other", "千克": "other", "立方米": "other",
-    "千瓦": "other", "兆瓦": "other",
+    "千瓦": "other", "兆瓦": "other", "华里": "other",
+    # a village's people (全村共有1560余口人): persons
+    "口人": "person",
 }
 
 #: A number followed by one of these is a year, date, clock time or time phrase, not an indicator.
@@ -82,6 +84,7 @@ _UNIT_VARIANTS = {
     # areas written with symbols or Latin letters: 320㎡, 200M2, 4KM2
     "㎡": "平方米", "m²": "平方米", "M²": "平方米", "m2": "平方米", "M2": "平方米",
     "㎢": "平方公里", "km²": "平方公里", "KM²": "平方公里", "km2": "平方公里", "KM2": "平方公里", "Km2": "平方公里",
+    "KW": "千瓦", "kW": "千瓦", "kw": "千瓦", "華里": "华里",
 }
 
 #: Parenthesised 次 forms accepted after 人.
