@@ -83,7 +83,7 @@ ACTION_VERBS = (
     "接收", "吸收", "摸排", "排查", "识别", "确定", "认定", "评选", "表彰", "获评", "评为",
     "培训", "轮训", "举办", "开展", "召开", "举行", "完成", "实现", "解决", "化解", "调解", "办结",
     "处理", "反馈", "整改", "查摆", "梳理", "清理", "清退", "收缴", "回收", "盘活", "整合", "争取", "投入",
-    "下拨", "拨付", "发放", "列支", "申请", "落实", "扶持", "带动", "吸纳", "覆盖", "结对", "给予", "领取",
+    "下拨", "拨付", "拨给", "划拨", "发放", "列支", "申请", "落实", "扶持", "带动", "吸纳", "覆盖", "结对", "给予", "领取",
     "走访", "慰问", "颁发", "拍摄", "制作", "制定", "出台", "印发", "下发", "签订", "认领", "承诺", "领办",
     "帮办", "办理", "收集", "提供", "调整", "轮换", "撤销", "优化", "提升", "整顿", "通报", "约谈", "列席",
     "下沉", "取消", "减少", "压减", "增加", "增长", "提高", "下降", "降低", "配备", "接管", "交易", "确权",
@@ -328,12 +328,18 @@ def _strip(text: str) -> str:
     if "年" in text:
         text = _YEAR.sub("", text)
     text = text.strip(_EDGE_CHARS)
-    previous = None
+    named, previous = text, None
     while previous != text:
         previous = text
         text = _LEADING.sub("", text)
         text = _TRAILING.sub("", text).strip(_EDGE_CHARS)
+    if named.endswith(text) and _ORGAN_NAME.fullmatch(named):
+        text = named  # 拨给市纪委140万元、市委组织部200万元: an organ named alone is what the number is of, not its agent
     return _balance(text)
+
+
+#: A party or government organ named alone (市委组织部, 县委宣传部, 区纪委, 市委党校).
+_ORGAN_NAME = re.compile(r"(?:中央|[省市区县州旗镇乡])(?:委(?:组织部|宣传部|统战部|政法委|党校|机关工委|办公室)?|纪委|政府(?:办公室)?)")
 
 
 #: Verbs of reaching a level (实现100%全覆盖): the noun before them is what is measured.
