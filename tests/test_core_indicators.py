@@ -315,7 +315,8 @@ def _score_sets():
 #: part of a group named by role and described are that part's; 选举成功率; units 口人, 华里, KW): values recall 0.966,
 #: precision 0.991; core precision 0.824, recall 0.424.
 #: Then an organ named alone is what its number is of (拨给市纪委140万元、市委组织部200万元, not the agent of a verb),
-#: and 拨给 is shared by the items after it: the thirty-second part's core precision 0.914, recall 0.762.
+#: and 拨给 is shared by the items after it: the thirty-second part's core precision 0.914, recall 0.762. Then a
+#: sentence opening with 确保, 力争 or 力求 plans its items across ；: the thirty-third part's kinds 0.991, other 1.000.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -354,7 +355,7 @@ THRESHOLDS = {
     "blind30": {"recall": 0.99, "precision": 0.97, "core_precision": 0.85, "core_recall": 0.89, "kind": 0.99, "kind_other": 0.99},
     "blind31": {"recall": 0.98, "precision": 0.99, "core_precision": 0.96, "core_recall": 0.77, "kind": 0.99, "kind_other": 0.99},
     "blind32": {"recall": 0.98, "precision": 0.99, "core_precision": 0.91, "core_recall": 0.76, "kind": 0.98, "kind_other": 0.50},
-    "blind33": {"recall": 0.96, "precision": 0.99, "core_precision": 0.82, "core_recall": 0.42, "kind": 0.94, "kind_other": 0.83},
+    "blind33": {"recall": 0.96, "precision": 0.99, "core_precision": 0.82, "core_recall": 0.42, "kind": 0.99, "kind_other": 0.99},
 }
 
 
@@ -1775,6 +1776,7 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全镇共有党员班子成员96名，其中，12名村党组织书记平均年龄41.5岁，大专及以上学历占比58.3%，女性占比25%。 | 58.3% | village_secretaries | share
 全镇共有党员班子成员96名，其中，12名村党组织书记平均年龄41.5岁，大专及以上学历占比58.3%，女性占比25%。 | 25% | village_secretaries | share
 全县一次性选举成功率100%。 | 100% | org_elections | share
+确保在本年度完善5公里基础路建设；完成3个村级活动场所的改造；建设好500亩产业基地。 | 500亩 |  | target
 市管党费使用情况。全年拨给市纪委140万元、市委宣传部200万元、市委组织部200万元。 | 200万元 | party_dues | amount
 """.strip().splitlines()]
 

@@ -69,6 +69,10 @@ _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 _DONE_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:建立|实现|达到|完成|建成|覆盖|组建)了")
 #: A sentence that opens with the year its levels are set for (到2015年，).
 _PLAN_YEAR_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?<![截直高升长加降少达减年])到 ?(?:19|20)[0-9]{2} ?年(?:底|末)?[，,]")
+#: A sentence that opens with a word of planning (确保在本年度完善…；完成…；建设好…) plans every item of it.
+_PLAN_WORD_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?:(?<![为以在])确保|力争|力求)")
+#: Words of a time past: an item of a planning sentence that names one reports what was done.
+_PAST_TIME = re.compile(r"去年|上年|上一年|往年|过去")
 _ACHIEVED = re.compile(f"(?=[{_ACHIEVED_FIRST}])(?:{'|'.join(ACHIEVED_WORDS)})")
 _CHANGE_ALTERNATION = "|".join(sorted(CHANGE_VERBS, key=len, reverse=True))
 #: Nouns of a measure that may stand between a change verb and its number (增加收入32.5万元).
@@ -120,6 +124,8 @@ def is_target(left: str) -> bool:
         (False, True, True)
         >>> is_target("到2015年，书记大专以上学历比例力争提升到50%；班子成员平均年龄下降到")
         True
+        >>> is_target("确保在本年度完善5公里基础路建设；完成农电增容"), is_target("确保发展党员30名；去年发展")
+        (True, False)
         >>> is_target("大庆油田在确保完成"), is_target("确保全年发展党员")
         (False, True)
         >>> is_target("村民人均可支配收入从2019年11000元提高到2020年"), is_target("从2019年到2020年，全县发展党员")
@@ -128,9 +134,10 @@ def is_target(left: str) -> bool:
     statement = _last_statement(left)
     targets = [m.end() for m in _TARGET.finditer(statement)]
     if not targets:
-        # 到2015年，…比例提升到50%；平均年龄下降到40岁: a year that opens the sentence sets all its levels
-        opening = _PLAN_YEAR_OPENING.match(left)
-        return opening is not None and _ACHIEVED.search(left, opening.end()) is None
+        # 到2015年，…比例提升到50%；平均年龄下降到40岁: a year that opens the sentence sets all its levels;
+        # 确保…；完成农电增容三个变压器: so does a word of planning
+        opening = _PLAN_YEAR_OPENING.match(left) or _PLAN_WORD_OPENING.match(left)
+        return opening is not None and _ACHIEVED.search(left, opening.end()) is None and _PAST_TIME.search(statement) is None
     achieved = [m.end() for m in _ACHIEVED.finditer(statement)]
     return max(targets) > max(achieved, default=-1)
 
