@@ -317,6 +317,12 @@ def _score_sets():
 #: Then an organ named alone is what its number is of (拨给市纪委140万元、市委组织部200万元, not the agent of a verb),
 #: and 拨给 is shared by the items after it: the thirty-second part's core precision 0.914, recall 0.762. Then a
 #: sentence opening with 确保, 力争 or 力求 plans its items across ；: the thirty-third part's kinds 0.991, other 1.000.
+#: A thirty-fourth blind part (``blind34``: 8 documents, 75 indicator rows, 39 with a core id: urban grids and
+#: red property; rural revitalisation), measured blind with the rules after the thirty-third part was studied:
+#: values recall 1.000, precision 0.915; core precision 0.906, recall 0.744; kind 1.000, other 1.000 (the same with
+#: the rules before the twenty-ninth part was studied). Then studied (a duration before 内 is a deadline; 嘎查 are
+#: villages in income bands; a band of income, the collective unsaid; cooperatives 领办 are party projects):
+#: values precision 0.962; core precision 0.914, recall 0.821.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -333,7 +339,7 @@ THRESHOLDS = {
     "blind8": {"recall": 0.98, "precision": 0.98, "core_precision": 0.99, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
     "blind9": {"recall": 0.96, "precision": 0.92, "core_precision": 0.91, "core_recall": 0.76, "kind": 0.99, "kind_other": 0.99},
     "blind10": {"recall": 0.97, "precision": 0.98, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
-    "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.90, "kind": 0.98, "kind_other": 0.92},
+    "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.95, "kind": 0.98, "kind_other": 0.92},
     "blind12": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
     "blind13": {"recall": 0.99, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.80, "kind": 0.98, "kind_other": 0.88},
     "blind14": {"recall": 0.97, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.69, "kind": 0.99, "kind_other": 0.94},
@@ -356,13 +362,14 @@ THRESHOLDS = {
     "blind31": {"recall": 0.98, "precision": 0.99, "core_precision": 0.96, "core_recall": 0.77, "kind": 0.99, "kind_other": 0.99},
     "blind32": {"recall": 0.98, "precision": 0.99, "core_precision": 0.91, "core_recall": 0.76, "kind": 0.98, "kind_other": 0.50},
     "blind33": {"recall": 0.96, "precision": 0.99, "core_precision": 0.82, "core_recall": 0.42, "kind": 0.99, "kind_other": 0.99},
+    "blind34": {"recall": 0.99, "precision": 0.96, "core_precision": 0.91, "core_recall": 0.82, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1777,6 +1784,9 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全镇共有党员班子成员96名，其中，12名村党组织书记平均年龄41.5岁，大专及以上学历占比58.3%，女性占比25%。 | 25% | village_secretaries | share
 全县一次性选举成功率100%。 | 100% | org_elections | share
 确保在本年度完善5公里基础路建设；完成3个村级活动场所的改造；建设好500亩产业基地。 | 500亩 |  | target
+2019年全旗嘎查集体经济收入1402万元。其中，10万元以上嘎查数量占比达到68.8%。 | 68.8% | villages_by_income | share
+目前，全县收益10万元以上的村达83%。 | 83% | villages_by_income | share
+鼓励引导村党组织领办创办农民专业合作社2246个。 | 2246个 | party_projects | amount
 市管党费使用情况。全年拨给市纪委140万元、市委宣传部200万元、市委组织部200万元。 | 200万元 | party_dues | amount
 """.strip().splitlines()]
 
@@ -1955,3 +1965,8 @@ def test_a_villages_people_in_口人_distances_in_华里_and_power_in_kw_are_mea
     assert (table.loc["1560余口人", "unit"], table.loc["1560余口人", "unit_class"], table.loc["1560余口人", "approx"]) == ("口人", "person", "over")
     assert (table.loc["12华里", "unit"], table.loc["12华里", "unit_class"]) == ("华里", "other")
     assert (table.loc["204KW", "unit"], table.loc["204KW", "unit_class"]) == ("千瓦", "other")
+
+
+def test_a_duration_before_内_is_a_deadline_not_an_indicator():
+    table = _table("推广群众服务机制，即5分钟内登记诉求、40分钟内现场响应、2天内给出方案。全年集中培训3天。")
+    assert table["surface"].tolist() == ["3天"]

@@ -7,7 +7,7 @@ returns a :class:`NotAQuantity` with a :class:`Reason`, or None. The rules are g
 - page furniture (``访问次数：895``), ordinals (``第一书记``, ``第二批``, ``二期``), rate bases (``每100名``);
 - numbers inside a document title (``《…三年计划》``) or a short quotation (``“光荣在党50年”``,
   ``“十户联体”``, ``“15分钟便民服务圈”``): names, slogans and formulas are quoted in this genre;
-- ``N分钟…圈`` service radii; numerals in place names (三门峡, 五台县) and 元旦; well-known numbered formulas (``四个意识``, ``两个维护``, ``八项规定``);
+- ``N分钟…圈`` service radii and deadlines (``5分钟内登记诉求``, ``2天内给出方案``); numerals in place names (三门峡, 五台县) and 元旦; well-known numbered formulas (``四个意识``, ``两个维护``, ``八项规定``);
   numbered slogans where a numeral follows the unit (``四个一``, ``五个一批``); idioms (``三番五次``);
 - estimates (``数十个``, ``几十名``) and the numeral 一 with a classifier (``一个支部``, ``一项基本职责``, ``新一轮``): an article, not a count.
 
@@ -82,6 +82,8 @@ _FURNITURE_CHARS = re.compile("[访浏阅点播观瀏訪閱點评評转轉分收
 #: A counter after the number: 2581人阅读, 1.2万次浏览, 35赞.
 _FURNITURE_AFTER = re.compile(rf"^\s*(?:次|人次|人)?(?:{_COUNTER_WORDS}|点赞|赞|在看|收藏|转发|评论)(?:量|数)?\s*(?:$|[|｜/，,。·\s])")
 _SERVICE_RADIUS_AFTER = re.compile(r"^[^，。；！？,;\n]{0,8}圈")
+#: Durations that are deadlines when 内 follows them (5分钟内, 2天内, 3个工作日之内).
+_DURATION_MEASURES = ("分钟", "分鐘", "小时", "小時", "天", "日", "周", "週", "个工作日", "個工作日", "个月", "個月")
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,18 @@ def service_radius(candidate: Candidate, context: SentenceContext) -> NotAQuanti
     return None
 
 
+def time_limit(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """``5分钟内登记诉求、40分钟内现场响应``: a duration followed by 内 is a deadline a rule sets, not a quantity.
+
+    Example:
+        >>> apply_rule(time_limit, "即5分钟内登记诉求、2天内给出方案，培训3天")
+        [('5分钟', 'time_limit'), ('2天', 'time_limit'), ('3天', None)]
+    """
+    if candidate.measure in _DURATION_MEASURES and context.text.startswith(("内", "之内"), candidate.end):
+        return _not(candidate, Reason.TIME_LIMIT, "N…内: a deadline")
+    return None
+
+
 def numbered_formula(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
     """Well-known numbered formulas (四个意识, 两个维护, 八项规定) and numbered slogans in which
     a numeral follows the classifier (四个一, 五个一批, 两个一百年), as :mod:`dangjian.segmentation.formulas`
@@ -343,6 +357,7 @@ RULES: tuple[Rule, ...] = (
     in_title,
     in_quotation,
     service_radius,
+    time_limit,
     numbered_formula,
     meeting_session,
     name_like,
