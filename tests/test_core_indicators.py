@@ -328,6 +328,13 @@ def _score_sets():
 #: part was studied: values recall 1.000, precision 0.984; core precision 0.773, recall 0.607; kind 1.000, other
 #: 1.000 (the same with the rules before the twenty-ninth part was studied). Then studied (新设 founds and is shared
 #: by the items after it; teams 驻扎在 villages; a sum 争取 is funds): core precision 0.889, recall 0.857.
+#: A thirty-sixth blind part (``blind36``: 7 documents, 72 indicator rows, 57 with a core id: recruitment, a
+#: province's statistics, militiamen applying; weak organisations, village elections), measured blind with the
+#: rules after the thirty-fifth part was studied: values recall 0.986, precision 1.000; core precision 0.906,
+#: recall 0.842; kind 1.000, other 1.000 (core precision 0.923 with the rules before the twenty-ninth part was
+#: studied: 结对帮扶活动 had become joint building). Then studied (pairing to help is no joint-building activity;
+#: matters done for paired villages are matters done; the townships a search went to are not weak): core
+#: precision 0.961, recall 0.860.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -369,13 +376,14 @@ THRESHOLDS = {
     "blind33": {"recall": 0.96, "precision": 0.99, "core_precision": 0.82, "core_recall": 0.42, "kind": 0.99, "kind_other": 0.99},
     "blind34": {"recall": 0.99, "precision": 0.96, "core_precision": 0.91, "core_recall": 0.82, "kind": 0.99, "kind_other": 0.99},
     "blind35": {"recall": 0.99, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.85, "kind": 0.99, "kind_other": 0.99},
+    "blind36": {"recall": 0.98, "precision": 0.99, "core_precision": 0.96, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1796,6 +1804,8 @@ PROBES += [tuple(line.split(" | ")) for line in """
 结合企业改革重组，新设党委20个、党支部349个。 | 349个 | orgs_founded | amount
 238名驻村工作队员驻扎在全县60个脱贫村、31个乡村振兴重点村。 | 60个 | first_secretaries | amount
 争取280万元实施扶持发展壮大村集体经济项目4个。 | 280万元 | funds | amount
+县直机关党支部与软弱涣散村党支部开展结对帮扶活动70余次。 | 70余次 |  | amount
+深入全县13个乡镇对软弱涣散村级党组织进行全面摸排。 | 13个 |  | amount
 市管党费使用情况。全年拨给市纪委140万元、市委宣传部200万元、市委组织部200万元。 | 200万元 | party_dues | amount
 """.strip().splitlines()]
 
