@@ -942,7 +942,7 @@ def _run_selected(
     places = tables_folders(folders, layout)
     specs = with_tables_folders(specs, root, places)
     fingerprints = [freshness.inputs_fingerprint(spec, root) for spec in specs]  # refuses bad inputs first
-    tables = {}
+    tables, columns = {}, {}
     corpus_bytes = 0
     for folder in folders:
         processed = process_tables(
@@ -953,9 +953,11 @@ def _run_selected(
             f"({processed.computed} computed, {processed.documents - processed.computed} unchanged) in {processed.seconds:.1f} s "
             f"-> {layout.shown(places[folder])}"
         )
-        tables[folder] = CorpusTables(places[folder]).status_table()
+        written = CorpusTables(places[folder])
+        tables[folder] = written.status_table()
+        columns[folder] = describing_columns(written.document_table.columns)
         corpus_bytes = max(corpus_bytes, processed.bytes)
-    problems = column_problems(specs, root, {folder: describing_columns(CorpusTables(places[folder]).document_table.columns) for folder in folders})
+    problems = column_problems(specs, root, columns)
     if problems:
         raise ParameterError("; ".join(problems))
     timeout = cell_timeout(corpus_bytes, timeout)
