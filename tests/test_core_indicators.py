@@ -335,6 +335,13 @@ def _score_sets():
 #: studied: 结对帮扶活动 had become joint building). Then studied (pairing to help is no joint-building activity;
 #: matters done for paired villages are matters done; the townships a search went to are not weak): core
 #: precision 0.961, recall 0.860.
+#: A thirty-seventh blind part (``blind37``: 8 documents, 63 indicator rows, 34 with a core id: townships and
+#: counties; social organisations, chambers of commerce, an office building), measured blind with the rules after
+#: the thirty-sixth part was studied: values recall 0.968, precision 0.938; core precision 0.667, recall 0.529; kind
+#: 0.984, other 1.000 (core precision 0.654, recall 0.500 with the rules before the twenty-ninth part was studied).
+#: Then studied (the items of a 其中 list said by how they were set up, 单独组建/联合建, are organisations; a total
+#: of its own ends the list; members counted after the social organisations of a report on them are theirs;
+#: cases opened on leads are no problems found): core precision 0.714, recall 0.588.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -377,13 +384,14 @@ THRESHOLDS = {
     "blind34": {"recall": 0.99, "precision": 0.96, "core_precision": 0.91, "core_recall": 0.82, "kind": 0.99, "kind_other": 0.99},
     "blind35": {"recall": 0.99, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.85, "kind": 0.99, "kind_other": 0.99},
     "blind36": {"recall": 0.98, "precision": 0.99, "core_precision": 0.96, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
+    "blind37": {"recall": 0.96, "precision": 0.93, "core_precision": 0.71, "core_recall": 0.58, "kind": 0.98, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1808,6 +1816,15 @@ PROBES += [tuple(line.split(" | ")) for line in """
 深入全县13个乡镇对软弱涣散村级党组织进行全面摸排。 | 13个 |  | amount
 市管党费使用情况。全年拨给市纪委140万元、市委宣传部200万元、市委组织部200万元。 | 200万元 | party_dues | amount
 """.strip().splitlines()]
+
+#: Probe sentences written when the thirty-seventh part (townships, social organisations, office buildings) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+全区非公企业共建立党组织86个，其中单独组建61个，联合组建25个。 | 61个 | orgs_founded | amount
+全市行业协会已成立党支部30个，其中26个单独建，4个联合建，共有党员512名。 | 512名 | new_sector_orgs | amount
+集中整治问题线索立案21件。 | 21件 |  | amount
+全村现有党员45名，另有新社会组织1个。 | 45名 | members_total | amount
+""".strip().splitlines()]
+
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])
 def test_probe_sentences(passage, surface, core_id, kind):

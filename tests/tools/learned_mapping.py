@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure a learned fallback for the core-indicator mapping, leave one labelled part out.
 
-usage: python tests/tools/learned_mapping.py [--cache DIR] [--thresholds 0.5 0.6 ...] [--C C] [--balanced] [--write-examples FILE]
+usage: python tests/tools/learned_mapping.py [--cache DIR] [--parts P ...] [--thresholds 0.5 0.6 ...] [--C C] [--balanced] [--write-examples FILE]
 
 Every hand-labelled set (``seeds``: data/raw/ against tests/gold/; the parts of tests/devset/) is
 extracted as ``score_sets.py`` extracts it, with the rules alone (no model fallback). Each gold
@@ -10,7 +10,8 @@ indicator row is matched to the predicted row of its document whose raw span ove
 the number, unit class, kind: :func:`example_features`) are kept with
 the gold core id (or ``none``).
 
-For each part P of (unseen, heldout, blind2 … blind9) a :class:`CoreModel` (character n-grams + logistic regression)
+For each part P of (unseen, heldout, blind2 … blind9), or of the parts given with ``--parts`` (a new
+blind part at its first measurement, before any rule was written for it), a :class:`CoreModel` (character n-grams + logistic regression)
 is trained on the examples of every other part (seeds and seen included) and predicts P. The model
 fills only the rows the rules leave without a core id, and only at a probability at or above a
 threshold. Core precision and core recall (as ``score_core.py`` counts them) are printed per part and
@@ -245,12 +246,12 @@ def _figures(counts: tuple[int, int, int, int]) -> str:
     return f"P {precision:.3f} R {recall:.3f} ({right}/{predicted}, {hits}/{with_core})"
 
 
-def leave_one_part_out(by_part: dict[str, list[dict]], thresholds: tuple[float, ...], **params) -> dict[str, dict[object, tuple]]:
-    """For each evaluated part: the counts of the rules alone (key ``rules``) and of rules + model
-    at each threshold (key: the threshold)."""
-    
+def leave_one_part_out(by_part: dict[str, list[dict]], thresholds: tuple[float, ...], parts: Sequence[str] = EVALUATED, **params) -> dict[str, dict[object, tuple]]:
+    """For each evaluated part (``parts``): the counts of the rules alone (key ``rules``) and of
+    rules + model at each threshold (key: the threshold)."""
+
     table: dict[str, dict[object, tuple]] = {}
-    for part in EVALUATED:
+    for part in parts:
         if part not in by_part:
             continue
         train = [e for name, examples in by_part.items() if name != part for e in examples if e["matched"]]
@@ -281,6 +282,7 @@ def write_examples(by_part: dict[str, list[dict]], target: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cache", default="", help="folder for the predicted tables (reused when present)")
+    parser.add_argument("--parts", nargs="*", default=list(EVALUATED), help="the parts to predict, each from all the others")
     parser.add_argument("--thresholds", type=float, nargs="*", default=list(THRESHOLDS))
     parser.add_argument("--C", type=float, default=10.0, help="inverse regularisation of the logistic regression")
     parser.add_argument("--balanced", action="store_true", help="weigh the classes by their inverse frequency")
@@ -294,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {count} examples to {args.write_examples}")
         return 0
     thresholds = tuple(args.thresholds)
-    table = leave_one_part_out(by_part, thresholds, c=args.C, class_weight="balanced" if args.balanced else None)
+    table = leave_one_part_out(by_part, thresholds, tuple(args.parts), c=args.C, class_weight="balanced" if args.balanced else None)
     print("part      rules alone                      " + "  ".join(f"rules + model >= {t:.2f}".ljust(33) for t in thresholds))
     pooled: dict[object, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for part, row in table.items():

@@ -196,6 +196,11 @@ _BARE_MEMBERS = re.compile(r"(?:中共|共产)?党员(?:总数|人数)?")
 _HOSTED_ORGANISATIONS = re.compile(r"^([^，。；]{0,8}?(?:驻区单位|驻区|辖区单位))(?:中)?(?:的)?(?:基层)?(?:党组织|党支部|党委)$")
 #: A type of party organisation, as the items of a 其中 list name them (其中党委7家，联合党支部8个).
 _ORGANISATION_TYPE = re.compile(r"(?:独立|联合|单独)?(?:基层)?(?:党委|党总支|总支部?|党支部|支部)")
+#: How an item of a 其中 list of organisations was set up, said without the organisations
+#: (建立党组织150个，其中单独组建120个，联合组建30个).
+_FOUNDING_MANNER = re.compile(r"((?:单独|联合|独立)(?:组建|建立|成立|建))(?:的)?")
+#: A clause that opens a total of its own after the items of a 其中 list (…，3个联合建，共有党员946名).
+_NEW_TOTAL = re.compile(r"\s*(?:全[省市区县镇乡村]|该[省市区县镇乡])?(?:共有|共计|总计|合计|现有)")
 #: Units that set up organisations (the group such a count refers to).
 _UNITS = re.compile(r"(?:企业|组织|单位|机构|村|社区|楼宇|园区|商会|协会|学校|医院|机关)$")
 #: A label that ends with a trait of its group (发展党员中女性, 村党组织书记平均年龄): the group is before it.
@@ -878,6 +883,8 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
         ('女性', '61岁以上')
         >>> _qualified("自治区选派", True, "选派第一书记", False), _qualified("县级", True, "举办培训班", False)
         ('选派第一书记中自治区选派', '举办培训班中县级')
+        >>> _qualified("单独组建", True, "非公企业共建立党组织", False), _qualified("联合建", True, "成立工作支部", False)
+        ('单独组建党组织', '联合建支部')
     """
     if not group or not subject:
         return subject
@@ -896,6 +903,10 @@ def _qualified(subject: str, listing: bool, group: str, framed: bool, dimension:
     host = (_SECTOR_ORGANISATIONS.match(group) or _HOSTED_ORGANISATIONS.match(group)) if listing and _ORGANISATION_TYPE.fullmatch(subject) else None
     if host:
         return host.group(1) + subject  # 两新党组织15个，其中独立党支部7个: the types of that sector's organisations
+    manner = _FOUNDING_MANNER.fullmatch(subject) if listing else None
+    founded = _ORGANISATION_END.search(group) if manner else None
+    if founded:
+        return manner.group(1) + founded.group()  # 建立党组织150个，其中单独组建120个 → 单独组建党组织
     if _HAS_ORGANISATION.fullmatch(subject) and _UNITS.search(group):
         return group + subject  # 非公企业624家，已建党组织205个 → 非公企业已建党组织
     if _RATE_OF_ACTION.fullmatch(subject):
@@ -994,6 +1005,8 @@ def label_subjects(
             (group, dimension), framed, loose = frame_parts(clause_frame), True, False
         if "其中" in text[previous_end:start]:
             listing = True
+        elif listing and not window.same_clause and _NEW_TOTAL.match(text, window.clause_start):
+            listing = False  # 其中37个单独建，3个联合建，共有党员946名: a total of its own ends the list
         right_used, own = 0, True
         if respectively:
             subject = respectively.pop(0)
