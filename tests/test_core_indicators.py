@@ -1823,6 +1823,10 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全市行业协会已成立党支部30个，其中26个单独建，4个联合建，共有党员512名。 | 512名 | new_sector_orgs | amount
 集中整治问题线索立案21件。 | 21件 |  | amount
 全村现有党员45名，另有新社会组织1个。 | 45名 | members_total | amount
+投资80万元硬化村内道路3公里。 | 80万元 | funds | amount
+村民文化广场投资45万元。 | 45万元 | funds | amount
+引进项目总投资额3.2亿元。 | 3.2亿元 |  | amount
+全年国有企业完成投资12亿元。 | 12亿元 |  | amount
 """.strip().splitlines()]
 
 
