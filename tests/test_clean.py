@@ -149,6 +149,19 @@ def test_a_table_laid_out_one_cell_a_line_keeps_its_numbers():
     assert clean_text("首页\n|\n12\n新闻\n").text.split("\n").count("12") == 0  # a bar of a menu is not a table
 
 
+def test_a_table_drawn_with_box_characters_keeps_its_rows_of_numbers_under_its_header():
+    text = (
+        "离休干部增减情况对比表\n┏━━━┯━━━━┓\n┃ 年份 │ 离休干部 ┃\n┃ │ 总数 ┃\n┠───┼────┨\n┃ 2013 │ 72905 ┃\n"
+        "┠───┼────┨\n┃ 2014 │ 66652 ┃\n┗━━━┷━━━━┛\n\n| 12 | 7 |\n"
+    )
+    cleaned = clean_text(text).text
+    # the bars become |, the rulings go, the rows of numbers under the header stay
+    assert "| 2013 | 72905 |" in cleaned and "| 2014 | 66652 |" in cleaned and "| 年份 | 离休干部 |" in cleaned
+    assert "━" not in cleaned and "─" not in cleaned
+    # a row of numbers under no header (after a blank line and nothing of a table) is still furniture
+    assert "| 12 | 7 |" not in cleaned
+
+
 def test_no_sentence_of_real_pages_is_taken_for_furniture():
     """Every line of the real pages and documents that holds a full stop and 15 Chinese characters
     or more is body text (the furniture rules judge short lines only, by what they say), except the

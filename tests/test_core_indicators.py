@@ -342,6 +342,13 @@ def _score_sets():
 #: Then studied (the items of a 其中 list said by how they were set up, 单独组建/联合建, are organisations; a total
 #: of its own ends the list; members counted after the social organisations of a report on them are theirs;
 #: cases opened on leads are no problems found): core precision 0.714, recall 0.588.
+#: A thirty-eighth blind part (``blind38``: 8 documents, 110 indicator rows, 37 with a core id: retired cadres,
+#: organs; training, schools, a hospital), measured blind with the rules after the thirty-seventh part was studied
+#: and investment read as funds: values recall 0.918, precision 0.971; core precision 0.815, recall 0.595; kind
+#: 0.971, other 0.842 (the same with the rules before the twenty-ninth part was studied). Then studied (a yearbook's
+#: table drawn with box-drawing characters: its rows kept in cleaning, a header on two lines, rows labelled by year;
+#: branches rated by stars in digits, 先锋 branches, model units selected, lessons on site, classes online; 下一步
+#: plans): values recall 0.991, precision 0.973; core precision 0.848, recall 0.757; kind 1.000, other 1.000.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -385,13 +392,14 @@ THRESHOLDS = {
     "blind35": {"recall": 0.99, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.85, "kind": 0.99, "kind_other": 0.99},
     "blind36": {"recall": 0.98, "precision": 0.99, "core_precision": 0.96, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
     "blind37": {"recall": 0.96, "precision": 0.93, "core_precision": 0.71, "core_recall": 0.58, "kind": 0.98, "kind_other": 0.99},
+    "blind38": {"recall": 0.99, "precision": 0.97, "core_precision": 0.84, "core_recall": 0.75, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1827,6 +1835,16 @@ PROBES += [tuple(line.split(" | ")) for line in """
 村民文化广场投资45万元。 | 45万元 | funds | amount
 引进项目总投资额3.2亿元。 | 3.2亿元 |  | amount
 全年国有企业完成投资12亿元。 | 12亿元 |  | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the thirty-eighth part (retired cadres, organs, training, schools, a hospital) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+经综合评定，从18个先锋机关党支部中评出3个五星级、5个四星级。 | 3个 | model_orgs | amount
+机关工委深化模范机关创建，推动机关党建提质增效，在系统内选树先进示范单位12家。 | 12家 | model_orgs | amount
+组织党员赴红色教育基地开展现场教学4场次。 | 4场次 | study_activities | amount
+全年共有860余名党员参与“云课堂”线上学习。 | 860余名 | training_participants | amount
+下一步，县委组织部将在全县评出10个五星级党支部。 | 10个 | model_orgs | target
 """.strip().splitlines()]
 
 

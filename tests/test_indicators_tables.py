@@ -85,6 +85,18 @@ def test_a_scraped_table_with_years_for_columns_and_an_empty_cell(tmp_path):
     ]
 
 
+def test_a_yearbook_table_with_a_header_on_two_lines_reads_each_cell_under_its_joined_header(tmp_path):
+    text = (
+        "全省离休干部增减情况对比表\n┏━━━┯━━━━┯━━━━┯━━━━┓\n┃ 年份 │ 离休干部 │ 年去世人数 │ 年去世率 ┃\n┃ │ 总数 │ │ (%) ┃\n"
+        "┠───┼────┼────┼────┨\n┃ 2013 │ 72905 │ 6262 │ 7.91 ┃\n┠───┼────┼────┼────┨\n┃ 2014 │ 66652 │ 6253 │ 8.57 ┃\n"
+    )
+    rows = rows_of(Document("yearbook", tmp_path / "yearbook.txt", text, "utf-8"))
+    assert [(surface, subject, unit_class) for surface, subject, _, _, unit_class in rows] == [
+        ("72905", "2013离休干部总数", "person"), ("6262", "2013年去世人数", "person"), ("7.91", "2013年去世率", "percent"),
+        ("66652", "2014离休干部总数", "person"), ("6253", "2014年去世人数", "person"), ("8.57", "2014年去世率", "percent"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -339,8 +339,10 @@ normalize_spaces = Step.streaming(
     description="Non-breaking, ideographic, thin spaces and tabs -> space; zero-width characters dropped.",
 )
 
-_FULLWIDTH_ASCII = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f]")
-_find_fullwidth_edits = _regex_stream(_FULLWIDTH_ASCII, "fullwidth", lambda m: unicodedata.normalize("NFKC", m.group()))
+#: The vertical bars of a table drawn with box-drawing characters (yearbooks, PDFs): cells parted by ``|``.
+_BOX_BARS = "\u2502\u2503\u2551"
+_FULLWIDTH_ASCII = re.compile(f"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f{_BOX_BARS}]")
+_find_fullwidth_edits = _regex_stream(_FULLWIDTH_ASCII, "fullwidth", lambda m: "|" if m.group() in _BOX_BARS else unicodedata.normalize("NFKC", m.group()))
 
 
 def _find_fullwidth_alnum_edits(text: str) -> Iterator[EditBatch]:
@@ -363,7 +365,7 @@ def _code_table(characters: str) -> np.ndarray:
     return table
 
 
-_FULLWIDTH_TABLE = _code_table(_characters("\uff10-\uff19", "\uff21-\uff3a", "\uff41-\uff5a", "\uff05", "\uff0b", "\uff0d", "\uff0e", "\uff0f"))
+_FULLWIDTH_TABLE = _code_table(_characters("\uff10-\uff19", "\uff21-\uff3a", "\uff41-\uff5a", "\uff05", "\uff0b", "\uff0d", "\uff0e", "\uff0f") + _BOX_BARS)
 
 
 def _holds_any_of(text: str, table: np.ndarray, piece_chars: int = 1 << 20) -> bool:
@@ -385,7 +387,7 @@ normalize_fullwidth_alnum = Step.streaming(
     "normalize_fullwidth_alnum",
     "normalize",
     _find_fullwidth_alnum_edits,
-    description="Full-width digits, Latin letters and % + - . / -> ASCII (Chinese punctuation untouched).",
+    description="Full-width digits, Latin letters and % + - . / -> ASCII (Chinese punctuation untouched); the vertical bars of a table drawn with box-drawing characters (│ ┃ ║) -> |.",
 )
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
@@ -846,23 +848,40 @@ def _chinese_characters(count: int) -> re.Pattern[str]:
 
 _TABLE_BAR = re.compile(r"[|｜]")
 _TABLE_NUMBER = re.compile(r"\d{1,7}")
+#: A row of a table that holds numbers only (``| 2013 | 72905 | 0 | 7.91 |``): two bars at least.
+_NUMBER_ROW = re.compile(r"[|｜]?(?:[ \t]*[0-9][0-9.,%]*[ \t]*[|｜]|[ \t]*[|｜]){2,}[ \t]*(?:[0-9][0-9.,%]*[ \t]*)?")
+#: A ruling of a table drawn with box-drawing characters (┠───┼───┨), between its rows.
+_RULING = re.compile(r"[\u2500-\u257f|｜ \t]+")
 
 
 def _table_cells(lines: Sequence[str]) -> set[int]:
-    """Indexes of the lines of a table laid out one cell a line that are kept although they hold no
-    Chinese character: a bare number between two lone bars (``|``) and those bars. Statistical
-    tables pasted from a web page or a PDF come so (``教育学院`` / ``|`` / ``11`` / ``|`` / ``0``);
-    a page number or a lone bar of a navigation menu has no such neighbours.
+    """Indexes of the lines of a table that are kept although they hold no Chinese character: a
+    bare number between two lone bars (``|``) and those bars, as statistical tables pasted from a
+    web page or a PDF come laid out one cell a line (``教育学院`` / ``|`` / ``11`` / ``|`` / ``0``);
+    and a row of numbers between bars under a row of the same table that names its columns
+    (``| 年份 | 离休干部总数 |`` / ``| 2013 | 72905 |``), rulings between the rows allowed, a blank
+    line ending the table. A page number or a lone bar of a navigation menu has no such neighbours.
 
     Example:
         >>> _table_cells(["教育学院", "|", "11", "|", "0", "|", "合计"])
         {1, 2, 3, 4, 5}
         >>> sorted(_table_cells(["首页", "|", "新闻", "12"]))
         []
+        >>> sorted(_table_cells(["| 年份 | 党员总数 |", "┠──┼──┨", "| 2013 | 72905 |", "┠──┼──┨", "| 2014 | 66652 |", "注：", "| 12 |"]))
+        [2, 4]
     """
     stripped = [line.strip() for line in lines]
     filled = [i for i, line in enumerate(stripped) if line]
     kept: set[int] = set()
+    header = False  # the rows above, rulings left out, are a table's: its header, then its rows
+    for index, line in enumerate(stripped):
+        if not line:
+            header = False  # a blank line ends the table
+        elif _NUMBER_ROW.fullmatch(line) and line.count("|") + line.count("｜") >= 2:
+            if header:
+                kept.add(index)
+        elif not _RULING.fullmatch(line):
+            header = (line.count("|") + line.count("｜") >= 2) and _CJK_CHAR.search(line) is not None
     for position, index in enumerate(filled):
         if not _TABLE_NUMBER.fullmatch(stripped[index]) or position == 0 or position + 1 == len(filled):
             continue

@@ -39,7 +39,7 @@ from dangjian.cleaning.clean import (
 from dangjian.indicators.exclusions import SentenceContext, exclude
 from dangjian.indicators.grammar import find_candidates, read_candidate
 from dangjian.indicators.kinds import kind_in_plan_section, plan_section, quantity_kind
-from dangjian.indicators.layouts import cell_subject, column_of, header_class, header_row, is_bare_cell, row_cell, statistics_cell, table_cell, table_header
+from dangjian.indicators.layouts import cell_subject, column_of, header_class, header_row, is_bare_cell, joined_header, row_cell, statistics_cell, table_cell, table_header
 from dangjian.indicators.results import NotAQuantity, Quantity, Reason, plain_decimal
 from dangjian.indicators.subjects import frame_holds, frame_parts, heading_frame, label_subjects, opens_own_total, topic_frame, total_frame
 from dangjian.indicators.taxonomy import Taxonomy, load_taxonomy
@@ -118,6 +118,13 @@ _OPENS_LIST = re.compile(r"[:：][ \u3000]*$")
 _TABLE_ROW = re.compile(r"^[ \u3000]*[|｜]")
 #: The start of a line that goes on with the paragraph before (其中：, 其中女党员…).
 _GOES_ON = re.compile(r"^[ \u3000]*其中")
+
+
+def _in_column(quantity: Quantity, unit_class: str) -> Quantity:
+    """A bare cell with the unit class its column's header gives (``%`` its unit in a column in percent)."""
+    if not unit_class:
+        return quantity
+    return replace(quantity, unit_class=unit_class, unit="%" if unit_class == "percent" else quantity.unit)
 
 
 def list_goes_on(previous: str, line: str, went_on: bool) -> bool:
@@ -427,6 +434,7 @@ def _quantity_batches(
     planned_table = False  # within a table: a column header names a plan (学生发展计划)
     planned_section = False  # under a heading that names targets (二、年度任务)
     header: tuple[str, ...] = ()  # the column headers of the table being read (单位 党员总数 女党员)
+    header_above = False  # whether the sentence before was the header row
     carry, frame, paragraph = "", "", None  # within a paragraph: the last subject, the group a heading names
     whole: Quantity | None = None  # the total that set the frame, if a total did
     last, went_on = "", False  # the sentence before; whether its paragraph went on with a list opened before it
@@ -441,6 +449,7 @@ def _quantity_batches(
                     carry, frame, whole = "", "", None
                 paragraph = paragraph_id
             last = text
+            was_header, header_above = header_above, False  # was the sentence before a table's header row?
             cells, columns_above = header_row(text, header)  # a row of a table under its column headers
             verdicts = read_text(text, row=bool(cells))
             found = [verdict for verdict in verdicts if isinstance(verdict, Quantity)]
@@ -454,8 +463,11 @@ def _quantity_batches(
                 planned_table = False  # body text ends the table a header opened
             if not found:
                 planned_section = plan_section(text, planned_section)
-                if not cells:  # a row without numbers (城关镇 | — | —) keeps its table's header
-                    header = table_header(text) if _MAYBE_ROW.search(text) else ()
+                below = table_header(text) if _MAYBE_ROW.search(text) else ()
+                if was_header and below and not below[0] and len(below) == len(header):
+                    header = joined_header(header, below)  # | 年份 | 离休干部 | over | | 总数 |: a header on two lines
+                elif not cells:  # a row without numbers (城关镇 | — | —) keeps its table's header
+                    header, header_above = below, bool(below)
                 planned_table = planned_table or is_plan_header(text)
                 heading = heading_frame(text)
                 frame, whole = (heading, None) if heading else (frame, whole)
@@ -472,10 +484,7 @@ def _quantity_batches(
             if cells:  # 城关镇 1520 380 under 单位 党员总数 女党员: the row's label and the column's header
                 label = text[slice(*cells[0])]
                 subjects = [cell_subject(label, columns_above[c]) if c else s for s, c in zip(subjects, columns)]
-                found = [
-                    replace(q, unit_class=header_class(columns_above[c]) or header_class(label) or q.unit_class) if c and is_bare_cell(q) else q
-                    for q, c in zip(found, columns)
-                ]
+                found = [_in_column(q, header_class(columns_above[c]) or header_class(label)) if c and is_bare_cell(q) else q for q, c in zip(found, columns)]
             else:
                 header = ()  # running text ends the table
             counted = [s for s, threshold in zip(subjects, thresholds) if s and not threshold]

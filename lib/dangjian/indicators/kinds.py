@@ -69,8 +69,9 @@ _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 _DONE_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:建立|实现|达到|完成|建成|覆盖|组建)了")
 #: A sentence that opens with the year its levels are set for (到2015年，).
 _PLAN_YEAR_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?<![截直高升长加降少达减年])到 ?(?:19|20)[0-9]{2} ?年(?:底|末)?[，,]")
-#: A sentence that opens with a word of planning (确保在本年度完善…；完成…；建设好…) plans every item of it.
-_PLAN_WORD_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?:(?<![为以在])确保|力争|力求)")
+#: A sentence that opens with a word of planning (确保在本年度完善…；完成…；建设好…; 下一步，…将…评出2个)
+#: plans every item of it.
+_PLAN_WORD_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?:(?<![为以在])确保|力争|力求|下一步)")
 #: Words of a time past: an item of a planning sentence that names one reports what was done.
 _PAST_TIME = re.compile(r"去年|上年|上一年|往年|过去")
 _ACHIEVED = re.compile(f"(?=[{_ACHIEVED_FIRST}])(?:{'|'.join(ACHIEVED_WORDS)})")
@@ -128,6 +129,8 @@ def is_target(left: str) -> bool:
         (True, False)
         >>> is_target("大庆油田在确保完成"), is_target("确保全年发展党员")
         (False, True)
+        >>> is_target("下一步，区委组织部将对照评分标准进行评估，从24个先锋机关党支部中评出")
+        True
         >>> is_target("村民人均可支配收入从2019年11000元提高到2020年"), is_target("从2019年到2020年，全县发展党员")
         (False, False)
     """

@@ -163,6 +163,8 @@ _COUNT_HEAD = re.compile(rf"(?:{'|'.join(sorted(COUNT_LABELS, key=len, reverse=T
 _CELL_NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,8})(?:\.[0-9]+)?")
 _ROW_CELL_BEFORE = re.compile(r"[ \u3000|｜]$")
 _ROW_CELL_AFTER = re.compile(r"^[ \u3000|｜]")
+#: The note of a header in percent (年去世率(%), 占比（%）).
+_PERCENT_NOTE = re.compile(r"[（(][%％][）)]$")
 #: The word of a header that names a plan of what it counts (发展党员计划).
 _PLAN_WORD = re.compile(r"(?:计划|指标|目标|任务)数?$")
 #: The longest line read as a row of a table.
@@ -190,9 +192,9 @@ def row_cells(text: str) -> list[tuple[int, int]]:
     if "|" in text or "｜" in text:
         bars = [m.start() for m in _BAR.finditer(text)]
         spans = [_strip(text, start + 1, end) for start, end in zip([-1, *bars], [*bars, len(text)])]
-        while spans and spans[0][0] == spans[0][1]:
-            spans.pop(0)  # before the first bar
-        while spans and spans[-1][0] == spans[-1][1]:
+        if spans and spans[0][0] == spans[0][1]:
+            spans.pop(0)  # before the first bar (an empty cell after it keeps its column: | | 总数 |)
+        if spans and spans[-1][0] == spans[-1][1]:
             spans.pop()  # after the last bar
     else:
         spans = [m.span() for m in _SPACED_CELL.finditer(text)]
@@ -258,10 +260,14 @@ def header_class(header: str) -> str:
     Example:
         >>> header_class("女党员"), header_class("党支部数"), header_class("发展党员计划"), header_class("占比")
         ('person', 'count', 'person', '')
+        >>> header_class("年去世率(%)"), header_class("占比（%）"), header_class("年去世人数")
+        ('percent', 'percent', 'person')
     """
+    if _PERCENT_NOTE.search(header):
+        return "percent"  # 年去世率(%): the column is in percent
     header = _PLAN_WORD.sub("", _HEADER_NOTE.sub("", header))
-    if _PERSON_HEAD.search(header):
-        return "person"
+    if _PERSON_HEAD.search(header) or header.endswith("人数"):
+        return "person"  # 女党员, 年去世人数: people
     return "count" if _COUNT_HEAD.search(header) else ""
 
 
@@ -284,6 +290,21 @@ def row_cell(candidate: Candidate) -> Quantity | None:
     return _cell_quantity(candidate, "other")
 
 
+def joined_header(above: Sequence[str], below: Sequence[str]) -> tuple[str, ...]:
+    """The column headers of a header written on two lines (``| 年份 | 离休干部 |`` over ``| | 总数 |``):
+    each column's words joined; ``below`` alone when the two lines have not as many cells.
+
+    Example:
+        >>> joined_header(("年份", "离休干部", "年去世率"), ("", "总数", "(%)"))
+        ('年份', '离休干部总数', '年去世率(%)')
+        >>> joined_header(("单位", "党员"), ("乡镇", "村", "社区"))
+        ('乡镇', '村', '社区')
+    """
+    if len(above) != len(below) or not above:
+        return tuple(below)
+    return tuple(a + b for a, b in zip(above, below))
+
+
 def header_row(text: str, header: Sequence[str]) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
     """The cell spans of ``text`` when it is a row of the table whose column headers are
     ``header`` (a label without numbers first, then as many cells as there are headers, or one
@@ -298,13 +319,16 @@ def header_row(text: str, header: Sequence[str]) -> tuple[list[tuple[int, int]],
         ([(0, 4), (7, 11), (14, 18)], ('', '2022年', '2023年'))
         >>> header_row("城关镇 1520", header), header_row("1 2 3", header)
         (([(0, 3), (4, 8)], ('单位', '党员总数')), ([], ()))
+        >>> header_row("| 2013 | 72905 |", table_header("| 年份 | 离休干部总数 |"))
+        ([(2, 6), (9, 14)], ('年份', '离休干部总数'))
     """
     if not header:
         return [], ()
     spans = row_cells(text)
     missing = len(spans) - len(header)
-    if missing > 1 or len(spans) < 2 or spans[0][0] == spans[0][1] or _DIGIT.search(text, *spans[0]) is not None:
-        return [], ()
+    label_number = _DIGIT.search(text, *spans[0]) is not None and _YEAR_HEADER.fullmatch(text, *spans[0]) is None if spans else False
+    if missing > 1 or len(spans) < 2 or spans[0][0] == spans[0][1] or label_number:
+        return [], ()  # a row's label is words or a year (2013 | 72905 under 年份 | 离休干部总数)
     if missing < 0:  # 城关镇 | 1520 | 380 under 单位 | 党员总数 | 女党员 | 备注: the empty last cells dropped
         return spans, tuple(header[: len(spans)])
     return spans, ("",) * missing + tuple(header)
