@@ -348,7 +348,8 @@ def _score_sets():
 #: 0.971, other 0.842 (the same with the rules before the twenty-ninth part was studied). Then studied (a yearbook's
 #: table drawn with box-drawing characters: its rows kept in cleaning, a header on two lines, rows labelled by year;
 #: branches rated by stars in digits, 先锋 branches, model units selected, lessons on site, classes online; 下一步
-#: plans): values recall 0.991, precision 0.973; core precision 0.848, recall 0.757; kind 1.000, other 1.000.
+#: plans; members counted after branches of a working status, 在职党支部8个，党员325名): values recall 0.991,
+#: precision 0.973; core precision 0.909, recall 0.811; kind 1.000, other 1.000.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -392,7 +393,7 @@ THRESHOLDS = {
     "blind35": {"recall": 0.99, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.85, "kind": 0.99, "kind_other": 0.99},
     "blind36": {"recall": 0.98, "precision": 0.99, "core_precision": 0.96, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
     "blind37": {"recall": 0.96, "precision": 0.93, "core_precision": 0.71, "core_recall": 0.58, "kind": 0.98, "kind_other": 0.99},
-    "blind38": {"recall": 0.99, "precision": 0.97, "core_precision": 0.84, "core_recall": 0.75, "kind": 0.99, "kind_other": 0.99},
+    "blind38": {"recall": 0.99, "precision": 0.97, "core_precision": 0.90, "core_recall": 0.81, "kind": 0.99, "kind_other": 0.99},
 }
 
 
@@ -1845,6 +1846,7 @@ PROBES += [tuple(line.split(" | ")) for line in """
 组织党员赴红色教育基地开展现场教学4场次。 | 4场次 | study_activities | amount
 全年共有860余名党员参与“云课堂”线上学习。 | 860余名 | training_participants | amount
 下一步，县委组织部将在全县评出10个五星级党支部。 | 10个 | model_orgs | target
+全局共有党支部9个，其中在职党支部6个，党员210名，离退休党支部3个，党员64名。 | 64名 | members_by_occupation | amount
 """.strip().splitlines()]
 
 

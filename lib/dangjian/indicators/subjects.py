@@ -1085,7 +1085,7 @@ def label_subjects(
         if own and not skip[index] and not listing and not framed and subject and not _in_note(text, start):
             group = _group_of(subject)  # not a breakdown in brackets: 党员6218名（…预备党员168名），其中科技界…
         previous = (window.clause_start, end + right_used, subject or previous_subject, index)
-    return _units_acting(text, spans, skip, _share_predicate(text, spans, skip, subjects))
+    return _branch_members(text, spans, skip, _units_acting(text, spans, skip, _share_predicate(text, spans, skip, subjects)))
 
 
 #: Between two numbers of a list of counted units: the first one's noun and a list separator
@@ -1157,3 +1157,29 @@ def _units_acting(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bo
         subjects[index + 1] = verb + thing
         subjects[index] = _tail(_balance(_strip(acting.group("units")) + verb + thing))
     return subjects
+
+
+#: Branches of members by their working status (在职党支部8个, 离退休党支部4个) and the comma before
+#: the members counted right after them.
+_STATUS_BRANCHES = re.compile(r"(在职|离退休|退休|离休)(?:干部)?(?:的)?(?:党支部|支部|党总支|党组织)$")
+_NEXT_ITEM = re.compile(r"\s*[，,、]\s*")
+
+
+def _branch_members(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bool], subjects: list[str]) -> list[str]:
+    """Members counted right after the branches of a working status (``在职党支部8个，党员325名``)
+    are members of that status (``在职党员``).
+
+    Example:
+        >>> text = "其中在职党支部8个，党员325名，离退休党支部4个，党员81名"
+        >>> from dangjian.indicators.extract import quantities
+        >>> label_subjects(text, [q.outer for q in quantities(text)])
+        ['在职党支部', '在职党员', '离退休党支部', '离退休党员']
+    """
+    for index in range(1, len(spans)):
+        if skip[index] or skip[index - 1] or not _BARE_MEMBERS.fullmatch(subjects[index]):
+            continue
+        status = _STATUS_BRANCHES.search(subjects[index - 1])
+        if status and _NEXT_ITEM.fullmatch(text, spans[index - 1][1], spans[index][0] - len(subjects[index])) is not None:
+            subjects[index] = status.group(1) + "党员"
+    return subjects
+
