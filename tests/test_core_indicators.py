@@ -350,6 +350,12 @@ def _score_sets():
 #: branches rated by stars in digits, 先锋 branches, model units selected, lessons on site, classes online; 下一步
 #: plans; members counted after branches of a working status, 在职党支部8个，党员325名): values recall 0.991,
 #: precision 0.973; core precision 0.909, recall 0.811; kind 1.000, other 1.000.
+#: A thirty-ninth blind part (``blind39``: 8 documents, 89 indicator rows, 33 with a core id: congress delegates,
+#: commendations; members reporting to communities, volunteers), measured blind with the rules after the
+#: thirty-eighth part was studied: values recall 0.966, precision 0.989; core precision 0.739, recall 0.515; kind
+#: 0.920, other 0.864 (the same with the rules before the twenty-ninth part was studied). Then studied (将/准备表彰
+#: plans, 拟表彰对象 are nominees named; opinions taken in are problems found; volunteer stations are service
+#: centres; 服务总时长): core precision 0.840, recall 0.636; kind 1.000, other 1.000.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -394,13 +400,14 @@ THRESHOLDS = {
     "blind36": {"recall": 0.98, "precision": 0.99, "core_precision": 0.96, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
     "blind37": {"recall": 0.96, "precision": 0.93, "core_precision": 0.71, "core_recall": 0.58, "kind": 0.98, "kind_other": 0.99},
     "blind38": {"recall": 0.99, "precision": 0.97, "core_precision": 0.90, "core_recall": 0.81, "kind": 0.99, "kind_other": 0.99},
+    "blind39": {"recall": 0.96, "precision": 0.98, "core_precision": 0.84, "core_recall": 0.63, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1847,6 +1854,18 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全年共有860余名党员参与“云课堂”线上学习。 | 860余名 | training_participants | amount
 下一步，县委组织部将在全县评出10个五星级党支部。 | 10个 | model_orgs | target
 全局共有党支部9个，其中在职党支部6个，党员210名，离退休党支部3个，党员64名。 | 64名 | members_by_occupation | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the thirty-ninth part (congress delegates, commendations, members reporting to
+#: communities, volunteers) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+县委将表彰80名优秀共产党员、50名优秀党务工作者。 | 80名 |  | target
+全县有3名省级优秀共产党员拟表彰对象。 | 3名 |  | amount
+今年，市委准备表彰100个先进基层党组织。 | 100个 | model_orgs | target
+党代表工作室全年受理群众意见260余条。 | 260余条 | problems_found_solved | amount
+依托社区8个志愿服务站点，全年志愿服务总时长达1.5万小时。 | 8个 | service_centres | amount
+依托社区8个志愿服务站点，全年志愿服务总时长达1.5万小时。 | 1.5万小时 | volunteers | amount
 """.strip().splitlines()]
 
 

@@ -25,13 +25,15 @@ import re
 #: Words that make the numbers after them planned, required or expected. 计划 counts as a verb
 #: only (计划培训, 计划总投资), not as the name of a programme (“学历提升”计划，按计划).
 TARGET_WORDS = (
-    r"力争", r"力求", r"(?<![为以在])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?(?![，,任值])",
+    r"力争", r"力求", r"(?<![为以在])确保", r"预计", r"预期", r"(?<![规])拟(?![定订])(?![^，。；,;]{0,4}(?:对象|人选))", r"(?<![为])目标(?:任务|值)?(?:为|是|达到)?(?![，,任值])",
     r"(?<![”\"’」』按照原度动程划作升展养])计划(?![，。；、,;”\"和及的中书])", r"(?<![的按作])要求(?![下，])",
     r"争取(?=[^，。；,;]{0,4}?(?:发展|培训|建成|新建|实现|达到|完成|组建|选派|储备|打造|创建|覆盖)[^，,]*$)", r"至少要", r"必须", r"应当",
     # 代表不应超过53人, 代表应有15人以上: a quota of delegates or seats, in the number's clause only
     r"(?:不应|不得)(?:超过|少于|低于)?(?=[^，。；,;]{0,3}$)", r"(?<![对相])应有(?=[^，。；,;]{0,3}$)", r"(?:年底|年末)前", r"将(?:达到|实现|新增|建成)",
     # 将 right before another verb plans it, in the number's clause only (将新建…20个; not 将发展党员工作纳入考核，…)
-    r"(?<![即])将(?=(?:新建|建设|发展|培训|选派|打造|创建|完成|开展|举办|组建|投入|储备|招录|招聘|培育)[^，,]*$)", r"争创",
+    r"(?<![即])将(?=(?:新建|建设|发展|培训|选派|打造|创建|完成|开展|举办|组建|投入|储备|招录|招聘|培育|表彰)[^，,]*$)", r"争创",
+    # 济南市准备表彰150名优秀共产党员: what a body prepares to do (not 拟表彰对象, the nominees named)
+    r"准备(?=(?:表彰|新建|建设|发展|培训|选派|开展|举办|组建|投入)[^，,]*$)",
     # 市下达指导数20人, 下达我校发展党员计划为400名: a quota a higher body sets
     r"下达(?=[^，。；,;]{0,10}(?:指导数|指导性计划|计划|任务|指标))",
     r"(?<![需重主只必想纪])要(?=新建|建立|建成|发展|培训|选派|实现|达到|完成|组建|整顿|储备|落实|做到|全面|确保|力争|争取)",
@@ -61,7 +63,7 @@ SHORT_CHANGE_VERBS = (r"(?<![新倍])增", r"(?<![精压缩消])减", r"涨")
 _LINKS = r"(?:了|为|达|达到|约|近|超|逾|超过|将近|接近|\s)*"
 #: The characters the words above start with (after their look-behind guards): checked first, so
 #: that the search skips ordinary text at the speed of a character class.
-_TARGET_FIRST = "力确预拟目计要争至必应年将下不到有可"
+_TARGET_FIRST = "力确预拟目计要争至必应年将下不到有可准"
 _ACHIEVED_FIRST = "累已实以年截目现共完"
 _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 #: A number followed in its clause by a verb of building or reaching with 了 (到2010年底，…非公企业99.6%建立了
