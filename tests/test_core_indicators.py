@@ -362,6 +362,13 @@ def _score_sets():
 #: 1.000 (the same with the rules before the twenty-ninth part was studied). Then studied (branches brought to the
 #: standard; central-household heads are no cadres; lecturers are no audience; posts and points items are neither
 #: floating members nor volunteers): core precision 1.000, recall 0.647.
+#: A forty-first blind part (``blind41``: 8 documents, 64 indicator rows, 24 with a core id: secretaries' projects
+#: and assessments; the border and minority regions), measured blind with the rules after the fortieth part was
+#: studied: values recall 0.984, precision 0.926; core precision 0.850, recall 0.708; kind 1.000, other 1.000 (values
+#: precision 0.913 with the rules before the twenty-ninth part was studied). Then studied (spans of minutes, months,
+#: quarters and weeks are no quantity; joint-household units are grids; skills training of the public and what
+#: stationed teams carry out are neither training nor stationed cadres): values precision 0.955; core precision
+#: 0.840, recall 0.875.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -408,13 +415,14 @@ THRESHOLDS = {
     "blind38": {"recall": 0.99, "precision": 0.97, "core_precision": 0.90, "core_recall": 0.81, "kind": 0.99, "kind_other": 0.99},
     "blind39": {"recall": 0.96, "precision": 0.98, "core_precision": 0.84, "core_recall": 0.63, "kind": 0.99, "kind_other": 0.99},
     "blind40": {"recall": 0.99, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.64, "kind": 0.99, "kind_other": 0.99},
+    "blind41": {"recall": 0.98, "precision": 0.95, "core_precision": 0.83, "core_recall": 0.87, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1884,6 +1892,15 @@ PROBES += [tuple(line.split(" | ")) for line in """
 组织机关120余名干部深入基层宣讲。 | 120余名 |  | amount
 各村设置政策宣传岗、流动党员联系岗等12个岗位。 | 12个 |  | amount
 围绕理论学习、志愿服务等5类细化为20条积分项目。 | 20条 |  | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the forty-first part (secretaries' projects and assessments; border and minority
+#: regions) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+全区共划分联户单位5200个，推选联户户长5200名。 | 5200个 | grids | amount
+开展农牧民技能培训1200场次。 | 1200场次 |  | amount
+驻村工作队共帮助基层实施各类项目860个。 | 860个 |  | amount
 """.strip().splitlines()]
 
 

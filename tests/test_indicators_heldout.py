@@ -22,9 +22,10 @@ Choices where the conventions are silent (what a researcher comparing regions wo
   qualifies it.
 - ``3-5人``, ``3～5人``, ``三至五名``: ``range`` with value 3 and upper bound 5.
 - Years, dates and time phrases (``3年来``, ``两年多``, ``近五年``, ``任期两年``, ``一至三月``,
-  ``1—6月``, ``第三季度``, ``9月底``, ``十一期间``) are not indicators. Durations in smaller units
-  (``220天``, ``3个多月``, ``两个季度``) are measures of class ``other`` (``3个多月``: 3, ``over``),
-  never counts of ``个``.
+  ``1—6月``, ``第三季度``, ``9月底``, ``十一期间``) are not indicators, and neither are spans of
+  minutes, months, quarters or weeks (``历时3个多月``, ``连续两个季度``: how long something took, as the
+  hand labels always read them). Days and hours (``220天``, ``服务120小时``) are measures of class
+  ``other``, never counts of ``个``.
 - Administrative units counted without a classifier (``8县（市）``) are counts; after a Chinese
   numeral they make names (``三区三州``). ``三类村`` ranks a category and is not reported.
 - A range may repeat its unit or multiplier (``1名至2名``, ``5万至10万元``, ``3%-5%``).
@@ -187,13 +188,13 @@ CASES: list[tuple[str, str, str]] = [
     ("考核优秀的村党组织书记报酬上浮3%-5%。", "3 percent range 5", ""),
     ("全镇有一类村12个、二类村8个、三类村3个。", "12 count exact; 8 count exact; 3 count exact", ""),
     ("十一期间，全县组织党员志愿者320名开展文明劝导。", "320 person exact", ""),
-    ("专项整治历时3个多月，整改问题96个。", "3 other over; 96 count exact", ""),
+    ("专项整治历时3个多月，整改问题96个。", "96 count exact", ""),
     ("为村级便民服务站配备五台电脑，开展活动80场（次）。", "5 count exact; 80 count exact", ""),
     ("发放小额贷款230笔，查处侵害群众利益案件15例。", "230 count exact; 15 count exact", ""),
     ("参加义务劳动的党员不下300人，集体经济收入突破1000万元。", "300 person at_least; 10000000 money_cny over", ""),
     ("仍有近一成的村集体经济收入偏低。", "10 percent about", ""),
     ("该村在全县考核中排名第 3 名。", "", ""),
-    ("连续两个季度排名靠后的村，由3名县级领导包抓。", "2 other exact; 3 person exact", ""),
+    ("连续两个季度排名靠后的村，由3名县级领导包抓。", "3 person exact", ""),
     ("全县35岁以上3人被列为重点培养对象，通过千余名党员的努力完成任务。", "3 person exact; 1000 person over", "35 age_years over"),
     ("近八成的党员认为培训效果好，已有三成员单位完成签约。", "80 percent about", ""),
     ("全县有党员两万多名，村均党员六十余名。", "20000 person over; 60 person over", ""),

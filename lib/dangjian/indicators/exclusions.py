@@ -7,7 +7,9 @@ returns a :class:`NotAQuantity` with a :class:`Reason`, or None. The rules are g
 - page furniture (``访问次数：895``), ordinals (``第一书记``, ``第二批``, ``二期``), rate bases (``每100名``);
 - numbers inside a document title (``《…三年计划》``) or a short quotation (``“光荣在党50年”``,
   ``“十户联体”``, ``“15分钟便民服务圈”``): names, slogans and formulas are quoted in this genre;
-- ``N分钟…圈`` service radii and deadlines (``5分钟内登记诉求``, ``2天内给出方案``); numerals in place names (三门峡, 五台县) and 元旦; well-known numbered formulas (``四个意识``, ``两个维护``, ``八项规定``);
+- ``N分钟…圈`` service radii and deadlines (``5分钟内登记诉求``, ``2天内给出方案``); spans of minutes,
+  months, quarters and weeks (``历时3分钟``, ``用5个月时间``, ``前三个季度``); numerals in place names
+  (三门峡, 五台县) and 元旦; well-known numbered formulas (``四个意识``, ``两个维护``, ``八项规定``);
   numbered slogans where a numeral follows the unit (``四个一``, ``五个一批``); idioms (``三番五次``);
 - estimates (``数十个``, ``几十名``) and the numeral 一 with a classifier (``一个支部``, ``一项基本职责``, ``新一轮``): an article, not a count.
 
@@ -244,6 +246,24 @@ def time_limit(candidate: Candidate, context: SentenceContext) -> NotAQuantity |
     return None
 
 
+#: Spans of time that count nothing (the labels never take them for indicators): minutes, months,
+#: quarters and weeks. Days and hours are left to be read: 培训3天 and 志愿服务时长2.6万小时 are indicators.
+_SPANS_OF_TIME = ("分钟", "分鐘", "个月", "個月", "个多月", "個多月", "个半月", "個半月", "季度", "个季度", "個季度", "周", "週", "星期", "个星期", "個星期")
+
+
+def span_of_time(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """``历时3分钟``, ``用5个月时间``, ``前三个季度``, ``历时两周``: a span of minutes, months, quarters or
+    weeks is how long something took, not a quantity of party work.
+
+    Example:
+        >>> apply_rule(span_of_time, "历时两周，用5个月时间，培训3天，服务120小时")
+        [('两周', 'duration'), ('5个月', 'duration'), ('3天', None), ('120小时', None)]
+    """
+    if candidate.measure in _SPANS_OF_TIME:
+        return _not(candidate, Reason.DURATION, "a span of time")
+    return None
+
+
 def numbered_formula(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
     """Well-known numbered formulas (四个意识, 两个维护, 八项规定) and numbered slogans in which
     a numeral follows the classifier (四个一, 五个一批, 两个一百年), as :mod:`dangjian.segmentation.formulas`
@@ -358,6 +378,7 @@ RULES: tuple[Rule, ...] = (
     in_quotation,
     service_radius,
     time_limit,
+    span_of_time,
     numbered_formula,
     meeting_session,
     name_like,

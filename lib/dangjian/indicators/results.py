@@ -32,6 +32,7 @@ class Reason(str, Enum):
     TITLE = "document_title"  # 《…三年计划》
     SERVICE_RADIUS = "service_radius"  # 15分钟便民服务圈
     TIME_LIMIT = "time_limit"  # 5分钟内登记诉求, 2天内给出方案: a deadline a rule sets
+    DURATION = "duration"  # 历时3分钟, 用5个月时间, 前三个季度: a span of time in minutes, months, quarters or weeks
     MEETING = "meeting_name"  # 十九届四中全会, 二十大
     NAME = "proper_name"  # 三门峡, 五台县
     RATE_BASE = "rate_base"  # 每100名党员
