@@ -369,6 +369,12 @@ def _score_sets():
 #: quarters and weeks are no quantity; joint-household units are grids; skills training of the public and what
 #: stationed teams carry out are neither training nor stationed cadres): values precision 0.955; core precision
 #: 0.840, recall 0.875.
+#: A forty-second blind part (``blind42``: 8 documents, 99 indicator rows, 60 with a core id: the party-history
+#: study of 2021; the education campaigns of 2014 to 2023), measured blind with the rules after the forty-first part
+#: was studied: values recall 0.980, precision 0.970; core precision 0.763, recall 0.483; kind 1.000, other 1.000
+#: (core precision 0.743, recall 0.433 with the rules before the twenty-ninth part was studied). Then studied
+#: (opinions asked for and settled, reports of the public and their rate of settlement are problems; livelihood
+#: projects are matters done; lessons of a campaign; 办结对 is no pairing): core precision 0.891, recall 0.683.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -416,13 +422,14 @@ THRESHOLDS = {
     "blind39": {"recall": 0.96, "precision": 0.98, "core_precision": 0.84, "core_recall": 0.63, "kind": 0.99, "kind_other": 0.99},
     "blind40": {"recall": 0.99, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.64, "kind": 0.99, "kind_other": 0.99},
     "blind41": {"recall": 0.98, "precision": 0.95, "core_precision": 0.83, "core_recall": 0.87, "kind": 0.99, "kind_other": 0.99},
+    "blind42": {"recall": 0.98, "precision": 0.97, "core_precision": 0.89, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1901,6 +1908,20 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全区共划分联户单位5200个，推选联户户长5200名。 | 5200个 | grids | amount
 开展农牧民技能培训1200场次。 | 1200场次 |  | amount
 驻村工作队共帮助基层实施各类项目860个。 | 860个 |  | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the forty-second part (the party-history study of 2021; education campaigns) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+全县组织党员干部征求意见建议3200条。 | 3200条 | problems_found_solved | amount
+收集群众反映的问题850条及120条对县委县政府的工作意见及建议，目前已办结760条，办结率78%。 | 760条 | problems_found_solved | amount
+收集群众反映的问题850条及120条对县委县政府的工作意见及建议，目前已办结760条，办结率78%。 | 78% | problems_found_solved | share
+全市共谋划重点民生项目150个，其中80个已完成。 | 150个 | practical_matters | amount
+开展体验式教学60余场次，举办党史流动课堂20场。 | 20场 | study_activities | amount
+直接参与学习近3万人次。 | 3万人次 | training_participants | amount
+开展各类职业技能培训900人次，招聘公益性岗位300人。 | 300人 |  | amount
+宣传办实事典型案例100余条。 | 100余条 |  | amount
+组织安全生产专项行动，查改隐患560条。 | 560条 | problems_found_solved | amount
 """.strip().splitlines()]
 
 
