@@ -375,6 +375,12 @@ def _score_sets():
 #: (core precision 0.743, recall 0.433 with the rules before the twenty-ninth part was studied). Then studied
 #: (opinions asked for and settled, reports of the public and their rate of settlement are problems; livelihood
 #: projects are matters done; lessons of a campaign; 办结对 is no pairing): core precision 0.891, recall 0.683.
+#: A forty-third blind part (``blind43``: 8 documents, 90 indicator rows, 65 with a core id: community workers and
+#: street offices; village cadres' pay and the running funds of village organisations), measured blind with the rules
+#: after the forty-second part was studied: values recall 0.922, precision 0.976; core precision 0.680, recall 0.262;
+#: kind 0.819, other 0.724 (the same with the rules before the twenty-ninth part was studied), the lowest core recall
+#: of any part. Then studied (原则上 and 不低于 set minimums; 将提供 plans; pay as a share of pay, allowances; the
+#: posts and age of community workers): core precision 0.733, recall 0.338; kind 0.843, other 0.828.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -423,13 +429,14 @@ THRESHOLDS = {
     "blind40": {"recall": 0.99, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.64, "kind": 0.99, "kind_other": 0.99},
     "blind41": {"recall": 0.98, "precision": 0.95, "core_precision": 0.83, "core_recall": 0.87, "kind": 0.99, "kind_other": 0.99},
     "blind42": {"recall": 0.98, "precision": 0.97, "core_precision": 0.89, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.99},
+    "blind43": {"recall": 0.92, "precision": 0.97, "core_precision": 0.73, "core_recall": 0.33, "kind": 0.84, "kind_other": 0.82},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1922,6 +1929,17 @@ PROBES += [tuple(line.split(" | ")) for line in """
 开展各类职业技能培训900人次，招聘公益性岗位300人。 | 300人 |  | amount
 宣传办实事典型案例100余条。 | 100余条 |  | amount
 组织安全生产专项行动，查改隐患560条。 | 560条 | problems_found_solved | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the forty-third part (community workers, street offices; village cadres' pay and the
+#: running funds of village organisations) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+此次专项招聘将提供800个社区工作者岗位。 | 800个 | community_workers | target
+村主职干部基本报酬2022年原则上不低于3万元，村副职干部基本报酬不低于主职的70%。 | 3万元 | cadre_pay | target
+村主职干部基本报酬2022年原则上不低于3万元，村副职干部基本报酬不低于主职的70%。 | 70% | cadre_pay | target
+全市社区工作者平均年龄38周岁。 | 38周岁 | community_workers | amount
+对取得社会工作师证书的社工给予每月300元职业津贴。 | 300元 | cadre_pay | amount
 """.strip().splitlines()]
 
 

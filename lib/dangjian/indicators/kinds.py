@@ -31,7 +31,9 @@ TARGET_WORDS = (
     # 代表不应超过53人, 代表应有15人以上: a quota of delegates or seats, in the number's clause only
     r"(?:不应|不得)(?:超过|少于|低于)?(?=[^，。；,;]{0,3}$)", r"(?<![对相])应有(?=[^，。；,;]{0,3}$)", r"(?:年底|年末)前", r"将(?:达到|实现|新增|建成)",
     # 将 right before another verb plans it, in the number's clause only (将新建…20个; not 将发展党员工作纳入考核，…)
-    r"(?<![即])将(?=(?:新建|建设|发展|培训|选派|打造|创建|完成|开展|举办|组建|投入|储备|招录|招聘|培育|表彰)[^，,]*$)", r"争创",
+    r"(?<![即])将(?=(?:新建|建设|发展|培训|选派|打造|创建|完成|开展|举办|组建|投入|储备|招录|招聘|培育|表彰|提供)[^，,]*$)", r"争创",
+    # 原则上不低于4万元, 每村每年不低于2万元: a minimum a rule sets, right before the number
+    r"原则上", r"(?:不低于|不少于)(?=[^，。；,;]{0,2}$)",
     # 济南市准备表彰150名优秀共产党员: what a body prepares to do (not 拟表彰对象, the nominees named)
     r"准备(?=(?:表彰|新建|建设|发展|培训|选派|开展|举办|组建|投入)[^，,]*$)",
     # 市下达指导数20人, 下达我校发展党员计划为400名: a quota a higher body sets
@@ -63,7 +65,7 @@ SHORT_CHANGE_VERBS = (r"(?<![新倍])增", r"(?<![精压缩消])减", r"涨")
 _LINKS = r"(?:了|为|达|达到|约|近|超|逾|超过|将近|接近|\s)*"
 #: The characters the words above start with (after their look-behind guards): checked first, so
 #: that the search skips ordinary text at the speed of a character class.
-_TARGET_FIRST = "力确预拟目计要争至必应年将下不到有可准"
+_TARGET_FIRST = "力确预拟目计要争至必应年将下不到有可准原"
 _ACHIEVED_FIRST = "累已实以年截目现共完"
 _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 #: A number followed in its clause by a verb of building or reaching with 了 (到2010年底，…非公企业99.6%建立了
@@ -133,6 +135,8 @@ def is_target(left: str) -> bool:
         (False, True)
         >>> is_target("下一步，区委组织部将对照评分标准进行评估，从24个先锋机关党支部中评出")
         True
+        >>> is_target("2021年原则上不低于"), is_target("每村每年不低于"), is_target("此次招聘将提供")
+        (True, True, True)
         >>> is_target("村民人均可支配收入从2019年11000元提高到2020年"), is_target("从2019年到2020年，全县发展党员")
         (False, False)
     """
