@@ -381,6 +381,12 @@ def _score_sets():
 #: kind 0.819, other 0.724 (the same with the rules before the twenty-ninth part was studied), the lowest core recall
 #: of any part. Then studied (原则上 and 不低于 set minimums; 将提供 plans; pay as a share of pay, allowances; the
 #: posts and age of community workers): core precision 0.733, recall 0.338; kind 0.843, other 0.828.
+#: A forty-fourth blind part (``blind44``: 8 documents, 35 indicator rows, 29 with a core id: care for old and needy
+#: members; floating and unqualified members), measured blind with the rules after the forty-third part was studied:
+#: values recall 1.000, precision 0.897; core precision 0.867, recall 0.448; kind 0.971, other 0.667 (core precision
+#: 0.875, recall 0.483 with the rules before the twenty-ninth part was studied: a care foundation's registered capital
+#: is no longer funds). Then studied (services to floating members and members by direction; members reached by care;
+#: an allowance given; money put into a fund): core precision 0.909, recall 0.690.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -430,13 +436,14 @@ THRESHOLDS = {
     "blind41": {"recall": 0.98, "precision": 0.95, "core_precision": 0.83, "core_recall": 0.87, "kind": 0.99, "kind_other": 0.99},
     "blind42": {"recall": 0.98, "precision": 0.97, "core_precision": 0.89, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.99},
     "blind43": {"recall": 0.92, "precision": 0.97, "core_precision": 0.73, "core_recall": 0.33, "kind": 0.84, "kind_other": 0.82},
+    "blind44": {"recall": 0.99, "precision": 0.89, "core_precision": 0.90, "core_recall": 0.69, "kind": 0.97, "kind_other": 0.66},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1940,6 +1947,16 @@ PROBES += [tuple(line.split(" | ")) for line in """
 村主职干部基本报酬2022年原则上不低于3万元，村副职干部基本报酬不低于主职的70%。 | 70% | cadre_pay | target
 全市社区工作者平均年龄38周岁。 | 38周岁 | community_workers | amount
 对取得社会工作师证书的社工给予每月300元职业津贴。 | 300元 | cadre_pay | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the forty-fourth part (care for old and needy members; floating and unqualified
+#: members) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+全县累计接受流动党员电话咨询服务900余次，流出党员620人，流入党员45人。 | 900余次 | floating_members | amount
+全县累计接受流动党员电话咨询服务900余次，流出党员620人，流入党员45人。 | 620人 | floating_members | amount
+全区农村老党员得到关爱1200人次，对70岁以上老党员每人每月给予30元补助。 | 1200人次 | members_cared_for | amount
+全区农村老党员得到关爱1200人次，对70岁以上老党员每人每月给予30元补助。 | 30元 | funds | amount
 """.strip().splitlines()]
 
 
