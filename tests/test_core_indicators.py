@@ -387,6 +387,12 @@ def _score_sets():
 #: 0.875, recall 0.483 with the rules before the twenty-ninth part was studied: a care foundation's registered capital
 #: is no longer funds). Then studied (services to floating members and members by direction; members reached by care;
 #: an allowance given; money put into a fund): core precision 0.909, recall 0.690.
+#: A forty-fifth blind part (``blind45``: 8 documents, 41 indicator rows, 37 with a core id: civilisation-practice
+#: stations and volunteers; branches' organisational life), measured blind with the rules after the forty-fourth part
+#: was studied: values recall 0.976, precision 0.976; core precision 0.762, recall 0.432; kind 1.000, other 1.000 (core
+#: precision 0.750, recall 0.405 with the rules before the twenty-ninth part was studied). Then studied (practice
+#: centres, posts and stations are service centres; volunteers' events are no training; branches that held an
+#: activity are no activity; a college's members): core precision 0.867, recall 0.703.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -437,13 +443,14 @@ THRESHOLDS = {
     "blind42": {"recall": 0.98, "precision": 0.97, "core_precision": 0.89, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.99},
     "blind43": {"recall": 0.92, "precision": 0.97, "core_precision": 0.73, "core_recall": 0.33, "kind": 0.84, "kind_other": 0.82},
     "blind44": {"recall": 0.99, "precision": 0.89, "core_precision": 0.90, "core_recall": 0.69, "kind": 0.97, "kind_other": 0.66},
+    "blind45": {"recall": 0.97, "precision": 0.97, "core_precision": 0.86, "core_recall": 0.70, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1661,7 +1668,7 @@ PROBES += [tuple(line.split(" | ")) for line in """
 截止2022年底，全街道共有社区党组织18个，两新组织党组织46个。 | 18个 | orgs_by_type | amount
 全镇村级集体经济收入总计386万元，比上年增长21.6%，其中经营性收入152万元。 | 152万元 | collective_income | amount
 全镇村级集体经济收入总计386万元，比上年增长21.6%，其中经营性收入152万元。 | 21.6% | collective_income | change
-全区共建成新时代文明实践站126个。 | 126个 |  | amount
+全区共建成新时代文明实践站126个。 | 126个 | service_centres | amount
 全县党员干部结对帮扶脱贫户3200户。 | 3200户 | people_served | amount
 全县选派126名科级干部到村任第一书记。 | 126名 | first_secretaries | amount
 全镇村集体收入由平均不足3万元，提高到去年的12.6万元。 | 12.6万元 | collective_income | amount
@@ -1957,6 +1964,15 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全县累计接受流动党员电话咨询服务900余次，流出党员620人，流入党员45人。 | 620人 | floating_members | amount
 全区农村老党员得到关爱1200人次，对70岁以上老党员每人每月给予30元补助。 | 1200人次 | members_cared_for | amount
 全区农村老党员得到关爱1200人次，对70岁以上老党员每人每月给予30元补助。 | 30元 | funds | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the forty-fifth part (civilisation-practice stations and volunteers; branches'
+#: organisational life) was studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+全镇设立实践所10个、实践站128个。 | 128个 | service_centres | amount
+开展培训等各类志愿服务活动500余场次。 | 500余场次 | volunteers | amount
+学院党委下设党支部8个，学院党员231名。 | 231名 | members_total | amount
 """.strip().splitlines()]
 
 
