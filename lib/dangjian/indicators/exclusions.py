@@ -84,8 +84,11 @@ _FURNITURE_CHARS = re.compile("[访浏阅点播观瀏訪閱點评評转轉分收
 #: A counter after the number: 2581人阅读, 1.2万次浏览, 35赞.
 _FURNITURE_AFTER = re.compile(rf"^\s*(?:次|人次|人)?(?:{_COUNTER_WORDS}|点赞|赞|在看|收藏|转发|评论)(?:量|数)?\s*(?:$|[|｜/，,。·\s])")
 _SERVICE_RADIUS_AFTER = re.compile(r"^[^，。；！？,;\n]{0,8}圈")
-#: Durations that are deadlines when 内 follows them (5分钟内, 2天内, 3个工作日之内).
-_DURATION_MEASURES = ("分钟", "分鐘", "小时", "小時", "天", "日", "周", "週", "个工作日", "個工作日", "个月", "個月")
+#: Spans of time that count nothing (the labels never take them for indicators): minutes, months,
+#: quarters and weeks. Days and hours are left to be read: 培训3天 and 志愿服务时长2.6万小时 are indicators.
+_SPANS_OF_TIME = ("分钟", "分鐘", "个月", "個月", "个多月", "個多月", "个半月", "個半月", "季度", "个季度", "個季度", "周", "週", "星期", "个星期", "個星期")
+#: Durations, spans of time or days and hours, that are deadlines when 内 follows them (5分钟内, 2天内, 3个工作日之内).
+_DURATION_MEASURES = ("小时", "小時", "天", "日", "个工作日", "個工作日", *_SPANS_OF_TIME)
 
 
 @dataclass(frozen=True)
@@ -244,11 +247,6 @@ def time_limit(candidate: Candidate, context: SentenceContext) -> NotAQuantity |
     if candidate.measure in _DURATION_MEASURES and context.text.startswith(("内", "之内"), candidate.end):
         return _not(candidate, Reason.TIME_LIMIT, "N…内: a deadline")
     return None
-
-
-#: Spans of time that count nothing (the labels never take them for indicators): minutes, months,
-#: quarters and weeks. Days and hours are left to be read: 培训3天 and 志愿服务时长2.6万小时 are indicators.
-_SPANS_OF_TIME = ("分钟", "分鐘", "个月", "個月", "个多月", "個多月", "个半月", "個半月", "季度", "个季度", "個季度", "周", "週", "星期", "个星期", "個星期")
 
 
 def span_of_time(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:

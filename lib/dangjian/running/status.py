@@ -88,6 +88,10 @@ def document_status(document: ProcessedDocument) -> dict[str, str]:
     }
 
 
+#: The columns of the documents table that :func:`same_text_reasons` reads.
+SAME_TEXT_COLUMNS = ["doc_id", "file", "text_digest", "clean_chars"]
+
+
 def same_text_reasons(documents: pd.DataFrame, shown: int = 3) -> dict[str, str]:
     """For each document whose clean text another document has too, a reason naming the others' files
     (``documents``: ``doc_id``, ``file``, ``text_digest`` and ``clean_chars`` columns; empty texts are
@@ -156,7 +160,7 @@ def status_table(processed: ProcessedCorpus | CorpusTables) -> pd.DataFrame:
     for issue in processed.issues:
         rows.append({"doc_id": "", "file": Path(issue.path).name, "status": issue.status, "reasons": issue.message})
     table = pd.DataFrame(rows, columns=list(STATUS_COLUMNS))
-    summaries = pd.DataFrame([d.summary() for d in processed], columns=["doc_id", "file", "text_digest", "clean_chars"])
+    summaries = pd.DataFrame([d.summary() for d in processed], columns=SAME_TEXT_COLUMNS)
     return with_same_texts(table, summaries)
 
 

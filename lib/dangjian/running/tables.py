@@ -56,7 +56,7 @@ from dangjian.project.params import ParameterError, corpus_folders, find_paramet
 from dangjian.project.schema import FOUND_METADATA, INDICATOR_COLUMNS, INDICATOR_DTYPES, NULLABLE_INTEGERS, STATUS_COLUMNS, with_unit_metadata
 from dangjian.reading.corpus import DOCUMENT_SUFFIXES, LINK_OUTSIDE, Corpus, CorpusError, CorpusIssue, Document, scan_document_files, unread_files
 from dangjian.reading.stream import MANIFEST, Spilled, corpus_metadata, iter_metadata_rows, iter_table, partition_files, read_manifest, read_table
-from dangjian.running.status import with_same_texts
+from dangjian.running.status import SAME_TEXT_COLUMNS, with_same_texts
 
 #: Version of the tables folder's layout (a new layout makes older tables stale).
 TABLES_FORMAT = "dangjian-tables/1"
@@ -482,7 +482,7 @@ class CorpusTables:
             columns=list(STATUS_COLUMNS),
         )
         table = pd.concat([self.read("status"), rows], ignore_index=True) if len(rows) else self.read("status")
-        documents = self.read("documents", ["doc_id", "file", "text_digest", "clean_chars"])
+        documents = self.read("documents", SAME_TEXT_COLUMNS)
         return with_same_texts(table[list(STATUS_COLUMNS)].reset_index(drop=True), documents)
 
     def indicators(self, taxonomy=None) -> pd.DataFrame:
