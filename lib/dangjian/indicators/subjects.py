@@ -129,7 +129,8 @@ _QUOTED_WORD = re.compile(r"“[\u4e00-\u9fff]{1,6}”(?=[\u4e00-\u9fff，。；
 #: (900余名村干部和90%以上的村支部书记: the secretaries are the next number's).
 _RIGHT_HARD_STOP = re.compile(r"[，。；：！？,;:!?“”\"、 \u3000…]|(?:和|及|与|以及)(?=[0-9０-９])")
 #: A share and the whole it is of, with or without 的 (占比, 占党员总数的, 占党员总数, 所占比例).
-_WHOLE_SHARE = r"(?:约|仅|共|分别|均)?(?:所)?(?:占比|占(?:[^，。；、]{0,24}?(?:的|总数|总量|总人数|人数))?(?:比例|比重|比)?|比例|比重)"
+#: 接近互联网企业总数的90%: a share said without 占, of the whole named before 的
+_WHOLE_SHARE = r"(?:约|仅|共|分别|均)?(?:所)?(?:占比|占(?:[^，。；、]{0,24}?(?:的|总数|总量|总人数|人数))?(?:比例|比重|比)?|比例|比重|(?:接近|相当于)[^，。；、]{0,24}?(?:总数|总量|总人数)的)"
 _SHARE = re.compile(rf"^{_WHOLE_SHARE}(?:为|达|达到|到|是)?$")
 #: What a share, a change or a level adds after the group it is about: the group stays the subject
 #: (女党员占党员总数的, 党员总数较上年底净增, 党员总量增幅为, 农口党员增加到); with nothing before it
@@ -1021,7 +1022,8 @@ def label_subjects(
                 not core_left or bool(_PREPOSITION_END.search(_QUOTE_CHARS.sub("", raw_left).rstrip()))
             )) or bool(classifiers[index] and _CAUSATIVE.fullmatch(core_left))
             left = "" if agent_only else _TRAILING.sub("", _cut_at_verbs(core_left))
-            use_right = agent_only or classifiers[index] or not left or len(left) <= 4 or bool(_VERB_RUN.search(left[-2:]))
+            # 每月300元工作补助: an amount given per head or per month names what it is after it
+            use_right = agent_only or classifiers[index] or not left or len(left) <= 4 or bool(_VERB_RUN.search(left[-2:]) or _PER_UNIT.search(stripped_left))
             note_follows = window.right_end < len(text) and _OPEN_NOTE.match(raw_right) and not _CLAUSE_BREAK.match(text, window.right_end)
             right = _right_phrase(raw_right, extended=agent_only) if use_right and not note_follows else ""
             if right:
