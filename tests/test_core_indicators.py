@@ -265,7 +265,9 @@ def _score_sets():
 #: 0.909, recall 0.541; kind 0.850, other 0.400. Then studied (力求 plans; a year written with spaces, 到 2019 年,
 #: plans; a heading of targets makes the numbers under it targets; 8个以上…的村 counts the villages at least,
 #: not a group's bound; strong and 欠发达 villages are villages by income): core precision 0.967, recall 0.784;
-#: kind 0.983, other 0.933.
+#: kind 0.983, other 0.933. Core recall 0.811 → 0.784 after the forty-sixth part was studied: its labels count a
+#: province's internet firms reached by party building (5000家互联网企业) as new-sector organisations, the forty-sixth
+#: part's labels count a city's internet firms as none (the base of a coverage count), as the rules do.
 #: A twenty-seventh blind part (``blind27``: 7 documents, 47 indicator rows, 37 with a core id: a city gazetteer's
 #: organisation work, reports on village venues and recruits; communities, non-public firms and couriers),
 #: measured blind with the rules after the twenty-sixth part was studied: values recall 1.000, precision 0.979;
@@ -393,6 +395,20 @@ def _score_sets():
 #: precision 0.750, recall 0.405 with the rules before the twenty-ninth part was studied). Then studied (practice
 #: centres, posts and stations are service centres; volunteers' events are no training; branches that held an
 #: activity are no activity; a college's members): core precision 0.867, recall 0.703.
+#: A forty-sixth blind part (``blind46``: 8 documents, 82 indicator rows, 51 with a core id: lawyers, couriers and
+#: internet firms; public hospitals, a state-owned group and party dues), measured blind with the rules after the
+#: forty-fifth part was studied: values recall 1.000, precision 0.976; core precision 0.595, recall 0.490; kind 0.988,
+#: other 0.900 (core precision 0.400, recall 0.275 with the rules before the twenty-ninth part was studied), the lowest
+#: core precision of any part. Then studied (the firms of the professions are new social organisations, counts of the
+#: firms themselves none; the strongest branches are model organisations; a share said as 接近…总数的; a spending's
+#: share in a report on dues; doctors sent to a free clinic are no cadres): core precision 0.953, recall 0.804.
+#: A forty-seventh blind part (``blind47``: 7 documents, 111 indicator rows, 49 with a core id: the party statistics of
+#: a county page and two county gazetteers; inspections of villages and their petty powers), measured blind with the
+#: rules after the forty-sixth part was studied: values recall 0.802, precision 0.989 (a table laid out one cell a line,
+#: each cell ending in a bar, is dropped in cleaning); core precision 0.857, recall 0.612; kind 0.988, other 1.000 (core
+#: precision 0.882, recall 0.612 with the rules before the twenty-ninth part was studied). Then studied (a place named
+#: alone after a place's count; 发展到 and 猛增到 end no subject; the organisations and households an inspection
+#: visited): core precision 0.950, recall 0.776.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -407,7 +423,7 @@ THRESHOLDS = {
     "blind6": {"recall": 0.99, "precision": 0.99, "core_precision": 0.99, "core_recall": 0.99, "kind": 0.99, "kind_other": 0.99},
     "blind7": {"recall": 0.98, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.95, "kind": 0.97, "kind_other": 0.95},
     "blind8": {"recall": 0.98, "precision": 0.98, "core_precision": 0.99, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.99},
-    "blind9": {"recall": 0.96, "precision": 0.92, "core_precision": 0.91, "core_recall": 0.78, "kind": 0.99, "kind_other": 0.99},
+    "blind9": {"recall": 0.96, "precision": 0.92, "core_precision": 0.91, "core_recall": 0.80, "kind": 0.99, "kind_other": 0.99},
     "blind10": {"recall": 0.97, "precision": 0.98, "core_precision": 0.94, "core_recall": 0.90, "kind": 0.99, "kind_other": 0.97},
     "blind11": {"recall": 0.98, "precision": 0.98, "core_precision": 0.97, "core_recall": 0.97, "kind": 0.98, "kind_other": 0.92},
     "blind12": {"recall": 0.98, "precision": 0.99, "core_precision": 0.89, "core_recall": 0.86, "kind": 0.99, "kind_other": 0.99},
@@ -424,9 +440,9 @@ THRESHOLDS = {
     "blind23": {"recall": 0.99, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.99},
     "blind24": {"recall": 0.99, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.99},
     "blind25": {"recall": 0.99, "precision": 0.98, "core_precision": 0.90, "core_recall": 0.82, "kind": 0.97, "kind_other": 0.66},
-    "blind26": {"recall": 0.96, "precision": 0.93, "core_precision": 0.96, "core_recall": 0.81, "kind": 0.98, "kind_other": 0.93},
+    "blind26": {"recall": 0.96, "precision": 0.93, "core_precision": 0.96, "core_recall": 0.78, "kind": 0.98, "kind_other": 0.93},
     "blind27": {"recall": 0.99, "precision": 0.97, "core_precision": 0.78, "core_recall": 0.80, "kind": 0.99, "kind_other": 0.99},
-    "blind28": {"recall": 0.98, "precision": 0.94, "core_precision": 0.95, "core_recall": 0.61, "kind": 0.98, "kind_other": 0.92},
+    "blind28": {"recall": 0.98, "precision": 0.94, "core_precision": 0.95, "core_recall": 0.63, "kind": 0.98, "kind_other": 0.92},
     "blind29": {"recall": 0.99, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.87, "kind": 0.99, "kind_other": 0.99},
     "blind30": {"recall": 0.99, "precision": 0.98, "core_precision": 0.85, "core_recall": 0.89, "kind": 0.99, "kind_other": 0.99},
     "blind31": {"recall": 0.98, "precision": 0.99, "core_precision": 0.96, "core_recall": 0.77, "kind": 0.99, "kind_other": 0.99},
@@ -444,13 +460,15 @@ THRESHOLDS = {
     "blind43": {"recall": 0.92, "precision": 0.97, "core_precision": 0.73, "core_recall": 0.33, "kind": 0.84, "kind_other": 0.82},
     "blind44": {"recall": 0.99, "precision": 0.89, "core_precision": 0.90, "core_recall": 0.69, "kind": 0.97, "kind_other": 0.66},
     "blind45": {"recall": 0.97, "precision": 0.97, "core_precision": 0.86, "core_recall": 0.70, "kind": 0.99, "kind_other": 0.99},
+    "blind46": {"recall": 0.99, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.80, "kind": 0.98, "kind_other": 0.89},
+    "blind47": {"recall": 0.79, "precision": 0.97, "core_precision": 0.94, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -1973,6 +1991,25 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全镇设立实践所10个、实践站128个。 | 128个 | service_centres | amount
 开展培训等各类志愿服务活动500余场次。 | 500余场次 | volunteers | amount
 学院党委下设党支部8个，学院党员231名。 | 231名 | members_total | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the forty-sixth part (lawyers, couriers and internet firms; hospitals, a
+#: state-owned group and party dues) and the forty-seventh (county statistics and gazetteers; inspections of
+#: villages) were studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+全市共有会计师事务所党支部26个。 | 26个 | new_sector_orgs | amount
+目前全市有310家会计师事务所，已建立党组织的280家，接近会计师事务所总数的90%。 | 90% | org_coverage | share
+目前全市有310家会计师事务所，已建立党组织的280家，接近会计师事务所总数的90%。 | 310家 |  | amount
+全市快递行业从业人员约1.2万人，其中党员860人。 | 860人 | new_sector_orgs | amount
+公司共有2个市级最强党支部。 | 2个 | model_orgs | amount
+各项慰问支出120万元，占党费支出总额的40.5%。 | 40.5% | party_dues | share
+医院选派骨干医生6名，与护士一起参加义诊。 | 6名 |  | amount
+全额保障社区党组织书记每月500元工作补助。 | 500元 | cadre_pay | amount
+1950年，甲县党员总数为2300人，乙县1800人。 | 1800人 | members_total | amount
+全县党员人数迅速增加，已发展到3200名。 | 3200名 | members_total | amount
+巡察组共巡察12个村党组织，走访群众300多户。 | 12个 |  | amount
+巡察组共巡察12个村党组织，走访群众300多户。 | 300多户 |  | amount
 """.strip().splitlines()]
 
 

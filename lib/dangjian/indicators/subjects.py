@@ -112,7 +112,7 @@ _ADVERBIAL = (
     r"(?:[省市区县州旗镇乡]委)?组织部门?|[省市区县州旗镇乡]委|[省市区县镇乡]政府|[省市区县]级财政|[镇乡]党委|[区县市]委组织部|"
 )
 _LEADING = re.compile(rf"^(?:(?:{_ADVERBIAL[:-1]})\s*)+")
-_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|还有|尚有|仍有|(?:由|从)(?:换届|调整|整顿|改革|合并|撤并|实施|开展)前(?:的)?|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|发展|壮大|增|减|升|降)(?=[至到]))+$")
+_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|还有|尚有|仍有|(?:由|从)(?:换届|调整|整顿|改革|合并|撤并|实施|开展)前(?:的)?|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|仅|只|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|发展|壮大|增|减|升|降)(?=[至到]))+$")
 #: A causative verb with nothing else before the number (组织1508名党员到基地重温入党誓词, 带领全村300名
 #:党员参加志愿服务): what is counted is the people it sets to act, and what they do is the rest of the clause.
 _CAUSATIVE = re.compile(r"(?:组织|带领|动员|发动|引导|号召|安排|鼓励|推动|督促|指导)(?:全[省市区县州旗镇乡村]|全体|广大|辖区|各级|所有|本[单部]位)*")
@@ -138,12 +138,15 @@ _SHARE = re.compile(rf"^{_WHOLE_SHARE}(?:为|达|达到|到|是)?$")
 _SHARE_TAIL = _WHOLE_SHARE
 _COMPARISON = r"(?:比|较|同比|环比|与)(?:上年|去年|上一年|上年度|年初|上年同期|同期|换届前|上届|[0-9]{4}年(?:底|末)?|[^，。；]{0,10}?)(?:底|末)?(?:同期)?(?:相比)?"
 _CHANGE_WORDS = r"(?:净增|净减|增加|增长|提高|提升|上升|下降|降低|减少|增收|年轻|年长|增|减|多|少)"
+#: How fast a change came (党员人数骤增, 猛增到).
+_SUDDEN = r"(?:猛|骤|陡|急剧|迅速|快速)?"
 _CHANGE_TAIL = re.compile(
     rf"(?:{_SHARE_TAIL})?{_COMPARISON}{_CHANGE_WORDS}(?:了)?(?:为|达|到|至)?$"
     rf"|^(?:{_SHARE_TAIL})?(?:年均|平均)?{_CHANGE_WORDS}(?:了)?(?:为|达)?$"
     # 从7%增加到目前的8.16%: the level reached now, of the measure before
-    rf"|{_CHANGE_WORDS}(?:了)?(?:到|至)(?:目前|现在|当前|如今|现今|去年|上年|今年|当年|年底|年末)?(?:的)?$"
-    rf"|(?<=总数|总量|人数|数量){_CHANGE_WORDS}(?:了)?(?:为|达)?$"
+    # 党员人数猛增到…, 党支部发展到114个: how fast it grew and what it grew to
+    rf"|{_SUDDEN}(?:{_CHANGE_WORDS}|发展|壮大|扩大)(?:了)?(?:到|至)(?:目前|现在|当前|如今|现今|去年|上年|今年|当年|年底|年末)?(?:的)?$"
+    rf"|(?<=总数|总量|人数|数量){_SUDDEN}{_CHANGE_WORDS}(?:了)?(?:为|达)?$"
     # 社区“两委”班子平均年龄下降3.77岁, …学历提高20.56%: a measure, then how it changed
     rf"|(?<=年龄|学历|比例|比重|占比|收入|面积|规模|水平){_CHANGE_WORDS}(?:了)?(?:为|达)?$"
     rf"|(?:{_SHARE_TAIL})?(?:{_COMPARISON})?(?:年均)?(?:净)?(?:增幅|增速|增长率|降幅|增长幅度|净增(?:长)?率)(?:为|达|是)?$"
@@ -203,7 +206,7 @@ _FOUNDING_MANNER = re.compile(r"((?:单独|联合|独立)(?:组建|建立|成立
 #: A clause that opens a total of its own after the items of a 其中 list (…，3个联合建，共有党员946名).
 _NEW_TOTAL = re.compile(r"\s*(?:全[省市区县镇乡村]|该[省市区县镇乡])?(?:共有|共计|总计|合计|现有)")
 #: Units that set up organisations (the group such a count refers to).
-_UNITS = re.compile(r"(?:企业|组织|单位|机构|村|社区|楼宇|园区|商会|协会|学校|医院|机关)$")
+_UNITS = re.compile(r"(?:企业|组织|单位|机构|村|社区|楼宇|园区|商会|协会|学校|医院|机关|事务所|律所)$")
 #: A label that ends with a trait of its group (发展党员中女性, 村党组织书记平均年龄): the group is before it.
 #: A rate named by its action alone (化解率, 办结率, 整改率): the rate of what the group counts.
 _RATE_OF_ACTION = re.compile(rf"(?:(?:{_VERB}|办结|完成|参学|参训|知晓|受理|转化)(?:成功)?|成功)率")
@@ -587,17 +590,27 @@ def _compose(left: str, right: str, share: bool, rest: str, same_clause: bool, p
 _BARE_UNIT = r"(?:城市|农村)?(?:村|社区|乡镇|镇|乡|街道|企业|机关|学校|高校)(?:级)?"
 _UNIT_ALONE = re.compile(_BARE_UNIT)
 _UNIT_IN_LABEL = re.compile(rf"{_BARE_UNIT}(?:[“\"]?两委[”\"]?)?")
+#: A place named alone (长山县, 城关镇): two to six characters ending in the word of its level.
+_NAMED_PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:省|自治区|市|县|区|旗|州|盟|镇|乡|街道)")
 
 
 def _parallel_unit(left: str, previous_subject: str) -> str:
     """A clause naming only another kind of unit after the clause before it says the same of that
-    unit: ``村“两委”办公经费每村每年2万元，社区5万元`` → ``社区两委办公经费``. The previous label with
-    its unit replaced; ``""`` when the clause names more than a unit or the previous label none.
+    unit: ``村“两委”办公经费每村每年2万元，社区5万元`` → ``社区两委办公经费``; or only another place after
+    a label that opens with a place: ``邹平县党员总数112人，长山县808人`` → ``长山县党员总数``. The previous
+    label with its unit or place replaced; ``""`` when the clause names more than a unit or place, or the
+    previous label none.
 
     Example:
         >>> _parallel_unit("社区", "村两委办公经费"), _parallel_unit("社区", "建成村级服务站"), _parallel_unit("丰乐村", "村两委办公经费")
         ('社区两委办公经费', '建成社区服务站', '')
+        >>> _parallel_unit("长山县", "邹平县党员总数"), _parallel_unit("长山县", "发展党员")
+        ('长山县党员总数', '')
     """
+    if _NAMED_PLACE.fullmatch(left) and not _UNIT_ALONE.fullmatch(left):
+        place = _NAMED_PLACE.match(previous_subject)
+        rest = previous_subject[place.end() :] if place else ""
+        return left + rest if rest and not _VERBS.match(rest) else ""
     if not _UNIT_ALONE.fullmatch(left):
         return ""
     unit = _UNIT_IN_LABEL.search(previous_subject)
@@ -775,8 +788,8 @@ def _group_of(subject: str) -> str:
 #: Per-unit words before a number qualify it (每月3000元, 每村平均3.2名): they are not what is measured.
 _PER_UNIT = re.compile(r"(?:每(?:人|月|年|村|户|个|名|季度)|人均|村均|户均|年均|平均)+$")
 #: A character of every per-unit word (每, 均) and of every change or share word (增, 减, 多, 少, 提,
-#: 升, 降, 年轻, 年长; 占, 比, 较) that :data:`_PER_UNIT` and :data:`_CHANGE_TAIL` remove.
-_TAIL_CHARS = re.compile("[每均增减多少提升降占比较轻长]")
+#: 升, 降, 年轻, 年长, 发展, 壮大; 占, 比, 较) that :data:`_PER_UNIT` and :data:`_CHANGE_TAIL` remove.
+_TAIL_CHARS = re.compile("[每均增减多少提升降占比较轻长展大]")
 
 
 def _without_tail(left: str) -> str:
@@ -824,6 +837,7 @@ def _intervening_clause(text: str, previous_end: int, clause_start: int) -> str:
     if not clauses:
         return ""
     last = _strip(clauses[-1])
+    last = _without_tail(last) or last  # 党员人数迅速增加，已发展到3200名: the measure that grew
     if not last or len(last) > 20 or _ANY_DIGIT.search(last) or _VERBS.search(last) or _COMPARISON_CLAUSE.fullmatch(clauses[-1].strip()):
         return ""  # 与上年相比，增加了560名: a comparison is not what is measured
     return last
