@@ -2010,6 +2010,7 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全县党员人数迅速增加，已发展到3200名。 | 3200名 | members_total | amount
 巡察组共巡察12个村党组织，走访群众300多户。 | 12个 |  | amount
 巡察组共巡察12个村党组织，走访群众300多户。 | 300多户 |  | amount
+区财政为每名农村老党员每年安排200元关爱资金。 | 200元 | funds | amount
 """.strip().splitlines()]
 
 

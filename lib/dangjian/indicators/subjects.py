@@ -786,6 +786,8 @@ def _group_of(subject: str) -> str:
 
 
 #: Per-unit words before a number qualify it (每月3000元, 每村平均3.2名): they are not what is measured.
+#: A word of money right after a sum (200元学习经费, 4.5万元的补助金): what the sum is.
+_MONEY_AFTER = re.compile(r"(?:的)?[^，。；：、0-9０-９]{0,6}?(?:经费|资金|补助|补贴|奖励|奖金|基金|报酬|津贴)")
 _PER_UNIT = re.compile(r"(?:每(?:人|月|年|村|户|个|名|季度)|人均|村均|户均|年均|平均)+$")
 #: A character of every per-unit word (每, 均) and of every change or share word (增, 减, 多, 少, 提,
 #: 升, 降, 年轻, 年长, 发展, 壮大; 占, 比, 较) that :data:`_PER_UNIT` and :data:`_CHANGE_TAIL` remove.
@@ -1036,8 +1038,11 @@ def label_subjects(
                 not core_left or bool(_PREPOSITION_END.search(_QUOTE_CHARS.sub("", raw_left).rstrip()))
             )) or bool(classifiers[index] and _CAUSATIVE.fullmatch(core_left))
             left = "" if agent_only else _TRAILING.sub("", _cut_at_verbs(core_left))
-            # 每月300元工作补助: an amount given per head or per month names what it is after it
-            use_right = agent_only or classifiers[index] or not left or len(left) <= 4 or bool(_VERB_RUN.search(left[-2:]) or _PER_UNIT.search(stripped_left))
+            # 每月300元工作补助: an amount given per head or per month names what it is after it, as a sum
+            # does when a word of money follows it (安排200元学习经费)
+            use_right = agent_only or classifiers[index] or not left or len(left) <= 4 or bool(
+                _VERB_RUN.search(left[-2:]) or _PER_UNIT.search(stripped_left) or _MONEY_AFTER.match(raw_right)
+            )
             note_follows = window.right_end < len(text) and _OPEN_NOTE.match(raw_right) and not _CLAUSE_BREAK.match(text, window.right_end)
             right = _right_phrase(raw_right, extended=agent_only) if use_right and not note_follows else ""
             if right:
