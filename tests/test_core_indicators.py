@@ -2011,6 +2011,7 @@ PROBES += [tuple(line.split(" | ")) for line in """
 巡察组共巡察12个村党组织，走访群众300多户。 | 12个 |  | amount
 巡察组共巡察12个村党组织，走访群众300多户。 | 300多户 |  | amount
 区财政为每名农村老党员每年安排200元关爱资金。 | 200元 | funds | amount
+社区注册志愿者达到860人，占居民总数的12%。 | 12% | volunteers | share
 """.strip().splitlines()]
 
 
