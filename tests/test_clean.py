@@ -321,6 +321,15 @@ def test_cleaning_never_raises_never_grows_and_is_idempotent(text):
         assert 0 <= start <= end <= len(text)
 
 
+@pytest.mark.parametrize(("lead", "removed"), [("黨" * 16, True), ("黨" * 19, False), ("党" * 60, False)])
+def test_a_line_with_a_template_sites_name_is_judged_as_cleaning_it_again_would_judge_it(lead, removed):
+    # the site's name becomes one placeholder: the line's Chinese characters are counted without it
+    text = lead + "老秘网首页>首页>相关新闻相关新闻\n全县共有党员1200名。"
+    once = clean_text(text).text
+    assert ("首页" not in once) is removed
+    assert clean_text(once).text == once
+
+
 @pytest.mark.parametrize("gap", ["党" * 250, "党  " * 70, "党" * 100_000])
 def test_a_question_mark_far_from_its_interrogative_word_is_judged_alike_in_every_pass(gap):
     text = "如何" + gap + "建?设"

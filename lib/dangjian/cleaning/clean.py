@@ -784,11 +784,25 @@ def is_furniture_line(line: str) -> bool:
         >>> is_furniture_line("全市培训党员2.1万人次。")
         False
     """
-    stripped = line.strip()
+    stripped = _as_placed(line.strip())
     if not stripped:
         return False
     long = _has_more_chinese_than(stripped, _MAX_FURNITURE_CJK)
     return _is_furniture(stripped, long, long or _CJK_CHAR.search(stripped) is not None)
+
+
+def _as_placed(line: str) -> str:
+    """``line`` with the names of template sites replaced by the placeholder, as
+    :data:`replace_placeholders` will leave it: the furniture of a line is judged on the line that
+    cleaning the text again would see (a name is Chinese characters that the placeholder removes).
+
+    Example:
+        >>> _as_placed("老秘网首页>首页>相关新闻"), _as_placed("首页>首页>相关新闻")
+        ('□首页>首页>相关新闻', '首页>首页>相关新闻')
+    """
+    if not any(name in line for name in template_site_names()):
+        return line
+    return _site_names_pattern().sub(PLACEHOLDER, line)
 
 
 def _is_furniture(stripped: str, long: bool, chinese: bool) -> bool:
@@ -916,17 +930,21 @@ def _furniture_lines(text: str, block_chars: int = 1 << 16) -> Iterator[tuple[in
         lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
         ends = np.cumsum(lengths)
         counts = (chinese[ends] - chinese[ends - lengths]).tolist()
+        sites = any(name in block for name in template_site_names())
         del block, chinese
         table = _table_cells(lines) if "|" in text[start:block_end] or "｜" in text[start:block_end] else set()
         for index, (line, count) in enumerate(zip(lines, counts)):
             end = start + len(line)
+            view = _as_placed(line) if sites else line  # judged as cleaning the text again would see it
+            if view is not line:
+                count = len(_CJK_CHAR.findall(view))
             if index in table:
                 furniture = False
             elif count > _MAX_FURNITURE_CJK:  # a breadcrumb or body text
-                first = line[0] if not line[0].isspace() else line.lstrip()[:1]
-                furniture = first in _BREADCRUMB_FIRST and _BREADCRUMB.search(line.strip()) is not None
+                first = view[0] if not view[0].isspace() else view.lstrip()[:1]
+                furniture = first in _BREADCRUMB_FIRST and _BREADCRUMB.search(view.strip()) is not None
             else:
-                stripped = line.strip()
+                stripped = view.strip()
                 furniture = bool(stripped) and _is_furniture(stripped, False, count > 0)
             if furniture:
                 yield start, end, line.rstrip("\n")
@@ -1340,6 +1358,12 @@ _REDACTION = (
     rf"|(?<=\*)(?=[{CJK}])|(?<=[{CJK}]\*)"
     rf"|(?<=[《{CJK}][xX×])(?=[{CJK}:：》]))"
 )
+
+
+@functools.lru_cache(maxsize=1)
+def _site_names_pattern() -> re.Pattern[str]:
+    """The names of template sites, longest first."""
+    return re.compile("|".join(re.escape(name) for name in template_site_names()) or "(?!)")
 
 
 @functools.lru_cache(maxsize=1)
