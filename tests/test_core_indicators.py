@@ -409,6 +409,14 @@ def _score_sets():
 #: precision 0.882, recall 0.612 with the rules before the twenty-ninth part was studied). Then studied (a place named
 #: alone after a place's count; 发展到 and 猛增到 end no subject; the organisations and households an inspection
 #: visited): core precision 0.950, recall 0.776.
+#: A forty-eighth blind part (``blind48``: 7 documents, 89 indicator rows, 58 with a core id: the year's work of a
+#: street and two townships; plans with targets for the collective economy, rural talent and rural organisations),
+#: measured blind with the rules after the forty-seventh part was studied: values recall 0.966, precision 0.956; core
+#: precision 0.976, recall 0.707; kind 0.865, other 0.500 (core precision 0.974, recall 0.655 with the rules before the
+#: twenty-ninth part was studied). Then studied (通过2年的努力 and 利用3年时间 open a plan; 500、3000、1万个 keep their
+#: own values and share the noun after the last; 90%以上基础上 is no group's bound; a fund set up; problems closed one
+#: by one; a change of a longer measure, 增加村级集体经济收入330万元): values recall 0.989, precision 0.978; core
+#: precision 0.979, recall 0.793; kind 0.955, other 0.833.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -436,7 +444,7 @@ THRESHOLDS = {
     "blind19": {"recall": 0.96, "precision": 0.96, "core_precision": 0.94, "core_recall": 0.75, "kind": 0.97, "kind_other": 0.92},
     "blind20": {"recall": 0.97, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.80, "kind": 0.98, "kind_other": 0.88},
     "blind21": {"recall": 0.98, "precision": 0.99, "core_precision": 0.85, "core_recall": 0.72, "kind": 0.95, "kind_other": 0.75},
-    "blind22": {"recall": 0.99, "precision": 0.98, "core_precision": 0.98, "core_recall": 0.92, "kind": 0.98, "kind_other": 0.93},
+    "blind22": {"recall": 0.99, "precision": 0.98, "core_precision": 0.98, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.96},
     "blind23": {"recall": 0.99, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.99},
     "blind24": {"recall": 0.99, "precision": 0.99, "core_precision": 0.97, "core_recall": 0.92, "kind": 0.99, "kind_other": 0.99},
     "blind25": {"recall": 0.99, "precision": 0.98, "core_precision": 0.90, "core_recall": 0.82, "kind": 0.97, "kind_other": 0.66},
@@ -458,17 +466,18 @@ THRESHOLDS = {
     "blind41": {"recall": 0.98, "precision": 0.95, "core_precision": 0.83, "core_recall": 0.87, "kind": 0.99, "kind_other": 0.99},
     "blind42": {"recall": 0.98, "precision": 0.97, "core_precision": 0.89, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.99},
     "blind43": {"recall": 0.92, "precision": 0.97, "core_precision": 0.73, "core_recall": 0.33, "kind": 0.84, "kind_other": 0.82},
-    "blind44": {"recall": 0.99, "precision": 0.89, "core_precision": 0.90, "core_recall": 0.69, "kind": 0.97, "kind_other": 0.66},
+    "blind44": {"recall": 0.99, "precision": 0.89, "core_precision": 0.90, "core_recall": 0.75, "kind": 0.97, "kind_other": 0.66},
     "blind45": {"recall": 0.97, "precision": 0.97, "core_precision": 0.86, "core_recall": 0.70, "kind": 0.99, "kind_other": 0.99},
     "blind46": {"recall": 0.99, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.80, "kind": 0.98, "kind_other": 0.89},
     "blind47": {"recall": 0.79, "precision": 0.97, "core_precision": 0.94, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.99},
+    "blind48": {"recall": 0.98, "precision": 0.97, "core_precision": 0.97, "core_recall": 0.79, "kind": 0.95, "kind_other": 0.83},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2012,6 +2021,12 @@ PROBES += [tuple(line.split(" | ")) for line in """
 巡察组共巡察12个村党组织，走访群众300多户。 | 300多户 |  | amount
 区财政为每名农村老党员每年安排200元关爱资金。 | 200元 | funds | amount
 社区注册志愿者达到860人，占居民总数的12%。 | 12% | volunteers | share
+通过3年左右的努力，全县发展农村党员500名。 | 500名 | members_recruited | target
+利用3年时间，省市县三级分别选树100、800、5000个过硬党支部。 | 800 | model_orgs | target
+到2025年底，在确保集体收入10万元以上村占比达到80%以上基础上，力争消除薄弱村。 | 80% | villages_by_income | target
+今年，全县设立村级集体经济发展基金200万元。 | 200万元 | funds | amount
+坚持边学边改，完成23个问题逐项销号。 | 23个 | problems_found_solved | amount
+全年增加村级集体经济收入210万元。 | 210万元 | collective_income | change
 """.strip().splitlines()]
 
 

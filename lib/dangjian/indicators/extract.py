@@ -159,7 +159,9 @@ _ORDINAL_LIST = re.compile(r"第\s*(?:[0-9]+(?:\.[0-9]+)?\s*、\s*)*$")
 
 def _share_listed_units(text: str, results: list[Quantity | NotAQuantity]) -> list[Quantity | NotAQuantity]:
     """Bare numbers listed with 、 before a number with a unit share its multiplier and unit:
-    ``分别提高15.6、6.5、0.1个百分点`` gives three changes in 百分点.
+    ``分别提高15.6、6.5、0.1个百分点`` gives three changes in 百分点. A bare number a hundred times
+    the figure before the multiplier or more is written out in full (``选树500、3000、1万个``), and
+    shares the unit only.
 
     Example:
         >>> [(r.surface, r.unit, float(r.value_norm)) for r in read_text("分别为1.5、2万名")]
@@ -170,6 +172,8 @@ def _share_listed_units(text: str, results: list[Quantity | NotAQuantity]) -> li
         [('7.9', '百分点'), ('8.1个百分点', '百分点')]
         >>> [(r.surface, r.unit, r.unit_class) for r in read_text("分别提高2.5个和0.9个百分点")]
         [('2.5个', '百分点', 'percentage_points'), ('0.9个百分点', '百分点', 'percentage_points')]
+        >>> [(r.surface, float(r.value_norm)) for r in read_text("分别选树500、3000、1万个")]
+        [('500', 500.0), ('3000', 3000.0), ('1万个', 10000.0)]
     """
     for index in range(len(results) - 2, -1, -1):
         verdict, follower = results[index], results[index + 1]
@@ -184,9 +188,9 @@ def _share_listed_units(text: str, results: list[Quantity | NotAQuantity]) -> li
             )
             and not _ORDINAL_LIST.search(text, max(0, verdict.start - 40), verdict.start)
         ):
-            results[index] = Quantity(
-                verdict.start, verdict.end, verdict.surface, Decimal(verdict.surface), follower.multiplier, follower.unit, follower.unit_class
-            )
+            value = Decimal(verdict.surface)
+            multiplier = follower.multiplier if value < 100 * follower.value else 1
+            results[index] = Quantity(verdict.start, verdict.end, verdict.surface, value, multiplier, follower.unit, follower.unit_class)
         elif (
             isinstance(follower, Quantity)
             and isinstance(verdict, Quantity)

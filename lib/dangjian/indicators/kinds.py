@@ -44,6 +44,8 @@ TARGET_WORDS = (
     r"(?<![截直高升长加降少达减年])到 ?(?:19|20)[0-9]{2} ?年(?:底|末)?", r"有望",
     # 项目建成后可增加村集体经济收入290万元: what a project is expected to bring, in the number's clause only
     r"(?<![不即])可(?=(?:增加|新增|带动|实现|增收|创收|节约|节省|吸纳|安置)[^，。；,;]*$)",
+    # 通过2年左右的努力，将1000名农村致富能手培养成党员; 利用3年时间，…选树500、3000、1万个: the years a plan gives itself
+    r"(?:通过|利用)(?:[0-9]|[一二两三四五六七八九十])年(?:左右)?(?:的)?(?:时间|努力)(?=[，,])",
 )
 #: Words of achievement: a number after them (and after any target word) is achieved.
 #: A rate of completing a plan (计划完成率, 完成全年目标任务的) is achieved too: a share, not a target.
@@ -51,8 +53,9 @@ ACHIEVED_WORDS = (
     r"累计", r"已经", r"(?<![而])已", r"实际", r"以来", r"年来", r"截至", r"截止", r"目前", r"现有", r"共有", r"实有",
     r"完成率", r"完成[^，。；,;]{0,8}?(?:计划|目标)(?:任务)?(?:数)?的",
     # 计划发展党员1500名，完成1620名: the plan, then what was done, in a clause of its own (not
-    # 力争完成, 计划完成, 预计…总产值完成)
-    r"(?<=[，,])完成(?![任目计])",
+    # 力争完成, 计划完成, 预计…总产值完成; nor an item of a plan's list before a later number: 通过2年的努力，
+    # …，完成4000名村级干部的集中培训工作，将5000名…)
+    r"(?<=[，,])完成(?![任目计])(?=[^，。；,;]{0,3}$)",
 )
 #: Change verbs: right before the number (only links such as 了, 达, 约 in between).
 CHANGE_VERBS = (
@@ -65,7 +68,7 @@ SHORT_CHANGE_VERBS = (r"(?<![新倍])增", r"(?<![精压缩消])减", r"涨")
 _LINKS = r"(?:了|为|达|达到|约|近|超|逾|超过|将近|接近|\s)*"
 #: The characters the words above start with (after their look-behind guards): checked first, so
 #: that the search skips ordinary text at the speed of a character class.
-_TARGET_FIRST = "力确预拟目计要争至必应年将下不到有可准原"
+_TARGET_FIRST = "力确预拟目计要争至必应年将下不到有可准原通利"
 _ACHIEVED_FIRST = "累已实以年截目现共完"
 _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 #: A number followed in its clause by a verb of building or reaching with 了 (到2010年底，…非公企业99.6%建立了
@@ -80,10 +83,11 @@ _PLAN_WORD_OPENING = re.compile(r"^[^，。；,;]{0,8}?(?:(?<![为以在])确保
 _PAST_TIME = re.compile(r"去年|上年|上一年|往年|过去")
 _ACHIEVED = re.compile(f"(?=[{_ACHIEVED_FIRST}])(?:{'|'.join(ACHIEVED_WORDS)})")
 _CHANGE_ALTERNATION = "|".join(sorted(CHANGE_VERBS, key=len, reverse=True))
-#: Nouns of a measure that may stand between a change verb and its number (增加收入32.5万元).
+#: Nouns of a measure that may stand between a change verb and its number (增加收入32.5万元), with what
+#: they are of before them (增加村级集体经济收入330万元).
 MEASURE_NOUNS = ("收入", "收益", "产值", "总量", "数量", "人数", "金额", "资金", "投入", "面积")
 _CHANGE_ADJACENT = re.compile(
-    rf"(?:{_CHANGE_ALTERNATION}|{'|'.join(SHORT_CHANGE_VERBS)})(?:了)?(?:{'|'.join(MEASURE_NOUNS)})?{_LINKS}$"
+    rf"(?:{_CHANGE_ALTERNATION}|{'|'.join(SHORT_CHANGE_VERBS)})(?:了)?(?:[^，。；,;0-9０-９]{{0,8}}?(?:{'|'.join(MEASURE_NOUNS)}))?{_LINKS}$"
     rf"|(?:比|较)[^，。；,;]{{1,10}}(?:多|少|年轻|年长)(?:发展|吸收|培训|选派|新建|建立|组建)?{_LINKS}$"
 )
 #: A percent after a change verb and its object (压减督检考事项20%, 同比下降20%, 增长率为12%).

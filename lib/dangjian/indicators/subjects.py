@@ -112,7 +112,7 @@ _ADVERBIAL = (
     r"(?:[省市区县州旗镇乡]委)?组织部门?|[省市区县州旗镇乡]委|[省市区县镇乡]政府|[省市区县]级财政|[镇乡]党委|[区县市]委组织部|"
 )
 _LEADING = re.compile(rf"^(?:(?:{_ADVERBIAL[:-1]})\s*)+")
-_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|还有|尚有|仍有|(?:由|从)(?:换届|调整|整顿|改革|合并|撤并|实施|开展)前(?:的)?|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|仅|只|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|发展|壮大|增|减|升|降)(?=[至到]))+$")
+_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|还有|尚有|仍有|(?:由|从)(?:换届|调整|整顿|改革|合并|撤并|实施|开展)前(?:的)?|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|仅|只|突破|破|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|发展|壮大|增|减|升|降)(?=[至到]))+$")
 #: A causative verb with nothing else before the number (组织1508名党员到基地重温入党誓词, 带领全村300名
 #:党员参加志愿服务): what is counted is the people it sets to act, and what they do is the rest of the clause.
 _CAUSATIVE = re.compile(r"(?:组织|带领|动员|发动|引导|号召|安排|鼓励|推动|督促|指导)(?:全[省市区县州旗镇乡村]|全体|广大|辖区|各级|所有|本[单部]位)*")
@@ -1106,7 +1106,42 @@ def label_subjects(
         if own and not skip[index] and not listing and not framed and subject and not _in_note(text, start):
             group = _group_of(subject)  # not a breakdown in brackets: 党员6218名（…预备党员168名），其中科技界…
         previous = (window.clause_start, end + right_used, subject or previous_subject, index)
-    return _branch_members(text, spans, skip, _units_acting(text, spans, skip, _share_predicate(text, spans, skip, subjects)))
+    subjects = _share_predicate(text, spans, skip, _listed_noun(text, spans, skip, subjects))
+    return _branch_members(text, spans, skip, _units_acting(text, spans, skip, subjects))
+
+
+#: Bare numbers listed with 、 before the last, which has the classifier: 500、3000、1万个.
+_BARE_ITEM_GAP = re.compile(r"\s*、\s*")
+_ENDS_IN_DIGIT = re.compile(r"[0-9０-９]$")
+
+
+def _listed_noun(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bool], subjects: list[str]) -> list[str]:
+    """Bare numbers listed before a number whose noun follows it share that noun:
+    ``省市县三级分别选树500、3000、1万个过硬党支部`` → each counts 过硬党支部.
+
+    Example:
+        >>> text = "省市县三级分别选树500、3000、1万个过硬党支部"
+        >>> from dangjian.indicators.extract import quantities
+        >>> label_subjects(text, [q.outer for q in quantities(text)])
+        ['省市县三级分别选树过硬党支部', '省市县三级分别选树过硬党支部', '过硬党支部']
+    """
+    index = 0
+    while index < len(spans):
+        last = index
+        while (
+            last + 1 < len(spans)
+            and not skip[last]
+            and _ENDS_IN_DIGIT.search(text, spans[last][0], spans[last][1])
+            and _BARE_ITEM_GAP.fullmatch(text, spans[last][1], spans[last + 1][0])
+        ):
+            last += 1
+        noun = subjects[last]
+        if last > index and noun and text.startswith(noun[:2], spans[last][1]):  # the noun is read after the last number
+            for item in range(index, last):
+                if noun not in subjects[item]:
+                    subjects[item] = _tail(_balance(subjects[item] + noun))
+        index = last + 1
+    return subjects
 
 
 #: Between two numbers of a list of counted units: the first one's noun and a list separator

@@ -37,6 +37,8 @@ _NOUN_DE_OR_NUMBER = re.compile(r"^(?:的|[\u4e00-\u9fff0-9０-９])")
 _COUNTED = ("count", "person")
 #: ``超过100名的党总支`` defines a group; ``不低于100元的标准`` states a standard.
 _DE_GROUP = re.compile(r"^的(?!标准|要求|水平|比例|目标|额度|幅度|规模)")
+#: A level named after 以上 (占比达到90%以上基础上, 保持在95%以上水平): a level held, not a group's bound.
+_LEVEL_AFTER = re.compile(r"(?:的)?(?:基础|水平)")
 #: An age that a change leaves (由52.1岁下降到49.8岁) or reaches is a level, not a group's bound.
 _CHANGE_AFTER = re.compile(r"(?:下降|降低|减少|提高|上升|增加|增长|提升|降|升)(?:了)?(?:到|至|为)?")
 
@@ -104,6 +106,9 @@ def threshold_flags(text: str, found: Sequence[Quantity]) -> list[bool]:
         >>> text = "党员平均年龄由52.1岁下降到49.8岁"
         >>> threshold_flags(text, quantities(text))
         [False, False]
+        >>> text = "在确保集体收入5万元以上村占比达到90%以上基础上"
+        >>> threshold_flags(text, quantities(text))
+        [True, False]
     """
     flags = []
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]  # where each clause starts, found once
@@ -119,7 +124,7 @@ def threshold_flags(text: str, found: Sequence[Quantity]) -> list[bool]:
             )
             flags.append(counted_before or bool(_DE_GROUP.match(text[end:])))
         elif quantity.qualifier in BOUNDARY_SUFFIXES:
-            flags.append(bool(_NOUN_DE_OR_NUMBER.match(following)) and not counts_its_noun(text, quantity))
+            flags.append(bool(_NOUN_DE_OR_NUMBER.match(following)) and not counts_its_noun(text, quantity) and not _LEVEL_AFTER.match(text, end))
         elif quantity.unit_class == "age_years":
             # 36至59岁69.8万名: a band of ages with its count right after it defines the group too
             pattern = _NOUN_DE_OR_NUMBER if quantity.approx == "range" else _NOUN_OR_DE
