@@ -417,6 +417,12 @@ def _score_sets():
 #: own values and share the noun after the last; 90%以上基础上 is no group's bound; a fund set up; problems closed one
 #: by one; a change of a longer measure, 增加村级集体经济收入330万元): values recall 0.989, precision 0.978; core
 #: precision 0.979, recall 0.793; kind 0.955, other 0.833.
+#: A forty-ninth blind part (``blind49``: 5 documents, 43 indicator rows, 7 with a core id: a yearbook's cadre
+#: adjustments; speeches at organisation work meetings), measured blind with the rules after the forty-eighth part was
+#: studied: values recall 1.000, precision 1.000; core precision 0.500, recall 0.429; kind 0.977, other 1.000 (values
+#: precision 0.977 with the rules before the twenty-ninth part was studied). Then studied (a stock of civil servants is
+#: no cadres selected; members set to study are participants; 计划局 plans nothing): core precision 0.800, recall
+#: 0.571; kind 1.000.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -471,13 +477,14 @@ THRESHOLDS = {
     "blind46": {"recall": 0.99, "precision": 0.97, "core_precision": 0.95, "core_recall": 0.80, "kind": 0.98, "kind_other": 0.89},
     "blind47": {"recall": 0.79, "precision": 0.97, "core_precision": 0.94, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.99},
     "blind48": {"recall": 0.98, "precision": 0.97, "core_precision": 0.97, "core_recall": 0.79, "kind": 0.95, "kind_other": 0.83},
+    "blind49": {"recall": 0.99, "precision": 0.99, "core_precision": 0.79, "core_recall": 0.57, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2027,6 +2034,10 @@ PROBES += [tuple(line.split(" | ")) for line in """
 今年，全县设立村级集体经济发展基金200万元。 | 200万元 | funds | amount
 坚持边学边改，完成23个问题逐项销号。 | 23个 | problems_found_solved | amount
 全年增加村级集体经济收入210万元。 | 210万元 | collective_income | change
+至年底，全市机关事业单位干部5200人，其中公务员1400人。 | 1400人 |  | amount
+今年面向优秀村党组织书记考试录用乡镇公务员12人。 | 12人 | cadres_selected | amount
+分两批组织全市1.2万余名党员干部开展了学习实践活动。 | 1.2万余名 | training_participants | amount
+去年，县委在发改委、计划局等6个单位开展试点。 | 6个 |  | amount
 """.strip().splitlines()]
 
 
