@@ -2038,6 +2038,8 @@ PROBES += [tuple(line.split(" | ")) for line in """
 今年面向优秀村党组织书记考试录用乡镇公务员12人。 | 12人 | cadres_selected | amount
 分两批组织全市1.2万余名党员干部开展了学习实践活动。 | 1.2万余名 | training_participants | amount
 去年，县委在发改委、计划局等6个单位开展试点。 | 6个 |  | amount
+围绕村年均集体经济收入超过30万元的目标，创办合作社120个。 | 30万元 | collective_income | target
+到1950年统计，全县党员八百一十二名。 | 八百一十二名 | members_total | amount
 """.strip().splitlines()]
 
 

@@ -42,7 +42,7 @@ TARGET_WORDS = (
     r"(?<![需重主只必想纪])要(?=新建|建立|建成|发展|培训|选派|实现|达到|完成|组建|整顿|储备|落实|做到|全面|确保|力争|争取)",
     # 到2015年，…比例提升到85%: a level set for a year (截至2015年, 直到, achieved words after it, and the 到 of
     # a change or a span — 从2019年11000元提高到2020年14000元, 2019年到2020年 — are no plan)
-    r"(?<![截直高升长加降少达减年])到 ?(?:19|20)[0-9]{2} ?年(?:底|末)?", r"有望",
+    r"(?<![截直高升长加降少达减年])到 ?(?:19|20)[0-9]{2} ?年(?:底|末)?(?!统计|止|为止)", r"有望",
     # 项目建成后可增加村集体经济收入290万元: what a project is expected to bring, in the number's clause only
     r"(?<![不即])可(?=(?:增加|新增|带动|实现|增收|创收|节约|节省|吸纳|安置)[^，。；,;]*$)",
     # 通过2年左右的努力，将1000名农村致富能手培养成党员; 利用3年时间，…选树500、3000、1万个: the years a plan gives itself
@@ -217,6 +217,9 @@ def quantity_kind(text: str, start: int, unit_class: str, surface: str = "") -> 
         >>> text = "到2010年底，符合组建条件的非公企业99.6%建立了党组织。"
         >>> quantity_kind(text, text.index("99.6%"), "percent")
         'share'
+        >>> text = "围绕村年均集体经济收入超过50万元的目标，创办合作社466个"
+        >>> quantity_kind(text, text.index("超过"), "money_cny", "50万元")
+        'target'
         >>> text = "人口自然增长率5.3‰，党员占人口的3.2‰。"
         >>> [quantity_kind(text, text.index(s), "other", s) for s in ("5.3‰", "3.2‰")]
         ['change', 'share']
@@ -226,11 +229,18 @@ def quantity_kind(text: str, start: int, unit_class: str, surface: str = "") -> 
     left = text[:start]
     if is_target(left) and not _DONE_AFTER.match(text, start):
         return "target"
+    end = text.find(surface, start) + len(surface) if surface else -1
+    if end > start and _GOAL_AFTER.match(text, end):
+        return "target"  # 超过50万元的目标: the number a goal names
     if is_change(left, unit_class):
         return "amount" if unit_class not in _PERCENT_CLASSES and counts_new_things(text, start, surface) else "change"
     if unit_class in _PERCENT_CLASSES or "分之" in surface:
         return "share"
     return "amount"
+
+
+#: A goal named right after the number (收入超过50万元的目标, 每万人拥有社区工作者14人的要求).
+_GOAL_AFTER = re.compile(r"(?:以上|以下|左右)?(?:的)?(?:目标|任务目标|工作要求|要求)(?![^，。；,;]{0,4}(?:完成|实现))")
 
 
 #: A heading that names the targets of the section under it (二、年度任务, （一）工作目标, 主要目标：).
