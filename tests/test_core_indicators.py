@@ -423,6 +423,14 @@ def _score_sets():
 #: precision 0.977 with the rules before the twenty-ninth part was studied). Then studied (a stock of civil servants is
 #: no cadres selected; members set to study are participants; 计划局 plans nothing): core precision 0.800, recall
 #: 0.571; kind 1.000.
+#: A fiftieth blind part (``blind50``: 8 documents, 114 indicator rows, 9 with a core id: remote education and
+#: party-building platforms online; the reduction of the grassroots' burdens), measured blind with the rules after the
+#: forty-ninth part was studied: values recall 0.930, precision 1.000; core precision 0.286, recall 0.222; kind 0.934,
+#: other 0.909 (values precision 0.991 with the rules before the twenty-ninth part was studied). Then studied (a quoted
+#: remark with a sentence end is speech, not a name; 入驻 is no stationing; remote-education terminals and a courier
+#: centre are no service centres, plaques no organisations, the study rate of sites no participants; study online and
+#: 接受了培训 are training; 查处 and 纠治 find problems; 减幅 is a change; 计划事项 and 计划外 plan nothing): values recall
+#: 0.947; core precision 1.000, recall 0.667; kind 0.972, other 0.955.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -478,13 +486,14 @@ THRESHOLDS = {
     "blind47": {"recall": 0.79, "precision": 0.97, "core_precision": 0.94, "core_recall": 0.77, "kind": 0.98, "kind_other": 0.99},
     "blind48": {"recall": 0.98, "precision": 0.97, "core_precision": 0.97, "core_recall": 0.79, "kind": 0.95, "kind_other": 0.83},
     "blind49": {"recall": 0.99, "precision": 0.99, "core_precision": 0.79, "core_recall": 0.57, "kind": 0.99, "kind_other": 0.99},
+    "blind50": {"recall": 0.94, "precision": 0.99, "core_precision": 0.99, "core_recall": 0.66, "kind": 0.97, "kind_other": 0.95},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2040,6 +2049,13 @@ PROBES += [tuple(line.split(" | ")) for line in """
 去年，县委在发改委、计划局等6个单位开展试点。 | 6个 |  | amount
 围绕村年均集体经济收入超过30万元的目标，创办合作社120个。 | 30万元 | collective_income | target
 到1950年统计，全县党员八百一十二名。 | 八百一十二名 | members_total | amount
+村支书说：“总共才5名村干部，人均就要分担20项。” | 5名 |  | amount
+3家物流公司入驻村便民服务中心。 | 3家 |  | amount
+全区15个行政村自建远程教育终端接收站点。 | 15个 |  | amount
+全县800多名农村党员通过远程教育系统平台接受了培训。 | 800多名 | training_participants | amount
+全市党员累计在线学习2.3亿人次。 | 2.3亿人次 | training_participants | amount
+今年查处形式主义等问题12个。 | 12个 | problems_found_solved | amount
+考核指标从原先的300余个精简到40余个，减幅达86.7%。 | 86.7% |  | change
 """.strip().splitlines()]
 
 

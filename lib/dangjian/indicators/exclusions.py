@@ -33,7 +33,11 @@ from dangjian.indicators.results import NotAQuantity, Reason
 #: Longest quotation (in characters) treated as a name, slogan or formula.
 MAX_QUOTED_NAME = 20
 
-_QUOTES = re.compile(rf"“[^“”\n]{{1,{MAX_QUOTED_NAME}}}”|\"[^\"\n]{{1,{MAX_QUOTED_NAME}}}\"|‘[^‘’\n]{{1,{MAX_QUOTED_NAME}}}’|「[^「」\n]{{1,{MAX_QUOTED_NAME}}}」|『[^『』\n]{{1,{MAX_QUOTED_NAME}}}』")
+#: A name has no sentence end inside (a quoted remark, “总共才7名村干部，人均就要分担19项。”, is speech, not a name).
+_QUOTES = re.compile(
+    rf"“[^“”\n。！？]{{1,{MAX_QUOTED_NAME}}}”|\"[^\"\n。！？]{{1,{MAX_QUOTED_NAME}}}\"|‘[^‘’\n。！？]{{1,{MAX_QUOTED_NAME}}}’"
+    rf"|「[^「」\n。！？]{{1,{MAX_QUOTED_NAME}}}」|『[^『』\n。！？]{{1,{MAX_QUOTED_NAME}}}』"
+)
 _TITLES = re.compile(r"《[^《》\n]*》|〈[^〈〉\n]*〉")
 
 #: The kinds of numbered formula (:mod:`dangjian.segmentation.formulas`) whose numbers are not counts: the
