@@ -785,9 +785,9 @@ def _group_of(subject: str) -> str:
     return group if len(group) >= 2 else subject
 
 
-#: Per-unit words before a number qualify it (每月3000元, 每村平均3.2名): they are not what is measured.
 #: A word of money right after a sum (200元学习经费, 4.5万元的补助金): what the sum is.
 _MONEY_AFTER = re.compile(r"(?:的)?[^，。；：、0-9０-９]{0,6}?(?:经费|资金|补助|补贴|奖励|奖金|基金|报酬|津贴)")
+#: Per-unit words before a number qualify it (每月3000元, 每村平均3.2名): they are not what is measured.
 _PER_UNIT = re.compile(r"(?:每(?:人|月|年|村|户|个|名|季度)|人均|村均|户均|年均|平均)+$")
 #: A character of every per-unit word (每, 均) and of every change or share word (增, 减, 多, 少, 提,
 #: 升, 降, 年轻, 年长, 发展, 壮大; 占, 比, 较) that :data:`_PER_UNIT` and :data:`_CHANGE_TAIL` remove.
