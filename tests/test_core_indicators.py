@@ -438,6 +438,13 @@ def _score_sets():
 #: read as 70 percent): values recall 1.000, precision 0.976 with the same predictions. Then studied (该县 opens no subject,
 #: so 其中 lists the traits of the year's recruits; the venues and staff of a training, an election's turnout and petitions,
 #: and a committee's members by age are no indicators): core precision 0.840, recall 0.724.
+#: A fifty-second blind part (``blind52``: 7 documents, 76 indicator rows, 40 with a core id: the reserve of village
+#: cadres and able villagers made members; party building in industrial parks), measured blind with the rules after the
+#: fifty-first part was studied: values recall 0.974, precision 0.987; core precision 0.952, recall 0.500; kind 1.000,
+#: other 1.000 (core precision 0.947, recall 0.450 with the rules before the twenty-ninth part was studied). Then studied
+#: (people of a kind made members are recruits; the organisations a park's firms have built are the sector's; a
+#: park's shared venues are service centres; what a venue serves each year is people served): core precision 0.962,
+#: recall 0.625.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -495,13 +502,14 @@ THRESHOLDS = {
     "blind49": {"recall": 0.99, "precision": 0.99, "core_precision": 0.79, "core_recall": 0.57, "kind": 0.99, "kind_other": 0.99},
     "blind50": {"recall": 0.94, "precision": 0.99, "core_precision": 0.99, "core_recall": 0.66, "kind": 0.97, "kind_other": 0.95},
     "blind51": {"recall": 0.99, "precision": 0.97, "core_precision": 0.83, "core_recall": 0.72, "kind": 0.99, "kind_other": 0.99},
+    "blind52": {"recall": 0.97, "precision": 0.98, "core_precision": 0.96, "core_recall": 0.62, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2068,6 +2076,10 @@ PROBES += [tuple(line.split(" | ")) for line in """
 此次培训共设置了1个主会场和12个分会场。 | 12个 |  | amount
 本次换届选举参选率达97.5%。 | 97.5% |  | share
 新当选的居委会成员中，35岁以下人员64人。 | 64人 |  | amount
+三年来，全县共把农村致富能手发展成为党员420名。 | 420名 | recruits_profile | amount
+全区四类产业园区已建党组织86个。 | 86个 | new_sector_orgs | amount
+园区打造党群共享阵地5处，年均服务1.5万人次。 | 5处 | service_centres | amount
+园区打造党群共享阵地5处，年均服务1.5万人次。 | 1.5万人次 | people_served | amount
 """.strip().splitlines()]
 
 
