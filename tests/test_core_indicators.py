@@ -445,6 +445,12 @@ def _score_sets():
 #: (people of a kind made members are recruits; the organisations a park's firms have built are the sector's; a
 #: park's shared venues are service centres; what a venue serves each year is people served): core precision 0.962,
 #: recall 0.625.
+#: A fifty-third blind part (``blind53``: 8 documents, 32 indicator rows, 29 with a core id: party building among
+#: veterans; the joint committees of streets and communities), measured blind with the rules after the fifty-second part
+#: was studied: values recall 0.938, precision 1.000; core precision 0.706, recall 0.414; kind 0.933, other 0.000 (0 of
+#: 2; the same with the rules before the twenty-ninth part was studied). Then studied (the streets and communities of a
+#: joint committee, 大工委, 大党委, 大总支, and its member units are joint building; 兵支书 are village secretaries; the
+#: organisations of service centres are no centres): core precision 0.765, recall 0.448.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -503,13 +509,14 @@ THRESHOLDS = {
     "blind50": {"recall": 0.94, "precision": 0.99, "core_precision": 0.99, "core_recall": 0.66, "kind": 0.97, "kind_other": 0.95},
     "blind51": {"recall": 0.99, "precision": 0.97, "core_precision": 0.83, "core_recall": 0.72, "kind": 0.99, "kind_other": 0.99},
     "blind52": {"recall": 0.97, "precision": 0.98, "core_precision": 0.96, "core_recall": 0.62, "kind": 0.99, "kind_other": 0.99},
+    "blind53": {"recall": 0.93, "precision": 0.99, "core_precision": 0.76, "core_recall": 0.44, "kind": 0.93, "kind_other": 0.0},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2080,6 +2087,10 @@ PROBES += [tuple(line.split(" | ")) for line in """
 全区四类产业园区已建党组织86个。 | 86个 | new_sector_orgs | amount
 园区打造党群共享阵地5处，年均服务1.5万人次。 | 5处 | service_centres | amount
 园区打造党群共享阵地5处，年均服务1.5万人次。 | 1.5万人次 | people_served | amount
+全区街道大工委委员单位共42家。 | 42家 | joint_building | amount
+东关社区联合党委成员单位11家。 | 11家 | joint_building | amount
+全县现有兵支书15人。 | 15人 | village_secretaries | amount
+全市退役军人服务站党组织120个。 | 120个 |  | amount
 """.strip().splitlines()]
 
 
