@@ -72,7 +72,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 #: Action verbs of this genre. Words that are mostly nouns here (组织, 服务, 建设, 发展, 联系)
@@ -1125,23 +1125,38 @@ def _listed_noun(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[boo
         >>> label_subjects(text, [q.outer for q in quantities(text)])
         ['省市县三级分别选树过硬党支部', '省市县三级分别选树过硬党支部', '过硬党支部']
     """
-    index = 0
-    while index < len(spans):
-        last = index
-        while (
-            last + 1 < len(spans)
-            and not skip[last]
-            and _ENDS_IN_DIGIT.search(text, spans[last][0], spans[last][1])
-            and _BARE_ITEM_GAP.fullmatch(text, spans[last][1], spans[last + 1][0])
-        ):
-            last += 1
+    def bare_item(item: int) -> bool:
+        return (
+            not skip[item]
+            and _ENDS_IN_DIGIT.search(text, spans[item][0], spans[item][1]) is not None
+            and _BARE_ITEM_GAP.fullmatch(text, spans[item][1], spans[item + 1][0]) is not None
+        )
+
+    for first, last in _list_runs(len(spans), bare_item):
         noun = subjects[last]
-        if last > index and noun and text.startswith(noun[:2], spans[last][1]):  # the noun is read after the last number
-            for item in range(index, last):
+        if noun and text.startswith(noun[:2], spans[last][1]):  # the noun is read after the last number
+            for item in range(first, last):
                 if noun not in subjects[item]:
                     subjects[item] = _tail(_balance(subjects[item] + noun))
-        index = last + 1
     return subjects
+
+
+def _list_runs(count: int, joined: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
+    """The runs of two items or more among ``count`` items, as (first, last), where ``joined(i)`` says
+    that item ``i`` and the next stand in one list.
+
+    Example:
+        >>> list(_list_runs(5, lambda i: i in (0, 2, 3)))
+        [(0, 1), (2, 4)]
+    """
+    index = 0
+    while index < count:
+        last = index
+        while last + 1 < count and joined(last):
+            last += 1
+        if last > index:
+            yield index, last
+        index = last + 1
 
 
 #: Between two numbers of a list of counted units: the first one's noun and a list separator
@@ -1162,19 +1177,16 @@ def _share_predicate(text: str, spans: Sequence[tuple[int, int]], skip: Sequence
         >>> label_subjects(text, [q.outer for q in quantities(text)])
         ['城市街道已建立党组织', '社区（居委会）已建立党组织', '行政村已建立党组织']
     """
-    index = 0
-    while index < len(spans):
-        last = index
-        while last + 1 < len(spans) and not skip[last] and not skip[last + 1] and _LIST_GAP.match(text[spans[last][1] : spans[last + 1][0]]):
-            last += 1
-        if last > index:
-            shared = _SHARED_PREDICATE.match(text, spans[last][1])
-            if shared:
-                predicate = shared.group("predicate")
-                for item in range(index, last):
-                    if subjects[item] and not _VERBS.search(subjects[item]):
-                        subjects[item] = _tail(_balance(subjects[item] + predicate))
-        index = last + 1
+    def listed(item: int) -> bool:
+        return not skip[item] and not skip[item + 1] and _LIST_GAP.match(text[spans[item][1] : spans[item + 1][0]]) is not None
+
+    for first, last in _list_runs(len(spans), listed):
+        shared = _SHARED_PREDICATE.match(text, spans[last][1])
+        if shared:
+            predicate = shared.group("predicate")
+            for item in range(first, last):
+                if subjects[item] and not _VERBS.search(subjects[item]):
+                    subjects[item] = _tail(_balance(subjects[item] + predicate))
     return subjects
 
 
