@@ -451,6 +451,21 @@ def _score_sets():
 #: 2; the same with the rules before the twenty-ninth part was studied). Then studied (the streets and communities of a
 #: joint committee, 大工委, 大党委, 大总支, and its member units are joint building; 兵支书 are village secretaries; the
 #: organisations of service centres are no centres): core precision 0.765, recall 0.448.
+#: A fifty-fourth blind part (``blind54``: 8 documents, 68 indicator rows, 66 with a core id: party dues; the pay of
+#: village cadres and the funds of village organisations), measured blind with the rules after the fifty-third part was
+#: studied: values recall 0.971, precision 0.943; core precision 0.943, recall 0.500; kind 1.000, other 1.000 (core
+#: precision 0.935, recall 0.439 with the rules before the twenty-ninth part was studied). Then studied (each post's or
+#: band's pay listed after the standard it sets is the cadres' pay; the members who paid dues are the dues'; a sum a
+#: level sets aside or the treasury gives is funds; an hour told roughly is a duration): core precision 0.963, recall
+#: 0.788.
+#: A fifty-fifth blind part (``blind55``: 8 documents, 60 indicator rows, 32 with a core id: party building in
+#: state-owned firms; red property and grid branches), measured blind with the rules after the fifty-fourth part was
+#: studied: values recall 1.000, precision 0.984; core precision 0.667, recall 0.438; kind 0.983, other 1.000 (the same
+#: with the rules before the twenty-ninth part was studied). Then studied (a note breaking a number down by place
+#: counts the same thing in each place; a firm's secretary who chairs its board is no village secretary; a firm's
+#: party organisation's elections are the organisation's; organisations that pair up are no type count; a grid's
+#: service site is a service centre; the age of one old person a story names is no quantity): core precision 0.864,
+#: recall 0.594.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -510,13 +525,15 @@ THRESHOLDS = {
     "blind51": {"recall": 0.99, "precision": 0.97, "core_precision": 0.83, "core_recall": 0.72, "kind": 0.99, "kind_other": 0.99},
     "blind52": {"recall": 0.97, "precision": 0.98, "core_precision": 0.96, "core_recall": 0.62, "kind": 0.99, "kind_other": 0.99},
     "blind53": {"recall": 0.93, "precision": 0.99, "core_precision": 0.76, "core_recall": 0.44, "kind": 0.93, "kind_other": 0.0},
+    "blind54": {"recall": 0.97, "precision": 0.95, "core_precision": 0.96, "core_recall": 0.78, "kind": 0.99, "kind_other": 0.99},
+    "blind55": {"recall": 0.99, "precision": 0.99, "core_precision": 0.86, "core_recall": 0.59, "kind": 0.98, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2091,6 +2108,23 @@ PROBES += [tuple(line.split(" | ")) for line in """
 东关社区联合党委成员单位11家。 | 11家 | joint_building | amount
 全县现有兵支书15人。 | 15人 | village_secretaries | amount
 全市退役军人服务站党组织120个。 | 120个 |  | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the fifty-fourth part (party dues; the pay of village cadres and the funds of village
+#: organisations) and the fifty-fifth (state-owned firms; red property and grid branches) were studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+村干部每月基本报酬标准调整为：村党组织书记1800元，村委会主任1700元。 | 1700元 | cadre_pay | amount
+离任村干部生活补贴标准为：任职满10年的，每人每年600元。 | 600元 | cadre_pay | amount
+今年全县每个村干部报酬平均每月提高300元。 | 300元 | cadre_pay | change
+全县共有400多名党员交纳“特殊党费”12万元。 | 400多名 | party_dues | amount
+市财政每年安排500万元用于村级活动场所建设。 | 500万元 | funds | amount
+全市共成立小区党组织56个（东城区30个，西城区26个）。 | 26个 | orgs_founded | amount
+全县共有党员5000名（城关镇1200名，新城镇800名）。 | 1200名 | members_total | amount
+国有企业党委书记、董事长“一肩挑”比例达到100%。 | 100% |  | share
+督导5个公司党组织完成换届选举。 | 5个 | org_elections | amount
+建成网格党群服务站45个。 | 45个 | service_centres | amount
+两家公司的党委与溪口村党支部结对帮扶。 | 两家 |  | amount
 """.strip().splitlines()]
 
 

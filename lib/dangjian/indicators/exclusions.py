@@ -89,8 +89,10 @@ _FURNITURE_CHARS = re.compile("[访浏阅点播观瀏訪閱點评評转轉分收
 _FURNITURE_AFTER = re.compile(rf"^\s*(?:次|人次|人)?(?:{_COUNTER_WORDS}|点赞|赞|在看|收藏|转发|评论)(?:量|数)?\s*(?:$|[|｜/，,。·\s])")
 _SERVICE_RADIUS_AFTER = re.compile(r"^[^，。；！？,;\n]{0,8}圈")
 #: Spans of time that count nothing (the labels never take them for indicators): minutes, months,
-#: quarters and weeks. Days and hours are left to be read: 培训3天 and 志愿服务时长2.6万小时 are indicators.
-_SPANS_OF_TIME = ("分钟", "分鐘", "个月", "個月", "个多月", "個多月", "个半月", "個半月", "季度", "个季度", "個季度", "周", "週", "星期", "个星期", "個星期")
+#: quarters and weeks, and hours told roughly (1个多小时, 两个半小时: how long an event took). Days and hours
+#: are otherwise left to be read: 培训3天 and 志愿服务时长2.6万小时 are indicators.
+_SPANS_OF_TIME = ("分钟", "分鐘", "个月", "個月", "个多月", "個多月", "个半月", "個半月", "季度", "个季度", "個季度", "周", "週", "星期", "个星期", "個星期",
+                  "个多小时", "個多小時", "个半小时", "個半小時")
 #: Durations, spans of time or days and hours, that are deadlines when 内 follows them (5分钟内, 2天内, 3个工作日之内).
 _DURATION_MEASURES = ("小时", "小時", "天", "日", "个工作日", "個工作日", *_SPANS_OF_TIME)
 
@@ -372,6 +374,24 @@ def not_a_single(candidate: Candidate, context: SentenceContext) -> NotAQuantity
     return None
 
 
+#: What follows the age of one old person a story tells of (76岁老人马秦芳, 68岁的老党员李坤, 80岁高龄老人).
+_OLD_PERSON_AFTER = re.compile(r"(?:的)?(?:高龄|老人|老党员|老同志|老大爷|老大娘|老奶奶|老爷爷|老支书|老村支书)")
+
+
+def persons_age(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
+    """``76岁老人马秦芳``, ``68岁的老党员李坤``: the age of one old person a story tells of, not a
+    quantity (an age bound such as 80岁以上老党员 is read with its qualifier, a threshold).
+
+    Example:
+        >>> apply_rule(persons_age, "76岁老人马秦芳说，全镇80岁以上老党员32名")
+        [('76岁', 'one_person'), ('80岁', None), ('32名', None)]
+    """
+    if candidate.measure in ("岁", "歲") and not candidate.number_high and not candidate.suffix:
+        if _OLD_PERSON_AFTER.match(context.text, candidate.match_end):
+            return _not(candidate, Reason.PERSON, "the age of one old person")
+    return None
+
+
 #: The rules, in the order they are tried; the first that fires gives the reason.
 RULES: tuple[Rule, ...] = (
     page_furniture,
@@ -389,6 +409,7 @@ RULES: tuple[Rule, ...] = (
     article,
     not_a_single,
     rate_base,
+    persons_age,
 )
 
 

@@ -37,6 +37,7 @@ class Reason(str, Enum):
     NAME = "proper_name"  # 三门峡, 五台县
     RATE_BASE = "rate_base"  # 每100名党员
     FURNITURE = "page_furniture"  # 访问次数：895
+    PERSON = "one_person"  # 76岁老人马秦芳: the age of one person a story names
 
 
 @dataclass(frozen=True)

@@ -1106,8 +1106,43 @@ def label_subjects(
         if own and not skip[index] and not listing and not framed and subject and not _in_note(text, start):
             group = _group_of(subject)  # not a breakdown in brackets: 党员6218名（…预备党员168名），其中科技界…
         previous = (window.clause_start, end + right_used, subject or previous_subject, index)
-    subjects = _share_predicate(text, spans, skip, _listed_noun(text, spans, skip, subjects))
+    subjects = _share_predicate(text, spans, skip, _listed_noun(text, spans, skip, _places_in_note(text, spans, skip, subjects)))
     return _branch_members(text, spans, skip, _units_acting(text, spans, skip, subjects))
+
+
+#: A place alone before a number inside a note, after the bracket or a separator (（香洲区81个，金湾区4个）).
+_NOTE_PLACE = re.compile(rf"[（(，,、；;\s]*(?P<place>{_NAMED_PLACE.pattern})\s*")
+
+
+def _places_in_note(text: str, spans: Sequence[tuple[int, int]], skip: Sequence[bool], subjects: list[str]) -> list[str]:
+    """Numbers in a bracket opened right after a number, each after a place alone, break that number
+    down by place: ``全市共成立业委会党组织92个（香洲区81个，金湾区4个）`` → ``香洲区成立业委会党组织``.
+
+    Example:
+        >>> text = "全县共有党员5000名（城关镇1200名，新城镇800名）"
+        >>> from dangjian.indicators.extract import quantities
+        >>> label_subjects(text, [q.outer for q in quantities(text)])
+        ['党员', '城关镇党员', '新城镇党员']
+    """
+    result = list(subjects)
+    whole = -1  # the number the open note breaks down
+    for index, (start, end) in enumerate(spans):
+        if index == 0 or skip[index]:
+            continue
+        previous_end = spans[index - 1][1]
+        opened = text.startswith(("（", "("), previous_end)
+        if opened and not skip[index - 1] and subjects[index - 1]:
+            whole = index - 1
+        elif whole < 0 or not _in_note(text, start):
+            whole = -1
+            continue
+        item = _NOTE_PLACE.fullmatch(text, previous_end + (1 if opened else 0), start)
+        if item is None or _UNIT_ALONE.fullmatch(item.group("place")):
+            if opened:
+                whole = -1
+            continue
+        result[index] = item.group("place") + subjects[whole]
+    return result
 
 
 #: Bare numbers listed with 、 before the last, which has the classifier: 500、3000、1万个.
