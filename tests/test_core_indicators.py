@@ -466,6 +466,20 @@ def _score_sets():
 #: party organisation's elections are the organisation's; organisations that pair up are no type count; a grid's
 #: service site is a service centre; the age of one old person a story names is no quantity): core precision 0.864,
 #: recall 0.594.
+#: A fifty-sixth blind part (``blind56``: 8 documents, 36 indicator rows, 23 with a core id: party building in public
+#: hospitals; the winter and spring training of rural members), measured blind with the rules after the fifty-fifth part
+#: was studied: values recall 0.972, precision 0.972; core precision 1.000, recall 0.565; kind 0.972, other 0.000 (0 of
+#: 1; core precision 0.923, recall 0.522 with the rules before the twenty-ninth part was studied). Then studied (winter
+#: and spring training are training; the brands of branches are party projects; 党的组织全覆盖 is coverage; 开展培训 is an
+#: act with its object, not a verb alone): core precision 1.000, recall 0.826.
+#: A fifty-seventh blind part (``blind57``: 8 documents, 76 indicator rows, 34 with a core id: cooperatives run by village
+#: branches; the organs' party building), measured blind with the rules after the fifty-sixth part was studied: values
+#: recall 1.000, precision 0.962; core precision 0.618, recall 0.618; kind 1.000, other 1.000 (core precision 0.586,
+#: recall 0.500 with the rules before the twenty-ninth part was studied). Then studied (the villages whose branch runs a
+#: cooperative are party projects, not organisations founded; 和 opens the next item of a list; the union's, the youth
+#: league's and the women's honours are no model party organisations; the members who report to communities are no
+#: occupation; the villagers' income is not the collective's; working hours and a page's 点击率 are no quantities): core
+#: precision 0.833, recall 0.735.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -527,13 +541,15 @@ THRESHOLDS = {
     "blind53": {"recall": 0.93, "precision": 0.99, "core_precision": 0.76, "core_recall": 0.44, "kind": 0.93, "kind_other": 0.0},
     "blind54": {"recall": 0.97, "precision": 0.95, "core_precision": 0.96, "core_recall": 0.78, "kind": 0.99, "kind_other": 0.99},
     "blind55": {"recall": 0.99, "precision": 0.99, "core_precision": 0.86, "core_recall": 0.59, "kind": 0.98, "kind_other": 0.99},
+    "blind56": {"recall": 0.97, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.82, "kind": 0.97, "kind_other": 0.0},
+    "blind57": {"recall": 0.99, "precision": 0.99, "core_precision": 0.83, "core_recall": 0.73, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55", "devset_blind56", "devset_blind57"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2125,6 +2141,23 @@ PROBES += [tuple(line.split(" | ")) for line in """
 督导5个公司党组织完成换届选举。 | 5个 | org_elections | amount
 建成网格党群服务站45个。 | 45个 | service_centres | amount
 两家公司的党委与溪口村党支部结对帮扶。 | 两家 |  | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the fifty-sixth part (public hospitals; the winter training of rural members) and the
+#: fifty-seventh (cooperatives run by village branches; the organs' party building) were studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+举办农村党员冬训班12场。 | 12场 | training_sessions | amount
+培育选树特色党支部品牌6个。 | 6个 | party_projects | amount
+实现了全县156个基层医疗机构党的组织全覆盖。 | 156个 | org_coverage | amount
+在5个片区中心镇打造教学阵地，截至目前已开展培训120余期。 | 120余期 | training_sessions | amount
+全市有党支部945个和党员17782人。 | 17782人 | members_total | amount
+全县120个村成立了党支部领办的合作社。 | 120个 | party_projects | amount
+领办合作社的村支部有300多个，占行政村总数的三分之一。 | 三分之一 | party_projects | share
+表彰先进职工之家12个、共青团工作示范单位8个。 | 8个 |  | amount
+共有2000余名机关在职党员到全县16个城市社区报到。 | 2000余名 |  | amount
+村集体增加收益2亿元，村民增加收入3亿元。 | 3亿元 |  | change
+市财政每年列支500万元，县级财政再配套800万元。 | 800万元 | funds | amount
 """.strip().splitlines()]
 
 

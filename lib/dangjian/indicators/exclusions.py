@@ -74,8 +74,8 @@ _IDIOMS = re.compile(
 #: 阅读时长：约8分钟, 点赞 35, 页码：3, 备案号 …
 _COUNTER_WORDS = r"访问|浏览|阅读|点击|阅览|播放|观看|瀏覽|訪問|閱讀|點擊"
 _FURNITURE_BEFORE = re.compile(
-    rf"(?:(?:{_COUNTER_WORDS})(?:次数|次數|量|数|數|人数)?\s*[:：]\s*"
-    rf"|(?:{_COUNTER_WORDS})(?:次数|次數|量|数|數|人数)\s*"
+    rf"(?:(?:{_COUNTER_WORDS})(?:次数|次數|量|数|數|人数|率)?\s*[】\]]?\s*[:：]\s*"
+    rf"|(?:{_COUNTER_WORDS})(?:次数|次數|量|数|數|人数|率)\s*[】\]]?\s*"
     rf"|(?:{_COUNTER_WORDS}|点赞|點贊|评论|評論|转发|轉發|分享|收藏|在看|喜欢)\s*[:：]?[ \u3000\u00a0]+"
     rf"|(?:点赞|點贊|评论|評論|转发|轉發|分享|收藏|在看)(?:数|數|量)?\s*[:：]\s*"
     r"|(?:全文)?(?:字数|字數|阅读时长|閱讀時長|阅读时间|预计阅读|阅读约|阅读需要?|页码|頁碼|页数|第\s*\d+\s*页\s*/?\s*共|"
@@ -244,14 +244,15 @@ def service_radius(candidate: Candidate, context: SentenceContext) -> NotAQuanti
 
 
 def time_limit(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
-    """``5分钟内登记诉求、40分钟内现场响应``: a duration followed by 内 is a deadline a rule sets, not a quantity.
+    """``5分钟内登记诉求、40分钟内现场响应``: a duration followed by 内 is a deadline a rule sets, not a quantity;
+    ``八小时之外志愿服务在社区`` says when, out of working hours.
 
     Example:
         >>> apply_rule(time_limit, "即5分钟内登记诉求、2天内给出方案，培训3天")
         [('5分钟', 'time_limit'), ('2天', 'time_limit'), ('3天', None)]
     """
-    if candidate.measure in _DURATION_MEASURES and context.text.startswith(("内", "之内"), candidate.end):
-        return _not(candidate, Reason.TIME_LIMIT, "N…内: a deadline")
+    if candidate.measure in _DURATION_MEASURES and context.text.startswith(("内", "之内", "以内", "之外", "以外"), candidate.end):
+        return _not(candidate, Reason.TIME_LIMIT, "N…内/外: a deadline, or the hours in or out of work")
     return None
 
 
@@ -374,21 +375,25 @@ def not_a_single(candidate: Candidate, context: SentenceContext) -> NotAQuantity
     return None
 
 
-#: What follows the age of one old person a story tells of (76岁老人马秦芳, 68岁的老党员李坤, 80岁高龄老人).
-_OLD_PERSON_AFTER = re.compile(r"(?:的)?(?:高龄|老人|老党员|老同志|老大爷|老大娘|老奶奶|老爷爷|老支书|老村支书)")
+#: What follows the age of one person a story tells of (76岁老人马秦芳, 68岁的老党员李坤, 80岁高龄老人,
+#: 54岁村民梁朝辉): an old person, or a villager or member named next (no number follows, as in 35岁党员12名).
+_ONE_PERSON_AFTER = re.compile(
+    r"(?:的)?(?:(?:高龄|老人|老党员|老同志|老大爷|老大娘|老奶奶|老爷爷|老支书|老村支书)"
+    r"|(?:村民|农民|居民|党员)(?![^，。；]{0,3}[0-9０-９一二三四五六七八九十百千万]))"
+)
 
 
 def persons_age(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
-    """``76岁老人马秦芳``, ``68岁的老党员李坤``: the age of one old person a story tells of, not a
-    quantity (an age bound such as 80岁以上老党员 is read with its qualifier, a threshold).
+    """``76岁老人马秦芳``, ``54岁村民梁朝辉``: the age of one person a story tells of, not a quantity
+    (an age bound such as 80岁以上老党员 is read with its qualifier, a threshold).
 
     Example:
-        >>> apply_rule(persons_age, "76岁老人马秦芳说，全镇80岁以上老党员32名")
-        [('76岁', 'one_person'), ('80岁', None), ('32名', None)]
+        >>> apply_rule(persons_age, "76岁老人马秦芳说，54岁村民梁朝辉说，全镇80岁以上老党员32名，35岁党员12名")
+        [('76岁', 'one_person'), ('54岁', 'one_person'), ('80岁', None), ('32名', None), ('35岁', None), ('12名', None)]
     """
     if candidate.measure in ("岁", "歲") and not candidate.number_high and not candidate.suffix:
-        if _OLD_PERSON_AFTER.match(context.text, candidate.match_end):
-            return _not(candidate, Reason.PERSON, "the age of one old person")
+        if _ONE_PERSON_AFTER.match(context.text, candidate.match_end):
+            return _not(candidate, Reason.PERSON, "the age of one person")
     return None
 
 

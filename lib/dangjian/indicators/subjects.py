@@ -398,8 +398,9 @@ def _right_phrase(right: str, extended: bool) -> str:
         # 村全部完成“两委”换届: a short quoted word inside the phrase does not end it
         stop = (_RIGHT_HARD_STOP if extended else _RIGHT_STOP).search(right, _QUOTED_WORD.match(right, stop.start()).end())
     phrase = right[: stop.start()] if stop else right
-    if not phrase and not extended and right and not _RIGHT_HARD_STOP.match(right):
-        return _right_phrase(right, extended=True)  # 19名到村任职选调生: the phrase opens with a preposition
+    if not phrase and not extended and right and not _RIGHT_HARD_STOP.match(right) and not right.startswith(("和", "及", "以及")):
+        # 19名到村任职选调生: the phrase opens with a preposition (党支部945个和党员17782人: 和 opens the next item)
+        return _right_phrase(right, extended=True)
     return _balance(_QUOTE_CHARS.sub("", phrase)[:MAX_RIGHT]).strip(_EDGE_CHARS)
 
 
@@ -568,6 +569,8 @@ def _window(
 
 #: A verb standing alone, with its result (整改到位, 办理完毕): it acts on the object of the label before.
 _LONE_VERB = re.compile(rf"(?:实际|实际上|已经|已|共|累计|全部|均|先后)?(?:{_VERB})+(?:到位|完毕|完成|销号|办结|成功)?")
+#: A light verb before another (开展培训, 举办讲座): the second is its object, the act counted, no verb alone.
+_LIGHT_VERB = re.compile(r"开展|组织|举办|举行|进行|召开")
 
 
 def _compose(left: str, right: str, share: bool, rest: str, same_clause: bool, previous_subject: str, after_threshold: bool = False) -> str:
@@ -579,7 +582,7 @@ def _compose(left: str, right: str, share: bool, rest: str, same_clause: bool, p
         if same_clause or not rest:
             return previous_subject if same_clause else _object_of(previous_subject)
         return rest
-    if left and _LONE_VERB.fullmatch(left) and not right and previous_subject:
+    if left and _LONE_VERB.fullmatch(left) and not _LIGHT_VERB.search(left) and not right and previous_subject:
         return left + _object_of(previous_subject)  # 设立党组3个、撤销4个; 反馈问题286个，已整改到位271个
     if same_clause and not after_threshold and not _VERBS.search(left + right) and _up_to_last_verb(previous_subject):
         return _up_to_last_verb(previous_subject) + left + right  # 清理牌子8748个、群组2433个
