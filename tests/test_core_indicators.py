@@ -480,6 +480,30 @@ def _score_sets():
 #: league's and the women's honours are no model party organisations; the members who report to communities are no
 #: occupation; the villagers' income is not the collective's; working hours and a page's 点击率 are no quantities): core
 #: precision 0.833, recall 0.735.
+#: A fifty-eighth blind part (``blind58``: 8 documents, 76 indicator rows, 18 with a core id: the supervision of village
+#: affairs and assets; posts and duties for members without office), measured blind with the rules after the
+#: fifty-seventh part was studied: values recall 1.000, precision 0.974; core precision 0.619, recall 0.722; kind 0.934,
+#: other 0.700 (values precision 0.962, core precision 0.591, kind 0.921, other 0.600 with the rules before the
+#: twenty-ninth part was studied). Then studied (a share of a plan is achieved; a share of an increase is a share; 审计
+#: keeps its 计; a village's numbered group and how long something took are no quantities; money recovered is no funds;
+#: the branches that did something are no type count): core precision 0.812, recall 0.722, kind 0.987, other 0.900.
+#: A fifty-ninth blind part (``blind59``: 8 documents, 66 indicator rows, 36 with a core id: flood fighting and
+#: earthquake relief; online study), measured blind with the rules after the fifty-eighth part was studied: values
+#: recall 0.939, precision 1.000; core precision 0.741, recall 0.556; kind 1.000, other 1.000 (the same with the rules
+#: before the twenty-ninth part was studied). Then studied (the last noun of a list may join two; teams that set up
+#: party organisations are covered, not volunteers): core precision 0.821, recall 0.639.
+#: A sixtieth blind part (``blind60``: 8 documents, 60 indicator rows, 34 with a core id: the medals for fifty years in
+#: the party; young cadres and selected graduates), measured blind with the rules after the fifty-ninth part was
+#: studied: values recall 0.950, precision 0.983; core precision 0.842, recall 0.471; kind 1.000, other 1.000 (values
+#: precision 0.966 with the rules before the twenty-ninth part was studied). Then studied (the old members given the
+#: medal are members cared for; cadres on secondment are cadres selected; 为期N天 is how long an event lasts): core
+#: precision 0.955, recall 0.618.
+#: A sixty-first blind part (``blind61``: 8 documents, 77 indicator rows, 26 with a core id: red education bases; the
+#: theme education of 2023), measured blind with the rules after the sixtieth part was studied: values recall 1.000,
+#: precision 0.975; core precision 0.857, recall 0.692; kind 1.000, other 1.000 (core precision 0.882, recall 0.577 with
+#: the rules before the twenty-ninth part was studied). Then studied (立行立改 is problems solved; a school's capacity
+#: is no people trained; the sites of lessons are no lessons; 四套班子 and 两部分 are set phrases): core precision 1.000,
+#: recall 0.731.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -543,13 +567,17 @@ THRESHOLDS = {
     "blind55": {"recall": 0.99, "precision": 0.99, "core_precision": 0.86, "core_recall": 0.59, "kind": 0.98, "kind_other": 0.99},
     "blind56": {"recall": 0.97, "precision": 0.97, "core_precision": 0.99, "core_recall": 0.82, "kind": 0.97, "kind_other": 0.0},
     "blind57": {"recall": 0.99, "precision": 0.99, "core_precision": 0.83, "core_recall": 0.73, "kind": 0.99, "kind_other": 0.99},
+    "blind58": {"recall": 0.99, "precision": 0.99, "core_precision": 0.81, "core_recall": 0.72, "kind": 0.98, "kind_other": 0.89},
+    "blind59": {"recall": 0.93, "precision": 0.99, "core_precision": 0.82, "core_recall": 0.63, "kind": 0.99, "kind_other": 0.99},
+    "blind60": {"recall": 0.94, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.61, "kind": 0.99, "kind_other": 0.99},
+    "blind61": {"recall": 0.99, "precision": 0.99, "core_precision": 0.99, "core_recall": 0.73, "kind": 0.99, "kind_other": 0.0},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55", "devset_blind56", "devset_blind57"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55", "devset_blind56", "devset_blind57", "devset_blind58", "devset_blind59", "devset_blind60", "devset_blind61"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2159,6 +2187,32 @@ PROBES += [tuple(line.split(" | ")) for line in """
 村集体增加收益2亿元，村民增加收入3亿元。 | 3亿元 |  | change
 市财政每年列支500万元，县级财政再配套800万元。 | 800万元 | funds | amount
 """.strip().splitlines()]
+
+
+#: Probe sentences written when the fifty-eighth to sixty-first parts (the supervision of village affairs; posts for
+#: members without office; flood and earthquake relief; online study; the medals for fifty years in the party; young
+#: cadres; red education bases; the theme education of 2023) were studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+完成重点村审计1200个，占计划数的120.5%。 | 120.5% |  | share
+全市农村集体资产较上年增加20.1%，占全省农村集体资产增加总量的15.2%。 | 15.2% |  | share
+全县320个基层党组织、3000余名党员和驻村干部坚守岗位。 | 320个 | orgs_total | amount
+灾区120支流动医疗服务队全部建立临时党组织。 | 120支 | org_coverage | amount
+为全市860名符合条件的老党员戴上了“光荣在党50年”纪念章。 | 860名 | members_cared_for | amount
+今年共有28名优秀年轻干部挂职锻炼。 | 28名 | cadres_selected | amount
+收集意见建议90条，立行立改48条。 | 48条 | problems_found_solved | amount
+新党校可同时容纳300余人听课。 | 300余人 |  | amount
+在全市打造20处现场教学点。 | 20处 |  | amount
+收回资金15万元。 | 15万元 |  | amount
+新建了8个企业学习型党组织书库。 | 8个 |  | amount
+村民民主决议讨论事项160项。 | 160项 |  | amount
+""".strip().splitlines()]
+
+
+def test_one_persons_age_a_villages_group_a_set_phrase_and_how_long_something_took_are_no_quantities():
+    table = _table("76岁老人马秦芳说，八组村民王某的纠纷终于化解。仅用3天便完成20户土地流转协议签订，进行为期2天的任前培训。"
+                   "市四套班子领导出席，展馆分为实体展馆和数字展馆两部分，【点击率】1402次。全镇80岁以上老党员32名。")
+    assert table["surface"].tolist() == ["20户", "80岁", "32名"]
+    assert table.set_index("surface").loc["80岁", "threshold"]  # an age bound, kept as the threshold it is
 
 
 @pytest.mark.parametrize(("passage", "surface", "core_id", "kind"), PROBES, ids=[f"p{i:03d}" for i in range(len(PROBES))])

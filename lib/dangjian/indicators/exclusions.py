@@ -52,6 +52,8 @@ IDIOMS = (
     "一张蓝图", "一竿子", "一个样", "两个样", "一站式", "一条龙", "一对一", "一对多", "多对一",
     "两节", "四周", "两块牌子", "一套人马", "三部曲", "两张皮", "成千上万", "成百上千",
     "三面环山", "三面环水", "四面环山", "四面环水", "两面环山", "一山之隔", "一水之隔",
+    # the four (five) leading bodies of a place, and the parts a whole is divided into
+    "四套班子", "五套班子", "四大班子", "两部分", "三部分", "四部分", "五部分", "六部分", "兩部分",
 )
 #: Classifiers that, after a Chinese numeral and before a place word, belong to a proper name
 #: (三门峡, 五台县, 七台河, 五台山); 五台电脑 stays a count.
@@ -256,16 +258,23 @@ def time_limit(candidate: Candidate, context: SentenceContext) -> NotAQuantity |
     return None
 
 
+#: What says how long something took or lasts before days or hours (仅用2天便完成, 历时3天, 耗时5小时,
+#: 为期2天的任前培训: the length of one event, as its labels take it).
+_TOOK_BEFORE = re.compile(r"(?:仅用|僅用|只用|用了|历时|歷時|耗时|耗時|为期|為期)$")
+
+
 def span_of_time(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
     """``历时3分钟``, ``用5个月时间``, ``前三个季度``, ``历时两周``: a span of minutes, months, quarters or
     weeks is how long something took, not a quantity of party work.
 
     Example:
-        >>> apply_rule(span_of_time, "历时两周，用5个月时间，培训3天，服务120小时")
-        [('两周', 'duration'), ('5个月', 'duration'), ('3天', None), ('120小时', None)]
+        >>> apply_rule(span_of_time, "历时两周，用5个月时间，培训3天，服务120小时，仅用2天便完成")
+        [('两周', 'duration'), ('5个月', 'duration'), ('3天', None), ('120小时', None), ('2天', 'duration')]
     """
     if candidate.measure in _SPANS_OF_TIME:
         return _not(candidate, Reason.DURATION, "a span of time")
+    if candidate.measure in _DURATION_MEASURES and _TOOK_BEFORE.search(candidate.before(4)):
+        return _not(candidate, Reason.DURATION, "仅用N天, 为期N天: how long something took or lasts")
     return None
 
 
@@ -300,6 +309,10 @@ def meeting_session(candidate: Candidate, context: SentenceContext) -> NotAQuant
     return None
 
 
+#: What follows a village's numbered group named as a place (八组村民覃某, 茅坪村八组的农户).
+_VILLAGE_GROUP_AFTER = re.compile(r"(?:的)?(?:村民|农户|群众|居民|老党员)")
+
+
 def name_like(candidate: Candidate, context: SentenceContext) -> NotAQuantity | None:
     """A Chinese numeral + 门/台 before a place word is a place name (三门峡, 五台县), and so is a
     Chinese numeral + 家 + one character + a village word (五家疃村); 2024元旦 is a date.
@@ -309,6 +322,8 @@ def name_like(candidate: Candidate, context: SentenceContext) -> NotAQuantity | 
         [('三门', 'proper_name'), ('2024元', 'year_or_date'), ('五台', None)]
         >>> apply_rule(name_like, "五家疃村获评示范村，三家农村合作社入股")
         [('五家', 'proper_name'), ('三家', None)]
+        >>> apply_rule(name_like, "八组村民覃某的纠纷，分成三组开展")
+        [('八组', 'proper_name'), ('三组', None)]
     """
     if candidate.chinese and candidate.measure in NAME_CLASSIFIERS and _PLACE_AFTER.match(candidate.after(1)):
         return _not(candidate, Reason.NAME, "Chinese numeral + 门/台 + place word: a proper name")
@@ -316,6 +331,8 @@ def name_like(candidate: Candidate, context: SentenceContext) -> NotAQuantity | 
         return _not(candidate, Reason.NAME, "Chinese numeral + 家 + one character + village word: a village's name")
     if candidate.measure == "元" and candidate.after(1) == "旦":
         return _not(candidate, Reason.YEAR_OR_DATE, "元旦 (New Year's Day)")
+    if candidate.chinese and candidate.measure == "组" and _VILLAGE_GROUP_AFTER.match(context.text, candidate.match_end):
+        return _not(candidate, Reason.NAME, "Chinese numeral + 组 + villagers: a village's numbered group")
     return None
 
 

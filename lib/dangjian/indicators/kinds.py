@@ -53,6 +53,8 @@ TARGET_WORDS = (
 ACHIEVED_WORDS = (
     r"累计", r"已经", r"(?<![而])已", r"实际", r"以来", r"年来", r"截至", r"截止", r"目前", r"现有", r"共有", r"实有",
     r"完成率", r"完成[^，。；,;]{0,8}?(?:计划|目标)(?:任务)?(?:数)?的",
+    # 完成重点村审计1563个，占计划数的149.4%: what was done as a share of the plan
+    r"占[^，。；,;]{0,4}?(?:计划|目标)(?:任务)?(?:数)?的",
     # 计划发展党员1500名，完成1620名: the plan, then what was done, in a clause of its own (not
     # 力争完成, 计划完成, 预计…总产值完成; nor an item of a plan's list before a later number: 通过2年的努力，
     # …，完成4000名村级干部的集中培训工作，将5000名…)
@@ -70,7 +72,7 @@ _LINKS = r"(?:了|为|达|达到|约|近|超|逾|超过|将近|接近|\s)*"
 #: The characters the words above start with (after their look-behind guards): checked first, so
 #: that the search skips ordinary text at the speed of a character class.
 _TARGET_FIRST = "力确预拟目计要争至必应年将下不到有可准原通利"
-_ACHIEVED_FIRST = "累已实以年截目现共完"
+_ACHIEVED_FIRST = "累已实以年截目现共完占"
 _TARGET = re.compile(f"(?=[{_TARGET_FIRST}])(?:{'|'.join(TARGET_WORDS)})")
 #: A number followed in its clause by a verb of building or reaching with 了 (到2010年底，…非公企业99.6%建立了
 #: 党组织): what was done, whatever planning word came before.
@@ -95,6 +97,8 @@ _CHANGE_ADJACENT = re.compile(
 _CHANGE_OF_PERCENT = re.compile(
     rf"(?:{_CHANGE_ALTERNATION})[^，。；,;达到至为]{{0,8}}$|(?:增长率|增速|增幅|降幅|减幅|同比|环比)[^，。；,;]{{0,6}}$"
 )
+#: A part of a whole, even a whole that is an increase (占全省增加总量的19.5%): a share.
+_SHARE_OF_WHOLE = re.compile(r"占[^，。；,;]{0,20}的$")
 #: A new level reached, not a change: 增加到, 提高至, 提升为.
 _LEVEL_REACHED = re.compile(r"(?:到|至|为|达到|达)[^，。；,;]{0,2}$")
 _STATEMENT_BREAKS = "；;。！？!?"
@@ -170,13 +174,15 @@ def is_change(left: str, unit_class: str) -> bool:
         (True, False)
         >>> is_change("人口自然增长率为", "percent"), is_change("党员总量增速为", "percent"), is_change("比上年净增2.48万名，净增率为", "percent")
         (True, True, True)
+        >>> is_change("占全省农村集体资产增加总量的", "percent")
+        False
     """
     if unit_class == "percentage_points":
         return True
     clause = _ENUMERATED.sub("", left[max(map(left.rfind, _CLAUSE_BREAKS)) + 1 :])  # the last clause
     if _CHANGE_ADJACENT.search(clause):
         return True
-    if unit_class in _PERCENT_CLASSES and not _LEVEL_REACHED.search(clause):
+    if unit_class in _PERCENT_CLASSES and not _LEVEL_REACHED.search(clause) and not _SHARE_OF_WHOLE.search(clause):
         return bool(_CHANGE_OF_PERCENT.search(clause))
     return False
 

@@ -112,7 +112,7 @@ _ADVERBIAL = (
     r"(?:[省市区县州旗镇乡]委)?组织部门?|[省市区县州旗镇乡]委|[省市区县镇乡]政府|[省市区县]级财政|[镇乡]党委|[区县市]委组织部|"
 )
 _LEADING = re.compile(rf"^(?:(?:{_ADVERBIAL[:-1]})\s*)+")
-_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|还有|尚有|仍有|(?:由|从)(?:换届|调整|整顿|改革|合并|撤并|实施|开展)前(?:的)?|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|仅|只|突破|破|共计|总计|合计|累计|共|计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|发展|壮大|增|减|升|降)(?=[至到]))+$")
+_TRAILING = re.compile(r"(?:动态保持|保持在|保持|稳定在|控制在|还有|尚有|仍有|(?:由|从)(?:换届|调整|整顿|改革|合并|撤并|实施|开展)前(?:的)?|以及|和|及|与|(?<![村人户年平])均|(?<=[由从])平均|达到了|达到|达|为|是|有|共有|仅|只|突破|破|共计|总计|合计|累计|共|(?<![审统设会估伙核])计|预计|计划|约|近|至|了|的|超|逾|占|等|以|各|分别|要|已经|已|由原来的|由原来|由原有|由原|从原来的|从原来|从原有|从原|由|从|(?:增加|减少|增长|提高|提升|上升|下降|降低|扩大|发展|壮大|增|减|升|降)(?=[至到]))+$")
 #: A causative verb with nothing else before the number (组织1508名党员到基地重温入党誓词, 带领全村300名
 #:党员参加志愿服务): what is counted is the people it sets to act, and what they do is the rest of the clause.
 _CAUSATIVE = re.compile(r"(?:组织|带领|动员|发动|引导|号召|安排|鼓励|推动|督促|指导)(?:全[省市区县州旗镇乡村]|全体|广大|辖区|各级|所有|本[单部]位)*")
@@ -1198,10 +1198,11 @@ def _list_runs(count: int, joined: Callable[[int], bool]) -> Iterator[tuple[int,
 
 
 #: Between two numbers of a list of counted units: the first one's noun and a list separator
-#: (421个城市街道、5591个社区…); the predicate after the last noun is said of every item.
+#: (421个城市街道、5591个社区…); the predicate after the last noun is said of every item (the last noun
+#: may join two: 4000余名党员和驻村干部坚守岗位).
 _LIST_GAP = re.compile(r"^[^，。；：！？,;:!?、0-9０-９]{1,12}?(?:、|及|和|与|以及)\s*$")
 _SHARED_PREDICATE = re.compile(
-    rf"(?P<noun>[^，。；：！？,;:!?、0-9０-９]{{1,12}}?)(?P<predicate>(?:已经|均已|都已|已|均|都|全部|先后)?(?:{_VERB})[^，。；：！？,;:!?、]{{0,12}})"
+    rf"(?P<noun>[^，。；：！？,;:!?、0-9０-９]{{1,12}}?)(?<![和及与])(?P<predicate>(?:已经|均已|都已|已|均|都|全部|先后)?(?:{_VERB})[^，。；：！？,;:!?、]{{0,12}})"
 )
 
 
