@@ -504,6 +504,28 @@ def _score_sets():
 #: the rules before the twenty-ninth part was studied). Then studied (立行立改 is problems solved; a school's capacity
 #: is no people trained; the sites of lessons are no lessons; 四套班子 and 两部分 are set phrases): core precision 1.000,
 #: recall 0.731.
+#: A sixty-second blind part (``blind62``: 8 documents, 107 indicator rows, 22 with a core id: the inspections of county
+#: and city committees; the talent work of organisation departments), measured blind with the rules after the
+#: sixty-first part was studied: values recall 0.953, precision 0.990; core precision 0.652, recall 0.682; kind 1.000,
+#: other 1.000 (core precision 0.609, recall 0.636 with the rules before the twenty-ninth part was studied). Then studied
+#: (leads of cases are no problems; a township's secretaries are no village's; 许可证 before a count is no page
+#: furniture): core precision 0.833, recall 0.682.
+#: A sixty-third blind part (``blind63``: 8 documents, 45 indicator rows, 15 with a core id: the reform of street offices;
+#: consultation led by party organisations), measured blind with the rules after the sixty-second part was studied:
+#: values recall 1.000, precision 1.000; core precision 0.727, recall 0.533; kind 0.956, other 0.500 (core precision
+#: 0.700, recall 0.467 with the rules before the twenty-ninth part was studied). Then studied (the topics a meeting takes
+#: up and settles are problems; members sent to serve are no occupation): core precision 0.846, recall 0.733.
+#: A sixty-fourth blind part (``blind64``: 8 documents, 51 indicator rows, 5 with a core id: the reform of customs; the
+#: style of cadres), measured blind with the rules after the sixty-third part was studied: values recall 0.980,
+#: precision 1.000; core precision 0.667, recall 0.400; kind 0.918, other 0.600 (values precision 0.980, core precision
+#: 1.000 with the rules before the twenty-ninth part was studied). Then studied (problems dealt with are problems; a box
+#: for opinions is no opinion): core precision 0.750, recall 0.600.
+#: A sixty-fifth blind part (``blind65``: 8 documents, 75 indicator rows, 37 with a core id: members who lead villagers to
+#: prosperity; the stationed teams of 西藏 and 新疆), measured blind with the rules after the sixty-fourth part was
+#: studied: values recall 1.000, precision 0.949; core precision 0.815, recall 0.595; kind 0.960, other 0.909 (values
+#: recall 0.987, precision 0.925 with the rules before the twenty-ninth part was studied). Then studied (the small forms
+#: of Chinese punctuation are cleaned to the ordinary marks; jobs found are no problems solved): core precision 0.846,
+#: recall 0.595.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -571,13 +593,17 @@ THRESHOLDS = {
     "blind59": {"recall": 0.93, "precision": 0.99, "core_precision": 0.82, "core_recall": 0.63, "kind": 0.99, "kind_other": 0.99},
     "blind60": {"recall": 0.94, "precision": 0.99, "core_precision": 0.95, "core_recall": 0.61, "kind": 0.99, "kind_other": 0.99},
     "blind61": {"recall": 0.99, "precision": 0.99, "core_precision": 0.99, "core_recall": 0.73, "kind": 0.99, "kind_other": 0.0},
+    "blind62": {"recall": 0.96, "precision": 0.98, "core_precision": 0.83, "core_recall": 0.68, "kind": 0.99, "kind_other": 0.99},
+    "blind63": {"recall": 0.99, "precision": 0.99, "core_precision": 0.84, "core_recall": 0.73, "kind": 0.95, "kind_other": 0.5},
+    "blind64": {"recall": 0.97, "precision": 0.99, "core_precision": 0.75, "core_recall": 0.6, "kind": 0.91, "kind_other": 0.6},
+    "blind65": {"recall": 0.99, "precision": 0.94, "core_precision": 0.84, "core_recall": 0.59, "kind": 0.96, "kind_other": 0.9},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55", "devset_blind56", "devset_blind57", "devset_blind58", "devset_blind59", "devset_blind60", "devset_blind61"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55", "devset_blind56", "devset_blind57", "devset_blind58", "devset_blind59", "devset_blind60", "devset_blind61", "devset_blind62", "devset_blind63", "devset_blind64", "devset_blind65"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2206,6 +2232,30 @@ PROBES += [tuple(line.split(" | ")) for line in """
 新建了8个企业学习型党组织书库。 | 8个 |  | amount
 村民民主决议讨论事项160项。 | 160项 |  | amount
 """.strip().splitlines()]
+
+
+#: Probe sentences written when the sixty-second to sixty-fifth parts (inspections; talent work; the reform of street
+#: offices; consultation; the reform of customs; the style of cadres; members who lead villagers to prosperity; the
+#: stationed teams of 西藏 and 新疆) were studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+移交问题线索20件，已办结9件。 | 9件 |  | amount
+制定问题线索移交等35张程序流程图。 | 35张 |  | amount
+下派4名优秀年轻机关干部担任乡镇党委书记。 | 4名 |  | amount
+累计核发外国人工作许可证34.5万份。 | 34.5万份 |  | amount
+共收到各类议题1218个，已解决1078个。 | 1078个 | problems_found_solved | amount
+提出问题事项110件。 | 110件 | problems_found_solved | amount
+机关、企事业单位派驻161名在职党员担任社区兼职委员。 | 161名 |  | amount
+全县设置征求意见箱36个。 | 36个 |  | amount
+共处理问题31起。 | 31起 | problems_found_solved | amount
+村办企业解决了131户贫困户就业问题﹔5家合作社带动200户。 | 131户 |  | amount
+紧急调运救生船7艘。 | 7艘 |  | amount
+""".strip().splitlines()]
+
+
+def test_the_small_forms_of_chinese_punctuation_end_clauses_as_the_ordinary_marks_do():
+    table = _table("村办企业解决了131户贫困户就业问题﹔5家合作社带动200户养殖户﹐人均增收3000元。").set_index("surface")
+    assert table.loc["5家", "subject"] == "合作社带动"  # not carried over the ﹔ from the clause before
+    assert "﹔" not in "".join(table["sentence"])
 
 
 def test_one_persons_age_a_villages_group_a_set_phrase_and_how_long_something_took_are_no_quantities():

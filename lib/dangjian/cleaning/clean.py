@@ -341,8 +341,17 @@ normalize_spaces = Step.streaming(
 
 #: The vertical bars of a table drawn with box-drawing characters (yearbooks, PDFs): cells parted by ``|``.
 _BOX_BARS = "\u2502\u2503\u2551"
-_FULLWIDTH_ASCII = re.compile(f"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f{_BOX_BARS}]")
-_find_fullwidth_edits = _regex_stream(_FULLWIDTH_ASCII, "fullwidth", lambda m: "|" if m.group() in _BOX_BARS else unicodedata.normalize("NFKC", m.group()))
+#: The small form variants of Chinese punctuation (﹐﹑﹔﹕﹖﹗, as some sites set them): the ordinary full-width marks.
+_SMALL_FORMS = {"\ufe50": "，", "\ufe51": "、", "\ufe54": "；", "\ufe55": "：", "\ufe56": "？", "\ufe57": "！"}
+_FULLWIDTH_ASCII = re.compile(f"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f{_BOX_BARS}{''.join(_SMALL_FORMS)}]")
+
+
+def _fullwidth_replacement(match: re.Match[str]) -> str:
+    char = match.group()
+    return "|" if char in _BOX_BARS else _SMALL_FORMS.get(char) or unicodedata.normalize("NFKC", char)
+
+
+_find_fullwidth_edits = _regex_stream(_FULLWIDTH_ASCII, "fullwidth", _fullwidth_replacement)
 
 
 def _find_fullwidth_alnum_edits(text: str) -> Iterator[EditBatch]:
@@ -365,7 +374,7 @@ def _code_table(characters: str) -> np.ndarray:
     return table
 
 
-_FULLWIDTH_TABLE = _code_table(_characters("\uff10-\uff19", "\uff21-\uff3a", "\uff41-\uff5a", "\uff05", "\uff0b", "\uff0d", "\uff0e", "\uff0f") + _BOX_BARS)
+_FULLWIDTH_TABLE = _code_table(_characters("\uff10-\uff19", "\uff21-\uff3a", "\uff41-\uff5a", "\uff05", "\uff0b", "\uff0d", "\uff0e", "\uff0f") + _BOX_BARS + "".join(_SMALL_FORMS))
 
 
 def _holds_any_of(text: str, table: np.ndarray, piece_chars: int = 1 << 20) -> bool:
@@ -387,7 +396,7 @@ normalize_fullwidth_alnum = Step.streaming(
     "normalize_fullwidth_alnum",
     "normalize",
     _find_fullwidth_alnum_edits,
-    description="Full-width digits, Latin letters and % + - . / -> ASCII (Chinese punctuation untouched); the vertical bars of a table drawn with box-drawing characters (│ ┃ ║) -> |.",
+    description="Full-width digits, Latin letters and % + - . / -> ASCII (Chinese punctuation untouched); the vertical bars of a table drawn with box-drawing characters (│ ┃ ║) -> |; the small forms of Chinese punctuation (﹐﹑﹔﹕﹖﹗) -> the ordinary marks.",
 )
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}

@@ -43,6 +43,8 @@ UNITS: dict[str, str] = {
     "部门": "count", "笔": "count", "例": "count", "则": "count", "头": "count", "只": "count",
     "棵": "count", "株": "count", "盏": "count", "口": "count", "眼": "count", "片": "count", "幢": "count",
     "户次": "count", "批次": "count", "个次": "count", "家次": "count",
+    # boats, aircraft and drones, horses (救生船7艘, 无人机3架, 马123匹)
+    "艘": "count", "架": "count", "架次": "count", "匹": "count",
     # administrative units counted without 个 (全州8县（市）, 12乡镇)
     "县": "count", "市": "count", "区": "count", "乡": "count", "镇": "count", "乡镇": "count", "县区": "count", "县市": "count",
     # other measures (durations are measures, not dates: 3个月, 2个多月, 两个季度)
