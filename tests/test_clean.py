@@ -104,6 +104,7 @@ REAL_PAGE_FURNITURE = [
     ("tests/devset/docs/tianjin-community-stars-2020.txt", "如有侵权,请及时联系我们删除"),
     # a share button's instruction is a sentence too
     ("tests/devset/docs/hunan-party-stats-2023.txt", "使用“扫一扫”即可将网页分享至朋友圈。"),
+    ("tests/devset/docs/hebei-zhangjiakou-wanquan-project-branches-2022.txt", "使用“扫一扫”即可将网页分享至朋友圈。"),
     # a portal's banner and a breadcrumb without 首页; a government site's print buttons and footer
     ("tests/devset/docs/guizhou-guiyang-wanjiang-community-2007.txt", "\n搜狐网站\n"),
     ("tests/devset/docs/guizhou-guiyang-wanjiang-community-2007.txt", "搜狐新闻-搜狐网站"),

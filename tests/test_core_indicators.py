@@ -526,6 +526,28 @@ def _score_sets():
 #: recall 0.987, precision 0.925 with the rules before the twenty-ninth part was studied). Then studied (the small forms
 #: of Chinese punctuation are cleaned to the ordinary marks; jobs found are no problems solved): core precision 0.846,
 #: recall 0.595.
+#: A sixty-sixth blind part (``blind66``: 8 documents, 56 indicator rows, 23 with a core id: selling produce online;
+#: services for the old and the young), measured blind with the rules after the sixty-fifth part was studied: values
+#: recall 1.000, precision 1.000; core precision 0.867, recall 0.565; kind 0.964, other 0.750 (values precision 0.982,
+#: kind 0.946, other 0.625 with the rules before the twenty-ninth part was studied). Then studied (the old, the young and
+#: the diners a service reaches are people served; a party-building service point is a service centre; a union's
+#: station is none; cadres sent down to serve are cadres selected; 惠及 keeps its 及): core precision 0.950, recall 0.826.
+#: A sixty-seventh blind part (``blind67``: 8 documents, 41 indicator rows, 18 with a core id: rural finance; the
+#: assessment of village cadres), measured blind with the rules after the sixty-sixth part was studied: values recall
+#: 1.000, precision 0.953; core precision 0.909, recall 0.556; kind 0.951, other 0.778 (values precision 0.932, core
+#: precision 0.833, recall 0.278 with the rules before the twenty-ninth part was studied). Then studied (the other
+#: cadres' sum after the first's is pay; bank staff sent to villages as officials are cadres selected): core precision
+#: 0.929, recall 0.722.
+#: A sixty-eighth blind part (``blind68``: 8 documents, 51 indicator rows, 35 with a core id: project branches; markets
+#: and shopkeepers), measured blind with the rules after the sixty-seventh part was studied: values recall 1.000,
+#: precision 0.944; core precision 0.643, recall 0.514; kind 0.980, other 1.000 (core precision 0.630, recall 0.486 with
+#: the rules before the twenty-ninth part was studied). Then studied (organisations 分设 are founded; the members who run
+#: small businesses are the new sector's, no occupation): core precision 0.714, recall 0.571.
+#: A sixty-ninth blind part (``blind69``: 8 documents, 58 indicator rows, 33 with a core id: the care for cadres;
+#: epidemic control), measured blind with the rules after the sixty-eighth part was studied: values recall 1.000,
+#: precision 0.967; core precision 0.885, recall 0.697; kind 0.966, other 0.500 (core precision 0.880, recall 0.667
+#: with the rules before the twenty-ninth part was studied). Then studied (cadres sent down or chosen for a posting said
+#: after the number are cadres selected; 两面不讨好 and 四种形态 are set phrases): core precision 0.889, recall 0.727.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -597,13 +619,17 @@ THRESHOLDS = {
     "blind63": {"recall": 0.99, "precision": 0.99, "core_precision": 0.84, "core_recall": 0.73, "kind": 0.95, "kind_other": 0.5},
     "blind64": {"recall": 0.97, "precision": 0.99, "core_precision": 0.75, "core_recall": 0.6, "kind": 0.91, "kind_other": 0.6},
     "blind65": {"recall": 0.99, "precision": 0.94, "core_precision": 0.84, "core_recall": 0.59, "kind": 0.96, "kind_other": 0.9},
+    "blind66": {"recall": 0.99, "precision": 0.99, "core_precision": 0.94, "core_recall": 0.82, "kind": 0.96, "kind_other": 0.75},
+    "blind67": {"recall": 0.99, "precision": 0.95, "core_precision": 0.92, "core_recall": 0.72, "kind": 0.95, "kind_other": 0.77},
+    "blind68": {"recall": 0.99, "precision": 0.94, "core_precision": 0.71, "core_recall": 0.57, "kind": 0.98, "kind_other": 0.99},
+    "blind69": {"recall": 0.99, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.72, "kind": 0.96, "kind_other": 0.5},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55", "devset_blind56", "devset_blind57", "devset_blind58", "devset_blind59", "devset_blind60", "devset_blind61", "devset_blind62", "devset_blind63", "devset_blind64", "devset_blind65"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65", "blind66", "blind67", "blind68", "blind69"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55", "devset_blind56", "devset_blind57", "devset_blind58", "devset_blind59", "devset_blind60", "devset_blind61", "devset_blind62", "devset_blind63", "devset_blind64", "devset_blind65", "devset_blind66", "devset_blind67", "devset_blind68", "devset_blind69"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2249,6 +2275,22 @@ PROBES += [tuple(line.split(" | ")) for line in """
 共处理问题31起。 | 31起 | problems_found_solved | amount
 村办企业解决了131户贫困户就业问题﹔5家合作社带动200户。 | 131户 |  | amount
 紧急调运救生船7艘。 | 7艘 |  | amount
+""".strip().splitlines()]
+
+
+#: Probe sentences written when the sixty-sixth to sixty-ninth parts (selling online; services for the old and the
+#: young; rural finance; the assessment of village cadres; project branches; markets and shopkeepers; the care for
+#: cadres; epidemic control) were studied.
+PROBES += [tuple(line.split(" | ")) for line in """
+月均出餐6000份，惠及2000余名特殊困难老人。 | 2000余名 | people_served | amount
+建成176个村级电子商务党建服务点。 | 176个 | service_centres | amount
+思茅区工会建成工会驿站46家。 | 46家 |  | amount
+177名镇街干部下沉到片区任职。 | 177名 | cadres_selected | amount
+主要干部工作补贴每人每月2200元，其他村干部每人每月1320元。 | 1320元 | cadre_pay | amount
+向经济薄弱村派驻金融村官145名。 | 145名 | cadres_selected | amount
+沿线5个乡镇分设临时党总支。 | 5个 | orgs_founded | amount
+截至目前，已有个体工商户党员2854人。 | 2854人 | new_sector_orgs | amount
+先后下派18名县直单位干部到乡镇挂职。 | 18名 | cadres_selected | amount
 """.strip().splitlines()]
 
 

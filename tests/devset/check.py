@@ -4,7 +4,7 @@
 usage: python3 tests/devset/check.py [--cn]
 
 Errors (exit status 1):
-  - metadata: header, one row per docs/*.txt, split in {seen, unseen, heldout, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16, blind17, blind18, blind19, blind20, blind21, blind22, blind23, blind24, blind25, blind26, blind27, blind28, blind29, blind30, blind31, blind32, blind33, blind34, blind35, blind36, blind37, blind38, blind39, blind40, blind41, blind42, blind43, blind44, blind45, blind46, blind47, blind48, blind49, blind50, blind51, blind52, blind53, blind54, blind55, blind56, blind57, blind58, blind59, blind60, blind61, blind62, blind63, blind64, blind65}, files exist
+  - metadata: header, one row per docs/*.txt, split in {seen, unseen, heldout, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16, blind17, blind18, blind19, blind20, blind21, blind22, blind23, blind24, blind25, blind26, blind27, blind28, blind29, blind30, blind31, blind32, blind33, blind34, blind35, blind36, blind37, blind38, blind39, blind40, blind41, blind42, blind43, blind44, blind45, blind46, blind47, blind48, blind49, blind50, blind51, blind52, blind53, blind54, blind55, blind56, blind57, blind58, blind59, blind60, blind61, blind62, blind63, blind64, blind65, blind66, blind67, blind68, blind69}, files exist
   - indicators.csv: exact header; doc_id known; seq 1..n in offset order; surface at offset in
     the raw text (open(f, encoding='utf-8').read()); no overlapping rows; value * multiplier ==
     value_norm (plain decimals); unit_class / approx / status allowed; multiplier 1 or a power
@@ -41,7 +41,7 @@ PINYIN = re.compile(r'\((?=[^)]*[a-zA-Z\u00c0-\u024f])[a-zA-Z\u00c0-\u024f\u0300
 DIGIT = re.compile(r'[0-9\uff10-\uff19]')
 CN = re.compile(r'[一二三四五六七八九十两兩百千]')
 PLAIN = re.compile(r'^-?\d+(?:\.\d+)?$')
-SPLITS = ('seen', 'unseen', 'heldout', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22', 'blind23', 'blind24', 'blind25', 'blind26', 'blind27', 'blind28', 'blind29', 'blind30', 'blind31', 'blind32', 'blind33', 'blind34', 'blind35', 'blind36', 'blind37', 'blind38', 'blind39', 'blind40', 'blind41', 'blind42', 'blind43', 'blind44', 'blind45', 'blind46', 'blind47', 'blind48', 'blind49', 'blind50', 'blind51', 'blind52', 'blind53', 'blind54', 'blind55', 'blind56', 'blind57', 'blind58', 'blind59', 'blind60', 'blind61', 'blind62', 'blind63', 'blind64', 'blind65')
+SPLITS = ('seen', 'unseen', 'heldout', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22', 'blind23', 'blind24', 'blind25', 'blind26', 'blind27', 'blind28', 'blind29', 'blind30', 'blind31', 'blind32', 'blind33', 'blind34', 'blind35', 'blind36', 'blind37', 'blind38', 'blind39', 'blind40', 'blind41', 'blind42', 'blind43', 'blind44', 'blind45', 'blind46', 'blind47', 'blind48', 'blind49', 'blind50', 'blind51', 'blind52', 'blind53', 'blind54', 'blind55', 'blind56', 'blind57', 'blind58', 'blind59', 'blind60', 'blind61', 'blind62', 'blind63', 'blind64', 'blind65', 'blind66', 'blind67', 'blind68', 'blind69')
 
 
 def core_ids():

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extract the indicators of a hand-labelled set and score them with both scorers.
 
-usage: python tests/tools/score_sets.py [seeds|seen|unseen|heldout|blind2 … blind65 ...] [--show N] [--out DIR] [--by-confidence]
+usage: python tests/tools/score_sets.py [seeds|seen|unseen|heldout|blind2 … blind69 ...] [--show N] [--out DIR] [--by-confidence]
 
 Sets: ``seeds`` (data/raw/ against tests/gold/), ``seen``, ``unseen``, ``heldout``, ``blind2`` and
 ``blind3`` (the parts of the development set tests/devset/, split by the ``split`` column of its
@@ -37,9 +37,9 @@ TESTS = Path(__file__).resolve().parents[1]
 ROOT = TESTS.parent
 TOOLS = TESTS / "tools"
 DEVSET = TESTS / "devset"
-SETS = ("seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65")
+SETS = ("seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65", "blind66", "blind67", "blind68", "blind69")
 #: Sets scored without listing their rows (their documents and labels stay unread).
-BLIND = ("heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65")
+BLIND = ("heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65", "blind66", "blind67", "blind68", "blind69")
 _INDICATORS = re.compile(r"^recall (?P<recall>[\d.]+) precision (?P<precision>[\d.]+)", re.M)
 _CORE = re.compile(
     r"^core recall (?P<core_recall>[\d.]+) core precision (?P<core_precision>[\d.]+) kind (?P<kind>[\d.]+) kind other (?P<kind_other>[\d.]+)",

@@ -54,6 +54,7 @@ IDIOMS = (
     "三面环山", "三面环水", "四面环山", "四面环水", "两面环山", "一山之隔", "一水之隔",
     # the four (five) leading bodies of a place, and the parts a whole is divided into
     "四套班子", "五套班子", "四大班子", "两部分", "三部分", "四部分", "五部分", "六部分", "兩部分",
+    "两面不讨好", "四种形态",
 )
 #: Classifiers that, after a Chinese numeral and before a place word, belong to a proper name
 #: (三门峡, 五台县, 七台河, 五台山); 五台电脑 stays a count.
