@@ -347,6 +347,12 @@ _FULLWIDTH_ASCII = re.compile(f"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\u
 
 
 def _fullwidth_replacement(match: re.Match[str]) -> str:
+    """The replacement of one character of :data:`_FULLWIDTH_ASCII`.
+
+    Example:
+        >>> [_fullwidth_replacement(m) for m in _FULLWIDTH_ASCII.finditer("１２％\ufe54\u2502")]
+        ['1', '2', '%', '；', '|']
+    """
     char = match.group()
     return "|" if char in _BOX_BARS else _SMALL_FORMS.get(char) or unicodedata.normalize("NFKC", char)
 
