@@ -105,6 +105,9 @@ REAL_PAGE_FURNITURE = [
     # a share button's instruction is a sentence too
     ("tests/devset/docs/hunan-party-stats-2023.txt", "使用“扫一扫”即可将网页分享至朋友圈。"),
     ("tests/devset/docs/hebei-zhangjiakou-wanquan-project-branches-2022.txt", "使用“扫一扫”即可将网页分享至朋友圈。"),
+    # a document-sharing site's notice on complaints
+    ("tests/devset/docs/yunnan-kunming-private-schools-party-building.txt", "请点击“版权申诉”"),
+    ("tests/devset/docs/yunnan-kunming-private-schools-party-building.txt", "下载本文档将扣除1次下载权益"),
     # a portal's banner and a breadcrumb without 首页; a government site's print buttons and footer
     ("tests/devset/docs/guizhou-guiyang-wanjiang-community-2007.txt", "\n搜狐网站\n"),
     ("tests/devset/docs/guizhou-guiyang-wanjiang-community-2007.txt", "搜狐新闻-搜狐网站"),

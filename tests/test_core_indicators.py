@@ -548,6 +548,13 @@ def _score_sets():
 #: precision 0.967; core precision 0.885, recall 0.697; kind 0.966, other 0.500 (core precision 0.880, recall 0.667
 #: with the rules before the twenty-ninth part was studied). Then studied (cadres sent down or chosen for a posting said
 #: after the number are cadres selected; 两面不讨好 and 四种形态 are set phrases): core precision 0.889, recall 0.727.
+#: The seventieth to seventy-third blind parts (``blind70`` … ``blind73``: 32 documents, 260 indicator rows, 89 with a core
+#: id: rural tourism; the village environment; social-work stations; party-education films; the settlement of
+#: disputes; points supermarkets; private schools; the youth league and the women's federation), each measured blind
+#: with the rules after the sixty-ninth part was studied: values recall 1.000, 0.909, 0.977, 1.000 and precision 1.000,
+#: 1.000, 0.933, 0.990; core precision 0.765, 0.786, 1.000, 0.273 and recall 0.650, 0.393, 0.727, 0.316. Then studied
+#: together (the youth league's organisations and cadres are no party indicators; firms that sell training are no
+#: training): core precision 0.812, 0.786, 1.000, 0.429.
 #: Regression guards, not targets (see the README).
 TARGETS = {"recall": 0.98, "precision": 0.98, "core_precision": 0.95, "core_recall": 0.90, "kind": 0.95, "kind_other": 0.90}
 THRESHOLDS = {
@@ -623,13 +630,17 @@ THRESHOLDS = {
     "blind67": {"recall": 0.99, "precision": 0.95, "core_precision": 0.92, "core_recall": 0.72, "kind": 0.95, "kind_other": 0.77},
     "blind68": {"recall": 0.99, "precision": 0.94, "core_precision": 0.71, "core_recall": 0.57, "kind": 0.98, "kind_other": 0.99},
     "blind69": {"recall": 0.99, "precision": 0.98, "core_precision": 0.88, "core_recall": 0.72, "kind": 0.96, "kind_other": 0.5},
+    "blind70": {"recall": 0.99, "precision": 0.99, "core_precision": 0.81, "core_recall": 0.65, "kind": 0.9, "kind_other": 0.33},
+    "blind71": {"recall": 0.9, "precision": 0.99, "core_precision": 0.78, "core_recall": 0.39, "kind": 0.99, "kind_other": 0.99},
+    "blind72": {"recall": 0.97, "precision": 0.93, "core_precision": 0.99, "core_recall": 0.72, "kind": 0.99, "kind_other": 0.99},
+    "blind73": {"recall": 0.99, "precision": 0.98, "core_precision": 0.42, "core_recall": 0.31, "kind": 0.99, "kind_other": 0.99},
 }
 
 
 @pytest.mark.parametrize(
     "name",
-    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65", "blind66", "blind67", "blind68", "blind69"],
-    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55", "devset_blind56", "devset_blind57", "devset_blind58", "devset_blind59", "devset_blind60", "devset_blind61", "devset_blind62", "devset_blind63", "devset_blind64", "devset_blind65", "devset_blind66", "devset_blind67", "devset_blind68", "devset_blind69"],
+    ["seeds", "seen", "unseen", "heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65", "blind66", "blind67", "blind68", "blind69", "blind70", "blind71", "blind72", "blind73"],
+    ids=["seeds", "devset_seen", "devset_unseen", "devset_heldout", "devset_blind2", "devset_blind3", "devset_blind4", "devset_blind5", "devset_blind6", "devset_blind7", "devset_blind8", "devset_blind9", "devset_blind10", "devset_blind11", "devset_blind12", "devset_blind13", "devset_blind14", "devset_blind15", "devset_blind16", "devset_blind17", "devset_blind18", "devset_blind19", "devset_blind20", "devset_blind21", "devset_blind22", "devset_blind23", "devset_blind24", "devset_blind25", "devset_blind26", "devset_blind27", "devset_blind28", "devset_blind29", "devset_blind30", "devset_blind31", "devset_blind32", "devset_blind33", "devset_blind34", "devset_blind35", "devset_blind36", "devset_blind37", "devset_blind38", "devset_blind39", "devset_blind40", "devset_blind41", "devset_blind42", "devset_blind43", "devset_blind44", "devset_blind45", "devset_blind46", "devset_blind47", "devset_blind48", "devset_blind49", "devset_blind50", "devset_blind51", "devset_blind52", "devset_blind53", "devset_blind54", "devset_blind55", "devset_blind56", "devset_blind57", "devset_blind58", "devset_blind59", "devset_blind60", "devset_blind61", "devset_blind62", "devset_blind63", "devset_blind64", "devset_blind65", "devset_blind66", "devset_blind67", "devset_blind68", "devset_blind69", "devset_blind70", "devset_blind71", "devset_blind72", "devset_blind73"],
 )
 def test_scores_of_the_hand_labelled_sets(name, tmp_path):
     if name != "seeds" and not (DEVSET / "metadata.csv").is_file():
@@ -2291,6 +2302,8 @@ PROBES += [tuple(line.split(" | ")) for line in """
 沿线5个乡镇分设临时党总支。 | 5个 | orgs_founded | amount
 截至目前，已有个体工商户党员2854人。 | 2854人 | new_sector_orgs | amount
 先后下派18名县直单位干部到乡镇挂职。 | 18名 | cadres_selected | amount
+营口市共有校外培训机构311家。 | 311家 |  | amount
+截至3月15日，全县463个村（社区）团组织换届工作全部完成。 | 463个 |  | amount
 """.strip().splitlines()]
 
 
